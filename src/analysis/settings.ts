@@ -1,0 +1,42 @@
+import type { RankingPresetName, RankingWeights, Settings } from './types.ts';
+
+/** Ranking presets (DATA-MODEL §4): Equity for planners, Commercial for operators. */
+export const PRESETS: Record<Exclude<RankingPresetName, 'custom'>, RankingWeights> = {
+  equity: { uncoveredHouseholds: 0.4, uncoveredShare: 0.2, facilities: 0.3, costPerHousehold: 0.1 },
+  commercial: { uncoveredHouseholds: 0.3, uncoveredShare: 0.1, facilities: 0.05, costPerHousehold: 0.55 },
+};
+
+/**
+ * Defaults for flat rural delta terrain. Costs are illustrative (VND), of the order of
+ * Vietnamese rural build costs; users set their own.
+ */
+export const DEFAULT_SETTINGS: Settings = {
+  fibreServiceRadiusM: 500,
+  defaultRadiusM: { '2G': 6000, '3G': 4000, '4G': 3000, '5G': 600 },
+  thresholds: { served: 0.95, unserved: 0.05, noFibre: 0.05, noMbb: 0.05 },
+  preset: 'equity',
+  weights: PRESETS.equity,
+  cost: {
+    fibrePerKmVnd: 120_000_000,
+    dropPerHouseholdVnd: 1_500_000,
+    siteVnd: 1_800_000_000,
+    newSiteRadiusM: 3000,
+  },
+  circleSegments: 128,
+};
+
+/** Fill missing fields from the defaults, so partial settings from a link or a file are safe. */
+export function withDefaults(partial: Partial<Settings> | undefined): Settings {
+  const p = partial ?? {};
+  const preset = p.preset ?? DEFAULT_SETTINGS.preset;
+  const presetWeights = preset === 'custom' ? DEFAULT_SETTINGS.weights : PRESETS[preset];
+  return {
+    fibreServiceRadiusM: p.fibreServiceRadiusM ?? DEFAULT_SETTINGS.fibreServiceRadiusM,
+    defaultRadiusM: { ...DEFAULT_SETTINGS.defaultRadiusM, ...p.defaultRadiusM },
+    thresholds: { ...DEFAULT_SETTINGS.thresholds, ...p.thresholds },
+    preset,
+    weights: { ...presetWeights, ...(preset === 'custom' ? p.weights : {}) },
+    cost: { ...DEFAULT_SETTINGS.cost, ...p.cost },
+    circleSegments: p.circleSegments ?? DEFAULT_SETTINGS.circleSegments,
+  };
+}

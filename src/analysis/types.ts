@@ -1,0 +1,229 @@
+import type {
+  Feature,
+  FeatureCollection,
+  LineString,
+  MultiLineString,
+  MultiPolygon,
+  Point,
+  Polygon,
+} from 'geojson';
+
+/** Properties of a hamlet (thôn, xóm, tổ dân phố), the unit of analysis. See design DATA-MODEL §1. */
+export interface HamletProps {
+  id: string;
+  name: string;
+  commune?: string;
+  commune_code?: string;
+  district?: string;
+  district_code?: string;
+  households?: number;
+  population?: number;
+  synthetic?: boolean;
+  [key: string]: unknown;
+}
+export type HamletFeature = Feature<Polygon | MultiPolygon, HamletProps>;
+
+export interface FibreProps {
+  id?: string;
+  operator?: string;
+  kind?: 'access' | 'backbone';
+  [key: string]: unknown;
+}
+export type FibreFeature = Feature<LineString | MultiLineString | Point, FibreProps>;
+
+export interface SiteProps {
+  id?: string;
+  operator?: string;
+  /** "4G" or a comma list such as "2G,3G,4G". */
+  tech: string;
+  radius_m?: number;
+  /** Sector azimuths in degrees clockwise from north, e.g. [0, 120, 240] or "0,120,240". */
+  azimuths?: number[] | string;
+  /** Sector beam width in degrees (default 120 when azimuths are given). */
+  beamwidth?: number;
+  /** "off" switches an existing site off (scenario edits). */
+  status?: string;
+  [key: string]: unknown;
+}
+export type SiteFeature = Feature<Point, SiteProps>;
+
+export interface CoverageProps {
+  tech: string;
+  operator?: string;
+  level?: 'good' | 'weak';
+  [key: string]: unknown;
+}
+export type CoverageFeature = Feature<Polygon | MultiPolygon, CoverageProps>;
+
+export interface FacilityProps {
+  kind: string;
+  name?: string;
+  id?: string;
+  [key: string]: unknown;
+}
+export type FacilityFeature = Feature<Point, FacilityProps>;
+
+export interface HouseholdPointProps {
+  count?: number;
+  [key: string]: unknown;
+}
+export type HouseholdPointFeature = Feature<Point, HouseholdPointProps>;
+
+export interface AdminProps {
+  code: string;
+  name: string;
+  type?: string;
+  [key: string]: unknown;
+}
+export type AdminFeature = Feature<Polygon | MultiPolygon, AdminProps>;
+
+/** Everything the engine reads. Only `hamlets` is required. */
+export interface InputLayers {
+  hamlets: FeatureCollection<Polygon | MultiPolygon, HamletProps>;
+  fibre?: FeatureCollection<LineString | MultiLineString | Point, FibreProps>;
+  sites?: FeatureCollection<Point, SiteProps>;
+  coverage?: FeatureCollection<Polygon | MultiPolygon, CoverageProps>;
+  facilities?: FeatureCollection<Point, FacilityProps>;
+  households?: FeatureCollection<Point, HouseholdPointProps>;
+}
+
+/** The five exclusive coverage classes, by priority (DATA-MODEL §2). */
+export type CoverageClass = 'fibre+mbb' | 'fibre' | 'mbb' | 'weak' | 'white';
+export const COVERAGE_CLASSES: readonly CoverageClass[] = ['fibre+mbb', 'fibre', 'mbb', 'weak', 'white'];
+
+export type HamletStatus = 'served' | 'partial' | 'unserved';
+export type RecommendedTech = 'fibre' | '4G site' | 'none';
+
+/** Per-hamlet result of the coverage analysis (before ranking). */
+export interface HamletCoverage {
+  id: string;
+  name: string;
+  commune: string;
+  commune_code: string;
+  district: string;
+  district_code: string;
+  /** Ellipsoidal area, m². */
+  areaM2: number;
+  /** Area per class, m²; the five add up to areaM2. */
+  classAreaM2: Record<CoverageClass, number>;
+  /** Households per class; the five add up to `households`. Fractional when spread by area. */
+  classHouseholds: Record<CoverageClass, number>;
+  households: number;
+  /** 'points' when counted from the households layer, 'area' when spread uniformly. */
+  householdMethod: 'points' | 'area';
+  /** Shares of households, 0–1. broadband = fibre or MBB. */
+  broadbandShare: number;
+  fibreShare: number;
+  mbbShare: number;
+  /** Households in white + weak. */
+  uncoveredHouseholds: number;
+  uncoveredShare: number;
+  status: HamletStatus;
+  flags: { noFibre: boolean; noMbb: boolean };
+  /** Metres from the hamlet polygon to the nearest fibre of any kind (0 if it touches); null if no fibre. */
+  distanceToFibreM: number | null;
+  /** Metres from the hamlet polygon to the nearest MBB site; null if none. */
+  distanceToMbbSiteM: number | null;
+  nearestFibreId: string | null;
+  nearestMbbSiteId: string | null;
+  /** Ids (or names) of facilities inside the hamlet's white or weak area. */
+  facilitiesInGap: { id: string; kind: string; name: string; class: 'white' | 'weak' }[];
+  /** White (vùng trắng) and weak (vùng lõm) polygons of this hamlet, WGS84. */
+  whiteZone: Polygon | MultiPolygon | null;
+  weakZone: Polygon | MultiPolygon | null;
+}
+
+/** Ranking model settings (DATA-MODEL §4). */
+export interface RankingWeights {
+  uncoveredHouseholds: number;
+  uncoveredShare: number;
+  facilities: number;
+  costPerHousehold: number;
+}
+export type RankingPresetName = 'equity' | 'commercial' | 'custom';
+
+export interface CostSettings {
+  /** VND per km of fibre extension. */
+  fibrePerKmVnd: number;
+  /** VND per household drop. */
+  dropPerHouseholdVnd: number;
+  /** VND for one new 4G site (tower, equipment, power, backhaul). */
+  siteVnd: number;
+  /** Reach of one new site used to count how many a white area needs, m. */
+  newSiteRadiusM: number;
+}
+
+export interface Settings {
+  fibreServiceRadiusM: number;
+  /** Default radius by technology when a site has no radius_m. */
+  defaultRadiusM: Record<'2G' | '3G' | '4G' | '5G', number>;
+  thresholds: { served: number; unserved: number; noFibre: number; noMbb: number };
+  preset: RankingPresetName;
+  weights: RankingWeights;
+  cost: CostSettings;
+  /** Segments used to turn a full circle into a polygon. */
+  circleSegments: number;
+}
+
+export interface ScoreBreakdown {
+  uncoveredHouseholds: number;
+  uncoveredShare: number;
+  facilities: number;
+  costPerHousehold: number;
+}
+
+export interface RankedHamlet {
+  id: string;
+  rank: number;
+  tier: 1 | 2 | 3;
+  score: number;
+  /** Weighted normalised contributions; they add up to score. */
+  breakdown: ScoreBreakdown;
+  recommendedTech: RecommendedTech;
+  costVnd: number;
+  costPerHouseholdVnd: number | null;
+  fibreCostVnd: number | null;
+  siteCostVnd: number;
+}
+
+export interface Rollup {
+  level: 'province' | 'district' | 'commune';
+  code: string;
+  name: string;
+  hamlets: number;
+  households: number;
+  householdsByClass: Record<CoverageClass, number>;
+  fibreHouseholds: number;
+  mbbHouseholds: number;
+  broadbandHouseholds: number;
+  fibreShare: number;
+  mbbShare: number;
+  broadbandShare: number;
+  whiteAreaM2: number;
+  weakAreaM2: number;
+  hamletsByStatus: Record<HamletStatus, number>;
+  hamletsNoFibre: number;
+  hamletsNoMbb: number;
+  /** Progress against the 100 % targets: share of hamlets that have fibre / MBB (flag not set). */
+  targetFibreProgress: number;
+  targetMbbProgress: number;
+}
+
+export interface Summary {
+  province: Rollup;
+  districts: Rollup[];
+  communes: Rollup[];
+  settings: Settings;
+  householdMethod: 'points' | 'area' | 'mixed';
+}
+
+export interface AnalysisResult {
+  hamlets: HamletCoverage[];
+  ranking: RankedHamlet[];
+  summary: Summary;
+  /** Problems that did not stop the run (a site without coordinates, a clipping failure repaired…). */
+  warnings: string[];
+  timingsMs: Record<string, number>;
+}
+
+export type ProgressCallback = (done: number, total: number, phase: string) => void;

@@ -1,0 +1,64 @@
+import { mkdtempSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SCREENSHOTS = 'tests/e2e/screenshots';
+
+/** Headless Debian Chromium with the flags from design/MEASURED.md (SwiftShader WebGL, no background network). */
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--use-angle=swiftshader',
+      '--enable-unsafe-swiftshader',
+      `--user-data-dir=${mkdtempSync(join(tmpdir(), 'vt-chromium-'))}`,
+    ],
+  });
+}
+
+export interface OpenOptions {
+  width?: number;
+  height?: number;
+  locale?: string;
+  context?: BrowserContext;
+}
+
+/** Opens a page and collects console errors and failed requests, so a test can assert there were none. */
+export async function open(
+  browser: Browser,
+  url: string,
+  opts: OpenOptions = {},
+): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
+  const context =
+    opts.context ??
+    (await browser.newContext({
+      viewport: { width: opts.width ?? 1400, height: opts.height ?? 900 },
+      locale: opts.locale ?? 'vi-VN',
+      acceptDownloads: true,
+    }));
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  page.on('requestfailed', (r) => errors.push(`requestfailed: ${r.url()}`));
+  await page.goto(url);
+  return { page, context, errors };
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
