@@ -190,9 +190,13 @@ export interface Rollup {
   level: 'province' | 'district' | 'commune';
   code: string;
   name: string;
+  /** Code of the enclosing unit: the district for a commune, the province for a district. */
+  parentCode?: string;
   hamlets: number;
   households: number;
   householdsByClass: Record<CoverageClass, number>;
+  /** householdsByClass ÷ households (0 when there are none). */
+  shareByClass?: Record<CoverageClass, number>;
   fibreHouseholds: number;
   mbbHouseholds: number;
   broadbandHouseholds: number;

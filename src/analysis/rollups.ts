@@ -1,0 +1,137 @@
+import { COVERAGE_CLASSES } from './types.ts';
+import type { CoverageClass, HamletCoverage, HamletStatus, Rollup, Settings, Summary } from './types.ts';
+
+/** The province row's identity; hamlets carry no province code, so the caller may name it. */
+export interface ProvinceIdentity {
+  code: string;
+  name: string;
+}
+
+const DEFAULT_PROVINCE: ProvinceIdentity = { code: 'all', name: 'All hamlets' };
+
+/**
+ * Rolls hamlet results up to communes, districts and the province (DATA-MODEL §3), grouping by the
+ * codes on the hamlets rather than by geometry, so a hamlet counts exactly once at every level and
+ * province = Σ districts = Σ communes. A hamlet without a commune (district) code is grouped by its
+ * commune (district) name, and under `(unknown)` when it has neither, so no household is dropped.
+ *
+ * Shares are of households (0 when a unit has none); target progress is the share of hamlets whose
+ * `noFibre` (`noMbb`) flag is not set, against the provincial 100 % targets. Rows are sorted by code.
+ *
+ * @example
+ * const summary = computeSummary(result.hamlets, settings, { code: '36', name: 'Nam Định' });
+ * summary.districts.map((d) => [d.name, d.broadbandShare]);
+ */
+export function computeSummary(
+  hamlets: HamletCoverage[],
+  settings: Settings,
+  province: ProvinceIdentity = DEFAULT_PROVINCE,
+): Summary {
+  const districts = new Map<string, Acc>();
+  const communes = new Map<string, Acc>();
+  const provinceAcc = newAcc('province', province.code, province.name, undefined);
+
+  for (const h of hamlets) {
+    const districtCode = keyOf(h.district_code, h.district);
+    const communeCode = keyOf(h.commune_code, h.commune);
+    const district = getOrAdd(districts, districtCode, () =>
+      newAcc('district', districtCode, h.district || districtCode, province.code),
+    );
+    // A commune code is unique only within its district when codes are missing and names stand in.
+    const communeKey = `${districtCode}\u0000${communeCode}`;
+    const commune = getOrAdd(communes, communeKey, () =>
+      newAcc('commune', communeCode, h.commune || communeCode, districtCode),
+    );
+    for (const acc of [provinceAcc, district, commune]) add(acc, h);
+  }
+
+  const byCode = (a: Rollup, b: Rollup): number =>
+    a.code < b.code ? -1 : a.code > b.code ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+  return {
+    province: finish(provinceAcc),
+    districts: [...districts.values()].map(finish).sort(byCode),
+    communes: [...communes.values()].map(finish).sort(byCode),
+    settings,
+    householdMethod: methodOf(hamlets),
+  };
+}
+
+type Acc = Omit<
+  Rollup,
+  'fibreShare' | 'mbbShare' | 'broadbandShare' | 'targetFibreProgress' | 'targetMbbProgress'
+>;
+
+function keyOf(code: string, name: string): string {
+  return code || name || '(unknown)';
+}
+
+function getOrAdd<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let v = map.get(key);
+  if (v === undefined) {
+    v = make();
+    map.set(key, v);
+  }
+  return v;
+}
+
+function zeroByClass(): Record<CoverageClass, number> {
+  return { 'fibre+mbb': 0, fibre: 0, mbb: 0, weak: 0, white: 0 };
+}
+
+function newAcc(level: Rollup['level'], code: string, name: string, parentCode: string | undefined): Acc {
+  const acc: Acc = {
+    level,
+    code,
+    name,
+    hamlets: 0,
+    households: 0,
+    householdsByClass: zeroByClass(),
+    fibreHouseholds: 0,
+    mbbHouseholds: 0,
+    broadbandHouseholds: 0,
+    whiteAreaM2: 0,
+    weakAreaM2: 0,
+    hamletsByStatus: { served: 0, partial: 0, unserved: 0 } satisfies Record<HamletStatus, number>,
+    hamletsNoFibre: 0,
+    hamletsNoMbb: 0,
+  };
+  if (parentCode !== undefined) acc.parentCode = parentCode;
+  return acc;
+}
+
+function add(acc: Acc, h: HamletCoverage): void {
+  const c = h.classHouseholds;
+  acc.hamlets += 1;
+  acc.households += h.households;
+  for (const k of COVERAGE_CLASSES) acc.householdsByClass[k] += c[k];
+  acc.fibreHouseholds += c['fibre+mbb'] + c.fibre;
+  acc.mbbHouseholds += c['fibre+mbb'] + c.mbb;
+  acc.broadbandHouseholds += c['fibre+mbb'] + c.fibre + c.mbb;
+  acc.whiteAreaM2 += h.classAreaM2.white;
+  acc.weakAreaM2 += h.classAreaM2.weak;
+  acc.hamletsByStatus[h.status] += 1;
+  if (h.flags.noFibre) acc.hamletsNoFibre += 1;
+  if (h.flags.noMbb) acc.hamletsNoMbb += 1;
+}
+
+function finish(acc: Acc): Rollup {
+  const share = (n: number): number => (acc.households > 0 ? n / acc.households : 0);
+  const ofHamlets = (n: number): number => (acc.hamlets > 0 ? n / acc.hamlets : 0);
+  const shareByClass = zeroByClass();
+  for (const k of COVERAGE_CLASSES) shareByClass[k] = share(acc.householdsByClass[k]);
+  return {
+    ...acc,
+    shareByClass,
+    fibreShare: share(acc.fibreHouseholds),
+    mbbShare: share(acc.mbbHouseholds),
+    broadbandShare: share(acc.broadbandHouseholds),
+    targetFibreProgress: ofHamlets(acc.hamlets - acc.hamletsNoFibre),
+    targetMbbProgress: ofHamlets(acc.hamlets - acc.hamletsNoMbb),
+  };
+}
+
+function methodOf(hamlets: HamletCoverage[]): Summary['householdMethod'] {
+  const methods = new Set(hamlets.map((h) => h.householdMethod));
+  if (methods.size > 1) return 'mixed';
+  return methods.has('points') ? 'points' : 'area';
+}
