@@ -1,0 +1,390 @@
+import * as maplibregl from 'maplibre-gl';
+import {
+  PRINT_PIXEL_RATIO,
+  PRINT_SIZES,
+  fitZoom,
+  metresPerCssPixel,
+  niceScaleBar,
+  snapshotLayout,
+  type PrintSize,
+  type SnapshotLayout,
+} from './snapshotLayout.ts';
+
+export type SnapshotSize = 'screen' | PrintSize;
+
+export interface LegendItem {
+  label: string;
+  colour: string;
+  kind?: 'fill' | 'line' | 'point';
+  /** Outline of a fill swatch, e.g. the hatched white zones' edge. */
+  outline?: string;
+}
+
+export interface SnapshotText {
+  title: string;
+  legendTitle: string;
+  legend: readonly LegendItem[];
+  /** Already formatted for the user's language, e.g. "26/11/2026". */
+  date: string;
+  /** "Dữ liệu minh hoạ" for the sample; empty when the user's own data is shown. */
+  note: string;
+  attribution: string;
+  /** "B" (Bắc) in Vietnamese, "N" in English. */
+  northLabel: string;
+}
+
+export interface ComposeOptions extends SnapshotText {
+  /** Ground metres per image pixel at the centre. */
+  metresPerPx: number;
+  /** Image pixels per CSS pixel: text and symbols are drawn this much larger. */
+  pixelRatio: number;
+  /** Map rotation, degrees clockwise; the north arrow turns the other way. */
+  bearing?: number;
+}
+
+/** A system font that has Vietnamese glyphs on Windows, macOS, Android and Linux (Noto/DejaVu). */
+const FONT = 'system-ui, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", Arial, sans-serif';
+const INK = '#1f2933';
+const MUTED = '#52606d';
+
+/**
+ * Draws a report-ready snapshot on `ctx`'s canvas: the map image filling it, a title bar with the
+ * date and data note, a legend box, a scale bar of a round distance, a north arrow and the attribution.
+ *
+ * @example
+ * composeSnapshot(canvas.getContext('2d')!, mapCanvas, { title: 'Huyện Giao Thủy', ... })
+ */
+export function composeSnapshot(
+  ctx: CanvasRenderingContext2D,
+  mapImage: CanvasImageSource,
+  opts: ComposeOptions,
+): SnapshotLayout {
+  const { width, height } = ctx.canvas;
+  const u = opts.pixelRatio;
+  ctx.save();
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, width, height);
+  ctx.drawImage(mapImage, 0, 0, width, height);
+  ctx.font = font(12 * u);
+  const textWidth = Math.max(0, ...opts.legend.map((l) => ctx.measureText(l.label).width));
+  ctx.font = font(13 * u, 'bold');
+  const legendTextWidth = Math.max(textWidth, ctx.measureText(opts.legendTitle).width - 22 * u);
+  const layout = snapshotLayout(width, height, u, opts.legend.length, legendTextWidth);
+  drawTitleBar(ctx, layout, opts);
+  drawFooter(ctx, layout, opts);
+  drawLegend(ctx, layout, opts);
+  drawScaleBar(ctx, layout, opts.metresPerPx);
+  drawNorthArrow(ctx, layout, opts.northLabel, opts.bearing ?? 0);
+  ctx.restore();
+  return layout;
+}
+
+function font(px: number, weight = 'normal'): string {
+  return `${weight} ${Math.round(px)}px ${FONT}`;
+}
+
+/** Shortens text with an ellipsis so a long area name never runs under the date. */
+function fit(ctx: CanvasRenderingContext2D, text: string, maxWidth: number): string {
+  if (ctx.measureText(text).width <= maxWidth) return text;
+  let s = text;
+  while (s.length > 1 && ctx.measureText(`${s}…`).width > maxWidth) s = s.slice(0, -1);
+  return `${s}…`;
+}
+
+function drawTitleBar(ctx: CanvasRenderingContext2D, l: SnapshotLayout, o: ComposeOptions): void {
+  const { u, titleBar: b } = l;
+  ctx.fillStyle = 'rgba(255,255,255,0.94)';
+  ctx.fillRect(b.x, b.y, b.w, b.h);
+  ctx.fillStyle = '#d9e2ec';
+  ctx.fillRect(b.x, b.y + b.h - u, b.w, u);
+  ctx.textBaseline = 'alphabetic';
+  ctx.textAlign = 'left';
+  ctx.fillStyle = INK;
+  ctx.font = font(22 * u, 'bold');
+  ctx.fillText(fit(ctx, o.title, b.w - 24 * u), 12 * u, 28 * u);
+  ctx.fillStyle = MUTED;
+  ctx.font = font(13 * u);
+  const sub = [o.date, o.note].filter((s) => s !== '').join('  ·  ');
+  ctx.fillText(fit(ctx, sub, b.w - 24 * u), 12 * u, 47 * u);
+}
+
+function drawFooter(ctx: CanvasRenderingContext2D, l: SnapshotLayout, o: ComposeOptions): void {
+  const { u, footer: b } = l;
+  ctx.fillStyle = 'rgba(255,255,255,0.9)';
+  ctx.fillRect(b.x, b.y, b.w, b.h);
+  ctx.font = font(11 * u);
+  ctx.textBaseline = 'middle';
+  ctx.fillStyle = MUTED;
+  ctx.textAlign = 'left';
+  const left = o.note === '' ? 'Vùng Trắng' : `Vùng Trắng · ${o.note}`;
+  ctx.fillText(left, 12 * u, b.y + b.h / 2);
+  ctx.textAlign = 'right';
+  ctx.fillText(fit(ctx, o.attribution, b.w * 0.6), b.w - 12 * u, b.y + b.h / 2);
+}
+
+function drawLegend(ctx: CanvasRenderingContext2D, l: SnapshotLayout, o: ComposeOptions): void {
+  const { u, legend: b, legendRow } = l;
+  ctx.fillStyle = 'rgba(255,255,255,0.94)';
+  ctx.strokeStyle = '#9aa5b1';
+  ctx.lineWidth = u;
+  ctx.fillRect(b.x, b.y, b.w, b.h);
+  ctx.strokeRect(b.x, b.y, b.w, b.h);
+  const pad = 12 * u;
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'middle';
+  ctx.fillStyle = INK;
+  ctx.font = font(13 * u, 'bold');
+  ctx.fillText(fit(ctx, o.legendTitle, b.w - 2 * pad), b.x + pad, b.y + pad + 7 * u);
+  ctx.font = font(12 * u);
+  const swatch = 14 * u;
+  o.legend.forEach((item, i) => {
+    const cy = b.y + pad + 20 * u + i * legendRow + legendRow / 2;
+    if (cy + legendRow / 2 > b.y + b.h) return;
+    const sx = b.x + pad;
+    drawSwatch(ctx, item, sx, cy - swatch / 2, swatch, u);
+    ctx.fillStyle = INK;
+    ctx.fillText(fit(ctx, item.label, b.w - 2 * pad - swatch - 8 * u), sx + swatch + 8 * u, cy);
+  });
+}
+
+function drawSwatch(
+  ctx: CanvasRenderingContext2D,
+  item: LegendItem,
+  x: number,
+  y: number,
+  s: number,
+  u: number,
+) {
+  ctx.fillStyle = item.colour;
+  ctx.strokeStyle = item.outline ?? item.colour;
+  if (item.kind === 'line') {
+    ctx.fillRect(x, y + s / 2 - 1.5 * u, s, 3 * u);
+  } else if (item.kind === 'point') {
+    ctx.beginPath();
+    ctx.arc(x + s / 2, y + s / 2, s / 3, 0, 2 * Math.PI);
+    ctx.fill();
+  } else {
+    ctx.fillRect(x, y, s, s);
+    if (item.outline) {
+      ctx.lineWidth = u;
+      ctx.strokeRect(x + u / 2, y + u / 2, s - u, s - u);
+    }
+  }
+}
+
+function drawScaleBar(ctx: CanvasRenderingContext2D, l: SnapshotLayout, metresPerPx: number): void {
+  const { u, scaleBar: s } = l;
+  const bar = niceScaleBar(metresPerPx, s.maxPx);
+  const x0 = s.x - bar.px;
+  const h = 6 * u;
+  ctx.fillStyle = 'rgba(255,255,255,0.85)';
+  ctx.fillRect(x0 - 6 * u, s.y - 22 * u, bar.px + 12 * u, h + 26 * u);
+  ctx.fillStyle = INK;
+  ctx.fillRect(x0, s.y, bar.px / 2, h);
+  ctx.strokeStyle = INK;
+  ctx.lineWidth = u;
+  ctx.strokeRect(x0, s.y, bar.px, h);
+  ctx.font = font(12 * u, 'bold');
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'bottom';
+  ctx.fillText(bar.label, x0 + bar.px / 2, s.y - 3 * u);
+  ctx.font = font(10 * u);
+  ctx.fillText('0', x0, s.y - 3 * u);
+}
+
+function drawNorthArrow(
+  ctx: CanvasRenderingContext2D,
+  l: SnapshotLayout,
+  label: string,
+  bearing: number,
+): void {
+  const { u, north: n } = l;
+  ctx.save();
+  ctx.fillStyle = 'rgba(255,255,255,0.94)';
+  ctx.strokeStyle = '#9aa5b1';
+  ctx.lineWidth = u;
+  ctx.beginPath();
+  ctx.arc(n.cx, n.cy, n.r + 8 * u, 0, 2 * Math.PI);
+  ctx.fill();
+  ctx.stroke();
+  ctx.translate(n.cx, n.cy);
+  ctx.rotate((-bearing * Math.PI) / 180);
+  const tip = n.r * 0.55;
+  ctx.fillStyle = INK;
+  ctx.beginPath();
+  ctx.moveTo(0, -tip);
+  ctx.lineTo(7 * u, n.r * 0.75);
+  ctx.lineTo(0, n.r * 0.45);
+  ctx.closePath();
+  ctx.fill();
+  ctx.fillStyle = '#ffffff';
+  ctx.strokeStyle = INK;
+  ctx.beginPath();
+  ctx.moveTo(0, -tip);
+  ctx.lineTo(-7 * u, n.r * 0.75);
+  ctx.lineTo(0, n.r * 0.45);
+  ctx.closePath();
+  ctx.fill();
+  ctx.stroke();
+  ctx.fillStyle = INK;
+  ctx.font = font(12 * u, 'bold');
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.fillText(label, 0, -n.r * 0.95);
+  ctx.restore();
+}
+
+export interface MapRender {
+  canvas: HTMLCanvasElement;
+  metresPerPx: number;
+  pixelRatio: number;
+  bearing: number;
+}
+
+export interface RenderOptions {
+  /** Image pixels per CSS pixel of the offscreen map; 150/96 for 150 dpi. */
+  pixelRatio?: number;
+  /** Gives up when the map has not finished drawing in this time. */
+  timeoutMs?: number;
+  /** Called once the offscreen map's style has loaded, e.g. to copy a highlight's feature-state. */
+  prepare?: (offscreen: maplibregl.Map) => void;
+}
+
+/**
+ * Renders the map offscreen at exactly `widthPx`×`heightPx` image pixels: a hidden container and a second
+ * map with the same style and camera (zoomed to keep the on-screen framing), drawn at full resolution —
+ * not an upscaled screenshot — and copied once it is idle, so the image is never blank or half-loaded.
+ */
+export async function renderMapAt(
+  map: maplibregl.Map,
+  widthPx: number,
+  heightPx: number,
+  opts: RenderOptions = {},
+): Promise<MapRender> {
+  const ratio = opts.pixelRatio ?? 1;
+  const cssW = Math.round(widthPx / ratio);
+  const cssH = Math.round(heightPx / ratio);
+  const screen = map.getContainer();
+  const container = document.createElement('div');
+  container.setAttribute('aria-hidden', 'true');
+  Object.assign(container.style, {
+    position: 'fixed',
+    left: '-100000px',
+    top: '0',
+    width: `${cssW}px`,
+    height: `${cssH}px`,
+    pointerEvents: 'none',
+  });
+  document.body.appendChild(container);
+  const center = map.getCenter();
+  const zoom = fitZoom(
+    map.getZoom(),
+    { width: screen.clientWidth || cssW, height: screen.clientHeight || cssH },
+    { width: cssW, height: cssH },
+  );
+  const offscreen = new maplibregl.Map({
+    container,
+    style: map.getStyle(),
+    center,
+    zoom,
+    bearing: map.getBearing(),
+    pitch: map.getPitch(),
+    interactive: false,
+    attributionControl: false,
+    fadeDuration: 0,
+    pixelRatio: widthPx / cssW,
+    maxCanvasSize: [8192, 8192],
+    canvasContextAttributes: { preserveDrawingBuffer: true },
+  });
+  offscreen.on('styleimagemissing', (e: { id: string }) => copyImage(map, offscreen, e.id));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`The ${widthPx}×${heightPx} map did not finish drawing in time; try again.`)),
+        opts.timeoutMs ?? 60_000,
+      );
+      offscreen.once('load', () => opts.prepare?.(offscreen));
+      offscreen.once('idle', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    const canvas = document.createElement('canvas');
+    canvas.width = widthPx;
+    canvas.height = heightPx;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('This browser cannot draw a 2D canvas for the snapshot.');
+    ctx.drawImage(offscreen.getCanvas(), 0, 0, widthPx, heightPx);
+    const metresPerPx = metresPerCssPixel(center.lat, zoom) / (widthPx / cssW);
+    return { canvas, metresPerPx, pixelRatio: widthPx / cssW, bearing: map.getBearing() };
+  } finally {
+    offscreen.remove();
+    container.remove();
+  }
+}
+
+function copyImage(from: maplibregl.Map, to: maplibregl.Map, id: string): void {
+  if (to.hasImage(id) || !from.hasImage(id)) return;
+  const image = from.getImage(id);
+  to.addImage(id, image.data, { pixelRatio: image.pixelRatio, sdf: image.sdf });
+}
+
+/** Copies the on-screen map as it is, once idle; copying inside `render` works even without preserveDrawingBuffer. */
+export async function captureScreenMap(map: maplibregl.Map): Promise<MapRender> {
+  if (!map.loaded()) await new Promise<void>((resolve) => map.once('idle', () => resolve()));
+  const canvas = await new Promise<HTMLCanvasElement>((resolve, reject) => {
+    map.once('render', () => {
+      const src = map.getCanvas();
+      const copy = document.createElement('canvas');
+      copy.width = src.width;
+      copy.height = src.height;
+      const ctx = copy.getContext('2d');
+      if (!ctx) reject(new Error('This browser cannot draw a 2D canvas for the snapshot.'));
+      else {
+        ctx.drawImage(src, 0, 0);
+        resolve(copy);
+      }
+    });
+    map.triggerRepaint();
+  });
+  const ratio = canvas.width / (map.getContainer().clientWidth || canvas.width);
+  return {
+    canvas,
+    metresPerPx: metresPerCssPixel(map.getCenter().lat, map.getZoom()) / ratio,
+    pixelRatio: ratio,
+    bearing: map.getBearing(),
+  };
+}
+
+/**
+ * The whole snapshot: the map at the chosen size with title, legend, scale bar, north arrow, date,
+ * note and attribution, as a PNG blob.
+ */
+export async function snapshotPng(
+  map: maplibregl.Map,
+  size: SnapshotSize,
+  text: SnapshotText,
+  opts: Omit<RenderOptions, 'pixelRatio'> = {},
+): Promise<{ blob: Blob; width: number; height: number }> {
+  const render =
+    size === 'screen'
+      ? await captureScreenMap(map)
+      : await renderMapAt(map, PRINT_SIZES[size].width, PRINT_SIZES[size].height, {
+          ...opts,
+          pixelRatio: PRINT_PIXEL_RATIO,
+        });
+  const out = document.createElement('canvas');
+  out.width = render.canvas.width;
+  out.height = render.canvas.height;
+  const ctx = out.getContext('2d');
+  if (!ctx) throw new Error('This browser cannot draw a 2D canvas for the snapshot.');
+  composeSnapshot(ctx, render.canvas, {
+    ...text,
+    metresPerPx: render.metresPerPx,
+    pixelRatio: render.pixelRatio,
+    bearing: render.bearing,
+  });
+  const blob = await new Promise<Blob | null>((resolve) => out.toBlob(resolve, 'image/png'));
+  if (!blob) throw new Error(`The ${out.width}×${out.height} snapshot could not be encoded as PNG.`);
+  return { blob, width: out.width, height: out.height };
+}
