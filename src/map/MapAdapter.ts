@@ -1,0 +1,142 @@
+import * as maplibregl from 'maplibre-gl';
+import type {
+  AddLayerObject,
+  GeoJSONSource,
+  LngLatBoundsLike,
+  Map as MlMap,
+  StyleSpecification,
+} from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { LabelOverlay } from './labelOverlay.ts';
+import { BACKGROUND } from './palette.ts';
+import type { MapPlan, PlanSource } from './planLayers.ts';
+
+maplibregl.setWorkerUrl(workerUrl);
+
+type PaintKey = Parameters<MlMap['setPaintProperty']>[1];
+type LayoutKey = Parameters<MlMap['setLayoutProperty']>[1];
+type PaintValue = Parameters<MlMap['setPaintProperty']>[2];
+type LayoutValue = Parameters<MlMap['setLayoutProperty']>[2];
+
+/** Offline style: a plain background; every other layer comes from the plan. No glyphs, sprites or tiles. */
+const BASE_STYLE: StyleSpecification = {
+  version: 8,
+  sources: {},
+  layers: [{ id: 'background', type: 'background', paint: { 'background-color': BACKGROUND } }],
+};
+
+export interface MapAdapterOptions {
+  center: [number, number];
+  zoom: number;
+  locale?: Record<string, string>;
+}
+
+/**
+ * Owns the one `maplibregl.Map`. `apply(plan)` is idempotent: it adds what is missing, sets GeoJSON data
+ * only when the data object changed, updates paint/layout/filter only when they differ, and removes what
+ * the plan no longer has. `map` stays public for the PNG snapshot and the browser tests.
+ */
+export class MapAdapter {
+  readonly map: MlMap;
+  private readonly labels: LabelOverlay;
+  private readonly appliedLayers = new Map<string, string>();
+  private readonly appliedSources = new Map<string, PlanSource>();
+  private pending: MapPlan | null = null;
+  private loaded = false;
+
+  constructor(container: HTMLElement, opts: MapAdapterOptions) {
+    this.map = new maplibregl.Map({
+      container,
+      style: BASE_STYLE,
+      center: opts.center,
+      zoom: opts.zoom,
+      attributionControl: { compact: true },
+      canvasContextAttributes: { preserveDrawingBuffer: true },
+      locale: opts.locale,
+      dragRotate: false,
+      pitchWithRotate: false,
+    });
+    this.map.touchZoomRotate.disableRotation();
+    this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
+    this.labels = new LabelOverlay(this.map);
+    this.map.once('load', () => {
+      this.loaded = true;
+      if (this.pending) this.apply(this.pending);
+    });
+  }
+
+  apply(plan: MapPlan): void {
+    this.pending = plan;
+    if (!this.loaded) return;
+    const map = this.map;
+    const wanted = new Set(plan.layers.map((l) => l.id));
+    for (const id of [...this.appliedLayers.keys()]) {
+      if (!wanted.has(id)) {
+        if (map.getLayer(id)) map.removeLayer(id);
+        this.appliedLayers.delete(id);
+      }
+    }
+    for (const id of [...this.appliedSources.keys()]) {
+      if (!(id in plan.sources)) {
+        if (map.getSource(id)) map.removeSource(id);
+        this.appliedSources.delete(id);
+      }
+    }
+    for (const [id, source] of Object.entries(plan.sources)) this.applySource(id, source);
+    plan.layers.forEach((layer, i) => this.applyLayer(layer, plan.layers.slice(i + 1)));
+    this.labels.setLabels(plan.labels);
+  }
+
+  fitBounds(bounds: LngLatBoundsLike, animate: boolean): void {
+    this.map.fitBounds(bounds, { padding: 40, maxZoom: 14.5, duration: animate ? 700 : 0 });
+  }
+
+  destroy(): void {
+    this.labels.destroy();
+    this.map.remove();
+  }
+
+  private applySource(id: string, source: PlanSource): void {
+    const before = this.appliedSources.get(id);
+    if (before === source) return;
+    const existing = this.map.getSource(id);
+    if (existing && before && source.type === 'geojson' && before.type === 'geojson') {
+      if (before.data !== source.data) (existing as GeoJSONSource).setData(source.data);
+    } else if (!existing) {
+      this.map.addSource(id, source);
+    }
+    this.appliedSources.set(id, source);
+  }
+
+  private applyLayer(layer: AddLayerObject, above: AddLayerObject[]): void {
+    const json = JSON.stringify(layer);
+    const before = this.appliedLayers.get(layer.id);
+    if (before === json) return;
+    const map = this.map;
+    if (!before || !map.getLayer(layer.id)) {
+      const beforeId = above.find((l) => map.getLayer(l.id))?.id;
+      map.addLayer(layer, beforeId);
+    } else {
+      const old = JSON.parse(before) as AddLayerObject;
+      const set = (kind: 'paint' | 'layout'): void => {
+        const next = (layer as Record<string, unknown>)[kind] as Record<string, unknown> | undefined;
+        const prev = (old as Record<string, unknown>)[kind] as Record<string, unknown> | undefined;
+        for (const key of new Set([...Object.keys(next ?? {}), ...Object.keys(prev ?? {})])) {
+          const value = next?.[key];
+          if (JSON.stringify(value) === JSON.stringify(prev?.[key])) continue;
+          // maplibre's typed setters want a literal property name; the plan only holds valid ones.
+          if (kind === 'paint') map.setPaintProperty(layer.id, key as PaintKey, value as PaintValue);
+          else map.setLayoutProperty(layer.id, key as LayoutKey, value as LayoutValue);
+        }
+      };
+      set('paint');
+      set('layout');
+      const filter = 'filter' in layer ? layer.filter : undefined;
+      const oldFilter = 'filter' in old ? old.filter : undefined;
+      if (JSON.stringify(filter) !== JSON.stringify(oldFilter)) map.setFilter(layer.id, filter ?? null);
+    }
+    this.appliedLayers.set(layer.id, json);
+  }
+}

@@ -1,0 +1,98 @@
+import * as turf from '@turf/turf';
+import type { MapMouseEvent } from 'maplibre-gl';
+import type { InputLayers } from '../analysis/types.ts';
+import type { AppState } from '../store/appState.ts';
+import { effectiveSettings, type AppStore } from '../store/store.ts';
+import type { MapAdapter } from './MapAdapter.ts';
+import { memoLast } from './memo.ts';
+import { CLICKABLE_LAYERS, planLayers, type MapPlan } from './planLayers.ts';
+
+const PLAN_KEYS = [
+  'input',
+  'admin',
+  'result',
+  'layers',
+  'colourBy',
+  'selectedHamletId',
+  'basemap',
+  'settings',
+] as const;
+
+export function planFromState(s: AppState): MapPlan {
+  return planLayers({
+    layers: s.input,
+    admin: s.admin,
+    result: s.result,
+    visible: s.layers,
+    colourBy: s.colourBy,
+    selectedHamletId: s.selectedHamletId,
+    basemap: s.basemap,
+    settings: effectiveSettings(s),
+  });
+}
+
+const hamletIndex = memoLast(
+  (input: InputLayers | null) => new Map(input?.hamlets.features.map((f) => [f.properties.id, f])),
+);
+
+/**
+ * Wires the store to the map without React re-renders: store changes → `adapter.apply`, app-side
+ * selection → fly to the hamlet, app-side camera (e.g. a shared link) → jump; map clicks and moves →
+ * store actions tagged 'map', which the map then ignores, so nothing loops.
+ */
+export function connectMap(adapter: MapAdapter, store: AppStore): () => void {
+  const map = adapter.map;
+  let prev = store.getState();
+  adapter.apply(planFromState(prev));
+  maybeFit(prev);
+
+  function maybeFit(s: AppState): void {
+    if (!s.fitOnLoad || !s.admin.province) return;
+    const [w, so, e, n] = turf.bbox(s.admin.province);
+    adapter.fitBounds([w, so, e, n], false);
+    s.setFitOnLoad(false);
+  }
+
+  const unsubscribe = store.subscribe((s) => {
+    const before = prev;
+    prev = s;
+    if (PLAN_KEYS.some((k) => s[k] !== before[k])) adapter.apply(planFromState(s));
+    if (s.admin !== before.admin || s.fitOnLoad !== before.fitOnLoad) maybeFit(s);
+    if (s.selectedHamletId && s.selectedHamletId !== before.selectedHamletId && s.selectionSource === 'app') {
+      const feature = hamletIndex(s.input).get(s.selectedHamletId);
+      if (feature) {
+        const [w, so, e, n] = turf.bbox(feature);
+        adapter.fitBounds([w, so, e, n], true);
+      }
+    }
+    if (s.viewSource === 'app' && (s.center !== before.center || s.zoom !== before.zoom)) {
+      map.jumpTo({ center: s.center, zoom: s.zoom });
+    }
+  });
+
+  const onClick = (e: MapMouseEvent): void => {
+    const layers = CLICKABLE_LAYERS.filter((id) => map.getLayer(id));
+    const hit = map.queryRenderedFeatures(e.point, { layers })[0];
+    const props = hit?.properties as { id?: string; hamletId?: string } | undefined;
+    const id = props?.hamletId ?? props?.id ?? null;
+    store.getState().selectHamlet(id, 'map');
+  };
+  const onMoveEnd = (): void => {
+    const c = map.getCenter();
+    store.getState().setCamera([c.lng, c.lat], map.getZoom(), 'map');
+  };
+  const onMouseMove = (e: MapMouseEvent): void => {
+    const layers = CLICKABLE_LAYERS.filter((id) => map.getLayer(id));
+    const over = layers.length > 0 && map.queryRenderedFeatures(e.point, { layers }).length > 0;
+    map.getCanvas().style.cursor = over ? 'pointer' : '';
+  };
+  map.on('click', onClick);
+  map.on('moveend', onMoveEnd);
+  map.on('mousemove', onMouseMove);
+  return () => {
+    unsubscribe();
+    map.off('click', onClick);
+    map.off('moveend', onMoveEnd);
+    map.off('mousemove', onMouseMove);
+  };
+}

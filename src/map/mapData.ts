@@ -1,0 +1,145 @@
+import * as turf from '@turf/turf';
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon } from 'geojson';
+import type { AnalysisResult, InputLayers, Settings, SiteProps } from '../analysis/types.ts';
+import type { AdminCollection } from '../store/appState.ts';
+import { memoLast } from './memo.ts';
+
+export type FC = FeatureCollection<Geometry, Record<string, unknown>>;
+const EMPTY: FC = { type: 'FeatureCollection', features: [] };
+
+/** Hamlet polygons carrying the analysis measures the map colours by. */
+export const hamletsForMap = memoLast((layers: InputLayers | null, result: AnalysisResult | null): FC => {
+  if (!layers) return EMPTY;
+  const coverage = new Map(result?.hamlets.map((h) => [h.id, h]));
+  const ranking = new Map(result?.ranking.map((r) => [r.id, r]));
+  return {
+    type: 'FeatureCollection',
+    features: layers.hamlets.features.map((f) => {
+      const c = coverage.get(f.properties.id);
+      const r = ranking.get(f.properties.id);
+      return {
+        type: 'Feature',
+        geometry: f.geometry,
+        properties: {
+          id: f.properties.id,
+          name: f.properties.name,
+          status: c?.status ?? 'pending',
+          broadbandShare: c?.broadbandShare ?? -1,
+          uncoveredHouseholds: c?.uncoveredHouseholds ?? -1,
+          // -1 marks "no value" (served hamlets are not ranked); the style paints it grey.
+          score: r?.score ?? -1,
+          rank: r?.rank ?? -1,
+        },
+      };
+    }),
+  };
+});
+
+/** White or weak polygons, one feature per hamlet, tagged with the hamlet id for the selection outline. */
+function zonesForMap(result: AnalysisResult | null, kind: 'white' | 'weak'): FC {
+  if (!result) return EMPTY;
+  const features: Feature<Polygon | MultiPolygon, Record<string, unknown>>[] = [];
+  for (const h of result.hamlets) {
+    const geometry = kind === 'white' ? h.whiteZone : h.weakZone;
+    if (geometry) features.push({ type: 'Feature', geometry, properties: { hamletId: h.id, kind } });
+  }
+  return { type: 'FeatureCollection', features };
+}
+// One memo per kind: a shared one would recompute on every alternating call.
+export const whiteZonesForMap = memoLast((result: AnalysisResult | null) => zonesForMap(result, 'white'));
+export const weakZonesForMap = memoLast((result: AnalysisResult | null) => zonesForMap(result, 'weak'));
+
+const MBB = /\b[45]G\b/i;
+const EARTH_CIRCUMFERENCE_M = 40_075_016.686;
+
+function techs(tech: string): string[] {
+  return tech
+    .split(/[,;/ ]+/)
+    .map((t) => t.trim().toUpperCase())
+    .filter(Boolean);
+}
+
+/**
+ * Sites with what the style needs: operator, whether they carry 4G/5G, and `r0`, the coverage radius in
+ * screen pixels at zoom 0 at the site's own latitude (the style doubles it per zoom level), so the
+ * disc matches the analysis radius without building polygons.
+ */
+export const sitesForMap = memoLast((sites: InputLayers['sites'], radii: Settings['defaultRadiusM']): FC => {
+  if (!sites) return EMPTY;
+  return {
+    type: 'FeatureCollection',
+    features: sites.features
+      .filter((f) => f.geometry?.type === 'Point')
+      .map((f: Feature<Point, SiteProps>) => {
+        const list = techs(String(f.properties.tech ?? ''));
+        const mbb = MBB.test(list.join(' '));
+        const relevant = list.filter((t) => MBB.test(t) === mbb);
+        const fallback = Math.max(0, ...relevant.map((t) => radii[t as keyof typeof radii] ?? 0));
+        const radius = typeof f.properties.radius_m === 'number' ? f.properties.radius_m : fallback;
+        const lat = f.geometry.coordinates[1] ?? 0;
+        const metresPerPixelZ0 = (EARTH_CIRCUMFERENCE_M * Math.cos((lat * Math.PI) / 180)) / 512;
+        return {
+          type: 'Feature',
+          geometry: f.geometry,
+          properties: {
+            id: f.properties.id ?? '',
+            operator: f.properties.operator ?? '?',
+            tech: list.join(', '),
+            mbb,
+            radius,
+            r0: radius / metresPerPixelZ0,
+            off: f.properties.status === 'off',
+          },
+        };
+      }),
+  };
+});
+
+export interface MapLabel {
+  id: string;
+  text: string;
+  lngLat: [number, number];
+  level: 'district' | 'commune' | 'hamlet';
+}
+
+function labelsOf(fc: FeatureCollection | null, level: MapLabel['level'], idKey: string): MapLabel[] {
+  if (!fc) return [];
+  const out: MapLabel[] = [];
+  for (const f of fc.features) {
+    if (!f.geometry) continue;
+    const props = (f.properties ?? {}) as Record<string, unknown>;
+    const p = turf.pointOnFeature(f as Feature<Polygon | MultiPolygon>).geometry.coordinates;
+    out.push({
+      id: `${level}:${String(props[idKey])}`,
+      text: String(props.name ?? ''),
+      lngLat: [p[0] ?? 0, p[1] ?? 0],
+      level,
+    });
+  }
+  return out;
+}
+
+/** Label anchors inside each area (not the centroid, which can fall outside a crescent-shaped commune). */
+export const labelsForMap = memoLast(
+  (
+    districts: AdminCollection | null,
+    communes: AdminCollection | null,
+    layers: InputLayers | null,
+  ): MapLabel[] => [
+    ...labelsOf(districts, 'district', 'code'),
+    ...labelsOf(communes, 'commune', 'code'),
+    ...labelsOf(layers?.hamlets ?? null, 'hamlet', 'id'),
+  ],
+);
+
+export function operatorsOf(sites: InputLayers['sites']): string[] {
+  if (!sites) return [];
+  return [...new Set(sites.features.map((f) => f.properties.operator ?? '?'))].sort((a, b) =>
+    a.localeCompare(b),
+  );
+}
+
+export function facilityKindsOf(facilities: InputLayers['facilities']): string[] {
+  if (!facilities) return [];
+  return [...new Set(facilities.features.map((f) => f.properties.kind))].sort();
+}

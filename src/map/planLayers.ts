@@ -1,0 +1,327 @@
+import type { AddLayerObject, ExpressionSpecification } from 'maplibre-gl';
+import type { AnalysisResult, InputLayers, Settings } from '../analysis/types.ts';
+import type { AdminLayers } from '../store/appState.ts';
+import type { HamletColourBy, LayerId } from '../store/viewState.ts';
+import {
+  hamletsForMap,
+  labelsForMap,
+  operatorsOf,
+  sitesForMap,
+  weakZonesForMap,
+  whiteZonesForMap,
+  type FC,
+  type MapLabel,
+} from './mapData.ts';
+import {
+  BOUNDARY,
+  FACILITY_COLOURS,
+  FIBRE,
+  HAMLET_FILL_OPACITY,
+  HAMLET_LINE,
+  RAMPS,
+  SELECTED_LINE,
+  SITE_RING,
+  STATUS_COLOURS,
+  ZONES,
+  operatorColours,
+} from './palette.ts';
+
+export interface PlanInput {
+  layers: InputLayers | null;
+  admin: AdminLayers;
+  result: AnalysisResult | null;
+  visible: readonly LayerId[];
+  colourBy: HamletColourBy;
+  selectedHamletId: string | null;
+  basemap: 'none' | 'osm';
+  settings: Settings;
+}
+
+export type PlanSource =
+  | { type: 'geojson'; data: FC }
+  | { type: 'raster'; tiles: string[]; tileSize: number; maxzoom: number; attribution: string };
+
+export interface MapPlan {
+  /** Source id → source; GeoJSON data objects keep their identity while unchanged. */
+  sources: Record<string, PlanSource>;
+  /** Bottom to top. */
+  layers: AddLayerObject[];
+  /** HTML labels (no glyphs needed offline); empty when the labels layer is off. */
+  labels: MapLabel[];
+}
+
+/** Layers a click can pick a hamlet from; zone features carry `hamletId`, hamlets carry `id`. */
+export const CLICKABLE_LAYERS = ['white-fill', 'weak-fill', 'hamlets-fill'] as const;
+
+const OSM_ATTRIBUTION = '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors';
+
+/** Fill colour of hamlets for the chosen measure, from the shared palette. */
+export function hamletColour(by: HamletColourBy): ExpressionSpecification {
+  if (by === 'status') {
+    return [
+      'match',
+      ['get', 'status'],
+      'served',
+      STATUS_COLOURS.served,
+      'partial',
+      STATUS_COLOURS.partial,
+      'unserved',
+      STATUS_COLOURS.unserved,
+      STATUS_COLOURS.pending,
+    ];
+  }
+  const ramp = RAMPS[by];
+  const stops = ramp.stops.flatMap(([v, c]) => [v, c]);
+  return [
+    'case',
+    ['<', ['get', by], 0],
+    ramp.none,
+    ['interpolate', ['linear'], ['get', by], ...stops] as ExpressionSpecification,
+  ];
+}
+
+function operatorColourExpression(operators: string[]): ExpressionSpecification | string {
+  const colours = operatorColours(operators);
+  if (colours.size === 0) return '#999999';
+  return [
+    'match',
+    ['get', 'operator'],
+    ...[...colours].flat(),
+    '#999999',
+  ] as unknown as ExpressionSpecification;
+}
+
+/**
+ * Turns the app state into MapLibre sources and layers. Pure: no map, no DOM; the adapter applies the
+ * result idempotently.
+ * @example planLayers({ ...input, visible: ['hamlets'] }).layers.find((l) => l.id === 'hamlets-fill')
+ */
+export function planLayers(input: PlanInput): MapPlan {
+  const on = (id: LayerId): 'visible' | 'none' => (input.visible.includes(id) ? 'visible' : 'none');
+  const selected = input.selectedHamletId ?? '';
+  const sources: Record<string, PlanSource> = {
+    hamlets: { type: 'geojson', data: hamletsForMap(input.layers, input.result) },
+    white: { type: 'geojson', data: whiteZonesForMap(input.result) },
+    weak: { type: 'geojson', data: weakZonesForMap(input.result) },
+    fibre: { type: 'geojson', data: (input.layers?.fibre ?? EMPTY) as FC },
+    sites: { type: 'geojson', data: sitesForMap(input.layers?.sites, input.settings.defaultRadiusM) },
+    facilities: { type: 'geojson', data: (input.layers?.facilities ?? EMPTY) as FC },
+    province: { type: 'geojson', data: (input.admin.province ?? EMPTY) as FC },
+    districts: { type: 'geojson', data: (input.admin.districts ?? EMPTY) as FC },
+    communes: { type: 'geojson', data: (input.admin.communes ?? EMPTY) as FC },
+  };
+  const layers: AddLayerObject[] = [];
+  if (input.basemap === 'osm') {
+    sources.osm = {
+      type: 'raster',
+      tiles: ['https://tile.openstreetmap.org/{z}/{x}/{y}.png'],
+      tileSize: 256,
+      maxzoom: 19,
+      attribution: OSM_ATTRIBUTION,
+    };
+    layers.push({ id: 'osm', type: 'raster', source: 'osm', paint: { 'raster-opacity': 0.7 } });
+  }
+  const siteColour = operatorColourExpression(operatorsOf(input.layers?.sites));
+  const isLine: ExpressionSpecification = [
+    'in',
+    ['geometry-type'],
+    ['literal', ['LineString', 'MultiLineString']],
+  ];
+  const backbone: ExpressionSpecification = ['==', ['get', 'kind'], 'backbone'];
+  const facilityColour = [
+    'match',
+    ['get', 'kind'],
+    ...Object.entries(FACILITY_COLOURS).flat(),
+    FACILITY_COLOURS.other ?? '#555555',
+  ] as unknown as ExpressionSpecification;
+  const facilityStrokeColour = '#ffffff';
+
+  layers.push(
+    {
+      id: 'hamlets-fill',
+      type: 'fill',
+      source: 'hamlets',
+      layout: { visibility: on('hamlets') },
+      paint: { 'fill-color': hamletColour(input.colourBy), 'fill-opacity': HAMLET_FILL_OPACITY },
+    },
+    {
+      id: 'weak-fill',
+      type: 'fill',
+      source: 'weak',
+      layout: { visibility: on('weakZones') },
+      paint: { 'fill-color': ZONES.weak.fill, 'fill-opacity': ZONES.weak.opacity },
+    },
+    {
+      id: 'white-fill',
+      type: 'fill',
+      source: 'white',
+      layout: { visibility: on('whiteZones') },
+      paint: { 'fill-color': ZONES.white.fill, 'fill-opacity': ZONES.white.opacity },
+    },
+    {
+      id: 'site-discs',
+      type: 'circle',
+      source: 'sites',
+      layout: { visibility: on('siteDiscs') },
+      paint: {
+        'circle-radius': [
+          'interpolate',
+          ['exponential', 2],
+          ['zoom'],
+          0,
+          ['get', 'r0'],
+          22,
+          ['*', ['get', 'r0'], 2 ** 22],
+        ],
+        'circle-color': siteColour,
+        'circle-opacity': 0.08,
+        'circle-stroke-color': siteColour,
+        'circle-stroke-width': 1,
+        'circle-stroke-opacity': 0.6,
+        'circle-pitch-alignment': 'map',
+        'circle-pitch-scale': 'map',
+      },
+    },
+    {
+      id: 'hamlets-line',
+      type: 'line',
+      source: 'hamlets',
+      minzoom: 10.5,
+      layout: { visibility: on('hamlets') },
+      paint: { 'line-color': HAMLET_LINE, 'line-width': 0.5, 'line-opacity': 0.7 },
+    },
+    {
+      id: 'communes-line',
+      type: 'line',
+      source: 'communes',
+      minzoom: 9,
+      layout: { visibility: on('boundaries') },
+      paint: { 'line-color': BOUNDARY.commune.colour, 'line-width': BOUNDARY.commune.width },
+    },
+    {
+      id: 'districts-line',
+      type: 'line',
+      source: 'districts',
+      layout: { visibility: on('boundaries') },
+      paint: { 'line-color': BOUNDARY.district.colour, 'line-width': BOUNDARY.district.width },
+    },
+    {
+      id: 'province-line',
+      type: 'line',
+      source: 'province',
+      layout: { visibility: on('boundaries') },
+      paint: { 'line-color': BOUNDARY.province.colour, 'line-width': BOUNDARY.province.width },
+    },
+    {
+      id: 'weak-line',
+      type: 'line',
+      source: 'weak',
+      minzoom: 10,
+      layout: { visibility: on('weakZones') },
+      paint: { 'line-color': ZONES.weak.line, 'line-width': 0.8 },
+    },
+    {
+      id: 'white-line',
+      type: 'line',
+      source: 'white',
+      layout: { visibility: on('whiteZones') },
+      paint: {
+        'line-color': ZONES.white.line,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 8, 0.4, 13, 1.2],
+      },
+    },
+    {
+      id: 'fibre-access',
+      type: 'line',
+      source: 'fibre',
+      filter: ['all', isLine, ['!', backbone]],
+      layout: { visibility: on('fibre'), 'line-cap': 'round', 'line-join': 'round' },
+      paint: { 'line-color': FIBRE.access.colour, 'line-width': FIBRE.access.width },
+    },
+    {
+      id: 'fibre-backbone',
+      type: 'line',
+      source: 'fibre',
+      filter: ['all', isLine, backbone],
+      layout: { visibility: on('fibre') },
+      paint: {
+        'line-color': FIBRE.backbone.colour,
+        'line-width': FIBRE.backbone.width,
+        'line-dasharray': FIBRE.backbone.dash,
+      },
+    },
+    {
+      id: 'fibre-nodes',
+      type: 'circle',
+      source: 'fibre',
+      minzoom: 11,
+      filter: ['==', ['geometry-type'], 'Point'],
+      layout: { visibility: on('fibre') },
+      paint: {
+        'circle-color': FIBRE.node.colour,
+        'circle-radius': FIBRE.node.radius,
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 1,
+      },
+    },
+    {
+      id: 'selected-weak-line',
+      type: 'line',
+      source: 'weak',
+      filter: ['==', ['get', 'hamletId'], selected],
+      paint: { 'line-color': ZONES.weak.line, 'line-width': 2.5, 'line-dasharray': [2, 1] },
+    },
+    {
+      id: 'selected-white-line',
+      type: 'line',
+      source: 'white',
+      filter: ['==', ['get', 'hamletId'], selected],
+      paint: { 'line-color': ZONES.white.line, 'line-width': 2.5, 'line-dasharray': [2, 1] },
+    },
+    {
+      id: 'hamlet-selected-casing',
+      type: 'line',
+      source: 'hamlets',
+      filter: ['==', ['get', 'id'], selected],
+      paint: { 'line-color': '#ffffff', 'line-width': 6 },
+    },
+    {
+      id: 'hamlet-selected',
+      type: 'line',
+      source: 'hamlets',
+      filter: ['==', ['get', 'id'], selected],
+      paint: { 'line-color': SELECTED_LINE, 'line-width': 3 },
+    },
+    {
+      id: 'sites',
+      type: 'circle',
+      source: 'sites',
+      layout: { visibility: on('sites') },
+      paint: {
+        'circle-color': siteColour,
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 3, 13, 6],
+        'circle-stroke-color': ['case', ['get', 'mbb'], SITE_RING.mbb, SITE_RING.legacy],
+        'circle-stroke-width': 1.5,
+        'circle-opacity': ['case', ['get', 'off'], 0.3, 1],
+      },
+    },
+    {
+      id: 'facilities',
+      type: 'circle',
+      source: 'facilities',
+      layout: { visibility: on('facilities') },
+      paint: {
+        'circle-color': facilityColour,
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 2.5, 13, 5],
+        'circle-stroke-color': facilityStrokeColour,
+        'circle-stroke-width': 1,
+      },
+    },
+  );
+  const labels = input.visible.includes('labels')
+    ? labelsForMap(input.admin.districts, input.admin.communes, input.layers)
+    : [];
+  return { sources, layers, labels };
+}
+
+const EMPTY = { type: 'FeatureCollection', features: [] } as const;

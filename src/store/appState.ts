@@ -1,0 +1,99 @@
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type {
+  AdminProps,
+  AnalysisResult,
+  HamletCoverage,
+  InputLayers,
+  RankedHamlet,
+  Settings,
+} from '../analysis/types.ts';
+import type { HamletRow, SortState } from './rows.ts';
+import type { Filters, HamletColourBy, Lang, LayerId, SelectedArea, ViewState } from './viewState.ts';
+
+export type AdminCollection = FeatureCollection<Polygon | MultiPolygon, AdminProps>;
+export interface AdminLayers {
+  province: AdminCollection | null;
+  districts: AdminCollection | null;
+  communes: AdminCollection | null;
+}
+
+/** Where a view change came from, so map ⇄ store ⇄ URL sync cannot loop. */
+export type ChangeSource = 'app' | 'map';
+
+export interface DataSlice {
+  /** The analysis input (named `input` because `layers` is the view's list of visible layers). */
+  input: InputLayers | null;
+  admin: AdminLayers;
+  /** Names of the layers made up for the sample (features marked synthetic / illustrative). */
+  illustrativeLayers: string[];
+  dataStatus: 'idle' | 'loading' | 'ready' | 'error';
+  dataError: string | null;
+  setData(input: InputLayers, admin: AdminLayers, illustrativeLayers: string[]): void;
+  setDataLoading(): void;
+  setDataError(message: string): void;
+}
+
+export interface Progress {
+  done: number;
+  total: number;
+  phase: string;
+}
+
+export interface AnalysisSlice {
+  result: AnalysisResult | null;
+  rows: HamletRow[];
+  coverageById: ReadonlyMap<string, HamletCoverage>;
+  rankingById: ReadonlyMap<string, RankedHamlet>;
+  running: boolean;
+  progress: Progress | null;
+  analysisError: string | null;
+  /** Id of the newest requested run; results of older runs are dropped. */
+  runId: number;
+  lastRunMs: number | null;
+  startRun(): number;
+  setProgress(runId: number, progress: Progress): void;
+  finishRun(runId: number, result: AnalysisResult, ms: number): void;
+  failRun(runId: number, message: string): void;
+}
+
+export interface ViewSlice extends ViewState {
+  viewSource: ChangeSource;
+  selectionSource: ChangeSource;
+  sort: SortState;
+  setCamera(center: [number, number], zoom: number, source: ChangeSource): void;
+  toggleLayer(id: LayerId): void;
+  setColourBy(by: HamletColourBy): void;
+  setFilters(patch: Partial<Filters>): void;
+  resetFilters(): void;
+  setSort(sort: SortState): void;
+  selectHamlet(id: string | null, source: ChangeSource): void;
+  setArea(area: SelectedArea): void;
+  /** Stores only what differs from the defaults. */
+  setSettings(next: Settings): void;
+  resetSettings(): void;
+  setLang(lang: Lang): void;
+  setBasemap(basemap: ViewState['basemap']): void;
+  /** Restores a (possibly partial) view, e.g. decoded from a shared link. */
+  applyView(view: Partial<ViewState>, source: ChangeSource): void;
+}
+
+export type PanelTab = 'details' | 'area';
+export type MobilePane = 'map' | 'list' | 'layers';
+
+export interface UiSlice {
+  leftOpen: boolean;
+  rightOpen: boolean;
+  leftTab: 'layers' | 'settings';
+  rightTab: PanelTab;
+  mobilePane: MobilePane;
+  /** Fit the map to the province when data arrives; a shared link with a position turns it off. */
+  fitOnLoad: boolean;
+  setLeftOpen(open: boolean): void;
+  setRightOpen(open: boolean): void;
+  setLeftTab(tab: UiSlice['leftTab']): void;
+  setRightTab(tab: PanelTab): void;
+  setMobilePane(pane: MobilePane): void;
+  setFitOnLoad(fit: boolean): void;
+}
+
+export type AppState = DataSlice & AnalysisSlice & ViewSlice & UiSlice;

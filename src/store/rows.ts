@@ -1,0 +1,128 @@
+import type { AnalysisResult, HamletStatus, RankedHamlet, RecommendedTech } from '../analysis/types.ts';
+import type { Filters } from './viewState.ts';
+import { foldVietnamese, matchesSearch } from './search.ts';
+
+/** One line of the ranked hamlet list: coverage and ranking joined, plus a folded search key. */
+export interface HamletRow {
+  id: string;
+  rank: number | null;
+  tier: 1 | 2 | 3 | null;
+  name: string;
+  commune: string;
+  communeCode: string;
+  district: string;
+  districtCode: string;
+  status: HamletStatus;
+  households: number;
+  uncoveredHouseholds: number;
+  broadbandShare: number;
+  costPerHouseholdVnd: number | null;
+  score: number | null;
+  recommendedTech: RecommendedTech;
+  noFibre: boolean;
+  noMbb: boolean;
+  searchKey: string;
+}
+
+export type SortKey =
+  'rank' | 'name' | 'commune' | 'status' | 'uncoveredHouseholds' | 'costPerHousehold' | 'score';
+export interface SortState {
+  key: SortKey;
+  dir: 'asc' | 'desc';
+}
+
+/** Ranked candidates first (by rank), then served hamlets by name, which have no rank. */
+export function buildRows(result: AnalysisResult): HamletRow[] {
+  const ranks = new Map<string, RankedHamlet>(result.ranking.map((r) => [r.id, r]));
+  const rows = result.hamlets.map((h): HamletRow => {
+    const r = ranks.get(h.id);
+    return {
+      id: h.id,
+      rank: r?.rank ?? null,
+      tier: r?.tier ?? null,
+      name: h.name,
+      commune: h.commune,
+      communeCode: h.commune_code,
+      district: h.district,
+      districtCode: h.district_code,
+      status: h.status,
+      households: h.households,
+      uncoveredHouseholds: h.uncoveredHouseholds,
+      broadbandShare: h.broadbandShare,
+      costPerHouseholdVnd: r?.costPerHouseholdVnd ?? null,
+      score: r?.score ?? null,
+      recommendedTech: r?.recommendedTech ?? 'none',
+      noFibre: h.flags.noFibre,
+      noMbb: h.flags.noMbb,
+      searchKey: foldVietnamese(`${h.name} ${h.commune} ${h.district} ${h.id}`),
+    };
+  });
+  return sortRows(rows, { key: 'rank', dir: 'asc' });
+}
+
+/** Applies every list filter; search ignores diacritics ("giao thuy" finds "Giao Thủy"). */
+export function filterRows(rows: readonly HamletRow[], f: Filters): HamletRow[] {
+  const search = f.search.trim();
+  return rows.filter(
+    (r) =>
+      (f.district === null || r.districtCode === f.district) &&
+      (f.commune === null || r.communeCode === f.commune) &&
+      (f.status === null || r.status === f.status) &&
+      (f.tier === null || r.tier === f.tier) &&
+      gapMatches(r, f.gap) &&
+      (search === '' || matchesSearch(r.searchKey, search)),
+  );
+}
+
+function gapMatches(r: HamletRow, gap: Filters['gap']): boolean {
+  switch (gap) {
+    case 'any':
+      return true;
+    case 'noFibre':
+      return r.noFibre;
+    case 'noMbb':
+      return r.noMbb;
+    case 'both':
+      return r.noFibre && r.noMbb;
+  }
+}
+
+const STATUS_ORDER: Record<HamletStatus, number> = { unserved: 0, partial: 1, served: 2 };
+const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+
+/** Stable sort; rows without a value for the key (served hamlets have no rank) always go last. */
+export function sortRows(rows: readonly HamletRow[], sort: SortState): HamletRow[] {
+  const sign = sort.dir === 'asc' ? 1 : -1;
+  const value = (r: HamletRow): number | string | null => {
+    switch (sort.key) {
+      case 'rank':
+        return r.rank;
+      case 'name':
+        return r.name;
+      case 'commune':
+        return r.commune;
+      case 'status':
+        return STATUS_ORDER[r.status];
+      case 'uncoveredHouseholds':
+        return r.uncoveredHouseholds;
+      case 'costPerHousehold':
+        return r.costPerHouseholdVnd;
+      case 'score':
+        return r.score;
+    }
+  };
+  return rows
+    .map((r, i) => ({ r, i, v: value(r) }))
+    .sort((a, b) => {
+      if (a.v === null || b.v === null) {
+        if (a.v === b.v) return a.i - b.i;
+        return a.v === null ? 1 : -1;
+      }
+      const c =
+        typeof a.v === 'string' && typeof b.v === 'string'
+          ? collator.compare(a.v, b.v)
+          : (a.v as number) - (b.v as number);
+      return c !== 0 ? sign * c : a.i - b.i;
+    })
+    .map((x) => x.r);
+}

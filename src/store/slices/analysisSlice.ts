@@ -1,0 +1,38 @@
+import type { StateCreator } from 'zustand';
+import type { AnalysisSlice, AppState } from '../appState.ts';
+import { buildRows } from '../rows.ts';
+
+export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> = (set, get) => ({
+  result: null,
+  rows: [],
+  coverageById: new Map(),
+  rankingById: new Map(),
+  running: false,
+  progress: null,
+  analysisError: null,
+  runId: 0,
+  lastRunMs: null,
+  startRun: () => {
+    const runId = get().runId + 1;
+    set({ runId, running: true, progress: { done: 0, total: 1, phase: 'start' }, analysisError: null });
+    return runId;
+  },
+  setProgress: (runId, progress) => {
+    if (runId === get().runId) set({ progress });
+  },
+  finishRun: (runId, result, ms) => {
+    if (runId !== get().runId) return;
+    set({
+      result,
+      rows: buildRows(result),
+      coverageById: new Map(result.hamlets.map((h) => [h.id, h])),
+      rankingById: new Map(result.ranking.map((r) => [r.id, r])),
+      running: false,
+      progress: null,
+      lastRunMs: ms,
+    });
+  },
+  failRun: (runId, message) => {
+    if (runId === get().runId) set({ running: false, progress: null, analysisError: message });
+  },
+});

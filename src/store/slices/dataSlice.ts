@@ -1,0 +1,14 @@
+import type { StateCreator } from 'zustand';
+import type { AppState, DataSlice } from '../appState.ts';
+
+export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set) => ({
+  input: null,
+  admin: { province: null, districts: null, communes: null },
+  illustrativeLayers: [],
+  dataStatus: 'idle',
+  dataError: null,
+  setData: (input, admin, illustrativeLayers) =>
+    set({ input, admin, illustrativeLayers, dataStatus: 'ready', dataError: null }),
+  setDataLoading: () => set({ dataStatus: 'loading', dataError: null }),
+  setDataError: (message) => set({ dataStatus: 'error', dataError: message }),
+});

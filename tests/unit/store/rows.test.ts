@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { buildRows, filterRows, sortRows } from '../../../src/store/rows.ts';
+import { EMPTY_FILTERS } from '../../../src/store/viewState.ts';
+import { sampleResult } from './sampleResult.ts';
+
+const rows = buildRows(sampleResult());
+
+describe('buildRows', () => {
+  it('puts ranked hamlets first in rank order and served (unranked) ones last', () => {
+    expect(rows.map((r) => [r.id, r.rank])).toEqual([
+      ['h1', 1],
+      ['h2', 2],
+      ['h3', null],
+    ]);
+  });
+});
+
+describe('filterRows', () => {
+  it('filters by district, status, tier and technology gap', () => {
+    expect(filterRows(rows, { ...EMPTY_FILTERS, district: '10' }).map((r) => r.id)).toEqual(['h1', 'h3']);
+    expect(filterRows(rows, { ...EMPTY_FILTERS, status: 'partial' }).map((r) => r.id)).toEqual(['h2']);
+    expect(filterRows(rows, { ...EMPTY_FILTERS, tier: 1 }).map((r) => r.id)).toEqual(['h1']);
+    expect(filterRows(rows, { ...EMPTY_FILTERS, gap: 'noMbb' }).map((r) => r.id)).toEqual(['h1', 'h2']);
+    expect(filterRows(rows, { ...EMPTY_FILTERS, gap: 'both' }).map((r) => r.id)).toEqual(['h1']);
+  });
+  it('searches without diacritics, including đ → d', () => {
+    expect(filterRows(rows, { ...EMPTY_FILTERS, search: 'thon dong' }).map((r) => r.id)).toEqual(['h2']);
+    expect(filterRows(rows, { ...EMPTY_FILTERS, search: 'giao thuy' }).map((r) => r.id)).toEqual([
+      'h1',
+      'h3',
+    ]);
+  });
+});
+
+describe('sortRows', () => {
+  it('sorts by uncovered households both ways', () => {
+    expect(sortRows(rows, { key: 'uncoveredHouseholds', dir: 'desc' }).map((r) => r.id)).toEqual([
+      'h1',
+      'h2',
+      'h3',
+    ]);
+    expect(sortRows(rows, { key: 'uncoveredHouseholds', dir: 'asc' }).map((r) => r.id)).toEqual([
+      'h3',
+      'h2',
+      'h1',
+    ]);
+  });
+  it('keeps rows without a score last whichever the direction', () => {
+    expect(sortRows(rows, { key: 'score', dir: 'asc' }).map((r) => r.id)).toEqual(['h2', 'h1', 'h3']);
+    expect(sortRows(rows, { key: 'score', dir: 'desc' }).map((r) => r.id)).toEqual(['h1', 'h2', 'h3']);
+  });
+  it('sorts names with Vietnamese collation', () => {
+    expect(sortRows(rows, { key: 'name', dir: 'asc' }).map((r) => r.name)).toEqual([
+      'Thôn Đông',
+      'Tổ dân phố 3',
+      'Xóm 1',
+    ]);
+  });
+});
