@@ -1,0 +1,158 @@
+import type { FeatureCollection } from 'geojson';
+import { analyze } from '../analysis/analyze.ts';
+import { hamletsGeoJson, rankingCsv, summaryCsv, summaryJson, zonesGeoJson } from '../analysis/exports.ts';
+import { computeSummary, type ProvinceIdentity } from '../analysis/rollups.ts';
+import type { AnalysisResult, InputLayers } from '../analysis/types.ts';
+import { flagHelp, parseFlags, type FlagTable } from './args.ts';
+import { CliError, EXIT_USAGE } from './errors.ts';
+import type { Command, CliIO } from './command.ts';
+import { checkOutputDir, writeOutputsAtomically } from './output.ts';
+import { progressReporter } from './progress.ts';
+import { readLayer, readLayers, type InputRole } from './readLayers.ts';
+import { resolveSettings } from './settingsFile.ts';
+
+export const OUTPUT_FILES = [
+  'hamlets.geojson',
+  'white-zones.geojson',
+  'weak-zones.geojson',
+  'ranking.csv',
+  'summary.json',
+  'summary.csv',
+] as const;
+
+const LAYER_FLAGS: Record<InputRole, string> = {
+  hamlets: 'hamlet polygons with id and name (required)',
+  fibre: 'fibre routes and nodes (access or backbone)',
+  sites: 'mobile sites (points with tech, radius_m)',
+  coverage: 'operator coverage polygons (tech, level)',
+  facilities: 'schools, health stations, commune offices (points with kind)',
+  households: 'household points (count), for exact counts',
+};
+
+const FLAGS: FlagTable = {
+  ...Object.fromEntries(
+    Object.entries(LAYER_FLAGS).map(([name, help]) => [name, { type: 'string', value: 'FILE', help }]),
+  ),
+  province: { type: 'string', value: 'FILE', help: 'province boundary; its code and name label the summary' },
+  'fibre-radius': {
+    type: 'string',
+    value: 'METRES',
+    help: 'reach of fibre service from a route (default 500)',
+  },
+  preset: { type: 'string', value: 'NAME', help: 'ranking weights: equity (default) or commercial' },
+  settings: { type: 'string', value: 'FILE', help: 'settings JSON (thresholds, radii, weights, costs)' },
+  out: { type: 'string', value: 'DIR', help: 'output directory (new, or one a previous run wrote)' },
+  quiet: { type: 'boolean', short: 'q', help: 'no progress or summary lines' },
+  help: { type: 'boolean', short: 'h', help: 'show this help' },
+};
+
+const USAGE = `Usage: vungtrang analyze --hamlets FILE [layers…] [options] --out DIR
+
+Finds white (no broadband) and weak (legacy only) zones in every hamlet, rolls them up by commune,
+district and province, and ranks the hamlets that are not served for investment.
+Files: GeoJSON (WGS84)${' '}— and, once the data readers are in, zipped Shapefiles, KML/KMZ and site CSVs.
+
+${flagHelp(FLAGS)}
+
+Writes to DIR: ${OUTPUT_FILES.join(', ')}.
+CSV files are UTF-8 with a BOM (Excel opens them with Vietnamese intact). Flags override --settings.`;
+
+export const analyzeCommand: Command = {
+  summary: 'analyse coverage, rank hamlets and write the results',
+  usage: USAGE,
+  async run(argv: string[], io: CliIO): Promise<number> {
+    const v = parseFlags('analyze', argv, FLAGS);
+    if (v.help) {
+      io.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    const str = (name: string): string | undefined =>
+      typeof v[name] === 'string' ? (v[name] as string) : undefined;
+    const hamlets = str('hamlets');
+    const out = str('out');
+    if (!hamlets || !out) {
+      const missing = [!hamlets && '--hamlets FILE', !out && '--out DIR'].filter(Boolean).join(' and ');
+      throw new CliError(
+        `vungtrang analyze: ${missing} required. Run "vungtrang analyze --help".`,
+        EXIT_USAGE,
+      );
+    }
+    const settings = await resolveSettings({
+      settingsPath: str('settings'),
+      preset: str('preset'),
+      fibreRadius: str('fibre-radius'),
+    });
+    await checkOutputDir(out, OUTPUT_FILES);
+
+    const log = (line: string): void => {
+      if (!v.quiet) io.stderr.write(`${line}\n`);
+    };
+    const warn = (line: string): void => void io.stderr.write(`warning: ${line}\n`);
+    const paths = Object.fromEntries(
+      (Object.keys(LAYER_FLAGS) as InputRole[]).flatMap((role) => (str(role) ? [[role, str(role)]] : [])),
+    ) as Partial<Record<InputRole, string>>;
+    log(`Reading ${Object.values(paths).join(', ')}…`);
+    const layers = await readLayers(paths, warn);
+    const provincePath = str('province');
+    const province = provincePath
+      ? await provinceFromFile(provincePath, warn)
+      : provinceFromHamlets(layers.hamlets);
+
+    const progress = progressReporter(v.quiet ? { write: () => true } : io.stderr);
+    const started = performance.now();
+    let result: AnalysisResult;
+    try {
+      result = analyze(layers, settings, progress.onProgress);
+    } finally {
+      progress.done();
+    }
+    const ms = performance.now() - started;
+    if (province)
+      result = { ...result, summary: computeSummary(result.hamlets, result.summary.settings, province) };
+    for (const w of result.warnings) warn(w);
+
+    await writeOutputsAtomically(out, outputs(result, layers));
+    const st = result.summary.province.hamletsByStatus;
+    log(
+      `Analysed ${result.hamlets.length} hamlets in ${Math.round(ms)} ms: ${st.unserved} unserved, ` +
+        `${st.partial} partial, ${st.served} served; ${result.ranking.length} ranked. Wrote ${out}/ (${OUTPUT_FILES.length} files).`,
+    );
+    return 0;
+  },
+};
+
+function outputs(result: AnalysisResult, layers: InputLayers): Record<(typeof OUTPUT_FILES)[number], string> {
+  const json = (fc: FeatureCollection): string => JSON.stringify(fc) + '\n';
+  return {
+    'hamlets.geojson': json(hamletsGeoJson(result, layers.hamlets)),
+    'white-zones.geojson': json(zonesGeoJson(result, 'white')),
+    'weak-zones.geojson': json(zonesGeoJson(result, 'weak')),
+    'ranking.csv': rankingCsv(result, layers.hamlets),
+    'summary.json': summaryJson(result.summary),
+    'summary.csv': summaryCsv(result.summary, 'all'),
+  };
+}
+
+async function provinceFromFile(path: string, warn: (l: string) => void): Promise<ProvinceIdentity> {
+  const props = (await readLayer(path, 'province', warn)).features[0]?.properties ?? {};
+  const name = props.name ?? props.ten;
+  if (typeof name !== 'string' || !name) {
+    throw new CliError(
+      `${path} (--province): the first feature has no "name". Add a name property or drop --province.`,
+    );
+  }
+  const code = props.code;
+  return { code: typeof code === 'string' || typeof code === 'number' ? String(code) : name, name };
+}
+
+/** Hamlets that all carry the same province_code/province name label the summary with it. */
+function provinceFromHamlets(fc: InputLayers['hamlets']): ProvinceIdentity | null {
+  const first = fc.features[0]?.properties;
+  const code = first?.province_code;
+  const name = first?.province;
+  if (typeof name !== 'string' || !name) return null;
+  const same = fc.features.every(
+    (f) => f.properties.province === name && f.properties.province_code === code,
+  );
+  return same ? { code: typeof code === 'string' && code ? code : name, name } : null;
+}

@@ -1,0 +1,130 @@
+import { mkdtemp, readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseFlags, type FlagTable } from '../../../src/cli/args.ts';
+import { CliError } from '../../../src/cli/errors.ts';
+import { writeOutputsAtomically } from '../../../src/cli/output.ts';
+import { progressReporter } from '../../../src/cli/progress.ts';
+import { resolveSettings } from '../../../src/cli/settingsFile.ts';
+import { PRESETS } from '../../../src/analysis/settings.ts';
+
+const flags: FlagTable = {
+  hamlets: { type: 'string', value: 'FILE', help: '' },
+  out: { type: 'string', value: 'DIR', help: '' },
+  quiet: { type: 'boolean', short: 'q', help: '' },
+};
+
+describe('parseFlags', () => {
+  it('reads known flags', () => {
+    expect(parseFlags('analyze', ['--hamlets', 'h.geojson', '-q'], flags)).toMatchObject({
+      hamlets: 'h.geojson',
+      quiet: true,
+    });
+  });
+
+  it('names an unknown flag and suggests the near one', () => {
+    expect(() => parseFlags('analyze', ['--hamlet', 'x'], flags)).toThrow(
+      /unknown flag --hamlet\. Did you mean --hamlets\?/,
+    );
+  });
+
+  it('says which flag lacks its value', () => {
+    expect(() => parseFlags('analyze', ['--out'], flags)).toThrow(/--out needs a value \(DIR\)/);
+  });
+
+  it('rejects stray words', () => {
+    expect(() => parseFlags('analyze', ['hamlets.geojson'], flags)).toThrow(
+      /unexpected argument "hamlets.geojson"/,
+    );
+  });
+});
+
+describe('resolveSettings', () => {
+  it('layers defaults, file and flags, flags last', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'vt-settings-'));
+    const path = join(dir, 's.json');
+    await writeFile(path, JSON.stringify({ fibreServiceRadiusM: 800, cost: { siteVnd: 5 } }));
+    const s = await resolveSettings({ settingsPath: path, fibreRadius: '300', preset: 'commercial' });
+    expect(s.fibreServiceRadiusM).toBe(300);
+    expect(s.cost.siteVnd).toBe(5);
+    expect(s.weights).toEqual(PRESETS.commercial);
+  });
+
+  it('treats weights in a file without a preset as custom weights', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'vt-settings-'));
+    const path = join(dir, 's.json');
+    const weights = { uncoveredHouseholds: 1, uncoveredShare: 0, facilities: 0, costPerHousehold: 0 };
+    await writeFile(path, JSON.stringify({ weights }));
+    expect((await resolveSettings({ settingsPath: path })).weights).toEqual(weights);
+  });
+
+  it('names the file and the field that is wrong', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'vt-settings-'));
+    const path = join(dir, 'bad.json');
+    await writeFile(path, JSON.stringify({ thresholds: { served: 2 } }));
+    await expect(resolveSettings({ settingsPath: path })).rejects.toThrow(
+      new RegExp(`${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: "thresholds.served" is 2`),
+    );
+    await writeFile(path, '{ "fibreServiceRadiusM": 500,');
+    await expect(resolveSettings({ settingsPath: path })).rejects.toThrow(
+      /bad\.json \(--settings\) is not valid JSON/,
+    );
+  });
+
+  it('rejects a bad --fibre-radius and an unknown preset', async () => {
+    await expect(resolveSettings({ fibreRadius: '-5' })).rejects.toThrow(CliError);
+    await expect(resolveSettings({ fibreRadius: 'abc' })).rejects.toThrow(/--fibre-radius abc/);
+    await expect(resolveSettings({ preset: 'cheap' })).rejects.toThrow(/--preset cheap/);
+  });
+});
+
+describe('writeOutputsAtomically', () => {
+  it('creates the directory with all files and leaves no temporary directory behind', async () => {
+    const parent = await mkdtemp(join(tmpdir(), 'vt-out-'));
+    const out = join(parent, 'out');
+    await writeOutputsAtomically(out, { 'a.csv': 'x', 'b.json': '{}' });
+    expect((await readdir(out)).sort()).toEqual(['a.csv', 'b.json']);
+    await writeOutputsAtomically(out, { 'a.csv': 'y', 'b.json': '{}' });
+    expect(await readFile(join(out, 'a.csv'), 'utf8')).toBe('y');
+    expect(await readdir(parent)).toEqual(['out']);
+  });
+
+  it("refuses a directory holding someone else's files and leaves it untouched", async () => {
+    const parent = await mkdtemp(join(tmpdir(), 'vt-out-'));
+    const out = join(parent, 'out');
+    await mkdir(out);
+    await writeFile(join(out, 'notes.txt'), 'mine');
+    await expect(writeOutputsAtomically(out, { 'a.csv': 'x' })).rejects.toThrow(
+      /already holds other files \(notes\.txt\)/,
+    );
+    expect(await readdir(out)).toEqual(['notes.txt']);
+    expect(await readdir(parent)).toEqual(['out']);
+  });
+});
+
+describe('progressReporter', () => {
+  it('writes a few whole lines when stderr is not a terminal', () => {
+    let text = '';
+    const p = progressReporter({ isTTY: false, write: (s: string) => (text += s) });
+    for (let i = 0; i <= 1000; i++) p.onProgress(i, 1000, 'hamlets');
+    p.done();
+    expect(text.split('\n').filter(Boolean)).toEqual([
+      'hamlets: 0/1000 (0%)',
+      'hamlets: 250/1000 (25%)',
+      'hamlets: 500/1000 (50%)',
+      'hamlets: 750/1000 (75%)',
+      'hamlets: 1000/1000 (100%)',
+    ]);
+    expect(text).not.toContain('\r');
+  });
+
+  it('rewrites one line in place on a terminal and ends it', () => {
+    let text = '';
+    const p = progressReporter({ isTTY: true, write: (s: string) => (text += s) });
+    p.onProgress(0, 10, 'hamlets');
+    p.onProgress(10, 10, 'hamlets');
+    p.done();
+    expect(text).toBe('\r\x1b[Khamlets: 0/10 (0%)\r\x1b[Khamlets: 10/10 (100%)\n');
+  });
+});
