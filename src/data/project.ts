@@ -1,0 +1,117 @@
+import type { FeatureCollection } from 'geojson';
+import type { Settings } from '../analysis/types.ts';
+import { withDefaults } from '../analysis/settings.ts';
+import { LoadError } from './LoadError.ts';
+import { parseJsonText } from './text.ts';
+import { LAYER_ROLES, type LayerRole, type ValidationReport } from './types.ts';
+import { validateLayer } from './validateLayer.ts';
+
+export const PROJECT_VERSION = 1;
+
+/** A saved project (`.json`). `scenarios` and `view` belong to other parts of the app and pass through. */
+export interface Project {
+  version: typeof PROJECT_VERSION;
+  name?: string;
+  savedAt?: string;
+  layers: Partial<Record<LayerRole, FeatureCollection>>;
+  settings: Settings;
+  scenarios: unknown[];
+  view: unknown;
+}
+
+export interface ParsedProject {
+  project: Project;
+  /** One report per layer: a hand-edited project is validated like an import. */
+  reports: ValidationReport[];
+}
+
+/**
+ * Upgrades an older project document by one version. Keyed by the version it upgrades from;
+ * add an entry when PROJECT_VERSION goes up so old files keep opening.
+ */
+export const MIGRATIONS: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {};
+
+/** Project → JSON text (version stamped). */
+export function serializeProject(project: Omit<Project, 'version'> & { version?: number }): string {
+  for (const role of Object.keys(project.layers)) {
+    if (!LAYER_ROLES.includes(role as LayerRole))
+      throw new Error(`serializeProject: unknown layer "${role}"`);
+  }
+  const doc: Project = {
+    ...project,
+    version: PROJECT_VERSION,
+    savedAt: project.savedAt ?? new Date().toISOString(),
+  };
+  return JSON.stringify(doc);
+}
+
+/**
+ * JSON text → project, with clear errors for files that are not projects, from newer versions,
+ * or broken; older versions go through MIGRATIONS. Layers are re-validated.
+ */
+export function parseProject(text: string, fileName = 'project.json'): ParsedProject {
+  const doc = parseJsonText(text, fileName);
+  const fix = 'Choose a project file saved by Vùng Trắng (Save project).';
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
+    throw new LoadError(fileName, 'is not a project file (not a JSON object).', fix);
+  }
+  let obj = doc as Record<string, unknown>;
+  if (obj.type === 'FeatureCollection' || obj.type === 'Feature') {
+    throw new LoadError(fileName, 'is a GeoJSON layer, not a project.', 'Import it as a layer instead.');
+  }
+  if (typeof obj.version !== 'number' || !Number.isInteger(obj.version)) {
+    throw new LoadError(fileName, 'is not a project file: it has no "version" number.', fix);
+  }
+  if (obj.version > PROJECT_VERSION) {
+    throw new LoadError(
+      fileName,
+      `was saved by a newer version of Vùng Trắng (project version ${obj.version}; this one reads ${PROJECT_VERSION}).`,
+      'Update the app, then open the project again.',
+    );
+  }
+  for (let v = obj.version; v < PROJECT_VERSION; v++) {
+    const migrate = MIGRATIONS[v];
+    if (!migrate) throw new LoadError(fileName, `has project version ${v}, which cannot be upgraded.`, fix);
+    obj = { ...migrate(obj), version: v + 1 };
+  }
+  const layersIn = obj.layers;
+  if (typeof layersIn !== 'object' || layersIn === null || Array.isArray(layersIn)) {
+    throw new LoadError(fileName, 'has no "layers" object.', fix);
+  }
+  const layers: Project['layers'] = {};
+  const reports: ValidationReport[] = [];
+  for (const [role, fc] of Object.entries(layersIn)) {
+    if (!LAYER_ROLES.includes(role as LayerRole)) {
+      throw new LoadError(
+        fileName,
+        `has an unknown layer "${role}" (known: ${LAYER_ROLES.join(', ')}).`,
+        fix,
+      );
+    }
+    if (typeof fc !== 'object' || fc === null || !Array.isArray((fc as { features?: unknown }).features)) {
+      throw new LoadError(fileName, `has a "${role}" layer that is not a FeatureCollection.`, fix);
+    }
+    const { collection, report } = validateLayer(fc, role as LayerRole, `${fileName} › ${role}`);
+    layers[role as LayerRole] = collection;
+    reports.push(report);
+  }
+  if (
+    obj.settings !== undefined &&
+    (typeof obj.settings !== 'object' || obj.settings === null || Array.isArray(obj.settings))
+  ) {
+    throw new LoadError(fileName, 'has "settings" that are not an object.', fix);
+  }
+  if (obj.scenarios !== undefined && !Array.isArray(obj.scenarios)) {
+    throw new LoadError(fileName, 'has "scenarios" that are not a list.', fix);
+  }
+  const project: Project = {
+    version: PROJECT_VERSION,
+    ...(typeof obj.name === 'string' ? { name: obj.name } : {}),
+    ...(typeof obj.savedAt === 'string' ? { savedAt: obj.savedAt } : {}),
+    layers,
+    settings: withDefaults(obj.settings as Partial<Settings> | undefined),
+    scenarios: (obj.scenarios as unknown[] | undefined) ?? [],
+    view: obj.view ?? null,
+  };
+  return { project, reports };
+}

@@ -1,0 +1,117 @@
+import { parseDbf, parseShp } from 'shpjs';
+import { LoadError } from './LoadError.ts';
+import {
+  bytesFromCp1252,
+  decodeWith,
+  detectDbfEncoding,
+  encodingFromCpg,
+  type DbfEncoding,
+} from './dbfEncoding.ts';
+import { unzipFiles } from './unzip.ts';
+import type { RawFeature } from './types.ts';
+
+export interface ParsedShapefile {
+  features: RawFeature[];
+  /** Content of the .prj, when there is one. */
+  prj?: string;
+  encoding: { detected: string; note?: string };
+  notes: string[];
+}
+
+/**
+ * Reads a zipped Shapefile with shpjs, keeping coordinates as stored (reprojection is ours, so the
+ * VN-2000 datum shift is applied) and decoding .dbf text as UTF-8, Windows-1258 or TCVN3.
+ */
+export async function readShapefileZip(bytes: Uint8Array, file: string): Promise<ParsedShapefile> {
+  const files = await unzipFiles(bytes, file);
+  const shpNames = [...files.keys()].filter((n) => n.endsWith('.shp')).sort();
+  const first = shpNames[0];
+  if (!first) {
+    throw new LoadError(
+      file,
+      'is a zip without a .shp file inside.',
+      'Put the .shp, .shx, .dbf and .prj files of one layer in the zip (not a folder of other zips).',
+    );
+  }
+  const notes: string[] = [];
+  if (shpNames.length > 1) {
+    notes.push(`The zip holds ${shpNames.length} layers; read ${first}. Zip the others separately.`);
+  }
+  const base = first.slice(0, -4);
+  const shp = files.get(first) as Uint8Array;
+  let geometries: (ReturnType<typeof parseShp>[number] | null)[];
+  try {
+    geometries = parseShp(shp);
+  } catch (err) {
+    throw new LoadError(
+      file,
+      `has a .shp file that cannot be read (${err instanceof Error ? err.message : String(err)}).`,
+      'Export the layer again from your GIS; the .shp may be truncated.',
+    );
+  }
+  const dbf = files.get(`${base}.dbf`);
+  const cpg = files.get(`${base}.cpg`);
+  const prjBytes = files.get(`${base}.prj`);
+  const { rows, encoding } = dbf ? readDbf(dbf, cpg, file) : { rows: [], encoding: { detected: 'none' } };
+  if (!dbf) notes.push('No .dbf in the zip: the features have no attributes.');
+  if (dbf && rows.length !== geometries.length) {
+    notes.push(
+      `The .dbf has ${rows.length} rows for ${geometries.length} shapes; rows were matched in order.`,
+    );
+  }
+  const features = geometries.map((geometry, i) => ({
+    type: 'Feature',
+    properties: rows[i] ?? {},
+    geometry,
+  }));
+  const prj = prjBytes ? new TextDecoder('utf-8').decode(prjBytes).trim() : undefined;
+  return { features, encoding, notes, ...(prj ? { prj } : {}) };
+}
+
+function readDbf(
+  dbf: Uint8Array,
+  cpg: Uint8Array | undefined,
+  file: string,
+): { rows: Record<string, unknown>[]; encoding: { detected: string; note?: string } } {
+  let raw: Record<string, unknown>[];
+  try {
+    raw = parseDbf(dbf, 'windows-1252');
+  } catch (err) {
+    throw new LoadError(
+      file,
+      `has a .dbf file that cannot be read (${err instanceof Error ? err.message : String(err)}).`,
+      'Export the layer again from your GIS.',
+    );
+  }
+  const cpgText = cpg ? new TextDecoder('utf-8').decode(cpg) : undefined;
+  const declared = cpgText ? encodingFromCpg(cpgText) : null;
+  let encoding: DbfEncoding;
+  let note: string;
+  if (declared) {
+    encoding = declared;
+    note = `${declared} (from the .cpg file)`;
+  } else {
+    const samples: Uint8Array[] = [];
+    for (const row of raw) {
+      for (const [k, v] of Object.entries(row)) {
+        samples.push(bytesFromCp1252(k));
+        if (typeof v === 'string') samples.push(bytesFromCp1252(v));
+      }
+    }
+    ({ encoding, note } = detectDbfEncoding(samples));
+    if (cpgText) note += ` (the .cpg says "${cpgText.trim()}", which is not an encoding we know)`;
+  }
+  const decode = (s: string): string => decodeWith(bytesFromCp1252(s), encoding);
+  const rows = raw.map((row) => {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(row)) {
+      // Blank numeric cells come out of shpjs as NaN and bad dates as Invalid Date: both mean "no value".
+      let value: unknown = v;
+      if (v instanceof Date) value = Number.isNaN(v.getTime()) ? null : v.toISOString().slice(0, 10);
+      else if (typeof v === 'number' && Number.isNaN(v)) value = null;
+      out[decode(k)] = typeof value === 'string' ? decode(value) : value;
+    }
+    return out;
+  });
+  return { rows, encoding: { detected: encoding, note } };
+}

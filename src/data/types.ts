@@ -1,0 +1,139 @@
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+
+/** What a file holds; the user confirms it before import (DATA-MODEL §1). */
+export type LayerRole =
+  | 'hamlets'
+  | 'fibre'
+  | 'sites'
+  | 'coverage'
+  | 'facilities'
+  | 'households'
+  | 'communes'
+  | 'districts'
+  | 'province';
+
+export const LAYER_ROLES: readonly LayerRole[] = [
+  'hamlets',
+  'fibre',
+  'sites',
+  'coverage',
+  'facilities',
+  'households',
+  'communes',
+  'districts',
+  'province',
+];
+
+/** Kinds of file `readFileKind` recognises. */
+export type FileKind = 'geojson' | 'shapefile-zip' | 'kml' | 'kmz' | 'csv' | 'project' | 'unknown';
+
+/** Normalised property names a role can carry (DATA-MODEL §1 column names). */
+export type FieldKey =
+  | 'id'
+  | 'name'
+  | 'households'
+  | 'population'
+  | 'commune'
+  | 'commune_code'
+  | 'district'
+  | 'district_code'
+  | 'code'
+  | 'type'
+  | 'operator'
+  | 'kind'
+  | 'tech'
+  | 'radius_m'
+  | 'azimuths'
+  | 'beamwidth'
+  | 'level'
+  | 'count';
+
+/** Which source property holds each normalised field, e.g. `{ id: 'MA_THON', name: 'TEN_THON' }`. */
+export type FieldMapping = Partial<Record<FieldKey, string>>;
+
+/** Which CSV column holds what. `radiusUnit` says whether the radius column is in metres or kilometres. */
+export interface CsvColumnMapping {
+  lon?: string;
+  lat?: string;
+  id?: string;
+  name?: string;
+  operator?: string;
+  tech?: string;
+  radius?: string;
+  radiusUnit?: 'm' | 'km';
+  azimuths?: string;
+  kind?: string;
+  count?: string;
+}
+
+/** The small part of the DOM `DOMParser` that KML reading needs, so Node callers can inject jsdom's. */
+export interface XmlParser {
+  parseFromString(text: string, type: 'text/xml' | 'application/xml'): Document;
+}
+
+export interface LoadOptions {
+  /** A proj4 definition, a WKT string, or a code from `CRS_CHOICES` such as `'VN2000-TM3-105.5'`. */
+  crs?: string;
+  fields?: FieldMapping;
+  csvColumns?: CsvColumnMapping;
+  /** `'auto'` (default) swaps latitude/longitude when the data clearly has them the wrong way round. */
+  axisOrder?: 'auto' | 'lonlat' | 'latlon';
+  /** Called with 0…1 as the load advances. */
+  onProgress?: (fraction: number) => void;
+  signal?: AbortSignal;
+  /** Parser for KML; defaults to `globalThis.DOMParser` (browsers). Node callers pass jsdom's. */
+  domParser?: XmlParser;
+}
+
+/** One problem with one feature. `index` is the 0-based position in the file; messages count from 1. */
+export interface Issue {
+  index: number;
+  id?: string;
+  name?: string;
+  message: string;
+  fix: string;
+}
+
+export interface ValidationReport {
+  file: string;
+  role: LayerRole;
+  total: number;
+  imported: number;
+  skipped: Issue[];
+  repaired: Issue[];
+  warnings: Issue[];
+}
+
+export interface CrsInfo {
+  /** What the file said or what the coordinates look like, in words. */
+  detected: string;
+  /** The definition that was applied (`'WGS84'` when nothing was reprojected). */
+  applied: string;
+  note?: string;
+}
+
+export interface LoadResult {
+  collection: FeatureCollection;
+  report: ValidationReport;
+  crs: CrsInfo;
+  /** How text in the file was decoded (Shapefile .dbf only). */
+  encoding?: { detected: string; note?: string };
+  kind: FileKind;
+}
+
+/** A parsed but not yet validated layer: features may hold anything. */
+export interface RawCollection {
+  type: 'FeatureCollection';
+  features: RawFeature[];
+}
+export type RawFeature = Feature<Geometry | null> | unknown;
+
+export interface LoadInput {
+  name: string;
+  data: Uint8Array | ArrayBuffer | string;
+}
+
+/** Files above this size are refused before parsing: a browser tab would run out of memory. */
+export const MAX_FILE_BYTES = 200 * 1024 * 1024;
+/** Uncompressed size allowed inside a .zip/.kmz, against zip bombs. */
+export const MAX_UNZIPPED_BYTES = 600 * 1024 * 1024;
