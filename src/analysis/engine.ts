@@ -1,0 +1,252 @@
+import type Flatbush from 'flatbush';
+import type {
+  FibreFeature,
+  HamletCoverage,
+  InputLayers,
+  ProgressCallback,
+  Settings,
+  SiteFeature,
+} from './types.ts';
+import { assembleHamlet } from './assembleHamlet.ts';
+import type { FacilityInfo } from './assembleHamlet.ts';
+import { fibreLines, fibreShapes, operatorCoverageShape, siteShapes } from './coverageShapes.ts';
+import type { CoverageShape } from './coverageShapes.ts';
+import { SCALE } from './geometry/clip.ts';
+import type { Rect64 } from './geometry/clip.ts';
+import { projectPoint } from './geometry/convert.ts';
+import type { LocalProjection } from './geometry/projection.ts';
+import { hamletClasses } from './hamletClasses.ts';
+import type { HamletGeometry } from './hamletClasses.ts';
+import { NearestIndex } from './nearest.ts';
+import type { NearItem } from './nearest.ts';
+import { placePoints } from './points.ts';
+import type { PlacedPoint } from './points.ts';
+import { prepareHamlets } from './prepareHamlets.ts';
+import type { PreparedHamlet } from './prepareHamlets.ts';
+import { parseTech } from './tech.ts';
+import { buildTiles, computeTileUnions } from './tiles.ts';
+import type { Tile } from './tiles.ts';
+
+/** Tiles of ~1.5 km hold a handful of hamlets: small unions, few vertices per clip (see the bench). */
+export const TILE_SIZE_M = 1500;
+
+type Nearest = { id: string; distance: number } | null;
+
+/** Everything prepared once, kept so that what-if edits recompute only what they touch. */
+export interface EngineState {
+  settings: Settings;
+  proj: LocalProjection;
+  hamlets: PreparedHamlet[];
+  tiles: Tile[];
+  tileIndex: Flatbush;
+  tileOf: number[];
+  geometry: HamletGeometry[];
+  households: PlacedPoint<number>[][] | null;
+  facilities: PlacedPoint<FacilityInfo>[][];
+  fibreNear: NearestIndex;
+  siteNear: NearestIndex;
+  nearestFibre: Nearest[];
+  nearestSite: Nearest[];
+  coverage: HamletCoverage[];
+  /** Warnings from reading the input; they stay for the session. */
+  inputWarnings: string[];
+  timingsMs: Record<string, number>;
+}
+
+export const siteId = (f: SiteFeature, i: number): string => String(f.properties?.id ?? f.id ?? `site-${i}`);
+export const fibreId = (f: FibreFeature, i: number): string =>
+  String(f.properties?.id ?? f.id ?? `fibre-${i}`);
+
+/**
+ * Prepare hamlets, coverage shapes, tiles and indexes, and compute every hamlet.
+ *
+ * @example
+ * const state = buildEngine(layers, withDefaults({}));
+ */
+export function buildEngine(
+  layers: InputLayers,
+  settings: Settings,
+  onProgress?: ProgressCallback,
+): EngineState {
+  const timingsMs: Record<string, number> = {};
+  let t0 = performance.now();
+  const lap = (name: string): void => {
+    const t = performance.now();
+    timingsMs[name] = t - t0;
+    t0 = t;
+  };
+  const { hamlets, proj, warnings } = prepareHamlets(layers);
+  lap('prepareHamlets');
+  const shapes: CoverageShape[] = [];
+  const collect = (r: { shapes: CoverageShape[]; warning?: string }): void => {
+    shapes.push(...r.shapes);
+    if (r.warning) warnings.push(r.warning);
+  };
+  (layers.sites?.features ?? []).forEach((f, i) => collect(siteShapes(f, siteId(f, i), proj, settings)));
+  (layers.fibre?.features ?? []).forEach((f, i) => collect(fibreShapes(f, fibreId(f, i), proj, settings)));
+  (layers.coverage?.features ?? []).forEach((f, i) =>
+    collect(operatorCoverageShape(f, String(f.properties?.id ?? f.id ?? `coverage-${i}`), proj)),
+  );
+  lap('coverageShapes');
+  const { tiles, index } = buildTiles(hamlets, TILE_SIZE_M * SCALE);
+  const tileOf: number[] = [];
+  for (const t of tiles) for (const hi of t.hamlets) tileOf[hi] = t.index;
+  const state: EngineState = {
+    settings,
+    proj,
+    hamlets,
+    tiles,
+    tileIndex: index,
+    tileOf,
+    geometry: [],
+    households: null,
+    facilities: [],
+    fibreNear: new NearestIndex(
+      (layers.fibre?.features ?? []).flatMap((f, i) => fibreItems(f, fibreId(f, i), proj)),
+    ),
+    siteNear: new NearestIndex(
+      (layers.sites?.features ?? []).flatMap((f, i) => siteItems(f, siteId(f, i), proj)),
+    ),
+    nearestFibre: [],
+    nearestSite: [],
+    coverage: [],
+    inputWarnings: warnings,
+    timingsMs,
+  };
+  attachShapes(state, shapes);
+  tiles.forEach((t, i) => {
+    computeTileUnions(t, hamlets[t.hamlets[0] as number]?.id ?? `tile ${i}`, warnings);
+    if (i % 50 === 0) onProgress?.(i, tiles.length, 'coverage');
+  });
+  lap('tileUnions');
+  if (layers.households) {
+    const placed = placePoints(hamlets, proj, layers.households.features, (f) => {
+      const c = Number(f.properties?.count ?? 1);
+      return Number.isFinite(c) && c >= 0 ? c : 1;
+    });
+    state.households = placed.byHamlet;
+    if (placed.outside > 0)
+      warnings.push(`${placed.outside} household points lie outside every hamlet and were not counted.`);
+  }
+  state.facilities = placePoints(hamlets, proj, layers.facilities?.features ?? [], (f, i) => ({
+    id: String(f.properties?.id ?? f.id ?? f.properties?.name ?? `facility-${i}`),
+    kind: String(f.properties?.kind ?? ''),
+    name: String(f.properties?.name ?? ''),
+  })).byHamlet;
+  lap('points');
+  for (const h of hamlets) {
+    computeHamlet(state, h.index);
+    if (h.index % 200 === 0) onProgress?.(h.index, hamlets.length, 'hamlets');
+  }
+  onProgress?.(hamlets.length, hamlets.length, 'hamlets');
+  lap('hamlets');
+  return state;
+}
+
+/** Recompute one hamlet's geometry, nearest features and public result from the current state. */
+export function computeHamlet(
+  state: EngineState,
+  hi: number,
+  parts: 'all' | 'classes' | 'assemble' = 'all',
+): void {
+  const h = state.hamlets[hi] as PreparedHamlet;
+  const tile = state.tiles[state.tileOf[hi] as number] as Tile;
+  if (parts !== 'assemble') {
+    state.geometry[hi] = hamletClasses(h, tile, state.inputWarnings);
+  }
+  if (parts === 'all') {
+    state.nearestFibre[hi] = state.fibreNear.nearest(h);
+    state.nearestSite[hi] = state.siteNear.nearest(h);
+  }
+  state.coverage[hi] = assembleHamlet(
+    {
+      h,
+      g: state.geometry[hi] as HamletGeometry,
+      tile,
+      households: state.households ? (state.households[hi] ?? []) : null,
+      facilities: state.facilities[hi] ?? [],
+      nearestFibre: state.nearestFibre[hi] ?? null,
+      nearestSite: state.nearestSite[hi] ?? null,
+    },
+    state.proj,
+    state.settings,
+  );
+}
+
+/** Register shapes with the tiles their box touches; returns those tiles' indices. */
+export function attachShapes(state: EngineState, shapes: CoverageShape[]): Set<number> {
+  const touched = new Set<number>();
+  for (const s of shapes) {
+    for (const ti of state.tileIndex.search(s.bounds.left, s.bounds.top, s.bounds.right, s.bounds.bottom)) {
+      const t = state.tiles[ti];
+      if (!t) continue;
+      t.shapes[s.kind].push(s);
+      touched.add(ti);
+    }
+  }
+  return touched;
+}
+
+/** Unregister every shape of a source feature; returns the touched tiles and the removed shapes' boxes. */
+export function detachShapes(state: EngineState, sourceId: string): { tiles: Set<number>; bounds: Rect64[] } {
+  const touched = new Set<number>();
+  const bounds: Rect64[] = [];
+  for (const t of state.tiles) {
+    for (const kind of ['fibre', 'mbb', 'legacy'] as const) {
+      const list = t.shapes[kind];
+      const keep = list.filter((s) => s.sourceId !== sourceId);
+      if (keep.length !== list.length) {
+        for (const s of list) if (s.sourceId === sourceId) bounds.push(s.bounds);
+        t.shapes[kind] = keep;
+        touched.add(t.index);
+      }
+    }
+  }
+  return { tiles: touched, bounds };
+}
+
+/** Recompute the unions of the given tiles and the classes of their hamlets that meet any of `bounds`. */
+export function recomputeTiles(state: EngineState, tiles: Set<number>, bounds: Rect64[]): number[] {
+  const changed: number[] = [];
+  for (const ti of tiles) {
+    const t = state.tiles[ti] as Tile;
+    computeTileUnions(t, state.hamlets[t.hamlets[0] as number]?.id ?? `tile ${ti}`, state.inputWarnings);
+    for (const hi of t.hamlets) {
+      const b = (state.hamlets[hi] as PreparedHamlet).bounds;
+      if (
+        bounds.some((r) => r.left <= b.right && r.right >= b.left && r.top <= b.bottom && r.bottom >= b.top)
+      ) {
+        computeHamlet(state, hi, 'classes');
+        changed.push(hi);
+      }
+    }
+  }
+  return changed;
+}
+
+export function fibreItems(f: FibreFeature, id: string, proj: LocalProjection): NearItem[] {
+  const items: NearItem[] = [];
+  for (const line of fibreLines(f) ?? []) {
+    const pts = line.map((p) => projectPoint(p, proj));
+    if (pts.length === 1) {
+      const p = pts[0] as { x: number; y: number };
+      items.push({ id, ax: p.x, ay: p.y, bx: p.x, by: p.y });
+    }
+    for (let i = 1; i < pts.length; i++) {
+      const a = pts[i - 1] as { x: number; y: number };
+      const b = pts[i] as { x: number; y: number };
+      items.push({ id, ax: a.x, ay: a.y, bx: b.x, by: b.y });
+    }
+  }
+  return items;
+}
+
+/** A site counts for "distance to the nearest MBB site" when it is on and offers 4G or 5G. */
+export function siteItems(f: SiteFeature, id: string, proj: LocalProjection): NearItem[] {
+  const c = f.geometry?.type === 'Point' ? f.geometry.coordinates : null;
+  if (!c || !Number.isFinite(c[0]) || !Number.isFinite(c[1])) return [];
+  if (String(f.properties?.status ?? '').toLowerCase() === 'off') return [];
+  if (parseTech(f.properties?.tech).mbb.length === 0) return [];
+  const p = projectPoint(c, proj);
+  return [{ id, ax: p.x, ay: p.y, bx: p.x, by: p.y }];
+}

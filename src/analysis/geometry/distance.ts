@@ -1,0 +1,66 @@
+import type { Paths64 } from './clip.ts';
+import { pointInPaths } from './clip.ts';
+
+/**
+ * Planar distances in the local projection (integer units), between a polygon (normalised paths) and a
+ * point or a segment. Zero when they touch or one is inside the other.
+ */
+export function polygonToSegmentDistance(
+  poly: Paths64,
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+): number {
+  if (pointInPaths(ax, ay, poly) || pointInPaths(bx, by, poly)) return 0;
+  let best = Infinity;
+  const degenerate = ax === bx && ay === by;
+  for (const path of poly) {
+    const n = path.length;
+    for (let i = 0, j = n - 1; i < n; j = i++) {
+      const p = path[j] as { x: number; y: number };
+      const q = path[i] as { x: number; y: number };
+      if (!degenerate && segmentsCross(p.x, p.y, q.x, q.y, ax, ay, bx, by)) return 0;
+      best = Math.min(best, pointSegment(ax, ay, p.x, p.y, q.x, q.y));
+      if (!degenerate) {
+        best = Math.min(
+          best,
+          pointSegment(bx, by, p.x, p.y, q.x, q.y),
+          pointSegment(p.x, p.y, ax, ay, bx, by),
+        );
+      }
+    }
+  }
+  return best;
+}
+
+/** Distance from a point to a segment. */
+export function pointSegment(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
+  const dx = bx - ax;
+  const dy = by - ay;
+  const len2 = dx * dx + dy * dy;
+  let t = len2 === 0 ? 0 : ((px - ax) * dx + (py - ay) * dy) / len2;
+  t = t < 0 ? 0 : t > 1 ? 1 : t;
+  return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
+}
+
+function orient(ax: number, ay: number, bx: number, by: number, cx: number, cy: number): number {
+  return Math.sign((bx - ax) * (cy - ay) - (by - ay) * (cx - ax));
+}
+
+function segmentsCross(
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+  cx: number,
+  cy: number,
+  dx: number,
+  dy: number,
+): boolean {
+  const o1 = orient(ax, ay, bx, by, cx, cy);
+  const o2 = orient(ax, ay, bx, by, dx, dy);
+  const o3 = orient(cx, cy, dx, dy, ax, ay);
+  const o4 = orient(cx, cy, dx, dy, bx, by);
+  return o1 !== o2 && o3 !== o4;
+}

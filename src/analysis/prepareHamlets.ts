@@ -1,0 +1,190 @@
+import type { Position } from 'geojson';
+import type { HamletFeature, InputLayers } from './types.ts';
+import { SCALE, areaUnits, boundsOf, repairPolygonRings, unionAll } from './geometry/clip.ts';
+import type { Paths64, Rect64 } from './geometry/clip.ts';
+import { projectRing } from './geometry/convert.ts';
+import { createLocalProjection } from './geometry/projection.ts';
+import type { LocalProjection } from './geometry/projection.ts';
+
+/** Bad input that stops the analysis: the message names the layer, the feature and the fix. */
+export class AnalysisInputError extends Error {
+  override readonly name = 'AnalysisInputError';
+  constructor(
+    message: string,
+    readonly featureId: string | null,
+  ) {
+    super(message);
+  }
+}
+
+/** A hamlet in the local projection, normalised (outer rings positive, holes negative, no overlaps). */
+export interface PreparedHamlet {
+  index: number;
+  id: string;
+  feature: HamletFeature;
+  paths: Paths64;
+  bounds: Rect64;
+  /** Point scale at the hamlet: ground area = projected area / scale². */
+  scale: number;
+  areaUnits: number;
+  areaM2: number;
+  /** Bounding-box centre and the largest distance from it to a vertex, units (for nearest searches). */
+  cx: number;
+  cy: number;
+  radius: number;
+}
+
+/**
+ * Project and validate the hamlets; the projection is centred on them. Self-intersecting or overlapping
+ * rings are repaired (even-odd, then union) with a warning naming the hamlet; what cannot be repaired is an
+ * AnalysisInputError naming it.
+ *
+ * @example
+ * const { hamlets, proj, warnings } = prepareHamlets(layers);
+ */
+export function prepareHamlets(layers: InputLayers): {
+  hamlets: PreparedHamlet[];
+  proj: LocalProjection;
+  warnings: string[];
+} {
+  const features = layers.hamlets?.features;
+  if (!Array.isArray(features) || features.length === 0) {
+    throw new AnalysisInputError(
+      'The hamlets layer is missing or empty: load a GeoJSON FeatureCollection of hamlet polygons with an "id" and a "name".',
+      null,
+    );
+  }
+  const proj = projectionFor(features);
+  const warnings: string[] = [];
+  const seen = new Set<string>();
+  const hamlets = features.map((feature, index) => {
+    const id = hamletId(feature, index);
+    if (seen.has(id)) {
+      throw new AnalysisInputError(
+        `Hamlets: the id "${id}" is used twice (feature #${index}); make ids unique.`,
+        id,
+      );
+    }
+    seen.add(id);
+    return prepareOne(feature, index, id, proj, warnings);
+  });
+  return { hamlets, proj, warnings };
+}
+
+function hamletId(feature: HamletFeature, index: number): string {
+  const id = feature?.properties?.id ?? feature?.id;
+  if (typeof id === 'string' && id !== '') return id;
+  if (typeof id === 'number') return String(id);
+  const name = feature?.properties?.name ? ` ("${String(feature.properties.name)}")` : '';
+  throw new AnalysisInputError(
+    `Hamlets: feature #${index}${name} has no "id" property; every hamlet needs a unique id.`,
+    null,
+  );
+}
+
+function polygonsOf(feature: HamletFeature, id: string): Position[][][] {
+  const g = feature.geometry;
+  const polys = g?.type === 'Polygon' ? [g.coordinates] : g?.type === 'MultiPolygon' ? g.coordinates : null;
+  if (!polys) {
+    throw new AnalysisInputError(
+      `Hamlet "${id}" has geometry type ${g?.type ?? 'null'}; hamlets must be Polygon or MultiPolygon.`,
+      id,
+    );
+  }
+  for (const rings of polys) {
+    for (const ring of rings) {
+      for (const p of ring) {
+        if (!Number.isFinite(p[0]) || !Number.isFinite(p[1]) || Math.abs(p[1] as number) > 90) {
+          throw new AnalysisInputError(
+            `Hamlet "${id}" has an invalid coordinate [${String(p[0])}, ${String(p[1])}]; coordinates must be longitude, latitude in degrees (WGS84).`,
+            id,
+          );
+        }
+      }
+    }
+  }
+  return polys;
+}
+
+function prepareOne(
+  feature: HamletFeature,
+  index: number,
+  id: string,
+  proj: LocalProjection,
+  warnings: string[],
+): PreparedHamlet {
+  const polys = polygonsOf(feature, id);
+  const parts: Paths64 = [];
+  let rawArea = 0;
+  for (const rings of polys) {
+    const projected = rings.map((r) => projectRing(r, proj)).filter((r) => r.length >= 3);
+    projected.forEach((r, i) => (rawArea += i === 0 ? Math.abs(areaUnits([r])) : -Math.abs(areaUnits([r]))));
+    const repaired = repairPolygonRings(projected, id);
+    if (!repaired.ok) throw new AnalysisInputError(repaired.error.message, id);
+    parts.push(...repaired.value);
+  }
+  let paths = parts;
+  if (polys.length > 1) {
+    const merged = unionAll(parts, id);
+    if (!merged.ok) throw new AnalysisInputError(merged.error.message, id);
+    paths = merged.value;
+  }
+  const area = areaUnits(paths);
+  const bounds = paths.length > 0 ? boundsOf(paths) : { left: 0, top: 0, right: 0, bottom: 0 };
+  const [lon, lat] = proj.inverse(
+    (bounds.left + bounds.right) / 2 / SCALE,
+    (bounds.top + bounds.bottom) / 2 / SCALE,
+  );
+  const scale = proj.scaleAt(lon, lat);
+  const toM2 = 1 / (SCALE * SCALE * scale * scale);
+  if (area <= 0) {
+    warnings.push(`Hamlet "${id}" has no area (degenerate geometry); it is kept with zero area.`);
+  } else if (Math.abs(area - rawArea) > 1e-9 * area + 1) {
+    warnings.push(
+      `Hamlet "${id}" had invalid geometry (self-intersecting or overlapping rings) and was repaired: ` +
+        `area ${(rawArea * toM2).toFixed(0)} m² as drawn, ${(area * toM2).toFixed(0)} m² after repair.`,
+    );
+  }
+  const cx = (bounds.left + bounds.right) / 2;
+  const cy = (bounds.top + bounds.bottom) / 2;
+  let radius = 0;
+  for (const p of paths) for (const v of p) radius = Math.max(radius, Math.hypot(v.x - cx, v.y - cy));
+  return {
+    index,
+    id,
+    feature,
+    paths,
+    bounds,
+    scale,
+    areaUnits: Math.max(area, 0),
+    areaM2: Math.max(area, 0) * toM2,
+    cx,
+    cy,
+    radius,
+  };
+}
+
+/** Centre the projection on the hamlets' bounding box, so it depends on nothing that edits change. */
+function projectionFor(features: HamletFeature[]): LocalProjection {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const f of features) {
+    const g = f?.geometry;
+    const polys = g?.type === 'Polygon' ? [g.coordinates] : g?.type === 'MultiPolygon' ? g.coordinates : [];
+    for (const rings of polys) {
+      for (const p of rings[0] ?? []) {
+        const x = p[0] as number;
+        const y = p[1] as number;
+        if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+        if (x < minX) minX = x;
+        if (x > maxX) maxX = x;
+        if (y < minY) minY = y;
+        if (y > maxY) maxY = y;
+      }
+    }
+  }
+  if (!Number.isFinite(minX)) return createLocalProjection(0, 0);
+  return createLocalProjection((minX + maxX) / 2, (minY + maxY) / 2);
+}
