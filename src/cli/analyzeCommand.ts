@@ -50,7 +50,7 @@ const USAGE = `Usage: vungtrang analyze --hamlets FILE [layers…] [options] --o
 
 Finds white (no broadband) and weak (legacy only) zones in every hamlet, rolls them up by commune,
 district and province, and ranks the hamlets that are not served for investment.
-Files: GeoJSON (WGS84)${' '}— and, once the data readers are in, zipped Shapefiles, KML/KMZ and site CSVs.
+Files: GeoJSON in WGS84 (zipped Shapefiles, KML/KMZ and site CSVs once src/data's readers are wired in).
 
 ${flagHelp(FLAGS)}
 
@@ -103,6 +103,11 @@ export const analyzeCommand: Command = {
     let result: AnalysisResult;
     try {
       result = analyze(layers, settings, progress.onProgress);
+    } catch (e) {
+      // The engine's input errors are all about hamlet features but cannot know the file they came from.
+      if (e instanceof Error && e.name === 'AnalysisInputError')
+        throw new CliError(`${hamlets}: ${e.message}`);
+      throw e;
     } finally {
       progress.done();
     }

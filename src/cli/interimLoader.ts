@@ -10,7 +10,8 @@ export async function loadLayer(
   _options?: unknown,
 ): Promise<{ collection: FeatureCollection }> {
   const fail = (what: string, fix: string): never => {
-    throw Object.assign(new Error(`${file.name}: ${what}`), { fix });
+    // Named like src/data's LoadError so main() treats it as bad input, not as a bug.
+    throw Object.assign(new Error(`${file.name}: ${what}`), { name: 'LoadError', fix });
   };
   if (!/\.(geo)?json$/i.test(file.name)) {
     fail(

@@ -44,7 +44,8 @@ export async function main(
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     const sub = name === 'help' ? rest[0] : undefined;
     const cmd = sub !== undefined ? COMMANDS[sub] : undefined;
-    io.stdout.write(`${cmd ? cmd.usage : topUsage()}\n`);
+    // No command at all is a usage error: the usage goes to stderr, as the output is not what was asked for.
+    (name === undefined ? io.stderr : io.stdout).write(`${cmd ? cmd.usage : topUsage()}\n`);
     return name === undefined ? EXIT_USAGE : 0;
   }
   const command = COMMANDS[name];

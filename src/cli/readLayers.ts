@@ -1,5 +1,4 @@
 import { readFile, stat } from 'node:fs/promises';
-import { basename } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import type { InputLayers } from '../analysis/types.ts';
 import { CliError } from './errors.ts';
@@ -43,7 +42,7 @@ export async function readLayer(
 ): Promise<FeatureCollection> {
   const data = await readBytes(path, role);
   const options = /\.km[lz]$/i.test(path) ? { domParser: await nodeDomParser(path) } : {};
-  const loaded = (await loadLayer({ name: basename(path), data }, role, options)) as {
+  const loaded = (await loadLayer({ name: path, data }, role, options)) as {
     collection: FeatureCollection;
     report?: Report;
   };
