@@ -163,6 +163,10 @@ function drawSwatch(
     ctx.beginPath();
     ctx.arc(x + s / 2, y + s / 2, s / 3, 0, 2 * Math.PI);
     ctx.fill();
+    if (item.outline) {
+      ctx.lineWidth = 2 * u;
+      ctx.stroke();
+    }
   } else {
     ctx.fillRect(x, y, s, s);
     if (item.outline) {

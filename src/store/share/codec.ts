@@ -193,7 +193,8 @@ function decodePayload(p: Record<string, unknown>, view: Partial<SharedView>, pr
   if ('a' in p) {
     const level = typeof p.a === 'string' ? AREA_LEVELS[p.a.charAt(0)] : undefined;
     const code = typeof p.a === 'string' ? p.a.slice(1) : '';
-    if (level && code.length > 0 && code.length <= 40) view.area = { level, code };
+    // The province may have an empty code: a single-province data set need not carry one.
+    if (level && (code.length > 0 || level === 'province') && code.length <= 40) view.area = { level, code };
     else problems.push('The selected area in the link could not be read; the whole province is shown.');
   }
   if ('h' in p) {

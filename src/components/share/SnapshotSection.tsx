@@ -1,0 +1,93 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
+import { snapshotPng, type SnapshotSize } from '../../map/snapshot.ts';
+import { getSnapshotMap } from '../../map/snapshotTarget.ts';
+import { exportFileName } from '../../store/share/fileName.ts';
+import { useApp } from '../../store/store.ts';
+import { downloadBlob } from './download.ts';
+import { useShareTranslation } from './i18n.ts';
+import { areaName, legendFromPage } from './snapshotContent.ts';
+
+const SIZES: readonly SnapshotSize[] = ['screen', 'a4', 'a3'];
+const OSM = '© OpenStreetMap contributors';
+
+/** PNG of the map for a report: editable title (default: the area's name), screen, A4 or A3 size. */
+export function SnapshotSection() {
+  const { t } = useShareTranslation();
+  const { t: tApp } = useTranslation();
+  const { name, lang, basemap, illustrative } = useApp(
+    useShallow((s) => ({
+      name: areaName(s),
+      lang: s.lang,
+      basemap: s.basemap,
+      illustrative: s.illustrativeLayers.length > 0,
+    })),
+  );
+  const [title, setTitle] = useState<string | null>(null);
+  const [busy, setBusy] = useState<SnapshotSize | null>(null);
+  const [status, setStatus] = useState('');
+
+  async function make(size: SnapshotSize) {
+    const map = getSnapshotMap();
+    if (!map) {
+      setStatus(t('png.noMap'));
+      return;
+    }
+    setBusy(size);
+    setStatus(t('png.busy', { size: t(`png.${size}`) }));
+    try {
+      const legend = legendFromPage();
+      const now = new Date();
+      const shownTitle = (title ?? name).trim() || name;
+      const { blob, width, height } = await snapshotPng(map, size, {
+        title: shownTitle,
+        legendTitle: legend.title ?? t('png.legendFallback'),
+        legend: legend.items,
+        date: new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { dateStyle: 'long' }).format(now),
+        note: illustrative ? tApp('app.illustrative') : '',
+        attribution: basemap === 'osm' ? `${t('png.attribution')}; ${OSM}` : t('png.attribution'),
+        northLabel: t('png.north'),
+      });
+      const fileName = exportFileName(`map-${size}`, shownTitle, now, 'png');
+      downloadBlob(fileName, blob);
+      setStatus(t('png.done', { name: fileName, width, height }));
+    } catch (e) {
+      setStatus(t('png.failed', { message: e instanceof Error ? e.message : String(e) }));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <section className="vt-share__section" aria-labelledby="vt-share-png">
+      <h3 id="vt-share-png">{t('png.heading')}</h3>
+      <label className="vt-share__field">
+        <span>{t('png.title')}</span>
+        <input
+          type="text"
+          value={title ?? name}
+          maxLength={120}
+          onChange={(e) => setTitle(e.target.value)}
+          data-testid="snapshot-title"
+        />
+      </label>
+      <div className="vt-share__buttons">
+        {SIZES.map((size) => (
+          <button
+            key={size}
+            type="button"
+            disabled={busy !== null}
+            onClick={() => void make(size)}
+            data-testid={`snapshot-${size}`}
+          >
+            {t(`png.${size}`)}
+          </button>
+        ))}
+      </div>
+      <p className="vt-share__status" role="status" aria-live="polite" data-testid="snapshot-status">
+        {status}
+      </p>
+    </section>
+  );
+}
