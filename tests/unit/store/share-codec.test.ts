@@ -196,6 +196,12 @@ describe('share link codec', () => {
     expect(problems[0]).toMatch(/newer version .*v7/);
   });
 
+  it('restores a province area without a code', () => {
+    const { view: back, problems } = decodeView(encodeView(view({ area: { level: 'province', code: '' } })));
+    expect(problems).toEqual([]);
+    expect(back.area).toEqual({ level: 'province', code: '' });
+  });
+
   it('returns nothing and no problem for a plain app URL', () => {
     expect(decodeView(BASE)).toEqual({ view: {}, problems: [] });
   });
