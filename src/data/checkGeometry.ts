@@ -172,6 +172,12 @@ function list(v: unknown, what: string): unknown[] {
 }
 
 function position(v: unknown): Position {
+  if (typeof v === 'number') {
+    throw new Reject(
+      `has coordinates nested one level too shallow (a number, ${v}, where a [longitude, latitude] pair belongs)`,
+      'Check the brackets: a Polygon is [[[lon, lat], …]], a LineString [[lon, lat], …], a Point [lon, lat].',
+    );
+  }
   if (!Array.isArray(v) || v.length < 2) {
     throw new Reject(
       `has a position ${short(v)} that is not [longitude, latitude]`,

@@ -1,7 +1,6 @@
 /**
  * Text in old Vietnamese .dbf files: UTF-8 (with a .cpg saying so), Windows-1258, or TCVN3 (ABC,
- * the ".VnTime" fonts). shpjs decodes with one TextDecoder; we let it decode as Windows-1252, which
- * maps every byte to a distinct character, recover the bytes, and decode them ourselves.
+ * the ".VnTime" fonts), which no TextDecoder knows.
  */
 
 export type DbfEncoding = 'utf-8' | 'windows-1258' | 'tcvn3' | 'ascii' | string;
@@ -30,19 +29,6 @@ export function encodeTcvn3(text: string): Uint8Array {
     }
   }
   return Uint8Array.from(out);
-}
-
-let cp1252Reverse: Map<string, number> | null = null;
-
-/** Bytes back from a string that was decoded as Windows-1252 (WHATWG: a bijection on 0–255). */
-export function bytesFromCp1252(text: string): Uint8Array {
-  if (!cp1252Reverse) {
-    const all = new Uint8Array(256).map((_, i) => i);
-    const decoded = new TextDecoder('windows-1252').decode(all);
-    cp1252Reverse = new Map([...decoded].map((ch, i) => [ch, i] as const));
-  }
-  const map = cp1252Reverse;
-  return Uint8Array.from([...text].map((ch) => map.get(ch) ?? 0x3f));
 }
 
 export function decodeTcvn3(bytes: Uint8Array): string {

@@ -1,12 +1,6 @@
-import { parseDbf, parseShp } from 'shpjs';
+import { parseShp } from 'shpjs';
 import { LoadError } from './LoadError.ts';
-import {
-  bytesFromCp1252,
-  decodeWith,
-  detectDbfEncoding,
-  encodingFromCpg,
-  type DbfEncoding,
-} from './dbfEncoding.ts';
+import { readDbf } from './readDbf.ts';
 import { unzipFiles } from './unzip.ts';
 import type { RawFeature } from './types.ts';
 
@@ -52,7 +46,17 @@ export async function readShapefileZip(bytes: Uint8Array, file: string): Promise
   const dbf = files.get(`${base}.dbf`);
   const cpg = files.get(`${base}.cpg`);
   const prjBytes = files.get(`${base}.prj`);
-  const { rows, encoding } = dbf ? readDbf(dbf, cpg, file) : { rows: [], encoding: { detected: 'none' } };
+  let table: ReturnType<typeof readDbf> = { rows: [], encoding: { detected: 'none' } };
+  try {
+    if (dbf) table = readDbf(dbf, cpg ? new TextDecoder('utf-8').decode(cpg) : undefined);
+  } catch (err) {
+    throw new LoadError(
+      file,
+      `has a .dbf file that cannot be read (${err instanceof Error ? err.message : String(err)}).`,
+      'Export the layer again from your GIS.',
+    );
+  }
+  const { rows, encoding } = table;
   if (!dbf) notes.push('No .dbf in the zip: the features have no attributes.');
   if (dbf && rows.length !== geometries.length) {
     notes.push(
@@ -66,52 +70,4 @@ export async function readShapefileZip(bytes: Uint8Array, file: string): Promise
   }));
   const prj = prjBytes ? new TextDecoder('utf-8').decode(prjBytes).trim() : undefined;
   return { features, encoding, notes, ...(prj ? { prj } : {}) };
-}
-
-function readDbf(
-  dbf: Uint8Array,
-  cpg: Uint8Array | undefined,
-  file: string,
-): { rows: Record<string, unknown>[]; encoding: { detected: string; note?: string } } {
-  let raw: Record<string, unknown>[];
-  try {
-    raw = parseDbf(dbf, 'windows-1252');
-  } catch (err) {
-    throw new LoadError(
-      file,
-      `has a .dbf file that cannot be read (${err instanceof Error ? err.message : String(err)}).`,
-      'Export the layer again from your GIS.',
-    );
-  }
-  const cpgText = cpg ? new TextDecoder('utf-8').decode(cpg) : undefined;
-  const declared = cpgText ? encodingFromCpg(cpgText) : null;
-  let encoding: DbfEncoding;
-  let note: string;
-  if (declared) {
-    encoding = declared;
-    note = `${declared} (from the .cpg file)`;
-  } else {
-    const samples: Uint8Array[] = [];
-    for (const row of raw) {
-      for (const [k, v] of Object.entries(row)) {
-        samples.push(bytesFromCp1252(k));
-        if (typeof v === 'string') samples.push(bytesFromCp1252(v));
-      }
-    }
-    ({ encoding, note } = detectDbfEncoding(samples));
-    if (cpgText) note += ` (the .cpg says "${cpgText.trim()}", which is not an encoding we know)`;
-  }
-  const decode = (s: string): string => decodeWith(bytesFromCp1252(s), encoding);
-  const rows = raw.map((row) => {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(row)) {
-      // Blank numeric cells come out of shpjs as NaN and bad dates as Invalid Date: both mean "no value".
-      let value: unknown = v;
-      if (v instanceof Date) value = Number.isNaN(v.getTime()) ? null : v.toISOString().slice(0, 10);
-      else if (typeof v === 'number' && Number.isNaN(v)) value = null;
-      out[decode(k)] = typeof value === 'string' ? decode(value) : value;
-    }
-    return out;
-  });
-  return { rows, encoding: { detected: encoding, note } };
 }
