@@ -28,7 +28,18 @@ export interface DataSlice {
   illustrativeLayers: string[];
   dataStatus: 'idle' | 'loading' | 'ready' | 'error';
   dataError: string | null;
+  /** 'sample' for the shipped data; 'imported' once the user brought any layer of their own. */
+  dataSource: 'sample' | 'imported';
+  /** Names of the user's files now in `input`/`admin`, for the data note. */
+  importedFiles: string[];
   setData(input: InputLayers, admin: AdminLayers, illustrativeLayers: string[]): void;
+  /** Replaces the data with the user's (import, project file, restore after reload). */
+  setImportedData(
+    input: InputLayers,
+    admin: AdminLayers,
+    illustrativeLayers: string[],
+    importedFiles: string[],
+  ): void;
   setDataLoading(): void;
   setDataError(message: string): void;
 }

@@ -7,8 +7,28 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set) 
   illustrativeLayers: [],
   dataStatus: 'idle',
   dataError: null,
+  dataSource: 'sample',
+  importedFiles: [],
   setData: (input, admin, illustrativeLayers) =>
-    set({ input, admin, illustrativeLayers, dataStatus: 'ready', dataError: null }),
+    set({
+      input,
+      admin,
+      illustrativeLayers,
+      dataStatus: 'ready',
+      dataError: null,
+      dataSource: 'sample',
+      importedFiles: [],
+    }),
+  setImportedData: (input, admin, illustrativeLayers, importedFiles) =>
+    set({
+      input,
+      admin,
+      illustrativeLayers,
+      dataStatus: 'ready',
+      dataError: null,
+      dataSource: 'imported',
+      importedFiles,
+    }),
   setDataLoading: () => set({ dataStatus: 'loading', dataError: null }),
   setDataError: (message) => set({ dataStatus: 'error', dataError: message }),
 });
