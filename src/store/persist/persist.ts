@@ -1,0 +1,143 @@
+import { del, get, set } from 'idb-keyval';
+import type { InputLayers, Settings } from '../../analysis/types.ts';
+import type { AdminLayers, AppState } from '../appState.ts';
+import type { AppStore } from '../store.ts';
+
+/** The few IndexedDB calls persistence needs; the app uses idb-keyval, tests may pass a Map-backed one. */
+export interface KeyValueStore {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown): Promise<void>;
+  del(key: string): Promise<void>;
+}
+
+export const idbStore: KeyValueStore = { get, set, del };
+
+/** Data and settings live under separate keys: a slider drag must not rewrite megabytes of layers. */
+export const DATA_KEY = 'vungtrang:data:v1';
+export const SETTINGS_KEY = 'vungtrang:settings:v1';
+
+export interface SavedData {
+  version: 1;
+  savedAt: string;
+  input: InputLayers;
+  admin: AdminLayers;
+  illustrativeLayers: string[];
+  importedFiles: string[];
+}
+
+export interface SavedSettings {
+  version: 1;
+  settings: Partial<Settings>;
+}
+
+export interface RestoreOutcome {
+  /** True when imported data came back; the caller then skips loading the sample. */
+  data: boolean;
+  settings: boolean;
+  /** Set when something was stored but could not be read back (it is then left out, not fatal). */
+  problem?: string;
+}
+
+/**
+ * Puts imported data and settings saved by an earlier visit back into the store.
+ * Call before loading the sample and before a shared link is applied (the link's settings win).
+ *
+ * @example if (!(await restorePersisted(appStore)).data) await loadSample(appStore);
+ */
+export async function restorePersisted(
+  store: AppStore,
+  kv: KeyValueStore = idbStore,
+): Promise<RestoreOutcome> {
+  const out: RestoreOutcome = { data: false, settings: false };
+  try {
+    const settings = await kv.get(SETTINGS_KEY);
+    if (isSavedSettings(settings)) {
+      store.setState({ settings: settings.settings });
+      out.settings = true;
+    }
+    const data = await kv.get(DATA_KEY);
+    if (data !== undefined) {
+      if (!isSavedData(data)) {
+        out.problem =
+          'The data saved in this browser is not in a form this version reads; showing the sample.';
+      } else {
+        store.getState().setImportedData(data.input, data.admin, data.illustrativeLayers, data.importedFiles);
+        out.data = true;
+      }
+    }
+  } catch (e) {
+    // Private windows and blocked storage throw here; the app still works, only without memory.
+    out.problem = `Saved data could not be read from this browser (${e instanceof Error ? e.message : String(e)}).`;
+  }
+  return out;
+}
+
+export interface PersistenceHandle {
+  stop(): void;
+  /** Resolves when every write started so far has finished (tests, and before a reload). */
+  flush(): Promise<void>;
+}
+
+/**
+ * Saves imported data whenever it changes, and settings whenever they change, to IndexedDB.
+ * Switching back to the sample deletes the saved data, so a reload shows the sample again.
+ */
+export function startPersistence(
+  store: AppStore,
+  kv: KeyValueStore = idbStore,
+  onError: (message: string) => void = () => undefined,
+): PersistenceHandle {
+  let pending: Promise<void> = Promise.resolve();
+  const queue = (work: () => Promise<void>): void => {
+    // Writes run one after another so an older write can never land after a newer one.
+    pending = pending.then(work).catch((e: unknown) => {
+      onError(`Could not save to this browser: ${e instanceof Error ? e.message : String(e)}`);
+    });
+  };
+  let lastInput = store.getState().input;
+  let lastSource = store.getState().dataSource;
+  let lastSettings = store.getState().settings;
+  const unsubscribe = store.subscribe((s: AppState) => {
+    if (s.input !== lastInput || s.dataSource !== lastSource) {
+      lastInput = s.input;
+      lastSource = s.dataSource;
+      if (s.dataSource === 'imported' && s.input) {
+        const saved: SavedData = {
+          version: 1,
+          savedAt: new Date().toISOString(),
+          input: s.input,
+          admin: s.admin,
+          illustrativeLayers: s.illustrativeLayers,
+          importedFiles: s.importedFiles,
+        };
+        queue(() => kv.set(DATA_KEY, saved));
+      } else if (s.dataSource === 'sample') {
+        queue(() => kv.del(DATA_KEY));
+      }
+    }
+    if (s.settings !== lastSettings) {
+      lastSettings = s.settings;
+      const saved: SavedSettings = { version: 1, settings: s.settings };
+      queue(() => kv.set(SETTINGS_KEY, saved));
+    }
+  });
+  return { stop: unsubscribe, flush: () => pending };
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function isCollection(v: unknown): boolean {
+  return isObject(v) && v.type === 'FeatureCollection' && Array.isArray(v.features);
+}
+
+function isSavedData(v: unknown): v is SavedData {
+  if (!isObject(v) || v.version !== 1 || !isObject(v.input) || !isObject(v.admin)) return false;
+  if (!isCollection(v.input.hamlets)) return false;
+  return Array.isArray(v.illustrativeLayers) && Array.isArray(v.importedFiles);
+}
+
+function isSavedSettings(v: unknown): v is SavedSettings {
+  return isObject(v) && v.version === 1 && isObject(v.settings);
+}

@@ -1,0 +1,134 @@
+import type { FeatureCollection } from 'geojson';
+import type { InputLayers } from '../../analysis/types.ts';
+import { serializeProject, type LayerRole, type ParsedProject } from '../../data/index.ts';
+import type { AdminCollection, AdminLayers, AppState } from '../appState.ts';
+import { effectiveSettings, type AppStore } from '../store.ts';
+import { ALL_LAYERS, type LayerId, type ViewState } from '../viewState.ts';
+
+const INPUT_ROLES = ['hamlets', 'fibre', 'sites', 'coverage', 'facilities', 'households'] as const;
+const ADMIN_ROLES = ['province', 'districts', 'communes'] as const;
+
+/**
+ * Other parts of the app that travel in a project file beside data, settings and view (the
+ * scenarios of the what-if panel). Registered by their owner so this module does not import them.
+ */
+export interface ProjectExtras {
+  getScenarios(): unknown[];
+  setScenarios(scenarios: unknown[]): void;
+}
+
+let extras: ProjectExtras | null = null;
+export function registerProjectExtras(next: ProjectExtras | null): void {
+  extras = next;
+}
+
+/** The view part of the state that a project reopens (same fields as a shared link). */
+function viewOf(s: AppState): ViewState {
+  return {
+    center: s.center,
+    zoom: s.zoom,
+    layers: s.layers,
+    colourBy: s.colourBy,
+    filters: s.filters,
+    area: s.area,
+    selectedHamletId: s.selectedHamletId,
+    settings: s.settings,
+    lang: s.lang,
+    basemap: s.basemap,
+  };
+}
+
+/**
+ * The whole analysis as project-file text: every layer, the effective settings, the scenarios and
+ * the view. Reopening it with `applyProject` gives the same data, list and map.
+ *
+ * @example download(new Blob([projectText(appStore.getState(), 'Giao Thủy')]), 'giao-thuy.vungtrang.json')
+ */
+export function projectText(state: AppState, name?: string): string {
+  if (!state.input) throw new Error('There is no data to save yet.');
+  const layers: Partial<Record<LayerRole, FeatureCollection>> = {};
+  for (const role of INPUT_ROLES) {
+    const fc = state.input[role];
+    if (fc) layers[role] = fc as FeatureCollection;
+  }
+  for (const role of ADMIN_ROLES) {
+    const fc = state.admin[role];
+    if (fc) layers[role] = fc;
+  }
+  return serializeProject({
+    ...(name ? { name } : {}),
+    layers,
+    settings: effectiveSettings(state),
+    scenarios: extras?.getScenarios() ?? [],
+    view: { ...viewOf(state), illustrativeLayers: state.illustrativeLayers, files: state.importedFiles },
+  });
+}
+
+/**
+ * Replaces data, settings, scenarios and view with a parsed project. A project without hamlets
+ * cannot be analysed, so it is refused before anything changes.
+ */
+export function applyProject(store: AppStore, parsed: ParsedProject, fileName: string): void {
+  const { layers, settings, scenarios, view } = parsed.project;
+  const hamlets = layers.hamlets;
+  if (!hamlets || hamlets.features.length === 0) {
+    throw new Error(
+      `${fileName}: the project has no hamlets layer with valid features; nothing was changed.`,
+    );
+  }
+  const input = { hamlets } as InputLayers;
+  for (const role of INPUT_ROLES) {
+    const fc = layers[role];
+    if (fc && role !== 'hamlets') (input as unknown as Record<string, FeatureCollection>)[role] = fc;
+  }
+  const admin: AdminLayers = {
+    province: (layers.province as AdminCollection | undefined) ?? null,
+    districts: (layers.districts as AdminCollection | undefined) ?? null,
+    communes: (layers.communes as AdminCollection | undefined) ?? null,
+  };
+  const savedView = isObject(view) ? view : {};
+  const illustrative = Object.entries(layers)
+    .filter(([, fc]) => fc.features.some((f) => f.properties?.synthetic === true))
+    .map(([role]) => role);
+  const files = Array.isArray(savedView.files)
+    ? savedView.files.filter((f): f is string => typeof f === 'string')
+    : [];
+  const s = store.getState();
+  s.setImportedData(input, admin, illustrative, [fileName, ...files.filter((f) => f !== fileName)]);
+  s.setSettings(settings);
+  extras?.setScenarios(scenarios);
+  const restorable = pickView(savedView);
+  if (restorable.center) s.setFitOnLoad(false);
+  s.applyView(restorable, 'app');
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Only well-formed view fields are restored; a hand-edited project cannot break the map. */
+function pickView(v: Record<string, unknown>): Partial<ViewState> {
+  const out: Partial<ViewState> = {};
+  const c = v.center;
+  if (Array.isArray(c) && c.length === 2 && c.every((n) => typeof n === 'number' && Number.isFinite(n))) {
+    out.center = [c[0] as number, c[1] as number];
+  }
+  if (typeof v.zoom === 'number' && Number.isFinite(v.zoom)) out.zoom = v.zoom;
+  if (v.lang === 'vi' || v.lang === 'en') out.lang = v.lang;
+  if (v.basemap === 'none' || v.basemap === 'osm') out.basemap = v.basemap;
+  if (
+    v.colourBy === 'status' ||
+    v.colourBy === 'broadbandShare' ||
+    v.colourBy === 'uncoveredHouseholds' ||
+    v.colourBy === 'score'
+  ) {
+    out.colourBy = v.colourBy;
+  }
+  if (Array.isArray(v.layers)) {
+    out.layers = v.layers.filter((l): l is LayerId => ALL_LAYERS.includes(l as LayerId));
+  }
+  if (typeof v.selectedHamletId === 'string' || v.selectedHamletId === null) {
+    out.selectedHamletId = v.selectedHamletId;
+  }
+  return out;
+}

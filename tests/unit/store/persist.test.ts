@@ -1,0 +1,156 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { withDefaults } from '../../../src/analysis/settings.ts';
+import type { InputLayers } from '../../../src/analysis/types.ts';
+import { loadLayer, parseProject } from '../../../src/data/index.ts';
+import {
+  DATA_KEY,
+  SETTINGS_KEY,
+  restorePersisted,
+  startPersistence,
+  type KeyValueStore,
+} from '../../../src/store/persist/persist.ts';
+import { applyProject, projectText, registerProjectExtras } from '../../../src/store/persist/projectFile.ts';
+import { createAppStore } from '../../../src/store/store.ts';
+
+/** IndexedDB stand-in with the same structured-clone semantics (values are copied, not shared). */
+function memoryStore(): KeyValueStore & { data: Map<string, unknown> } {
+  const data = new Map<string, unknown>();
+  return {
+    data,
+    get: (k) => Promise.resolve(data.has(k) ? structuredClone(data.get(k)) : undefined),
+    set: (k, v) => {
+      data.set(k, structuredClone(v));
+      return Promise.resolve();
+    },
+    del: (k) => {
+      data.delete(k);
+      return Promise.resolve();
+    },
+  };
+}
+
+async function importedHamlets(): Promise<InputLayers> {
+  const bytes = readFileSync('tests/fixtures/import/hamlets.geojson');
+  const { collection } = await loadLayer({ name: 'hamlets.geojson', data: bytes }, 'hamlets');
+  return { hamlets: collection as InputLayers['hamlets'] };
+}
+
+describe('persistence of imported data and settings', () => {
+  it('imported data and changed settings come back in a fresh store (a reload)', async () => {
+    const kv = memoryStore();
+    const before = createAppStore();
+    const handle = startPersistence(before, kv);
+    const input = await importedHamlets();
+    const empty = { province: null, districts: null, communes: null };
+    before.getState().setImportedData(input, empty, [], ['hamlets.geojson']);
+    before.getState().setSettings(withDefaults({ fibreServiceRadiusM: 800 }));
+    await handle.flush();
+    handle.stop();
+
+    const after = createAppStore();
+    const outcome = await restorePersisted(after, kv);
+    expect(outcome).toEqual({ data: true, settings: true });
+    const s = after.getState();
+    expect(s.dataSource).toBe('imported');
+    expect(s.importedFiles).toEqual(['hamlets.geojson']);
+    expect(s.input?.hamlets.features.map((f) => f.properties.name)).toEqual(
+      input.hamlets.features.map((f) => f.properties.name),
+    );
+    expect(s.input?.hamlets.features[0]?.properties.name).toBe('Thôn Đông Hải');
+    expect(s.settings).toEqual({ fibreServiceRadiusM: 800 });
+  });
+
+  it('going back to the sample forgets the saved data but keeps the settings', async () => {
+    const kv = memoryStore();
+    const store = createAppStore();
+    const handle = startPersistence(store, kv);
+    const empty = { province: null, districts: null, communes: null };
+    store.getState().setImportedData(await importedHamlets(), empty, [], ['hamlets.geojson']);
+    store.getState().setSettings(withDefaults({ fibreServiceRadiusM: 700 }));
+    await handle.flush();
+    expect(kv.data.has(DATA_KEY)).toBe(true);
+    store.getState().setData(await importedHamlets(), empty, ['hamlets']);
+    await handle.flush();
+    expect(kv.data.has(DATA_KEY)).toBe(false);
+    expect(kv.data.has(SETTINGS_KEY)).toBe(true);
+    const outcome = await restorePersisted(createAppStore(), kv);
+    expect(outcome.data).toBe(false);
+  });
+
+  it('a stored value from another version is ignored with a message, not a crash', async () => {
+    const kv = memoryStore();
+    await kv.set(DATA_KEY, { version: 99, input: 'nonsense' });
+    const store = createAppStore();
+    const outcome = await restorePersisted(store, kv);
+    expect(outcome.data).toBe(false);
+    expect(outcome.problem).toMatch(/not in a form this version reads/);
+    expect(store.getState().input).toBeNull();
+  });
+
+  it('blocked storage is reported, and the store is left alone', async () => {
+    const failing: KeyValueStore = {
+      get: () => Promise.reject(new Error('The user denied permission to access the database.')),
+      set: () => Promise.reject(new Error('denied')),
+      del: () => Promise.reject(new Error('denied')),
+    };
+    const outcome = await restorePersisted(createAppStore(), failing);
+    expect(outcome.problem).toMatch(/could not be read from this browser.*denied permission/);
+  });
+});
+
+describe('project file', () => {
+  it('round-trips data, settings, view and scenarios', async () => {
+    let scenarios: unknown[] = [{ id: 's1', name: 'Hai trạm mới', edits: [] }];
+    registerProjectExtras({ getScenarios: () => scenarios, setScenarios: (s) => (scenarios = s) });
+    try {
+      const a = createAppStore();
+      const empty = { province: null, districts: null, communes: null };
+      a.getState().setImportedData(await importedHamlets(), empty, [], ['hamlets.geojson']);
+      a.getState().setSettings(withDefaults({ fibreServiceRadiusM: 650, preset: 'commercial' }));
+      a.getState().applyView({ center: [106.43, 20.29], zoom: 13.5, colourBy: 'score' }, 'app');
+      const text = projectText(a.getState(), 'Giao Thủy');
+      expect(JSON.parse(text)).toMatchObject({ version: 1, name: 'Giao Thủy' });
+
+      scenarios = [];
+      const b = createAppStore();
+      applyProject(b, parseProject(text, 'giao-thuy.json'), 'giao-thuy.json');
+      const s = b.getState();
+      expect(s.input?.hamlets).toEqual(a.getState().input?.hamlets);
+      expect(s.settings).toEqual({
+        fibreServiceRadiusM: 650,
+        preset: 'commercial',
+        weights: expect.any(Object),
+      });
+      expect(s.center).toEqual([106.43, 20.29]);
+      expect(s.zoom).toBe(13.5);
+      expect(s.colourBy).toBe('score');
+      expect(s.fitOnLoad).toBe(false);
+      expect(s.dataSource).toBe('imported');
+      expect(s.importedFiles).toEqual(['giao-thuy.json', 'hamlets.geojson']);
+      expect(scenarios).toEqual([{ id: 's1', name: 'Hai trạm mới', edits: [] }]);
+    } finally {
+      registerProjectExtras(null);
+    }
+  });
+
+  it('a project with no usable hamlets is refused and changes nothing', () => {
+    const store = createAppStore();
+    const text = JSON.stringify({ version: 1, layers: {}, settings: {}, scenarios: [], view: null });
+    expect(() => applyProject(store, parseProject(text, 'empty.json'), 'empty.json')).toThrow(
+      /empty\.json: the project has no hamlets layer/,
+    );
+    expect(store.getState().input).toBeNull();
+    expect(store.getState().dataSource).toBe('sample');
+  });
+
+  it('marks layers of the shipped sample as illustrative when a saved sample project is reopened', async () => {
+    const input = await importedHamlets();
+    for (const f of input.hamlets.features) f.properties.synthetic = true;
+    const a = createAppStore();
+    a.getState().setData(input, { province: null, districts: null, communes: null }, ['hamlets']);
+    const b = createAppStore();
+    applyProject(b, parseProject(projectText(a.getState()), 'p.json'), 'p.json');
+    expect(b.getState().illustrativeLayers).toEqual(['hamlets']);
+  });
+});
