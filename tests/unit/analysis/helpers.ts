@@ -1,0 +1,63 @@
+import proj4 from 'proj4';
+import type { Feature, Point, Polygon, Position } from 'geojson';
+import type { HamletProps, InputLayers, SiteFeature, SiteProps } from '../../../src/analysis/types.ts';
+
+/** Metres on a transverse Mercator plane at 106.2°E 20.2°N (proj4: independent of the engine's projection). */
+const TM = '+proj=tmerc +lat_0=20.2 +lon_0=106.2 +k=1 +x_0=0 +y_0=0 +ellps=WGS84 +units=m +no_defs';
+
+export const ll = (x: number, y: number): Position => proj4(TM, 'WGS84', [x, y]);
+
+export function squareRing(cx: number, cy: number, half: number): Position[] {
+  return [
+    ll(cx - half, cy - half),
+    ll(cx + half, cy - half),
+    ll(cx + half, cy + half),
+    ll(cx - half, cy + half),
+    ll(cx - half, cy - half),
+  ];
+}
+
+export function hamlet(
+  id: string,
+  cx: number,
+  cy: number,
+  half: number,
+  households = 100,
+): Feature<Polygon, HamletProps> {
+  return {
+    type: 'Feature',
+    geometry: { type: 'Polygon', coordinates: [squareRing(cx, cy, half)] },
+    properties: { id, name: id, households, commune_code: 'C1', district_code: 'D1' },
+  };
+}
+
+export function site(id: string, x: number, y: number, props: Omit<SiteProps, 'id'>): SiteFeature {
+  return {
+    type: 'Feature',
+    geometry: { type: 'Point', coordinates: ll(x, y) },
+    properties: { id, ...props },
+  };
+}
+
+export function point<P>(x: number, y: number, properties: P): Feature<Point, P> {
+  return { type: 'Feature', geometry: { type: 'Point', coordinates: ll(x, y) }, properties };
+}
+
+export function fc<T>(features: T[]): { type: 'FeatureCollection'; features: T[] } {
+  return { type: 'FeatureCollection', features };
+}
+
+export function layersOf(parts: Partial<{ [K in keyof InputLayers]: unknown[] }>): InputLayers {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(parts)) if (v) out[k] = fc(v);
+  return out as unknown as InputLayers;
+}
+
+/** Freeze an object graph so any write by the code under test throws (modules run in strict mode). */
+export function deepFreeze<T>(o: T): T {
+  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
+    Object.freeze(o);
+    for (const v of Object.values(o)) deepFreeze(v);
+  }
+  return o;
+}
