@@ -1,14 +1,4 @@
-import * as maplibregl from 'maplibre-gl';
-import {
-  PRINT_PIXEL_RATIO,
-  PRINT_SIZES,
-  fitZoom,
-  metresPerCssPixel,
-  niceScaleBar,
-  snapshotLayout,
-  type PrintSize,
-  type SnapshotLayout,
-} from './snapshotLayout.ts';
+import { niceScaleBar, snapshotLayout, type PrintSize, type SnapshotLayout } from './snapshotLayout.ts';
 
 export type SnapshotSize = 'screen' | PrintSize;
 
@@ -33,7 +23,17 @@ export interface SnapshotText {
   northLabel: string;
 }
 
+/** A place name drawn on the image (the app shows names as HTML, which a canvas copy does not include). */
+export interface PlacedLabel {
+  x: number;
+  y: number;
+  text: string;
+  level: 'district' | 'commune' | 'hamlet';
+}
+
 export interface ComposeOptions extends SnapshotText {
+  /** Names at their image positions. */
+  labels?: readonly PlacedLabel[];
   /** Ground metres per image pixel at the centre. */
   metresPerPx: number;
   /** Image pixels per CSS pixel: text and symbols are drawn this much larger. */
@@ -65,6 +65,7 @@ export function composeSnapshot(
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, width, height);
   ctx.drawImage(mapImage, 0, 0, width, height);
+  drawLabels(ctx, opts.labels ?? [], u);
   ctx.font = font(12 * u);
   const textWidth = Math.max(0, ...opts.legend.map((l) => ctx.measureText(l.label).width));
   ctx.font = font(13 * u, 'bold');
@@ -238,157 +239,39 @@ function drawNorthArrow(
   ctx.restore();
 }
 
-export interface MapRender {
-  canvas: HTMLCanvasElement;
-  metresPerPx: number;
-  pixelRatio: number;
-  bearing: number;
-}
+const LABEL_STYLE: Record<PlacedLabel['level'], { size: number; weight: string; colour: string }> = {
+  district: { size: 14, weight: 'bold', colour: '#1f2933' },
+  commune: { size: 11, weight: 'normal', colour: '#323f4b' },
+  hamlet: { size: 10, weight: 'normal', colour: '#52606d' },
+};
 
-export interface RenderOptions {
-  /** Image pixels per CSS pixel of the offscreen map; 150/96 for 150 dpi. */
-  pixelRatio?: number;
-  /** Gives up when the map has not finished drawing in this time. */
-  timeoutMs?: number;
-  /** Called once the offscreen map's style has loaded, e.g. to copy a highlight's feature-state. */
-  prepare?: (offscreen: maplibregl.Map) => void;
-}
-
-/**
- * Renders the map offscreen at exactly `widthPx`×`heightPx` image pixels: a hidden container and a second
- * map with the same style and camera (zoomed to keep the on-screen framing), drawn at full resolution —
- * not an upscaled screenshot — and copied once it is idle, so the image is never blank or half-loaded.
- */
-export async function renderMapAt(
-  map: maplibregl.Map,
-  widthPx: number,
-  heightPx: number,
-  opts: RenderOptions = {},
-): Promise<MapRender> {
-  const ratio = opts.pixelRatio ?? 1;
-  const cssW = Math.round(widthPx / ratio);
-  const cssH = Math.round(heightPx / ratio);
-  const screen = map.getContainer();
-  const container = document.createElement('div');
-  container.setAttribute('aria-hidden', 'true');
-  Object.assign(container.style, {
-    position: 'fixed',
-    left: '-100000px',
-    top: '0',
-    width: `${cssW}px`,
-    height: `${cssH}px`,
-    pointerEvents: 'none',
-  });
-  document.body.appendChild(container);
-  const center = map.getCenter();
-  const zoom = fitZoom(
-    map.getZoom(),
-    { width: screen.clientWidth || cssW, height: screen.clientHeight || cssH },
-    { width: cssW, height: cssH },
-  );
-  const offscreen = new maplibregl.Map({
-    container,
-    style: map.getStyle(),
-    center,
-    zoom,
-    bearing: map.getBearing(),
-    pitch: map.getPitch(),
-    interactive: false,
-    attributionControl: false,
-    fadeDuration: 0,
-    pixelRatio: widthPx / cssW,
-    maxCanvasSize: [8192, 8192],
-    canvasContextAttributes: { preserveDrawingBuffer: true },
-  });
-  offscreen.on('styleimagemissing', (e: { id: string }) => copyImage(map, offscreen, e.id));
-  try {
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`The ${widthPx}×${heightPx} map did not finish drawing in time; try again.`)),
-        opts.timeoutMs ?? 60_000,
-      );
-      offscreen.once('load', () => opts.prepare?.(offscreen));
-      offscreen.once('idle', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
-    const canvas = document.createElement('canvas');
-    canvas.width = widthPx;
-    canvas.height = heightPx;
-    const ctx = canvas.getContext('2d');
-    if (!ctx) throw new Error('This browser cannot draw a 2D canvas for the snapshot.');
-    ctx.drawImage(offscreen.getCanvas(), 0, 0, widthPx, heightPx);
-    const metresPerPx = metresPerCssPixel(center.lat, zoom) / (widthPx / cssW);
-    return { canvas, metresPerPx, pixelRatio: widthPx / cssW, bearing: map.getBearing() };
-  } finally {
-    offscreen.remove();
-    container.remove();
+/** Names with a white halo, larger levels first so a district name is never hidden by its communes. */
+function drawLabels(ctx: CanvasRenderingContext2D, labels: readonly PlacedLabel[], u: number): void {
+  const order: PlacedLabel['level'][] = ['district', 'commune', 'hamlet'];
+  const taken: { x0: number; y0: number; x1: number; y1: number }[] = [];
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.lineJoin = 'round';
+  for (const level of order) {
+    const style = LABEL_STYLE[level];
+    ctx.font = font(style.size * u, style.weight);
+    for (const l of labels) {
+      if (l.level !== level) continue;
+      const w = ctx.measureText(l.text).width;
+      const box = {
+        x0: l.x - w / 2,
+        y0: l.y - style.size * u * 0.7,
+        x1: l.x + w / 2,
+        y1: l.y + style.size * u * 0.7,
+      };
+      // Skip a name that would overprint one already drawn, as the map's own label placement does.
+      if (taken.some((b) => box.x0 < b.x1 && box.x1 > b.x0 && box.y0 < b.y1 && box.y1 > b.y0)) continue;
+      taken.push(box);
+      ctx.strokeStyle = 'rgba(255,255,255,0.9)';
+      ctx.lineWidth = 3 * u;
+      ctx.strokeText(l.text, l.x, l.y);
+      ctx.fillStyle = style.colour;
+      ctx.fillText(l.text, l.x, l.y);
+    }
   }
-}
-
-function copyImage(from: maplibregl.Map, to: maplibregl.Map, id: string): void {
-  if (to.hasImage(id) || !from.hasImage(id)) return;
-  const image = from.getImage(id);
-  to.addImage(id, image.data, { pixelRatio: image.pixelRatio, sdf: image.sdf });
-}
-
-/** Copies the on-screen map as it is, once idle; copying inside `render` works even without preserveDrawingBuffer. */
-export async function captureScreenMap(map: maplibregl.Map): Promise<MapRender> {
-  if (!map.loaded()) await new Promise<void>((resolve) => map.once('idle', () => resolve()));
-  const canvas = await new Promise<HTMLCanvasElement>((resolve, reject) => {
-    map.once('render', () => {
-      const src = map.getCanvas();
-      const copy = document.createElement('canvas');
-      copy.width = src.width;
-      copy.height = src.height;
-      const ctx = copy.getContext('2d');
-      if (!ctx) reject(new Error('This browser cannot draw a 2D canvas for the snapshot.'));
-      else {
-        ctx.drawImage(src, 0, 0);
-        resolve(copy);
-      }
-    });
-    map.triggerRepaint();
-  });
-  const ratio = canvas.width / (map.getContainer().clientWidth || canvas.width);
-  return {
-    canvas,
-    metresPerPx: metresPerCssPixel(map.getCenter().lat, map.getZoom()) / ratio,
-    pixelRatio: ratio,
-    bearing: map.getBearing(),
-  };
-}
-
-/**
- * The whole snapshot: the map at the chosen size with title, legend, scale bar, north arrow, date,
- * note and attribution, as a PNG blob.
- */
-export async function snapshotPng(
-  map: maplibregl.Map,
-  size: SnapshotSize,
-  text: SnapshotText,
-  opts: Omit<RenderOptions, 'pixelRatio'> = {},
-): Promise<{ blob: Blob; width: number; height: number }> {
-  const render =
-    size === 'screen'
-      ? await captureScreenMap(map)
-      : await renderMapAt(map, PRINT_SIZES[size].width, PRINT_SIZES[size].height, {
-          ...opts,
-          pixelRatio: PRINT_PIXEL_RATIO,
-        });
-  const out = document.createElement('canvas');
-  out.width = render.canvas.width;
-  out.height = render.canvas.height;
-  const ctx = out.getContext('2d');
-  if (!ctx) throw new Error('This browser cannot draw a 2D canvas for the snapshot.');
-  composeSnapshot(ctx, render.canvas, {
-    ...text,
-    metresPerPx: render.metresPerPx,
-    pixelRatio: render.pixelRatio,
-    bearing: render.bearing,
-  });
-  const blob = await new Promise<Blob | null>((resolve) => out.toBlob(resolve, 'image/png'));
-  if (!blob) throw new Error(`The ${out.width}×${out.height} snapshot could not be encoded as PNG.`);
-  return { blob, width: out.width, height: out.height };
 }

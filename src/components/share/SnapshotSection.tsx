@@ -1,16 +1,29 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import { snapshotPng, type SnapshotSize } from '../../map/snapshot.ts';
+import type { SnapshotSize } from '../../map/snapshot.ts';
+import { snapshotPng } from '../../map/snapshotRender.ts';
+import { planFromState } from '../../map/connectMap.ts';
 import { getSnapshotMap } from '../../map/snapshotTarget.ts';
 import { exportFileName } from '../../store/share/fileName.ts';
-import { useApp } from '../../store/store.ts';
+import { appStore, useApp } from '../../store/store.ts';
 import { downloadBlob } from './download.ts';
 import { useShareTranslation } from './i18n.ts';
 import { areaName, legendFromPage } from './snapshotContent.ts';
 
 const SIZES: readonly SnapshotSize[] = ['screen', 'a4', 'a3'];
 const OSM = '© OpenStreetMap contributors';
+
+/** The names the screen shows now: same levels (the overlay picks them by zoom), drawn on the image. */
+function visibleLabels() {
+  const levels = new Set(
+    [...document.querySelectorAll('.vt-label')].flatMap((n) =>
+      [...n.classList].filter((c) => c.startsWith('vt-label--')).map((c) => c.slice('vt-label--'.length)),
+    ),
+  );
+  if (levels.size === 0) return [];
+  return planFromState(appStore.getState()).labels.filter((l) => levels.has(l.level));
+}
 
 /** PNG of the map for a report: editable title (default: the area's name), screen, A4 or A3 size. */
 export function SnapshotSection() {
@@ -40,15 +53,20 @@ export function SnapshotSection() {
       const legend = legendFromPage();
       const now = new Date();
       const shownTitle = (title ?? name).trim() || name;
-      const { blob, width, height } = await snapshotPng(map, size, {
-        title: shownTitle,
-        legendTitle: legend.title ?? t('png.legendFallback'),
-        legend: legend.items,
-        date: new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { dateStyle: 'long' }).format(now),
-        note: illustrative ? tApp('app.illustrative') : '',
-        attribution: basemap === 'osm' ? `${t('png.attribution')}; ${OSM}` : t('png.attribution'),
-        northLabel: t('png.north'),
-      });
+      const { blob, width, height } = await snapshotPng(
+        map,
+        size,
+        {
+          title: shownTitle,
+          legendTitle: legend.title ?? t('png.legendFallback'),
+          legend: legend.items,
+          date: new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { dateStyle: 'long' }).format(now),
+          note: illustrative ? tApp('app.illustrative') : '',
+          attribution: basemap === 'osm' ? `${t('png.attribution')}; ${OSM}` : t('png.attribution'),
+          northLabel: t('png.north'),
+        },
+        { labels: visibleLabels() },
+      );
       const fileName = exportFileName(`map-${size}`, shownTitle, now, 'png');
       downloadBlob(fileName, blob);
       setStatus(t('png.done', { name: fileName, width, height }));
