@@ -8,7 +8,7 @@ import { CliError, EXIT_USAGE } from './errors.ts';
 import type { Command, CliIO } from './command.ts';
 import { checkOutputDir, writeOutputsAtomically } from './output.ts';
 import { progressReporter } from './progress.ts';
-import { readLayer, readLayers, type InputRole } from './readLayers.ts';
+import { readLayer, readLayers, type InputRole, type ReadOptions } from './readLayers.ts';
 import { resolveSettings } from './settingsFile.ts';
 
 export const OUTPUT_FILES = [
@@ -34,6 +34,11 @@ const FLAGS: FlagTable = {
     Object.entries(LAYER_FLAGS).map(([name, help]) => [name, { type: 'string', value: 'FILE', help }]),
   ),
   province: { type: 'string', value: 'FILE', help: 'province boundary; its code and name label the summary' },
+  crs: {
+    type: 'string',
+    value: 'CODE',
+    help: 'coordinate system of files that name none, e.g. VN2000-TM3-105.5, VN2000-UTM48N',
+  },
   'fibre-radius': {
     type: 'string',
     value: 'METRES',
@@ -50,7 +55,8 @@ const USAGE = `Usage: vungtrang analyze --hamlets FILE [layers…] [options] --o
 
 Finds white (no broadband) and weak (legacy only) zones in every hamlet, rolls them up by commune,
 district and province, and ranks the hamlets that are not served for investment.
-Files: GeoJSON in WGS84 (zipped Shapefiles, KML/KMZ and site CSVs once src/data's readers are wired in).
+Files: GeoJSON, zipped Shapefiles (reprojected from their .prj, VN-2000 included), KML/KMZ, CSV of sites
+(lon/lat columns).
 
 ${flagHelp(FLAGS)}
 
@@ -92,10 +98,11 @@ export const analyzeCommand: Command = {
       (Object.keys(LAYER_FLAGS) as InputRole[]).flatMap((role) => (str(role) ? [[role, str(role)]] : [])),
     ) as Partial<Record<InputRole, string>>;
     log(`Reading ${Object.values(paths).join(', ')}…`);
-    const layers = await readLayers(paths, warn);
+    const read = { warn, ...(str('crs') ? { crs: str('crs') } : {}) };
+    const layers = await readLayers(paths, read);
     const provincePath = str('province');
     const province = provincePath
-      ? await provinceFromFile(provincePath, warn)
+      ? await provinceFromFile(provincePath, read)
       : provinceFromHamlets(layers.hamlets);
 
     const progress = progressReporter(v.quiet ? { write: () => true } : io.stderr);
@@ -138,8 +145,8 @@ function outputs(result: AnalysisResult, layers: InputLayers): Record<(typeof OU
   };
 }
 
-async function provinceFromFile(path: string, warn: (l: string) => void): Promise<ProvinceIdentity> {
-  const props = (await readLayer(path, 'province', warn)).features[0]?.properties ?? {};
+async function provinceFromFile(path: string, read: ReadOptions): Promise<ProvinceIdentity> {
+  const props = (await readLayer(path, 'province', read)).features[0]?.properties ?? {};
   const name = props.name ?? props.ten;
   if (typeof name !== 'string' || !name) {
     throw new CliError(

@@ -1,55 +1,63 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { FeatureCollection } from 'geojson';
 import type { InputLayers } from '../analysis/types.ts';
+import {
+  CRS_CHOICES,
+  loadLayer,
+  LoadError,
+  type LayerRole,
+  type LoadOptions,
+  type ValidationReport,
+  type XmlParser,
+} from '../data/index.ts';
 import { CliError } from './errors.ts';
-// The one line to change when src/data's loadLayer lands (it reads Shapefile zips, KML, CSV too).
-import { loadLayer } from './interimLoader.ts';
 
 export type InputRole = keyof InputLayers;
-/** The roles src/data's loader knows: the engine's layers plus the admin boundaries. */
-export type LayerRole = InputRole | 'communes' | 'districts' | 'province';
+export type { LayerRole };
 
-/** What a loader may report about skipped or repaired features (src/data's ValidationReport). */
-interface Report {
-  total?: number;
-  imported?: number;
-  skipped?: { index: number; id?: string; message: string; fix?: string }[];
-  repaired?: { index: number; id?: string; message: string }[];
+export interface ReadOptions {
+  /** Coordinate system for files that do not say theirs (a CRS_CHOICES code or a proj4 string). */
+  crs?: string;
+  warn: (line: string) => void;
 }
 
 /**
- * Reads each given file as its layer. Features the loader skips or repairs are reported as warnings
- * (the run goes on with the valid ones); a file that cannot be read at all, or a hamlets file with no
- * usable hamlet, stops the run with a message naming the file.
+ * Reads each given file as its layer through src/data's loader (GeoJSON, zipped Shapefile, KML/KMZ,
+ * CSV of sites; reprojected to WGS84). Features the loader skips or repairs are reported as warnings
+ * and the run goes on with the valid ones; a file that cannot be read at all stops the run.
  */
 export async function readLayers(
   paths: Partial<Record<InputRole, string>>,
-  warn: (line: string) => void,
+  opts: ReadOptions,
 ): Promise<InputLayers> {
   const layers: Partial<Record<InputRole, FeatureCollection>> = {};
   for (const [role, path] of Object.entries(paths) as [InputRole, string][]) {
-    layers[role] = await readLayer(path, role, warn);
+    layers[role] = await readLayer(path, role, opts);
   }
   if (!layers.hamlets) throw new CliError('No hamlets layer: give one with --hamlets FILE.');
-  return layers as InputLayers;
+  // src/data normalised each collection for its role (DATA-MODEL §1), which is what the engine reads.
+  return layers as unknown as InputLayers;
 }
 
-/** Reads one file as the layer `role`. */
+/** Reads one file as the layer `role`; a file left with no usable feature is an error naming it. */
 export async function readLayer(
   path: string,
   role: LayerRole,
-  warn: (line: string) => void,
+  opts: ReadOptions,
 ): Promise<FeatureCollection> {
   const data = await readBytes(path, role);
-  const options = /\.km[lz]$/i.test(path) ? { domParser: await nodeDomParser(path) } : {};
-  const loaded = (await loadLayer({ name: path, data }, role, options)) as {
-    collection: FeatureCollection;
-    report?: Report;
-  };
-  reportIssues(path, role, loaded.report, warn);
+  const options: LoadOptions = {};
+  if (opts.crs) options.crs = opts.crs;
+  if (/\.km[lz]$/i.test(path)) options.domParser = await nodeDomParser(path);
+  // The path as typed names the file in the loader's messages, so the user can find it.
+  const loaded = await loadLayer({ name: path, data }, role, options).catch((e: unknown) => {
+    throw withCrsHint(e);
+  });
+  reportIssues(path, role, loaded.report, opts.warn);
   if (loaded.collection.features.length === 0) {
     throw new CliError(
-      `${path}: no usable ${role} feature in this file. Check that it is the ${role} layer.`,
+      `${path}: none of its ${loaded.report.total} features is a usable ${role} feature (see the warnings above). ` +
+        `Check that this is the ${role} layer and fix the features listed.`,
     );
   }
   return loaded.collection;
@@ -69,36 +77,45 @@ async function readBytes(path: string, role: string): Promise<Uint8Array> {
   }
 }
 
-function reportIssues(
-  path: string,
-  role: string,
-  report: Report | undefined,
-  warn: (l: string) => void,
-): void {
-  if (!report) return;
-  const skipped = report.skipped ?? [];
-  const repaired = report.repaired ?? [];
-  const shown = 5;
+/** The loader's fix speaks of the app's import dialog; on the command line the answer is --crs. */
+function withCrsHint(e: unknown): unknown {
+  if (!(e instanceof LoadError) || !/coordinate system/i.test(e.message)) return e;
+  const codes = CRS_CHOICES.map((c) => c.code)
+    .filter((c) => !/TM3/.test(c))
+    .join(', ');
+  return new CliError(
+    `${e.message}\n  What to do: ${e.fix}\n  On the command line: add --crs CODE, e.g. --crs VN2000-TM3-105.5 ` +
+      `(TM-3 with your province's central meridian), or one of ${codes}.`,
+  );
+}
+
+const SHOWN = 5;
+
+function reportIssues(path: string, role: string, report: ValidationReport, warn: (l: string) => void): void {
+  const { skipped, repaired, warnings } = report;
   if (skipped.length > 0) {
-    warn(`${path}: skipped ${skipped.length} of ${report.total ?? '?'} ${role} features:`);
-    for (const i of skipped.slice(0, shown)) {
-      warn(
-        `  feature ${i.index + 1}${i.id ? ` (id ${i.id})` : ''}: ${i.message}${i.fix ? ` — ${i.fix}` : ''}`,
-      );
-    }
-    if (skipped.length > shown) warn(`  … and ${skipped.length - shown} more.`);
+    warn(`${path}: skipped ${skipped.length} of ${report.total} features of the ${role} layer:`);
+    // src/data's messages already name the file and the feature (number, id, name).
+    for (const i of skipped.slice(0, SHOWN)) warn(`  ${i.message} — ${i.fix}`);
+    if (skipped.length > SHOWN) warn(`  … and ${skipped.length - SHOWN} more.`);
   }
-  if (repaired.length > 0)
-    warn(`${path}: repaired ${repaired.length} ${role} features (e.g. ${repaired[0]?.message}).`);
+  if (repaired.length > 0) {
+    warn(
+      `${path}: repaired ${repaired.length} features of the ${role} layer, e.g. ${repaired[0]?.message ?? ''}`,
+    );
+  }
+  // File-level notes (CRS applied, encoding detected) say what was assumed; they matter, so show them.
+  for (const w of warnings.slice(0, SHOWN)) warn(w.message);
+  if (warnings.length > SHOWN) warn(`${path}: … and ${warnings.length - SHOWN} more notes.`);
 }
 
 /** KML needs a DOMParser, which Node lacks; jsdom provides one where it is installed (dev checkouts). */
-async function nodeDomParser(path: string): Promise<unknown> {
+async function nodeDomParser(path: string): Promise<XmlParser> {
   try {
     // A name in a variable keeps TypeScript from needing jsdom's types, which are not installed.
     const name = 'jsdom';
     const { JSDOM } = (await import(name)) as {
-      JSDOM: new (html: string) => { window: { DOMParser: new () => unknown } };
+      JSDOM: new (html: string) => { window: { DOMParser: new () => XmlParser } };
     };
     return new new JSDOM('').window.DOMParser();
   } catch {

@@ -112,6 +112,38 @@ describe('vungtrang analyze (spawned)', () => {
   });
 });
 
+const IMPORT = join(ROOT, 'tests/fixtures/import');
+describe('vungtrang analyze on other formats (src/data fixtures)', () => {
+  it('reads a VN-2000 Shapefile zip, a CSV of sites and a KML, with Vietnamese names intact', async () => {
+    const out = join(await mkdtemp(join(tmpdir(), 'vt-cli-')), 'out');
+    const r = cli([
+      'analyze',
+      '--hamlets',
+      join(IMPORT, 'hamlets-vn2000-utf8.zip'),
+      '--sites',
+      join(IMPORT, 'sites.csv'),
+      '--facilities',
+      join(IMPORT, 'facilities.kml'),
+      '--out',
+      out,
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/warning: .*hamlets-vn2000-utf8\.zip: VN-2000 datum/);
+    expect(r.stderr).toMatch(/warning: .*sites\.csv: skipped 1 of 5 features/);
+    const rows = csvRows(await readFile(join(out, 'ranking.csv'), 'utf8'));
+    expect(rows.map((x) => x.name)).toContain('Tổ dân phố Số 3');
+  });
+
+  it('asks for --crs when a Shapefile has no .prj', async () => {
+    const out = join(await mkdtemp(join(tmpdir(), 'vt-cli-')), 'out');
+    const r = cli(['analyze', '--hamlets', join(IMPORT, 'hamlets-vn2000-noprj.zip'), '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/hamlets-vn2000-noprj\.zip: has no coordinate system/);
+    expect(r.stderr).toMatch(/add --crs CODE, e\.g\. --crs VN2000-TM3-105\.5/);
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
 const SHIPPED = join(ROOT, 'geodata/hamlets.geojson');
 describe.skipIf(!existsSync(SHIPPED))('vungtrang analyze on the shipped Nam Định sample', () => {
   it('runs on geodata/ and its roll-ups add up', async () => {

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
@@ -90,32 +90,21 @@ describe('main', () => {
     expect(await score(equity.dir)).not.toBe('1');
   });
 
-  it('names the hamlets file when a hamlet feature is unusable', async () => {
+  it('names the hamlets file when no hamlet feature is usable, and lists why', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'vt-main-'));
     const path = join(dir, 'hamlets.geojson');
-    const square = [
-      [
-        [106.2, 20.3],
-        [106.21, 20.3],
-        [106.21, 20.31],
-        [106.2, 20.3],
-      ],
-    ];
+    const point = { type: 'Point', coordinates: [106.2, 20.3] };
     await writeFile(
       path,
       JSON.stringify({
         type: 'FeatureCollection',
-        features: [
-          {
-            type: 'Feature',
-            properties: { name: 'Xóm A' },
-            geometry: { type: 'Polygon', coordinates: square },
-          },
-        ],
+        features: [{ type: 'Feature', properties: { id: 'a', name: 'Xóm A' }, geometry: point }],
       }),
     );
     const b = buffers();
     expect(await main(['analyze', '--hamlets', path, '--out', join(dir, 'out')], b.io)).toBe(1);
-    expect(b.err()).toMatch(new RegExp(`^error: ${path.replace(/[.\\/]/g, '\\$&')}: .*"Xóm A".*id`, 'm'));
+    expect(b.err()).toContain(`error: ${path}: none of its 1 features is a usable hamlets feature`);
+    expect(b.err()).toMatch(/warning: .*"Xóm A".*point/);
+    expect(await readdir(dir)).toEqual(['hamlets.geojson']);
   });
 });
