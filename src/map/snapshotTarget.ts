@@ -2,11 +2,11 @@ import type { Map as MlMap } from 'maplibre-gl';
 
 let target: MlMap | null = null;
 
-/** The map component registers its map here, so the Share panel can snapshot it without prop drilling. */
+/** A map component may register its map here; otherwise the one MapView exposes on `window.__vt` is used. */
 export function setSnapshotMap(map: MlMap | null): void {
   target = map;
 }
 
 export function getSnapshotMap(): MlMap | null {
-  return target;
+  return target ?? window.__vt?.map ?? null;
 }

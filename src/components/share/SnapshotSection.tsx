@@ -9,7 +9,7 @@ import { exportFileName } from '../../store/share/fileName.ts';
 import { appStore, useApp } from '../../store/store.ts';
 import { downloadBlob } from './download.ts';
 import { useShareTranslation } from './i18n.ts';
-import { areaName, legendFromPage } from './snapshotContent.ts';
+import { areaName, fallbackLegend, legendFromPage } from './snapshotContent.ts';
 
 const SIZES: readonly SnapshotSize[] = ['screen', 'a4', 'a3'];
 const OSM = '© OpenStreetMap contributors';
@@ -58,8 +58,8 @@ export function SnapshotSection() {
         size,
         {
           title: shownTitle,
-          legendTitle: legend.title ?? t('png.legendFallback'),
-          legend: legend.items,
+          legendTitle: legend.title ?? tApp('legend.title'),
+          legend: legend.items.length > 0 ? legend.items : fallbackLegend(tApp, appStore.getState().layers),
           date: new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { dateStyle: 'long' }).format(now),
           note: illustrative ? tApp('app.illustrative') : '',
           attribution: basemap === 'osm' ? `${t('png.attribution')}; ${OSM}` : t('png.attribution'),

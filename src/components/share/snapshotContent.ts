@@ -1,3 +1,5 @@
+import type { TFunction } from 'i18next';
+import { STATUS_COLOURS, STATUS_ORDER, ZONES } from '../../map/palette.ts';
 import type { LegendItem } from '../../map/snapshot.ts';
 import type { AppState } from '../../store/appState.ts';
 
@@ -45,4 +47,24 @@ export function areaName(s: Pick<AppState, 'area' | 'admin' | 'result'>): string
   const rollups =
     level === 'district' ? summary?.districts : level === 'commune' ? summary?.communes : undefined;
   return rollups?.find((r) => r.code === code)?.name ?? summary?.province.name ?? 'Nam Định';
+}
+
+/**
+ * When the legend panel is closed there is nothing to read: the image still gets the essentials,
+ * hamlet status and the two zone kinds, from the same palette.
+ */
+export function fallbackLegend(t: TFunction, visible: readonly string[]): LegendItem[] {
+  const items: LegendItem[] = [];
+  if (visible.includes('hamlets')) {
+    for (const status of STATUS_ORDER) {
+      items.push({ label: t(`status.${status}`), colour: STATUS_COLOURS[status] });
+    }
+  }
+  if (visible.includes('whiteZones')) {
+    items.push({ label: t('legend.whiteZones'), colour: ZONES.white.fill, outline: ZONES.white.line });
+  }
+  if (visible.includes('weakZones')) {
+    items.push({ label: t('legend.weakZones'), colour: ZONES.weak.fill, outline: ZONES.weak.line });
+  }
+  return items;
 }
