@@ -25,7 +25,8 @@ Usage: vungtrang <command> [flags]
 Commands:
 ${list}
 
-Run "vungtrang <command> --help" for a command's flags.`;
+Run "vungtrang <command> --help" for a command's flags.
+From the repository root: "npx vungtrang …" or "node bin/vungtrang.mjs …".`;
 }
 
 /**
