@@ -1,5 +1,5 @@
-import { featureCollection, polygon as turfPolygon, union } from '@turf/turf';
 import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson';
+import { repairPolygon } from './repairPolygon.ts';
 import { findSelfIntersection } from './selfIntersection.ts';
 
 export type Family = 'polygon' | 'line' | 'point';
@@ -297,7 +297,8 @@ function polygonGeometry(
     out.push(result);
   });
   if (out.length === 0) throw new Reject('has no usable polygon parts', 'Draw the area again.');
-  const crossing = out.map((rings) => findSelfIntersection(rings)).find((c) => c !== null);
+  // All parts together, so overlapping parts of a MultiPolygon (counted twice in areas) are caught too.
+  const crossing = findSelfIntersection(out.flat());
   const geometry: Polygon | MultiPolygon = multi
     ? { type: 'MultiPolygon', coordinates: out }
     : { type: 'Polygon', coordinates: out[0] as Position[][] };
@@ -315,14 +316,11 @@ function repairSelfIntersection(
     'Check the boundary near that point in your GIS (QGIS: Vector ▸ Geometry Tools ▸ Fix Geometries).';
   let fixed: Polygon | MultiPolygon | null = null;
   try {
-    const parts = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-    const polys = parts.map((rings) => turfPolygon(rings));
-    const merged = union(featureCollection(polys.length === 1 ? [...polys, ...polys] : polys));
-    fixed = merged?.geometry ?? null;
+    fixed = repairPolygon(g);
   } catch {
     fixed = null;
   }
-  if (!fixed || (fixed.type === 'MultiPolygon' && fixed.coordinates.length === 0)) {
+  if (!fixed) {
     throw new Reject(
       `is a self-intersecting polygon (crossing near ${where}) that could not be repaired`,
       fix,
