@@ -101,6 +101,16 @@ describe('rankHamlets', () => {
     expect(r.find((x) => x.id === 'Y')!.breakdown.costPerHousehold).toBeCloseTo(0.1, 10);
   });
 
+  it('scores every hamlet 0 when every weight is 0, leaving tier then id', () => {
+    const w = { uncoveredHouseholds: 0, uncoveredShare: 0, facilities: 0, costPerHousehold: 0 };
+    const r = rankHamlets(threeWhite(), withDefaults({ preset: 'custom', weights: w }));
+    expect(r.map((x) => [x.id, x.score])).toEqual([
+      ['X', 0],
+      ['Y', 0],
+      ['Z', 0],
+    ]);
+  });
+
   it('rejects a negative weight with a message naming it', () => {
     const w = { uncoveredHouseholds: 1, uncoveredShare: 0, facilities: -1, costPerHousehold: 0 };
     expect(() => rankHamlets(threeWhite(), withDefaults({ preset: 'custom', weights: w }))).toThrow(
