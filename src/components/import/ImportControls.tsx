@@ -1,0 +1,152 @@
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { loadSample } from '../../store/loadSample.ts';
+import { DATA_KEY, idbStore, type KeyValueStore } from '../../store/persist/persist.ts';
+import { projectText } from '../../store/persist/projectFile.ts';
+import { exportFileName } from '../../store/share/fileName.ts';
+import { appStore, type AppStore } from '../../store/store.ts';
+import { createWorkerBackend, type ImportBackend } from '../../worker/importClient.ts';
+import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { DropOverlay } from './DropOverlay.tsx';
+import { useImportTranslation } from './i18n.ts';
+import { ImportDialog } from './ImportDialog.tsx';
+import { downloadText } from './ReportView.tsx';
+import './import.css';
+
+interface ImportControlsProps {
+  store?: AppStore;
+  /** Defaults to parsing in a Web Worker; component tests pass the in-thread backend. */
+  backend?: ImportBackend;
+  kv?: KeyValueStore;
+  /** What "Reset to sample data" loads; defaults to the shipped sample. */
+  resetToSample?: (store: AppStore) => Promise<void>;
+}
+
+const LAYER_ACCEPT = '.geojson,.json,.zip,.kml,.kmz,.csv,.txt';
+
+/**
+ * The "Data" menu (import, open/save project, reset to the sample), drag-and-drop anywhere on the
+ * page, and the dialogs they open.
+ */
+export function ImportControls({
+  store = appStore,
+  backend,
+  kv = idbStore,
+  resetToSample = loadSample,
+}: ImportControlsProps) {
+  const { t } = useImportTranslation();
+  const menuId = useId();
+  const [open, setOpen] = useState(false);
+  const [files, setFiles] = useState<File[] | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [message, setMessage] = useState('');
+  const layerInput = useRef<HTMLInputElement>(null);
+  const projectInput = useRef<HTMLInputElement>(null);
+  const worker = useMemo(() => backend ?? createWorkerBackend(), [backend]);
+
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key === 'Escape') setOpen(false);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [open]);
+
+  const start = (list: FileList | null): void => {
+    if (list && list.length > 0) {
+      setFiles([...list]);
+      setOpen(false);
+    }
+  };
+
+  const save = (): void => {
+    const state = store.getState();
+    if (!state.input) {
+      setMessage(t('toolbar.nothingToSave'));
+      return;
+    }
+    const name = exportFileName(
+      'project',
+      state.importedFiles[0]?.replace(/\.[^.]+$/, '') ?? 'nam-dinh',
+      new Date(),
+      'json',
+    );
+    downloadText(projectText(state), name, 'application/json');
+    setMessage(t('toolbar.saved', { name }));
+  };
+
+  const reset = async (): Promise<void> => {
+    setConfirming(false);
+    setOpen(false);
+    await kv.del(DATA_KEY).catch(() => undefined);
+    await resetToSample(store);
+  };
+
+  return (
+    <div className="vt-import-controls">
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-controls={menuId}
+        onClick={() => setOpen(!open)}
+        data-testid="data-menu"
+      >
+        {t('toolbar.label')} ▾
+      </button>
+      <div id={menuId} className="vt-import-menu" hidden={!open}>
+        <button type="button" onClick={() => layerInput.current?.click()}>
+          {t('toolbar.import')}
+        </button>
+        <button type="button" onClick={() => projectInput.current?.click()}>
+          {t('toolbar.openProject')}
+        </button>
+        <button type="button" onClick={save}>
+          {t('toolbar.saveProject')}
+        </button>
+        <button type="button" onClick={() => setConfirming(true)}>
+          {t('toolbar.reset')}
+        </button>
+      </div>
+      <p className="vt-visually-hidden" role="status">
+        {message}
+      </p>
+      <input
+        ref={layerInput}
+        type="file"
+        multiple
+        accept={LAYER_ACCEPT}
+        hidden
+        data-testid="import-file-input"
+        onChange={(e) => {
+          start(e.target.files);
+          e.target.value = '';
+        }}
+      />
+      <input
+        ref={projectInput}
+        type="file"
+        accept=".json"
+        hidden
+        data-testid="project-file-input"
+        onChange={(e) => {
+          start(e.target.files);
+          e.target.value = '';
+        }}
+      />
+      <DropOverlay onFiles={(list) => setFiles(list)} disabled={files !== null || confirming} />
+      {files ? (
+        <ImportDialog files={files} store={store} backend={worker} onDone={() => setFiles(null)} />
+      ) : null}
+      {confirming ? (
+        <ConfirmDialog
+          title={t('confirm.resetTitle')}
+          body={t('confirm.resetBody')}
+          confirmLabel={t('confirm.resetOk')}
+          cancelLabel={t('confirm.cancel')}
+          onConfirm={() => void reset()}
+          onCancel={() => setConfirming(false)}
+        />
+      ) : null}
+    </div>
+  );
+}

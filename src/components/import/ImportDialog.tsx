@@ -1,0 +1,319 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { MAX_FILE_BYTES, parseProject, type LoadResult, type ParsedProject } from '../../data/index.ts';
+import { applyProject } from '../../store/persist/projectFile.ts';
+import type { AppStore } from '../../store/store.ts';
+import type { ImportBackend, RunningLoad } from '../../worker/importClient.ts';
+import type { ProbeResult } from '../../worker/importProbe.ts';
+import type { ImportFailure } from '../../worker/importTask.ts';
+import { applyImport } from './applyImport.ts';
+import { FileSetup, initialChoices, type FileChoices } from './FileSetup.tsx';
+import { useImportTranslation } from './i18n.ts';
+import { Modal } from './Modal.tsx';
+import { ReportView } from './ReportView.tsx';
+
+type Step =
+  | { kind: 'probing' }
+  | { kind: 'setup'; probe: ProbeResult; choices: FileChoices; note?: 'cancelled' }
+  | { kind: 'loading'; probe: ProbeResult; choices: FileChoices; progress: number }
+  | { kind: 'report'; probe: ProbeResult; choices: FileChoices; result: LoadResult }
+  | { kind: 'failed'; probe?: ProbeResult; choices?: FileChoices; error: ImportFailure }
+  | { kind: 'project'; parsed: ParsedProject }
+  | { kind: 'tooBig' };
+
+interface ImportDialogProps {
+  files: File[];
+  store: AppStore;
+  backend: ImportBackend;
+  onDone(): void;
+}
+
+/** The map's size, for fitting imported hamlets; the window when the map is not there (tests). */
+function viewport(): { width: number; height: number } {
+  const map = document.querySelector('.maplibregl-map');
+  const width = map?.clientWidth || window.innerWidth || 1024;
+  const height = map?.clientHeight || window.innerHeight || 768;
+  return { width, height };
+}
+
+/**
+ * One file at a time: guess (probe) → the user confirms role, fields and CRS → check in the worker
+ * with progress and cancel → validation report → import. Nothing changes the data before "Import".
+ */
+export function ImportDialog({ files, store, backend, onDone }: ImportDialogProps) {
+  const { t } = useImportTranslation();
+  const [index, setIndex] = useState(0);
+  const [probeStep, setStep] = useState<Step>({ kind: 'probing' });
+  const running = useRef<RunningLoad | null>(null);
+  const file = files[index];
+
+  const next = useCallback(() => {
+    running.current?.cancel();
+    running.current = null;
+    if (index + 1 >= files.length) onDone();
+    else {
+      setIndex(index + 1);
+      setStep({ kind: 'probing' });
+    }
+  }, [index, files.length, onDone]);
+
+  useEffect(() => {
+    if (!file) return;
+    let live = true;
+    if (file.size > MAX_FILE_BYTES) return;
+    void backend.probe({ name: file.name, blob: file }).then(async (outcome) => {
+      if (!live) return;
+      if (!outcome.ok) return setStep({ kind: 'failed', error: outcome.error });
+      if (outcome.probe.kind === 'project') {
+        try {
+          const parsed = parseProject(await file.text(), file.name);
+          if (live) setStep({ kind: 'project', parsed });
+        } catch (e) {
+          const err = e as { message?: string; fix?: string };
+          if (live)
+            setStep({ kind: 'failed', error: { message: err.message ?? String(e), fix: err.fix ?? '' } });
+        }
+        return;
+      }
+      setStep({ kind: 'setup', probe: outcome.probe, choices: initialChoices(outcome.probe) });
+    });
+    return () => {
+      live = false;
+    };
+  }, [file, backend]);
+
+  useEffect(() => () => running.current?.cancel(), []);
+
+  if (!file) return null;
+  // Refused before reading a byte: a file this size would take the tab down.
+  const step: Step = file.size > MAX_FILE_BYTES ? { kind: 'tooBig' } : probeStep;
+
+  const check = (probe: ProbeResult, choices: FileChoices): void => {
+    setStep({ kind: 'loading', probe, choices, progress: 0 });
+    const options = {
+      ...(choices.crs ? { crs: choices.crs } : {}),
+      fields: choices.fields,
+      ...(probe.csv ? { csvColumns: choices.csvColumns } : {}),
+      axisOrder: choices.axisOrder,
+    };
+    const run = backend.load({ name: file.name, blob: file }, choices.role, options, (progress) =>
+      setStep((s) => (s.kind === 'loading' ? { ...s, progress } : s)),
+    );
+    running.current = run;
+    void run.done.then((outcome) => {
+      if (running.current !== run) return;
+      running.current = null;
+      if (outcome.ok) setStep({ kind: 'report', probe, choices, result: outcome.result });
+      else if ('cancelled' in outcome) setStep({ kind: 'setup', probe, choices, note: 'cancelled' });
+      else setStep({ kind: 'failed', probe, choices, error: outcome.error });
+    });
+  };
+
+  const doImport = (result: LoadResult, choices: FileChoices): void => {
+    if (applyImport(store, choices.role, result.collection, file.name, viewport())) next();
+  };
+
+  const title =
+    files.length > 1
+      ? t('dialog.fileOf', { n: index + 1, total: files.length, name: file.name })
+      : `${step.kind === 'project' ? t('dialog.projectTitle') : t('dialog.title')}: ${file.name}`;
+
+  return (
+    <Modal title={title} onClose={onDone} className="vt-import-dialog">
+      <div className="vt-modal-body" aria-live="polite">
+        {step.kind === 'probing' ? <p>{t('dialog.reading', { name: file.name })}</p> : null}
+
+        {step.kind === 'setup' ? (
+          <>
+            <p>
+              {t('dialog.summary', {
+                kind: t(`dialog.kind.${step.probe.kind}`),
+                count: step.probe.featureCount,
+              })}
+            </p>
+            {step.note ? (
+              <p className="vt-note" role="status">
+                {t('dialog.cancelled')}
+              </p>
+            ) : null}
+            <FileSetup
+              probe={step.probe}
+              choices={step.choices}
+              onChange={(choices) => setStep({ ...step, choices })}
+            />
+          </>
+        ) : null}
+
+        {step.kind === 'loading' ? (
+          <div className="vt-loading">
+            <p>{t('dialog.loading', { name: file.name })}</p>
+            <progress max={1} value={step.progress} aria-label={t('dialog.progress')} />
+            <span>{Math.round(step.progress * 100)} %</span>
+          </div>
+        ) : null}
+
+        {step.kind === 'report' ? (
+          <>
+            <ReportView result={step.result} />
+            <ReplaceNote store={store} role={step.choices.role} imported={step.result.report.imported} />
+          </>
+        ) : null}
+
+        {step.kind === 'failed' ? (
+          <div className="vt-error" role="alert">
+            <p>
+              <strong>{t('dialog.failed')}</strong>
+            </p>
+            <p>{step.error.message}</p>
+            {step.error.fix ? <p>{t('dialog.fix', { fix: step.error.fix })}</p> : null}
+          </div>
+        ) : null}
+
+        {step.kind === 'project' ? <ProjectSummary parsed={step.parsed} /> : null}
+
+        {step.kind === 'tooBig' ? (
+          <p className="vt-error" role="alert">
+            {t('dialog.tooBig', { name: file.name, size: mb(file.size), limit: mb(MAX_FILE_BYTES) })}
+          </p>
+        ) : null}
+      </div>
+
+      <div className="vt-modal-actions">
+        {step.kind === 'setup' ? (
+          <>
+            <button type="button" onClick={next}>
+              {files.length > 1 ? t('dialog.skip') : t('dialog.cancel')}
+            </button>
+            <button
+              type="button"
+              className="vt-primary"
+              data-autofocus
+              onClick={() => check(step.probe, step.choices)}
+            >
+              {t('dialog.check')}
+            </button>
+          </>
+        ) : null}
+        {step.kind === 'loading' ? (
+          <button type="button" onClick={() => running.current?.cancel()}>
+            {t('dialog.cancel')}
+          </button>
+        ) : null}
+        {step.kind === 'report' ? (
+          <>
+            <button
+              type="button"
+              onClick={() => setStep({ kind: 'setup', probe: step.probe, choices: step.choices })}
+            >
+              {t('dialog.back')}
+            </button>
+            <button type="button" onClick={next}>
+              {t('dialog.cancel')}
+            </button>
+            <button
+              type="button"
+              className="vt-primary"
+              disabled={step.result.report.imported === 0 || !canImport(store, step.choices.role)}
+              onClick={() => doImport(step.result, step.choices)}
+            >
+              {t('report.import', { count: step.result.report.imported })}
+            </button>
+          </>
+        ) : null}
+        {step.kind === 'tooBig' ? (
+          <button type="button" data-autofocus onClick={next}>
+            {t('dialog.close')}
+          </button>
+        ) : null}
+        {step.kind === 'failed' ? (
+          <>
+            {step.probe && step.choices ? (
+              <button
+                type="button"
+                onClick={() =>
+                  step.probe &&
+                  step.choices &&
+                  setStep({ kind: 'setup', probe: step.probe, choices: step.choices })
+                }
+              >
+                {t('dialog.back')}
+              </button>
+            ) : null}
+            <button type="button" data-autofocus onClick={next}>
+              {t('dialog.close')}
+            </button>
+          </>
+        ) : null}
+        {step.kind === 'project' ? (
+          <>
+            <button type="button" onClick={next}>
+              {t('dialog.cancel')}
+            </button>
+            <button
+              type="button"
+              className="vt-primary"
+              onClick={() => {
+                try {
+                  applyProject(store, step.parsed, file.name);
+                  next();
+                } catch (e) {
+                  setStep({
+                    kind: 'failed',
+                    error: { message: e instanceof Error ? e.message : String(e), fix: '' },
+                  });
+                }
+              }}
+            >
+              {t('report.open')}
+            </button>
+          </>
+        ) : null}
+      </div>
+    </Modal>
+  );
+}
+
+function mb(bytes: number): string {
+  return (bytes / 1024 / 1024).toFixed(0);
+}
+
+function canImport(store: AppStore, role: string): boolean {
+  return role === 'hamlets' || store.getState().input !== null;
+}
+
+function ReplaceNote({
+  store,
+  role,
+  imported,
+}: {
+  store: AppStore;
+  role: FileChoices['role'];
+  imported: number;
+}) {
+  const { t } = useImportTranslation();
+  if (imported === 0) return <p className="vt-warning">{t('report.nothing')}</p>;
+  if (!canImport(store, role)) return <p className="vt-warning">{t('report.needHamlets')}</p>;
+  const replacesSample = role === 'hamlets' && store.getState().illustrativeLayers.length > 0;
+  return (
+    <p className="vt-note">
+      {replacesSample ? t('report.replaceAll') : t('report.replaceOne', { role: t(`roles.${role}`) })}{' '}
+      {t('dialog.unchanged')}
+    </p>
+  );
+}
+
+function ProjectSummary({ parsed }: { parsed: ParsedProject }) {
+  const { t } = useImportTranslation();
+  return (
+    <section>
+      <h3>{t('report.layers')}</h3>
+      <ul>
+        {parsed.reports.map((r) => (
+          <li key={r.role}>
+            {t('report.layerLine', { role: t(`roles.${r.role}`), imported: r.imported, total: r.total })}
+          </li>
+        ))}
+      </ul>
+      <p className="vt-note">{t('dialog.unchanged')}</p>
+    </section>
+  );
+}

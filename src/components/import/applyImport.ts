@@ -1,0 +1,92 @@
+import type { FeatureCollection } from 'geojson';
+import * as turf from '@turf/turf';
+import type { InputLayers } from '../../analysis/types.ts';
+import type { LayerRole } from '../../data/index.ts';
+import type { AdminCollection, AdminLayers, AppState } from '../../store/appState.ts';
+import type { AppStore } from '../../store/store.ts';
+
+const ADMIN_ROLES = new Set<LayerRole>(['province', 'districts', 'communes']);
+
+type DataState = Pick<AppState, 'input' | 'admin' | 'illustrativeLayers' | 'importedFiles' | 'dataSource'>;
+
+export interface MergedData {
+  input: InputLayers;
+  admin: AdminLayers;
+  illustrativeLayers: string[];
+  importedFiles: string[];
+}
+
+/**
+ * The data after importing one layer. Hamlets start a new data set: every illustrative (sample)
+ * layer goes, since sample sites and fibre belong to Nam Định, not to the user's area. Any other
+ * layer replaces only its own kind. Returns null when there are no hamlets to add a layer to.
+ */
+export function mergeImported(
+  state: DataState,
+  role: LayerRole,
+  collection: FeatureCollection,
+  fileName: string,
+): MergedData | null {
+  const illustrative = new Set(state.illustrativeLayers);
+  const files = state.dataSource === 'imported' ? state.importedFiles.filter((f) => f !== fileName) : [];
+  const keep = (name: string): boolean => role !== 'hamlets' || !illustrative.has(name);
+  let input: InputLayers;
+  if (role === 'hamlets') {
+    const kept = Object.entries(state.input ?? {}).filter(([name]) => name !== 'hamlets' && keep(name));
+    input = { ...Object.fromEntries(kept), hamlets: collection } as InputLayers;
+  } else if (ADMIN_ROLES.has(role)) {
+    if (!state.input) return null;
+    input = state.input;
+  } else {
+    if (!state.input) return null;
+    input = { ...state.input, [role]: collection } as InputLayers;
+  }
+  const admin: AdminLayers = {
+    province: keep('province') ? state.admin.province : null,
+    districts: keep('districts') ? state.admin.districts : null,
+    communes: keep('communes') ? state.admin.communes : null,
+  };
+  if (ADMIN_ROLES.has(role)) admin[role as keyof AdminLayers] = collection as AdminCollection;
+  const illustrativeLayers = state.illustrativeLayers.filter((name) => name !== role && keep(name));
+  return { input, admin, illustrativeLayers, importedFiles: [...files, fileName] };
+}
+
+/**
+ * Puts an imported layer into the store and, for hamlets, moves the map onto them (the sample's
+ * "fit the province" only knows the sample's province outline).
+ */
+export function applyImport(
+  store: AppStore,
+  role: LayerRole,
+  collection: FeatureCollection,
+  fileName: string,
+  viewport: { width: number; height: number },
+): boolean {
+  const s = store.getState();
+  const merged = mergeImported(s, role, collection, fileName);
+  if (!merged) return false;
+  s.setImportedData(merged.input, merged.admin, merged.illustrativeLayers, merged.importedFiles);
+  if (role === 'hamlets' || role === 'province') {
+    const view = viewForBounds(turf.bbox(collection) as [number, number, number, number], viewport);
+    if (view) s.applyView({ ...view, selectedHamletId: null }, 'app');
+  }
+  return true;
+}
+
+/** Centre and zoom that fit lon/lat bounds in a viewport of the given pixel size (web Mercator). */
+export function viewForBounds(
+  [w, s, e, n]: [number, number, number, number],
+  viewport: { width: number; height: number },
+): { center: [number, number]; zoom: number } | null {
+  if (![w, s, e, n].every(Number.isFinite)) return null;
+  const mercY = (lat: number): number => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
+  const dx = Math.max(e - w, 1e-6) / 360;
+  const dy = Math.max(mercY(n) - mercY(s), 1e-8) / (2 * Math.PI);
+  // 10 % margin so the outermost hamlets are not cut by the panels' edges.
+  const zx = Math.log2((viewport.width * 0.9) / 512 / dx);
+  const zy = Math.log2((viewport.height * 0.9) / 512 / dy);
+  const zoom = Math.max(2, Math.min(16, Math.min(zx, zy)));
+  const cy = (mercY(n) + mercY(s)) / 2;
+  const lat = (2 * Math.atan(Math.exp(cy)) - Math.PI / 2) * (180 / Math.PI);
+  return { center: [(w + e) / 2, lat], zoom };
+}

@@ -1,0 +1,22 @@
+import * as Comlink from 'comlink';
+import type { LayerRole } from '../data/index.ts';
+import { runLoad, runProbe, type ImportOptions, type NamedBlob } from './importTask.ts';
+
+const api = {
+  probe: (file: NamedBlob) => runProbe(file),
+  load(file: NamedBlob, role: LayerRole, options: ImportOptions, onProgress: (fraction: number) => void) {
+    // Posting a message per feature would flood the page; a few per second is enough for a bar.
+    let last = 0;
+    const throttled = (f: number): void => {
+      const now = performance.now();
+      if (now - last < 100 && f < 1) return;
+      last = now;
+      onProgress(f);
+    };
+    return runLoad(file, role, options, throttled);
+  },
+};
+
+export type ImportWorkerApi = typeof api;
+
+Comlink.expose(api);

@@ -1,0 +1,104 @@
+import * as Comlink from 'comlink';
+import type { LayerRole } from '../data/index.ts';
+import type { ImportWorkerApi } from './import.worker.ts';
+import {
+  needsDomParser,
+  runLoad,
+  runProbe,
+  type ImportOptions,
+  type LoadOutcome,
+  type NamedBlob,
+  type ProbeOutcome,
+} from './importTask.ts';
+
+/** A load in progress: await `done`, or `cancel()` it (the page stays responsive either way). */
+export interface RunningLoad {
+  done: Promise<LoadOutcome>;
+  cancel(): void;
+}
+
+/** What the import dialog needs: probe a file, then load it with progress and cancel. */
+export interface ImportBackend {
+  probe(file: NamedBlob): Promise<ProbeOutcome>;
+  load(
+    file: NamedBlob,
+    role: LayerRole,
+    options: ImportOptions,
+    onProgress: (fraction: number) => void,
+  ): RunningLoad;
+}
+
+/**
+ * Runs on the page's own thread. Used for KML/KMZ (they need the page's DOMParser) and in
+ * component tests; cancel works between the loader's phases through an AbortSignal.
+ */
+export function createInThreadBackend(): ImportBackend {
+  return {
+    probe: (file) => runProbe(file),
+    load(file, role, options, onProgress) {
+      const controller = new AbortController();
+      const done = runLoad(file, role, options, onProgress, controller.signal);
+      return { done, cancel: () => controller.abort() };
+    },
+  };
+}
+
+export function createImportWorker(): Worker {
+  return new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
+}
+
+/**
+ * Parses files in a Web Worker so a 60 MB GeoJSON does not freeze the page. Cancel terminates the
+ * worker: JSON.parse of a big file cannot be interrupted any other way. KML goes to the page thread.
+ */
+export function createWorkerBackend(makeWorker: () => Worker = createImportWorker): ImportBackend {
+  const inThread = createInThreadBackend();
+  let worker: Worker | null = null;
+  let api: Comlink.Remote<ImportWorkerApi> | null = null;
+  const ensure = (): Comlink.Remote<ImportWorkerApi> => {
+    if (!api) {
+      worker = makeWorker();
+      api = Comlink.wrap<ImportWorkerApi>(worker);
+    }
+    return api;
+  };
+  const kill = (): void => {
+    worker?.terminate();
+    worker = null;
+    api = null;
+  };
+  const isKml = async (file: NamedBlob): Promise<boolean> =>
+    needsDomParser(file.name, new Uint8Array(await file.blob.slice(0, 512).arrayBuffer()));
+
+  return {
+    async probe(file) {
+      if (await isKml(file)) return inThread.probe(file);
+      return ensure().probe(file);
+    },
+    load(file, role, options, onProgress) {
+      let settle: ((o: LoadOutcome) => void) | null = null;
+      let inner: RunningLoad | null = null;
+      const cancelled = new Promise<LoadOutcome>((resolve) => {
+        settle = resolve;
+      });
+      const work = (async (): Promise<LoadOutcome> => {
+        if (await isKml(file)) {
+          inner = inThread.load(file, role, options, onProgress);
+          return inner.done;
+        }
+        return ensure().load(file, role, options, Comlink.proxy(onProgress));
+      })().catch((e: unknown) => ({
+        ok: false as const,
+        error: { message: `${file.name}: ${e instanceof Error ? e.message : String(e)}`, fix: 'Try again.' },
+      }));
+      return {
+        done: Promise.race([work, cancelled]),
+        cancel: () => {
+          if (inner) inner.cancel();
+          else kill();
+          settle?.({ ok: false, cancelled: true });
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,176 @@
+import Papa from 'papaparse';
+import {
+  guessCsvColumns,
+  guessFields,
+  guessRole,
+  LAYER_ROLES,
+  LoadError,
+  readFileKind,
+  resolveCrs,
+  type CsvColumnMapping,
+  type FieldMapping,
+  type FileKind,
+  type LayerRole,
+  type LoadInput,
+  type XmlParser,
+} from '../data/index.ts';
+import { inspectCoordinates, type CoordinateLook } from '../data/coordinates.ts';
+import { readGeojson } from '../data/readGeojson.ts';
+import { readKml, readKmz } from '../data/readKml.ts';
+import { readShapefileZip } from '../data/readShapefile.ts';
+import { toBytes, toText } from '../data/text.ts';
+import type { RawFeature } from '../data/types.ts';
+
+/** What the import dialog needs to know about a file before the user confirms role, fields and CRS. */
+export interface ProbeResult {
+  name: string;
+  kind: FileKind;
+  featureCount: number;
+  /** Property (or CSV column) names found in the first features. */
+  properties: string[];
+  /** The first few features' properties as text, to help the user map fields. */
+  samples: Record<string, string>[];
+  role: LayerRole;
+  /** Guessed field mapping for every role, so changing the role re-guesses instantly. */
+  fields: Record<LayerRole, FieldMapping>;
+  csv?: { headers: string[]; columns: CsvColumnMapping };
+  coordinates: CoordinateLook['order'];
+  bbox: CoordinateLook['bbox'];
+  /** Name of the coordinate system the file declares (.prj or GeoJSON `crs`), if any. */
+  declaredCrs: string | null;
+}
+
+const SAMPLE_ROWS = 3;
+
+/**
+ * Reads a file far enough to guess what it is: kind, role, fields, CSV columns, and whether its
+ * coordinates look like degrees, swapped degrees or metres. Throws `LoadError` for unreadable files.
+ *
+ * @example const probe = await probeFile({ name: 'thon.zip', data: bytes }); probe.role // 'hamlets'
+ */
+export async function probeFile(file: LoadInput, domParser?: XmlParser): Promise<ProbeResult> {
+  const bytes = typeof file.data === 'string' ? file.data : toBytes(file.data);
+  const kind = readFileKind(file.name, bytes);
+  let features: RawFeature[] = [];
+  let declaredCrs: string | null = null;
+  let csv: ProbeResult['csv'];
+  switch (kind) {
+    case 'geojson': {
+      const r = readGeojson(toText(file.data), file.name);
+      features = r.features;
+      declaredCrs = r.crsName ? crsLabel(r.crsName, file.name) : null;
+      break;
+    }
+    case 'shapefile-zip': {
+      const r = await readShapefileZip(toBytes(file.data), file.name);
+      features = r.features;
+      declaredCrs = r.prj ? crsLabel(r.prj, file.name) : null;
+      break;
+    }
+    case 'kml':
+      features = readKml(toText(file.data), file.name, domParser);
+      break;
+    case 'kmz':
+      features = await readKmz(toBytes(file.data), file.name, domParser);
+      break;
+    case 'csv': {
+      const r = probeCsv(toText(file.data), file.name);
+      features = r.features;
+      csv = { headers: r.headers, columns: r.columns };
+      break;
+    }
+    case 'project':
+      break;
+    default:
+      throw new LoadError(
+        file.name,
+        'is not a format that can be read.',
+        'Use GeoJSON (.geojson), a zipped Shapefile (.zip with .shp, .dbf, .prj), KML/KMZ, or a CSV of points.',
+      );
+  }
+  const look = inspectCoordinates(features);
+  const fields = Object.fromEntries(LAYER_ROLES.map((r) => [r, guessFields({ features }, r)])) as Record<
+    LayerRole,
+    FieldMapping
+  >;
+  const samples = features.slice(0, SAMPLE_ROWS).map(propsAsText);
+  return {
+    name: file.name,
+    kind,
+    featureCount: features.length,
+    properties: [...new Set(samplesKeys(features))],
+    samples,
+    role: kind === 'csv' ? csvRole(csv?.columns) : guessRole({ features }),
+    fields,
+    ...(csv ? { csv } : {}),
+    coordinates: look.order,
+    bbox: look.bbox,
+    declaredCrs,
+  };
+}
+
+function crsLabel(text: string, file: string): string {
+  try {
+    return resolveCrs(text, file).label;
+  } catch {
+    // An unreadable .prj is reported by the real load with its fix; the probe only names it.
+    return text.slice(0, 80);
+  }
+}
+
+function csvRole(columns: CsvColumnMapping | undefined): LayerRole {
+  if (!columns) return 'sites';
+  if (columns.tech || columns.radius || columns.operator) return 'sites';
+  if (columns.count) return 'households';
+  if (columns.kind) return 'facilities';
+  return 'sites';
+}
+
+/** CSV headers and rows as points (from the guessed lon/lat columns) so coordinates can be judged. */
+function probeCsv(
+  text: string,
+  file: string,
+): { headers: string[]; columns: CsvColumnMapping; features: RawFeature[] } {
+  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
+    header: true,
+    skipEmptyLines: 'greedy',
+    transformHeader: (h) => h.trim(),
+  });
+  const headers = parsed.meta.fields ?? [];
+  if (headers.length === 0 || parsed.data.length === 0) {
+    throw new LoadError(file, 'has no rows.', 'Choose a CSV with a header row and one row per site.');
+  }
+  const columns = guessCsvColumns(headers);
+  const features: RawFeature[] = parsed.data.map((row) => {
+    const x = cellNumber(row, columns.lon);
+    const y = cellNumber(row, columns.lat);
+    return {
+      type: 'Feature',
+      properties: row,
+      geometry: Number.isFinite(x) && Number.isFinite(y) ? { type: 'Point', coordinates: [x, y] } : null,
+    };
+  });
+  return { headers, columns, features };
+}
+
+function cellNumber(row: Record<string, string>, column: string | undefined): number {
+  const cell = column ? row[column]?.trim().replace(',', '.') : undefined;
+  return cell ? Number(cell) : NaN;
+}
+
+function propsOf(f: RawFeature): Record<string, unknown> | null {
+  const p = typeof f === 'object' && f !== null ? (f as { properties?: unknown }).properties : null;
+  return typeof p === 'object' && p !== null && !Array.isArray(p) ? (p as Record<string, unknown>) : null;
+}
+
+function samplesKeys(features: RawFeature[]): string[] {
+  return features.slice(0, 200).flatMap((f) => Object.keys(propsOf(f) ?? {}));
+}
+
+function propsAsText(f: RawFeature): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(propsOf(f) ?? {})) {
+    out[k] = typeof v === 'string' ? v : v === null || v === undefined ? '' : JSON.stringify(v);
+  }
+  return out;
+}

@@ -1,0 +1,170 @@
+// @vitest-environment jsdom
+import { readFileSync } from 'node:fs';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { I18nextProvider } from 'react-i18next';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { InputLayers } from '../../../src/analysis/types.ts';
+import { ImportControls } from '../../../src/components/import/ImportControls.tsx';
+import { createI18n } from '../../../src/i18n/i18n.ts';
+import type { KeyValueStore } from '../../../src/store/persist/persist.ts';
+import { createAppStore, type AppStore } from '../../../src/store/store.ts';
+import { createInThreadBackend } from '../../../src/worker/importClient.ts';
+
+const FIXTURES = 'tests/fixtures/import';
+
+function fixture(name: string, type = 'application/octet-stream'): File {
+  return new File([readFileSync(`${FIXTURES}/${name}`)], name, { type });
+}
+
+/** A store holding a one-hamlet "sample" so replacing and keeping data can be seen. */
+function sampleStore(): AppStore {
+  const store = createAppStore();
+  const input: InputLayers = {
+    hamlets: {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { id: 'S1', name: 'Xóm Mẫu', synthetic: true },
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [106, 20],
+                [106.01, 20],
+                [106.01, 20.01],
+                [106, 20],
+              ],
+            ],
+          },
+        },
+      ],
+    },
+  };
+  store.getState().setData(input, { province: null, districts: null, communes: null }, ['hamlets']);
+  return store;
+}
+
+const noStorage: KeyValueStore = {
+  get: () => Promise.resolve(undefined),
+  set: () => Promise.resolve(),
+  del: () => Promise.resolve(),
+};
+
+function setup(store: AppStore, resetToSample = async (): Promise<void> => undefined) {
+  const user = userEvent.setup();
+  render(
+    <I18nextProvider i18n={createI18n('en')}>
+      <ImportControls
+        store={store}
+        backend={createInThreadBackend()}
+        kv={noStorage}
+        resetToSample={resetToSample}
+      />
+    </I18nextProvider>,
+  );
+  return user;
+}
+
+afterEach(cleanup);
+
+describe('import dialog', () => {
+  it('guesses role and fields, shows the report, and only then replaces the sample', async () => {
+    const store = sampleStore();
+    const user = setup(store);
+    await user.upload(screen.getByTestId('import-file-input'), fixture('hamlets.geojson'));
+    const dialog = await screen.findByRole('dialog');
+    expect(await within(dialog).findByLabelText('This file holds')).toHaveProperty('value', 'hamlets');
+    expect(within(dialog).getByLabelText('Name')).toHaveProperty('value', 'TEN_THON');
+    expect(within(dialog).getByLabelText('Households')).toHaveProperty('value', 'SO_HO');
+    await user.click(within(dialog).getByRole('button', { name: 'Check file' }));
+    const counts = await within(dialog).findByTestId('import-counts');
+    expect(counts.textContent).toMatch(/^(\d+) of \1 features can be imported/);
+    expect(store.getState().dataSource).toBe('sample');
+    await user.click(within(dialog).getByRole('button', { name: /^Import \d+ features$/ }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const s = store.getState();
+    expect(s.dataSource).toBe('imported');
+    expect(s.illustrativeLayers).toEqual([]);
+    expect(s.importedFiles).toEqual(['hamlets.geojson']);
+    expect(s.input?.hamlets.features[0]?.properties.name).toBe('Thôn Đông Hải');
+  });
+
+  it('a broken file shows what is wrong and how to fix it, and leaves the data alone', async () => {
+    const store = sampleStore();
+    const before = store.getState().input;
+    const user = setup(store);
+    await user.upload(screen.getByTestId('import-file-input'), fixture('broken.geojson'));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/broken\.geojson: is not valid JSON at line \d+, column \d+/);
+    expect(alert.textContent).toMatch(/What to do: .+/);
+    await user.click(screen.getByRole('button', { name: 'Close' }));
+    expect(store.getState().input).toBe(before);
+    expect(store.getState().dataSource).toBe('sample');
+  });
+
+  it('metres without a .prj: says so and offers VN-2000 TM-3, pre-selected', async () => {
+    const user = setup(sampleStore());
+    await user.upload(screen.getByTestId('import-file-input'), fixture('hamlets-vn2000-noprj.zip'));
+    const dialog = await screen.findByRole('dialog');
+    expect((await within(dialog).findByText(/look like metres/)).textContent).toMatch(/VN-2000 TM-3/);
+    const crs = within(dialog).getByLabelText('Coordinate system', { selector: 'select' });
+    expect(crs).toHaveProperty('value', 'VN2000-TM3-105.5');
+  });
+
+  it('a CSV of sites gets a column-mapping step with the odd headers matched', async () => {
+    const user = setup(sampleStore());
+    await user.upload(screen.getByTestId('import-file-input'), fixture('sites.csv', 'text/csv'));
+    const dialog = await screen.findByRole('dialog');
+    expect(await within(dialog).findByLabelText('This file holds')).toHaveProperty('value', 'sites');
+    expect(within(dialog).getByLabelText('Longitude')).toHaveProperty('value', 'Kinh do');
+    expect(within(dialog).getByLabelText('Latitude')).toHaveProperty('value', 'Vi do');
+    expect(within(dialog).getByLabelText('Operator')).toHaveProperty('value', 'Nha mang');
+    expect(within(dialog).getByLabelText('Radius')).toHaveProperty('value', 'Ban kinh (m)');
+  });
+
+  it('property values are shown as text, never as HTML', async () => {
+    const evil = {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { id: '<img src=x onerror=alert(1)>', name: '<b>bold</b>' },
+          geometry: { type: 'Point', coordinates: [106.2, 20.2] },
+        },
+      ],
+    };
+    const user = setup(sampleStore());
+    await user.upload(
+      screen.getByTestId('import-file-input'),
+      new File([JSON.stringify(evil)], 'evil.geojson', { type: 'application/json' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    await within(dialog).findByText('e.g. <b>bold</b>');
+    expect(dialog.querySelector('img, b')).toBeNull();
+  });
+});
+
+describe('reset to sample data', () => {
+  it('asks first, and Cancel keeps the imported data', async () => {
+    const store = sampleStore();
+    let resets = 0;
+    const user = setup(store, () => {
+      resets++;
+      return Promise.resolve();
+    });
+    await user.click(screen.getByTestId('data-menu'));
+    await user.click(screen.getByRole('button', { name: 'Reset to sample data' }));
+    const confirm = screen.getByRole('alertdialog', { name: 'Go back to the sample data?' });
+    expect(document.activeElement).toBe(within(confirm).getByRole('button', { name: 'Cancel' }));
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(resets).toBe(0);
+    // Focus goes back to the menu item that opened the question.
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Reset to sample data' }));
+    await user.click(screen.getByRole('button', { name: 'Reset to sample data' }));
+    await user.click(screen.getByRole('button', { name: 'Delete and use the sample' }));
+    await waitFor(() => expect(resets).toBe(1));
+  });
+});
