@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../fixtures/cli/tempDir.ts';
 import { RANKING_CSV_HEADER } from '../../../src/analysis/exports.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -31,7 +31,7 @@ function csvRows(text: string): Record<string, string>[] {
 
 describe('vungtrang analyze (spawned)', () => {
   it('analyses the tiny fixture and writes every output', async () => {
-    const parent = await mkdtemp(join(tmpdir(), 'vt-cli-'));
+    const parent = await tempDir('vt-cli-');
     const out = join(parent, 'result');
     const r = cli([
       'analyze',
@@ -80,7 +80,7 @@ describe('vungtrang analyze (spawned)', () => {
   });
 
   it('fails on a broken file with one message naming it, and leaves no output', async () => {
-    const parent = await mkdtemp(join(tmpdir(), 'vt-cli-'));
+    const parent = await tempDir('vt-cli-');
     const out = join(parent, 'result');
     const r = cli(['analyze', '--hamlets', join(TINY, 'broken-hamlets.geojson'), '--out', out]);
     expect(r.code).toBe(1);
@@ -92,7 +92,7 @@ describe('vungtrang analyze (spawned)', () => {
   });
 
   it('names a missing file', async () => {
-    const parent = await mkdtemp(join(tmpdir(), 'vt-cli-'));
+    const parent = await tempDir('vt-cli-');
     const r = cli(['analyze', '--hamlets', join(parent, 'nope.geojson'), '--out', join(parent, 'o')]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/nope\.geojson \(the hamlets layer\) does not exist/);
@@ -115,7 +115,7 @@ describe('vungtrang analyze (spawned)', () => {
 const IMPORT = join(ROOT, 'tests/fixtures/import');
 describe('vungtrang analyze on other formats (src/data fixtures)', () => {
   it('reads a VN-2000 Shapefile zip, a CSV of sites and a KML, with Vietnamese names intact', async () => {
-    const out = join(await mkdtemp(join(tmpdir(), 'vt-cli-')), 'out');
+    const out = join(await tempDir('vt-cli-'), 'out');
     const r = cli([
       'analyze',
       '--hamlets',
@@ -135,7 +135,7 @@ describe('vungtrang analyze on other formats (src/data fixtures)', () => {
   });
 
   it('asks for --crs when a Shapefile has no .prj', async () => {
-    const out = join(await mkdtemp(join(tmpdir(), 'vt-cli-')), 'out');
+    const out = join(await tempDir('vt-cli-'), 'out');
     const r = cli(['analyze', '--hamlets', join(IMPORT, 'hamlets-vn2000-noprj.zip'), '--out', out]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/hamlets-vn2000-noprj\.zip: has no coordinate system/);
@@ -147,7 +147,7 @@ describe('vungtrang analyze on other formats (src/data fixtures)', () => {
 const SHIPPED = join(ROOT, 'geodata/hamlets.geojson');
 describe.skipIf(!existsSync(SHIPPED))('vungtrang analyze on the shipped Nam Định sample', () => {
   it('runs on geodata/ and its roll-ups add up', async () => {
-    const parent = await mkdtemp(join(tmpdir(), 'vt-cli-'));
+    const parent = await tempDir('vt-cli-');
     const out = join(parent, 'nam-dinh');
     const layer = (n: string): string[] => {
       const p = join(ROOT, 'geodata', `${n}.geojson`);

@@ -1,8 +1,8 @@
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../fixtures/cli/tempDir.ts';
 import { main } from '../../../src/cli/main.ts';
 
 const TINY = resolve(import.meta.dirname, '../../fixtures/cli/tiny');
@@ -18,7 +18,7 @@ function buffers(): { io: Parameters<typeof main>[1] & object; out: () => string
 }
 
 async function tinyRun(extra: string[]): Promise<{ code: number; dir: string; err: string }> {
-  const dir = join(await mkdtemp(join(tmpdir(), 'vt-main-')), 'out');
+  const dir = join(await tempDir('vt-main-'), 'out');
   const b = buffers();
   const code = await main(
     [
@@ -91,7 +91,7 @@ describe('main', () => {
   });
 
   it('names the hamlets file when no hamlet feature is usable, and lists why', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'vt-main-'));
+    const dir = await tempDir('vt-main-');
     const path = join(dir, 'hamlets.geojson');
     const point = { type: 'Point', coordinates: [106.2, 20.3] };
     await writeFile(

@@ -1,7 +1,7 @@
-import { mkdtemp, readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../fixtures/cli/tempDir.ts';
 import { parseFlags, type FlagTable } from '../../../src/cli/args.ts';
 import { CliError } from '../../../src/cli/errors.ts';
 import { writeOutputsAtomically } from '../../../src/cli/output.ts';
@@ -42,7 +42,7 @@ describe('parseFlags', () => {
 
 describe('resolveSettings', () => {
   it('layers defaults, file and flags, flags last', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'vt-settings-'));
+    const dir = await tempDir('vt-settings-');
     const path = join(dir, 's.json');
     await writeFile(path, JSON.stringify({ fibreServiceRadiusM: 800, cost: { siteVnd: 5 } }));
     const s = await resolveSettings({ settingsPath: path, fibreRadius: '300', preset: 'commercial' });
@@ -52,7 +52,7 @@ describe('resolveSettings', () => {
   });
 
   it('treats weights in a file without a preset as custom weights', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'vt-settings-'));
+    const dir = await tempDir('vt-settings-');
     const path = join(dir, 's.json');
     const weights = { uncoveredHouseholds: 1, uncoveredShare: 0, facilities: 0, costPerHousehold: 0 };
     await writeFile(path, JSON.stringify({ weights }));
@@ -60,7 +60,7 @@ describe('resolveSettings', () => {
   });
 
   it('names the file and the field that is wrong', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'vt-settings-'));
+    const dir = await tempDir('vt-settings-');
     const path = join(dir, 'bad.json');
     await writeFile(path, JSON.stringify({ thresholds: { served: 2 } }));
     await expect(resolveSettings({ settingsPath: path })).rejects.toThrow(
@@ -81,7 +81,7 @@ describe('resolveSettings', () => {
 
 describe('writeOutputsAtomically', () => {
   it('creates the directory with all files and leaves no temporary directory behind', async () => {
-    const parent = await mkdtemp(join(tmpdir(), 'vt-out-'));
+    const parent = await tempDir('vt-out-');
     const out = join(parent, 'out');
     await writeOutputsAtomically(out, { 'a.csv': 'x', 'b.json': '{}' });
     expect((await readdir(out)).sort()).toEqual(['a.csv', 'b.json']);
@@ -91,7 +91,7 @@ describe('writeOutputsAtomically', () => {
   });
 
   it("refuses a directory holding someone else's files and leaves it untouched", async () => {
-    const parent = await mkdtemp(join(tmpdir(), 'vt-out-'));
+    const parent = await tempDir('vt-out-');
     const out = join(parent, 'out');
     await mkdir(out);
     await writeFile(join(out, 'notes.txt'), 'mine');
