@@ -50,12 +50,10 @@ export interface CoordinateLook {
   bbox: [number, number, number, number] | null;
 }
 
-// Vietnam with its islands, generously.
-const VN = { minX: 101, maxX: 118, minY: 7, maxY: 24 };
-
 /**
  * Looks at the coordinates' range to tell degrees from metres and lon/lat from lat/lon.
- * Swapped order is only claimed when the values cannot be lon/lat in Vietnam but can be lat/lon.
+ * Swapped order is claimed only when the values cannot be lon/lat but can be lat/lon, which is
+ * always the case in Vietnam (longitudes 102–118 are not latitudes).
  */
 export function inspectCoordinates(features: RawFeature[]): CoordinateLook {
   let minX = Infinity;
@@ -92,9 +90,6 @@ export function inspectCoordinates(features: RawFeature[]): CoordinateLook {
       maxX - minX > 360 || maxY - minY > 180 || Math.abs(minX) > 1000 || Math.abs(minY) > 1000;
     return { order: spanLooksMetric ? 'projected' : 'lonlat', bbox };
   }
-  const inVn = (x0: number, y0: number, x1: number, y1: number): boolean =>
-    x0 >= VN.minX && x1 <= VN.maxX && y0 >= VN.minY && y1 <= VN.maxY;
-  if (!inVn(minX, minY, maxX, maxY) && inVn(minY, minX, maxY, maxX)) return { order: 'latlon', bbox };
   return { order: 'lonlat', bbox };
 }
 
