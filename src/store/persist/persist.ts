@@ -51,7 +51,8 @@ export async function restorePersisted(
   const out: RestoreOutcome = { data: false, settings: false };
   try {
     const settings = await kv.get(SETTINGS_KEY);
-    if (isSavedSettings(settings)) {
+    // A shared link opened before this read finished has set its own settings: the link wins.
+    if (isSavedSettings(settings) && Object.keys(store.getState().settings).length === 0) {
       store.setState({ settings: settings.settings });
       out.settings = true;
     }

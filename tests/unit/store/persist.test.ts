@@ -10,6 +10,7 @@ import {
   startPersistence,
   type KeyValueStore,
 } from '../../../src/store/persist/persist.ts';
+import { bootData } from '../../../src/store/persist/boot.ts';
 import { applyProject, projectText, registerProjectExtras } from '../../../src/store/persist/projectFile.ts';
 import { createAppStore } from '../../../src/store/store.ts';
 
@@ -76,6 +77,37 @@ describe('persistence of imported data and settings', () => {
     expect(kv.data.has(SETTINGS_KEY)).toBe(true);
     const outcome = await restorePersisted(createAppStore(), kv);
     expect(outcome.data).toBe(false);
+  });
+
+  it('settings already set by a shared link are not overwritten by saved ones', async () => {
+    const kv = memoryStore();
+    await kv.set(SETTINGS_KEY, { version: 1, settings: { fibreServiceRadiusM: 900 } });
+    const store = createAppStore();
+    store.getState().setSettings(withDefaults({ fibreServiceRadiusM: 300 }));
+    const outcome = await restorePersisted(store, kv);
+    expect(outcome.settings).toBe(false);
+    expect(store.getState().settings).toEqual({ fibreServiceRadiusM: 300 });
+  });
+
+  it('start-up loads the sample only when nothing was saved', async () => {
+    const kv = memoryStore();
+    let samples = 0;
+    const sample = (): Promise<void> => {
+      samples++;
+      return Promise.resolve();
+    };
+    const first = await bootData(createAppStore(), kv, sample);
+    expect(first.data).toBe('sample');
+    expect(samples).toBe(1);
+    const store = createAppStore();
+    const empty = { province: null, districts: null, communes: null };
+    const boot = await bootData(store, kv, sample);
+    store.getState().setImportedData(await importedHamlets(), empty, [], ['hamlets.geojson']);
+    await boot.persistence.flush();
+    boot.persistence.stop();
+    const again = await bootData(createAppStore(), kv, sample);
+    expect(again.data).toBe('restored');
+    expect(samples).toBe(2);
   });
 
   it('a stored value from another version is ignored with a message, not a crash', async () => {

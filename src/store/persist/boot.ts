@@ -1,0 +1,38 @@
+import { loadSample } from '../loadSample.ts';
+import type { AppStore } from '../store.ts';
+import {
+  idbStore,
+  restorePersisted,
+  startPersistence,
+  type KeyValueStore,
+  type PersistenceHandle,
+} from './persist.ts';
+
+export interface BootResult {
+  persistence: PersistenceHandle;
+  /** 'restored' when the user's data came back from IndexedDB, 'sample' otherwise. */
+  data: 'restored' | 'sample';
+  problem?: string;
+}
+
+/**
+ * Start-up data: the user's imported data and settings from an earlier visit if there are any,
+ * else the shipped sample; from then on, changes are saved. Replaces a bare `loadSample` call.
+ *
+ * @example void bootData(appStore);
+ */
+export async function bootData(
+  store: AppStore,
+  kv: KeyValueStore = idbStore,
+  sample: (store: AppStore) => Promise<void> = loadSample,
+): Promise<BootResult> {
+  const restored = await restorePersisted(store, kv);
+  // Subscribe only after restoring, so the restore itself is not written straight back.
+  const persistence = startPersistence(store, kv);
+  if (!restored.data) await sample(store);
+  return {
+    persistence,
+    data: restored.data ? 'restored' : 'sample',
+    ...(restored.problem ? { problem: restored.problem } : {}),
+  };
+}
