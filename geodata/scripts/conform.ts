@@ -1,29 +1,46 @@
 import { Clipper, ClipType, FillRule, type Path64, PolyTree64 } from 'clipper2-ts';
-import Flatbush from 'flatbush';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
-import { pointSegmentDistance, polygonsOf } from './geom.ts';
+import { polygonsOf } from './geom.ts';
 import { geometryToPaths, gridFor, polygonsToGeometry, treeToPolygons } from './intGeom.ts';
+import type { Crossing } from './tileCommune.ts';
 
-/** Rounding puts a crossing up to ~0.7 units off its edge; snapping adds at most 2 more. */
-const ON_EDGE = 1.5;
+type Pt = readonly [number, number];
+const pk = (p: Pt): string => `${p[0]},${p[1]}`;
+const ek = (a: Pt, b: Pt): string => (pk(a) < pk(b) ? `${pk(a)}|${pk(b)}` : `${pk(b)}|${pk(a)}`);
+
+interface HostEdge {
+  a: Pt;
+  b: Pt;
+  points: Pt[];
+}
 
 /**
- * Returns a function that adds to a polygon's rings every crossing point lying on one of its edges
- * (points and coordinates in absolute micro-degrees). Applied to the communes and to the hamlets, it makes
- * a point where a hamlet boundary meets a commune outline a vertex of everything that shares that edge: the
- * commune, the neighbouring commune and the neighbour's hamlets. On the 6-decimal grid such a point lies
- * up to ~5 cm off the edge, so without this each one leaves a sliver of tens of m² between neighbours.
+ * Returns a function that adds crossing points (where a hamlet boundary meets a commune outline) to every
+ * ring that runs along the commune edge the point belongs to: the commune itself, a neighbouring commune
+ * sharing that exact edge, and the hamlets of both. On the 6-decimal grid a crossing lies up to ~0.15 m
+ * off its edge, so without this each one leaves a sliver of tens of m² between neighbours. Matching is by
+ * exact vertices (an edge is "along" a host edge when both its ends are the host's ends or crossings on
+ * it), never by distance, so a nearby but unrelated edge is left alone.
  * @example const node = makeNoder(crossings); const commune2 = node(commune.geometry);
  */
 export function makeNoder(
-  points: readonly [number, number][],
+  crossings: readonly Crossing[],
 ): (g: Polygon | MultiPolygon) => Polygon | MultiPolygon {
-  if (points.length === 0) return (g) => g;
-  const index = new Flatbush(points.length);
-  for (const [x, y] of points) index.add(x, y, x, y);
-  index.finish();
+  const hosts = new Map<string, HostEdge>();
+  for (const c of crossings) {
+    const k = ek(c.a, c.b);
+    const host = hosts.get(k) ?? { a: c.a, b: c.b, points: [] };
+    if (!host.points.some((q) => q[0] === c.p[0] && q[1] === c.p[1])) host.points.push(c.p);
+    hosts.set(k, host);
+  }
+  const hostsOf = new Map<string, HostEdge[]>();
+  for (const host of hosts.values()) {
+    for (const m of [host.a, host.b, ...host.points])
+      hostsOf.set(pk(m), [...(hostsOf.get(pk(m)) ?? []), host]);
+  }
+  if (hosts.size === 0) return (g) => g;
   return (g) => {
-    const polys = polygonsOf(g).map((poly) => poly.map((ring) => nodeRing(ring, points, index)));
+    const polys = polygonsOf(g).map((poly) => poly.map((ring) => nodeRing(ring, hostsOf)));
     const only = polys[0];
     return g.type === 'Polygon' && only
       ? { type: 'Polygon', coordinates: only }
@@ -31,39 +48,29 @@ export function makeNoder(
   };
 }
 
-function nodeRing(ring: Position[], points: readonly [number, number][], index: Flatbush): Position[] {
-  const micro = ring.map((p): [number, number] => [
-    Math.round((p[0] ?? 0) * 1e6),
-    Math.round((p[1] ?? 0) * 1e6),
-  ]);
+function nodeRing(ring: Position[], hostsOf: Map<string, HostEdge[]>): Position[] {
+  const micro = ring.map((p): Pt => [Math.round((p[0] ?? 0) * 1e6), Math.round((p[1] ?? 0) * 1e6)]);
   const out: Position[] = [];
   for (let i = 0; i < ring.length; i++) {
     const p = ring[i];
-    const a = micro[i];
-    if (!p || !a) continue;
+    const u = micro[i];
+    if (!p || !u) continue;
     out.push(p);
-    const b = micro[i + 1];
-    if (!b) continue;
-    const dx = b[0] - a[0];
-    const dy = b[1] - a[1];
-    const len2 = dx * dx + dy * dy;
-    if (len2 === 0) continue;
-    const hits: { t: number; q: [number, number] }[] = [];
-    const ids = index.search(
-      Math.min(a[0], b[0]) - ON_EDGE,
-      Math.min(a[1], b[1]) - ON_EDGE,
-      Math.max(a[0], b[0]) + ON_EDGE,
-      Math.max(a[1], b[1]) + ON_EDGE,
-    );
-    for (const id of ids) {
-      const q = points[id];
-      if (!q || (q[0] === a[0] && q[1] === a[1]) || (q[0] === b[0] && q[1] === b[1])) continue;
-      const t = ((q[0] - a[0]) * dx + (q[1] - a[1]) * dy) / len2;
-      if (t <= 0 || t >= 1 || pointSegmentDistance(q, a, b) > ON_EDGE) continue;
-      hits.push({ t, q });
+    const v = micro[i + 1];
+    const fromU = hostsOf.get(pk(u));
+    if (!v || !fromU) continue;
+    const fromV = new Set(hostsOf.get(pk(v)) ?? []);
+    for (const host of fromU) {
+      if (!fromV.has(host)) continue;
+      const dx = host.b[0] - host.a[0];
+      const dy = host.b[1] - host.a[1];
+      const t = (q: Pt): number => (q[0] - host.a[0]) * dx + (q[1] - host.a[1]) * dy;
+      const [tu, tv] = [t(u), t(v)];
+      const between = host.points
+        .filter((q) => (t(q) - tu) * (t(q) - tv) < 0)
+        .sort((q1, q2) => (tv > tu ? t(q1) - t(q2) : t(q2) - t(q1)));
+      for (const q of between) out.push([q[0] / 1e6, q[1] / 1e6]);
     }
-    hits.sort((u, v) => u.t - v.t);
-    for (const { q } of hits) out.push([q[0] / 1e6, q[1] / 1e6]);
   }
   return out;
 }

@@ -4,7 +4,7 @@ import { apportion, clampShares } from './apportion.ts';
 import type { CommuneFeature } from './communes.ts';
 import { hamletNames } from './hamletNames.ts';
 import { type Rng, uniform } from './prng.ts';
-import { tileCommune } from './tileCommune.ts';
+import { type Crossing, tileCommune } from './tileCommune.ts';
 
 export const HAMLET_HOUSEHOLDS = { min: 150, max: 300, target: 205 } as const;
 
@@ -24,7 +24,7 @@ export interface CommuneHamlets {
   /** Hamlet centres (the Voronoi seeds), in the same order. */
   anchors: [number, number][];
   /** Points where hamlet boundaries meet the commune outline (absolute micro-degrees), for noding. */
-  crossings: [number, number][];
+  crossings: Crossing[];
 }
 
 /** How many hamlets: ~205 households each, but never outside 150–300 when the census figure allows. */

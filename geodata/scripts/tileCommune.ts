@@ -17,6 +17,13 @@ import {
 import { geometryToPaths, gridFor, polygonsToGeometry, toInt, treeToPolygons } from './intGeom.ts';
 import type { Rng } from './prng.ts';
 
+/** A point where a cell boundary meets the commune edge a–b (absolute micro-degrees). */
+export interface Crossing {
+  p: [number, number];
+  a: [number, number];
+  b: [number, number];
+}
+
 export interface HamletCell {
   /** The Voronoi seed, inside the cell; used as the hamlet's centre (its "anchor"). */
   seed: [number, number];
@@ -34,7 +41,7 @@ export function tileCommune(
   geometry: Polygon | MultiPolygon,
   n: number,
   rng: Rng,
-): { cells: HamletCell[]; crossings: [number, number][] } {
+): { cells: HamletCell[]; crossings: Crossing[] } {
   const [minLon, minLat, maxLon, maxLat] = bboxOf(geometry);
   const frame = localFrame((minLon + maxLon) / 2, (minLat + maxLat) / 2);
   const seeds = scatterSeeds(geometry, n, rng, frame);
@@ -77,18 +84,30 @@ export function tileCommune(
     return { seed, geometry: polygonsToGeometry(grid, polys) };
   });
   const abs = (p: { x: number; y: number }): [number, number] => [p.x + grid.ox, p.y + grid.oy];
-  // Only crossings on the outline matter to neighbours; the rest are interior and already shared.
-  const onOutline = crossings.filter((p) => onAnyEdge(p, communePaths)).map(abs);
-  return { cells: cellsOut, crossings: onOutline };
+  const out: Crossing[] = [];
+  for (const p of crossings) {
+    const host = hostEdge(p, communePaths);
+    if (host) out.push({ p: abs(p), a: abs(host[0]), b: abs(host[1]) });
+  }
+  return { cells: cellsOut, crossings: out };
 }
 
-function onAnyEdge(p: { x: number; y: number }, paths: Path64[]): boolean {
-  return paths.some((path) =>
-    path.some((a, i) => {
+/** The commune edge a crossing point was rounded off (the nearest, within 2 units), if any. */
+function hostEdge(p: Point64, paths: Path64[]): [Point64, Point64] | null {
+  let best: [Point64, Point64] | null = null;
+  let bestD = 2;
+  for (const path of paths) {
+    path.forEach((a, i) => {
       const b = path[(i + 1) % path.length];
-      return !!b && pointSegmentDistance([p.x, p.y], [a.x, a.y], [b.x, b.y]) <= 2;
-    }),
-  );
+      if (!b) return;
+      const d = pointSegmentDistance([p.x, p.y], [a.x, a.y], [b.x, b.y]);
+      if (d <= bestD) {
+        bestD = d;
+        best = [a, b];
+      }
+    });
+  }
+  return best;
 }
 
 /**
