@@ -1,4 +1,25 @@
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { App } from './App.tsx';
+import { createI18n } from './i18n/i18n.ts';
+import { loadSample } from './store/loadSample.ts';
+import { appStore } from './store/store.ts';
+import { AnalysisClient } from './worker/analysisClient.ts';
+import { startAnalysisRunner } from './worker/runner.ts';
+import './styles/app.css';
+
+const i18n = createI18n(appStore.getState().lang);
+startAnalysisRunner(appStore, new AnalysisClient());
+void loadSample(appStore);
 
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<p>Vùng Trắng</p>);
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <App />
+      </I18nextProvider>
+    </StrictMode>,
+  );
+}

@@ -157,7 +157,7 @@ export const en: Strings = {
     households: 'Households',
     byFibre: 'Fibre',
     byMbb: '4G/5G',
-    byEither: 'Broadband (either)',
+    byEither: 'Broadband',
     target: '100 % target',
     hamletsWithFibre: 'Hamlets with fibre',
     hamletsWithMbb: 'Hamlets with 4G/5G',

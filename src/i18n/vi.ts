@@ -156,7 +156,7 @@ export const vi = {
     households: 'Số hộ',
     byFibre: 'Cáp quang',
     byMbb: '4G/5G',
-    byEither: 'Băng rộng (một trong hai)',
+    byEither: 'Băng rộng',
     target: 'Mục tiêu 100 %',
     hamletsWithFibre: 'Thôn có cáp quang',
     hamletsWithMbb: 'Thôn có 4G/5G',

@@ -9,7 +9,7 @@ import type {
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { LabelOverlay } from './labelOverlay.ts';
-import { BACKGROUND } from './palette.ts';
+import { BACKGROUND, WEAK_HATCH_IMAGE, hatchPattern } from './palette.ts';
 import type { MapPlan, PlanSource } from './planLayers.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -62,6 +62,7 @@ export class MapAdapter {
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
     this.labels = new LabelOverlay(this.map);
     this.map.once('load', () => {
+      this.map.addImage(WEAK_HATCH_IMAGE, hatchPattern());
       this.loaded = true;
       if (this.pending) this.apply(this.pending);
     });
@@ -89,8 +90,17 @@ export class MapAdapter {
     this.labels.setLabels(plan.labels);
   }
 
-  fitBounds(bounds: LngLatBoundsLike, animate: boolean): void {
-    this.map.fitBounds(bounds, { padding: 40, maxZoom: 14.5, duration: animate ? 700 : 0 });
+  /** Whole areas fill the view; a single hamlet keeps its neighbours in sight (wide padding, zoom cap). */
+  fitBounds(bounds: LngLatBoundsLike, opts: { animate: boolean; context?: boolean }): void {
+    const { clientWidth: w, clientHeight: h } = this.map.getContainer();
+    const padding = opts.context
+      ? { top: h * 0.25, bottom: h * 0.25, left: w * 0.25, right: w * 0.25 }
+      : Math.min(40, w * 0.05, h * 0.05);
+    this.map.fitBounds(bounds, {
+      padding,
+      maxZoom: opts.context ? 13.5 : 14.5,
+      duration: opts.animate ? 700 : 0,
+    });
   }
 
   destroy(): void {

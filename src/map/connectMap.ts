@@ -49,7 +49,7 @@ export function connectMap(adapter: MapAdapter, store: AppStore): () => void {
   function maybeFit(s: AppState): void {
     if (!s.fitOnLoad || !s.admin.province) return;
     const [w, so, e, n] = turf.bbox(s.admin.province);
-    adapter.fitBounds([w, so, e, n], false);
+    adapter.fitBounds([w, so, e, n], { animate: false });
     s.setFitOnLoad(false);
   }
 
@@ -62,7 +62,7 @@ export function connectMap(adapter: MapAdapter, store: AppStore): () => void {
       const feature = hamletIndex(s.input).get(s.selectedHamletId);
       if (feature) {
         const [w, so, e, n] = turf.bbox(feature);
-        adapter.fitBounds([w, so, e, n], true);
+        adapter.fitBounds([w, so, e, n], { animate: true, context: true });
       }
     }
     if (s.viewSource === 'app' && (s.center !== before.center || s.zoom !== before.zoom)) {

@@ -2,6 +2,7 @@ import * as turf from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon } from 'geojson';
 import type { AnalysisResult, InputLayers, Settings, SiteProps } from '../analysis/types.ts';
 import type { AdminCollection } from '../store/appState.ts';
+import { shortAdminName } from '../i18n/adminName.ts';
 import { memoLast } from './memo.ts';
 
 export type FC = FeatureCollection<Geometry, Record<string, unknown>>;
@@ -111,7 +112,7 @@ function labelsOf(fc: FeatureCollection | null, level: MapLabel['level'], idKey:
     const p = turf.pointOnFeature(f as Feature<Polygon | MultiPolygon>).geometry.coordinates;
     out.push({
       id: `${level}:${String(props[idKey])}`,
-      text: String(props.name ?? ''),
+      text: level === 'hamlet' ? String(props.name ?? '') : shortAdminName(String(props.name ?? '')),
       lngLat: [p[0] ?? 0, p[1] ?? 0],
       level,
     });

@@ -71,8 +71,34 @@ export const SELECTED_LINE = '#000000';
 /** White zones are literally white with a dark edge; weak zones a light purple, hatched look. */
 export const ZONES = {
   white: { fill: '#ffffff', opacity: 0.92, line: '#1a1a1a' },
-  weak: { fill: '#c2a5cf', opacity: 0.85, line: '#762a83' },
+  // A light wash plus diagonal hatching: the hamlet's own colour still shows through.
+  weak: { fill: '#c2a5cf', opacity: 0.35, line: '#762a83', hatch: '#762a83' },
 } as const;
+export const WEAK_HATCH_IMAGE = 'vt-hatch-weak';
+const HATCH_SIZE = 8;
+
+/** RGBA pixels of the weak-zone hatching (a diagonal line per tile), made in code so no sprite is fetched. */
+export function hatchPattern(hex: string = ZONES.weak.hatch): {
+  width: number;
+  height: number;
+  data: Uint8Array;
+} {
+  const n = HATCH_SIZE;
+  const data = new Uint8Array(n * n * 4);
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  for (let y = 0; y < n; y++) {
+    for (let x = 0; x < n; x++) {
+      const d = (x + y) % n;
+      const on = d === 0 || d === n - 1;
+      const i = (y * n + x) * 4;
+      data[i] = r ?? 0;
+      data[i + 1] = g ?? 0;
+      data[i + 2] = b ?? 0;
+      data[i + 3] = on ? 230 : 0;
+    }
+  }
+  return { width: n, height: n, data };
+}
 
 export const FIBRE = {
   access: { colour: '#009e73', width: 2 },
@@ -108,3 +134,12 @@ export function operatorColours(operators: Iterable<string>): Map<string, string
 export function facilityColour(kind: string): string {
   return FACILITY_COLOURS[kind] ?? FACILITY_COLOURS.other ?? '#555555';
 }
+
+/** Coverage classes (DATA-MODEL §2) in the details bar; white and weak match their zone layers. */
+export const CLASS_COLOURS = {
+  'fibre+mbb': '#2166ac',
+  fibre: '#67a9cf',
+  mbb: '#1b9e77',
+  weak: ZONES.weak.fill,
+  white: ZONES.white.fill,
+} as const;

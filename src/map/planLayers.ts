@@ -22,6 +22,7 @@ import {
   SELECTED_LINE,
   SITE_RING,
   STATUS_COLOURS,
+  WEAK_HATCH_IMAGE,
   ZONES,
   operatorColours,
 } from './palette.ts';
@@ -150,6 +151,13 @@ export function planLayers(input: PlanInput): MapPlan {
       source: 'weak',
       layout: { visibility: on('weakZones') },
       paint: { 'fill-color': ZONES.weak.fill, 'fill-opacity': ZONES.weak.opacity },
+    },
+    {
+      id: 'weak-hatch',
+      type: 'fill',
+      source: 'weak',
+      layout: { visibility: on('weakZones') },
+      paint: { 'fill-pattern': WEAK_HATCH_IMAGE },
     },
     {
       id: 'white-fill',

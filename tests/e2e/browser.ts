@@ -1,12 +1,14 @@
-import { mkdtempSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = 'tests/e2e/screenshots';
 
-/** Headless Debian Chromium with the flags from design/MEASURED.md (SwiftShader WebGL, no background network). */
+/**
+ * Headless Debian Chromium with the flags from design/MEASURED.md (SwiftShader WebGL, no background network).
+ * Playwright's `launch` already gives each browser a fresh temporary profile and refuses --user-data-dir.
+ */
 export async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
@@ -20,7 +22,6 @@ export async function launch(): Promise<Browser> {
       '--disable-sync',
       '--use-angle=swiftshader',
       '--enable-unsafe-swiftshader',
-      `--user-data-dir=${mkdtempSync(join(tmpdir(), 'vt-chromium-'))}`,
     ],
   });
 }

@@ -20,10 +20,16 @@ const base: PlanInput = {
   settings: DEFAULT_SETTINGS,
 };
 
-function layer(plan: ReturnType<typeof planLayers>, id: string): AddLayerObject {
-  const l = plan.layers.find((x) => x.id === id);
+interface LooseLayer {
+  layout?: Record<string, unknown>;
+  paint?: Record<string, unknown>;
+  filter?: unknown;
+}
+
+function layer(plan: ReturnType<typeof planLayers>, id: string): LooseLayer {
+  const l: AddLayerObject | undefined = plan.layers.find((x) => x.id === id);
   if (!l) throw new Error(`no layer ${id}`);
-  return l;
+  return l as LooseLayer;
 }
 
 describe('planLayers', () => {
@@ -64,16 +70,8 @@ describe('planLayers', () => {
 
   it('filters the highlight and the zone outlines to the selected hamlet', () => {
     const plan = planLayers({ ...base, selectedHamletId: 'h2' });
-    expect((layer(plan, 'hamlet-selected') as { filter?: unknown }).filter).toEqual([
-      '==',
-      ['get', 'id'],
-      'h2',
-    ]);
-    expect((layer(plan, 'selected-white-line') as { filter?: unknown }).filter).toEqual([
-      '==',
-      ['get', 'hamletId'],
-      'h2',
-    ]);
+    expect(layer(plan, 'hamlet-selected').filter).toEqual(['==', ['get', 'id'], 'h2']);
+    expect(layer(plan, 'selected-white-line').filter).toEqual(['==', ['get', 'hamletId'], 'h2']);
   });
 
   it('returns the same data objects when nothing changed, so the map skips setData', () => {

@@ -1,0 +1,80 @@
+import { useEffect, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
+import { Header } from './components/Header.tsx';
+import { LayerPanel } from './components/LayerPanel.tsx';
+import { MapView } from './components/MapView.tsx';
+import { MobileNav } from './components/MobileNav.tsx';
+import { AnalysisStatus } from './components/panels/AnalysisStatus.tsx';
+import { AreaSummary } from './components/panels/AreaSummary.tsx';
+import { DataStatus } from './components/panels/DataStatus.tsx';
+import { HamletDetails } from './components/panels/HamletDetails.tsx';
+import { SettingsPanel } from './components/panels/SettingsPanel.tsx';
+import { RankingPanel } from './components/ranking/RankingPanel.tsx';
+import { Tabs } from './components/Tabs.tsx';
+import { useApp } from './store/store.ts';
+
+/**
+ * Layout only: header, layers/settings on the left, the map, the ranked list with details or the area
+ * roll-up on the right. On a phone one of map / list / layers shows at a time.
+ */
+export function App({ toolbar }: { toolbar?: ReactNode }) {
+  const { t, i18n } = useTranslation();
+  const ui = useApp(
+    useShallow((s) => ({
+      lang: s.lang,
+      leftOpen: s.leftOpen,
+      rightOpen: s.rightOpen,
+      leftTab: s.leftTab,
+      rightTab: s.rightTab,
+      mobilePane: s.mobilePane,
+      setLeftTab: s.setLeftTab,
+      setRightTab: s.setRightTab,
+    })),
+  );
+  useEffect(() => {
+    if (i18n.language !== ui.lang) void i18n.changeLanguage(ui.lang);
+    document.documentElement.lang = ui.lang;
+  }, [i18n, ui.lang]);
+
+  return (
+    <div
+      className={`vt-app${ui.leftOpen ? '' : ' is-left-closed'}${ui.rightOpen ? '' : ' is-right-closed'}`}
+      data-mobile-pane={ui.mobilePane}
+    >
+      <Header toolbar={toolbar} />
+      <main className="vt-main">
+        <aside id="vt-left" className="vt-left" aria-label={t('layers.title')}>
+          <Tabs
+            label={t('layers.title')}
+            active={ui.leftTab}
+            onChange={ui.setLeftTab}
+            tabs={[
+              { key: 'layers', label: t('tabs.layers'), content: <LayerPanel /> },
+              { key: 'settings', label: t('tabs.settings'), content: <SettingsPanel /> },
+            ]}
+          />
+          <AnalysisStatus />
+          <p className="vt-note">{t('app.illustrativeLong')}</p>
+        </aside>
+        <div className="vt-center">
+          <MapView />
+          <DataStatus />
+        </div>
+        <aside id="vt-right" className="vt-right" aria-label={t('ranking.title')}>
+          <RankingPanel />
+          <Tabs
+            label={t('tabs.details')}
+            active={ui.rightTab}
+            onChange={ui.setRightTab}
+            tabs={[
+              { key: 'details', label: t('tabs.details'), content: <HamletDetails /> },
+              { key: 'area', label: t('tabs.area'), content: <AreaSummary /> },
+            ]}
+          />
+        </aside>
+      </main>
+      <MobileNav />
+    </div>
+  );
+}

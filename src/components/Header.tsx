@@ -1,0 +1,59 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
+import { useApp } from '../store/store.ts';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+
+/** Title, the illustrative-data note, a toolbar slot (the Share panel goes there) and the language switch. */
+export function Header({ toolbar }: { toolbar?: ReactNode }) {
+  const { t } = useTranslation();
+  const { leftOpen, rightOpen, setLeftOpen, setRightOpen, illustrative } = useApp(
+    useShallow((s) => ({
+      leftOpen: s.leftOpen,
+      rightOpen: s.rightOpen,
+      setLeftOpen: s.setLeftOpen,
+      setRightOpen: s.setRightOpen,
+      illustrative: s.illustrativeLayers.length > 0,
+    })),
+  );
+  return (
+    <header className="vt-header">
+      <a className="vt-skip" href="#vt-ranking">
+        {t('app.skipToList')}
+      </a>
+      <button
+        type="button"
+        className="vt-icon-button vt-desktop-only"
+        aria-expanded={leftOpen}
+        aria-controls="vt-left"
+        onClick={() => setLeftOpen(!leftOpen)}
+        aria-label={leftOpen ? t('app.hideLeft') : t('app.showLeft')}
+      >
+        ☰
+      </button>
+      <div className="vt-brand">
+        <h1>{t('app.title')}</h1>
+        <span className="vt-subtitle">{t('app.subtitle')}</span>
+      </div>
+      {illustrative && (
+        <span className="vt-badge" title={t('app.illustrativeLong')} data-testid="illustrative-note">
+          {t('app.illustrative')}
+        </span>
+      )}
+      <div className="vt-toolbar" role="toolbar" aria-label={t('app.toolbar')} id="vt-toolbar">
+        {toolbar}
+      </div>
+      <LanguageSwitch />
+      <button
+        type="button"
+        className="vt-icon-button vt-desktop-only"
+        aria-expanded={rightOpen}
+        aria-controls="vt-right"
+        onClick={() => setRightOpen(!rightOpen)}
+        aria-label={rightOpen ? t('app.hideRight') : t('app.showRight')}
+      >
+        ▤
+      </button>
+    </header>
+  );
+}

@@ -1,0 +1,33 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { connectMap } from '../map/connectMap.ts';
+import { MapAdapter } from '../map/MapAdapter.ts';
+import { appStore } from '../store/store.ts';
+
+declare global {
+  interface Window {
+    /** For browser tests and the snapshot: the live map adapter and the store. */
+    __vt?: { adapter: MapAdapter; map: MapAdapter['map']; store: typeof appStore };
+  }
+}
+
+/** Hosts the map: React creates the adapter once and removes it on unmount; it never re-renders it. */
+export function MapView({ onReady }: { onReady?: (adapter: MapAdapter | null) => void }) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!ref.current) return;
+    const { center, zoom } = appStore.getState();
+    const adapter = new MapAdapter(ref.current, { center, zoom });
+    const disconnect = connectMap(adapter, appStore);
+    window.__vt = { adapter, map: adapter.map, store: appStore };
+    onReady?.(adapter);
+    return () => {
+      onReady?.(null);
+      disconnect();
+      adapter.destroy();
+      delete window.__vt;
+    };
+  }, [onReady]);
+  return <div ref={ref} className="vt-map" role="region" aria-label={t('app.mapLabel')} data-testid="map" />;
+}

@@ -1,0 +1,26 @@
+import { useTranslation } from 'react-i18next';
+import { useApp } from '../../store/store.ts';
+import { useFormat } from '../useFormat.ts';
+import { RankingFilters } from './RankingFilters.tsx';
+import { RankingTable, useVisibleRows } from './RankingTable.tsx';
+
+export function RankingPanel() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const { rows, total } = useVisibleRows();
+  const hasResult = useApp((s) => s.result !== null);
+  return (
+    <section className="vt-ranking" aria-labelledby="vt-ranking-title" id="vt-ranking">
+      <header className="vt-section-head">
+        <h2 id="vt-ranking-title">{t('ranking.title')}</h2>
+        {hasResult && (
+          <span className="vt-count" data-testid="ranking-count" aria-live="polite">
+            {t('ranking.count', { shown: fmt.integer(rows.length), total: fmt.integer(total) })}
+          </span>
+        )}
+      </header>
+      <RankingFilters />
+      {hasResult ? <RankingTable rows={rows} /> : <p className="vt-empty">{t('ranking.waiting')}</p>}
+    </section>
+  );
+}

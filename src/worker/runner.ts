@@ -1,0 +1,60 @@
+import type { AnalysisResult, InputLayers, Settings } from '../analysis/types.ts';
+import type { AppState } from '../store/appState.ts';
+import { effectiveSettings, type AppStore } from '../store/store.ts';
+import { RunCancelled } from './analysisClient.ts';
+
+/** What the runner needs from a client; the app passes an `AnalysisClient`, tests may pass an in-thread one. */
+export interface Analyser {
+  run(
+    layers: InputLayers,
+    settings: Settings,
+    onProgress: (done: number, total: number, phase: string) => void,
+  ): Promise<AnalysisResult>;
+}
+
+/**
+ * Re-runs the analysis whenever the input data or the settings change. Settings changes are debounced
+ * (a slider drag is one run, not fifty); the store's run id drops any result that arrives late.
+ */
+export function startAnalysisRunner(store: AppStore, analyser: Analyser, debounceMs = 250): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let lastKey = '';
+  let lastInput: InputLayers | null = null;
+
+  const launch = (s: AppState): void => {
+    const input = s.input;
+    if (!input) return;
+    const settings = effectiveSettings(s);
+    const runId = s.startRun();
+    const started = performance.now();
+    analyser
+      .run(input, settings, (done, total, phase) =>
+        store.getState().setProgress(runId, { done, total, phase }),
+      )
+      .then((result) => store.getState().finishRun(runId, result, performance.now() - started))
+      .catch((e: unknown) => {
+        if (e instanceof RunCancelled) return;
+        store.getState().failRun(runId, e instanceof Error ? e.message : String(e));
+      });
+  };
+
+  const check = (s: AppState): void => {
+    if (!s.input) return;
+    const key = JSON.stringify(effectiveSettings(s));
+    const inputChanged = s.input !== lastInput;
+    if (!inputChanged && key === lastKey) return;
+    lastInput = s.input;
+    lastKey = key;
+    clearTimeout(timer);
+    // New data runs at once; a settings change waits for the user to pause.
+    if (inputChanged) launch(s);
+    else timer = setTimeout(() => launch(store.getState()), debounceMs);
+  };
+
+  check(store.getState());
+  const unsubscribe = store.subscribe(check);
+  return () => {
+    clearTimeout(timer);
+    unsubscribe();
+  };
+}

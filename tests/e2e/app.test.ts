@@ -1,0 +1,180 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch, open, screenshot } from './browser.ts';
+import {
+  TIMEOUT,
+  canvasSpread,
+  rowCountText,
+  runAxe,
+  stripDiacritics,
+  visibleRowIds,
+  waitForAnalysis,
+  waitForApp,
+  waitForMapIdle,
+} from './driver.ts';
+
+let browser: Browser;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  browser = await launch();
+  ({ page, errors } = await open(browser, inject('baseUrl')));
+  await waitForApp(page);
+}, TIMEOUT * 2);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the planner’s map', () => {
+  it('first load shows a drawn map with hamlets, the ranked list and the illustrative note', async () => {
+    expect(await canvasSpread(page)).toBeGreaterThan(8);
+    const counts = await page.evaluate(() => {
+      const map = window.__vt!.map;
+      return {
+        source: map.querySourceFeatures('hamlets').length,
+        rendered: map.queryRenderedFeatures({ layers: ['hamlets-fill'] }).length,
+      };
+    });
+    expect(counts.source).toBeGreaterThan(0);
+    expect(counts.rendered).toBeGreaterThan(0);
+    expect((await visibleRowIds(page)).length).toBeGreaterThan(5);
+    await expect(page.textContent('[data-testid="illustrative-note"]')).resolves.toMatch(/minh hoạ/);
+    await screenshot(page, 'first-load');
+    expect(errors).toEqual([]);
+  });
+
+  it('a status filter narrows the list to that status', async () => {
+    const before = await rowCountText(page);
+    await page.selectOption('[data-testid="filter-status"]', 'unserved');
+    await page.waitForFunction(
+      (b) => document.querySelector('[data-testid="ranking-count"]')?.textContent !== b,
+      before,
+    );
+    const statuses = await page.$$eval('[data-hamlet-id] .vt-cell--status', (els) =>
+      els.map((e) => e.textContent),
+    );
+    expect(statuses.length).toBeGreaterThan(0);
+    expect(new Set(statuses)).toEqual(new Set(['Chưa phủ']));
+    await page.click('text=Xoá bộ lọc');
+    await page.waitForFunction(
+      (b) => document.querySelector('[data-testid="ranking-count"]')?.textContent === b,
+      before,
+    );
+  });
+
+  it('search without diacritics finds hamlets of a commune written with them', async () => {
+    const commune = await page.evaluate(
+      () => window.__vt!.store.getState().rows.find((r) => /[^ -~]/.test(r.commune))!.commune,
+    );
+    await page.fill('[data-testid="ranking-search"]', stripDiacritics(commune));
+    await page.waitForFunction(
+      (c) => {
+        const cells = [...document.querySelectorAll('[data-hamlet-id] .vt-cell--commune')];
+        return cells.length > 0 && cells.every((e) => e.textContent === c);
+      },
+      commune,
+      { timeout: TIMEOUT },
+    );
+    await page.fill('[data-testid="ranking-search"]', '');
+  });
+
+  it('clicking a row selects the hamlet on the map and shows its details', async () => {
+    const id = (await visibleRowIds(page))[2]!;
+    await page.click(`[data-hamlet-id="${id}"] .vt-cell--commune`);
+    await page.waitForSelector('[data-testid="hamlet-details"]');
+    const name = await page.evaluate((i) => window.__vt!.store.getState().coverageById.get(i)!.name, id);
+    await expect(page.textContent('#vt-details-title')).resolves.toBe(name);
+    await expect(page.getAttribute(`[data-hamlet-id="${id}"]`, 'aria-selected')).resolves.toBe('true');
+    await page.waitForFunction(() => window.__vt!.map.isMoving() === false);
+    await waitForMapIdle(page);
+    const highlighted = await page.evaluate(() =>
+      window.__vt!.map.queryRenderedFeatures({ layers: ['hamlet-selected'] }).map((f) => f.properties.id),
+    );
+    expect(highlighted).toContain(id);
+    await screenshot(page, 'row-selected');
+  });
+
+  it('clicking the map selects that hamlet’s row and scrolls it into view', async () => {
+    const box = (await page.locator('.vt-map canvas').boundingBox())!;
+    // Pick a point on a hamlet away from the one already selected.
+    const target = await page.evaluate(
+      ({ w, h }) => {
+        const map = window.__vt!.map;
+        const selected = window.__vt!.store.getState().selectedHamletId;
+        for (let y = 0.2; y < 0.9; y += 0.1) {
+          for (let x = 0.2; x < 0.9; x += 0.1) {
+            const f = map.queryRenderedFeatures([x * w, y * h], {
+              layers: ['white-fill', 'weak-fill', 'hamlets-fill'],
+            })[0];
+            const id = (f?.properties.hamletId ?? f?.properties.id) as string | undefined;
+            if (id && id !== selected) return { x: x * w, y: y * h, id };
+          }
+        }
+        return null;
+      },
+      { w: box.width, h: box.height },
+    );
+    expect(target).not.toBeNull();
+    await page.mouse.click(box.x + target!.x, box.y + target!.y);
+    const row = page.locator(`[data-hamlet-id="${target!.id}"]`);
+    await row.waitFor({ timeout: TIMEOUT });
+    await expect(row.getAttribute('aria-selected')).resolves.toBe('true');
+    const [rowBox, bodyBox] = await Promise.all([
+      row.boundingBox(),
+      page.locator('[data-testid="ranking-body"]').boundingBox(),
+    ]);
+    expect(rowBox!.y).toBeGreaterThanOrEqual(bodyBox!.y - 1);
+    expect(rowBox!.y + rowBox!.height).toBeLessThanOrEqual(bodyBox!.y + bodyBox!.height + 1);
+  });
+
+  it('switching the language changes the interface', async () => {
+    await page.click('[data-lang="en"]');
+    await page.waitForSelector('text=Hamlets ranked for investment');
+    await expect(page.getAttribute('html', 'lang')).resolves.toBe('en');
+    await screenshot(page, 'english');
+    await page.click('[data-lang="vi"]');
+    await page.waitForSelector('text=Danh sách thôn xếp hạng đầu tư');
+  });
+
+  it('changing a setting re-runs the analysis and the list changes', async () => {
+    const before = await page.evaluate(() => {
+      const s = window.__vt!.store.getState();
+      return {
+        runId: s.runId,
+        uncovered: s.rows.reduce((a, r) => a + r.uncoveredHouseholds, 0),
+        first: s.rows.slice(0, 10).map((r) => r.id),
+      };
+    });
+    await page.click('[data-tab="settings"]');
+    await page.fill('[data-testid="setting-fibre-radius"]', '3000');
+    await waitForAnalysis(page, before.runId);
+    const after = await page.evaluate(() => {
+      const s = window.__vt!.store.getState();
+      return {
+        uncovered: s.rows.reduce((a, r) => a + r.uncoveredHouseholds, 0),
+        first: s.rows.slice(0, 10).map((r) => r.id),
+      };
+    });
+    // A wider fibre reach can only cover more households.
+    expect(after.uncovered).toBeLessThan(before.uncovered);
+    expect(after.first).not.toEqual(before.first);
+    await page.click('[data-tab="layers"]');
+  });
+
+  it('axe finds no serious or critical accessibility violations', async () => {
+    const violations = (await runAxe(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(violations).toEqual([]);
+  });
+
+  it('works on a phone: the list is one tap away', async () => {
+    const phone = await open(browser, inject('baseUrl'), { width: 390, height: 844 });
+    await waitForApp(phone.page);
+    await screenshot(phone.page, 'phone-map');
+    await phone.page.click('[data-pane="list"]');
+    await phone.page.waitForSelector('[data-hamlet-id]', { state: 'visible' });
+    await screenshot(phone.page, 'phone-list');
+    await phone.context.close();
+  });
+});
