@@ -18,9 +18,10 @@ export function readFileKind(name: string, bytes: Uint8Array | ArrayBuffer | str
   const trimmed = head.replace(/^\uFEFF/, '').trimStart();
   if (ext === 'kml' || /^<\?xml[^>]*>\s*<kml|^<kml/i.test(trimmed)) return 'kml';
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
-    if (/"version"\s*:\s*\d/.test(head) && /"layers"\s*:/.test(head) && !/"type"\s*:\s*"Feature/.test(head)) {
-      return 'project';
-    }
+    // Projects are written version-first; a layer's features carry "type" long before any "version".
+    const version = head.search(/"version"\s*:\s*\d/);
+    const type = head.search(/"type"\s*:/);
+    if (version >= 0 && /"layers"\s*:/.test(head) && (type < 0 || version < type)) return 'project';
     return 'geojson';
   }
   if (ext === 'geojson' || ext === 'json') return 'geojson';

@@ -37,10 +37,12 @@ export function serializeProject(project: Omit<Project, 'version'> & { version?:
     if (!LAYER_ROLES.includes(role as LayerRole))
       throw new Error(`serializeProject: unknown layer "${role}"`);
   }
+  // version first, so readFileKind can tell a project from a layer by the first few kilobytes.
+  const { version: _ignored, ...rest } = project;
   const doc: Project = {
-    ...project,
     version: PROJECT_VERSION,
     savedAt: project.savedAt ?? new Date().toISOString(),
+    ...rest,
   };
   return JSON.stringify(doc);
 }

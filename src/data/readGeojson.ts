@@ -52,6 +52,13 @@ export function readGeojson(text: string, file: string): ParsedFeatures {
     notes.push(`The file is a bare ${type} geometry; read it as one feature without properties.`);
     return { ...base, features: [{ type: 'Feature', properties: {}, geometry: obj }] };
   }
+  if (type === undefined && 'layers' in obj && 'version' in obj) {
+    throw new LoadError(
+      file,
+      'is a Vùng Trắng project file, not a layer.',
+      'Open it with "Open project" instead of importing it as a layer.',
+    );
+  }
   const found = typeof type === 'string' ? `"type": "${type}"` : 'no "type" member';
   const hint =
     typeof type === 'string' && type.toLowerCase() === 'featurecollection'

@@ -5,6 +5,7 @@ import {
   loadLayer,
   MIGRATIONS,
   parseProject,
+  readFileKind,
   serializeProject,
   type Project,
 } from '../../../src/data/index.ts';
@@ -27,6 +28,7 @@ describe('project file', () => {
     const p = await sampleProject();
     const text = serializeProject(p);
     expect(JSON.parse(text)).toMatchObject({ version: 1 });
+    expect(readFileKind('du-an.json', text)).toBe('project');
     const { project, reports } = parseProject(text);
     expect(project.layers).toEqual(p.layers);
     expect(project.settings).toEqual(p.settings);

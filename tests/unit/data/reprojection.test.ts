@@ -87,6 +87,60 @@ describe('VN-2000 reprojection', () => {
   });
 });
 
+// An independent 7-parameter (position vector) Helmert shift, VN-2000 → WGS84, both on the WGS84
+// ellipsoid: checks that proj4 applies the official parameters the way the decree defines them.
+function helmertVn2000ToWgs84(lon: number, lat: number): [number, number] {
+  const a = 6378137;
+  const f = 1 / 298.257223563;
+  const e2 = f * (2 - f);
+  const rad = Math.PI / 180;
+  const sec = rad / 3600;
+  const [tx, ty, tz, rx, ry, rz, ppm] = [
+    -191.90441429,
+    -39.30318279,
+    -111.45032835,
+    0.00928836 * sec,
+    -0.01975479 * sec,
+    0.00427372 * sec,
+    0.252906278,
+  ];
+  const phi = lat * rad;
+  const lam = lon * rad;
+  const n = a / Math.sqrt(1 - e2 * Math.sin(phi) ** 2);
+  const [x, y, z] = [
+    n * Math.cos(phi) * Math.cos(lam),
+    n * Math.cos(phi) * Math.sin(lam),
+    n * (1 - e2) * Math.sin(phi),
+  ];
+  const k = 1 + ppm * 1e-6;
+  const X = tx + k * (x - rz * y + ry * z);
+  const Y = ty + k * (rz * x + y - rx * z);
+  const Z = tz + k * (-ry * x + rx * y + z);
+  const p = Math.hypot(X, Y);
+  let lat2 = Math.atan2(Z, p * (1 - e2));
+  for (let i = 0; i < 10; i++) {
+    const N = a / Math.sqrt(1 - e2 * Math.sin(lat2) ** 2);
+    const h = p / Math.cos(lat2) - N;
+    lat2 = Math.atan2(Z, p * (1 - (e2 * N) / (N + h)));
+  }
+  return [Math.atan2(Y, X) / rad, lat2 / rad];
+}
+
+describe('VN-2000 datum shift, checked independently', () => {
+  it('matches a hand-written Helmert transform to within 5 cm', () => {
+    const def = resolveCrs('VN2000', 'f').def;
+    for (const [lon, lat] of [
+      [106.17, 20.42],
+      [105.5, 21.0],
+      [108.2, 16.05],
+      [106.7, 10.78],
+    ] as const) {
+      const viaProj4 = proj4(def, 'WGS84').forward([lon, lat]);
+      expect(metresBetween(viaProj4, helmertVn2000ToWgs84(lon, lat))).toBeLessThan(0.05);
+    }
+  });
+});
+
 describe('swapped latitude/longitude', () => {
   it('is detected, swapped back and said so', async () => {
     const r = await loadLayer({ name: 's.geojson', data: fixture('hamlets-swapped.geojson') }, 'hamlets');
