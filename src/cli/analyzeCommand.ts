@@ -9,6 +9,7 @@ import type { Command, CliIO } from './command.ts';
 import { checkOutputDir, writeOutputsAtomically } from './output.ts';
 import { progressReporter } from './progress.ts';
 import { readLayer, readLayers, type InputRole, type ReadOptions } from './readLayers.ts';
+import { readScenarioRun, SCENARIO_OUTPUT_FILES } from './scenario.ts';
 import { resolveSettings } from './settingsFile.ts';
 
 export const OUTPUT_FILES = [
@@ -46,6 +47,11 @@ const FLAGS: FlagTable = {
   },
   preset: { type: 'string', value: 'NAME', help: 'ranking weights: equity (default) or commercial' },
   settings: { type: 'string', value: 'FILE', help: 'settings JSON (thresholds, radii, weights, costs)' },
+  scenario: {
+    type: 'string',
+    value: 'FILE',
+    help: 'proposals GeoJSON (new sites, fibre, sites with status "off"): adds delta.json',
+  },
   out: { type: 'string', value: 'DIR', help: 'output directory (new, or one a previous run wrote)' },
   quiet: { type: 'boolean', short: 'q', help: 'no progress or summary lines' },
   help: { type: 'boolean', short: 'h', help: 'show this help' },
@@ -88,7 +94,7 @@ export const analyzeCommand: Command = {
       preset: str('preset'),
       fibreRadius: str('fibre-radius'),
     });
-    await checkOutputDir(out, OUTPUT_FILES);
+    await checkOutputDir(out, [...OUTPUT_FILES, ...SCENARIO_OUTPUT_FILES]);
 
     const log = (line: string): void => {
       if (!v.quiet) io.stderr.write(`${line}\n`);
@@ -105,11 +111,14 @@ export const analyzeCommand: Command = {
       ? await provinceFromFile(provincePath, read)
       : provinceFromHamlets(layers.hamlets);
 
+    const scenarioPath = str('scenario');
+    const scenario = scenarioPath ? await readScenarioRun(scenarioPath, layers, settings) : null;
+
     const progress = progressReporter(v.quiet ? { write: () => true } : io.stderr);
     const started = performance.now();
     let result: AnalysisResult;
     try {
-      result = analyze(layers, settings, progress.onProgress);
+      result = analyze(scenario?.layers ?? layers, settings, progress.onProgress);
     } catch (e) {
       // The engine's input errors are all about hamlet features but cannot know the file they came from.
       if (e instanceof Error && e.name === 'AnalysisInputError')
@@ -123,7 +132,9 @@ export const analyzeCommand: Command = {
       result = { ...result, summary: computeSummary(result.hamlets, result.summary.settings, province) };
     for (const w of result.warnings) warn(w);
 
-    await writeOutputsAtomically(out, outputs(result, layers));
+    const extra = scenario?.outputs(result);
+    await writeOutputsAtomically(out, { ...outputs(result, layers), ...extra?.files });
+    if (extra) log(extra.line);
     const st = result.summary.province.hamletsByStatus;
     log(
       `Analysed ${result.hamlets.length} hamlets in ${Math.round(ms)} ms: ${st.unserved} unserved, ` +

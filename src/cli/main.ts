@@ -1,10 +1,12 @@
 import { analyzeCommand } from './analyzeCommand.ts';
+import { suggestCommand } from './suggest.ts';
 import type { CliIO, Command } from './command.ts';
 import { CliError, describeError, EXIT_USAGE } from './errors.ts';
 
 /** Subcommands by name. A new one (e.g. `suggest` from ./suggest.ts) is one more entry here. */
 export const COMMANDS: Record<string, Command> = {
   analyze: analyzeCommand,
+  suggest: suggestCommand,
 };
 
 /**

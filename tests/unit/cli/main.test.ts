@@ -59,7 +59,7 @@ describe('main', () => {
     const b = buffers();
     expect(await main(['rank'], b.io)).toBe(64);
     expect(b.err()).toBe(
-      'error: vungtrang: unknown command "rank". Commands: analyze. Run "vungtrang --help".\n',
+      'error: vungtrang: unknown command "rank". Commands: analyze, suggest. Run "vungtrang --help".\n',
     );
   });
 
