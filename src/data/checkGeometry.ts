@@ -243,7 +243,7 @@ function ringOf(v: unknown, label: string, problems: GeometryProblem[]): Positio
   }
   if (pts.length < 4)
     throw new Reject(
-      `${label} has too few positions (${pts.length}; a ring needs at least 4 with the first repeated last)`,
+      `${label} has too few positions (${new Set(pts.map((p) => p.join())).size} distinct; an area needs at least 3 corners, the first repeated last)`,
       'Redraw the area with at least three corners.',
     );
   if (signedArea(pts) === 0)

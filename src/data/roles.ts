@@ -143,8 +143,9 @@ export function guessRole(fc: { features: RawFeature[] }): LayerRole {
       return typeof p?.type === 'string' ? p.type : typeof p?.name === 'string' ? p.name : '';
     })
     .join(' ');
-  if (/\b(Xã|Phường|Thị trấn)\b/.test(types) && has('code', 'maxa')) return 'communes';
-  if (/\b(Huyện|Quận|Thị xã|Thành phố)\b/.test(types) && has('code', 'mahuyen')) return 'districts';
-  if (/\bTỉnh\b/.test(types) && fc.features.length === 1) return 'province';
+  if (/(^|\s)(Xã|Phường|Thị trấn)(?=\s|$)/.test(types) && has('code', 'maxa')) return 'communes';
+  if (/(^|\s)(Huyện|Quận|Thị xã|Thành phố)(?=\s|$)/.test(types) && has('code', 'mahuyen')) return 'districts';
+  if (/(^|\s)(Tỉnh|Thành phố trực thuộc trung ương)(?=\s|$)/.test(types) && fc.features.length === 1)
+    return 'province';
   return 'hamlets';
 }

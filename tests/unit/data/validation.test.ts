@@ -198,6 +198,26 @@ describe('guessRole and guessFields', () => {
         features: [{ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: [] } }],
       }),
     ).toBe('fibre');
+    const area = (properties: object): object => ({
+      type: 'Feature',
+      properties,
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [0, 0],
+            [1, 0],
+            [0, 1],
+            [0, 0],
+          ],
+        ],
+      },
+    });
+    expect(guessRole({ features: [area({ code: '1', name: 'Xã Giao Hải', type: 'Xã' })] })).toBe('communes');
+    expect(guessRole({ features: [area({ code: '365', name: 'Huyện Giao Thủy', type: 'Huyện' })] })).toBe(
+      'districts',
+    );
+    expect(guessRole({ features: [area({ tech: '4G' })] })).toBe('coverage');
     const src = JSON.parse(fixtureText('source/communes-giao-thuy.geojson')) as FeatureCollection;
     expect(guessRole(src)).toBe('communes');
     const sites = await loadLayer({ name: 'sites.csv', data: fixture('sites.csv') }, 'sites');
