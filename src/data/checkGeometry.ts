@@ -1,14 +1,10 @@
 import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson';
-import { repairPolygon } from './repairPolygon.ts';
-import { findSelfIntersection } from './selfIntersection.ts';
+import { polygonGeometry } from './checkPolygon.ts';
+import { dedupe, list, position, Reject, type GeometryProblem } from './geometryParts.ts';
+
+export type { GeometryProblem } from './geometryParts.ts';
 
 export type Family = 'polygon' | 'line' | 'point';
-
-export interface GeometryProblem {
-  severity: 'skip' | 'repair' | 'warn';
-  message: string;
-  fix: string;
-}
 
 export interface CheckedGeometry {
   geometry: Geometry | null;
@@ -25,15 +21,6 @@ const FAMILY_OF: Record<string, Family> = {
 };
 
 const WORD: Record<Family, string> = { polygon: 'an area (polygon)', line: 'a line', point: 'a point' };
-
-class Reject extends Error {
-  constructor(
-    message: string,
-    readonly fix: string,
-  ) {
-    super(message);
-  }
-}
 
 /**
  * Checks one raw geometry against what the role needs and returns a clean 2-D copy, repairing what
@@ -162,53 +149,6 @@ function fromCollection(
   return { type: 'MultiLineString', coordinates: coords };
 }
 
-function list(v: unknown, what: string): unknown[] {
-  if (!Array.isArray(v))
-    throw new Reject(
-      `has ${what} that are not a list of coordinates`,
-      'Export the file again from your GIS.',
-    );
-  return v;
-}
-
-function position(v: unknown): Position {
-  if (typeof v === 'number') {
-    throw new Reject(
-      `has coordinates nested one level too shallow (a number, ${v}, where a [longitude, latitude] pair belongs)`,
-      'Check the brackets: a Polygon is [[[lon, lat], …]], a LineString [[lon, lat], …], a Point [lon, lat].',
-    );
-  }
-  if (!Array.isArray(v) || v.length < 2) {
-    throw new Reject(
-      `has a position ${short(v)} that is not [longitude, latitude]`,
-      'Each position needs two numbers: longitude then latitude.',
-    );
-  }
-  const [x, y] = v as unknown[];
-  if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) {
-    throw new Reject(
-      `has a coordinate that is not a number: ${short(v)}`,
-      'Write coordinates as numbers without quotes, e.g. [106.17, 20.42].',
-    );
-  }
-  if (x < -180 || x > 180 || y < -90 || y > 90) {
-    throw new Reject(
-      `has coordinates out of range: ${short(v)} (longitude must be within ±180, latitude ±90)`,
-      'Check the coordinate system: metres need a .prj or a CRS choice; swapped latitude/longitude must be put back.',
-    );
-  }
-  return [x, y];
-}
-
-function short(v: unknown): string {
-  const s = JSON.stringify(v) ?? String(v);
-  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
-}
-
-function dedupe(points: Position[]): Position[] {
-  return points.filter((p, i) => i === 0 || p[0] !== points[i - 1]?.[0] || p[1] !== points[i - 1]?.[1]);
-}
-
 function line(v: unknown): Position[] {
   const pts = dedupe(list(v, 'lines').map(position));
   if (pts.length < 2)
@@ -217,122 +157,6 @@ function line(v: unknown): Position[] {
       'Draw the line with at least two points, or delete it.',
     );
   return pts;
-}
-
-function signedArea(ring: Position[]): number {
-  let s = 0;
-  for (let i = 0; i + 1 < ring.length; i++) {
-    const a = ring[i] as Position;
-    const b = ring[i + 1] as Position;
-    s += (a[0] as number) * (b[1] as number) - (b[0] as number) * (a[1] as number);
-  }
-  return s / 2;
-}
-
-function ringOf(v: unknown, label: string, problems: GeometryProblem[]): Position[] {
-  let pts = dedupe(list(v, 'rings').map(position));
-  const first = pts[0];
-  const last = pts[pts.length - 1];
-  if (first && last && (first[0] !== last[0] || first[1] !== last[1])) {
-    pts = [...pts, first];
-    problems.push({
-      severity: 'repair',
-      message: `${label} was not closed; closed it`,
-      fix: 'Nothing to do; GIS exports normally close rings.',
-    });
-  }
-  if (pts.length < 4)
-    throw new Reject(
-      `${label} has too few positions (${new Set(pts.map((p) => p.join())).size} distinct; an area needs at least 3 corners, the first repeated last)`,
-      'Redraw the area with at least three corners.',
-    );
-  if (signedArea(pts) === 0)
-    throw new Reject(`${label} has no area (all points on a line)`, 'Redraw the area.');
-  return pts;
-}
-
-function polygonGeometry(
-  polys: unknown[],
-  problems: GeometryProblem[],
-  multi: boolean,
-): Polygon | MultiPolygon {
-  const out: Position[][][] = [];
-  polys.forEach((poly, p) => {
-    const where = multi ? `part ${p + 1}, ` : '';
-    const rings = list(poly, 'rings');
-    if (rings.length === 0) {
-      if (multi)
-        return void problems.push({
-          severity: 'repair',
-          message: `dropped empty ${where.slice(0, -2)}`,
-          fix: 'Nothing to do.',
-        });
-      throw new Reject('is a polygon without rings', 'Draw the area or delete the feature.');
-    }
-    let outer: Position[];
-    try {
-      outer = ringOf(rings[0], `${where}outer ring`, problems);
-    } catch (err) {
-      if (!multi || polys.length === 1) throw err;
-      problems.push({
-        severity: 'repair',
-        message: `dropped ${where.slice(0, -2)}: ${(err as Error).message}`,
-        fix: 'Check that part in your GIS.',
-      });
-      return;
-    }
-    const result: Position[][] = [signedArea(outer) < 0 ? [...outer].reverse() : outer];
-    rings.slice(1).forEach((r, i) => {
-      try {
-        const hole = ringOf(r, `${where}hole ${i + 1}`, problems);
-        result.push(signedArea(hole) > 0 ? [...hole].reverse() : hole);
-      } catch (err) {
-        problems.push({
-          severity: 'repair',
-          message: `dropped ${where}hole ${i + 1}: ${(err as Error).message}`,
-          fix: 'Check the hole in your GIS.',
-        });
-      }
-    });
-    out.push(result);
-  });
-  if (out.length === 0) throw new Reject('has no usable polygon parts', 'Draw the area again.');
-  // All parts together, so overlapping parts of a MultiPolygon (counted twice in areas) are caught too.
-  const crossing = findSelfIntersection(out.flat());
-  const geometry: Polygon | MultiPolygon = multi
-    ? { type: 'MultiPolygon', coordinates: out }
-    : { type: 'Polygon', coordinates: out[0] as Position[][] };
-  if (!crossing) return geometry;
-  return repairSelfIntersection(geometry, crossing, problems);
-}
-
-function repairSelfIntersection(
-  g: Polygon | MultiPolygon,
-  at: [number, number],
-  problems: GeometryProblem[],
-): Polygon | MultiPolygon {
-  const where = `${at[0].toFixed(6)}, ${at[1].toFixed(6)}`;
-  const fix =
-    'Check the boundary near that point in your GIS (QGIS: Vector ▸ Geometry Tools ▸ Fix Geometries).';
-  let fixed: Polygon | MultiPolygon | null = null;
-  try {
-    fixed = repairPolygon(g);
-  } catch {
-    fixed = null;
-  }
-  if (!fixed) {
-    throw new Reject(
-      `is a self-intersecting polygon (crossing near ${where}) that could not be repaired`,
-      fix,
-    );
-  }
-  const pieces = fixed.type === 'MultiPolygon' ? fixed.coordinates.length : 1;
-  problems.push({
-    severity: 'repair',
-    message: `was self-intersecting (crossing near ${where}); rebuilt as a valid ${fixed.type}${pieces > 1 ? ` of ${pieces} parts` : ''}`,
-    fix,
-  });
-  return fixed;
 }
 
 function centroidOf(g: Polygon | MultiPolygon): Geometry {
