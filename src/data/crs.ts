@@ -90,6 +90,8 @@ const ALIASES: Record<string, string> = {
   'URN:OGC:DEF:CRS:OGC:1.3:CRS84': 'WGS84',
   'URN:OGC:DEF:CRS:EPSG::4326': 'WGS84',
   'EPSG:4756': 'VN2000',
+  // VN-2000 / TM-3 105°30′ (Nam Định); other TM-3 zones are chosen by meridian.
+  'EPSG:9209': 'VN2000-TM3-105.5',
   'EPSG:3405': 'VN2000-UTM48N',
   'EPSG:3406': 'VN2000-UTM49N',
   'EPSG:32648': 'WGS84-UTM48N',

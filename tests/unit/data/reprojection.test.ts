@@ -179,6 +179,10 @@ describe('CRS_CHOICES', () => {
   it('resolves EPSG aliases and adds the shift to a bare VN-2000 proj4 string', () => {
     expect(resolveCrs('EPSG:3405', 'f').def).toMatch(/\+lon_0=105 \+k=0\.9996.*towgs84/);
     expect(resolveCrs('EPSG:4326', 'f').isWgs84).toBe(true);
+    expect(resolveCrs('EPSG:9209', 'f').def).toMatch(/\+lon_0=105\.5 \+k=0\.9999/);
+    const wgsPrj =
+      'GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]';
+    expect(resolveCrs(wgsPrj, 'f.prj').isWgs84).toBe(true);
     const bare = resolveCrs(
       '+proj=tmerc +lon_0=105.5 +k=0.9999 +x_0=500000 +ellps=WGS84 +units=m +title=VN-2000',
       'f',
