@@ -1,11 +1,13 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Feature, FeatureCollection, LineString, MultiLineString } from 'geojson';
+import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
 import Papa from 'papaparse';
 import { type CommuneFeature, readCommunes } from './communes.ts';
 import { approximateGaps } from './gapCheck.ts';
+import { cleanPolygonal } from './geom.ts';
 import { generateSample } from './generate.ts';
+import { verifyWithEngine } from './verifyWithEngine.ts';
 import { SYNTHETIC_NOTE, featureCollectionText } from './writeGeoJson.ts';
 
 /** Census day, 1 April 2019: the seed of the shipped sample. */
@@ -74,6 +76,16 @@ function loadCommunes(): CommuneFeature[] {
   return readCommunes(fc, file);
 }
 
+function polygonal(f: Feature, file: string): Polygon | MultiPolygon {
+  const g = f.geometry;
+  if (g?.type !== 'Polygon' && g?.type !== 'MultiPolygon') {
+    throw new Error(
+      `${file}: ${String(f.properties?.name)} has a ${g?.type ?? 'missing'} geometry; it must be a (Multi)Polygon.`,
+    );
+  }
+  return cleanPolygonal(g);
+}
+
 function sum<T>(items: readonly T[], f: (t: T) => number): number {
   return items.reduce((s, t) => s + f(t), 0);
 }
@@ -87,7 +99,8 @@ function main(): void {
   const sample = generateSample({ communes, roads, seed: SAMPLE_SEED });
 
   const province = readJson('nam-dinh-province.geojson').features.map((f) => ({
-    ...f,
+    type: 'Feature' as const,
+    geometry: polygonal(f, 'nam-dinh-province.geojson'),
     properties: {
       code: String(f.properties?.code),
       name: String(f.properties?.name),
@@ -100,7 +113,8 @@ function main(): void {
     const code = String(f.properties?.code);
     const members = communes.filter((c) => c.properties.district_code === code);
     return {
-      ...f,
+      type: 'Feature' as const,
+      geometry: polygonal(f, 'nam-dinh-districts.geojson'),
       properties: {
         code,
         name: String(f.properties?.name),
@@ -151,6 +165,7 @@ function main(): void {
   );
   console.log('unserved by district:', gaps.unservedByDistrict);
   console.log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (process.argv.includes('--verify')) verifyWithEngine(sample);
 }
 
 main();

@@ -1,4 +1,5 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { cleanPolygonal } from './geom.ts';
 
 /** What the generator needs to know about one commune (xã, phường, thị trấn). */
 export interface CommuneProps {
@@ -76,7 +77,7 @@ export function readCommunes(fc: FeatureCollection, file: string): CommuneFeatur
         households,
         population,
       },
-      geometry: g,
+      geometry: cleanPolygonal(g),
     });
   });
   if (problems.length > 0) {

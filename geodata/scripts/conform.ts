@@ -17,7 +17,7 @@ interface HostEdge {
 /**
  * Returns a function that adds crossing points (where a hamlet boundary meets a commune outline) to every
  * ring that runs along the commune edge the point belongs to: the commune itself, a neighbouring commune
- * sharing that exact edge, and the hamlets of both. On the 6-decimal grid a crossing lies up to ~0.15 m
+ * sharing that exact edge, and the hamlets of both. On the 6-decimal grid a crossing lies up to ~0.2 m
  * off its edge, so without this each one leaves a sliver of tens of m² between neighbours. Matching is by
  * exact vertices (an edge is "along" a host edge when both its ends are the host's ends or crossings on
  * it), never by distance, so a nearby but unrelated edge is left alone.
@@ -51,11 +51,16 @@ export function makeNoder(
 function nodeRing(ring: Position[], hostsOf: Map<string, HostEdge[]>): Position[] {
   const micro = ring.map((p): Pt => [Math.round((p[0] ?? 0) * 1e6), Math.round((p[1] ?? 0) * 1e6)]);
   const out: Position[] = [];
+  // A crossing can coincide with a vertex of a neighbour's ring (a T-junction); never repeat a point.
+  const push = (q: Position): void => {
+    const last = out[out.length - 1];
+    if (!last || last[0] !== q[0] || last[1] !== q[1]) out.push(q);
+  };
   for (let i = 0; i < ring.length; i++) {
     const p = ring[i];
     const u = micro[i];
     if (!p || !u) continue;
-    out.push(p);
+    push(p);
     const v = micro[i + 1];
     const fromU = hostsOf.get(pk(u));
     if (!v || !fromU) continue;
@@ -69,7 +74,7 @@ function nodeRing(ring: Position[], hostsOf: Map<string, HostEdge[]>): Position[
       const between = host.points
         .filter((q) => (t(q) - tu) * (t(q) - tv) < 0)
         .sort((q1, q2) => (tv > tu ? t(q1) - t(q2) : t(q2) - t(q1)));
-      for (const q of between) out.push([q[0] / 1e6, q[1] / 1e6]);
+      for (const q of between) push([q[0] / 1e6, q[1] / 1e6]);
     }
   }
   return out;

@@ -111,3 +111,30 @@ export function pointInRings(p: XY, rings: readonly (readonly XY[])[]): boolean 
 export function round6(n: number): number {
   return Math.round(n * 1e6) / 1e6;
 }
+
+/**
+ * Rounds a (multi)polygon to 6 decimals and drops the repeated points and collapsed rings that rounding
+ * (or the source) leaves, so every shipped ring is closed and has no zero-length edge.
+ */
+export function cleanPolygonal(g: Polygon | MultiPolygon): Polygon | MultiPolygon {
+  const cleanRing = (ring: Position[]): Position[] => {
+    const out: Position[] = [];
+    for (const p of ring) {
+      const q = [round6(p[0] ?? 0), round6(p[1] ?? 0)];
+      const last = out[out.length - 1];
+      if (!last || last[0] !== q[0] || last[1] !== q[1]) out.push(q);
+    }
+    const first = out[0];
+    const last = out[out.length - 1];
+    if (first && last && (first[0] !== last[0] || first[1] !== last[1]))
+      out.push([first[0] ?? 0, first[1] ?? 0]);
+    return out;
+  };
+  const polys = polygonsOf(g)
+    .map((poly) => poly.map(cleanRing).filter((ring) => ring.length >= 4))
+    .filter((poly) => poly.length > 0);
+  const only = polys[0];
+  return g.type === 'Polygon' && only
+    ? { type: 'Polygon', coordinates: only }
+    : { type: 'MultiPolygon', coordinates: polys };
+}

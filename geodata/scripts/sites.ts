@@ -133,12 +133,7 @@ function feature(
   ctx: Context,
   rng: Rng,
 ): SyntheticSite {
-  const props: SiteProps & { synthetic: true } = {
-    id: `site-${id}`,
-    operator,
-    tech: spec.tech,
-    synthetic: true,
-  };
+  const props: SiteProps = { id: `site-${id}`, operator, tech: spec.tech };
   if (!(spec.defaultOk && rng() < 0.04)) props.radius_m = Math.round(spec.radius / 10) * 10;
   if (rng() < 0.2) {
     const start = Math.floor(rng() * 12) * 10;
@@ -152,7 +147,7 @@ function feature(
   }
   return {
     type: 'Feature',
-    properties: props,
+    properties: { ...props, synthetic: true },
     geometry: { type: 'Point', coordinates: toLonLat(ctx.frame, xy) },
   };
 }

@@ -113,6 +113,24 @@ describe('committed geodata', () => {
     }
   });
 
+  it('has closed, non-degenerate rings with at most 6 decimals in the areal layers', () => {
+    for (const layer of ['province', 'districts', 'communes', 'hamlets'] as const) {
+      for (const f of layers[layer].features) {
+        const g = f.geometry;
+        if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') throw new Error(`${layer}: ${g.type}`);
+        const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+        for (const ring of polys.flat()) {
+          const label = `${layer} ${String(f.properties?.id ?? f.properties?.code)}`;
+          expect(ring.length, label).toBeGreaterThanOrEqual(4);
+          expect(ring[ring.length - 1], label).toEqual(ring[0]);
+          for (let i = 1; i < ring.length; i++) expect(ring[i], label).not.toEqual(ring[i - 1]);
+          for (const p of ring)
+            for (const v of p) expect(Math.abs(v * 1e6 - Math.round(v * 1e6)), label).toBeLessThan(1e-6);
+        }
+      }
+    }
+  });
+
   it('tiles every commune with its hamlets (areas within 0.1 %, no gaps or overlaps beyond 1 m²)', () => {
     const r = tilingReport(layers.communes.features as never, layers.hamlets.features as never);
     expect(r.worstAreaRelDiff).toBeLessThan(0.001);
