@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './App.tsx';
 import { createI18n } from './i18n/i18n.ts';
-import { loadSample } from './store/loadSample.ts';
+import { bootData } from './store/persist/boot.ts';
 import { appStore } from './store/store.ts';
 import { AnalysisClient } from './worker/analysisClient.ts';
 import { startAnalysisRunner } from './worker/runner.ts';
@@ -11,7 +11,8 @@ import './styles/app.css';
 
 const i18n = createI18n(appStore.getState().lang);
 startAnalysisRunner(appStore, new AnalysisClient());
-void loadSample(appStore);
+// The user's saved data and settings if any, else the shipped sample.
+void bootData(appStore);
 
 const root = document.getElementById('root');
 if (root) {

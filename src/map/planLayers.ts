@@ -307,9 +307,10 @@ export function planLayers(input: PlanInput): MapPlan {
       layout: { visibility: on('sites') },
       paint: {
         'circle-color': siteColour,
-        'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 3, 13, 6],
+        // Small at province zoom, where a thousand sites would otherwise hide the hamlets.
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 1.5, 10, 2.5, 13, 6],
         'circle-stroke-color': ['case', ['get', 'mbb'], SITE_RING.mbb, SITE_RING.legacy],
-        'circle-stroke-width': 1.5,
+        'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 8, 0.5, 11, 1.5],
         'circle-opacity': ['case', ['get', 'off'], 0.3, 1],
       },
     },

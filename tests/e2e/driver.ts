@@ -17,7 +17,8 @@ export async function waitForApp(page: Page): Promise<void> {
       return s.dataStatus === 'ready' && s.result !== null && !s.running && vt.map.loaded();
     },
     undefined,
-    { timeout: TIMEOUT, polling: 200 },
+    // The first analysis of the whole province is the slow step on a busy 2-core machine.
+    { timeout: TIMEOUT * 2, polling: 200 },
   );
   await waitForMapIdle(page);
 }
