@@ -37,6 +37,7 @@ export function ImportControls({
   const menuId = useId();
   const [open, setOpen] = useState(false);
   const [files, setFiles] = useState<File[] | null>(null);
+  const [mode, setMode] = useState<'layers' | 'project'>('layers');
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState('');
   const layerInput = useRef<HTMLInputElement>(null);
@@ -52,8 +53,9 @@ export function ImportControls({
     return () => window.removeEventListener('keydown', onKey);
   }, [open]);
 
-  const start = (list: FileList | null): void => {
+  const start = (list: FileList | null, as: 'layers' | 'project'): void => {
     if (list && list.length > 0) {
+      setMode(as);
       setFiles([...list]);
       setOpen(false);
     }
@@ -118,7 +120,7 @@ export function ImportControls({
         hidden
         data-testid="import-file-input"
         onChange={(e) => {
-          start(e.target.files);
+          start(e.target.files, 'layers');
           e.target.value = '';
         }}
       />
@@ -129,13 +131,25 @@ export function ImportControls({
         hidden
         data-testid="project-file-input"
         onChange={(e) => {
-          start(e.target.files);
+          start(e.target.files, 'project');
           e.target.value = '';
         }}
       />
-      <DropOverlay onFiles={(list) => setFiles(list)} disabled={files !== null || confirming} />
+      <DropOverlay
+        onFiles={(list) => {
+          setMode('layers');
+          setFiles(list);
+        }}
+        disabled={files !== null || confirming}
+      />
       {files ? (
-        <ImportDialog files={files} store={store} backend={worker} onDone={() => setFiles(null)} />
+        <ImportDialog
+          files={files}
+          mode={mode}
+          store={store}
+          backend={worker}
+          onDone={() => setFiles(null)}
+        />
       ) : null}
       {confirming ? (
         <ConfirmDialog

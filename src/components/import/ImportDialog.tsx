@@ -22,6 +22,8 @@ type Step =
 
 interface ImportDialogProps {
   files: File[];
+  /** 'project' when the user chose "Open project": the file is read as a project whatever it looks like. */
+  mode?: 'layers' | 'project';
   store: AppStore;
   backend: ImportBackend;
   onDone(): void;
@@ -39,7 +41,7 @@ function viewport(): { width: number; height: number } {
  * One file at a time: guess (probe) → the user confirms role, fields and CRS → check in the worker
  * with progress and cancel → validation report → import. Nothing changes the data before "Import".
  */
-export function ImportDialog({ files, store, backend, onDone }: ImportDialogProps) {
+export function ImportDialog({ files, mode = 'layers', store, backend, onDone }: ImportDialogProps) {
   const { t } = useImportTranslation();
   const [index, setIndex] = useState(0);
   const [probeStep, setStep] = useState<Step>({ kind: 'probing' });
@@ -60,26 +62,30 @@ export function ImportDialog({ files, store, backend, onDone }: ImportDialogProp
     if (!file) return;
     let live = true;
     if (file.size > MAX_FILE_BYTES) return;
-    void backend.probe({ name: file.name, blob: file }).then(async (outcome) => {
-      if (!live) return;
-      if (!outcome.ok) return setStep({ kind: 'failed', error: outcome.error });
-      if (outcome.probe.kind === 'project') {
-        try {
-          const parsed = parseProject(await file.text(), file.name);
-          if (live) setStep({ kind: 'project', parsed });
-        } catch (e) {
-          const err = e as { message?: string; fix?: string };
-          if (live)
-            setStep({ kind: 'failed', error: { message: err.message ?? String(e), fix: err.fix ?? '' } });
-        }
-        return;
+    const openProject = async (): Promise<void> => {
+      try {
+        const parsed = parseProject(await file.text(), file.name);
+        if (live) setStep({ kind: 'project', parsed });
+      } catch (e) {
+        const err = e as { message?: string; fix?: string };
+        if (live)
+          setStep({ kind: 'failed', error: { message: err.message ?? String(e), fix: err.fix ?? '' } });
       }
-      setStep({ kind: 'setup', probe: outcome.probe, choices: initialChoices(outcome.probe) });
-    });
+    };
+    if (mode === 'project') {
+      void openProject();
+    } else {
+      void backend.probe({ name: file.name, blob: file }).then(async (outcome) => {
+        if (!live) return;
+        if (!outcome.ok) return setStep({ kind: 'failed', error: outcome.error });
+        if (outcome.probe.kind === 'project') return openProject();
+        setStep({ kind: 'setup', probe: outcome.probe, choices: initialChoices(outcome.probe) });
+      });
+    }
     return () => {
       live = false;
     };
-  }, [file, backend]);
+  }, [file, backend, mode]);
 
   useEffect(() => () => running.current?.cancel(), []);
 

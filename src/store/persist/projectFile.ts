@@ -1,6 +1,6 @@
 import type { FeatureCollection } from 'geojson';
 import type { InputLayers } from '../../analysis/types.ts';
-import { serializeProject, type LayerRole, type ParsedProject } from '../../data/index.ts';
+import { PROJECT_VERSION, serializeProject, type LayerRole, type ParsedProject } from '../../data/index.ts';
 import type { AdminCollection, AdminLayers, AppState } from '../appState.ts';
 import { effectiveSettings, type AppStore } from '../store.ts';
 import { ALL_LAYERS, type LayerId, type ViewState } from '../viewState.ts';
@@ -55,7 +55,9 @@ export function projectText(state: AppState, name?: string): string {
     const fc = state.admin[role];
     if (fc) layers[role] = fc;
   }
+  // `version` and `layers` first: file-type sniffing reads only the first few kilobytes.
   return serializeProject({
+    version: PROJECT_VERSION,
     ...(name ? { name } : {}),
     layers,
     settings: effectiveSettings(state),

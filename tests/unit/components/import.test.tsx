@@ -124,6 +124,19 @@ describe('import dialog', () => {
     expect(within(dialog).getByLabelText('Radius')).toHaveProperty('value', 'Ban kinh (m)');
   });
 
+  it('a file too big for the browser is refused with a clear message before it is read', async () => {
+    const store = sampleStore();
+    const user = setup(store);
+    const huge = new File(['{}'], 'whole-country.geojson');
+    Object.defineProperty(huge, 'size', { value: 350 * 1024 * 1024 });
+    await user.upload(screen.getByTestId('import-file-input'), huge);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe(
+      'whole-country.geojson is 350 MB, over the 200 MB a browser can handle. Split it (for example one district per file) or simplify the geometry.',
+    );
+    expect(store.getState().dataSource).toBe('sample');
+  });
+
   it('property values are shown as text, never as HTML', async () => {
     const evil = {
       type: 'FeatureCollection',

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { withDefaults } from '../../../src/analysis/settings.ts';
 import type { InputLayers } from '../../../src/analysis/types.ts';
-import { loadLayer, parseProject } from '../../../src/data/index.ts';
+import { loadLayer, parseProject, readFileKind } from '../../../src/data/index.ts';
 import {
   DATA_KEY,
   SETTINGS_KEY,
@@ -143,6 +143,7 @@ describe('project file', () => {
       a.getState().applyView({ center: [106.43, 20.29], zoom: 13.5, colourBy: 'score' }, 'app');
       const text = projectText(a.getState(), 'Giao Thủy');
       expect(JSON.parse(text)).toMatchObject({ version: 1, name: 'Giao Thủy' });
+      expect(readFileKind('giao-thuy.json', text)).toBe('project');
 
       scenarios = [];
       const b = createAppStore();
