@@ -22,7 +22,7 @@ describe('strings', () => {
     const i18nEn = createI18n('en');
     const same = keys(vi).filter((k) => i18nVi.t(k) === i18nEn.t(k));
     expect(same.sort()).toEqual(
-      ['app.title', 'details.distance', 'details.location', 'ranking.count', 'tech.none'].sort(),
+      ['app.title', 'area.byMbb', 'details.distance', 'details.location', 'tech.none'].sort(),
     );
   });
 });
