@@ -59,7 +59,9 @@ export function validateLayer(
   const features: Feature[] = [];
   const seenIds = new Map<string, number>();
   const seenCodes = new Map<string, number>();
-  const generateIds = NEEDS_ID.has(role) && fields.id === undefined;
+  // GeoJSON may carry ids on the Feature itself rather than in its properties.
+  const useFeatureIds = fields.id === undefined && rawFeatures.some((f) => topLevelId(f) !== undefined);
+  const generateIds = NEEDS_ID.has(role) && fields.id === undefined && !useFeatureIds;
   if (generateIds && rawFeatures.length > 0) {
     report.warnings.push({
       index: -1,
@@ -117,7 +119,8 @@ export function validateLayer(
       FAMILIES[role],
       role === 'facilities' || role === 'households',
     );
-    for (const p of checked.problems) {
+    // A skipped feature lists only why it was skipped, not repairs made on the way.
+    for (const p of checked.problems.filter((q) => checked.geometry !== null || q.severity === 'skip')) {
       const target =
         p.severity === 'skip' ? report.skipped : p.severity === 'repair' ? report.repaired : report.warnings;
       target.push(issue(p.message, p.fix));
@@ -131,6 +134,10 @@ export function validateLayer(
     }
     const out = outcome.props;
     if (generateIds) out.id = `${idPrefix(fileName)}-${index + 1}`;
+    else if (useFeatureIds && out.id === undefined) {
+      const fid = topLevelId(obj);
+      if (fid !== undefined) out.id = fid;
+    }
     if (NEEDS_ID.has(role) || (typeof out.id === 'string' && role !== 'facilities')) {
       const id = typeof out.id === 'string' ? out.id : undefined;
       if (id === undefined) {
@@ -187,6 +194,15 @@ function featuresOf(fc: unknown): RawFeature[] {
     return (fc as { features: unknown[] }).features;
   }
   return [];
+}
+
+function topLevelId(f: unknown): string | undefined {
+  const id = typeof f === 'object' && f !== null ? (f as { id?: unknown }).id : undefined;
+  return typeof id === 'string' && id.trim() !== ''
+    ? id.trim()
+    : typeof id === 'number'
+      ? String(id)
+      : undefined;
 }
 
 function idPrefix(fileName: string): string {

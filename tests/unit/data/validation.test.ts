@@ -133,6 +133,52 @@ describe('role normalisation', () => {
     expect(sites.report.skipped[0]?.message).toMatch(/no technology/);
   });
 
+  it('takes hamlet ids from the Feature id when the properties have none', () => {
+    const poly = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [106, 20],
+          [106.1, 20],
+          [106.1, 20.1],
+          [106, 20],
+        ],
+      ],
+    };
+    const features = [7, 'T-2'].map((id) => ({
+      type: 'Feature',
+      id,
+      properties: { ten: 'A' },
+      geometry: poly,
+    }));
+    const { collection, report } = validateLayer(
+      { type: 'FeatureCollection', features },
+      'hamlets',
+      'f.geojson',
+    );
+    expect(collection.features.map((f) => f.properties?.id)).toEqual(['7', 'T-2']);
+    expect(report.warnings).toEqual([]);
+  });
+
+  it('lists a skipped feature only as skipped, not also as repaired', () => {
+    const open = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [106, 20],
+          [106.1, 20],
+        ],
+      ],
+    };
+    const { report } = validateLayer(
+      { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { id: 'a' }, geometry: open }] },
+      'hamlets',
+      'f.geojson',
+    );
+    expect(report.skipped).toHaveLength(1);
+    expect(report.repaired).toEqual([]);
+  });
+
   it('gives hamlets ids from their position when no id column exists, and says so', () => {
     const poly = {
       type: 'Polygon',
