@@ -11,7 +11,7 @@ import { verifyWithEngine } from './verifyWithEngine.ts';
 import { SYNTHETIC_NOTE, featureCollectionText } from './writeGeoJson.ts';
 
 /** Census day, 1 April 2019: the seed of the shipped sample. */
-export const SAMPLE_SEED = 20190401;
+const SAMPLE_SEED = 20190401;
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const sources = join(root, 'sources', 'nam-dinh');
