@@ -38,6 +38,11 @@ export class ScenarioSession {
     this.baseline = this.session.result();
   }
 
+  /** The settings the session analyses with (defaults filled in). */
+  settingsUsed(): Settings {
+    return this.settings;
+  }
+
   /** The edits currently applied. */
   edits(): ScenarioEdit[] {
     return this.applied.slice();

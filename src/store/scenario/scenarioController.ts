@@ -1,0 +1,108 @@
+import type { AnalysisResult, InputLayers, Settings } from '../../analysis/types.ts';
+import type { SuggestOptions } from '../../analysis/suggestSites.ts';
+import type { ScenarioEngine } from '../../worker/scenarioClient.ts';
+import type { SuggestReply } from '../../worker/scenarioProtocol.ts';
+import { effectiveSettings, type AppStore } from '../store.ts';
+import type { ScenarioStore } from './scenarioStore.ts';
+
+/**
+ * Keeps the live scenario and the app in step: the scenario engine (a ScenarioSession in a worker) is
+ * built from the app's data and settings once its baseline analysis is in; every change of the edit list
+ * is one `sync` (undo, redo and loading a saved scenario alike), whose result becomes the app's result, so
+ * the map, the ranking and the details show the scenario, and whose delta and newly covered areas go to the
+ * scenario store. Only the newest edit list is synced; older ones still in flight are dropped.
+ */
+export interface ScenarioControl {
+  stop(): void;
+  /** Suggested sites from the baseline analysis (the engine's, so the same data and settings). */
+  suggest(opts: SuggestOptions): Promise<SuggestReply>;
+}
+
+let current: ScenarioControl | null = null;
+
+/** The running controller, for the panel's suggest form; null before the app starts it. */
+export function scenarioControl(): ScenarioControl | null {
+  return current;
+}
+
+export function startScenarioController(
+  app: AppStore,
+  scenario: ScenarioStore,
+  makeEngine: () => ScenarioEngine,
+): ScenarioControl {
+  let engine: ScenarioEngine | null = null;
+  let builtFor: { input: InputLayers; settings: Settings } | null = null;
+  let ready: Promise<void> | null = null;
+  /** The result this controller put into the app store, so its own write is not taken for a new baseline. */
+  let pushed: AnalysisResult | null = null;
+  let generation = 0;
+  let syncedEdits: unknown = scenario.getState().edits;
+
+  const ensure = (input: InputLayers, settings: Settings): Promise<void> => {
+    if (builtFor && builtFor.input === input && builtFor.settings === settings && ready) return ready;
+    engine?.dispose();
+    engine = makeEngine();
+    builtFor = { input, settings };
+    ready = engine.init(input, settings);
+    return ready;
+  };
+
+  const run = async (): Promise<void> => {
+    const s = app.getState();
+    if (!s.input || !s.result) return;
+    const { edits, name } = scenario.getState();
+    const mine = ++generation;
+    syncedEdits = edits;
+    scenario.getState().setBusy(true);
+    try {
+      await ensure(s.input, effectiveSettings(s));
+      if (!engine) return;
+      const u = await engine.sync(edits, name || 'current');
+      if (mine !== generation) return;
+      const a = app.getState();
+      pushed = u.result;
+      a.finishRun(a.runId, u.result, u.ms);
+      scenario.getState().setOutcome({
+        delta: edits.length > 0 ? u.delta : null,
+        covered: edits.length > 0 ? u.covered : null,
+        ms: u.ms,
+      });
+      scenario.getState().setError(null);
+    } catch (e) {
+      if (mine === generation) scenario.getState().setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      if (mine === generation) scenario.getState().setBusy(false);
+    }
+  };
+
+  const offScenario = scenario.subscribe((st) => {
+    if (st.edits !== syncedEdits) void run();
+  });
+  const offApp = app.subscribe((s, before) => {
+    // A fresh baseline from the analysis runner (new data or settings) wipes the scenario from the view:
+    // bring it back when there is one. Without edits the runner's result is already the right one.
+    if (s.result && s.result !== before.result && s.result !== pushed && scenario.getState().edits.length > 0)
+      void run();
+    else if (s.input && (s.input !== before.input || s.settings !== before.settings))
+      // Build the session early: the first edit then costs milliseconds, not a whole analysis.
+      void ensure(s.input, effectiveSettings(s)).catch(() => {});
+  });
+  const control: ScenarioControl = {
+    stop: () => {
+      offScenario();
+      offApp();
+      engine?.dispose();
+      engine = null;
+      if (current === control) current = null;
+    },
+    suggest: async (opts) => {
+      const s = app.getState();
+      if (!s.input) throw new Error('Load data before asking for suggestions.');
+      await ensure(s.input, effectiveSettings(s));
+      if (!engine) throw new Error('The scenario engine is not running.');
+      return engine.suggest(opts);
+    },
+  };
+  current = control;
+  return control;
+}

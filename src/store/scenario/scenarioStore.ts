@@ -1,0 +1,173 @@
+import type { FeatureCollection, Position } from 'geojson';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { ScenarioDelta, ScenarioEdit } from '../../analysis/scenarioTypes.ts';
+import type { SiteProps } from '../../analysis/types.ts';
+
+export type ScenarioMode = 'none' | 'add-site' | 'draw-fibre' | 'site-off';
+
+export interface SiteForm {
+  operator: string;
+  tech: '4G' | '5G';
+  radiusM: number;
+  /** Optional sector azimuths, e.g. "0,120,240"; empty for an omni site. */
+  azimuths: string;
+}
+
+export interface SavedScenario {
+  id: string;
+  name: string;
+  edits: ScenarioEdit[];
+  delta: ScenarioDelta | null;
+}
+
+export interface ScenarioState {
+  mode: ScenarioMode;
+  siteForm: SiteForm;
+  /** Vertices of the fibre route being drawn. */
+  draft: Position[];
+  name: string;
+  edits: ScenarioEdit[];
+  redoStack: ScenarioEdit[];
+  saved: SavedScenario[];
+  delta: ScenarioDelta | null;
+  covered: FeatureCollection | null;
+  busy: boolean;
+  error: string | null;
+  lastMs: number | null;
+  setMode(mode: ScenarioMode): void;
+  setSiteForm(patch: Partial<SiteForm>): void;
+  addSiteAt(at: Position): void;
+  addDraftPoint(at: Position): void;
+  finishFibre(): void;
+  switchOff(siteId: string, at: Position): void;
+  undo(): void;
+  redo(): void;
+  clear(): void;
+  setName(name: string): void;
+  /** Saves (or overwrites, by name) the current scenario with its delta. */
+  save(): void;
+  load(id: string): void;
+  removeSaved(id: string): void;
+  /** Replaces the edits (a shared link, a suggestion, a project file); clears redo. */
+  setEdits(edits: ScenarioEdit[], name?: string): void;
+  setSaved(saved: SavedScenario[]): void;
+  setOutcome(o: { delta: ScenarioDelta | null; covered: FeatureCollection | null; ms: number | null }): void;
+  setBusy(busy: boolean): void;
+  setError(error: string | null): void;
+}
+
+export type ScenarioStore = StoreApi<ScenarioState>;
+
+/** The next free number for a proposal id, over every edit the user can get back to. */
+function nextNumber(s: Pick<ScenarioState, 'edits' | 'redoStack' | 'saved'>, prefix: string): number {
+  let n = 0;
+  const all = [...s.edits, ...s.redoStack, ...s.saved.flatMap((x) => x.edits)];
+  for (const e of all) {
+    const id =
+      e.kind === 'add-site' ? e.site.properties?.id : e.kind === 'add-fibre' ? e.fibre.properties?.id : '';
+    const m = new RegExp(`^${prefix}-(\\d+)$`).exec(String(id ?? ''));
+    if (m) n = Math.max(n, Number(m[1]));
+  }
+  return n + 1;
+}
+
+/**
+ * The what-if scenario being edited, its undo/redo stacks, the saved scenarios and the last measured delta.
+ * A store of its own (like the share link's notice) so the app's slices stay untouched; the controller
+ * (`scenarioController.ts`) runs the edits through the scenario worker and writes the outcome back.
+ */
+export function createScenarioStore(): ScenarioStore {
+  return createStore<ScenarioState>()((set, get) => {
+    const push = (edit: ScenarioEdit): void =>
+      set({ edits: [...get().edits, edit], redoStack: [], error: null });
+    return {
+      mode: 'none',
+      siteForm: { operator: '', tech: '4G', radiusM: 3000, azimuths: '' },
+      draft: [],
+      name: '',
+      edits: [],
+      redoStack: [],
+      saved: [],
+      delta: null,
+      covered: null,
+      busy: false,
+      error: null,
+      lastMs: null,
+      setMode: (mode) => set({ mode, draft: [] }),
+      setSiteForm: (patch) => set({ siteForm: { ...get().siteForm, ...patch } }),
+      addSiteAt: (at) => {
+        const f = get().siteForm;
+        const azimuths =
+          f.azimuths.trim() === ''
+            ? []
+            : f.azimuths
+                .split(/[,;\s]+/)
+                .map(Number)
+                .filter(Number.isFinite);
+        const props: SiteProps = {
+          id: `P-${nextNumber(get(), 'P')}`,
+          tech: f.tech,
+          radius_m: f.radiusM,
+          proposed: true,
+          ...(f.operator ? { operator: f.operator } : {}),
+          ...(azimuths.length > 0 ? { azimuths } : {}),
+        };
+        push({
+          kind: 'add-site',
+          site: { type: 'Feature', geometry: { type: 'Point', coordinates: at }, properties: props },
+        });
+      },
+      addDraftPoint: (at) => set({ draft: [...get().draft, at] }),
+      finishFibre: () => {
+        const draft = get().draft;
+        set({ draft: [] });
+        if (draft.length < 2) return;
+        const id = `PF-${nextNumber(get(), 'PF')}`;
+        push({
+          kind: 'add-fibre',
+          fibre: {
+            type: 'Feature',
+            geometry: { type: 'LineString', coordinates: draft },
+            properties: { id, kind: 'access', proposed: true },
+          },
+        });
+      },
+      switchOff: (siteId, at) => {
+        if (get().edits.some((e) => e.kind === 'site-off' && e.siteId === siteId)) return;
+        push({ kind: 'site-off', siteId, at });
+      },
+      undo: () => {
+        const edits = get().edits;
+        const last = edits[edits.length - 1];
+        if (last) set({ edits: edits.slice(0, -1), redoStack: [...get().redoStack, last] });
+      },
+      redo: () => {
+        const stack = get().redoStack;
+        const next = stack[stack.length - 1];
+        if (next) set({ edits: [...get().edits, next], redoStack: stack.slice(0, -1) });
+      },
+      clear: () => set({ edits: [], redoStack: [], draft: [] }),
+      setName: (name) => set({ name }),
+      save: () => {
+        const s = get();
+        const name = s.name.trim() || `Scenario ${s.saved.length + 1}`;
+        const entry: SavedScenario = { id: name, name, edits: s.edits, delta: s.delta };
+        const others = s.saved.filter((x) => x.id !== entry.id);
+        set({ name, saved: [...others, entry] });
+      },
+      load: (id) => {
+        const x = get().saved.find((s) => s.id === id);
+        if (x) set({ edits: x.edits, redoStack: [], name: x.name, draft: [] });
+      },
+      removeSaved: (id) => set({ saved: get().saved.filter((s) => s.id !== id) }),
+      setEdits: (edits, name) =>
+        set({ edits, redoStack: [], draft: [], ...(name !== undefined ? { name } : {}) }),
+      setSaved: (saved) => set({ saved }),
+      setOutcome: ({ delta, covered, ms }) => set({ delta, covered, lastMs: ms }),
+      setBusy: (busy) => set({ busy }),
+      setError: (error) => set({ error }),
+    };
+  });
+}
+
+export const scenarioStore: ScenarioStore = createScenarioStore();

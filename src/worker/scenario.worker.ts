@@ -1,0 +1,50 @@
+import * as Comlink from 'comlink';
+import { newlyCoveredAreas } from '../analysis/scenarioCovered.ts';
+import { ScenarioSession } from '../analysis/scenarioSession.ts';
+import type { ScenarioEdit } from '../analysis/scenarioTypes.ts';
+import { suggestSites } from '../analysis/suggestSites.ts';
+import type { SuggestOptions } from '../analysis/suggestSites.ts';
+import type { InputLayers, Settings } from '../analysis/types.ts';
+import type { ScenarioWorkerUpdate, SuggestReply } from './scenarioProtocol.ts';
+
+let session: ScenarioSession | null = null;
+
+function live(): ScenarioSession {
+  if (!session) throw new Error('scenario worker: init must be called before sync');
+  return session;
+}
+
+const api = {
+  /** Analyses the baseline once; every later edit is incremental. */
+  init(layers: InputLayers, settings: Settings): void {
+    session = new ScenarioSession(layers, settings);
+  },
+  sync(edits: ScenarioEdit[], name: string): ScenarioWorkerUpdate {
+    const s = live();
+    const u = s.sync(edits, name);
+    // Highlight what every edit of the scenario changed, not only the last one.
+    const touched = u.delta.statusChanges.map((c) => c.id);
+    const changed = new Set([...touched, ...changedSinceBaseline(s, u.result)]);
+    return { ...u, covered: newlyCoveredAreas(s.baseline, u.result, [...changed]) };
+  },
+  suggest(opts: SuggestOptions): SuggestReply {
+    const s = live();
+    const r = suggestSites(s.baseline, s.settingsUsed(), opts);
+    return { scenario: r.scenario, households: r.households, ms: r.ms, candidates: r.candidates };
+  },
+};
+
+/** Hamlets whose broadband households differ from the baseline by more than rounding. */
+function changedSinceBaseline(s: ScenarioSession, after: ScenarioWorkerUpdate['result']): string[] {
+  const was = new Map(s.baseline.hamlets.map((h) => [h.id, h]));
+  const out: string[] = [];
+  for (const h of after.hamlets) {
+    const b = was.get(h.id);
+    if (b && Math.abs(b.uncoveredHouseholds - h.uncoveredHouseholds) > 1e-3) out.push(h.id);
+  }
+  return out;
+}
+
+export type ScenarioWorkerApi = typeof api;
+
+Comlink.expose(api);

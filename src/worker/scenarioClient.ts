@@ -1,0 +1,26 @@
+import * as Comlink from 'comlink';
+import type { ScenarioEdit } from '../analysis/scenarioTypes.ts';
+import type { SuggestOptions } from '../analysis/suggestSites.ts';
+import type { InputLayers, Settings } from '../analysis/types.ts';
+import type { ScenarioWorkerApi } from './scenario.worker.ts';
+import type { ScenarioWorkerUpdate, SuggestReply } from './scenarioProtocol.ts';
+
+/** The scenario engine as the store's controller sees it; tests may pass an in-thread one. */
+export interface ScenarioEngine {
+  init(layers: InputLayers, settings: Settings): Promise<void>;
+  sync(edits: ScenarioEdit[], name: string): Promise<ScenarioWorkerUpdate>;
+  suggest(opts: SuggestOptions): Promise<SuggestReply>;
+  dispose(): void;
+}
+
+/** A ScenarioSession in its own Web Worker, so edits never block the map. */
+export function createScenarioWorkerEngine(): ScenarioEngine {
+  const worker = new Worker(new URL('./scenario.worker.ts', import.meta.url), { type: 'module' });
+  const api = Comlink.wrap<ScenarioWorkerApi>(worker);
+  return {
+    init: (layers, settings) => api.init(layers, settings),
+    sync: (edits, name) => api.sync(edits, name),
+    suggest: (opts) => api.suggest(opts),
+    dispose: () => worker.terminate(),
+  };
+}
