@@ -27,8 +27,8 @@ import { parseTech } from './tech.ts';
 import { buildTiles, computeTileUnions } from './tiles.ts';
 import type { Tile } from './tiles.ts';
 
-/** Tiles of ~1.5 km hold a handful of hamlets: small unions, few vertices per clip (see the bench). */
-export const TILE_SIZE_M = 1500;
+/** Tiles of ~1 km hold a handful of hamlets: small unions, few vertices per clip (see the bench). */
+export const TILE_SIZE_M = 1000;
 
 type Nearest = { id: string; distance: number } | null;
 

@@ -1,5 +1,5 @@
 import Flatbush from 'flatbush';
-import type { CoverageKind, CoverageShape } from './coverageShapes.ts';
+import type { ContainmentProof, CoverageKind, CoverageShape } from './coverageShapes.ts';
 import { areaUnits, difference, intersect, rectClip, union2, unionAll } from './geometry/clip.ts';
 import type { Paths64, Rect64 } from './geometry/clip.ts';
 import type { PreparedHamlet } from './prepareHamlets.ts';
@@ -136,6 +136,8 @@ export function computeTileUnions(tile: Tile, label: string, warnings: string[])
         s.bounds.top > rect.bottom
       )
         continue;
+      // Most tiles of a dense network lie inside one disc: prove it and skip the clipping altogether.
+      if (s.proofs.some((p) => rectInside(rect, p))) return fullRegion(rect);
       const clipped = rectClip(rect, s.paths, s.sourceId);
       if (!clipped.ok) {
         warnings.push(clipped.error.message);
@@ -187,4 +189,22 @@ function unwrap(r: ReturnType<typeof unionAll>, warnings: string[]): Paths64 {
   if (r.ok) return r.value;
   warnings.push(r.error.message);
   return [];
+}
+
+/** The rectangle lies inside a disc or capsule when its four corners do (both are convex). */
+function rectInside(r: Rect64, p: ContainmentProof): boolean {
+  const dx = p.bx - p.ax;
+  const dy = p.by - p.ay;
+  const len2 = dx * dx + dy * dy;
+  for (const [x, y] of [
+    [r.left, r.top],
+    [r.right, r.top],
+    [r.right, r.bottom],
+    [r.left, r.bottom],
+  ] as const) {
+    let t = len2 === 0 ? 0 : ((x - p.ax) * dx + (y - p.ay) * dy) / len2;
+    t = t < 0 ? 0 : t > 1 ? 1 : t;
+    if (Math.hypot(x - (p.ax + t * dx), y - (p.ay + t * dy)) > p.r) return false;
+  }
+  return true;
 }

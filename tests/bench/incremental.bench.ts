@@ -1,0 +1,81 @@
+import type { Feature, LineString, Point } from 'geojson';
+import { AnalysisSession } from '../../src/analysis/incremental.ts';
+import type { FibreProps, InputLayers, SiteProps } from '../../src/analysis/types.ts';
+import { rng } from './synthetic.ts';
+import { fmtMs, median, progress, time } from './stats.ts';
+import type { Row } from './stats.ts';
+
+/**
+ * What-if edits on a live session: add a site, remove it again, add a fibre route; medians over `reps`
+ * random places. `edit` is the engine's recomputation, `total` adds re-ranking and roll-ups of all hamlets.
+ */
+export function benchIncremental(layers: InputLayers, reps = 15): Row[] {
+  const session = new AnalysisSession(layers);
+  const bbox = hamletBox(layers);
+  const r = rng(42);
+  const at = (): [number, number] => [
+    bbox[0] + r() * (bbox[2] - bbox[0]),
+    bbox[1] + r() * (bbox[3] - bbox[1]),
+  ];
+  const add: number[] = [];
+  const remove: number[] = [];
+  const fibre: number[] = [];
+  const touched: number[] = [];
+  const rank: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    const site: Feature<Point, SiteProps> = {
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: at() },
+      properties: { id: `bench-site-${i}`, tech: '4G' },
+    };
+    const a = time(() => session.addSite(site));
+    add.push(a.ms);
+    touched.push(a.value.changedHamletIds.length);
+    rank.push(a.value.result.timingsMs.rankAndSummary ?? 0);
+    remove.push(time(() => session.removeSite(`bench-site-${i}`)).ms);
+    const [x, y] = at();
+    const line: Feature<LineString, FibreProps> = {
+      type: 'Feature',
+      geometry: {
+        type: 'LineString',
+        coordinates: [
+          [x, y],
+          [x + 0.015, y + 0.01],
+        ],
+      },
+      properties: { id: `bench-fibre-${i}`, kind: 'access' },
+    };
+    fibre.push(time(() => session.addFibre(line)).ms);
+  }
+  const rankOnly = median(rank);
+  const rows: Row[] = [
+    {
+      section: 'what-if',
+      measure: 'add one 4G site (3 km)',
+      value: fmtMs(median(add)),
+      note: `median of ${reps}, ${median(touched)} hamlets changed; of which ranking + roll-ups of all hamlets ${rankOnly.toFixed(1)} ms`,
+    },
+    { section: 'what-if', measure: 'remove that site', value: fmtMs(median(remove)), note: 'target ≤ 20 ms' },
+    {
+      section: 'what-if',
+      measure: 'add a ~2 km fibre route',
+      value: fmtMs(median(fibre)),
+      note: 'target ≤ 50 ms',
+    },
+  ];
+  return rows.map(progress);
+}
+
+function hamletBox(layers: InputLayers): [number, number, number, number] {
+  const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const f of layers.hamlets.features) {
+    const ring = f.geometry.type === 'Polygon' ? f.geometry.coordinates[0] : f.geometry.coordinates[0]?.[0];
+    for (const p of ring ?? []) {
+      b[0] = Math.min(b[0], p[0] as number);
+      b[1] = Math.min(b[1], p[1] as number);
+      b[2] = Math.max(b[2], p[0] as number);
+      b[3] = Math.max(b[3], p[1] as number);
+    }
+  }
+  return b;
+}

@@ -1,0 +1,39 @@
+/**
+ * `npm run bench`: the engine on the shipped (or synthetic) province at 1×/4×/16×, what-if edits, and the
+ * naive Turf way side by side. Each section lives in its own `*.bench.ts` module and returns table rows, so
+ * other sections (e.g. a browser load benchmark) can be added by importing them here.
+ * BENCH_QUICK=1 runs fewer repetitions and skips the naive baseline.
+ */
+import { loadProvince } from './data.ts';
+import { benchEngine } from './engine.bench.ts';
+import { benchIncremental } from './incremental.bench.ts';
+import { benchNaive } from './naive.bench.ts';
+import { benchScenario } from './scenario.bench.ts';
+import { fmtMs, peakRssMb, printTable } from './stats.ts';
+import type { Row } from './stats.ts';
+
+const quick = process.env.BENCH_QUICK === '1';
+const { layers, source } = loadProvince();
+console.log(`Vùng Trắng bench — ${source}; Node ${process.version}; single thread\n`);
+const rows: Row[] = [];
+const engine = benchEngine(layers, quick ? 3 : 5);
+rows.push(...engine.rows);
+rows.push(...benchIncremental(layers, quick ? 5 : 15));
+rows.push(...benchScenario(layers, quick ? 5 : 15));
+if (!quick) {
+  const naive = benchNaive(layers);
+  rows.push(...naive.rows);
+  rows.push({
+    section: 'ratio',
+    measure: 'naive / engine (1×)',
+    value: `${(naive.estimateMs / engine.medianMs).toFixed(0)}×`,
+    note: `${fmtMs(naive.estimateMs)} vs ${fmtMs(engine.medianMs)}; target ≥ 200×`,
+  });
+}
+rows.push({
+  section: 'memory',
+  measure: 'peak RSS of the whole run',
+  value: `${peakRssMb().toFixed(0)} MB`,
+  note: 'target ≤ 500 MB',
+});
+printTable(rows);
