@@ -3,6 +3,8 @@ import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { LegendItem } from '../../map/snapshot.ts';
+import { PRINT_PIXEL_RATIO } from '../../map/snapshotLayout.ts';
+import { renderMapAt } from '../../map/snapshotRender.ts';
 import { getSnapshotMap } from '../../map/snapshotTarget.ts';
 import { filterRows, sortRows } from '../../store/rows.ts';
 import { useApp } from '../../store/store.ts';
@@ -10,6 +12,29 @@ import { useShareTranslation } from './i18n.ts';
 import { areaName, legendFromPage } from './snapshotContent.ts';
 
 const TOP = 15;
+/** The printed map is 277 × 100 mm: render it in that shape rather than stretch a portrait screen map. */
+const PRINT_MAP_PX = { width: 1636, height: 590 };
+
+let preparedMap: string | null = null;
+
+/**
+ * Draws a page-shaped map at print resolution, then opens the browser's print dialog. Falls back to the
+ * screen's map when the offscreen render fails.
+ */
+export async function printPage(): Promise<void> {
+  const map = getSnapshotMap();
+  if (map) {
+    try {
+      const r = await renderMapAt(map, PRINT_MAP_PX.width, PRINT_MAP_PX.height, {
+        pixelRatio: PRINT_PIXEL_RATIO,
+      });
+      preparedMap = r.canvas.toDataURL('image/png');
+    } catch {
+      preparedMap = null;
+    }
+  }
+  window.print();
+}
 
 /**
  * What the browser prints (see styles/print.css): one A4 page with the map as it is on screen, the
@@ -36,10 +61,13 @@ export function PrintSheet() {
   });
 
   useEffect(() => {
-    // beforeprint cannot wait for a promise: copy the drawn canvas synchronously (the app keeps its buffer).
+    // The Print button has already drawn a page-shaped map; Ctrl+P gets the screen's canvas, copied
+    // synchronously because beforeprint cannot wait (the app keeps its drawing buffer).
     const onBeforePrint = () => {
+      const prepared = preparedMap;
+      preparedMap = null;
       const canvas = getSnapshotMap()?.getCanvas();
-      setMapUrl(canvas ? canvas.toDataURL('image/png') : '');
+      setMapUrl(prepared ?? (canvas ? canvas.toDataURL('image/png') : ''));
       setLegend(legendFromPage());
     };
     window.addEventListener('beforeprint', onBeforePrint);

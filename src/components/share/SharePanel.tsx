@@ -7,7 +7,7 @@ import './share.css';
 import { ExportSection } from './ExportSection.tsx';
 import { useShareTranslation } from './i18n.ts';
 import { LinkNotice } from './LinkNotice.tsx';
-import { PrintSheet } from './PrintSheet.tsx';
+import { PrintSheet, printPage } from './PrintSheet.tsx';
 import { SnapshotSection } from './SnapshotSection.tsx';
 
 /** The link to the current view, built from the store (not the address bar, which may lag a map move). */
@@ -106,7 +106,7 @@ export function SharePanel() {
             <SnapshotSection />
             <ExportSection />
             <section className="vt-share__section">
-              <button type="button" onClick={() => window.print()} data-testid="print">
+              <button type="button" onClick={() => void printPage()} data-testid="print">
                 {t('print.button')}
               </button>
               <p>{t('print.hint')}</p>
