@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { type CommuneFeature, readCommunes } from '../../../geodata/scripts/communes.ts';
+import { approximateGaps } from '../../../geodata/scripts/gapCheck.ts';
 import { generateSample } from '../../../geodata/scripts/generate.ts';
 import { featureCollectionText } from '../../../geodata/scripts/writeGeoJson.ts';
 import { tilingReport } from './tiling.ts';
@@ -70,5 +71,11 @@ describe('generateSample', () => {
     expect(s.facilities).toHaveLength(3 * communes.length);
     expect(s.hamlets.some((h) => h.properties.name.startsWith('Tổ dân phố'))).toBe(true);
     expect(s.hamlets.some((h) => /^(Xóm|Thôn) /.test(h.properties.name))).toBe(true);
+
+    // Gaps appear here too (for a subset, its own outline counts as the remote edge).
+    const gaps = approximateGaps(s.hamlets, s.fibre, s.sites);
+    expect(gaps.unserved).toBeGreaterThan(0);
+    expect(gaps.unserved / gaps.hamlets).toBeLessThan(0.1);
+    expect(gaps.unservedByDistrict['Huyện Tiền Hải'] ?? 0).toBeGreaterThan(gaps.unserved / 2);
   });
 });
