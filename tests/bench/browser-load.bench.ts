@@ -1,0 +1,105 @@
+import { existsSync } from 'node:fs';
+import { preview } from 'vite';
+import { launch, open } from '../e2e/browser.ts';
+import type { Row } from './stats.ts';
+
+export interface BrowserLoadReport {
+  /** Navigation start → the first row of the ranked list on screen. */
+  firstListMs: number;
+  /** Navigation start → the map's first `idle` with hamlets drawn. */
+  mapIdleMs: number;
+  /** The analysis run in the worker, as the app measured it. */
+  analysisMs: number;
+  /** Longest main-thread task seen (PerformanceObserver 'longtask'), and how many were over 200 ms. */
+  longestTaskMs: number;
+  tasksOver200Ms: number;
+  rows: Row[];
+}
+
+const TARGET_LIST_MS = 3000;
+const BLOCKING_MS = 200;
+
+/** Records, inside the page, when the first ranked row appears and every long task. */
+const INSTRUMENT = `
+  window.__bench = { longtasks: [], firstRow: null };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__bench.longtasks.push(e.duration);
+  }).observe({ type: 'longtask', buffered: true });
+  new MutationObserver((_, obs) => {
+    if (document.querySelector('[data-hamlet-id]')) {
+      window.__bench.firstRow = performance.now();
+      obs.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true });
+`;
+
+interface BenchWindow {
+  __bench: { longtasks: number[]; firstRow: number | null };
+}
+
+/**
+ * Page load → first ranked list, and the longest main-thread task, in headless Chromium against the
+ * built app. Give it a served URL, or it serves the existing dist/ with `vite preview` itself (it never
+ * builds). Targets: list ≤ 3 s; no task blocking the main thread > 200 ms.
+ *
+ * @example const report = await benchBrowserLoad(); printTable(report.rows);
+ */
+export async function benchBrowserLoad(url?: string): Promise<BrowserLoadReport> {
+  let server: Awaited<ReturnType<typeof preview>> | undefined;
+  if (!url) {
+    if (!existsSync('dist/index.html'))
+      throw new Error('dist/ is missing: run `npm run build` before the browser bench');
+    server = await preview({ preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'error' });
+    url = server.resolvedUrls?.local[0];
+    if (!url) throw new Error('vite preview did not report a local URL');
+  }
+  const browser = await launch();
+  try {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'vi-VN' });
+    await context.addInitScript(INSTRUMENT);
+    const { page } = await open(browser, url, { context });
+    await page.waitForFunction(
+      () => (window as unknown as BenchWindow).__bench.firstRow !== null,
+      undefined,
+      {
+        timeout: 300_000,
+        polling: 50,
+      },
+    );
+    const mapIdleMs = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const map = window.__vt!.map;
+          if (map.loaded() && !map.isMoving()) resolve(performance.now());
+          else map.once('idle', () => resolve(performance.now()));
+        }),
+    );
+    const m = await page.evaluate(() => ({
+      ...(window as unknown as BenchWindow).__bench,
+      analysisMs: window.__vt!.store.getState().lastRunMs ?? NaN,
+    }));
+    const firstListMs = m.firstRow ?? NaN;
+    const longestTaskMs = Math.max(0, ...m.longtasks);
+    const tasksOver200Ms = m.longtasks.filter((d) => d > BLOCKING_MS).length;
+    const rows: Row[] = [
+      {
+        section: 'browser',
+        measure: 'page load → first ranked list',
+        value: `${(firstListMs / 1000).toFixed(2)} s`,
+        note: `target ≤ ${TARGET_LIST_MS / 1000} s${firstListMs <= TARGET_LIST_MS ? '' : ' — MISSED'}; analysis in worker ${(m.analysisMs / 1000).toFixed(2)} s`,
+      },
+      { section: 'browser', measure: 'page load → map idle', value: `${(mapIdleMs / 1000).toFixed(2)} s` },
+      {
+        section: 'browser',
+        measure: 'longest main-thread task',
+        value: `${longestTaskMs.toFixed(0)} ms`,
+        note: `${tasksOver200Ms} task(s) > ${BLOCKING_MS} ms${tasksOver200Ms === 0 ? '' : ' — blocking'}`,
+      },
+    ];
+    await context.close();
+    return { firstListMs, mapIdleMs, analysisMs: m.analysisMs, longestTaskMs, tasksOver200Ms, rows };
+  } finally {
+    await browser.close();
+    await server?.close();
+  }
+}
