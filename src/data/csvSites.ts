@@ -57,6 +57,8 @@ export interface CsvSitesResult {
   mapping: CsvColumnMapping;
   /** Rows that could not become points (no coordinates). */
   skipped: Issue[];
+  /** For each feature, its 0-based data row and its line in the file (the header is line 1). */
+  origins: { index: number; label: string }[];
 }
 
 /**
@@ -85,6 +87,7 @@ export function parseCsvSites(text: string, mapping?: CsvColumnMapping, file = '
   const num = (v: string | undefined): number => toNumber(v, decimalComma);
   const features: Feature<Point>[] = [];
   const skipped: Issue[] = [];
+  const origins: CsvSitesResult['origins'] = [];
   parsed.data.forEach((row, i) => {
     const lon = num(row[m.lon as string]);
     const lat = num(row[m.lat as string]);
@@ -93,7 +96,7 @@ export function parseCsvSites(text: string, mapping?: CsvColumnMapping, file = '
       skipped.push({
         index: i,
         ...(id ? { id } : {}),
-        message: `${file}: row ${i + 2}${id ? ` (id ${id})` : ''} has no usable coordinates ("${row[m.lon as string] ?? ''}", "${row[m.lat as string] ?? ''}").`,
+        message: `${file}: row ${i + 2}${id ? ` (id ${id})` : ''}: has no usable coordinates ("${row[m.lon as string] ?? ''}", "${row[m.lat as string] ?? ''}").`,
         fix: `Fill in "${m.lon}" and "${m.lat}" as decimal degrees, e.g. 106.1234 and 20.4321.`,
       });
       return;
@@ -115,13 +118,14 @@ export function parseCsvSites(text: string, mapping?: CsvColumnMapping, file = '
     set('azimuths', text(m.azimuths));
     set('kind', text(m.kind));
     if (m.count) set('count', num(row[m.count]));
+    origins.push({ index: i, label: `row ${i + 2}` });
     features.push({
       type: 'Feature',
       properties: props,
       geometry: { type: 'Point', coordinates: [lon, lat] },
     });
   });
-  return { collection: { type: 'FeatureCollection', features }, headers, mapping: m, skipped };
+  return { collection: { type: 'FeatureCollection', features }, headers, mapping: m, skipped, origins };
 }
 
 function toNumber(v: string | undefined, decimalComma: boolean): number {

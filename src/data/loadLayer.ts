@@ -22,6 +22,7 @@ interface Parsed {
   crs: CrsSource;
   notes: string[];
   preSkipped: Issue[];
+  origins?: { index: number; label: string }[];
   encoding?: LoadResult['encoding'];
 }
 
@@ -70,6 +71,7 @@ export async function loadLayer(
   const { collection, report } = validateLayer({ features }, role, name, {
     ...(options.fields ? { fields: options.fields } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(parsed.origins ? { origins: parsed.origins } : {}),
     onProgress: (f) => progress(0.5 + 0.5 * f),
   });
   const fileNotes: Issue[] = parsed.notes.map((message) => ({
@@ -116,7 +118,7 @@ async function parse(
       return { ...base, features: await readKmz(toBytes(data), name, options.domParser) };
     case 'csv': {
       const r = parseCsvSites(toText(data), options.csvColumns, name);
-      return { ...base, features: r.collection.features, preSkipped: r.skipped };
+      return { ...base, features: r.collection.features, preSkipped: r.skipped, origins: r.origins };
     }
     case 'project':
       throw new LoadError(

@@ -23,6 +23,8 @@ export interface ValidateOptions {
   fields?: FieldMapping;
   onProgress?: (fraction: number) => void;
   signal?: AbortSignal;
+  /** Where each feature came from, when not the n-th feature (CSV rows): the index and words for issues. */
+  origins?: { index: number; label: string }[];
 }
 
 export interface Validated {
@@ -86,10 +88,10 @@ export function validateLayer(
         : {};
     const label = labelOf(props, fields, obj?.id);
     const issue = (message: string, fix: string): Issue => ({
-      index,
+      index: options.origins?.[index]?.index ?? index,
       ...(label.id !== undefined ? { id: label.id } : {}),
       ...(label.name !== undefined ? { name: label.name } : {}),
-      message: `${fileName}: feature ${index + 1}${describe(label)}: ${message}.`,
+      message: `${fileName}: ${options.origins?.[index]?.label ?? `feature ${index + 1}`}${describe(label)}: ${message}.`,
       fix,
     });
     if (!obj || obj.type !== 'Feature') {

@@ -47,6 +47,13 @@ describe('GeoJSON', () => {
     expect(r.crs.applied).toBe('WGS84');
   });
 
+  it('uses the field mapping the user chose over the guess', async () => {
+    const r = await loadLayer({ name: 'h.geojson', data: fixture('hamlets.geojson') }, 'hamlets', {
+      fields: { name: 'TEN_XA', id: 'MA_XA' },
+    });
+    expect(r.collection.features[0]?.properties).toMatchObject({ id: '14149', name: 'Thị trấn Ngô Đồng' });
+  });
+
   it('refuses broken JSON with the line and column', async () => {
     const err = await loadLayer({ name: 'broken.geojson', data: fixture('broken.geojson') }, 'hamlets').catch(
       (e: unknown) => e,
@@ -112,7 +119,17 @@ describe('CSV of sites', () => {
     expect(r.collection.features.map((f) => f.properties?.radius_m)).toEqual([2500, 3000, undefined, 600]);
     expect(r.collection.features[0]?.properties?.id).toBe('GT1');
     expect(r.report.skipped).toHaveLength(1);
-    expect(r.report.skipped[0]?.message).toMatch(/sites\.csv: row 6 \(id GT9\) has no usable coordinates/);
+    expect(r.report.skipped[0]?.message).toMatch(/sites\.csv: row 6 \(id GT9\): has no usable coordinates/);
+  });
+
+  it('names CSV rows by their line in the file', async () => {
+    const csv = 'lon,lat,tech\n,,4G\n106.1,20.4,4G\n106.2,20.5,carrier pigeon\n';
+    const r = await loadLayer({ name: 's.csv', data: csv }, 'sites');
+    expect(r.report.skipped.map((i) => i.index)).toEqual([0, 2]);
+    expect(r.report.skipped[0]?.message).toBe('s.csv: row 2: has no usable coordinates ("", "").');
+    expect(r.report.skipped[1]?.message).toBe(
+      's.csv: row 4: has no recognisable technology in "tech" ("carrier pigeon").',
+    );
   });
 
   it('honours a user column mapping over the guess', async () => {
