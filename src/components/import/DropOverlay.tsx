@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { useImportTranslation } from './i18n.ts';
 
 function hasFiles(e: DragEvent): boolean {
@@ -58,12 +59,13 @@ export function DropOverlay({ onFiles, disabled }: { onFiles(files: File[]): voi
   }, [disabled]);
 
   if (!over || disabled) return null;
-  return (
+  return createPortal(
     <div className="vt-drop-overlay" data-testid="drop-overlay">
       <div>
         <p className="vt-drop-title">{t('drop.title')}</p>
         <p>{t('drop.hint')}</p>
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }

@@ -73,7 +73,7 @@ export function FileSetup({ probe, choices, onChange }: FileSetupProps) {
   ) => {
     const sample = sampleOf(value);
     return (
-      <div className="vt-field" key={key}>
+      <div className="vt-imp-field" key={key}>
         <label htmlFor={`${id}-${key}`}>{label}</label>
         <select id={`${id}-${key}`} value={value ?? ''} onChange={(e) => onPick(e.target.value || undefined)}>
           <option value="">{t('dialog.none')}</option>
@@ -83,7 +83,7 @@ export function FileSetup({ probe, choices, onChange }: FileSetupProps) {
             </option>
           ))}
         </select>
-        {sample ? <span className="vt-sample">{t('dialog.sample', { value: sample })}</span> : null}
+        {sample ? <span className="vt-imp-sample">{t('dialog.sample', { value: sample })}</span> : null}
       </div>
     );
   };
@@ -91,7 +91,7 @@ export function FileSetup({ probe, choices, onChange }: FileSetupProps) {
   const [x0, y0, x1, y1] = (probe.bbox ?? [0, 0, 0, 0]).map((v) => Math.round(v));
   return (
     <div className="vt-file-setup">
-      <div className="vt-field">
+      <div className="vt-imp-field">
         <label htmlFor={`${id}-role`}>{t('dialog.role')}</label>
         <select
           id={`${id}-role`}
@@ -121,7 +121,7 @@ export function FileSetup({ probe, choices, onChange }: FileSetupProps) {
             ),
           )}
           {CSV_COLUMNS[choices.role].includes('radius') && choices.csvColumns.radius ? (
-            <div className="vt-field">
+            <div className="vt-imp-field">
               <label htmlFor={`${id}-unit`}>{t('csv.unit')}</label>
               <select
                 id={`${id}-unit`}
@@ -153,19 +153,19 @@ export function FileSetup({ probe, choices, onChange }: FileSetupProps) {
       <fieldset>
         <legend>{t('dialog.crs')}</legend>
         {probe.declaredCrs ? (
-          <p className="vt-note">{t('dialog.crsDeclared', { name: probe.declaredCrs })}</p>
+          <p className="vt-imp-note">{t('dialog.crsDeclared', { name: probe.declaredCrs })}</p>
         ) : null}
         {probe.coordinates === 'projected' && !probe.declaredCrs ? (
-          <p className="vt-warning" role="status">
+          <p className="vt-imp-warning" role="status">
             {t('dialog.metres', { x0, x1, y0, y1 })}
           </p>
         ) : null}
         {probe.coordinates === 'latlon' ? (
-          <p className="vt-warning" role="status">
+          <p className="vt-imp-warning" role="status">
             {t('dialog.swapped')}
           </p>
         ) : null}
-        <div className="vt-field">
+        <div className="vt-imp-field">
           <label htmlFor={`${id}-crs`}>{t('dialog.crs')}</label>
           <select id={`${id}-crs`} value={choices.crs} onChange={(e) => set({ crs: e.target.value })}>
             <option value="">{t('dialog.crsAuto')}</option>
@@ -176,7 +176,7 @@ export function FileSetup({ probe, choices, onChange }: FileSetupProps) {
             ))}
           </select>
         </div>
-        <div className="vt-field">
+        <div className="vt-imp-field">
           <label htmlFor={`${id}-axis`}>{t('dialog.axis')}</label>
           <select
             id={`${id}-axis`}

@@ -137,7 +137,7 @@ export function ImportDialog({ files, mode = 'layers', store, backend, onDone }:
               })}
             </p>
             {step.note ? (
-              <p className="vt-note" role="status">
+              <p className="vt-imp-note" role="status">
                 {t('dialog.cancelled')}
               </p>
             ) : null}
@@ -165,7 +165,7 @@ export function ImportDialog({ files, mode = 'layers', store, backend, onDone }:
         ) : null}
 
         {step.kind === 'failed' ? (
-          <div className="vt-error" role="alert">
+          <div className="vt-imp-error" role="alert">
             <p>
               <strong>{t('dialog.failed')}</strong>
             </p>
@@ -177,7 +177,7 @@ export function ImportDialog({ files, mode = 'layers', store, backend, onDone }:
         {step.kind === 'project' ? <ProjectSummary parsed={step.parsed} /> : null}
 
         {step.kind === 'tooBig' ? (
-          <p className="vt-error" role="alert">
+          <p className="vt-imp-error" role="alert">
             {t('dialog.tooBig', { name: file.name, size: mb(file.size), limit: mb(MAX_FILE_BYTES) })}
           </p>
         ) : null}
@@ -296,11 +296,11 @@ function ReplaceNote({
   imported: number;
 }) {
   const { t } = useImportTranslation();
-  if (imported === 0) return <p className="vt-warning">{t('report.nothing')}</p>;
-  if (!canImport(store, role)) return <p className="vt-warning">{t('report.needHamlets')}</p>;
+  if (imported === 0) return <p className="vt-imp-warning">{t('report.nothing')}</p>;
+  if (!canImport(store, role)) return <p className="vt-imp-warning">{t('report.needHamlets')}</p>;
   const replacesSample = role === 'hamlets' && store.getState().illustrativeLayers.length > 0;
   return (
-    <p className="vt-note">
+    <p className="vt-imp-note">
       {replacesSample ? t('report.replaceAll') : t('report.replaceOne', { role: t(`roles.${role}`) })}{' '}
       {t('dialog.unchanged')}
     </p>
@@ -319,7 +319,7 @@ function ProjectSummary({ parsed }: { parsed: ParsedProject }) {
           </li>
         ))}
       </ul>
-      <p className="vt-note">{t('dialog.unchanged')}</p>
+      <p className="vt-imp-note">{t('dialog.unchanged')}</p>
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 
 interface ModalProps {
   title: string;
@@ -52,7 +53,8 @@ export function Modal({ title, role = 'dialog', onClose, children, describedBy, 
     }
   };
 
-  return (
+  // A portal to <body>: the header's layout and colours must not leak into the dialog.
+  return createPortal(
     <div className="vt-modal-backdrop">
       <div
         ref={box}
@@ -69,6 +71,7 @@ export function Modal({ title, role = 'dialog', onClose, children, describedBy, 
         </h2>
         {children}
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }

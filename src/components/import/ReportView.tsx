@@ -38,9 +38,11 @@ export function ReportView({ result }: { result: LoadResult }) {
           warnings: report.warnings.length,
         })}
       </p>
-      <p className="vt-note">{t('report.crs', { detected: crs.detected })}</p>
+      <p className="vt-imp-note">{t('report.crs', { detected: crs.detected })}</p>
       {encoding ? (
-        <p className="vt-note">{t('report.encoding', { encoding: encoding.note ?? encoding.detected })}</p>
+        <p className="vt-imp-note">
+          {t('report.encoding', { encoding: encoding.note ?? encoding.detected })}
+        </p>
       ) : null}
       {lists.map(([kind, issues]) =>
         issues.length === 0 ? null : (

@@ -41,14 +41,26 @@ export function mergeImported(
     if (!state.input) return null;
     input = { ...state.input, [role]: collection } as InputLayers;
   }
+  // Boundaries of another province would put the user's hamlets under the wrong name in roll-ups.
+  const elsewhere = role === 'hamlets' && outsideProvince(collection, state.admin.province);
+  const keepAdmin = (name: string): boolean => keep(name) && !elsewhere;
   const admin: AdminLayers = {
-    province: keep('province') ? state.admin.province : null,
-    districts: keep('districts') ? state.admin.districts : null,
-    communes: keep('communes') ? state.admin.communes : null,
+    province: keepAdmin('province') ? state.admin.province : null,
+    districts: keepAdmin('districts') ? state.admin.districts : null,
+    communes: keepAdmin('communes') ? state.admin.communes : null,
   };
   if (ADMIN_ROLES.has(role)) admin[role as keyof AdminLayers] = collection as AdminCollection;
   const illustrativeLayers = state.illustrativeLayers.filter((name) => name !== role && keep(name));
   return { input, admin, illustrativeLayers, importedFiles: [...files, fileName] };
+}
+
+function outsideProvince(collection: FeatureCollection, province: AdminCollection | null): boolean {
+  if (!province || province.features.length === 0 || collection.features.length === 0) return false;
+  const [w, s, e, n] = turf.bbox(collection);
+  const [pw, ps, pe, pn] = turf.bbox(province);
+  const x = (w + e) / 2;
+  const y = (s + n) / 2;
+  return !(x >= pw && x <= pe && y >= ps && y <= pn);
 }
 
 /**
