@@ -1,15 +1,35 @@
+import type { ScenarioStore } from '../scenario/scenarioStore.ts';
 import type { AppStore } from '../store.ts';
 import type { ViewState } from '../viewState.ts';
 import type { SharedView } from './codec.ts';
 import { linkNoticeStore } from './linkNotice.ts';
+import { editsToFeatures, featuresToEdits } from './scenarioEdits.ts';
 import type { ViewPort } from './urlSync.ts';
 
-/** The share link's view of the app store: the ViewState fields, and how to restore them. */
-export function appStorePort(store: AppStore): ViewPort {
+/**
+ * The share link's view of the app: the ViewState fields of the app store and, when a scenario store is
+ * given, the scenario's edits; and how to restore them.
+ */
+export function appStorePort(store: AppStore, scenario?: ScenarioStore): ViewPort {
+  let lastEdits: unknown = null;
+  let lastSites: unknown = null;
+  let lastFeatures: SharedView['scenario'] = [];
+  const scenarioFeatures = (): SharedView['scenario'] => {
+    const edits = scenario?.getState().edits ?? [];
+    const sites = store.getState().input?.sites;
+    // Encoding runs on every store change: convert the edits only when they (or the sites) changed.
+    if (edits !== lastEdits || sites !== lastSites) {
+      lastEdits = edits;
+      lastSites = sites;
+      lastFeatures = editsToFeatures(edits, sites);
+    }
+    return lastFeatures;
+  };
   return {
     getView: (): SharedView => {
       const s = store.getState();
       return {
+        scenario: scenarioFeatures(),
         center: s.center,
         zoom: s.zoom,
         layers: s.layers,
@@ -22,14 +42,28 @@ export function appStorePort(store: AppStore): ViewPort {
         basemap: s.basemap,
       };
     },
-    subscribe: (listener) => store.subscribe(listener),
+    subscribe: (listener) => {
+      const offApp = store.subscribe(listener);
+      const offScenario = scenario?.subscribe(listener);
+      return () => {
+        offApp();
+        offScenario?.();
+      };
+    },
     applyView: (view, problems) => {
-      const { scenario: _scenario, ...rest } = view;
+      const { scenario: features, ...rest } = view;
       const s = store.getState();
       // A link's own map position wins over "fit the province when the data arrives".
       if (rest.center) s.setFitOnLoad(false);
       s.applyView(rest satisfies Partial<ViewState>, 'app');
-      linkNoticeStore.getState().setProblems(problems);
+      const all = [...problems];
+      if (scenario) {
+        // A link without edits shows the plain analysis: going back past a scenario edit removes it.
+        const { edits, problems: scenarioProblems } = featuresToEdits(features ?? []);
+        all.push(...scenarioProblems);
+        if (edits.length > 0 || scenario.getState().edits.length > 0) scenario.getState().setEdits(edits);
+      }
+      linkNoticeStore.getState().setProblems(all);
     },
   };
 }
