@@ -1,0 +1,104 @@
+import { useState } from 'react';
+import { scenarioControl } from '../../store/scenario/scenarioController.ts';
+import { scenarioStore } from '../../store/scenario/scenarioStore.ts';
+import { useFormat } from '../useFormat.ts';
+import { useScenarioTranslation } from './i18n.ts';
+
+/** Greedy site suggestions (count or budget, technology, radius), loaded as an editable scenario. */
+export function SuggestForm() {
+  const { t } = useScenarioTranslation();
+  const f = useFormat();
+  const [by, setBy] = useState<'count' | 'budget'>('count');
+  const [count, setCount] = useState(5);
+  const [budget, setBudget] = useState(10);
+  const [tech, setTech] = useState<'4G' | '5G'>('4G');
+  const [radius, setRadius] = useState(3000);
+  const [status, setStatus] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  async function run() {
+    const control = scenarioControl();
+    if (!control) return;
+    setBusy(true);
+    setStatus(t('suggest.busy'));
+    try {
+      const reply = await control.suggest({
+        tech,
+        radiusM: radius,
+        ...(by === 'count' ? { count } : { budgetVnd: budget * 1e9 }),
+      });
+      scenarioStore.getState().setEdits(reply.scenario.edits, reply.scenario.name);
+      setStatus(t('suggest.done', { count: reply.scenario.edits.length, ms: f.number(reply.ms, 0) }));
+    } catch (e) {
+      setStatus(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form
+      className="vt-scenario__suggest"
+      aria-labelledby="vt-scenario-suggest"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void run();
+      }}
+    >
+      <h3 id="vt-scenario-suggest">{t('suggest.heading')}</h3>
+      <label className="vt-field">
+        <span>{t('suggest.by')}</span>
+        <select value={by} onChange={(e) => setBy(e.target.value as 'count' | 'budget')}>
+          <option value="count">{t('suggest.count')}</option>
+          <option value="budget">{t('suggest.budget')}</option>
+        </select>
+      </label>
+      {by === 'count' ? (
+        <label className="vt-field">
+          <span>{t('suggest.count')}</span>
+          <input
+            type="number"
+            min={1}
+            max={200}
+            value={count}
+            onChange={(e) => setCount(Math.max(1, Math.round(Number(e.target.value) || 1)))}
+          />
+        </label>
+      ) : (
+        <label className="vt-field">
+          <span>{t('suggest.budget')}</span>
+          <input
+            type="number"
+            min={0}
+            step={0.1}
+            value={budget}
+            onChange={(e) => setBudget(Math.max(0, Number(e.target.value) || 0))}
+          />
+        </label>
+      )}
+      <label className="vt-field">
+        <span>{t('site.tech')}</span>
+        <select value={tech} onChange={(e) => setTech(e.target.value as '4G' | '5G')}>
+          <option value="4G">4G</option>
+          <option value="5G">5G</option>
+        </select>
+      </label>
+      <label className="vt-field">
+        <span>{t('site.radius')}</span>
+        <input
+          type="number"
+          min={100}
+          step={100}
+          value={radius}
+          onChange={(e) => setRadius(Math.max(100, Number(e.target.value) || 100))}
+        />
+      </label>
+      <button type="submit" className="vt-button" disabled={busy} data-testid="scenario-suggest">
+        {t('suggest.run')}
+      </button>
+      <p role="status" aria-live="polite" className="vt-scenario__status">
+        {status}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,161 @@
+import type { i18n } from 'i18next';
+import { useTranslation } from 'react-i18next';
+
+/** The scenario panel's own i18next namespace, so it adds no keys to the app's string files. */
+export const SCENARIO_NS = 'scenario';
+
+const vi = {
+  heading: 'Thử phương án',
+  intro: 'Đề xuất trạm, tuyến cáp quang hoặc tắt trạm để xem ngay số hộ được phủ thêm.',
+  modes: {
+    label: 'Chế độ sửa trên bản đồ',
+    none: 'Xem',
+    'add-site': 'Thêm trạm',
+    'draw-fibre': 'Vẽ cáp quang',
+    'site-off': 'Tắt trạm',
+    hint: {
+      none: '',
+      'add-site': 'Bấm vào bản đồ để đặt trạm mới.',
+      'draw-fibre': 'Bấm các điểm của tuyến; nhấp đúp hoặc Enter để kết thúc, Esc để huỷ.',
+      'site-off': 'Bấm vào một trạm hiện có để tắt nó.',
+    },
+    finish: 'Kết thúc tuyến',
+  },
+  site: {
+    operator: 'Nhà mạng',
+    tech: 'Công nghệ',
+    radius: 'Bán kính (m)',
+    azimuths: 'Hướng sector (°, tuỳ chọn)',
+  },
+  edits: {
+    heading: 'Các thay đổi ({{count}})',
+    empty: 'Chưa có thay đổi nào.',
+    'add-site': 'Trạm {{tech}} mới {{id}}, {{radius}}',
+    'add-fibre': 'Cáp quang mới {{id}}, {{length}}',
+    'site-off': 'Tắt trạm {{id}}',
+    undo: 'Hoàn tác',
+    redo: 'Làm lại',
+    clear: 'Xoá hết',
+  },
+  delta: {
+    heading: 'Tác động',
+    busy: 'Đang tính…',
+    newBroadband: 'Hộ có băng rộng mới',
+    newFibre: 'Hộ có cáp quang mới',
+    newMbb: 'Hộ có băng rộng di động mới',
+    lost: 'Hộ mất băng rộng',
+    statusChanges: 'Thôn đổi trạng thái',
+    cost: 'Chi phí',
+    costPerHousehold: 'Chi phí mỗi hộ mới',
+    ms: 'Tính lại trong {{ms}} ms',
+    change: '{{name}}: {{from}} → {{to}}',
+  },
+  status: { served: 'đã phủ', partial: 'phủ một phần', unserved: 'chưa phủ' },
+  saved: {
+    heading: 'Phương án đã lưu',
+    name: 'Tên phương án',
+    save: 'Lưu phương án',
+    load: 'Mở',
+    remove: 'Xoá',
+    compare: 'So sánh',
+    measure: 'Chỉ số',
+    edits: 'Số thay đổi',
+  },
+  suggest: {
+    heading: 'Gợi ý vị trí trạm',
+    by: 'Theo',
+    count: 'Số trạm',
+    budget: 'Ngân sách (tỷ ₫)',
+    run: 'Gợi ý',
+    busy: 'Đang tìm vị trí…',
+    done: 'Đã đề xuất {{count}} trạm ({{ms}} ms). Có thể sửa như mọi phương án.',
+  },
+  export: { geojson: 'Xuất GeoJSON', csv: 'Xuất CSV' },
+};
+
+type Strings = typeof vi;
+
+const en: Strings = {
+  heading: 'What-if planning',
+  intro: 'Propose sites or fibre, or switch a site off, and see at once how many households gain coverage.',
+  modes: {
+    label: 'Map edit mode',
+    none: 'View',
+    'add-site': 'Add site',
+    'draw-fibre': 'Draw fibre',
+    'site-off': 'Switch site off',
+    hint: {
+      none: '',
+      'add-site': 'Click the map to place a new site.',
+      'draw-fibre': 'Click the route’s points; double-click or Enter to finish, Esc to cancel.',
+      'site-off': 'Click an existing site to switch it off.',
+    },
+    finish: 'Finish route',
+  },
+  site: {
+    operator: 'Operator',
+    tech: 'Technology',
+    radius: 'Radius (m)',
+    azimuths: 'Sector azimuths (°, optional)',
+  },
+  edits: {
+    heading: 'Edits ({{count}})',
+    empty: 'No edits yet.',
+    'add-site': 'New {{tech}} site {{id}}, {{radius}}',
+    'add-fibre': 'New fibre {{id}}, {{length}}',
+    'site-off': 'Switch off site {{id}}',
+    undo: 'Undo',
+    redo: 'Redo',
+    clear: 'Clear all',
+  },
+  delta: {
+    heading: 'Impact',
+    busy: 'Computing…',
+    newBroadband: 'Households newly with broadband',
+    newFibre: 'Households newly with fibre',
+    newMbb: 'Households newly with mobile broadband',
+    lost: 'Households losing broadband',
+    statusChanges: 'Hamlets changing status',
+    cost: 'Cost',
+    costPerHousehold: 'Cost per newly covered household',
+    ms: 'Recomputed in {{ms}} ms',
+    change: '{{name}}: {{from}} → {{to}}',
+  },
+  status: { served: 'served', partial: 'partial', unserved: 'unserved' },
+  saved: {
+    heading: 'Saved scenarios',
+    name: 'Scenario name',
+    save: 'Save scenario',
+    load: 'Open',
+    remove: 'Delete',
+    compare: 'Compare',
+    measure: 'Measure',
+    edits: 'Edits',
+  },
+  suggest: {
+    heading: 'Suggest site locations',
+    by: 'By',
+    count: 'Number of sites',
+    budget: 'Budget (billion ₫)',
+    run: 'Suggest',
+    busy: 'Finding locations…',
+    done: 'Proposed {{count}} sites ({{ms}} ms). Edit them like any scenario.',
+  },
+  export: { geojson: 'Export GeoJSON', csv: 'Export CSV' },
+};
+
+export const SCENARIO_STRINGS = { vi, en } as const;
+
+/** Adds the namespace to whichever i18next instance the app (or a test) provides; safe to call often. */
+export function ensureScenarioStrings(instance: i18n): void {
+  for (const lang of ['vi', 'en'] as const) {
+    if (!instance.hasResourceBundle(lang, SCENARIO_NS))
+      instance.addResourceBundle(lang, SCENARIO_NS, SCENARIO_STRINGS[lang]);
+  }
+}
+
+export function useScenarioTranslation() {
+  const { i18n } = useTranslation();
+  ensureScenarioStrings(i18n);
+  return useTranslation(SCENARIO_NS);
+}
