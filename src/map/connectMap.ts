@@ -28,6 +28,7 @@ export function planFromState(s: AppState): MapPlan {
     selectedHamletId: s.selectedHamletId,
     basemap: s.basemap,
     settings: effectiveSettings(s),
+    area: s.area,
   });
 }
 
@@ -58,12 +59,28 @@ export function connectMap(adapter: MapAdapter, store: AppStore): () => void {
     prev = s;
     if (PLAN_KEYS.some((k) => s[k] !== before[k])) adapter.apply(planFromState(s));
     if (s.admin !== before.admin || s.fitOnLoad !== before.fitOnLoad) maybeFit(s);
+    // The user's own data may be anywhere (and may have no province boundary): show all of it.
+    if (s.input && s.input !== before.input && s.dataSource === 'imported') {
+      const [w, so, e, n] = turf.bbox(s.input.hamlets);
+      adapter.fitBounds([w, so, e, n], { animate: true });
+    }
     if (s.selectedHamletId && s.selectedHamletId !== before.selectedHamletId && s.selectionSource === 'app') {
       const feature = hamletIndex(s.input).get(s.selectedHamletId);
       if (feature) {
         const [w, so, e, n] = turf.bbox(feature);
         adapter.fitBounds([w, so, e, n], { animate: true, context: true });
       }
+    }
+    if (s.area !== before.area && s.area.level !== 'province') {
+      const fc = s.area.level === 'district' ? s.admin.districts : s.admin.communes;
+      const feature = fc?.features.find((f) => f.properties.code === s.area.code);
+      if (feature) {
+        const [w, so, e, n] = turf.bbox(feature);
+        adapter.fitBounds([w, so, e, n], { animate: true });
+      }
+    } else if (s.area !== before.area && s.admin.province) {
+      const [w, so, e, n] = turf.bbox(s.admin.province);
+      adapter.fitBounds([w, so, e, n], { animate: true });
     }
     if (s.viewSource === 'app' && (s.center !== before.center || s.zoom !== before.zoom)) {
       map.jumpTo({ center: s.center, zoom: s.zoom });

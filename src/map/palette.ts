@@ -67,6 +67,8 @@ export const RAMPS: Record<Exclude<HamletColourBy, 'status'>, Ramp> = {
 export const HAMLET_FILL_OPACITY = 0.6;
 export const HAMLET_LINE = '#6b6b6b';
 export const SELECTED_LINE = '#000000';
+/** Outline of the district or commune whose roll-up is open. */
+export const AREA_LINE = '#0b61d8';
 
 /** White zones are literally white with a dark edge; weak zones a light purple, hatched look. */
 export const ZONES = {

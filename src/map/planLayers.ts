@@ -1,7 +1,7 @@
 import type { AddLayerObject, ExpressionSpecification } from 'maplibre-gl';
 import type { AnalysisResult, InputLayers, Settings } from '../analysis/types.ts';
 import type { AdminLayers } from '../store/appState.ts';
-import type { HamletColourBy, LayerId } from '../store/viewState.ts';
+import type { HamletColourBy, LayerId, SelectedArea } from '../store/viewState.ts';
 import {
   hamletsForMap,
   labelsForMap,
@@ -13,6 +13,7 @@ import {
   type MapLabel,
 } from './mapData.ts';
 import {
+  AREA_LINE,
   BOUNDARY,
   FACILITY_COLOURS,
   FIBRE,
@@ -36,6 +37,8 @@ export interface PlanInput {
   selectedHamletId: string | null;
   basemap: 'none' | 'osm';
   settings: Settings;
+  /** The area whose roll-up is shown; a district or commune is outlined. */
+  area?: SelectedArea;
 }
 
 export type PlanSource =
@@ -285,6 +288,13 @@ export function planLayers(input: PlanInput): MapPlan {
       source: 'white',
       filter: ['==', ['get', 'hamletId'], selected],
       paint: { 'line-color': ZONES.white.line, 'line-width': 2.5, 'line-dasharray': [2, 1] },
+    },
+    {
+      id: 'area-selected',
+      type: 'line',
+      source: input.area?.level === 'commune' ? 'communes' : 'districts',
+      filter: ['==', ['get', 'code'], input.area && input.area.level !== 'province' ? input.area.code : ''],
+      paint: { 'line-color': AREA_LINE, 'line-width': 3.5, 'line-opacity': 0.85 },
     },
     {
       id: 'hamlet-selected-casing',

@@ -21,6 +21,7 @@ const base: PlanInput = {
 };
 
 interface LooseLayer {
+  source?: string;
   layout?: Record<string, unknown>;
   paint?: Record<string, unknown>;
   filter?: unknown;
@@ -72,6 +73,13 @@ describe('planLayers', () => {
     const plan = planLayers({ ...base, selectedHamletId: 'h2' });
     expect(layer(plan, 'hamlet-selected').filter).toEqual(['==', ['get', 'id'], 'h2']);
     expect(layer(plan, 'selected-white-line').filter).toEqual(['==', ['get', 'hamletId'], 'h2']);
+  });
+
+  it('outlines the picked district or commune, and nothing for the whole province', () => {
+    const commune = layer(planLayers({ ...base, area: { level: 'commune', code: '100' } }), 'area-selected');
+    expect(commune).toMatchObject({ source: 'communes', filter: ['==', ['get', 'code'], '100'] });
+    const province = layer(planLayers({ ...base, area: { level: 'province', code: '36' } }), 'area-selected');
+    expect(province.filter).toEqual(['==', ['get', 'code'], '']);
   });
 
   it('returns the same data objects when nothing changed, so the map skips setData', () => {
