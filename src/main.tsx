@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './App.tsx';
+import { ImportControls } from './components/import/ImportControls.tsx';
 import { createI18n } from './i18n/i18n.ts';
 import { bootData } from './store/persist/boot.ts';
 import { appStore } from './store/store.ts';
@@ -19,7 +20,7 @@ if (root) {
   createRoot(root).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
-        <App />
+        <App toolbar={<ImportControls />} />
       </I18nextProvider>
     </StrictMode>,
   );
