@@ -11,14 +11,24 @@ import { DataStatus } from './components/panels/DataStatus.tsx';
 import { HamletDetails } from './components/panels/HamletDetails.tsx';
 import { SettingsPanel } from './components/panels/SettingsPanel.tsx';
 import { RankingPanel } from './components/ranking/RankingPanel.tsx';
-import { Tabs } from './components/Tabs.tsx';
+import { Tabs, type Tab } from './components/Tabs.tsx';
 import { useApp } from './store/store.ts';
+
+export interface AppSlots {
+  /** Header toolbar (Share, Data import…). */
+  toolbar?: ReactNode;
+  /** Extra tabs after Layers and Settings in the left panel (e.g. scenarios). */
+  leftTabs?: Tab<string>[];
+  /** Rendered once at the end of the app: portals, drop overlays, dialogs. */
+  overlays?: ReactNode;
+}
 
 /**
  * Layout only: header, layers/settings on the left, the map, the ranked list with details or the area
- * roll-up on the right. On a phone one of map / list / layers shows at a time.
+ * roll-up on the right. On a phone one of map / list / layers shows at a time. Other features plug into
+ * the slots from main.tsx, so they need not edit this file.
  */
-export function App({ toolbar }: { toolbar?: ReactNode }) {
+export function App({ toolbar, leftTabs = [], overlays }: AppSlots) {
   const { t, i18n } = useTranslation();
   const ui = useApp(
     useShallow((s) => ({
@@ -52,6 +62,7 @@ export function App({ toolbar }: { toolbar?: ReactNode }) {
             tabs={[
               { key: 'layers', label: t('tabs.layers'), content: <LayerPanel /> },
               { key: 'settings', label: t('tabs.settings'), content: <SettingsPanel /> },
+              ...leftTabs,
             ]}
           />
           <AnalysisStatus />
@@ -75,6 +86,7 @@ export function App({ toolbar }: { toolbar?: ReactNode }) {
         </aside>
       </main>
       <MobileNav />
+      {overlays}
     </div>
   );
 }

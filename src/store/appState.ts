@@ -94,7 +94,8 @@ export type MobilePane = 'map' | 'list' | 'layers';
 export interface UiSlice {
   leftOpen: boolean;
   rightOpen: boolean;
-  leftTab: 'layers' | 'settings';
+  /** 'layers', 'settings', or the key of a tab another panel adds (see App's `leftTabs`). */
+  leftTab: string;
   rightTab: PanelTab;
   mobilePane: MobilePane;
   /** Fit the map to the province when data arrives; a shared link with a position turns it off. */
