@@ -67,6 +67,7 @@ export function startScenarioController(
         covered: edits.length > 0 ? u.covered : null,
         ms: u.ms,
       });
+      scenario.getState().fillSavedDelta(edits, u.delta);
       scenario.getState().setError(null);
     } catch (e) {
       if (mine === generation) scenario.getState().setError(e instanceof Error ? e.message : String(e));

@@ -51,6 +51,8 @@ export interface ScenarioState {
   /** Replaces the edits (a shared link, a suggestion, a project file); clears redo. */
   setEdits(edits: ScenarioEdit[], name?: string): void;
   setSaved(saved: SavedScenario[]): void;
+  /** Gives saved scenarios with exactly these edits (opened from a project, not yet measured) their delta. */
+  fillSavedDelta(edits: ScenarioEdit[], delta: ScenarioDelta | null): void;
   setOutcome(o: { delta: ScenarioDelta | null; covered: FeatureCollection | null; ms: number | null }): void;
   setBusy(busy: boolean): void;
   setError(error: string | null): void;
@@ -163,6 +165,10 @@ export function createScenarioStore(): ScenarioStore {
       setEdits: (edits, name) =>
         set({ edits, redoStack: [], draft: [], ...(name !== undefined ? { name } : {}) }),
       setSaved: (saved) => set({ saved }),
+      fillSavedDelta: (edits, delta) => {
+        if (get().saved.some((x) => x.edits === edits && !x.delta))
+          set({ saved: get().saved.map((x) => (x.edits === edits && !x.delta ? { ...x, delta } : x)) });
+      },
       setOutcome: ({ delta, covered, ms }) => set({ delta, covered, lastMs: ms }),
       setBusy: (busy) => set({ busy }),
       setError: (error) => set({ error }),
