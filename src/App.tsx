@@ -11,6 +11,8 @@ import { DataStatus } from './components/panels/DataStatus.tsx';
 import { HamletDetails } from './components/panels/HamletDetails.tsx';
 import { SettingsPanel } from './components/panels/SettingsPanel.tsx';
 import { RankingPanel } from './components/ranking/RankingPanel.tsx';
+import { ScenarioPanel } from './components/scenario/ScenarioPanel.tsx';
+import { onScenarioMapReady } from './components/scenario/scenarioMap.ts';
 import { Tabs, type Tab } from './components/Tabs.tsx';
 import { useApp } from './store/store.ts';
 
@@ -66,10 +68,11 @@ export function App({ toolbar, leftTabs = [], overlays }: AppSlots) {
             ]}
           />
           <AnalysisStatus />
+          <ScenarioPanel />
           <p className="vt-note">{t('app.illustrativeLong')}</p>
         </aside>
         <div className="vt-center">
-          <MapView />
+          <MapView onReady={onScenarioMapReady} />
           <DataStatus />
         </div>
         <aside id="vt-right" className="vt-right" aria-label={t('ranking.title')}>
