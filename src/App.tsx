@@ -2,6 +2,7 @@ import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { Header } from './components/Header.tsx';
+import { DataNote } from './components/import/DataNote.tsx';
 import { LayerPanel } from './components/LayerPanel.tsx';
 import { MapView } from './components/MapView.tsx';
 import { MobileNav } from './components/MobileNav.tsx';
@@ -69,7 +70,7 @@ export function App({ toolbar, leftTabs = [], overlays }: AppSlots) {
           />
           <AnalysisStatus />
           <ScenarioPanel />
-          <p className="vt-note">{t('app.illustrativeLong')}</p>
+          <DataNote />
         </aside>
         <div className="vt-center">
           <MapView onReady={onScenarioMapReady} />
