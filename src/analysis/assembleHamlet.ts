@@ -52,7 +52,7 @@ export function assembleHamlet(x: HamletInputs, proj: LocalProjection, settings:
   if (usePoints) {
     households = 0;
     for (const p of x.households as PlacedPoint<number>[]) {
-      classHouseholds[classOfPoint(p.x, p.y, g, x.tile)] += p.data;
+      classHouseholds[classOfPoint(p.x, p.y, g)] += p.data;
       households += p.data;
     }
   } else {
@@ -118,11 +118,11 @@ function inside(reach: Reach, x: number, y: number, paths: Parameters<typeof poi
   return reach === 'full' || (reach === 'partial' && pointInPaths(x, y, paths));
 }
 
-function classOfPoint(x: number, y: number, g: HamletGeometry, tile: Tile): CoverageClass {
+function classOfPoint(x: number, y: number, g: HamletGeometry): CoverageClass {
   if (pointInPaths(x, y, g.whitePaths)) return 'white';
   if (pointInPaths(x, y, g.weakPaths)) return 'weak';
-  const f = inside(g.reach.fibre, x, y, tile.unions.fibre.paths);
-  const m = inside(g.reach.mbb, x, y, tile.unions.mbb.paths);
+  const f = inside(g.reach.fibre, x, y, g.local.fibre ?? []);
+  const m = inside(g.reach.mbb, x, y, g.local.mbb ?? []);
   if (f && m) return 'fibre+mbb';
   if (f) return 'fibre';
   if (m) return 'mbb';

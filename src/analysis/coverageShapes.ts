@@ -1,8 +1,8 @@
 import type { Position } from 'geojson';
 import type { CoverageFeature, FibreFeature, Settings, SiteFeature } from './types.ts';
-import { SCALE, boundsOf, bufferLines, repairPolygonRings, unionAll } from './geometry/clip.ts';
-import type { Path64, Paths64, Rect64 } from './geometry/clip.ts';
-import { coverageShape } from './geometry/shapes.ts';
+import { SCALE, boundsOf, repairPolygonRings, unionAll } from './geometry/clip.ts';
+import type { Paths64, Rect64 } from './geometry/clip.ts';
+import { capsulePath, coverageShape } from './geometry/shapes.ts';
 import { projectPoint, projectRing } from './geometry/convert.ts';
 import type { LocalProjection } from './geometry/projection.ts';
 import { parseTech } from './tech.ts';
@@ -123,33 +123,26 @@ export function fibreShapes(
   const lines = fibreLines(fibre);
   if (lines === null) return { shapes: [], warning: `Fibre "${id}" has no valid geometry and was skipped.` };
   const shapes: CoverageShape[] = [];
+  const step = Math.PI / settings.circleSegments;
   for (const line of lines) {
     for (const piece of chunk(line)) {
       const mid = piece[Math.floor(piece.length / 2)] as Position;
       const k = proj.scaleAt(mid[0] as number, mid[1] as number);
-      const delta = settings.fibreServiceRadiusM * k * SCALE;
-      const path: Path64 = piece.map((p) => projectPoint(p, proj));
-      if (path.length === 1) {
-        const p = path[0] as { x: number; y: number };
-        shapes.push(makeDiscShape(id, 'fibre', p.x, p.y, delta, settings.circleSegments, undefined));
-        continue;
+      const r = settings.fibreServiceRadiusM * k * SCALE;
+      const pts = piece.map((p) => projectPoint(p, proj));
+      // One capsule per segment (a disc for a node): convex, so each also proves containment.
+      const segs = pts.length === 1 ? [[pts[0], pts[0]]] : pts.slice(1).map((b, i) => [pts[i], b]);
+      for (const [a, b] of segs as [{ x: number; y: number }, { x: number; y: number }][]) {
+        const path = capsulePath(a.x, a.y, b.x, b.y, r, settings.circleSegments);
+        const paths = [path];
+        shapes.push({
+          sourceId: id,
+          kind: 'fibre',
+          paths,
+          bounds: boundsOf(paths),
+          proofs: [{ ax: a.x, ay: a.y, bx: b.x, by: b.y, r: r * Math.cos(step) - 2 }],
+        });
       }
-      const buffered = bufferLines([path], delta, settings.circleSegments, id);
-      if (!buffered.ok) return { shapes, warning: buffered.error.message };
-      const inner = delta * Math.cos(Math.PI / settings.circleSegments) - 2;
-      const proofs: ContainmentProof[] = [];
-      for (let i = 1; i < path.length; i++) {
-        const a = path[i - 1] as { x: number; y: number };
-        const b = path[i] as { x: number; y: number };
-        proofs.push({ ax: a.x, ay: a.y, bx: b.x, by: b.y, r: inner });
-      }
-      shapes.push({
-        sourceId: id,
-        kind: 'fibre',
-        paths: buffered.value,
-        bounds: boundsOf(buffered.value),
-        proofs,
-      });
     }
   }
   return { shapes };

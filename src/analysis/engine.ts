@@ -24,7 +24,7 @@ import type { PlacedPoint } from './points.ts';
 import { prepareHamlets } from './prepareHamlets.ts';
 import type { PreparedHamlet } from './prepareHamlets.ts';
 import { parseTech } from './tech.ts';
-import { buildTiles, computeTileUnions } from './tiles.ts';
+import { buildTiles, invalidateUnions } from './tiles.ts';
 import type { Tile } from './tiles.ts';
 
 /** Tiles of ~1 km hold a handful of hamlets: small unions, few vertices per clip (see the bench). */
@@ -114,11 +114,7 @@ export function buildEngine(
     timingsMs,
   };
   attachShapes(state, shapes);
-  tiles.forEach((t, i) => {
-    computeTileUnions(t, hamlets[t.hamlets[0] as number]?.id ?? `tile ${i}`, warnings);
-    if (i % 50 === 0) onProgress?.(i, tiles.length, 'coverage');
-  });
-  lap('tileUnions');
+  lap('tiles');
   if (layers.households) {
     const placed = placePoints(hamlets, proj, layers.households.features, (f) => {
       const c = Number(f.properties?.count ?? 1);
@@ -210,7 +206,7 @@ export function recomputeTiles(state: EngineState, tiles: Set<number>, bounds: R
   const changed: number[] = [];
   for (const ti of tiles) {
     const t = state.tiles[ti] as Tile;
-    computeTileUnions(t, state.hamlets[t.hamlets[0] as number]?.id ?? `tile ${ti}`, state.inputWarnings);
+    invalidateUnions(t);
     for (const hi of t.hamlets) {
       const b = (state.hamlets[hi] as PreparedHamlet).bounds;
       if (

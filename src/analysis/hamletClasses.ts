@@ -1,8 +1,9 @@
 import type { CoverageKind, CoverageShape } from './coverageShapes.ts';
 import { areaUnits, difference, intersect, rectClip } from './geometry/clip.ts';
-import type { Paths64 } from './geometry/clip.ts';
+import type { GeoResult, Paths64 } from './geometry/clip.ts';
 import type { PreparedHamlet } from './prepareHamlets.ts';
-import type { Region, Tile } from './tiles.ts';
+import { rectCovered, unionOf } from './tiles.ts';
+import type { Tile } from './tiles.ts';
 
 /** How much of a hamlet one kind of coverage reaches. */
 export type Reach = 'none' | 'partial' | 'full';
@@ -17,88 +18,89 @@ export interface HamletGeometry {
   whitePaths: Paths64;
   weakPaths: Paths64;
   reach: Record<CoverageKind, Reach>;
+  /** Each partially reaching kind's coverage cut to the hamlet's box (for household points). */
+  local: Partial<Record<CoverageKind, Paths64>>;
 }
 
+const KINDS: readonly CoverageKind[] = ['fibre', 'mbb', 'legacy'];
+
 /**
- * Split a hamlet into the five coverage classes against its tile's unions: four clipping operations at
- * most (∩ fibre, ∩ fibre∩mbb, − anything, ∩ weak), and none when a kind of coverage is absent from the
- * hamlet's box or covers it whole (the tile is full, or the hamlet lies inside one disc or fibre capsule).
+ * Split a hamlet into the five coverage classes. A kind of coverage that misses the hamlet's box, or that
+ * provably contains the hamlet (inside one disc or fibre capsule), needs no clipping; the others are the
+ * tile's cached union cut to the hamlet's box. Several kinds are passed together as the clip side of one
+ * operation: under the non-zero rule that is their union, so no combined region is ever built.
  * Broadband-only area is what remains after white, weak and fibre, so the five add up to the hamlet's area.
  *
  * @example
  * const g = hamletClasses(hamlet, tile, warnings);
  */
 export function hamletClasses(h: PreparedHamlet, tile: Tile, warnings: string[]): HamletGeometry {
-  const u = tile.unions;
-  const reach: Record<CoverageKind, Reach> = {
-    fibre: reachOf(h, u.fibre, tile.shapes.fibre),
-    mbb: reachOf(h, u.mbb, tile.shapes.mbb),
-    legacy: reachOf(h, u.legacy, tile.shapes.legacy),
-  };
-  const total = h.areaUnits;
-  if (total <= 0)
-    return { fibreMbb: 0, fibre: 0, mbb: 0, weak: 0, white: 0, whitePaths: [], weakPaths: [], reach };
-  const clipArea = (region: Region, op: 'in' | 'out'): { area: number; paths: Paths64 } => {
-    if (region.full) return op === 'in' ? { area: total, paths: h.paths } : { area: 0, paths: [] };
-    if (region.empty) return op === 'in' ? { area: 0, paths: [] } : { area: total, paths: h.paths };
-    const local = rectClip(h.bounds, region.paths, h.id);
-    const near = local.ok ? local.value : region.paths;
-    const r = op === 'in' ? intersect(h.paths, near, h.id) : difference(h.paths, near, h.id);
-    if (!r.ok) {
-      warnings.push(r.error.message);
-      return { area: 0, paths: [] };
+  const reach = {} as Record<CoverageKind, Reach>;
+  const local: Partial<Record<CoverageKind, Paths64>> = {};
+  for (const k of KINDS) {
+    reach[k] = reachOf(h, tile.shapes[k]);
+    if (reach[k] === 'partial') {
+      const cut = rectClip(h.bounds, unionOf(tile, k, warnings), h.id);
+      local[k] = unwrap(cut, warnings);
     }
-    return { area: Math.max(0, areaUnits(r.value)), paths: r.value };
-  };
-  const anyFull = reach.fibre === 'full' || reach.mbb === 'full' || reach.legacy === 'full';
-  const white = anyFull
-    ? { area: 0, paths: [] }
-    : reach.fibre === 'none' && reach.mbb === 'none' && reach.legacy === 'none'
-      ? { area: total, paths: h.paths }
-      : clipArea(u.any, 'out');
-  const noBroadband = reach.fibre === 'none' && reach.mbb === 'none';
-  const weak =
-    reach.legacy === 'none' || reach.fibre === 'full' || reach.mbb === 'full'
-      ? { area: 0, paths: [] }
-      : reach.legacy === 'full' && noBroadband
-        ? { area: total, paths: h.paths }
-        : clipArea(u.weak, 'in');
-  const broadband = Math.max(0, total - white.area - weak.area);
-  const fibreArea = Math.min(
-    broadband,
-    reach.fibre === 'none' ? 0 : reach.fibre === 'full' ? total : clipArea(u.fibre, 'in').area,
-  );
-  let fibreMbb = 0;
-  let fibreOnly = 0;
-  let mbbOnly = 0;
-  if (reach.mbb === 'none') fibreOnly = broadband;
-  else if (reach.fibre === 'none') mbbOnly = broadband;
-  else {
-    fibreMbb =
-      reach.mbb === 'full'
-        ? fibreArea
-        : reach.fibre === 'full'
-          ? clipArea(u.mbb, 'in').area
-          : clipArea(u.both, 'in').area;
-    fibreMbb = Math.min(fibreMbb, fibreArea);
-    fibreOnly = fibreArea - fibreMbb;
-    mbbOnly = broadband - fibreArea;
   }
-  return {
-    fibreMbb,
-    fibre: fibreOnly,
-    mbb: mbbOnly,
-    weak: weak.area,
-    white: white.area,
-    whitePaths: white.paths,
-    weakPaths: weak.paths,
+  const total = h.areaUnits;
+  const none = {
+    fibreMbb: 0,
+    fibre: 0,
+    mbb: 0,
+    weak: 0,
+    white: 0,
+    whitePaths: [],
+    weakPaths: [],
     reach,
+    local,
   };
+  if (total <= 0) return none;
+  const partial = (...kinds: CoverageKind[]): Paths64 => kinds.flatMap((k) => local[k] ?? []);
+  const anyFull = KINDS.some((k) => reach[k] === 'full');
+  const allNone = KINDS.every((k) => reach[k] === 'none');
+  const whitePaths = anyFull
+    ? []
+    : allNone
+      ? h.paths
+      : unwrap(difference(h.paths, partial(...KINDS), h.id), warnings);
+  let weakPaths: Paths64 = [];
+  if (reach.legacy !== 'none' && reach.fibre !== 'full' && reach.mbb !== 'full') {
+    const inLegacy =
+      reach.legacy === 'full' ? h.paths : unwrap(intersect(h.paths, partial('legacy'), h.id), warnings);
+    const broadband = partial('fibre', 'mbb');
+    weakPaths = broadband.length === 0 ? inLegacy : unwrap(difference(inLegacy, broadband, h.id), warnings);
+  }
+  const white = allNone ? total : Math.max(0, areaUnits(whitePaths));
+  const weak = Math.max(0, areaUnits(weakPaths));
+  const broadband = Math.max(0, total - white - weak);
+  let inFibre: Paths64 = [];
+  let fibreArea = 0;
+  if (reach.fibre === 'full') fibreArea = total;
+  else if (reach.fibre === 'partial') {
+    inFibre = unwrap(intersect(h.paths, partial('fibre'), h.id), warnings);
+    fibreArea = areaUnits(inFibre);
+  }
+  fibreArea = Math.min(fibreArea, broadband);
+  const result = { ...none, weak, white, whitePaths, weakPaths };
+  if (reach.mbb === 'none') return { ...result, fibre: broadband };
+  if (reach.fibre === 'none') return { ...result, mbb: broadband };
+  let fibreMbb = fibreArea;
+  if (reach.mbb === 'partial') {
+    const base = reach.fibre === 'full' ? h.paths : inFibre;
+    fibreMbb = Math.min(fibreArea, areaUnits(unwrap(intersect(base, partial('mbb'), h.id), warnings)));
+  }
+  return { ...result, fibreMbb, fibre: fibreArea - fibreMbb, mbb: broadband - fibreArea };
 }
 
-function reachOf(h: PreparedHamlet, region: Region, shapes: CoverageShape[]): Reach {
-  if (region.empty) return 'none';
-  if (region.full) return 'full';
+function unwrap(r: GeoResult<Paths64>, warnings: string[]): Paths64 {
+  if (r.ok) return r.value;
+  warnings.push(r.error.message);
+  return [];
+}
+
+function reachOf(h: PreparedHamlet, shapes: CoverageShape[]): Reach {
   const b = h.bounds;
   let touches = false;
   for (const s of shapes) {
@@ -108,7 +110,8 @@ function reachOf(h: PreparedHamlet, region: Region, shapes: CoverageShape[]): Re
     if (sb.left > b.left || sb.right < b.right || sb.top > b.top || sb.bottom < b.bottom) continue;
     if (s.proofs.some((p) => insideProof(h.paths, p.ax, p.ay, p.bx, p.by, p.r))) return 'full';
   }
-  return touches ? 'partial' : 'none';
+  if (!touches) return 'none';
+  return rectCovered(b, shapes, 3) ? 'full' : 'partial';
 }
 
 function insideProof(paths: Paths64, ax: number, ay: number, bx: number, by: number, r: number): boolean {

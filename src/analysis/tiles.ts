@@ -1,28 +1,8 @@
 import Flatbush from 'flatbush';
 import type { ContainmentProof, CoverageKind, CoverageShape } from './coverageShapes.ts';
-import { areaUnits, difference, intersect, rectClip, union2, unionAll } from './geometry/clip.ts';
+import { areaUnits, rectClip, unionAll } from './geometry/clip.ts';
 import type { Paths64, Rect64 } from './geometry/clip.ts';
 import type { PreparedHamlet } from './prepareHamlets.ts';
-
-/** A union of one kind of coverage within a tile's region. */
-export interface Region {
-  paths: Paths64;
-  /** Covers the whole tile region (so every hamlet of the tile). */
-  full: boolean;
-  empty: boolean;
-}
-
-export interface TileUnions {
-  fibre: Region;
-  mbb: Region;
-  legacy: Region;
-  /** fibre ∩ mbb */
-  both: Region;
-  /** anything at all: fibre ∪ mbb ∪ legacy */
-  any: Region;
-  /** legacy only: legacy − (fibre ∪ mbb) */
-  weak: Region;
-}
 
 /**
  * A group of nearby hamlets. Its region is the union of their bounding boxes, so every hamlet lies inside
@@ -33,7 +13,8 @@ export interface Tile {
   region: Rect64;
   hamlets: number[];
   shapes: Record<CoverageKind, CoverageShape[]>;
-  unions: TileUnions;
+  /** Union of each kind over the region, computed on first use (many tiles never need one). */
+  unions: Record<CoverageKind, Paths64 | null>;
 }
 
 /**
@@ -54,7 +35,7 @@ export function buildTiles(hamlets: PreparedHamlet[], tileSize: number): { tiles
         region: { ...h.bounds },
         hamlets: [],
         shapes: { fibre: [], mbb: [], legacy: [] },
-        unions: emptyUnions(),
+        unions: { fibre: null, mbb: null, legacy: null },
       };
       byCell.set(key, tile);
       tiles.push(tile);
@@ -82,113 +63,80 @@ export function buildTiles(hamlets: PreparedHamlet[], tileSize: number): { tiles
   return { tiles, index };
 }
 
-function emptyRegion(): Region {
-  return { paths: [], full: false, empty: true };
-}
-
-function emptyUnions(): TileUnions {
-  return {
-    fibre: emptyRegion(),
-    mbb: emptyRegion(),
-    legacy: emptyRegion(),
-    both: emptyRegion(),
-    any: emptyRegion(),
-    weak: emptyRegion(),
-  };
-}
-
-function fullRegion(rect: Rect64): Region {
-  return {
-    paths: [
-      [
-        { x: rect.left, y: rect.top },
-        { x: rect.right, y: rect.top },
-        { x: rect.right, y: rect.bottom },
-        { x: rect.left, y: rect.bottom },
-      ],
-    ],
-    full: true,
-    empty: false,
-  };
-}
-
-function regionOf(paths: Paths64, rect: Rect64): Region {
-  if (paths.length === 0) return emptyRegion();
-  const rectArea = (rect.right - rect.left) * (rect.bottom - rect.top);
-  if (areaUnits(paths) >= rectArea - 1e-6 * rectArea) return fullRegion(rect);
-  return { paths, full: false, empty: false };
+/** Forget a tile's unions after its shapes changed; they are recomputed when next needed. */
+export function invalidateUnions(tile: Tile): void {
+  tile.unions = { fibre: null, mbb: null, legacy: null };
 }
 
 /**
- * Union each kind of coverage over the tile region once, and derive the combinations every hamlet of the
- * tile is clipped against. Clipping errors become warnings naming the tile's first hamlet.
+ * The union of one kind of coverage over the tile region, computed once and cached. Shapes are first cut
+ * to the region (linear time), and a shape proven to contain the region short-cuts to the region itself.
+ * A clipping error becomes a warning naming the feature, and the failing shape is left out.
  */
-export function computeTileUnions(tile: Tile, label: string, warnings: string[]): void {
+export function unionOf(tile: Tile, kind: CoverageKind, warnings: string[]): Paths64 {
+  const cached = tile.unions[kind];
+  if (cached) return cached;
   const rect = tile.region;
   const rectArea = (rect.right - rect.left) * (rect.bottom - rect.top);
-  const unionKind = (shapes: CoverageShape[]): Region => {
-    const parts: Paths64 = [];
-    for (const s of shapes) {
-      if (
-        s.bounds.right < rect.left ||
-        s.bounds.left > rect.right ||
-        s.bounds.bottom < rect.top ||
-        s.bounds.top > rect.bottom
-      )
-        continue;
-      // Most tiles of a dense network lie inside one disc: prove it and skip the clipping altogether.
-      if (s.proofs.some((p) => rectInside(rect, p))) return fullRegion(rect);
-      const clipped = rectClip(rect, s.paths, s.sourceId);
-      if (!clipped.ok) {
-        warnings.push(clipped.error.message);
-        continue;
-      }
-      if (clipped.value.length === 1 && areaUnits(clipped.value) >= rectArea) return fullRegion(rect);
-      parts.push(...clipped.value);
+  const full: Paths64 = [
+    [
+      { x: rect.left, y: rect.top },
+      { x: rect.right, y: rect.top },
+      { x: rect.right, y: rect.bottom },
+      { x: rect.left, y: rect.bottom },
+    ],
+  ];
+  const parts: Paths64 = [];
+  let result: Paths64 | null = rectCovered(rect, tile.shapes[kind], 3) ? full : null;
+  for (const s of result ? [] : tile.shapes[kind]) {
+    const b = s.bounds;
+    if (b.right < rect.left || b.left > rect.right || b.bottom < rect.top || b.top > rect.bottom) continue;
+    const clipped = rectClip(rect, s.paths, s.sourceId);
+    if (!clipped.ok) {
+      warnings.push(clipped.error.message);
+      continue;
     }
-    if (parts.length === 0) return emptyRegion();
-    return regionOf(unwrap(unionAll(parts, label), warnings), rect);
-  };
-  const fibre = unionKind(tile.shapes.fibre);
-  const mbb = unionKind(tile.shapes.mbb);
-  const legacy = unionKind(tile.shapes.legacy);
-  const both =
-    fibre.empty || mbb.empty
-      ? emptyRegion()
-      : fibre.full
-        ? mbb
-        : mbb.full
-          ? fibre
-          : regionOf(unwrap(intersect(fibre.paths, mbb.paths, label), warnings), rect);
-  const broadband =
-    fibre.full || mbb.full
-      ? fullRegion(rect)
-      : fibre.empty
-        ? mbb
-        : mbb.empty
-          ? fibre
-          : regionOf(unwrap(union2(fibre.paths, mbb.paths, label), warnings), rect);
-  const any =
-    broadband.full || legacy.full
-      ? fullRegion(rect)
-      : broadband.empty
-        ? legacy
-        : legacy.empty
-          ? broadband
-          : regionOf(unwrap(union2(broadband.paths, legacy.paths, label), warnings), rect);
-  const weak =
-    legacy.empty || broadband.full
-      ? emptyRegion()
-      : broadband.empty
-        ? legacy
-        : regionOf(unwrap(difference(legacy.paths, broadband.paths, label), warnings), rect);
-  tile.unions = { fibre, mbb, legacy, both, any, weak };
+    if (clipped.value.length === 1 && areaUnits(clipped.value) >= rectArea) {
+      result = full;
+      break;
+    }
+    parts.push(...clipped.value);
+  }
+  if (!result) {
+    const u = unionAll(parts, tile.shapes[kind][0]?.sourceId ?? `tile ${tile.index}`);
+    if (!u.ok) warnings.push(u.error.message);
+    result = u.ok ? u.value : [];
+  }
+  tile.unions[kind] = result;
+  return result;
 }
 
-function unwrap(r: ReturnType<typeof unionAll>, warnings: string[]): Paths64 {
-  if (r.ok) return r.value;
-  warnings.push(r.error.message);
-  return [];
+/**
+ * Prove that the shapes cover a rectangle without clipping: the rectangle, or each of its quarters down to
+ * `depth` levels, lies inside a single disc or capsule. Dense networks (overlapping fibre buffers) cover
+ * most tiles and hamlets this way; an unproven rectangle is simply clipped.
+ */
+export function rectCovered(rect: Rect64, shapes: readonly CoverageShape[], depth: number): boolean {
+  const proofs: ContainmentProof[] = [];
+  for (const s of shapes) {
+    const b = s.bounds;
+    if (b.right < rect.left || b.left > rect.right || b.bottom < rect.top || b.top > rect.bottom) continue;
+    proofs.push(...s.proofs);
+  }
+  return proofs.length > 0 && covered(rect, proofs, depth);
+}
+
+function covered(rect: Rect64, proofs: ContainmentProof[], depth: number): boolean {
+  if (proofs.some((p) => rectInside(rect, p))) return true;
+  if (depth === 0) return false;
+  const mx = (rect.left + rect.right) / 2;
+  const my = (rect.top + rect.bottom) / 2;
+  return (
+    covered({ left: rect.left, top: rect.top, right: mx, bottom: my }, proofs, depth - 1) &&
+    covered({ left: mx, top: rect.top, right: rect.right, bottom: my }, proofs, depth - 1) &&
+    covered({ left: rect.left, top: my, right: mx, bottom: rect.bottom }, proofs, depth - 1) &&
+    covered({ left: mx, top: my, right: rect.right, bottom: rect.bottom }, proofs, depth - 1)
+  );
 }
 
 /** The rectangle lies inside a disc or capsule when its four corners do (both are convex). */

@@ -67,3 +67,50 @@ function sectorPath(
   // Clockwise sweep: reverse so the ring is counter-clockwise (positive), like every other shape.
   return path.reverse();
 }
+
+/**
+ * The buffer of one segment (a capsule), or a disc when the segment is a point, with vertices on the
+ * circle. Arc vertices sit on a global grid of angles (multiples of 2π/segments) so that buffers meeting
+ * at a shared vertex have identical arc vertices: overlapping caps then share edges instead of crossing
+ * ~segments times, which is what made unions of fibre networks slow. The inscribed polygon loses
+ * (2π/n)²/6 of each cap's area: 0.04 % of the caps at 128 segments.
+ *
+ * @example
+ * const path = capsulePath(0, 0, 100_000, 0, 50_000, 128); // 1 km route, 500 m buffer, in cm
+ */
+export function capsulePath(
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+  r: number,
+  segments: number,
+): Path64 {
+  const step = (2 * Math.PI) / segments;
+  const path: Path64 = [];
+  const push = (x: number, y: number): void => {
+    const p = { x: Math.round(x), y: Math.round(y) };
+    const last = path[path.length - 1];
+    if (!last || last.x !== p.x || last.y !== p.y) path.push(p);
+  };
+  if (ax === bx && ay === by) {
+    for (let i = 0; i < segments; i++) push(ax + r * Math.cos(i * step), ay + r * Math.sin(i * step));
+    return path;
+  }
+  const theta = Math.atan2(by - ay, bx - ax);
+  const arc = (cx: number, cy: number, from: number): void => {
+    const to = from + Math.PI;
+    push(cx + r * Math.cos(from), cy + r * Math.sin(from));
+    for (let k = Math.floor(from / step) + 1; k * step < to; k++) {
+      if (k * step - from < 1e-9) continue;
+      push(cx + r * Math.cos(k * step), cy + r * Math.sin(k * step));
+    }
+    push(cx + r * Math.cos(to), cy + r * Math.sin(to));
+  };
+  arc(bx, by, theta - Math.PI / 2);
+  arc(ax, ay, theta + Math.PI / 2);
+  const first = path[0];
+  const last = path[path.length - 1];
+  if (first && last && path.length > 1 && first.x === last.x && first.y === last.y) path.pop();
+  return path;
+}
