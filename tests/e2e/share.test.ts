@@ -27,6 +27,20 @@ async function newContext(): Promise<BrowserContext> {
   });
 }
 
+/**
+ * Page errors and console errors, except the browser's own favicon request (the app ships no favicon; that
+ * 404 is not the app failing). Attach before the page loads to see load-time errors.
+ */
+function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.location().url.endsWith('/favicon.ico'))
+      errors.push(`console: ${m.text()}`);
+  });
+  return errors;
+}
+
 /** Data loaded, first analysis done, map drawn and still. */
 async function ready(page: Page): Promise<void> {
   await page.waitForFunction(
@@ -101,7 +115,8 @@ async function changeView(page: Page): Promise<string> {
 describe('sharing', () => {
   it('a copied link opens the same view and list in a fresh browser', async () => {
     const ctxA = await newContext();
-    const { page: a, errors } = await open(browser, baseUrl, { context: ctxA });
+    const { page: a } = await open(browser, baseUrl, { context: ctxA });
+    const errors = collectErrors(a);
     await ready(a);
     const id = await changeView(a);
     await a.evaluate(() => window.__vt!.map.jumpTo({ center: [106.3123, 20.2468], zoom: 12.3 }));
@@ -116,7 +131,10 @@ describe('sharing', () => {
     await screenshot(a, 'share-before');
 
     const ctxB = await newContext();
-    const { page: b, errors: errorsB } = await open(browser, link, { context: ctxB });
+    const pageB = ctxB.waitForEvent('page');
+    const opening = open(browser, link, { context: ctxB });
+    const errorsB = collectErrors(await pageB);
+    const { page: b } = await opening;
     await ready(b);
     await b.waitForFunction(
       (n) => document.querySelectorAll('[data-hamlet-id]').length >= Math.min(n, 1),
@@ -188,7 +206,8 @@ describe('sharing', () => {
 
   it('exports a PNG at screen, A4 and A3 size with the legend drawn', async () => {
     const ctx = await newContext();
-    const { page, errors } = await open(browser, baseUrl, { context: ctx });
+    const { page } = await open(browser, baseUrl, { context: ctx });
+    const errors = collectErrors(page);
     await ready(page);
     await openShare(page);
     await page.fill('[data-testid="snapshot-title"]', 'Tỉnh Nam Định — vùng trắng băng rộng');
