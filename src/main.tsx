@@ -4,20 +4,32 @@ import { I18nextProvider } from 'react-i18next';
 import { App } from './App.tsx';
 import { ImportControls } from './components/import/ImportControls.tsx';
 import { createI18n } from './i18n/i18n.ts';
+import { sampleUrls } from './store/loadSample.ts';
 import { bootData } from './store/persist/boot.ts';
 import { startScenarioController } from './store/scenario/scenarioController.ts';
 import { registerScenarioProjectExtras } from './store/scenario/scenarioProject.ts';
 import { scenarioStore } from './store/scenario/scenarioStore.ts';
+import { appStorePort } from './store/share/appStorePort.ts';
+import { startUrlSync } from './store/share/urlSync.ts';
 import { appStore } from './store/store.ts';
-import { AnalysisClient } from './worker/analysisClient.ts';
+import { ANALYSIS_WORKER_URL, AnalysisClient } from './worker/analysisClient.ts';
+import { idbResultStore, withResultCache } from './worker/resultCache.ts';
 import { createScenarioWorkerEngine } from './worker/scenarioClient.ts';
 import { startAnalysisRunner } from './worker/runner.ts';
 import './styles/app.css';
 
 const i18n = createI18n(appStore.getState().lang);
-startAnalysisRunner(appStore, new AnalysisClient());
+// The shipped sample is named by its hashed asset URLs and the worker's: a revisit with the same data,
+// engine and settings shows the last result at once instead of re-running the whole province.
+const sampleKey = `${ANALYSIS_WORKER_URL.href}|${Object.values(sampleUrls()).sort().join('|')}`;
+const analyser = withResultCache(new AnalysisClient(), idbResultStore, () =>
+  appStore.getState().dataSource === 'sample' ? sampleKey : null,
+);
+startAnalysisRunner(appStore, analyser);
 startScenarioController(appStore, scenarioStore, createScenarioWorkerEngine);
 registerScenarioProjectExtras(scenarioStore);
+// The address bar carries the view and the scenario's edits (share links, reload, back/forward).
+startUrlSync(appStorePort(appStore, scenarioStore));
 // The user's saved data and settings if any, else the shipped sample.
 void bootData(appStore);
 

@@ -125,11 +125,17 @@ export class MapAdapter {
     const before = this.appliedLayers.get(layer.id);
     if (before === json) return;
     const map = this.map;
-    if (!before || !map.getLayer(layer.id)) {
+    const old = before ? (JSON.parse(before) as AddLayerObject) : undefined;
+    // Paint, layout and filter can be set in place; anything else (source, type, zoom range) means a new layer.
+    const structural = (l: AddLayerObject): string => {
+      const { paint: _p, layout: _l, filter: _f, ...rest } = l as AddLayerObject & Record<string, unknown>;
+      return JSON.stringify(rest);
+    };
+    if (old && map.getLayer(layer.id) && structural(old) !== structural(layer)) map.removeLayer(layer.id);
+    if (!old || !map.getLayer(layer.id)) {
       const beforeId = above.find((l) => map.getLayer(l.id))?.id;
       map.addLayer(layer, beforeId);
     } else {
-      const old = JSON.parse(before) as AddLayerObject;
       const set = (kind: 'paint' | 'layout'): void => {
         const next = (layer as Record<string, unknown>)[kind] as Record<string, unknown> | undefined;
         const prev = (old as Record<string, unknown>)[kind] as Record<string, unknown> | undefined;

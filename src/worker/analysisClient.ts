@@ -10,8 +10,11 @@ export class RunCancelled extends Error {
   }
 }
 
+/** The worker script's URL; hashed in a build, so it changes whenever the engine code does. */
+export const ANALYSIS_WORKER_URL = new URL('./analysis.worker.ts', import.meta.url);
+
 export function createAnalysisWorker(): Worker {
-  return new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module' });
+  return new Worker(ANALYSIS_WORKER_URL, { type: 'module' });
 }
 
 /**

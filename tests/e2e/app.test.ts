@@ -130,6 +130,25 @@ describe('the planner’s map', () => {
     expect(rowBox!.y + rowBox!.height).toBeLessThanOrEqual(bodyBox!.y + bodyBox!.height + 1);
   });
 
+  it('picking a district in the breadcrumb shows its roll-up and outlines it on the map', async () => {
+    await page.click('[data-tab="area"]');
+    const district = await page.evaluate(() => window.__vt!.store.getState().result!.summary.districts[0]!);
+    await page.selectOption('select[aria-label="Chọn huyện"]', district.code);
+    await page.waitForFunction(
+      (name) => document.querySelector('#vt-area-title')?.textContent === name,
+      district.name,
+    );
+    await expect(page.textContent('[data-testid="area-hamlets"]')).resolves.toBe(
+      new Intl.NumberFormat('vi-VN').format(district.hamlets),
+    );
+    await waitForMapIdle(page);
+    const outlined = await page.evaluate(() =>
+      window.__vt!.map.queryRenderedFeatures({ layers: ['area-selected'] }).map((f) => f.properties.code),
+    );
+    expect(outlined).toContain(district.code);
+    await screenshot(page, 'area-district');
+  });
+
   it('switching the language changes the interface', async () => {
     await page.click('[data-lang="en"]');
     await page.waitForSelector('text=Hamlets ranked for investment');
