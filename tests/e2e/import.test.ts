@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, open, screenshot } from './browser.ts';
-import { TIMEOUT, visibleRowIds, waitForAnalysis, waitForApp, waitForMapIdle } from './driver.ts';
+import { TIMEOUT, runAxe, visibleRowIds, waitForAnalysis, waitForApp, waitForMapIdle } from './driver.ts';
 
 const FIXTURES = 'tests/fixtures/import';
 const tmp = mkdtempSync(join(tmpdir(), 'vt-import-'));
@@ -17,8 +17,6 @@ beforeAll(async () => {
   browser = await launch();
   ({ page, errors } = await open(browser, inject('baseUrl'), { locale: 'en-GB' }));
   await waitForApp(page);
-  // The tests read English labels; the language switch is the app's own (tested elsewhere).
-  await page.evaluate(() => window.__vt!.store.getState().setLang('en'));
 }, TIMEOUT * 2);
 
 afterAll(async () => {
@@ -83,10 +81,23 @@ async function sourceCount(source: string): Promise<number> {
 }
 
 describe('bring your own data', () => {
+  it('the Data menu speaks Vietnamese first and says the sample is illustrative', async () => {
+    await page.click('[data-testid="data-menu"]');
+    await expect(page.textContent('.vt-import-menu')).resolves.toMatch(
+      /Nhập dữ liệu….*Mở dự án….*Lưu dự án.*Về dữ liệu mẫu/,
+    );
+    await expect(page.textContent('[data-testid="data-note"]')).resolves.toMatch(/Dữ liệu minh hoạ/);
+    await page.click('[data-testid="data-menu"]');
+    // The rest reads English labels; the language switch itself is tested with the app.
+    await page.evaluate(() => window.__vt!.store.getState().setLang('en'));
+  });
+
   it('a GeoJSON of hamlets imports by the file picker and shows on the map and in the list', async () => {
     await pickFiles([`${FIXTURES}/hamlets.geojson`]);
     await page.waitForSelector(`${dialog} select`);
     await screenshot(page, 'import-dialog-setup');
+    const serious = (await runAxe(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious).toEqual([]);
     const counts = await checkAndImport('import-dialog-report');
     expect(counts).toMatch(/^(\d+) of \1 features can be imported/);
     const ids = await hamletIdsInStore();

@@ -40,18 +40,27 @@ export function ImportControls({
   const [mode, setMode] = useState<'layers' | 'project'>('layers');
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState('');
+  const container = useRef<HTMLDivElement>(null);
   const layerInput = useRef<HTMLInputElement>(null);
   const projectInput = useRef<HTMLInputElement>(null);
   const worker = useMemo(() => backend ?? createWorkerBackend(), [backend]);
 
   useEffect(() => {
-    if (!open) return;
+    if (!open || confirming) return;
     const onKey = (e: KeyboardEvent): void => {
       if (e.key === 'Escape') setOpen(false);
     };
+    // A click anywhere else closes the menu, as menus do.
+    const onPointer = (e: PointerEvent): void => {
+      if (e.target instanceof Node && !container.current?.contains(e.target)) setOpen(false);
+    };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [open]);
+    window.addEventListener('pointerdown', onPointer);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('pointerdown', onPointer);
+    };
+  }, [open, confirming]);
 
   const start = (list: FileList | null, as: 'layers' | 'project'): void => {
     if (list && list.length > 0) {
@@ -85,7 +94,7 @@ export function ImportControls({
   };
 
   return (
-    <div className="vt-import-controls">
+    <div className="vt-import-controls" ref={container}>
       <button
         type="button"
         aria-expanded={open}
