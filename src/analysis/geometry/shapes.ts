@@ -85,6 +85,7 @@ export function capsulePath(
   by: number,
   r: number,
   segments: number,
+  arcRadius = r,
 ): Path64 {
   const step = (2 * Math.PI) / segments;
   const path: Path64 = [];
@@ -94,7 +95,8 @@ export function capsulePath(
     if (!last || last.x !== p.x || last.y !== p.y) path.push(p);
   };
   if (ax === bx && ay === by) {
-    for (let i = 0; i < segments; i++) push(ax + r * Math.cos(i * step), ay + r * Math.sin(i * step));
+    for (let i = 0; i < segments; i++)
+      push(ax + arcRadius * Math.cos(i * step), ay + arcRadius * Math.sin(i * step));
     return path;
   }
   const theta = Math.atan2(by - ay, bx - ax);
@@ -103,7 +105,7 @@ export function capsulePath(
     push(cx + r * Math.cos(from), cy + r * Math.sin(from));
     for (let k = Math.floor(from / step) + 1; k * step < to; k++) {
       if (k * step - from < 1e-9) continue;
-      push(cx + r * Math.cos(k * step), cy + r * Math.sin(k * step));
+      push(cx + arcRadius * Math.cos(k * step), cy + arcRadius * Math.sin(k * step));
     }
     push(cx + r * Math.cos(to), cy + r * Math.sin(to));
   };
