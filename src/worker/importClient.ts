@@ -26,6 +26,8 @@ export interface ImportBackend {
     options: ImportOptions,
     onProgress: (fraction: number) => void,
   ): RunningLoad;
+  /** Stops whatever is running (a probe of a huge file); the next call starts afresh. */
+  abort?(): void;
 }
 
 /**
@@ -75,6 +77,7 @@ export function createWorkerBackend(makeWorker: () => Worker = createImportWorke
       if (await isKml(file)) return inThread.probe(file);
       return ensure().probe(file);
     },
+    abort: kill,
     load(file, role, options, onProgress) {
       let settle: ((o: LoadOutcome) => void) | null = null;
       let inner: RunningLoad | null = null;

@@ -184,6 +184,17 @@ export function ImportDialog({ files, mode = 'layers', store, backend, onDone }:
       </div>
 
       <div className="vt-modal-actions">
+        {step.kind === 'probing' ? (
+          <button
+            type="button"
+            onClick={() => {
+              backend.abort?.();
+              next();
+            }}
+          >
+            {t('dialog.cancel')}
+          </button>
+        ) : null}
         {step.kind === 'setup' ? (
           <>
             <button type="button" onClick={next}>

@@ -137,6 +137,17 @@ describe('import dialog', () => {
     expect(store.getState().dataSource).toBe('sample');
   });
 
+  it('KMZ from Google Earth is read on the page (workers have no XML parser) and checked', async () => {
+    const user = setup(sampleStore());
+    await user.upload(screen.getByTestId('import-file-input'), fixture('facilities.kmz'));
+    const dialog = await screen.findByRole('dialog');
+    await within(dialog).findByText(/^KMZ, \d+ features\.$/);
+    await user.selectOptions(within(dialog).getByLabelText('This file holds'), 'facilities');
+    await user.click(within(dialog).getByRole('button', { name: 'Check file' }));
+    const counts = await within(dialog).findByTestId('import-counts');
+    expect(counts.textContent).toMatch(/^[1-9]\d* of \d+ features can be imported/);
+  });
+
   it('property values are shown as text, never as HTML', async () => {
     const evil = {
       type: 'FeatureCollection',
