@@ -91,6 +91,26 @@ describe('import dialog', () => {
     expect(s.input?.hamlets.features[0]?.properties.name).toBe('Thôn Đông Hải');
   });
 
+  it('several files at once are taken one after another, each with its own report', async () => {
+    const store = sampleStore();
+    const user = setup(store);
+    await user.upload(screen.getByTestId('import-file-input'), [
+      fixture('hamlets.geojson'),
+      fixture('sites.csv', 'text/csv'),
+    ]);
+    let dialog = await screen.findByRole('dialog', { name: 'File 1 of 2: hamlets.geojson' });
+    await user.click(await within(dialog).findByRole('button', { name: 'Check file' }));
+    await user.click(await within(dialog).findByRole('button', { name: /^Import \d+ features$/ }));
+    dialog = await screen.findByRole('dialog', { name: 'File 2 of 2: sites.csv' });
+    await user.click(await within(dialog).findByRole('button', { name: 'Check file' }));
+    await user.click(await within(dialog).findByRole('button', { name: /^Import \d+ features$/ }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const s = store.getState();
+    expect(s.importedFiles).toEqual(['hamlets.geojson', 'sites.csv']);
+    expect(s.input?.sites?.features.length).toBeGreaterThan(2);
+    expect(s.input?.hamlets.features[0]?.properties.id).toMatch(/^GT-/);
+  });
+
   it('a broken file shows what is wrong and how to fix it, and leaves the data alone', async () => {
     const store = sampleStore();
     const before = store.getState().input;
