@@ -21,7 +21,7 @@ import './styles/app.css';
 const i18n = createI18n(appStore.getState().lang);
 // The shipped sample is named by its hashed asset URLs and the worker's: a revisit with the same data,
 // engine and settings shows the last result at once instead of re-running the whole province.
-const sampleKey = `${ANALYSIS_WORKER_URL.href}|${Object.values(sampleUrls()).sort().join('|')}`;
+const sampleKey = `${ANALYSIS_WORKER_URL}|${Object.values(sampleUrls()).sort().join('|')}`;
 const analyser = withResultCache(new AnalysisClient(), idbResultStore, () =>
   appStore.getState().dataSource === 'sample' ? sampleKey : null,
 );

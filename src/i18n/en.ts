@@ -87,6 +87,7 @@ export const en: Strings = {
     score: 'Score',
     empty: 'No hamlet matches the filters.',
     sortBy: 'Sort by {{column}}',
+    selectedHidden: 'The selected hamlet is hidden by the filters.',
     waiting: 'Analysing coverage…',
   },
   filters: {

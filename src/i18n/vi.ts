@@ -86,6 +86,7 @@ export const vi = {
     score: 'Điểm',
     empty: 'Không có thôn nào khớp bộ lọc.',
     sortBy: 'Sắp xếp theo {{column}}',
+    selectedHidden: 'Thôn đang chọn bị bộ lọc ẩn khỏi danh sách.',
     waiting: 'Đang phân tích vùng phủ…',
   },
   filters: {

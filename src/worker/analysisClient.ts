@@ -1,6 +1,7 @@
 import * as Comlink from 'comlink';
 import type { AnalysisResult, InputLayers, ProgressCallback, Settings } from '../analysis/types.ts';
 import type { AnalysisWorkerApi } from './analysis.worker.ts';
+import analysisWorkerUrl from './analysis.worker.ts?worker&url';
 
 /** Thrown to the caller of a run that a newer run replaced. */
 export class RunCancelled extends Error {
@@ -10,8 +11,11 @@ export class RunCancelled extends Error {
   }
 }
 
-/** The worker script's URL; hashed in a build, so it changes whenever the engine code does. */
-export const ANALYSIS_WORKER_URL = new URL('./analysis.worker.ts', import.meta.url);
+/**
+ * The bundled worker's URL; hashed in a build, so it changes whenever the engine code does. (A bare
+ * `new URL('./x.ts', import.meta.url)` outside `new Worker(…)` would ship the raw TypeScript instead.)
+ */
+export const ANALYSIS_WORKER_URL: string = analysisWorkerUrl;
 
 export function createAnalysisWorker(): Worker {
   return new Worker(ANALYSIS_WORKER_URL, { type: 'module' });

@@ -10,6 +10,8 @@ export interface BrowserLoadReport {
   mapIdleMs: number;
   /** The analysis run in the worker, as the app measured it. */
   analysisMs: number;
+  /** The same page reloaded: the last result comes from IndexedDB instead of a new analysis. */
+  revisitListMs: number;
   /** Longest main-thread task seen (PerformanceObserver 'longtask'), and how many were over 200 ms. */
   longestTaskMs: number;
   tasksOver200Ms: number;
@@ -79,6 +81,20 @@ export async function benchBrowserLoad(url?: string): Promise<BrowserLoadReport>
       analysisMs: window.__vt!.store.getState().lastRunMs ?? NaN,
     }));
     const firstListMs = m.firstRow ?? NaN;
+    // Let the cache write finish before reloading.
+    await page.waitForTimeout(2000);
+    await page.reload();
+    await page.waitForFunction(
+      () => (window as unknown as BenchWindow).__bench.firstRow !== null,
+      undefined,
+      {
+        timeout: 300_000,
+        polling: 50,
+      },
+    );
+    const revisitListMs = await page.evaluate(
+      () => (window as unknown as BenchWindow).__bench.firstRow ?? NaN,
+    );
     const longestTaskMs = Math.max(0, ...m.longtasks);
     const tasksOver200Ms = m.longtasks.filter((d) => d > BLOCKING_MS).length;
     const rows: Row[] = [
@@ -91,13 +107,27 @@ export async function benchBrowserLoad(url?: string): Promise<BrowserLoadReport>
       { section: 'browser', measure: 'page load → map idle', value: `${(mapIdleMs / 1000).toFixed(2)} s` },
       {
         section: 'browser',
+        measure: 'revisit → first ranked list (cached result)',
+        value: `${(revisitListMs / 1000).toFixed(2)} s`,
+        note: `target ≤ ${TARGET_LIST_MS / 1000} s${revisitListMs <= TARGET_LIST_MS ? '' : ' — MISSED'}`,
+      },
+      {
+        section: 'browser',
         measure: 'longest main-thread task',
         value: `${longestTaskMs.toFixed(0)} ms`,
         note: `${tasksOver200Ms} task(s) > ${BLOCKING_MS} ms${tasksOver200Ms === 0 ? '' : ' — blocking'}`,
       },
     ];
     await context.close();
-    return { firstListMs, mapIdleMs, analysisMs: m.analysisMs, longestTaskMs, tasksOver200Ms, rows };
+    return {
+      firstListMs,
+      mapIdleMs,
+      analysisMs: m.analysisMs,
+      revisitListMs,
+      longestTaskMs,
+      tasksOver200Ms,
+      rows,
+    };
   } finally {
     await browser.close();
     await server?.close();

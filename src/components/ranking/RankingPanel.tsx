@@ -9,6 +9,9 @@ export function RankingPanel() {
   const fmt = useFormat();
   const { rows, total } = useVisibleRows();
   const hasResult = useApp((s) => s.result !== null);
+  const selectedId = useApp((s) => s.selectedHamletId);
+  const resetFilters = useApp((s) => s.resetFilters);
+  const selectedHidden = selectedId !== null && hasResult && !rows.some((r) => r.id === selectedId);
   return (
     <section className="vt-ranking" aria-labelledby="vt-ranking-title" id="vt-ranking">
       <header className="vt-section-head">
@@ -20,6 +23,14 @@ export function RankingPanel() {
         )}
       </header>
       <RankingFilters />
+      {selectedHidden && (
+        <p className="vt-hint" role="status">
+          {t('ranking.selectedHidden')}{' '}
+          <button type="button" className="vt-link" onClick={resetFilters}>
+            {t('filters.reset')}
+          </button>
+        </p>
+      )}
       {hasResult ? <RankingTable rows={rows} /> : <p className="vt-empty">{t('ranking.waiting')}</p>}
     </section>
   );
