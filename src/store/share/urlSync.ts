@@ -14,8 +14,9 @@ export interface UrlSyncOptions {
   /** Map moves rewrite the hash at most this often: browsers throttle frequent replaceState calls. */
   replaceDelayMs?: number;
   /**
-   * After restoring a view from the URL, changes that follow from it (the map settling, the store
-   * normalising a filter) replace the entry instead of pushing one, so back/forward never loops.
+   * After start-up or restoring a view from the URL, changes that follow from it (the map settling, the
+   * store normalising a filter, saved settings coming back) replace the entry instead of pushing one, so
+   * back/forward never loops.
    */
   settleMs?: number;
 }
@@ -78,7 +79,11 @@ export function startUrlSync(port: ViewPort, opts: UrlSyncOptions = {}): () => v
     restore();
   };
 
-  if (!restore()) win.history.replaceState(win.history.state, '', urlFor(encodeView(port.getView())));
+  if (!restore()) {
+    win.history.replaceState(win.history.state, '', urlFor(encodeView(port.getView())));
+    // Start-up restores (saved settings read from storage) are not the planner's steps: no entries for them.
+    settleUntil = Date.now() + settleMs;
+  }
   const unsubscribe = port.subscribe(onChange);
   win.addEventListener('popstate', onPopState);
   return () => {

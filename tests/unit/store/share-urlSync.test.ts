@@ -21,14 +21,14 @@ const initial: SharedView = {
 let store: StoreApi<{ view: SharedView; problems: string[] }>;
 let stop: () => void = () => {};
 
-function start() {
+function start(settleMs = 0) {
   stop = startUrlSync(
     {
       getView: () => store.getState().view,
       subscribe: (l) => store.subscribe(l),
       applyView: (v, problems) => store.setState((s) => ({ view: { ...s.view, ...v }, problems })),
     },
-    { replaceDelayMs: 0, settleMs: 0 },
+    { replaceDelayMs: 0, settleMs },
   );
 }
 
@@ -84,6 +84,20 @@ describe('URL sync', () => {
     await tick();
     expect(history.length).toBe(before + 1);
     expect(location.hash).toBe('#map=11.00/20.30000/106.30000');
+  });
+
+  it("adds no history entry for what start-up restores, but does for the planner's first change", async () => {
+    start(100);
+    const before = history.length;
+    set({ settings: { fibreServiceRadiusM: 800 } });
+    await tick();
+    expect(history.length).toBe(before);
+    expect(location.search + location.hash).toBe(
+      encodeView({ ...initial, settings: { fibreServiceRadiusM: 800 } }),
+    );
+    await tick(120);
+    set({ filters: { ...EMPTY_FILTERS, tier: 2 } });
+    expect(history.length).toBe(before + 1);
   });
 
   it('goes back to the previous view on back, without pushing again (no loop)', async () => {
