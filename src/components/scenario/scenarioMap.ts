@@ -20,6 +20,15 @@ const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 export function onScenarioMapReady(adapter: MapAdapter | null): void {
   detach?.();
   detach = adapter ? attach(adapter.map) : null;
+  // Browser tests drive and read the scenario through the same store the panel uses.
+  if (adapter) window.__vtScenario = scenarioStore;
+  else delete window.__vtScenario;
+}
+
+declare global {
+  interface Window {
+    __vtScenario?: typeof scenarioStore;
+  }
 }
 
 let detach: (() => void) | null = null;
@@ -34,7 +43,14 @@ function attach(map: MlMap): () => void {
       id: 'scenario-covered-fill',
       type: 'fill',
       source: 'scenario-covered',
-      paint: { 'fill-color': ['match', ['get', 'kind'], 'lost', LOST, GAINED], 'fill-opacity': 0.55 },
+      paint: { 'fill-color': ['match', ['get', 'kind'], 'lost', LOST, GAINED], 'fill-opacity': 0.6 },
+    });
+    // An outline too: a translucent green over blue "served" hamlets alone reads as just another blue.
+    map.addLayer({
+      id: 'scenario-covered-line',
+      type: 'line',
+      source: 'scenario-covered',
+      paint: { 'line-color': ['match', ['get', 'kind'], 'lost', LOST, GAINED], 'line-width': 2 },
     });
     map.addLayer({
       id: 'scenario-reach',

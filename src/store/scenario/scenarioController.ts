@@ -84,8 +84,9 @@ export function startScenarioController(
     // bring it back when there is one. Without edits the runner's result is already the right one.
     if (s.result && s.result !== before.result && s.result !== pushed && scenario.getState().edits.length > 0)
       void run();
-    else if (s.input && (s.input !== before.input || s.settings !== before.settings))
-      // Build the session early: the first edit then costs milliseconds, not a whole analysis.
+    else if (s.input && s.result && s.result !== before.result && !s.running)
+      // Build the session once the baseline is in (not beside it: both are a whole-province analysis on
+      // the same cores), so the first edit costs milliseconds, not a whole analysis.
       void ensure(s.input, effectiveSettings(s)).catch(() => {});
   });
   const control: ScenarioControl = {

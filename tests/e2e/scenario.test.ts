@@ -1,0 +1,152 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch, open, screenshot } from './browser.ts';
+import { TIMEOUT, waitForApp, waitForMapIdle } from './driver.ts';
+
+let browser: Browser;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  browser = await launch();
+  ({ page, errors } = await open(browser, inject('baseUrl')));
+  await waitForApp(page);
+}, TIMEOUT * 3);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface Target {
+  id: string;
+  households: number;
+  centre: [number, number];
+}
+
+/** The unserved hamlets with the most white households, with the centre of their polygon's box. */
+async function whiteHamlets(p: Page, n: number): Promise<Target[]> {
+  return p.evaluate((count) => {
+    const s = window.__vt!.store.getState();
+    const features = new Map(s.input!.hamlets.features.map((f) => [f.properties.id, f]));
+    return s
+      .result!.hamlets.filter((h) => h.status === 'unserved' && h.classHouseholds.white > 50)
+      .sort((a, b) => b.classHouseholds.white - a.classHouseholds.white)
+      .slice(0, count)
+      .map((h) => {
+        const g = features.get(h.id)!.geometry;
+        const ring = (g.type === 'Polygon' ? g.coordinates[0] : g.coordinates[0]![0])!;
+        const xs = ring.map((q) => q[0]!);
+        const ys = ring.map((q) => q[1]!);
+        const centre: [number, number] = [
+          (Math.min(...xs) + Math.max(...xs)) / 2,
+          (Math.min(...ys) + Math.max(...ys)) / 2,
+        ];
+        return { id: h.id, households: h.households, centre };
+      });
+  }, n);
+}
+
+/** The planner clicks the map at a longitude/latitude, after centring the map there. */
+async function clickMapAt(p: Page, at: [number, number]): Promise<void> {
+  await p.evaluate((c) => window.__vt!.map.jumpTo({ center: c, zoom: 12 }), at);
+  await waitForMapIdle(p);
+  const box = (await p.locator('.vt-map canvas').boundingBox())!;
+  const px = await p.evaluate((c) => window.__vt!.map.project(c), at);
+  await p.mouse.click(box.x + px.x, box.y + px.y);
+}
+
+async function statusOf(p: Page, id: string): Promise<string | undefined> {
+  return p.evaluate((h) => window.__vt!.store.getState().coverageById.get(h)?.status, id);
+}
+
+/** Waits until the scenario's edits have been measured (the worker answered for this edit count). */
+async function waitForScenario(p: Page, edits: number): Promise<void> {
+  await p.waitForFunction(
+    (n) => {
+      const s = window.__vtScenario?.getState();
+      return !!s && s.edits.length === n && !s.busy && (n === 0 ? s.delta === null : s.delta !== null);
+    },
+    edits,
+    { timeout: TIMEOUT * 2, polling: 200 },
+  );
+}
+
+describe('what-if planning', () => {
+  it('a site on a white hamlet changes its status and the panel shows newly covered households; undo restores', async () => {
+    const [target] = await whiteHamlets(page, 1);
+    expect(target).toBeDefined();
+    const t = target as Target;
+    expect(await statusOf(page, t.id)).toBe('unserved');
+    await page.click('[data-testid="scenario-mode-add-site"]');
+    await clickMapAt(page, t.centre);
+    await waitForScenario(page, 1);
+    expect(await statusOf(page, t.id)).not.toBe('unserved');
+    const newHouseholds = await page.textContent(
+      '[data-testid="scenario-delta"] [data-measure="newBroadband"] dd',
+    );
+    expect(Number((newHouseholds ?? '').replace(/\D/g, ''))).toBeGreaterThanOrEqual(
+      Math.floor(t.households * 0.5),
+    );
+    await expect(
+      page.locator(`[data-testid="scenario-status-changes"] [data-hamlet="${t.id}"]`).count(),
+    ).resolves.toBe(1);
+    await waitForMapIdle(page);
+    // The proposed site, its reach and the newly covered (green) area are drawn on the map.
+    const drawn = await page.evaluate(() => ({
+      sites: window.__vt!.map.queryRenderedFeatures({ layers: ['scenario-sites'] }).length,
+      covered: window.__vt!.map.queryRenderedFeatures({ layers: ['scenario-covered-fill'] }).length,
+    }));
+    expect(drawn.sites).toBeGreaterThan(0);
+    expect(drawn.covered).toBeGreaterThan(0);
+    await screenshot(page, 'scenario-site-added');
+
+    await page.click('[data-testid="scenario-undo"]');
+    await waitForScenario(page, 0);
+    expect(await statusOf(page, t.id)).toBe('unserved');
+    await expect(page.locator('[data-testid="scenario-delta"]').count()).resolves.toBe(0);
+    await page.click('[data-testid="scenario-mode-none"]');
+  });
+
+  it('two saved scenarios compare side by side', async () => {
+    const [a, b] = await whiteHamlets(page, 2);
+    await page.click('[data-testid="scenario-mode-add-site"]');
+    await clickMapAt(page, (a as Target).centre);
+    await waitForScenario(page, 1);
+    await page.fill('[data-testid="scenario-name"]', 'Một trạm');
+    await page.click('[data-testid="scenario-save"]');
+    await clickMapAt(page, (b as Target).centre);
+    await waitForScenario(page, 2);
+    await page.fill('[data-testid="scenario-name"]', 'Hai trạm');
+    await page.click('[data-testid="scenario-save"]');
+    await page.click('[data-testid="scenario-mode-none"]');
+    await page.check('[data-testid="scenario-compare-Một trạm"]');
+    await page.check('[data-testid="scenario-compare-Hai trạm"]');
+    const table = page.locator('[data-testid="scenario-compare"]');
+    await expect(table.locator('thead th').allTextContents()).resolves.toEqual([
+      'Chỉ số',
+      'Một trạm',
+      'Hai trạm',
+    ]);
+    const cells = await table.locator('tr[data-measure="newBroadband"] td').allTextContents();
+    const [one, two] = cells.map((c) => Number(c.replace(/\D/g, '')));
+    expect(one).toBeGreaterThan(0);
+    expect(two).toBeGreaterThan(one as number);
+    await page.locator('.vt-scenario__saved').scrollIntoViewIfNeeded();
+    await screenshot(page, 'scenario-compare');
+    expect(errors).toEqual([]);
+  });
+
+  it('the scenario survives the share link and a reload', async () => {
+    await page.waitForFunction(() => /[?&]s=v1\./.test(location.search), undefined, { timeout: TIMEOUT });
+    const link = await page.evaluate(() => location.href);
+    const edits = await page.evaluate(() => window.__vtScenario!.getState().edits.length);
+    expect(edits).toBe(2);
+    await page.reload();
+    await waitForApp(page);
+    await waitForScenario(page, 2);
+    expect(await page.evaluate(() => location.href)).toBe(link);
+    const n = await page.textContent('[data-testid="scenario-delta"] [data-measure="newBroadband"] dd');
+    expect(Number((n ?? '').replace(/\D/g, ''))).toBeGreaterThan(0);
+    await screenshot(page, 'scenario-after-reload');
+  });
+});
