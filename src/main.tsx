@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './App.tsx';
 import { ImportControls } from './components/import/ImportControls.tsx';
+import { SharePanel } from './components/share/SharePanel.tsx';
 import { createI18n } from './i18n/i18n.ts';
 import { sampleUrls } from './store/loadSample.ts';
 import { bootData } from './store/persist/boot.ts';
@@ -38,7 +39,14 @@ if (root) {
   createRoot(root).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
-        <App toolbar={<ImportControls />} />
+        <App
+          toolbar={
+            <>
+              <ImportControls />
+              <SharePanel />
+            </>
+          }
+        />
       </I18nextProvider>
     </StrictMode>,
   );
