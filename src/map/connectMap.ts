@@ -16,6 +16,7 @@ const PLAN_KEYS = [
   'selectedHamletId',
   'basemap',
   'settings',
+  'area',
 ] as const;
 
 export function planFromState(s: AppState): MapPlan {
