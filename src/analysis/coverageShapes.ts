@@ -23,7 +23,11 @@ export interface CoverageShape {
   /** The feature it came from (site, fibre or coverage id): edits remove shapes by it. */
   sourceId: string;
   kind: CoverageKind;
-  paths: Paths64;
+  /**
+   * The polygon, built on demand and not kept: a province has thousands of 128-vertex discs and capsules,
+   * and keeping them all as point objects would cost hundreds of MB at 16× the data.
+   */
+  paths: () => Paths64;
   bounds: Rect64;
   proofs: ContainmentProof[];
 }
@@ -87,12 +91,21 @@ function makeDiscShape(
   segments: number,
   sectors: [number, number][] | undefined,
 ): CoverageShape {
-  const parts = coverageShape(x, y, radius, segments, sectors);
-  const paths = parts.map((p) => p.path);
-  const proofs = parts
-    .filter((p) => p.innerRadius > 0)
-    .map((p) => ({ ax: x, ay: y, bx: x, by: y, r: p.innerRadius }));
-  return { sourceId: id, kind, paths, bounds: boundsOf(paths), proofs };
+  const step = (2 * Math.PI) / segments;
+  const outer = radius * Math.sqrt(step / Math.sin(step));
+  const proofs = sectors ? [] : [{ ax: x, ay: y, bx: x, by: y, r: outer * Math.cos(step / 2) - 2 }];
+  return {
+    sourceId: id,
+    kind,
+    paths: () => coverageShape(x, y, radius, segments, sectors).map((p) => p.path),
+    bounds: {
+      left: Math.floor(x - outer - 2),
+      top: Math.floor(y - outer - 2),
+      right: Math.ceil(x + outer + 2),
+      bottom: Math.ceil(y + outer + 2),
+    },
+    proofs,
+  };
 }
 
 function parseSectors(azimuths: unknown, beamwidth: unknown): [number, number][] | undefined {
@@ -137,13 +150,17 @@ export function fibreShapes(
       // One capsule per segment (a disc for a node): convex, so each also proves containment.
       const segs = pts.length === 1 ? [[pts[0], pts[0]]] : pts.slice(1).map((b, i) => [pts[i], b]);
       for (const [a, b] of segs as [{ x: number; y: number }, { x: number; y: number }][]) {
-        const path = capsulePath(a.x, a.y, b.x, b.y, r, segments, r * arcScale);
-        const paths = [path];
+        const reach = r * arcScale + 2;
         shapes.push({
           sourceId: id,
           kind: 'fibre',
-          paths,
-          bounds: boundsOf(paths),
+          paths: () => [capsulePath(a.x, a.y, b.x, b.y, r, segments, r * arcScale)],
+          bounds: {
+            left: Math.floor(Math.min(a.x, b.x) - reach),
+            top: Math.floor(Math.min(a.y, b.y) - reach),
+            right: Math.ceil(Math.max(a.x, b.x) + reach),
+            bottom: Math.ceil(Math.max(a.y, b.y) + reach),
+          },
           proofs: [
             { ax: a.x, ay: a.y, bx: b.x, by: b.y, r: Math.min(r, r * arcScale * Math.cos(step / 2)) - 2 },
           ],
@@ -241,7 +258,7 @@ export function operatorCoverageShape(
   if (merged.value.length === 0)
     return { shapes: [], warning: `Coverage polygon "${id}" has no area and was skipped.` };
   return {
-    shapes: [{ sourceId: id, kind, paths: merged.value, bounds: boundsOf(merged.value), proofs: [] }],
+    shapes: [{ sourceId: id, kind, paths: () => merged.value, bounds: boundsOf(merged.value), proofs: [] }],
   };
 }
 

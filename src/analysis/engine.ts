@@ -12,10 +12,9 @@ import type { FacilityInfo } from './assembleHamlet.ts';
 import { fibreLines, fibreShapes, operatorCoverageShape, siteShapes } from './coverageShapes.ts';
 import type { CoverageShape } from './coverageShapes.ts';
 import { SCALE } from './geometry/clip.ts';
-import type { Rect64 } from './geometry/clip.ts';
 import { projectPoint } from './geometry/convert.ts';
 import type { LocalProjection } from './geometry/projection.ts';
-import { hamletClasses } from './hamletClasses.ts';
+import { hamletClasses, reachOf } from './hamletClasses.ts';
 import type { HamletGeometry } from './hamletClasses.ts';
 import { NearestIndex } from './nearest.ts';
 import type { NearItem } from './nearest.ts';
@@ -183,35 +182,59 @@ export function attachShapes(state: EngineState, shapes: CoverageShape[]): Set<n
   return touched;
 }
 
-/** Unregister every shape of a source feature; returns the touched tiles and the removed shapes' boxes. */
-export function detachShapes(state: EngineState, sourceId: string): { tiles: Set<number>; bounds: Rect64[] } {
+/** Unregister every shape of a source feature; returns the touched tiles and the removed shapes. */
+export function detachShapes(
+  state: EngineState,
+  sourceId: string,
+): { tiles: Set<number>; shapes: CoverageShape[] } {
   const touched = new Set<number>();
-  const bounds: Rect64[] = [];
+  const removed = new Set<CoverageShape>();
   for (const t of state.tiles) {
     for (const kind of ['fibre', 'mbb', 'legacy'] as const) {
       const list = t.shapes[kind];
       const keep = list.filter((s) => s.sourceId !== sourceId);
       if (keep.length !== list.length) {
-        for (const s of list) if (s.sourceId === sourceId) bounds.push(s.bounds);
+        for (const s of list) if (s.sourceId === sourceId) removed.add(s);
         t.shapes[kind] = keep;
         touched.add(t.index);
       }
     }
   }
-  return { tiles: touched, bounds };
+  return { tiles: touched, shapes: [...removed] };
 }
 
-/** Recompute the unions of the given tiles and the classes of their hamlets that meet any of `bounds`. */
-export function recomputeTiles(state: EngineState, tiles: Set<number>, bounds: Rect64[]): number[] {
+/**
+ * After shapes were added or removed: forget the affected unions of the given tiles and recompute the
+ * hamlets those shapes reach. A hamlet that an added shape's kind already covered whole cannot change.
+ */
+export function recomputeTiles(
+  state: EngineState,
+  tiles: Set<number>,
+  added: CoverageShape[],
+  removed: CoverageShape[],
+): number[] {
   const changed: number[] = [];
+  const kinds = new Set([...added, ...removed].map((s) => s.kind));
+  const meets = (s: CoverageShape, b: PreparedHamlet['bounds']): boolean =>
+    s.bounds.left <= b.right &&
+    s.bounds.right >= b.left &&
+    s.bounds.top <= b.bottom &&
+    s.bounds.bottom >= b.top;
   for (const ti of tiles) {
     const t = state.tiles[ti] as Tile;
-    invalidateUnions(t);
+    invalidateUnions(t, kinds);
     for (const hi of t.hamlets) {
       const b = (state.hamlets[hi] as PreparedHamlet).bounds;
-      if (
-        bounds.some((r) => r.left <= b.right && r.right >= b.left && r.top <= b.bottom && r.bottom >= b.top)
-      ) {
+      const reach = state.geometry[hi]?.reach;
+      const grows = added.some((s) => meets(s, b) && reach?.[s.kind] !== 'full');
+      // A removal changes nothing where the remaining shapes of that kind still provably cover the hamlet.
+      const shrinks = removed.some(
+        (s) =>
+          meets(s, b) &&
+          (reach?.[s.kind] !== 'full' ||
+            reachOf(state.hamlets[hi] as PreparedHamlet, t.shapes[s.kind]) !== 'full'),
+      );
+      if (grows || shrinks) {
         computeHamlet(state, hi, 'classes');
         changed.push(hi);
       }

@@ -100,7 +100,8 @@ function unwrap(r: GeoResult<Paths64>, warnings: string[]): Paths64 {
   return [];
 }
 
-function reachOf(h: PreparedHamlet, shapes: CoverageShape[]): Reach {
+/** How far one kind's shapes reach a hamlet: proven whole, partly (needs clipping), or not at all. */
+export function reachOf(h: PreparedHamlet, shapes: CoverageShape[]): Reach {
   const b = h.bounds;
   let touches = false;
   for (const s of shapes) {

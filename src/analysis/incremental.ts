@@ -14,7 +14,6 @@ import {
   siteItems,
 } from './engine.ts';
 import type { EngineState } from './engine.ts';
-import type { Rect64 } from './geometry/clip.ts';
 import type { NearestIndex, NearItem } from './nearest.ts';
 import { polygonToSegmentDistance } from './geometry/distance.ts';
 import { withDefaults } from './settings.ts';
@@ -124,15 +123,15 @@ export class AnalysisSession {
 
   private applyShapes(added: CoverageShape[], removedSources: string[], nearest: () => number[]): EditResult {
     const tiles = attachShapes(this.state, added);
-    const bounds: Rect64[] = added.map((s) => s.bounds);
+    const removed: CoverageShape[] = [];
     for (const source of removedSources) {
       const d = detachShapes(this.state, source);
       for (const t of d.tiles) tiles.add(t);
-      bounds.push(...d.bounds);
+      removed.push(...d.shapes);
     }
     // Nearest features first: recomputing a hamlet's classes also re-assembles its result with them.
     const moved = nearest();
-    const changed = new Set(recomputeTiles(this.state, tiles, bounds));
+    const changed = new Set(recomputeTiles(this.state, tiles, added, removed));
     for (const hi of moved) {
       if (!changed.has(hi)) computeHamlet(this.state, hi, 'assemble');
       changed.add(hi);

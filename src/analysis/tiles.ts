@@ -64,8 +64,8 @@ export function buildTiles(hamlets: PreparedHamlet[], tileSize: number): { tiles
 }
 
 /** Forget a tile's unions after its shapes changed; they are recomputed when next needed. */
-export function invalidateUnions(tile: Tile): void {
-  tile.unions = { fibre: null, mbb: null, legacy: null };
+export function invalidateUnions(tile: Tile, kinds: Iterable<CoverageKind>): void {
+  for (const k of kinds) tile.unions[k] = null;
 }
 
 /**
@@ -91,7 +91,7 @@ export function unionOf(tile: Tile, kind: CoverageKind, warnings: string[]): Pat
   for (const s of result ? [] : tile.shapes[kind]) {
     const b = s.bounds;
     if (b.right < rect.left || b.left > rect.right || b.bottom < rect.top || b.top > rect.bottom) continue;
-    const clipped = rectClip(rect, s.paths, s.sourceId);
+    const clipped = rectClip(rect, s.paths(), s.sourceId);
     if (!clipped.ok) {
       warnings.push(clipped.error.message);
       continue;

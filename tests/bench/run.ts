@@ -5,6 +5,7 @@
  * BENCH_QUICK=1 runs fewer repetitions and skips the naive baseline.
  */
 import { loadProvince } from './data.ts';
+import { benchClipper } from './clipper.bench.ts';
 import { benchEngine } from './engine.bench.ts';
 import { benchIncremental } from './incremental.bench.ts';
 import { benchNaive } from './naive.bench.ts';
@@ -20,6 +21,7 @@ const engine = benchEngine(layers, quick ? 3 : 5);
 rows.push(...engine.rows);
 rows.push(...benchIncremental(layers, quick ? 5 : 15));
 rows.push(...benchScenario(layers, quick ? 5 : 15));
+rows.push(...(await benchClipper(layers)));
 if (!quick) {
   const naive = benchNaive(layers);
   rows.push(...naive.rows);
