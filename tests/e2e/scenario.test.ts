@@ -150,3 +150,21 @@ describe('what-if planning', () => {
     await screenshot(page, 'scenario-after-reload');
   });
 });
+
+describe('site suggestions', () => {
+  it('suggested sites load as an editable scenario that covers households', async () => {
+    await page.click('[data-testid="scenario-undo"]');
+    await page.click('[data-testid="scenario-undo"]');
+    await waitForScenario(page, 0);
+    await page.locator('[data-testid="scenario-suggest"]').scrollIntoViewIfNeeded();
+    await page.click('[data-testid="scenario-suggest"]');
+    await waitForScenario(page, 5);
+    const n = await page.textContent('[data-testid="scenario-delta"] [data-measure="newBroadband"] dd');
+    expect(Number((n ?? '').replace(/\D/g, ''))).toBeGreaterThan(1000);
+    // Editable like any scenario: undo removes the last suggested site.
+    await page.click('[data-testid="scenario-undo"]');
+    await waitForScenario(page, 4);
+    await screenshot(page, 'scenario-suggested');
+    expect(errors).toEqual([]);
+  });
+});

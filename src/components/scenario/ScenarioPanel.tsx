@@ -117,6 +117,16 @@ export function ScenarioPanel() {
         </button>
       )}
       {s.mode === 'add-site' && (
+        <button
+          type="button"
+          className="vt-button vt-button--quiet"
+          onClick={() => st.addSiteAt(appStore.getState().center)}
+          data-testid="scenario-add-at-centre"
+        >
+          {t('modes.atCentre')}
+        </button>
+      )}
+      {s.mode === 'add-site' && (
         <fieldset className="vt-fieldset vt-scenario__site">
           <label className="vt-field">
             <span>{t('site.operator')}</span>

@@ -20,6 +20,7 @@ const vi = {
       'site-off': 'Bấm vào một trạm hiện có để tắt nó.',
     },
     finish: 'Kết thúc tuyến',
+    atCentre: 'Đặt trạm ở tâm bản đồ',
   },
   site: {
     operator: 'Nhà mạng',
@@ -91,6 +92,7 @@ const en: Strings = {
       'site-off': 'Click an existing site to switch it off.',
     },
     finish: 'Finish route',
+    atCentre: 'Place a site at the map centre',
   },
   site: {
     operator: 'Operator',
