@@ -6,6 +6,7 @@ import type { ImportBackend, RunningLoad } from '../../worker/importClient.ts';
 import type { ProbeResult } from '../../worker/importProbe.ts';
 import type { ImportFailure } from '../../worker/importTask.ts';
 import { applyImport } from './applyImport.ts';
+import { canImport, ProjectSummary, ReplaceNote } from './DialogNotes.tsx';
 import { FileSetup, initialChoices, type FileChoices } from './FileSetup.tsx';
 import { useImportTranslation } from './i18n.ts';
 import { Modal } from './Modal.tsx';
@@ -291,46 +292,4 @@ export function ImportDialog({ files, mode = 'layers', store, backend, onDone }:
 
 function mb(bytes: number): string {
   return (bytes / 1024 / 1024).toFixed(0);
-}
-
-function canImport(store: AppStore, role: string): boolean {
-  return role === 'hamlets' || store.getState().input !== null;
-}
-
-function ReplaceNote({
-  store,
-  role,
-  imported,
-}: {
-  store: AppStore;
-  role: FileChoices['role'];
-  imported: number;
-}) {
-  const { t } = useImportTranslation();
-  if (imported === 0) return <p className="vt-imp-warning">{t('report.nothing')}</p>;
-  if (!canImport(store, role)) return <p className="vt-imp-warning">{t('report.needHamlets')}</p>;
-  const replacesSample = role === 'hamlets' && store.getState().illustrativeLayers.length > 0;
-  return (
-    <p className="vt-imp-note">
-      {replacesSample ? t('report.replaceAll') : t('report.replaceOne', { role: t(`roles.${role}`) })}{' '}
-      {t('dialog.unchanged')}
-    </p>
-  );
-}
-
-function ProjectSummary({ parsed }: { parsed: ParsedProject }) {
-  const { t } = useImportTranslation();
-  return (
-    <section>
-      <h3>{t('report.layers')}</h3>
-      <ul>
-        {parsed.reports.map((r) => (
-          <li key={r.role}>
-            {t('report.layerLine', { role: t(`roles.${r.role}`), imported: r.imported, total: r.total })}
-          </li>
-        ))}
-      </ul>
-      <p className="vt-imp-note">{t('dialog.unchanged')}</p>
-    </section>
-  );
 }
