@@ -150,7 +150,8 @@ describe('sharing', () => {
     expect(errorsB).toEqual([]);
     await ctxA.close();
     await ctxB.close();
-  }, 300_000);
+    // Two cold page loads and a re-analysis: minutes on a busy 2-core machine.
+  }, 480_000);
 
   it('back and forward move between views, and map moves add no history entries', async () => {
     const ctx = await newContext();
