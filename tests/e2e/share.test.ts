@@ -5,6 +5,7 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { STATUS_COLOURS } from '../../src/map/palette.ts';
 import { PRINT_PIXEL_RATIO } from '../../src/map/snapshotLayout.ts';
+import { isoDay, slugify } from '../../src/store/share/fileName.ts';
 import { launch, open, screenshot } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
@@ -252,15 +253,18 @@ describe('sharing', () => {
       const rows = s.rows.filter(
         (r) => r.districtCode === s.filters.district && r.status === s.filters.status,
       );
-      return rows.map((r) => ({ id: r.id, name: r.name }));
+      return rows.map((r) => ({ id: r.id, name: r.name, district: r.district }));
     });
     expect(expected.length).toBeGreaterThan(0);
+    const expectedSlug = slugify(expected[0]?.district ?? '');
+    expect(expectedSlug).toMatch(/^(huyen|thanh-pho)-[a-z-]+$/);
     await openShare(page);
     const [csvDownload] = await Promise.all([
       page.waitForEvent('download'),
       page.click('[data-testid="export-ranking-csv"]'),
     ]);
-    expect(csvDownload.suggestedFilename()).toMatch(/^vungtrang-ranking-tinh-nam-dinh-\d{4}-\d\d-\d\d\.csv$/);
+    // Named after the district the filters narrow the list to, without diacritics.
+    expect(csvDownload.suggestedFilename()).toBe(`vungtrang-ranking-${expectedSlug}-${today()}.csv`);
     const bytes = readFileSync(await csvDownload.path());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const parsed = Papa.parse<Record<string, string>>(bytes.toString('utf8').slice(1), {
@@ -319,6 +323,8 @@ describe('sharing', () => {
     await ctx.close();
   }, 300_000);
 });
+
+const today = () => isoDay(new Date());
 
 /** Standard deviation of grey levels: a blank or single-colour image is near 0. */
 function spread(png: PNG): number {

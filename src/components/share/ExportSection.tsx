@@ -5,7 +5,7 @@ import { buildExport, EXPORT_KINDS, type ExportKind } from '../../store/share/ex
 import { appStore, useApp } from '../../store/store.ts';
 import { downloadBlob } from './download.ts';
 import { useShareTranslation } from './i18n.ts';
-import { areaName } from './snapshotContent.ts';
+import { areaName, filteredAreaName } from './snapshotContent.ts';
 
 /** Downloads of what the list shows: the filtered ranking, its white and weak zones, the area summary. */
 export function ExportSection() {
@@ -24,7 +24,8 @@ export function ExportSection() {
       hamlets: s.input.hamlets,
       ids,
       area: s.area,
-      areaName: areaName(s),
+      // The summary is of the selected area; the other exports are of the filtered list.
+      areaName: kind === 'summary-csv' ? areaName(s) : filteredAreaName(s),
       date: new Date(),
     });
     downloadBlob(file.fileName, new Blob([file.text], { type: file.mime }));

@@ -68,3 +68,22 @@ export function fallbackLegend(t: TFunction, visible: readonly string[]): Legend
   }
   return items;
 }
+
+/**
+ * Name for an export of the filtered list: the commune or district the filters narrow it to (a Hải Hậu
+ * list named after the whole province would mislead), else the selected area.
+ */
+export function filteredAreaName(
+  s: Pick<AppState, 'area' | 'admin' | 'result' | 'filters' | 'rows'>,
+): string {
+  const { commune, district } = s.filters;
+  if (commune !== null) {
+    const row = s.rows.find((r) => r.communeCode === commune);
+    if (row?.commune) return row.commune;
+  }
+  if (district !== null) {
+    const row = s.rows.find((r) => r.districtCode === district);
+    if (row?.district) return row.district;
+  }
+  return areaName(s);
+}
