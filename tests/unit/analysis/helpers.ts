@@ -31,7 +31,12 @@ export function hamlet(
   };
 }
 
-export function site(id: string, x: number, y: number, props: Omit<SiteProps, 'id' | 'tech'> & { tech: string }): SiteFeature {
+export function site(
+  id: string,
+  x: number,
+  y: number,
+  props: Omit<SiteProps, 'id' | 'tech'> & { tech: string },
+): SiteFeature {
   return {
     type: 'Feature',
     geometry: { type: 'Point', coordinates: ll(x, y) },
