@@ -61,11 +61,11 @@ export interface CsvSitesResult {
   origins: { index: number; label: string }[];
 }
 
-/**
- * Reads a CSV of sites (or any points) into Point features. Every column is kept as a text
- * property; the mapped ones also become `id`, `name`, `operator`, `tech`, `radius_m`, `azimuths`.
- */
-export function parseCsvSites(text: string, mapping?: CsvColumnMapping, file = 'sites.csv'): CsvSitesResult {
+/** Parses a CSV with a header row (BOM stripped, headers trimmed); a file with no rows is a LoadError. */
+export function readCsvTable(
+  text: string,
+  file: string,
+): { headers: string[]; rows: Record<string, string>[]; delimiter: string } {
   const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
     header: true,
     skipEmptyLines: 'greedy',
@@ -75,6 +75,15 @@ export function parseCsvSites(text: string, mapping?: CsvColumnMapping, file = '
   if (headers.length === 0 || parsed.data.length === 0) {
     throw new LoadError(file, 'has no rows.', 'Choose a CSV with a header row and one row per site.');
   }
+  return { headers, rows: parsed.data, delimiter: parsed.meta.delimiter };
+}
+
+/**
+ * Reads a CSV of sites (or any points) into Point features. Every column is kept as a text
+ * property; the mapped ones also become `id`, `name`, `operator`, `tech`, `radius_m`, `azimuths`.
+ */
+export function parseCsvSites(text: string, mapping?: CsvColumnMapping, file = 'sites.csv'): CsvSitesResult {
+  const { headers, rows, delimiter } = readCsvTable(text, file);
   const m = { ...guessCsvColumns(headers), ...mapping };
   if (!m.lon || !m.lat) {
     throw new LoadError(
@@ -83,12 +92,12 @@ export function parseCsvSites(text: string, mapping?: CsvColumnMapping, file = '
       'Choose which column holds the longitude (kinh độ) and which the latitude (vĩ độ).',
     );
   }
-  const decimalComma = parsed.meta.delimiter === ';' || parsed.meta.delimiter === '\t';
+  const decimalComma = delimiter === ';' || delimiter === '\t';
   const num = (v: string | undefined): number => toNumber(v, decimalComma);
   const features: Feature<Point>[] = [];
   const skipped: Issue[] = [];
   const origins: CsvSitesResult['origins'] = [];
-  parsed.data.forEach((row, i) => {
+  rows.forEach((row, i) => {
     const lon = num(row[m.lon as string]);
     const lat = num(row[m.lat as string]);
     const id = m.id ? row[m.id]?.trim() : undefined;

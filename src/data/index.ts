@@ -16,7 +16,7 @@ export { LAYER_ROLES, MAX_FILE_BYTES, MAX_UNZIPPED_BYTES } from './types.ts';
 export { LoadError } from './LoadError.ts';
 export { loadLayer } from './loadLayer.ts';
 export { readFileKind } from './fileKind.ts';
-export { parseCsvSites, guessCsvColumns, type CsvSitesResult } from './csvSites.ts';
+export { parseCsvSites, guessCsvColumns, readCsvTable, type CsvSitesResult } from './csvSites.ts';
 export { validateLayer, type Validated, type ValidateOptions } from './validateLayer.ts';
 export { guessFields, guessRole, ROLE_FIELDS } from './roles.ts';
 export { reportCsv } from './reportCsv.ts';

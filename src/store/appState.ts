@@ -109,3 +109,19 @@ export interface UiSlice {
 }
 
 export type AppState = DataSlice & AnalysisSlice & ViewSlice & UiSlice;
+
+/** The ViewState fields of the app state: what a shared link and a project file reopen. */
+export function viewOf(s: ViewState): ViewState {
+  return {
+    center: s.center,
+    zoom: s.zoom,
+    layers: s.layers,
+    colourBy: s.colourBy,
+    filters: s.filters,
+    area: s.area,
+    selectedHamletId: s.selectedHamletId,
+    settings: s.settings,
+    lang: s.lang,
+    basemap: s.basemap,
+  };
+}

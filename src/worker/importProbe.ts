@@ -1,10 +1,10 @@
-import Papa from 'papaparse';
 import {
   guessCsvColumns,
   guessFields,
   guessRole,
   LAYER_ROLES,
   LoadError,
+  readCsvTable,
   readFileKind,
   resolveCrs,
   type CsvColumnMapping,
@@ -131,17 +131,9 @@ function probeCsv(
   text: string,
   file: string,
 ): { headers: string[]; columns: CsvColumnMapping; features: RawFeature[] } {
-  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
-    header: true,
-    skipEmptyLines: 'greedy',
-    transformHeader: (h) => h.trim(),
-  });
-  const headers = parsed.meta.fields ?? [];
-  if (headers.length === 0 || parsed.data.length === 0) {
-    throw new LoadError(file, 'has no rows.', 'Choose a CSV with a header row and one row per site.');
-  }
+  const { headers, rows } = readCsvTable(text, file);
   const columns = guessCsvColumns(headers);
-  const features: RawFeature[] = parsed.data.map((row) => {
+  const features: RawFeature[] = rows.map((row) => {
     const x = cellNumber(row, columns.lon);
     const y = cellNumber(row, columns.lat);
     return {

@@ -1,7 +1,7 @@
 import type { FeatureCollection } from 'geojson';
 import type { InputLayers } from '../../analysis/types.ts';
 import { PROJECT_VERSION, serializeProject, type LayerRole, type ParsedProject } from '../../data/index.ts';
-import type { AdminCollection, AdminLayers, AppState } from '../appState.ts';
+import { viewOf, type AdminCollection, type AdminLayers, type AppState } from '../appState.ts';
 import { effectiveSettings, type AppStore } from '../store.ts';
 import { ALL_LAYERS, type LayerId, type ViewState } from '../viewState.ts';
 
@@ -20,22 +20,6 @@ export interface ProjectExtras {
 let extras: ProjectExtras | null = null;
 export function registerProjectExtras(next: ProjectExtras | null): void {
   extras = next;
-}
-
-/** The view part of the state that a project reopens (same fields as a shared link). */
-function viewOf(s: AppState): ViewState {
-  return {
-    center: s.center,
-    zoom: s.zoom,
-    layers: s.layers,
-    colourBy: s.colourBy,
-    filters: s.filters,
-    area: s.area,
-    selectedHamletId: s.selectedHamletId,
-    settings: s.settings,
-    lang: s.lang,
-    basemap: s.basemap,
-  };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { viewOf } from '../appState.ts';
 import type { ScenarioStore } from '../scenario/scenarioStore.ts';
 import type { AppStore } from '../store.ts';
 import type { ViewState } from '../viewState.ts';
@@ -27,20 +28,7 @@ export function appStorePort(store: AppStore, scenario?: ScenarioStore): ViewPor
   };
   return {
     getView: (): SharedView => {
-      const s = store.getState();
-      return {
-        scenario: scenarioFeatures(),
-        center: s.center,
-        zoom: s.zoom,
-        layers: s.layers,
-        colourBy: s.colourBy,
-        filters: s.filters,
-        area: s.area,
-        selectedHamletId: s.selectedHamletId,
-        settings: s.settings,
-        lang: s.lang,
-        basemap: s.basemap,
-      };
+      return { scenario: scenarioFeatures(), ...viewOf(store.getState()) };
     },
     subscribe: (listener) => {
       const offApp = store.subscribe(listener);
