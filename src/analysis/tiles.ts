@@ -15,7 +15,24 @@ export interface Tile {
   shapes: Record<CoverageKind, CoverageShape[]>;
   /** Union of each kind over the region, computed on first use (many tiles never need one). */
   unions: Record<CoverageKind, Paths64 | null>;
+  /** The block of tiles this one belongs to: fibre is unioned per block, then cut per tile. */
+  block: Block;
 }
+
+/**
+ * A square of BLOCK×BLOCK tiles. A fibre capsule reaches ~7 one-km tiles, so unioning fibre per tile
+ * handles each capsule ~7 times; per block it is handled ~1.5 times, and cutting the block's union down to a
+ * tile is linear. Site discs stay per tile: an edit then redoes only small unions (see the what-if bench).
+ */
+export interface Block {
+  region: Rect64;
+  tiles: Tile[];
+  unions: Record<CoverageKind, Paths64 | null>;
+}
+
+/** Tiles per block side (4 km blocks for 1 km tiles). */
+const BLOCK = 4;
+const BLOCK_KINDS: ReadonlySet<CoverageKind> = new Set(['fibre']);
 
 /**
  * Group hamlets into square tiles by the centre of their bounding box, and index the tiles' regions.
@@ -25,18 +42,29 @@ export interface Tile {
  */
 export function buildTiles(hamlets: PreparedHamlet[], tileSize: number): { tiles: Tile[]; index: Flatbush } {
   const byCell = new Map<string, Tile>();
+  const blocks = new Map<string, Block>();
   const tiles: Tile[] = [];
   for (const h of hamlets) {
-    const key = `${Math.floor(h.cx / tileSize)},${Math.floor(h.cy / tileSize)}`;
+    const cx = Math.floor(h.cx / tileSize);
+    const cy = Math.floor(h.cy / tileSize);
+    const key = `${cx},${cy}`;
     let tile = byCell.get(key);
     if (!tile) {
+      const bkey = `${Math.floor(cx / BLOCK)},${Math.floor(cy / BLOCK)}`;
+      let block = blocks.get(bkey);
+      if (!block) {
+        block = { region: { ...h.bounds }, tiles: [], unions: { fibre: null, mbb: null, legacy: null } };
+        blocks.set(bkey, block);
+      }
       tile = {
         index: tiles.length,
         region: { ...h.bounds },
         hamlets: [],
         shapes: { fibre: [], mbb: [], legacy: [] },
         unions: { fibre: null, mbb: null, legacy: null },
+        block,
       };
+      block.tiles.push(tile);
       byCell.set(key, tile);
       tiles.push(tile);
     }
@@ -57,6 +85,11 @@ export function buildTiles(hamlets: PreparedHamlet[], tileSize: number): { tiles
       bottom: t.region.bottom + 1,
     };
     index.add(t.region.left, t.region.top, t.region.right, t.region.bottom);
+    const b = t.block.region;
+    b.left = Math.min(b.left, t.region.left);
+    b.top = Math.min(b.top, t.region.top);
+    b.right = Math.max(b.right, t.region.right);
+    b.bottom = Math.max(b.bottom, t.region.bottom);
   }
   if (tiles.length === 0) index.add(0, 0, 0, 0);
   index.finish();
@@ -65,7 +98,11 @@ export function buildTiles(hamlets: PreparedHamlet[], tileSize: number): { tiles
 
 /** Forget a tile's unions after its shapes changed; they are recomputed when next needed. */
 export function invalidateUnions(tile: Tile, kinds: Iterable<CoverageKind>): void {
-  for (const k of kinds) tile.unions[k] = null;
+  for (const k of kinds) {
+    tile.unions[k] = null;
+    // Other tiles of the block keep their cuts: a changed shape reaches only tiles that are invalidated too.
+    tile.block.unions[k] = null;
+  }
 }
 
 /**
@@ -77,8 +114,59 @@ export function unionOf(tile: Tile, kind: CoverageKind, warnings: string[]): Pat
   const cached = tile.unions[kind];
   if (cached) return cached;
   const rect = tile.region;
+  let result: Paths64;
+  if (rectCovered(rect, tile.shapes[kind], 3)) result = rectPaths(rect);
+  else if (BLOCK_KINDS.has(kind)) {
+    const clipped = rectClip(rect, blockUnion(tile.block, kind, warnings), `tile ${tile.index}`);
+    if (!clipped.ok) warnings.push(clipped.error.message);
+    result = clipped.ok ? clipped.value : [];
+  } else result = regionUnion(rect, tile.shapes[kind], `tile ${tile.index}`, warnings);
+  tile.unions[kind] = result;
+  return result;
+}
+
+function blockUnion(block: Block, kind: CoverageKind, warnings: string[]): Paths64 {
+  const cached = block.unions[kind];
+  if (cached) return cached;
+  const shapes = new Set<CoverageShape>();
+  for (const t of block.tiles) for (const s of t.shapes[kind]) shapes.add(s);
+  const result = regionUnion(block.region, [...shapes], 'block', warnings);
+  block.unions[kind] = result;
+  return result;
+}
+
+/**
+ * Union of shapes over a rectangle. Shapes are first cut to it (linear time); a shape that covers it whole
+ * short-cuts to the rectangle itself.
+ */
+function regionUnion(
+  rect: Rect64,
+  shapes: readonly CoverageShape[],
+  fallbackId: string,
+  warnings: string[],
+): Paths64 {
   const rectArea = (rect.right - rect.left) * (rect.bottom - rect.top);
-  const full: Paths64 = [
+  const parts: Paths64 = [];
+  let firstId: string | undefined;
+  for (const s of shapes) {
+    const b = s.bounds;
+    if (b.right < rect.left || b.left > rect.right || b.bottom < rect.top || b.top > rect.bottom) continue;
+    firstId ??= s.sourceId;
+    const clipped = rectClip(rect, s.paths(), s.sourceId);
+    if (!clipped.ok) {
+      warnings.push(clipped.error.message);
+      continue;
+    }
+    if (clipped.value.length === 1 && areaUnits(clipped.value) >= rectArea) return rectPaths(rect);
+    parts.push(...clipped.value);
+  }
+  const u = unionAll(parts, firstId ?? fallbackId);
+  if (!u.ok) warnings.push(u.error.message);
+  return u.ok ? u.value : [];
+}
+
+function rectPaths(rect: Rect64): Paths64 {
+  return [
     [
       { x: rect.left, y: rect.top },
       { x: rect.right, y: rect.top },
@@ -86,29 +174,6 @@ export function unionOf(tile: Tile, kind: CoverageKind, warnings: string[]): Pat
       { x: rect.left, y: rect.bottom },
     ],
   ];
-  const parts: Paths64 = [];
-  let result: Paths64 | null = rectCovered(rect, tile.shapes[kind], 3) ? full : null;
-  for (const s of result ? [] : tile.shapes[kind]) {
-    const b = s.bounds;
-    if (b.right < rect.left || b.left > rect.right || b.bottom < rect.top || b.top > rect.bottom) continue;
-    const clipped = rectClip(rect, s.paths(), s.sourceId);
-    if (!clipped.ok) {
-      warnings.push(clipped.error.message);
-      continue;
-    }
-    if (clipped.value.length === 1 && areaUnits(clipped.value) >= rectArea) {
-      result = full;
-      break;
-    }
-    parts.push(...clipped.value);
-  }
-  if (!result) {
-    const u = unionAll(parts, tile.shapes[kind][0]?.sourceId ?? `tile ${tile.index}`);
-    if (!u.ok) warnings.push(u.error.message);
-    result = u.ok ? u.value : [];
-  }
-  tile.unions[kind] = result;
-  return result;
 }
 
 /**

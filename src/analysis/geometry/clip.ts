@@ -1,5 +1,6 @@
 import { Clipper, ClipperOffset, EndType, FillRule, JoinType } from 'clipper2-ts';
 import type { Path64, Paths64, Rect64 } from 'clipper2-ts';
+import { clipToRect } from './rectClip.ts';
 
 /**
  * The one door to the polygon clipping engine. Everything else in the analysis works on `Paths64` (integer
@@ -62,9 +63,12 @@ export function difference(a: Paths64, b: Paths64, featureId: string): GeoResult
   );
 }
 
-/** Cheap, linear-time clip to a rectangle; used to cut coverage down to a tile before unions. */
+/**
+ * Cheap, linear-time clip to a rectangle; used to cut coverage down to a tile before unions. The result is
+ * for further boolean operations and areas (it may hold zero-width runs along the rectangle's edge).
+ */
 export function rectClip(rect: Rect64, paths: Paths64, featureId: string): GeoResult<Paths64> {
-  return guard(featureId, 'rect-clip', () => (paths.length === 0 ? [] : Clipper.rectClip(rect, paths)));
+  return guard(featureId, 'rect-clip', () => clipToRect(rect, paths));
 }
 
 /**
