@@ -23,7 +23,7 @@ import type { PlacedPoint } from './points.ts';
 import { prepareHamlets } from './prepareHamlets.ts';
 import type { PreparedHamlet } from './prepareHamlets.ts';
 import { parseTech } from './tech.ts';
-import { buildTiles, invalidateUnions } from './tiles.ts';
+import { buildTiles } from './tiles.ts';
 import type { Tile } from './tiles.ts';
 
 /** Tiles of ~1 km hold a handful of hamlets: small unions, few vertices per clip (see the bench). */
@@ -204,8 +204,8 @@ export function detachShapes(
 }
 
 /**
- * After shapes were added or removed: forget the affected unions of the given tiles and recompute the
- * hamlets those shapes reach. A hamlet that an added shape's kind already covered whole cannot change.
+ * After shapes were added or removed: recompute the hamlets of the given tiles that those shapes reach.
+ * A hamlet that an added shape's kind already covered whole cannot change.
  */
 export function recomputeTiles(
   state: EngineState,
@@ -214,7 +214,6 @@ export function recomputeTiles(
   removed: CoverageShape[],
 ): number[] {
   const changed: number[] = [];
-  const kinds = new Set([...added, ...removed].map((s) => s.kind));
   const meets = (s: CoverageShape, b: PreparedHamlet['bounds']): boolean =>
     s.bounds.left <= b.right &&
     s.bounds.right >= b.left &&
@@ -222,7 +221,6 @@ export function recomputeTiles(
     s.bounds.bottom >= b.top;
   for (const ti of tiles) {
     const t = state.tiles[ti] as Tile;
-    invalidateUnions(t, kinds);
     for (const hi of t.hamlets) {
       const b = (state.hamlets[hi] as PreparedHamlet).bounds;
       const reach = state.geometry[hi]?.reach;

@@ -1,8 +1,8 @@
 import type { CoverageKind, CoverageShape } from './coverageShapes.ts';
-import { areaUnits, difference, intersect, rectClip } from './geometry/clip.ts';
+import { areaUnits, difference, intersect } from './geometry/clip.ts';
 import type { GeoResult, Paths64 } from './geometry/clip.ts';
 import type { PreparedHamlet } from './prepareHamlets.ts';
-import { rectCovered, unionOf } from './tiles.ts';
+import { rectCovered, unionOver } from './tiles.ts';
 import type { Tile } from './tiles.ts';
 
 /** How much of a hamlet one kind of coverage reaches. */
@@ -27,7 +27,7 @@ const KINDS: readonly CoverageKind[] = ['fibre', 'mbb', 'legacy'];
 /**
  * Split a hamlet into the five coverage classes. A kind of coverage that misses the hamlet's box, or that
  * provably contains the hamlet (inside one disc or fibre capsule), needs no clipping; the others are the
- * tile's cached union cut to the hamlet's box. Several kinds are passed together as the clip side of one
+ * union of the tile's shapes of that kind over the hamlet's box. Several kinds are passed together as the clip side of one
  * operation: under the non-zero rule that is their union, so no combined region is ever built.
  * Broadband-only area is what remains after white, weak and fibre, so the five add up to the hamlet's area.
  *
@@ -40,8 +40,7 @@ export function hamletClasses(h: PreparedHamlet, tile: Tile, warnings: string[])
   for (const k of KINDS) {
     reach[k] = reachOf(h, tile.shapes[k]);
     if (reach[k] === 'partial') {
-      const cut = rectClip(h.bounds, unionOf(tile, k, warnings), h.id);
-      local[k] = unwrap(cut, warnings);
+      local[k] = unionOver(h.bounds, tile.shapes[k], h.id, warnings);
     }
   }
   const total = h.areaUnits;

@@ -13,26 +13,7 @@ export interface Tile {
   region: Rect64;
   hamlets: number[];
   shapes: Record<CoverageKind, CoverageShape[]>;
-  /** Union of each kind over the region, computed on first use (many tiles never need one). */
-  unions: Record<CoverageKind, Paths64 | null>;
-  /** The block of tiles this one belongs to: fibre is unioned per block, then cut per tile. */
-  block: Block;
 }
-
-/**
- * A square of BLOCK×BLOCK tiles. A fibre capsule reaches ~7 one-km tiles, so unioning fibre per tile
- * handles each capsule ~7 times; per block it is handled ~1.5 times, and cutting the block's union down to a
- * tile is linear. Site discs stay per tile: an edit then redoes only small unions (see the what-if bench).
- */
-export interface Block {
-  region: Rect64;
-  tiles: Tile[];
-  unions: Record<CoverageKind, Paths64 | null>;
-}
-
-/** Tiles per block side (4 km blocks for 1 km tiles). */
-const BLOCK = 4;
-const BLOCK_KINDS: ReadonlySet<CoverageKind> = new Set(['fibre']);
 
 /**
  * Group hamlets into square tiles by the centre of their bounding box, and index the tiles' regions.
@@ -42,29 +23,17 @@ const BLOCK_KINDS: ReadonlySet<CoverageKind> = new Set(['fibre']);
  */
 export function buildTiles(hamlets: PreparedHamlet[], tileSize: number): { tiles: Tile[]; index: Flatbush } {
   const byCell = new Map<string, Tile>();
-  const blocks = new Map<string, Block>();
   const tiles: Tile[] = [];
   for (const h of hamlets) {
-    const cx = Math.floor(h.cx / tileSize);
-    const cy = Math.floor(h.cy / tileSize);
-    const key = `${cx},${cy}`;
+    const key = `${Math.floor(h.cx / tileSize)},${Math.floor(h.cy / tileSize)}`;
     let tile = byCell.get(key);
     if (!tile) {
-      const bkey = `${Math.floor(cx / BLOCK)},${Math.floor(cy / BLOCK)}`;
-      let block = blocks.get(bkey);
-      if (!block) {
-        block = { region: { ...h.bounds }, tiles: [], unions: { fibre: null, mbb: null, legacy: null } };
-        blocks.set(bkey, block);
-      }
       tile = {
         index: tiles.length,
         region: { ...h.bounds },
         hamlets: [],
         shapes: { fibre: [], mbb: [], legacy: [] },
-        unions: { fibre: null, mbb: null, legacy: null },
-        block,
       };
-      block.tiles.push(tile);
       byCell.set(key, tile);
       tiles.push(tile);
     }
@@ -85,84 +54,95 @@ export function buildTiles(hamlets: PreparedHamlet[], tileSize: number): { tiles
       bottom: t.region.bottom + 1,
     };
     index.add(t.region.left, t.region.top, t.region.right, t.region.bottom);
-    const b = t.block.region;
-    b.left = Math.min(b.left, t.region.left);
-    b.top = Math.min(b.top, t.region.top);
-    b.right = Math.max(b.right, t.region.right);
-    b.bottom = Math.max(b.bottom, t.region.bottom);
   }
   if (tiles.length === 0) index.add(0, 0, 0, 0);
   index.finish();
   return { tiles, index };
 }
 
-/** Forget a tile's unions after its shapes changed; they are recomputed when next needed. */
-export function invalidateUnions(tile: Tile, kinds: Iterable<CoverageKind>): void {
-  for (const k of kinds) {
-    tile.unions[k] = null;
-    // Other tiles of the block keep their cuts: a changed shape reaches only tiles that are invalidated too.
-    tile.block.unions[k] = null;
-  }
-}
-
 /**
- * The union of one kind of coverage over the tile region, computed once and cached. Shapes are first cut
- * to the region (linear time), and a shape proven to contain the region short-cuts to the region itself.
- * A clipping error becomes a warning naming the feature, and the failing shape is left out.
+ * Union of shapes over a rectangle (a hamlet's box). Shapes are first cut to it (linear time); a shape that
+ * covers it whole short-cuts to the rectangle itself. Done per hamlet rather than per tile: only the
+ * hamlets a kind reaches partly need it, and a hamlet's box holds far fewer crossing arcs than a tile.
+ *
+ * @example
+ * const fibre = unionOver(hamlet.bounds, tile.shapes.fibre, hamlet.id, warnings);
  */
-export function unionOf(tile: Tile, kind: CoverageKind, warnings: string[]): Paths64 {
-  const cached = tile.unions[kind];
-  if (cached) return cached;
-  const rect = tile.region;
-  let result: Paths64;
-  if (rectCovered(rect, tile.shapes[kind], 3)) result = rectPaths(rect);
-  else if (BLOCK_KINDS.has(kind)) {
-    const clipped = rectClip(rect, blockUnion(tile.block, kind, warnings), `tile ${tile.index}`);
-    if (!clipped.ok) warnings.push(clipped.error.message);
-    result = clipped.ok ? clipped.value : [];
-  } else result = regionUnion(rect, tile.shapes[kind], `tile ${tile.index}`, warnings);
-  tile.unions[kind] = result;
-  return result;
-}
-
-function blockUnion(block: Block, kind: CoverageKind, warnings: string[]): Paths64 {
-  const cached = block.unions[kind];
-  if (cached) return cached;
-  const shapes = new Set<CoverageShape>();
-  for (const t of block.tiles) for (const s of t.shapes[kind]) shapes.add(s);
-  const result = regionUnion(block.region, [...shapes], 'block', warnings);
-  block.unions[kind] = result;
-  return result;
-}
-
-/**
- * Union of shapes over a rectangle. Shapes are first cut to it (linear time); a shape that covers it whole
- * short-cuts to the rectangle itself.
- */
-function regionUnion(
+export function unionOver(
   rect: Rect64,
   shapes: readonly CoverageShape[],
   fallbackId: string,
   warnings: string[],
 ): Paths64 {
   const rectArea = (rect.right - rect.left) * (rect.bottom - rect.top);
-  const parts: Paths64 = [];
+  const cut: { shape: CoverageShape; paths: Paths64 }[] = [];
   let firstId: string | undefined;
   for (const s of shapes) {
     const b = s.bounds;
     if (b.right < rect.left || b.left > rect.right || b.bottom < rect.top || b.top > rect.bottom) continue;
     firstId ??= s.sourceId;
-    const clipped = rectClip(rect, s.paths(), s.sourceId);
+    const clipped = rectClip(rect, recentPaths(s), s.sourceId);
     if (!clipped.ok) {
       warnings.push(clipped.error.message);
       continue;
     }
     if (clipped.value.length === 1 && areaUnits(clipped.value) >= rectArea) return rectPaths(rect);
-    parts.push(...clipped.value);
+    if (clipped.value.length > 0) cut.push({ shape: s, paths: clipped.value });
   }
+  // A cut piece lying inside another shape's containment proof (a convex region inside that shape) adds
+  // nothing to the union: dropping it is exact, and dense fibre networks have many such pieces, whose
+  // arcs would otherwise cross and make the union slow.
+  const parts: Paths64 = [];
+  const kept: boolean[] = cut.map(() => true);
+  cut.forEach((c, i) => {
+    const inside = cut.some(
+      (o, j) => j !== i && kept[j] && o.shape.proofs.some((p) => pathsInside(c.paths, p)),
+    );
+    if (inside) kept[i] = false;
+    else parts.push(...c.paths);
+  });
+  const alone = cut.filter((_, i) => kept[i]);
+  // One disc or capsule cut to a rectangle is one convex ring already: nothing to union.
+  if (alone.length === 1 && alone[0]?.shape.proofs.length && alone[0].paths.length === 1) return parts;
   const u = unionAll(parts, firstId ?? fallbackId);
   if (!u.ok) warnings.push(u.error.message);
   return u.ok ? u.value : [];
+}
+
+/**
+ * Shapes build their polygons on demand (memory), but neighbouring hamlets are computed one after another
+ * and meet the same ~10 shapes: keep the most recently built few thousand (~10 MB).
+ */
+const RECENT_LIMIT = 4096;
+const recent = new Map<CoverageShape, Paths64>();
+
+function recentPaths(s: CoverageShape): Paths64 {
+  const hit = recent.get(s);
+  if (hit) return hit;
+  const paths = s.paths();
+  if (recent.size >= RECENT_LIMIT) {
+    const oldest = recent.keys().next();
+    if (!oldest.done) recent.delete(oldest.value);
+  }
+  recent.set(s, paths);
+  return paths;
+}
+
+function pathsInside(paths: Paths64, p: ContainmentProof): boolean {
+  const dx = p.bx - p.ax;
+  const dy = p.by - p.ay;
+  const len2 = dx * dx + dy * dy;
+  const r2 = p.r * p.r;
+  for (const path of paths) {
+    for (const q of path) {
+      let t = len2 === 0 ? 0 : ((q.x - p.ax) * dx + (q.y - p.ay) * dy) / len2;
+      t = t < 0 ? 0 : t > 1 ? 1 : t;
+      const ex = q.x - (p.ax + t * dx);
+      const ey = q.y - (p.ay + t * dy);
+      if (ex * ex + ey * ey > r2) return false;
+    }
+  }
+  return true;
 }
 
 function rectPaths(rect: Rect64): Paths64 {
