@@ -4,6 +4,9 @@
  * other sections (e.g. a browser load benchmark) can be added by importing them here.
  * BENCH_QUICK=1 runs fewer repetitions and skips the naive baseline.
  */
+import { existsSync } from 'node:fs';
+import { benchBrowserLoad } from './browser-load.bench.ts';
+import { CHROMIUM } from '../e2e/browser.ts';
 import { loadProvince } from './data.ts';
 import { benchClipper } from './clipper.bench.ts';
 import { benchEngine } from './engine.bench.ts';
@@ -31,6 +34,12 @@ if (!quick) {
     value: `${(naive.estimateMs / engine.medianMs).toFixed(0)}×`,
     note: `${fmtMs(naive.estimateMs)} vs ${fmtMs(engine.medianMs)}; target ≥ 200×`,
   });
+}
+// The page-load section drives the built app (npm run bench builds it first) in headless Chromium.
+if (existsSync(CHROMIUM) && existsSync('dist/index.html')) {
+  rows.push(...(await benchBrowserLoad()).rows);
+} else {
+  console.log(`(browser load skipped: needs ${CHROMIUM} and a built dist/)`);
 }
 rows.push({
   section: 'memory',
