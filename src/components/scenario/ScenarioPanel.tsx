@@ -11,6 +11,7 @@ import { DeltaView } from './DeltaView.tsx';
 import { useScenarioTranslation } from './i18n.ts';
 import { SavedScenarios } from './SavedScenarios.tsx';
 import { SuggestForm } from './SuggestForm.tsx';
+import { TechRadiusFields } from './TechRadiusFields.tsx';
 import { useScenario } from './useScenario.ts';
 import './scenario.css';
 
@@ -132,27 +133,13 @@ export function ScenarioPanel() {
             <span>{t('site.operator')}</span>
             <input value={s.form.operator} onChange={(e) => st.setSiteForm({ operator: e.target.value })} />
           </label>
-          <label className="vt-field">
-            <span>{t('site.tech')}</span>
-            <select
-              value={s.form.tech}
-              onChange={(e) => st.setSiteForm({ tech: e.target.value as '4G' | '5G' })}
-            >
-              <option value="4G">4G</option>
-              <option value="5G">5G</option>
-            </select>
-          </label>
-          <label className="vt-field">
-            <span>{t('site.radius')}</span>
-            <input
-              type="number"
-              min={100}
-              step={100}
-              value={s.form.radiusM}
-              onChange={(e) => st.setSiteForm({ radiusM: Math.max(100, Number(e.target.value) || 100) })}
-              data-testid="scenario-radius"
-            />
-          </label>
+          <TechRadiusFields
+            tech={s.form.tech}
+            radiusM={s.form.radiusM}
+            onTech={(tech) => st.setSiteForm({ tech })}
+            onRadius={(radiusM) => st.setSiteForm({ radiusM })}
+            radiusTestId="scenario-radius"
+          />
           <label className="vt-field">
             <span>{t('site.azimuths')}</span>
             <input

@@ -3,6 +3,7 @@ import { scenarioControl } from '../../store/scenario/scenarioController.ts';
 import { scenarioStore } from '../../store/scenario/scenarioStore.ts';
 import { useFormat } from '../useFormat.ts';
 import { useScenarioTranslation } from './i18n.ts';
+import { TechRadiusFields, type NewSiteTech } from './TechRadiusFields.tsx';
 
 /** Greedy site suggestions (count or budget, technology, radius), loaded as an editable scenario. */
 export function SuggestForm() {
@@ -11,7 +12,7 @@ export function SuggestForm() {
   const [by, setBy] = useState<'count' | 'budget'>('count');
   const [count, setCount] = useState(5);
   const [budget, setBudget] = useState(10);
-  const [tech, setTech] = useState<'4G' | '5G'>('4G');
+  const [tech, setTech] = useState<NewSiteTech>('4G');
   const [radius, setRadius] = useState(3000);
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
@@ -76,23 +77,7 @@ export function SuggestForm() {
           />
         </label>
       )}
-      <label className="vt-field">
-        <span>{t('site.tech')}</span>
-        <select value={tech} onChange={(e) => setTech(e.target.value as '4G' | '5G')}>
-          <option value="4G">4G</option>
-          <option value="5G">5G</option>
-        </select>
-      </label>
-      <label className="vt-field">
-        <span>{t('site.radius')}</span>
-        <input
-          type="number"
-          min={100}
-          step={100}
-          value={radius}
-          onChange={(e) => setRadius(Math.max(100, Number(e.target.value) || 100))}
-        />
-      </label>
+      <TechRadiusFields tech={tech} radiusM={radius} onTech={setTech} onRadius={setRadius} />
       <button type="submit" className="vt-button" disabled={busy} data-testid="scenario-suggest">
         {t('suggest.run')}
       </button>
