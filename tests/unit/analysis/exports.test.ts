@@ -12,20 +12,7 @@ import { rankHamlets } from '../../../src/analysis/rankHamlets.ts';
 import { computeSummary } from '../../../src/analysis/rollups.ts';
 import { DEFAULT_SETTINGS } from '../../../src/analysis/settings.ts';
 import type { AnalysisResult, HamletCoverage, InputLayers } from '../../../src/analysis/types.ts';
-import { makeHamlet } from '../../fixtures/cli/makeHamlet.ts';
-
-const square = (x: number): GeoJSON.Polygon => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [x, 20],
-      [x + 0.01, 20],
-      [x + 0.01, 20.01],
-      [x, 20.01],
-      [x, 20],
-    ],
-  ],
-});
+import { makeHamlet, squareAt as square } from '../../fixtures/cli/makeHamlet.ts';
 
 const tricky = 'Xóm "Đông", Bắc';
 const hamlets: HamletCoverage[] = [

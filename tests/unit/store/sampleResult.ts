@@ -1,4 +1,5 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { squareAt } from '../../fixtures/cli/makeHamlet.ts';
 import { DEFAULT_SETTINGS } from '../../../src/analysis/settings.ts';
 import type {
   AnalysisResult,
@@ -71,19 +72,7 @@ export const SPECS: HamletSpec[] = [
 ];
 
 function square(i: number): Polygon {
-  const x = 106 + i * 0.01;
-  return {
-    type: 'Polygon',
-    coordinates: [
-      [
-        [x, 20],
-        [x + 0.01, 20],
-        [x + 0.01, 20.01],
-        [x, 20.01],
-        [x, 20],
-      ],
-    ],
-  };
+  return squareAt(106 + i * 0.01);
 }
 
 function classes(h: HamletSpec): Record<CoverageClass, number> {

@@ -6,20 +6,7 @@ import { computeSummary } from '../../../src/analysis/rollups.ts';
 import { DEFAULT_SETTINGS } from '../../../src/analysis/settings.ts';
 import type { AnalysisResult, HamletCoverage, InputLayers } from '../../../src/analysis/types.ts';
 import { buildExport, type ExportInput } from '../../../src/store/share/exportFiles.ts';
-import { makeHamlet } from '../../fixtures/cli/makeHamlet.ts';
-
-const square = (x: number): GeoJSON.Polygon => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [x, 20],
-      [x + 0.01, 20],
-      [x + 0.01, 20.01],
-      [x, 20.01],
-      [x, 20],
-    ],
-  ],
-});
+import { makeHamlet, squareAt as square } from '../../fixtures/cli/makeHamlet.ts';
 
 const gt = { district_code: '362', district: 'Huyện Giao Thủy' };
 const hh = { district_code: '363', district: 'Huyện Hải Hậu' };
