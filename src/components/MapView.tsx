@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { connectMap } from '../map/connectMap.ts';
 import { MapAdapter } from '../map/MapAdapter.ts';
+import { whenFirstListSettled } from '../map/mapGate.ts';
 import { appStore } from '../store/store.ts';
 
 declare global {
@@ -11,22 +12,33 @@ declare global {
   }
 }
 
-/** Hosts the map: React creates the adapter once and removes it on unmount; it never re-renders it. */
+/**
+ * Hosts the map: React creates the adapter once and removes it on unmount; it never re-renders it. The
+ * map starts after the first ranked list (see `whenFirstListSettled`), so the two do not share the CPU.
+ */
 export function MapView({ onReady }: { onReady?: (adapter: MapAdapter | null) => void }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (!ref.current) return;
-    const { center, zoom } = appStore.getState();
-    const adapter = new MapAdapter(ref.current, { center, zoom });
-    const disconnect = connectMap(adapter, appStore);
-    window.__vt = { adapter, map: adapter.map, store: appStore };
-    onReady?.(adapter);
+    const container = ref.current;
+    if (!container) return;
+    let teardown: (() => void) | null = null;
+    const cancel = whenFirstListSettled(appStore, () => {
+      const { center, zoom } = appStore.getState();
+      const adapter = new MapAdapter(container, { center, zoom });
+      const disconnect = connectMap(adapter, appStore);
+      window.__vt = { adapter, map: adapter.map, store: appStore };
+      onReady?.(adapter);
+      teardown = () => {
+        onReady?.(null);
+        disconnect();
+        adapter.destroy();
+        delete window.__vt;
+      };
+    });
     return () => {
-      onReady?.(null);
-      disconnect();
-      adapter.destroy();
-      delete window.__vt;
+      cancel();
+      teardown?.();
     };
   }, [onReady]);
   return <div ref={ref} className="vt-map" role="region" aria-label={t('app.mapLabel')} data-testid="map" />;

@@ -1,0 +1,59 @@
+import type { AppState } from '../store/appState.ts';
+import type { AppStore } from '../store/store.ts';
+
+/**
+ * How long the map waits for the first ranked list at most. Without a wait, MapLibre's start-up (shader
+ * compiles, SwiftShader or a weak GPU rasterising every tile) competes with the analysis worker for the
+ * same cores and the list comes later; with an unbounded one, a slow import would leave the map blank.
+ */
+export const MAP_WAIT_MAX_MS = 6000;
+
+/** True once the first list (or a reason there will be none) is there: the map may start. */
+export function firstListSettled(s: AppState): boolean {
+  return s.result !== null || s.analysisError !== null || s.dataStatus === 'error';
+}
+
+/**
+ * Calls `start` once: after the first list is settled and the browser has painted it, or after `maxMs`.
+ * Returns a function that cancels the wait.
+ *
+ * @example const cancel = whenFirstListSettled(appStore, () => createMap());
+ */
+export function whenFirstListSettled(
+  store: AppStore,
+  start: () => void,
+  maxMs: number = MAP_WAIT_MAX_MS,
+): () => void {
+  let done = false;
+  let frame = 0;
+  let paintTimer: ReturnType<typeof setTimeout> | undefined;
+  const fire = (): void => {
+    if (done) return;
+    done = true;
+    cleanup();
+    start();
+  };
+  // A frame, then a task: the list's first paint happens before the map's set-up blocks the thread.
+  const afterPaint = (): void => {
+    unsubscribe();
+    if (frame || paintTimer) return;
+    frame = requestAnimationFrame(() => {
+      paintTimer = setTimeout(fire, 0);
+    });
+  };
+  const unsubscribe = store.subscribe((s) => {
+    if (firstListSettled(s)) afterPaint();
+  });
+  const timer = setTimeout(fire, maxMs);
+  function cleanup(): void {
+    unsubscribe();
+    clearTimeout(timer);
+    clearTimeout(paintTimer);
+    cancelAnimationFrame(frame);
+  }
+  if (firstListSettled(store.getState())) afterPaint();
+  return () => {
+    done = true;
+    cleanup();
+  };
+}

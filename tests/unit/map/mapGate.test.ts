@@ -1,0 +1,65 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { whenFirstListSettled } from '../../../src/map/mapGate.ts';
+import { createAppStore } from '../../../src/store/store.ts';
+import { sampleResult } from '../store/sampleResult.ts';
+
+beforeEach(() => {
+  vi.useFakeTimers({
+    toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame', 'cancelAnimationFrame'],
+  });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('the map waits for the first ranked list', () => {
+  it('starts only after the first result is in and a frame has been painted', () => {
+    const store = createAppStore();
+    const start = vi.fn();
+    whenFirstListSettled(store, start, 10_000);
+    vi.advanceTimersByTime(3000);
+    expect(start).not.toHaveBeenCalled();
+    const runId = store.getState().startRun();
+    store.getState().finishRun(runId, sampleResult(), 5);
+    expect(start).not.toHaveBeenCalled();
+    vi.advanceTimersToNextFrame();
+    vi.advanceTimersByTime(1);
+    expect(start).toHaveBeenCalledTimes(1);
+    // Later results (settings re-runs) do not start a second map.
+    store.getState().finishRun(store.getState().startRun(), sampleResult(), 5);
+    vi.advanceTimersByTime(20_000);
+    expect(start).toHaveBeenCalledTimes(1);
+  });
+
+  it('starts when the analysis or the data failed, since no list will come', () => {
+    const store = createAppStore();
+    const start = vi.fn();
+    whenFirstListSettled(store, start, 10_000);
+    store.getState().setDataError('geodata/hamlets.geojson: HTTP 404');
+    vi.advanceTimersToNextFrame();
+    vi.advanceTimersByTime(1);
+    expect(start).toHaveBeenCalledTimes(1);
+  });
+
+  it('starts after the longest wait even while the analysis still runs', () => {
+    const store = createAppStore();
+    const start = vi.fn();
+    whenFirstListSettled(store, start, 6000);
+    store.getState().startRun();
+    vi.advanceTimersByTime(5999);
+    expect(start).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(start).toHaveBeenCalledTimes(1);
+  });
+
+  it('never starts once cancelled (the view unmounted)', () => {
+    const store = createAppStore();
+    const start = vi.fn();
+    const cancel = whenFirstListSettled(store, start, 6000);
+    cancel();
+    store.getState().finishRun(store.getState().startRun(), sampleResult(), 5);
+    vi.advanceTimersByTime(10_000);
+    expect(start).not.toHaveBeenCalled();
+  });
+});
