@@ -13,7 +13,8 @@ import { withDefaults } from './settings.ts';
  *
  * Areas are ellipsoidal (WGS84) to within 0.01 %: clipping happens in a transverse Mercator projection
  * centred on the hamlets, and each area is divided by the square of the point scale at its hamlet. Discs get
- * `settings.circleSegments` vertices (default 128) on an equal-area radius.
+ * `settings.circleSegments` vertices (default 64; fibre caps half that) on an equal-area radius: each vertex
+ * strays at most 0.08 % of the radius from the true circle (0.4 m at 500 m), and areas are exact.
  *
  * @throws AnalysisInputError when the hamlets cannot be read; the message names the feature and the fix.
  * @example

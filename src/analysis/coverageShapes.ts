@@ -24,12 +24,17 @@ export interface CoverageShape {
   sourceId: string;
   kind: CoverageKind;
   /**
-   * The polygon, built on demand and not kept: a province has thousands of 128-vertex discs and capsules,
+   * The polygon, built on demand and not kept: a province has thousands of 64-vertex discs and capsules,
    * and keeping them all as point objects would cost hundreds of MB at 16× the data.
    */
   paths: () => Paths64;
   bounds: Rect64;
   proofs: ContainmentProof[];
+  /**
+   * A disc or capsule that holds the whole shape: a hamlet farther than `outer.r` from its segment cannot
+   * meet the shape, which rules out most shapes whose box merely overlaps the hamlet's box.
+   */
+  outer?: ContainmentProof;
 }
 
 /** Fibre longer than this is cut into pieces so each piece touches few tiles. */
@@ -97,6 +102,7 @@ function makeDiscShape(
   return {
     sourceId: id,
     kind,
+    outer: { ax: x, ay: y, bx: x, by: y, r: outer + 2 },
     paths: () => coverageShape(x, y, radius, segments, sectors).map((p) => p.path),
     bounds: {
       left: Math.floor(x - outer - 2),
@@ -164,6 +170,7 @@ export function fibreShapes(
           proofs: [
             { ax: a.x, ay: a.y, bx: b.x, by: b.y, r: Math.min(r, r * arcScale * Math.cos(step / 2)) - 2 },
           ],
+          outer: { ax: a.x, ay: a.y, bx: b.x, by: b.y, r: reach },
         });
       }
     }

@@ -2,7 +2,8 @@ import type { CoverageKind, CoverageShape } from './coverageShapes.ts';
 import { areaUnits, difference, intersect } from './geometry/clip.ts';
 import type { GeoResult, Paths64 } from './geometry/clip.ts';
 import type { PreparedHamlet } from './prepareHamlets.ts';
-import { rectCovered, unionOver } from './tiles.ts';
+import { pointSegment } from './geometry/distance.ts';
+import { hamletCovered, touching, unionOver } from './tiles.ts';
 import type { Tile } from './tiles.ts';
 
 /** How much of a hamlet one kind of coverage reaches. */
@@ -38,9 +39,10 @@ export function hamletClasses(h: PreparedHamlet, tile: Tile, warnings: string[])
   const reach = {} as Record<CoverageKind, Reach>;
   const local: Partial<Record<CoverageKind, Paths64>> = {};
   for (const k of KINDS) {
-    reach[k] = reachOf(h, tile.shapes[k]);
+    const near = touching(h, tile.shapes[k]);
+    reach[k] = reachFrom(h, near);
     if (reach[k] === 'partial') {
-      local[k] = unionOver(h.bounds, tile.shapes[k], h.id, warnings);
+      local[k] = unionOver(h.bounds, near, h.id, warnings);
     }
   }
   const total = h.areaUnits;
@@ -101,18 +103,27 @@ function unwrap(r: GeoResult<Paths64>, warnings: string[]): Paths64 {
 
 /** How far one kind's shapes reach a hamlet: proven whole, partly (needs clipping), or not at all. */
 export function reachOf(h: PreparedHamlet, shapes: CoverageShape[]): Reach {
-  const b = h.bounds;
-  let touches = false;
-  for (const s of shapes) {
-    const sb = s.bounds;
-    if (sb.right < b.left || sb.left > b.right || sb.bottom < b.top || sb.top > b.bottom) continue;
-    touches = true;
-    if (sb.left > b.left || sb.right < b.right || sb.top > b.top || sb.bottom < b.bottom) continue;
-    if (s.proofs.some((p) => insideProof(h.paths, p.ax, p.ay, p.bx, p.by, p.r))) return 'full';
-  }
-  if (!touches) return 'none';
-  return rectCovered(b, shapes, 3) ? 'full' : 'partial';
+  return reachFrom(h, touching(h, shapes));
 }
+
+/** Reach from the shapes already known to meet the hamlet (`touching`). */
+function reachFrom(h: PreparedHamlet, near: CoverageShape[]): Reach {
+  if (near.length === 0) return 'none';
+  const b = h.bounds;
+  for (const s of near) {
+    const sb = s.bounds;
+    if (sb.left > b.left || sb.right < b.right || sb.top > b.top || sb.bottom < b.bottom) continue;
+    for (const p of s.proofs) {
+      // Every vertex lies within h.radius of the centre: a centre deep inside proves it at once.
+      if (pointSegment(h.cx, h.cy, p.ax, p.ay, p.bx, p.by) + h.radius <= p.r) return 'full';
+      if (insideProof(h.paths, p.ax, p.ay, p.bx, p.by, p.r)) return 'full';
+    }
+  }
+  return hamletCovered(h, near, COVER_DEPTH) ? 'full' : 'partial';
+}
+
+/** Quadtree depth of the coverage proof: cells of 1/16 of the hamlet's box. */
+const COVER_DEPTH = 4;
 
 function insideProof(paths: Paths64, ax: number, ay: number, bx: number, by: number, r: number): boolean {
   const dx = bx - ax;

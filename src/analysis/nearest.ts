@@ -19,6 +19,9 @@ export interface NearItem {
  * const idx = new NearestIndex(sites);
  * idx.nearest(hamlet); // { id: 'site-12', distance: 84_000 } (units)
  */
+/** First search distance around a hamlet's box, units (2 km): most hamlets have fibre and a site nearer. */
+const FIRST_RADIUS = 50_000;
+
 export class NearestIndex {
   private readonly items: NearItem[];
   private readonly index: Flatbush | null;
@@ -63,19 +66,37 @@ export class NearestIndex {
     };
     for (const e of this.extras) consider(e);
     if (this.index) {
-      const alive = (i: number): boolean => !this.removed.has((this.items[i] as NearItem).id);
+      // Search a box around the hamlet, nearest boxes first; an item whose box is farther than the best
+      // distance so far cannot be nearer. Widen the box until it holds the best distance found.
+      const b = h.bounds;
       const seen = new Set<number>();
-      for (const i of this.index.neighbors(h.cx, h.cy, 4, Infinity, alive)) {
-        seen.add(i);
-        consider(this.items[i] as NearItem);
-      }
-      const current = best as { id: string; distance: number } | null;
-      if (current) {
-        // Any closer item has its box within (best distance + hamlet radius) of the hamlet's centre.
-        const reach = current.distance + h.radius + 1;
-        for (const i of this.index.neighbors(h.cx, h.cy, Infinity, reach, alive)) {
-          if (!seen.has(i)) consider(this.items[i] as NearItem);
+      let radius = FIRST_RADIUS;
+      for (;;) {
+        const found: { i: number; lower: number }[] = [];
+        for (const i of this.index.search(
+          b.left - radius,
+          b.top - radius,
+          b.right + radius,
+          b.bottom + radius,
+        )) {
+          if (seen.has(i)) continue;
+          seen.add(i);
+          const it = this.items[i] as NearItem;
+          if (this.removed.has(it.id)) continue;
+          const gx = Math.max(0, Math.min(it.ax, it.bx) - b.right, b.left - Math.max(it.ax, it.bx));
+          const gy = Math.max(0, Math.min(it.ay, it.by) - b.bottom, b.top - Math.max(it.ay, it.by));
+          found.push({ i, lower: Math.sqrt(gx * gx + gy * gy) });
         }
+        found.sort((x, y) => x.lower - y.lower);
+        for (const { i, lower } of found) {
+          const now = best as { id: string; distance: number } | null;
+          if (now && lower > now.distance) break;
+          consider(this.items[i] as NearItem);
+        }
+        const now = best as { id: string; distance: number } | null;
+        if (now && now.distance <= radius) break;
+        if (seen.size >= this.items.length) break;
+        radius = now ? now.distance + 1 : radius * 4;
       }
     }
     return best;

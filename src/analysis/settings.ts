@@ -22,7 +22,7 @@ export const DEFAULT_SETTINGS: Settings = {
     siteVnd: 1_800_000_000,
     newSiteRadiusM: 3000,
   },
-  circleSegments: 128,
+  circleSegments: 64,
 };
 
 /** Fill missing fields from the defaults, so partial settings from a link or a file are safe. */

@@ -1,6 +1,7 @@
 import Flatbush from 'flatbush';
 import type { ContainmentProof, CoverageKind, CoverageShape } from './coverageShapes.ts';
-import { areaUnits, rectClip, unionAll } from './geometry/clip.ts';
+import { areaUnits, pointInPaths, rectClip, unionAll } from './geometry/clip.ts';
+import { pointSegment, segmentWithin } from './geometry/distance.ts';
 import type { Paths64, Rect64 } from './geometry/clip.ts';
 import type { PreparedHamlet } from './prepareHamlets.ts';
 
@@ -154,6 +155,109 @@ function rectPaths(rect: Rect64): Paths64 {
       { x: rect.left, y: rect.bottom },
     ],
   ];
+}
+
+/**
+ * The shapes that can meet a hamlet: their box overlaps the hamlet's, and the hamlet comes within their
+ * outer disc or capsule (a fibre capsule's box reaches far beyond the capsule on a diagonal route).
+ *
+ * @example
+ * const near = touching(hamlet, tile.shapes.fibre);
+ */
+export function touching(h: PreparedHamlet, shapes: readonly CoverageShape[]): CoverageShape[] {
+  const b = h.bounds;
+  const out: CoverageShape[] = [];
+  for (const s of shapes) {
+    const sb = s.bounds;
+    if (sb.right < b.left || sb.left > b.right || sb.bottom < b.top || sb.top > b.bottom) continue;
+    const o = s.outer;
+    if (o) {
+      // The hamlet lies within h.radius of its centre: decide from the centre alone when that is enough.
+      const d = pointSegment(h.cx, h.cy, o.ax, o.ay, o.bx, o.by);
+      if (d > o.r + h.radius) continue;
+      if (d > o.r - h.radius && !segmentWithin(h.paths, o.ax, o.ay, o.bx, o.by, o.r)) continue;
+    }
+    out.push(s);
+  }
+  return out;
+}
+
+/**
+ * Prove that the shapes cover a hamlet without clipping: every cell of a quadtree over its box, down to
+ * `depth` levels, lies inside a single disc or capsule or wholly outside the hamlet. Stronger than proving
+ * the box covered: the box's corners often lie outside both the hamlet and the coverage.
+ */
+export function hamletCovered(h: PreparedHamlet, shapes: readonly CoverageShape[], depth: number): boolean {
+  const proofs: ContainmentProof[] = [];
+  for (const s of shapes) proofs.push(...s.proofs);
+  return proofs.length > 0 && coveredWithin(h.bounds, h.paths, proofs, depth);
+}
+
+function coveredWithin(rect: Rect64, paths: Paths64, proofs: ContainmentProof[], depth: number): boolean {
+  const near = proofs.filter((p) => proofMeets(rect, p));
+  if (near.some((p) => rectInside(rect, p))) return true;
+  if (rectOutside(rect, paths)) return true;
+  if (depth === 0 || near.length === 0) return false;
+  const mx = (rect.left + rect.right) / 2;
+  const my = (rect.top + rect.bottom) / 2;
+  return (
+    coveredWithin({ left: rect.left, top: rect.top, right: mx, bottom: my }, paths, near, depth - 1) &&
+    coveredWithin({ left: mx, top: rect.top, right: rect.right, bottom: my }, paths, near, depth - 1) &&
+    coveredWithin({ left: rect.left, top: my, right: mx, bottom: rect.bottom }, paths, near, depth - 1) &&
+    coveredWithin({ left: mx, top: my, right: rect.right, bottom: rect.bottom }, paths, near, depth - 1)
+  );
+}
+
+/** The proof's capsule box overlaps the rectangle (a cheap filter before the corner tests). */
+function proofMeets(r: Rect64, p: ContainmentProof): boolean {
+  return (
+    Math.min(p.ax, p.bx) - p.r <= r.right &&
+    Math.max(p.ax, p.bx) + p.r >= r.left &&
+    Math.min(p.ay, p.by) - p.r <= r.bottom &&
+    Math.max(p.ay, p.by) + p.r >= r.top
+  );
+}
+
+/** No edge of the paths meets the rectangle and its centre is outside them: the two are disjoint. */
+function rectOutside(r: Rect64, paths: Paths64): boolean {
+  for (const path of paths) {
+    const n = path.length;
+    for (let i = 0, j = n - 1; i < n; j = i++) {
+      const a = path[j] as { x: number; y: number };
+      const b = path[i] as { x: number; y: number };
+      if (segmentMeetsRect(a.x, a.y, b.x, b.y, r)) return false;
+    }
+  }
+  return !pointInPaths((r.left + r.right) / 2, (r.top + r.bottom) / 2, paths);
+}
+
+/** Liang–Barsky: does the segment touch the closed rectangle? */
+function segmentMeetsRect(x0: number, y0: number, x1: number, y1: number, r: Rect64): boolean {
+  let t0 = 0;
+  let t1 = 1;
+  const dx = x1 - x0;
+  const dy = y1 - y0;
+  const edges: [number, number][] = [
+    [-dx, x0 - r.left],
+    [dx, r.right - x0],
+    [-dy, y0 - r.top],
+    [dy, r.bottom - y0],
+  ];
+  for (const [p, q] of edges) {
+    if (p === 0) {
+      if (q < 0) return false;
+    } else {
+      const t = q / p;
+      if (p < 0) {
+        if (t > t1) return false;
+        if (t > t0) t0 = t;
+      } else {
+        if (t < t0) return false;
+        if (t < t1) t1 = t;
+      }
+    }
+  }
+  return true;
 }
 
 /**

@@ -64,3 +64,32 @@ function segmentsCross(
   const o4 = orient(cx, cy, dx, dy, bx, by);
   return o1 !== o2 && o3 !== o4;
 }
+
+/**
+ * Whether a polygon comes within `r` of a segment (or contains it): the same test as
+ * `polygonToSegmentDistance(...) <= r`, but it stops at the first close edge.
+ */
+export function segmentWithin(
+  poly: Paths64,
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+  r: number,
+): boolean {
+  const degenerate = ax === bx && ay === by;
+  for (const path of poly) {
+    const n = path.length;
+    for (let i = 0, j = n - 1; i < n; j = i++) {
+      const p = path[j] as { x: number; y: number };
+      const q = path[i] as { x: number; y: number };
+      if (pointSegment(ax, ay, p.x, p.y, q.x, q.y) <= r) return true;
+      if (!degenerate) {
+        if (pointSegment(bx, by, p.x, p.y, q.x, q.y) <= r || pointSegment(p.x, p.y, ax, ay, bx, by) <= r)
+          return true;
+        if (segmentsCross(p.x, p.y, q.x, q.y, ax, ay, bx, by)) return true;
+      }
+    }
+  }
+  return pointInPaths(ax, ay, poly);
+}

@@ -91,7 +91,7 @@ function near(actual: number, expected: number, rel = 1e-3): void {
   expect(Math.abs(actual - expected)).toBeLessThanOrEqual(rel * Math.max(Math.abs(expected), 1));
 }
 
-describe('hand-checked areas (m², shapes drawn in metres; 128 circle segments on an equal-area radius)', () => {
+describe('hand-checked areas (m², shapes drawn in metres; 64 circle segments on an equal-area radius)', () => {
   it('fully covered: a 1 km square inside a 3 km disc is all MBB and served', () => {
     const h = run('fully-covered').h();
     near(h.areaM2, 1e6);
