@@ -129,12 +129,14 @@ export function buildEngine(
     name: String(f.properties?.name ?? ''),
   })).byHamlet;
   lap('points');
+  const split = { classes: 0, nearest: 0, assemble: 0 };
   for (const h of hamlets) {
-    computeHamlet(state, h.index);
+    computeHamlet(state, h.index, 'all', split);
     if (h.index % 200 === 0) onProgress?.(h.index, hamlets.length, 'hamlets');
   }
   onProgress?.(hamlets.length, hamlets.length, 'hamlets');
   lap('hamlets');
+  for (const [k, v] of Object.entries(split)) timingsMs[`hamlets.${k}`] = v;
   return state;
 }
 
@@ -143,15 +145,25 @@ export function computeHamlet(
   state: EngineState,
   hi: number,
   parts: 'all' | 'classes' | 'assemble' = 'all',
+  split?: { classes: number; nearest: number; assemble: number },
 ): void {
   const h = state.hamlets[hi] as PreparedHamlet;
   const tile = state.tiles[state.tileOf[hi] as number] as Tile;
+  let t = split ? performance.now() : 0;
+  const lap = (k: 'classes' | 'nearest' | 'assemble'): void => {
+    if (!split) return;
+    const now = performance.now();
+    split[k] += now - t;
+    t = now;
+  };
   if (parts !== 'assemble') {
     state.geometry[hi] = hamletClasses(h, tile, state.inputWarnings);
+    lap('classes');
   }
   if (parts === 'all') {
     state.nearestFibre[hi] = state.fibreNear.nearest(h);
     state.nearestSite[hi] = state.siteNear.nearest(h);
+    lap('nearest');
   }
   state.coverage[hi] = assembleHamlet(
     {
@@ -166,6 +178,7 @@ export function computeHamlet(
     state.proj,
     state.settings,
   );
+  lap('assemble');
 }
 
 /** Register shapes with the tiles their box touches; returns those tiles' indices. */

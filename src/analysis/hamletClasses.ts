@@ -19,7 +19,10 @@ export interface HamletGeometry {
   whitePaths: Paths64;
   weakPaths: Paths64;
   reach: Record<CoverageKind, Reach>;
-  /** Each partially reaching kind's coverage cut to the hamlet's box (for household points). */
+  /**
+   * Each partially reaching kind's coverage cut to the hamlet's box (for household points): its union, or
+   * the pieces themselves, overlapping, which the non-zero winding test reads the same way.
+   */
   local: Partial<Record<CoverageKind, Paths64>>;
 }
 
@@ -38,12 +41,24 @@ const KINDS: readonly CoverageKind[] = ['fibre', 'mbb', 'legacy'];
 export function hamletClasses(h: PreparedHamlet, tile: Tile, warnings: string[]): HamletGeometry {
   const reach = {} as Record<CoverageKind, Reach>;
   const local: Partial<Record<CoverageKind, Paths64>> = {};
+  const near = {} as Record<CoverageKind, CoverageShape[]>;
   for (const k of KINDS) {
-    const near = touching(h, tile.shapes[k]);
-    reach[k] = reachFrom(h, near);
-    if (reach[k] === 'partial') {
-      local[k] = unionOver(h.bounds, near, h.id, warnings);
-    }
+    near[k] = touching(h, tile.shapes[k]);
+    reach[k] = reachFrom(h, near[k]);
+  }
+  const anyFull = KINDS.some((k) => reach[k] === 'full');
+  const allNone = KINDS.every((k) => reach[k] === 'none');
+  const needWhite = !anyFull && !allNone;
+  const needWeak = reach.legacy !== 'none' && reach.fibre !== 'full' && reach.mbb !== 'full';
+  // How many clipping operations below take each kind's pieces: with one, the pieces go in as they are
+  // (the non-zero rule unions them inside that operation), which saves a whole union.
+  const uses: Record<CoverageKind, number> = {
+    fibre: +needWhite + +needWeak + 1,
+    mbb: +needWhite + +needWeak + +(reach.fibre !== 'none'),
+    legacy: +needWhite + 1,
+  };
+  for (const k of KINDS) {
+    if (reach[k] === 'partial') local[k] = unionOver(h.bounds, near[k], h.id, warnings, uses[k] > 1);
   }
   const total = h.areaUnits;
   const none = {
@@ -59,15 +74,13 @@ export function hamletClasses(h: PreparedHamlet, tile: Tile, warnings: string[])
   };
   if (total <= 0) return none;
   const partial = (...kinds: CoverageKind[]): Paths64 => kinds.flatMap((k) => local[k] ?? []);
-  const anyFull = KINDS.some((k) => reach[k] === 'full');
-  const allNone = KINDS.every((k) => reach[k] === 'none');
   const whitePaths = anyFull
     ? []
     : allNone
       ? h.paths
       : unwrap(difference(h.paths, partial(...KINDS), h.id), warnings);
   let weakPaths: Paths64 = [];
-  if (reach.legacy !== 'none' && reach.fibre !== 'full' && reach.mbb !== 'full') {
+  if (needWeak) {
     const inLegacy =
       reach.legacy === 'full' ? h.paths : unwrap(intersect(h.paths, partial('legacy'), h.id), warnings);
     const broadband = partial('fibre', 'mbb');

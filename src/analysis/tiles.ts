@@ -74,6 +74,7 @@ export function unionOver(
   shapes: readonly CoverageShape[],
   fallbackId: string,
   warnings: string[],
+  unify = true,
 ): Paths64 {
   const rectArea = (rect.right - rect.left) * (rect.bottom - rect.top);
   const cut: { shape: CoverageShape; paths: Paths64 }[] = [];
@@ -105,6 +106,8 @@ export function unionOver(
   const alone = cut.filter((_, i) => kept[i]);
   // One disc or capsule cut to a rectangle is one convex ring already: nothing to union.
   if (alone.length === 1 && alone[0]?.shape.proofs.length && alone[0].paths.length === 1) return parts;
+  // A single later operation takes the pieces as its clip side, where the non-zero rule unions them anyway.
+  if (!unify) return parts;
   const u = unionAll(parts, firstId ?? fallbackId);
   if (!u.ok) warnings.push(u.error.message);
   return u.ok ? u.value : [];
