@@ -5,7 +5,7 @@ import { App } from './App.tsx';
 import { ImportControls } from './components/import/ImportControls.tsx';
 import { SharePanel } from './components/share/SharePanel.tsx';
 import { createI18n } from './i18n/i18n.ts';
-import { sampleUrls } from './store/loadSample.ts';
+import { sampleUrls, setSampleSource } from './store/loadSample.ts';
 import { bootData } from './store/persist/boot.ts';
 import { startScenarioController } from './store/scenario/scenarioController.ts';
 import { registerScenarioProjectExtras } from './store/scenario/scenarioProject.ts';
@@ -23,7 +23,11 @@ const i18n = createI18n(appStore.getState().lang);
 // The shipped sample is named by its hashed asset URLs and the worker's: a revisit with the same data,
 // engine and settings shows the last result at once instead of re-running the whole province.
 const sampleKey = `${ANALYSIS_WORKER_URL}|${Object.values(sampleUrls()).sort().join('|')}`;
-const analyser = withResultCache(new AnalysisClient(), idbResultStore, () =>
+const client = new AnalysisClient();
+// The analysis worker fetches and parses the sample (the page gets it in small chunks), so the page's
+// thread never parses megabytes of JSON and the worker needs no copy of the layers for its first run.
+setSampleSource(client);
+const analyser = withResultCache(client, idbResultStore, () =>
   appStore.getState().dataSource === 'sample' ? sampleKey : null,
 );
 startAnalysisRunner(appStore, analyser);

@@ -1,6 +1,6 @@
 import type { FeatureCollection } from 'geojson';
 import type { InputLayers } from '../analysis/types.ts';
-import type { AdminCollection, AdminLayers } from './appState.ts';
+import { fetchSampleCollections, rememberOrigin, sampleLayersOf } from '../worker/sampleLayers.ts';
 import type { AppStore } from './store.ts';
 
 /**
@@ -14,9 +14,6 @@ const SAMPLE_URLS = import.meta.glob<string>('../../geodata/*.geojson', {
   eager: true,
 });
 
-const INPUT_NAMES = ['hamlets', 'fibre', 'sites', 'coverage', 'facilities', 'households'] as const;
-const ADMIN_NAMES = ['province', 'districts', 'communes'] as const;
-
 export function sampleUrls(): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [path, url] of Object.entries(SAMPLE_URLS)) {
@@ -26,51 +23,54 @@ export function sampleUrls(): Record<string, string> {
   return out;
 }
 
-async function fetchCollection(name: string, url: string): Promise<FeatureCollection> {
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`geodata/${name}.geojson: HTTP ${res.status}`);
-  const json: unknown = await res.json();
-  if (
-    typeof json !== 'object' ||
-    json === null ||
-    (json as { type?: unknown }).type !== 'FeatureCollection' ||
-    !Array.isArray((json as { features?: unknown }).features)
-  ) {
-    throw new Error(
-      `geodata/${name}.geojson is not a GeoJSON FeatureCollection; rebuild it with npm run geodata`,
-    );
-  }
-  return json as FeatureCollection;
+/** Who fetches and parses the sample files; the app uses the analysis worker (`AnalysisClient`). */
+export interface SampleSource {
+  loadSample(urls: Record<string, string>): Promise<{
+    byName: Map<string, FeatureCollection>;
+    adopt(input: InputLayers): void;
+  }>;
 }
 
-function isIllustrative(fc: FeatureCollection): boolean {
-  const flag = (fc as { illustrative?: unknown }).illustrative;
-  return flag === true || fc.features.some((f) => f.properties?.synthetic === true);
+/** Fetches and parses on this thread: for tests, and when the worker cannot be used. */
+export const pageSampleSource: SampleSource = {
+  loadSample: async (urls) => ({
+    byName: await fetchSampleCollections(urls),
+    adopt: (input) => rememberOrigin(input, urls),
+  }),
+};
+
+let defaultSource: SampleSource = pageSampleSource;
+/** The source `loadSample` uses when none is given (main.tsx sets the analysis worker's). */
+export function setSampleSource(source: SampleSource): void {
+  defaultSource = source;
 }
 
-/** Fetches the sample layers into the store. Errors name the file and land in `dataError`. */
+/**
+ * Fetches the sample layers into the store. Errors name the file and land in `dataError`. A source that
+ * fails for another reason than the data (e.g. its worker was replaced) is retried on this thread.
+ */
 export async function loadSample(
   store: AppStore,
   urls: Record<string, string> = sampleUrls(),
+  source: SampleSource = defaultSource,
 ): Promise<void> {
   const { setDataLoading, setData, setDataError } = store.getState();
   setDataLoading();
   try {
-    if (!urls.hamlets) throw new Error('geodata/hamlets.geojson is missing; run npm run geodata');
-    const names = [...INPUT_NAMES, ...ADMIN_NAMES].filter((n) => urls[n]);
-    const collections = await Promise.all(names.map((n) => fetchCollection(n, urls[n] as string)));
-    const byName = new Map(names.map((n, i) => [n, collections[i] as FeatureCollection]));
-    const input = Object.fromEntries(
-      INPUT_NAMES.filter((n) => byName.has(n)).map((n) => [n, byName.get(n)]),
-    ) as unknown as InputLayers;
-    const admin: AdminLayers = {
-      province: (byName.get('province') as AdminCollection | undefined) ?? null,
-      districts: (byName.get('districts') as AdminCollection | undefined) ?? null,
-      communes: (byName.get('communes') as AdminCollection | undefined) ?? null,
-    };
-    const illustrative = [...byName].filter(([, fc]) => isIllustrative(fc)).map(([n]) => n);
+    const loaded = await source.loadSample(urls).catch((e: unknown) => {
+      if (source === pageSampleSource || isDataError(e)) throw e;
+      return pageSampleSource.loadSample(urls);
+    });
+    const { input, admin, illustrative } = sampleLayersOf(loaded.byName);
+    loaded.adopt(input);
+    performance.mark('vt:sample-loaded');
     setData(input, admin, illustrative);
   } catch (e) {
     setDataError(e instanceof Error ? e.message : String(e));
   }
+}
+
+/** Errors about the files themselves mention them; anything else is the transport's. */
+function isDataError(e: unknown): boolean {
+  return e instanceof Error && e.message.startsWith('geodata/');
 }

@@ -1,8 +1,19 @@
 import * as Comlink from 'comlink';
 import { analyze } from '../analysis/analyze.ts';
 import type { AnalysisResult, InputLayers, ProgressCallback, Settings } from '../analysis/types.ts';
+import {
+  chunkCollections,
+  fetchSampleCollections,
+  sampleLayersOf,
+  type SampleChunk,
+} from './sampleLayers.ts';
 
 let layers: InputLayers | null = null;
+let sampleOut: SampleChunk[] = [];
+let resultOut: { hamlets: AnalysisResult['hamlets'] } | null = null;
+
+/** Hamlets per result message: a few hundred keep each message's clone on the page to a few ms. */
+const HAMLETS_PER_CHUNK = 400;
 
 /** Progress messages cross threads; at most one every 100 ms keeps the main thread free. */
 function throttled(onProgress: ProgressCallback): ProgressCallback {
@@ -15,14 +26,41 @@ function throttled(onProgress: ProgressCallback): ProgressCallback {
   };
 }
 
+/** A result without its hamlets, which follow in chunks (`takeHamlets`); `hamletChunks` says how many. */
+export type ResultHead = AnalysisResult & { hamletChunks: number };
+
 const api = {
   /** Layers are sent once per worker and kept, so a settings change does not re-copy megabytes. */
   setLayers(input: InputLayers): void {
     layers = input;
   },
-  run(settings: Settings, onProgress: ProgressCallback): AnalysisResult {
+  /**
+   * Fetches and parses the shipped sample here instead of on the page, and keeps its layers for `run`.
+   * With `forPage`, also holds the collections in chunks for the page to take (`takeSampleChunk`).
+   * Returns the number of chunks.
+   */
+  async loadSample(urls: Record<string, string>, forPage: boolean): Promise<number> {
+    const byName = await fetchSampleCollections(urls);
+    layers = sampleLayersOf(byName).input;
+    sampleOut = forPage ? chunkCollections(byName) : [];
+    return sampleOut.length;
+  },
+  takeSampleChunk(i: number): SampleChunk {
+    const chunk = sampleOut[i];
+    if (!chunk) throw new Error(`analysis worker: no sample chunk ${i} of ${sampleOut.length}`);
+    if (i === sampleOut.length - 1) sampleOut = [];
+    return chunk;
+  },
+  /** Runs the analysis and returns it without its hamlets (see `ResultHead`). */
+  run(settings: Settings, onProgress: ProgressCallback): ResultHead {
     if (!layers) throw new Error('analysis worker: setLayers must be called before run');
-    return analyze(layers, settings, throttled(onProgress));
+    const result = analyze(layers, settings, throttled(onProgress));
+    resultOut = { hamlets: result.hamlets };
+    return { ...result, hamlets: [], hamletChunks: Math.ceil(result.hamlets.length / HAMLETS_PER_CHUNK) };
+  },
+  takeHamlets(i: number): AnalysisResult['hamlets'] {
+    if (!resultOut) throw new Error('analysis worker: no result to take hamlets from');
+    return resultOut.hamlets.slice(i * HAMLETS_PER_CHUNK, (i + 1) * HAMLETS_PER_CHUNK);
   },
 };
 

@@ -1,13 +1,23 @@
 import * as Comlink from 'comlink';
+import type { FeatureCollection } from 'geojson';
 import type { AnalysisResult, InputLayers, ProgressCallback, Settings } from '../analysis/types.ts';
 import type { AnalysisWorkerApi } from './analysis.worker.ts';
 import analysisWorkerUrl from './analysis.worker.ts?worker&url';
+import { joinChunks, originOf, rememberOrigin, type SampleChunk } from './sampleLayers.ts';
 
 /** Thrown to the caller of a run that a newer run replaced. */
 export class RunCancelled extends Error {
   constructor() {
     super('analysis run replaced by a newer one');
     this.name = 'RunCancelled';
+  }
+}
+
+/** Thrown to a sample load whose worker was replaced by a newer run before it finished. */
+export class WorkerReplaced extends Error {
+  constructor() {
+    super('analysis worker replaced while loading the sample');
+    this.name = 'WorkerReplaced';
   }
 }
 
@@ -21,17 +31,54 @@ export function createAnalysisWorker(): Worker {
   return new Worker(ANALYSIS_WORKER_URL, { type: 'module' });
 }
 
+/** Sample collections the worker fetched, and how to tell it that the page's layers are the same ones. */
+export interface LoadedSample {
+  byName: Map<string, FeatureCollection>;
+  /** Call with the page's input built from `byName`: the worker then needs no copy of it for `run`. */
+  adopt(input: InputLayers): void;
+}
+
 /**
  * Runs `analyze` in a Web Worker. A run started while another is busy terminates that worker (the only
  * way to stop synchronous work in it) and starts a fresh one, so the newest settings always win fast.
+ * Big things cross in small messages (sample layers, result hamlets), so the page never stalls on one.
  */
 export class AnalysisClient {
   private worker: Worker | null = null;
   private api: Comlink.Remote<AnalysisWorkerApi> | null = null;
   private layersSent: InputLayers | null = null;
   private cancelCurrent: (() => void) | null = null;
+  private readonly onReplace = new Set<() => void>();
 
   constructor(private readonly makeWorker: () => Worker = createAnalysisWorker) {}
+
+  /**
+   * The shipped sample, fetched and parsed in the worker (which keeps it for the first run) and handed to
+   * the page in chunks, one small task each. Rejects with `WorkerReplaced` if a run replaces the worker.
+   */
+  async loadSample(urls: Record<string, string>): Promise<LoadedSample> {
+    const api = this.ensure();
+    const worker = this.worker;
+    let replaced!: () => void;
+    const gone = new Promise<never>((_, reject) => {
+      replaced = () => reject(new WorkerReplaced());
+    });
+    this.onReplace.add(replaced);
+    try {
+      const count = await Promise.race([api.loadSample(urls, true), gone]);
+      const chunks: SampleChunk[] = [];
+      for (let i = 0; i < count; i++) chunks.push(await Promise.race([api.takeSampleChunk(i), gone]));
+      return {
+        byName: joinChunks(chunks),
+        adopt: (input) => {
+          rememberOrigin(input, urls);
+          if (this.worker === worker) this.layersSent = input;
+        },
+      };
+    } finally {
+      this.onReplace.delete(replaced);
+    }
+  }
 
   async run(layers: InputLayers, settings: Settings, onProgress: ProgressCallback): Promise<AnalysisResult> {
     if (this.cancelCurrent) this.restart();
@@ -43,10 +90,15 @@ export class AnalysisClient {
     try {
       const work = (async () => {
         if (this.layersSent !== layers) {
-          await api.setLayers(layers);
+          // Layers the page got from URLs are fetched again by the worker (HTTP cache) rather than cloned.
+          const urls = originOf(layers);
+          await (urls ? api.loadSample({ ...urls }, false) : api.setLayers(layers));
           this.layersSent = layers;
         }
-        return api.run(settings, Comlink.proxy(onProgress));
+        const { hamletChunks, ...head } = await api.run(settings, Comlink.proxy(onProgress));
+        const hamlets: AnalysisResult['hamlets'] = [];
+        for (let i = 0; i < hamletChunks; i++) for (const h of await api.takeHamlets(i)) hamlets.push(h);
+        return { ...head, hamlets };
       })();
       return await Promise.race([work, cancelled]);
     } finally {
@@ -55,11 +107,7 @@ export class AnalysisClient {
   }
 
   dispose(): void {
-    this.cancelCurrent?.();
-    this.cancelCurrent = null;
-    this.worker?.terminate();
-    this.worker = null;
-    this.api = null;
+    this.restart();
   }
 
   private ensure(): Comlink.Remote<AnalysisWorkerApi> {
@@ -74,6 +122,8 @@ export class AnalysisClient {
   private restart(): void {
     this.cancelCurrent?.();
     this.cancelCurrent = null;
+    for (const replaced of this.onReplace) replaced();
+    this.onReplace.clear();
     this.worker?.terminate();
     this.worker = null;
     this.api = null;

@@ -27,11 +27,16 @@ export function startAnalysisRunner(store: AppStore, analyser: Analyser, debounc
     const settings = effectiveSettings(s);
     const runId = s.startRun();
     const started = performance.now();
+    // Marks for the page-load bench and the browser's performance panel.
+    performance.mark(`vt:run-start:${runId}`);
     analyser
       .run(input, settings, (done, total, phase) =>
         store.getState().setProgress(runId, { done, total, phase }),
       )
-      .then((result) => store.getState().finishRun(runId, result, performance.now() - started))
+      .then((result) => {
+        performance.mark(`vt:run-end:${runId}`);
+        store.getState().finishRun(runId, result, performance.now() - started);
+      })
       .catch((e: unknown) => {
         if (e instanceof RunCancelled) return;
         store.getState().failRun(runId, e instanceof Error ? e.message : String(e));

@@ -5,6 +5,7 @@ import type { ScenarioEdit } from '../analysis/scenarioTypes.ts';
 import { suggestSites } from '../analysis/suggestSites.ts';
 import type { SuggestOptions } from '../analysis/suggestSites.ts';
 import type { InputLayers, Settings } from '../analysis/types.ts';
+import { fetchSampleCollections, sampleLayersOf } from './sampleLayers.ts';
 import type { ScenarioWorkerUpdate, SuggestReply } from './scenarioProtocol.ts';
 
 let session: ScenarioSession | null = null;
@@ -18,6 +19,11 @@ const api = {
   /** Analyses the baseline once; every later edit is incremental. */
   init(layers: InputLayers, settings: Settings): void {
     session = new ScenarioSession(layers, settings);
+  },
+  /** The same from the shipped sample's files, fetched and parsed here (see `originOf`). */
+  async initFromUrls(urls: Record<string, string>, settings: Settings): Promise<void> {
+    const { input } = sampleLayersOf(await fetchSampleCollections(urls));
+    session = new ScenarioSession(input, settings);
   },
   sync(edits: ScenarioEdit[], name: string): ScenarioWorkerUpdate {
     const s = live();

@@ -2,6 +2,7 @@ import * as Comlink from 'comlink';
 import type { ScenarioEdit } from '../analysis/scenarioTypes.ts';
 import type { SuggestOptions } from '../analysis/suggestSites.ts';
 import type { InputLayers, Settings } from '../analysis/types.ts';
+import { originOf } from './sampleLayers.ts';
 import type { ScenarioWorkerApi } from './scenario.worker.ts';
 import type { ScenarioWorkerUpdate, SuggestReply } from './scenarioProtocol.ts';
 
@@ -18,7 +19,11 @@ export function createScenarioWorkerEngine(): ScenarioEngine {
   const worker = new Worker(new URL('./scenario.worker.ts', import.meta.url), { type: 'module' });
   const api = Comlink.wrap<ScenarioWorkerApi>(worker);
   return {
-    init: (layers, settings) => api.init(layers, settings),
+    // The sample is fetched by the worker itself: cloning megabytes of layers would block the page.
+    init: (layers, settings) => {
+      const urls = originOf(layers);
+      return urls ? api.initFromUrls({ ...urls }, settings) : api.init(layers, settings);
+    },
     sync: (edits, name) => api.sync(edits, name),
     suggest: (opts) => api.suggest(opts),
     dispose: () => worker.terminate(),
