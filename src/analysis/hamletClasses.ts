@@ -6,8 +6,11 @@ import { pointSegment } from './geometry/distance.ts';
 import { hamletCovered, touching, unionOver } from './tiles.ts';
 import type { Tile } from './tiles.ts';
 
-/** How much of a hamlet one kind of coverage reaches. */
-export type Reach = 'none' | 'partial' | 'full';
+/**
+ * How much of a hamlet one kind of coverage reaches. `skipped`: not worked out, because it cannot change
+ * the result (2G/3G where fibre or MBB covers the hamlet whole); treat it as unknown.
+ */
+export type Reach = 'none' | 'partial' | 'full' | 'skipped';
 
 /** Exact class areas (integer units²) and the white and weak polygons of one hamlet. */
 export interface HamletGeometry {
@@ -26,7 +29,8 @@ export interface HamletGeometry {
   local: Partial<Record<CoverageKind, Paths64>>;
 }
 
-const KINDS: readonly CoverageKind[] = ['fibre', 'mbb', 'legacy'];
+/** MBB first: most hamlets lie inside one 4G disc, which also makes 2G/3G irrelevant. */
+const KINDS: readonly CoverageKind[] = ['mbb', 'fibre', 'legacy'];
 
 /**
  * Split a hamlet into the five coverage classes. A kind of coverage that misses the hamlet's box, or that
@@ -41,8 +45,17 @@ const KINDS: readonly CoverageKind[] = ['fibre', 'mbb', 'legacy'];
 export function hamletClasses(h: PreparedHamlet, tile: Tile, warnings: string[]): HamletGeometry {
   const reach = {} as Record<CoverageKind, Reach>;
   const local: Partial<Record<CoverageKind, Paths64>> = {};
-  const near = {} as Record<CoverageKind, CoverageShape[]>;
+  const near: Record<CoverageKind, CoverageShape[]> = { fibre: [], mbb: [], legacy: [] };
   for (const k of KINDS) {
+    // 2G/3G only decides white and weak, and neither exists where broadband covers the hamlet whole.
+    if (k === 'legacy' && (reach.mbb === 'full' || reach.fibre === 'full')) {
+      reach[k] = 'skipped';
+      continue;
+    }
+    if (provenByOne(h, tile.shapes[k])) {
+      reach[k] = 'full';
+      continue;
+    }
     near[k] = touching(h, tile.shapes[k]);
     reach[k] = reachFrom(h, near[k]);
   }
@@ -116,7 +129,23 @@ function unwrap(r: GeoResult<Paths64>, warnings: string[]): Paths64 {
 
 /** How far one kind's shapes reach a hamlet: proven whole, partly (needs clipping), or not at all. */
 export function reachOf(h: PreparedHamlet, shapes: CoverageShape[]): Reach {
-  return reachFrom(h, touching(h, shapes));
+  return provenByOne(h, shapes) ? 'full' : reachFrom(h, touching(h, shapes));
+}
+
+/**
+ * The cheapest proof of full coverage: the hamlet's centre lies deeper inside one disc or capsule than the
+ * hamlet's radius. Most MBB checks end here, before any per-vertex work.
+ */
+function provenByOne(h: PreparedHamlet, shapes: readonly CoverageShape[]): boolean {
+  const b = h.bounds;
+  for (const s of shapes) {
+    const sb = s.bounds;
+    if (sb.left > b.left || sb.right < b.right || sb.top > b.top || sb.bottom < b.bottom) continue;
+    for (const p of s.proofs) {
+      if (pointSegment(h.cx, h.cy, p.ax, p.ay, p.bx, p.by) + h.radius <= p.r) return true;
+    }
+  }
+  return false;
 }
 
 /** Reach from the shapes already known to meet the hamlet (`touching`). */
@@ -126,11 +155,7 @@ function reachFrom(h: PreparedHamlet, near: CoverageShape[]): Reach {
   for (const s of near) {
     const sb = s.bounds;
     if (sb.left > b.left || sb.right < b.right || sb.top > b.top || sb.bottom < b.bottom) continue;
-    for (const p of s.proofs) {
-      // Every vertex lies within h.radius of the centre: a centre deep inside proves it at once.
-      if (pointSegment(h.cx, h.cy, p.ax, p.ay, p.bx, p.by) + h.radius <= p.r) return 'full';
-      if (insideProof(h.paths, p.ax, p.ay, p.bx, p.by, p.r)) return 'full';
-    }
+    if (s.proofs.some((p) => insideProof(h.paths, p.ax, p.ay, p.bx, p.by, p.r))) return 'full';
   }
   return hamletCovered(h, near, COVER_DEPTH) ? 'full' : 'partial';
 }
