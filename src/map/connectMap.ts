@@ -2,7 +2,9 @@ import * as turf from '@turf/turf';
 import type { MapMouseEvent } from 'maplibre-gl';
 import type { InputLayers } from '../analysis/types.ts';
 import type { AppState } from '../store/appState.ts';
+import type { HamletRow } from '../store/rows.ts';
 import { effectiveSettings, type AppStore } from '../store/store.ts';
+import { areaAt, areaUp } from './areaPick.ts';
 import type { MapAdapter } from './MapAdapter.ts';
 import { memoLast } from './memo.ts';
 import { CLICKABLE_LAYERS, planLayers, type MapPlan } from './planLayers.ts';
@@ -36,6 +38,21 @@ export function planFromState(s: AppState): MapPlan {
 const hamletIndex = memoLast(
   (input: InputLayers | null) => new Map(input?.hamlets.features.map((f) => [f.properties.id, f])),
 );
+
+/** Commune code → district code, from the commune shapes if they say, else from the hamlets' codes. */
+const districtIndex = memoLast((communes: AppState['admin']['communes'], rows: HamletRow[]) => {
+  const out = new Map(rows.map((r) => [r.communeCode, r.districtCode]));
+  for (const f of communes?.features ?? []) {
+    const d = f.properties.district_code;
+    if (typeof d === 'string' && d) out.set(String(f.properties.code), d);
+  }
+  return out;
+});
+
+/** With the Areas tab open, map clicks pick areas and Escape goes one level up. */
+function pickingAreas(s: AppState): boolean {
+  return s.rightOpen && s.rightTab === 'area';
+}
 
 /**
  * Wires the store to the map without React re-renders: store changes → `adapter.apply`, app-side
@@ -93,7 +110,32 @@ export function connectMap(adapter: MapAdapter, store: AppStore): () => void {
     const hit = map.queryRenderedFeatures(e.point, { layers })[0];
     const props = hit?.properties as { id?: string; hamletId?: string } | undefined;
     const id = props?.hamletId ?? props?.id ?? null;
-    store.getState().selectHamlet(id, 'map');
+    const s = store.getState();
+    if (pickingAreas(s)) {
+      const districts = districtIndex(s.admin.communes, s.rows);
+      const hamlet = id ? hamletIndex(s.input).get(id)?.properties : undefined;
+      const area = areaAt(
+        [e.lngLat.lng, e.lngLat.lat],
+        map.getZoom(),
+        s.admin,
+        s.area,
+        (c) => districts.get(c),
+        hamlet,
+      );
+      if (area) s.setArea(area);
+      return;
+    }
+    s.selectHamlet(id, 'map');
+  };
+  const onKeyDown = (e: KeyboardEvent): void => {
+    const s = store.getState();
+    if (e.key !== 'Escape' || e.defaultPrevented || !pickingAreas(s)) return;
+    // Escape in a field or a dialog belongs to it.
+    const target = e.target instanceof Element ? e.target : null;
+    if (target?.closest('input, select, textarea, [role="dialog"], [aria-modal="true"]')) return;
+    const districts = districtIndex(s.admin.communes, s.rows);
+    const up = areaUp(s.area, s.result?.summary.province.code ?? '', (c) => districts.get(c));
+    if (up) s.setArea(up);
   };
   const onMoveEnd = (): void => {
     const c = map.getCenter();
@@ -107,7 +149,9 @@ export function connectMap(adapter: MapAdapter, store: AppStore): () => void {
   map.on('click', onClick);
   map.on('moveend', onMoveEnd);
   map.on('mousemove', onMouseMove);
+  window.addEventListener('keydown', onKeyDown);
   return () => {
+    window.removeEventListener('keydown', onKeyDown);
     unsubscribe();
     map.off('click', onClick);
     map.off('moveend', onMoveEnd);

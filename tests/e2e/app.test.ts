@@ -149,6 +149,66 @@ describe('the planner’s map', () => {
     await screenshot(page, 'area-district');
   });
 
+  it('with the Areas tab open, clicking the map picks the district (zoomed out) or the commune, and Escape goes back up', async () => {
+    await page.click('[data-tab="area"]');
+    const centre = await page.evaluate(() => {
+      const s = window.__vt!.store.getState();
+      s.setArea({ level: 'province', code: s.result!.summary.province.code });
+      const c = window.__vt!.map.getCenter();
+      return [c.lng, c.lat] as [number, number];
+    });
+    const areaNow = () =>
+      page.evaluate(() => {
+        const s = window.__vt!.store.getState();
+        const all = [...s.result!.summary.districts, ...s.result!.summary.communes];
+        return { ...s.area, name: all.find((a) => a.code === s.area.code)?.name ?? null };
+      });
+    const clickCentre = async (zoom: number): Promise<void> => {
+      await page.evaluate(([c, z]) => window.__vt!.map.jumpTo({ center: c, zoom: z }), [
+        centre,
+        zoom,
+      ] as const);
+      await waitForMapIdle(page);
+      const box = (await page.locator('.vt-map canvas').boundingBox())!;
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    };
+    const provinceTitle = await page.textContent('#vt-area-title');
+
+    await clickCentre(9);
+    await page.waitForFunction(() => window.__vt!.store.getState().area.level === 'district');
+    const district = await areaNow();
+    await page.waitForFunction(
+      (name) => document.querySelector('#vt-area-title')?.textContent === name,
+      district.name,
+    );
+    await waitForMapIdle(page);
+    const outlined = await page.evaluate(() =>
+      window.__vt!.map.queryRenderedFeatures({ layers: ['area-selected'] }).map((f) => f.properties.code),
+    );
+    expect(outlined).toContain(district.code);
+
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(
+      (t) => document.querySelector('#vt-area-title')?.textContent === t,
+      provinceTitle,
+    );
+
+    await clickCentre(11.5);
+    await page.waitForFunction(() => window.__vt!.store.getState().area.level === 'commune');
+    const commune = await areaNow();
+    await page.waitForFunction(
+      (name) => document.querySelector('#vt-area-title')?.textContent === name,
+      commune.name,
+    );
+    await screenshot(page, 'area-commune-by-click');
+    // Up one level: the commune's own district, the one the zoomed-out click picked at the same spot.
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(
+      (name) => document.querySelector('#vt-area-title')?.textContent === name,
+      district.name,
+    );
+  });
+
   it('switching the language changes the interface', async () => {
     await page.click('[data-lang="en"]');
     await page.waitForSelector('text=Hamlets ranked for investment');

@@ -92,6 +92,9 @@ export function AreaSummary() {
           </>
         )}
       </nav>
+      <p className="vt-muted" data-testid="area-map-hint">
+        {t('area.mapHint')}
+      </p>
       <h3 id="vt-area-title">{rollup.name}</h3>
       <dl className="vt-kv">
         <dt>{t('area.hamlets')}</dt>
