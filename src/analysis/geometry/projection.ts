@@ -66,28 +66,22 @@ export function createLocalProjection(lon0: number, lat0: number): LocalProjecti
     lat0,
     forward(lon, lat) {
       const r = conformal((lon - lon0) * DEG, lat * DEG);
-      let x = r.etaP;
-      let y = r.xiP;
-      for (let j = 1; j <= 3; j++) {
-        const a = ALPHA[j - 1] as number;
-        x += a * Math.cos(2 * j * r.xiP) * Math.sinh(2 * j * r.etaP);
-        y += a * Math.sin(2 * j * r.xiP) * Math.cosh(2 * j * r.etaP);
-      }
-      return [RECTIFYING * x, RECTIFYING * y - northing0];
+      const [sx, sy] = kruger(ALPHA, r.xiP, r.etaP);
+      return [RECTIFYING * (r.etaP + sx), RECTIFYING * (r.xiP + sy) - northing0];
     },
     inverse(x, y) {
       const xi = (y + northing0) / RECTIFYING;
       const eta = x / RECTIFYING;
-      let xiP = xi;
-      let etaP = eta;
-      for (let j = 1; j <= 3; j++) {
-        const b = BETA[j - 1] as number;
-        xiP -= b * Math.sin(2 * j * xi) * Math.cosh(2 * j * eta);
-        etaP -= b * Math.cos(2 * j * xi) * Math.sinh(2 * j * eta);
-      }
+      const [sx, sy] = kruger(BETA, xi, eta);
+      const xiP = xi - sy;
+      const etaP = eta - sx;
       const chi = Math.asin(Math.sin(xiP) / Math.cosh(etaP));
-      let phi = chi;
-      for (let j = 1; j <= 3; j++) phi += (DELTA[j - 1] as number) * Math.sin(2 * j * chi);
+      const c2 = Math.cos(2 * chi);
+      const s2 = Math.sin(2 * chi);
+      // sin(2jχ) for j = 1..3 from sin 2χ and cos 2χ (multiple-angle identities).
+      const s4 = 2 * s2 * c2;
+      const s6 = s2 * (3 - 4 * s2 * s2);
+      const phi = chi + (DELTA[0] as number) * s2 + (DELTA[1] as number) * s4 + (DELTA[2] as number) * s6;
       return [lon0 + Math.atan2(Math.sinh(etaP), Math.cos(xiP)) / DEG, phi / DEG];
     },
     scaleAt(lon, lat) {
@@ -107,6 +101,32 @@ export function createLocalProjection(lon0: number, lat0: number): LocalProjecti
       );
     },
   };
+}
+
+/**
+ * The series Σ c_j·sin/cos(2jξ)·cosh/sinh(2jη), j = 1..3, as [Σ c_j cos(2jξ) sinh(2jη), Σ c_j sin(2jξ) cosh(2jη)]:
+ * the multiples come from one cos/sin and one exp by complex powers, 3 transcendental calls instead of 12.
+ */
+function kruger(c: readonly [number, number, number], xi: number, eta: number): [number, number] {
+  const c1 = Math.cos(2 * xi);
+  const s1 = Math.sin(2 * xi);
+  const e1 = Math.exp(2 * eta);
+  let cj = c1;
+  let sj = s1;
+  let ej = e1;
+  let x = 0;
+  let y = 0;
+  for (let j = 0; j < 3; j++) {
+    const inv = 1 / ej;
+    const coef = c[j] as number;
+    x += coef * cj * ((ej - inv) / 2);
+    y += coef * sj * ((ej + inv) / 2);
+    const cn = cj * c1 - sj * s1;
+    sj = sj * c1 + cj * s1;
+    cj = cn;
+    ej *= e1;
+  }
+  return [x, y];
 }
 
 function rawNorthing(r: Raw): number {
