@@ -32,9 +32,9 @@ export function coverageShape(
     const step = (2 * Math.PI) / segments;
     const r = radius * Math.sqrt(step / Math.sin(step));
     const path: Path64 = [];
+    const { cos, sin } = angleGrid(segments);
     for (let i = 0; i < segments; i++) {
-      const a = i * step;
-      path.push({ x: Math.round(cx + r * Math.cos(a)), y: Math.round(cy + r * Math.sin(a)) });
+      path.push({ x: Math.round(cx + r * (cos[i] as number)), y: Math.round(cy + r * (sin[i] as number)) });
     }
     return [{ path, innerRadius: r * Math.cos(step / 2) - 2 }];
   }
@@ -94,9 +94,11 @@ export function capsulePath(
     const last = path[path.length - 1];
     if (!last || last.x !== p.x || last.y !== p.y) path.push(p);
   };
+  const grid = angleGrid(segments);
+  const cosK = (k: number): number => grid.cos[((k % segments) + segments) % segments] as number;
+  const sinK = (k: number): number => grid.sin[((k % segments) + segments) % segments] as number;
   if (ax === bx && ay === by) {
-    for (let i = 0; i < segments; i++)
-      push(ax + arcRadius * Math.cos(i * step), ay + arcRadius * Math.sin(i * step));
+    for (let i = 0; i < segments; i++) push(ax + arcRadius * cosK(i), ay + arcRadius * sinK(i));
     return path;
   }
   const theta = Math.atan2(by - ay, bx - ax);
@@ -105,7 +107,7 @@ export function capsulePath(
     push(cx + r * Math.cos(from), cy + r * Math.sin(from));
     for (let k = Math.floor(from / step) + 1; k * step < to; k++) {
       if (k * step - from < 1e-9) continue;
-      push(cx + arcRadius * Math.cos(k * step), cy + arcRadius * Math.sin(k * step));
+      push(cx + arcRadius * cosK(k), cy + arcRadius * sinK(k));
     }
     push(cx + r * Math.cos(to), cy + r * Math.sin(to));
   };
@@ -115,4 +117,21 @@ export function capsulePath(
   const last = path[path.length - 1];
   if (first && last && path.length > 1 && first.x === last.x && first.y === last.y) path.pop();
   return path;
+}
+
+/** cos and sin of the global angle grid (multiples of 2π/segments), computed once per resolution. */
+const grids = new Map<number, { cos: Float64Array; sin: Float64Array }>();
+
+function angleGrid(segments: number): { cos: Float64Array; sin: Float64Array } {
+  let g = grids.get(segments);
+  if (!g) {
+    const step = (2 * Math.PI) / segments;
+    g = { cos: new Float64Array(segments), sin: new Float64Array(segments) };
+    for (let i = 0; i < segments; i++) {
+      g.cos[i] = Math.cos(i * step);
+      g.sin[i] = Math.sin(i * step);
+    }
+    grids.set(segments, g);
+  }
+  return g;
 }
