@@ -11,6 +11,9 @@ export interface NearItem {
   by: number;
 }
 
+/** First search distance around a hamlet's box, units (500 m): most hamlets have fibre and a site nearer. */
+const FIRST_RADIUS = 50_000;
+
 /**
  * Nearest fibre or site to a hamlet polygon. A static flatbush index over the initial items, plus a short
  * list of items added later and a set of removed ids, so what-if edits need no rebuild.
@@ -19,17 +22,28 @@ export interface NearItem {
  * const idx = new NearestIndex(sites);
  * idx.nearest(hamlet); // { id: 'site-12', distance: 84_000 } (units)
  */
-/** First search distance around a hamlet's box, units (2 km): most hamlets have fibre and a site nearer. */
-const FIRST_RADIUS = 50_000;
-
 export class NearestIndex {
   private readonly items: NearItem[];
   private readonly index: Flatbush | null;
   private extras: NearItem[] = [];
-  private readonly removed = new Set<string>();
+  /** Static items of a removed id (flag per item, so the hot search needs no string lookups). */
+  private readonly dead: Uint8Array;
+  private readonly byId = new Map<string, number[]>();
+  /** Per-item stamp of the query that last saw it, instead of a fresh Set per query. */
+  private readonly seenAt: Uint32Array;
+  private stamp = 0;
+  private readonly lowerAt: Float64Array;
 
   constructor(items: NearItem[]) {
     this.items = items;
+    this.dead = new Uint8Array(items.length);
+    this.seenAt = new Uint32Array(items.length);
+    this.lowerAt = new Float64Array(items.length);
+    items.forEach((it, i) => {
+      const list = this.byId.get(it.id);
+      if (list) list.push(i);
+      else this.byId.set(it.id, [i]);
+    });
     if (items.length === 0) {
       this.index = null;
       return;
@@ -47,58 +61,63 @@ export class NearestIndex {
   }
 
   add(items: NearItem[]): void {
-    for (const it of items) this.removed.delete(it.id);
+    for (const it of items) for (const i of this.byId.get(it.id) ?? []) this.dead[i] = 0;
     this.extras.push(...items);
   }
 
   remove(id: string): void {
-    this.removed.add(id);
+    for (const i of this.byId.get(id) ?? []) this.dead[i] = 1;
     this.extras = this.extras.filter((e) => e.id !== id);
   }
 
   /** Nearest item to the hamlet: smallest distance, ties broken by id so results never depend on order. */
   nearest(h: PreparedHamlet): { id: string; distance: number } | null {
-    let best: { id: string; distance: number } | null = null;
+    let bestId = '';
+    let bestD = Infinity;
     const consider = (it: NearItem): void => {
       const d = polygonToSegmentDistance(h.paths, it.ax, it.ay, it.bx, it.by);
-      if (!best || d < best.distance || (d === best.distance && it.id < best.id))
-        best = { id: it.id, distance: d };
+      if (d < bestD || (d === bestD && it.id < bestId)) {
+        bestD = d;
+        bestId = it.id;
+      }
     };
     for (const e of this.extras) consider(e);
     if (this.index) {
       // Search a box around the hamlet, nearest boxes first; an item whose box is farther than the best
       // distance so far cannot be nearer. Widen the box until it holds the best distance found.
       const b = h.bounds;
-      const seen = new Set<number>();
+      const stamp = ++this.stamp;
+      let seen = 0;
       let radius = FIRST_RADIUS;
+      const found: number[] = [];
+      const lower = this.lowerAt;
       for (;;) {
-        const found: { i: number; lower: number }[] = [];
+        found.length = 0;
         for (const i of this.index.search(
           b.left - radius,
           b.top - radius,
           b.right + radius,
           b.bottom + radius,
         )) {
-          if (seen.has(i)) continue;
-          seen.add(i);
+          if (this.seenAt[i] === stamp) continue;
+          this.seenAt[i] = stamp;
+          seen++;
+          if (this.dead[i]) continue;
           const it = this.items[i] as NearItem;
-          if (this.removed.has(it.id)) continue;
           const gx = Math.max(0, Math.min(it.ax, it.bx) - b.right, b.left - Math.max(it.ax, it.bx));
           const gy = Math.max(0, Math.min(it.ay, it.by) - b.bottom, b.top - Math.max(it.ay, it.by));
-          found.push({ i, lower: Math.sqrt(gx * gx + gy * gy) });
+          lower[i] = Math.sqrt(gx * gx + gy * gy);
+          found.push(i);
         }
-        found.sort((x, y) => x.lower - y.lower);
-        for (const { i, lower } of found) {
-          const now = best as { id: string; distance: number } | null;
-          if (now && lower > now.distance) break;
+        found.sort((x, y) => (lower[x] as number) - (lower[y] as number));
+        for (const i of found) {
+          if ((lower[i] as number) > bestD) break;
           consider(this.items[i] as NearItem);
         }
-        const now = best as { id: string; distance: number } | null;
-        if (now && now.distance <= radius) break;
-        if (seen.size >= this.items.length) break;
-        radius = now ? now.distance + 1 : radius * 4;
+        if (bestD <= radius || seen >= this.items.length) break;
+        radius = Number.isFinite(bestD) ? bestD + 1 : radius * 4;
       }
     }
-    return best;
+    return Number.isFinite(bestD) ? { id: bestId, distance: bestD } : null;
   }
 }

@@ -304,7 +304,9 @@ function rectInside(r: Rect64, p: ContainmentProof): boolean {
   ] as const) {
     let t = len2 === 0 ? 0 : ((x - p.ax) * dx + (y - p.ay) * dy) / len2;
     t = t < 0 ? 0 : t > 1 ? 1 : t;
-    if (Math.hypot(x - (p.ax + t * dx), y - (p.ay + t * dy)) > p.r) return false;
+    const ex = x - (p.ax + t * dx);
+    const ey = y - (p.ay + t * dy);
+    if (ex * ex + ey * ey > p.r * p.r) return false;
   }
   return true;
 }

@@ -41,7 +41,10 @@ export function pointSegment(px: number, py: number, ax: number, ay: number, bx:
   const len2 = dx * dx + dy * dy;
   let t = len2 === 0 ? 0 : ((px - ax) * dx + (py - ay) * dy) / len2;
   t = t < 0 ? 0 : t > 1 ? 1 : t;
-  return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
+  const ex = px - (ax + t * dx);
+  const ey = py - (ay + t * dy);
+  // Not Math.hypot: several times slower in V8, and coordinates here are far from overflow.
+  return Math.sqrt(ex * ex + ey * ey);
 }
 
 function orient(ax: number, ay: number, bx: number, by: number, cx: number, cy: number): number {
