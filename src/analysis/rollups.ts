@@ -31,18 +31,35 @@ export function computeSummary(
   const communes = new Map<string, Acc>();
   const provinceAcc = newAcc('province', province.code, province.name, undefined);
 
+  // Hamlets of one commune usually come together: reuse the last commune's accumulators (what-if edits
+  // re-run this over every hamlet, so it must stay a few milliseconds).
+  let lastDistrict: Acc | undefined;
+  let lastCommune: Acc | undefined;
+  let lastKey = ['', '', '', ''];
   for (const h of hamlets) {
-    const districtCode = keyOf(h.district_code, h.district);
-    const communeCode = keyOf(h.commune_code, h.commune);
-    const district = getOrAdd(districts, districtCode, () =>
-      newAcc('district', districtCode, h.district || districtCode, province.code),
-    );
-    // A commune code is unique only within its district when codes are missing and names stand in.
-    const communeKey = `${districtCode}\u0000${communeCode}`;
-    const commune = getOrAdd(communes, communeKey, () =>
-      newAcc('commune', communeCode, h.commune || communeCode, districtCode),
-    );
-    for (const acc of [provinceAcc, district, commune]) add(acc, h);
+    if (
+      !lastCommune ||
+      !lastDistrict ||
+      h.district_code !== lastKey[0] ||
+      h.district !== lastKey[1] ||
+      h.commune_code !== lastKey[2] ||
+      h.commune !== lastKey[3]
+    ) {
+      const districtCode = keyOf(h.district_code, h.district);
+      const communeCode = keyOf(h.commune_code, h.commune);
+      lastDistrict = getOrAdd(districts, districtCode, () =>
+        newAcc('district', districtCode, h.district || districtCode, province.code),
+      );
+      // A commune code is unique only within its district when codes are missing and names stand in.
+      const communeKey = `${districtCode}\u0000${communeCode}`;
+      lastCommune = getOrAdd(communes, communeKey, () =>
+        newAcc('commune', communeCode, h.commune || communeCode, districtCode),
+      );
+      lastKey = [h.district_code, h.district, h.commune_code, h.commune];
+    }
+    add(provinceAcc, h);
+    add(lastDistrict, h);
+    add(lastCommune, h);
   }
 
   const byCode = (a: Rollup, b: Rollup): number =>
@@ -103,7 +120,12 @@ function add(acc: Acc, h: HamletCoverage): void {
   const c = h.classHouseholds;
   acc.hamlets += 1;
   acc.households += h.households;
-  for (const k of COVERAGE_CLASSES) acc.householdsByClass[k] += c[k];
+  const by = acc.householdsByClass;
+  by['fibre+mbb'] += c['fibre+mbb'];
+  by.fibre += c.fibre;
+  by.mbb += c.mbb;
+  by.weak += c.weak;
+  by.white += c.white;
   acc.fibreHouseholds += c['fibre+mbb'] + c.fibre;
   acc.mbbHouseholds += c['fibre+mbb'] + c.mbb;
   acc.broadbandHouseholds += c['fibre+mbb'] + c.fibre + c.mbb;
@@ -131,7 +153,12 @@ function finish(acc: Acc): Rollup {
 }
 
 function methodOf(hamlets: HamletCoverage[]): Summary['householdMethod'] {
-  const methods = new Set(hamlets.map((h) => h.householdMethod));
-  if (methods.size > 1) return 'mixed';
-  return methods.has('points') ? 'points' : 'area';
+  let points = false;
+  let area = false;
+  for (const h of hamlets) {
+    if (h.householdMethod === 'points') points = true;
+    else area = true;
+  }
+  if (points && area) return 'mixed';
+  return points ? 'points' : 'area';
 }
