@@ -25,27 +25,32 @@ export function clipToRect(rect: Rect64, paths: Paths64): Paths64 {
       out.push(path);
       continue;
     }
+    // Only the sides the path crosses: a piece poking out of one side needs one pass, not four.
     let p: Path64 = path;
-    p = clipSide(
-      p,
-      (q) => q.x >= rect.left,
-      (a, c) => atX(a, c, rect.left),
-    );
-    p = clipSide(
-      p,
-      (q) => q.x <= rect.right,
-      (a, c) => atX(a, c, rect.right),
-    );
-    p = clipSide(
-      p,
-      (q) => q.y >= rect.top,
-      (a, c) => atY(a, c, rect.top),
-    );
-    p = clipSide(
-      p,
-      (q) => q.y <= rect.bottom,
-      (a, c) => atY(a, c, rect.bottom),
-    );
+    if (b.left < rect.left)
+      p = clipSide(
+        p,
+        (q) => q.x >= rect.left,
+        (a, c) => atX(a, c, rect.left),
+      );
+    if (b.right > rect.right)
+      p = clipSide(
+        p,
+        (q) => q.x <= rect.right,
+        (a, c) => atX(a, c, rect.right),
+      );
+    if (b.top < rect.top)
+      p = clipSide(
+        p,
+        (q) => q.y >= rect.top,
+        (a, c) => atY(a, c, rect.top),
+      );
+    if (b.bottom > rect.bottom)
+      p = clipSide(
+        p,
+        (q) => q.y <= rect.bottom,
+        (a, c) => atY(a, c, rect.bottom),
+      );
     if (p.length >= 3 && signedArea(p) !== 0) out.push(p);
   }
   return out;
