@@ -5,6 +5,7 @@ import { App } from './App.tsx';
 import { ImportControls } from './components/import/ImportControls.tsx';
 import { SharePanel } from './components/share/SharePanel.tsx';
 import { createI18n } from './i18n/i18n.ts';
+import { mapSettled } from './map/mapGate.ts';
 import { sampleUrls, setSampleSource } from './store/loadSample.ts';
 import { bootData } from './store/persist/boot.ts';
 import { startScenarioController } from './store/scenario/scenarioController.ts';
@@ -27,11 +28,16 @@ const client = new AnalysisClient();
 // The analysis worker fetches and parses the sample (the page gets it in small chunks), so the page's
 // thread never parses megabytes of JSON and the worker needs no copy of the layers for its first run.
 setSampleSource(client);
+// Most visits show the sample: start on it now, while the page renders and reads its saved state.
+client.prefetchSample(sampleUrls());
 const analyser = withResultCache(client, idbResultStore, () =>
   appStore.getState().dataSource === 'sample' ? sampleKey : null,
 );
 startAnalysisRunner(appStore, analyser);
-startScenarioController(appStore, scenarioStore, createScenarioWorkerEngine);
+// The scenario engine's own analysis waits until the map has drawn once: on two cores it would slow both.
+startScenarioController(appStore, scenarioStore, () =>
+  createScenarioWorkerEngine({ startAfter: mapSettled }),
+);
 registerScenarioProjectExtras(scenarioStore);
 // The address bar carries the view and the scenario's edits (share links, reload, back/forward).
 startUrlSync(appStorePort(appStore, scenarioStore));

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { connectMap } from '../map/connectMap.ts';
 import { MapAdapter } from '../map/MapAdapter.ts';
-import { whenFirstListSettled } from '../map/mapGate.ts';
+import { markMapSettled, whenFirstListSettled } from '../map/mapGate.ts';
 import { appStore } from '../store/store.ts';
 
 declare global {
@@ -27,6 +27,7 @@ export function MapView({ onReady }: { onReady?: (adapter: MapAdapter | null) =>
       const { center, zoom } = appStore.getState();
       const adapter = new MapAdapter(container, { center, zoom });
       const disconnect = connectMap(adapter, appStore);
+      adapter.map.once('idle', markMapSettled);
       window.__vt = { adapter, map: adapter.map, store: appStore };
       onReady?.(adapter);
       teardown = () => {

@@ -57,3 +57,21 @@ export function whenFirstListSettled(
     cleanup();
   };
 }
+
+let settleMap: (() => void) | null = null;
+const mapSettledPromise = new Promise<void>((resolve) => {
+  settleMap = resolve;
+});
+
+/** Called by the map view on the map's first `idle` (everything drawn once). */
+export function markMapSettled(): void {
+  settleMap?.();
+}
+
+/**
+ * Resolves once the map has drawn everything once, or after `maxMs`: background work that is not needed
+ * for the first screen (the scenario engine's own analysis) waits for it rather than slowing it down.
+ */
+export function mapSettled(maxMs = 12_000): Promise<void> {
+  return Promise.race([mapSettledPromise, new Promise<void>((resolve) => setTimeout(resolve, maxMs))]);
+}

@@ -9,6 +9,8 @@ import {
 } from './sampleLayers.ts';
 
 let layers: InputLayers | null = null;
+/** Bumped by every change of `layers`, so a slow sample fetch cannot overwrite layers set after it began. */
+let generation = 0;
 let sampleOut: SampleChunk[] = [];
 let resultOut: { hamlets: AnalysisResult['hamlets'] } | null = null;
 
@@ -33,6 +35,9 @@ const api = {
   /** Layers are sent once per worker and kept, so a settings change does not re-copy megabytes. */
   setLayers(input: InputLayers): void {
     layers = input;
+    generation++;
+    // A prefetched sample the page never took (it had its own data): free it.
+    sampleOut = [];
   },
   /**
    * Fetches and parses the shipped sample here instead of on the page, and keeps its layers for `run`.
@@ -40,7 +45,9 @@ const api = {
    * Returns the number of chunks.
    */
   async loadSample(urls: Record<string, string>, forPage: boolean): Promise<number> {
+    const mine = ++generation;
     const byName = await fetchSampleCollections(urls);
+    if (mine !== generation) throw new Error('analysis worker: sample load superseded by newer layers');
     layers = sampleLayersOf(byName).input;
     sampleOut = forPage ? chunkCollections(byName) : [];
     return sampleOut.length;

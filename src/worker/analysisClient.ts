@@ -49,8 +49,21 @@ export class AnalysisClient {
   private layersSent: InputLayers | null = null;
   private cancelCurrent: (() => void) | null = null;
   private readonly onReplace = new Set<() => void>();
+  /** A sample load started ahead (`prefetchSample`) on the current worker, by its URLs. */
+  private prefetched: { key: string; count: Promise<number> } | null = null;
 
   constructor(private readonly makeWorker: () => Worker = createAnalysisWorker) {}
+
+  /**
+   * Starts fetching and parsing the sample in the worker at once (e.g. while the page still renders and
+   * reads its saved state); a later `loadSample` with the same URLs takes it over instead of starting over.
+   */
+  prefetchSample(urls: Record<string, string>): void {
+    const api = this.ensure();
+    const count = api.loadSample(urls, true);
+    count.catch(() => undefined);
+    this.prefetched = { key: JSON.stringify(urls), count };
+  }
 
   /**
    * The shipped sample, fetched and parsed in the worker (which keeps it for the first run) and handed to
@@ -65,7 +78,9 @@ export class AnalysisClient {
     });
     this.onReplace.add(replaced);
     try {
-      const count = await Promise.race([api.loadSample(urls, true), gone]);
+      const ahead = this.prefetched?.key === JSON.stringify(urls) ? this.prefetched.count : null;
+      this.prefetched = null;
+      const count = await Promise.race([ahead ?? api.loadSample(urls, true), gone]);
       const chunks: SampleChunk[] = [];
       for (let i = 0; i < count; i++) chunks.push(await Promise.race([api.takeSampleChunk(i), gone]));
       return {
@@ -124,6 +139,7 @@ export class AnalysisClient {
     this.cancelCurrent = null;
     for (const replaced of this.onReplace) replaced();
     this.onReplace.clear();
+    this.prefetched = null;
     this.worker?.terminate();
     this.worker = null;
     this.api = null;

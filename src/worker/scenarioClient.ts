@@ -14,13 +14,19 @@ export interface ScenarioEngine {
   dispose(): void;
 }
 
+export interface ScenarioWorkerOptions {
+  /** Building the session is a whole analysis: it may wait for this (e.g. the map's first full draw). */
+  startAfter?: () => Promise<void>;
+}
+
 /** A ScenarioSession in its own Web Worker, so edits never block the map. */
-export function createScenarioWorkerEngine(): ScenarioEngine {
+export function createScenarioWorkerEngine(opts: ScenarioWorkerOptions = {}): ScenarioEngine {
   const worker = new Worker(new URL('./scenario.worker.ts', import.meta.url), { type: 'module' });
   const api = Comlink.wrap<ScenarioWorkerApi>(worker);
   return {
-    // The sample is fetched by the worker itself: cloning megabytes of layers would block the page.
-    init: (layers, settings) => {
+    init: async (layers, settings) => {
+      await opts.startAfter?.();
+      // The sample is fetched by the worker itself: cloning megabytes of layers would block the page.
       const urls = originOf(layers);
       return urls ? api.initFromUrls({ ...urls }, settings) : api.init(layers, settings);
     },

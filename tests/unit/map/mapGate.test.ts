@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { whenFirstListSettled } from '../../../src/map/mapGate.ts';
+import { mapSettled, markMapSettled, whenFirstListSettled } from '../../../src/map/mapGate.ts';
 import { createAppStore } from '../../../src/store/store.ts';
 import { sampleResult } from '../store/sampleResult.ts';
 
@@ -61,5 +61,21 @@ describe('the map waits for the first ranked list', () => {
     store.getState().finishRun(store.getState().startRun(), sampleResult(), 5);
     vi.advanceTimersByTime(10_000);
     expect(start).not.toHaveBeenCalled();
+  });
+});
+
+describe('background work waits for the map’s first full draw', () => {
+  it('waits at most the given time, then resolves at once after the map has settled', async () => {
+    let done = false;
+    void mapSettled(5000).then(() => (done = true));
+    await vi.advanceTimersByTimeAsync(4999);
+    expect(done).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(done).toBe(true);
+    markMapSettled();
+    let again = false;
+    void mapSettled(60_000).then(() => (again = true));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(again).toBe(true);
   });
 });
