@@ -178,6 +178,9 @@ export function computeHamlet(
     state.proj,
     state.settings,
   );
+  // The coverage pieces are kept only to place household points again after an edit; without a
+  // household layer they are garbage, and at national scale they would be hundreds of MB.
+  if (!state.households) (state.geometry[hi] as HamletGeometry).local = {};
   lap('assemble');
 }
 
