@@ -47,6 +47,8 @@ export interface EngineState {
   nearestFibre: Nearest[];
   nearestSite: Nearest[];
   coverage: HamletCoverage[];
+  /** The tiles each source feature's shapes are registered with, so an edit finds them without a scan. */
+  tilesBySource: Map<string, Set<number>>;
   /** Warnings from reading the input; they stay for the session. */
   inputWarnings: string[];
   timingsMs: Record<string, number>;
@@ -109,6 +111,7 @@ export function buildEngine(
     nearestFibre: [],
     nearestSite: [],
     coverage: [],
+    tilesBySource: new Map(),
     inputWarnings: warnings,
     timingsMs,
   };
@@ -188,11 +191,14 @@ export function computeHamlet(
 export function attachShapes(state: EngineState, shapes: CoverageShape[]): Set<number> {
   const touched = new Set<number>();
   for (const s of shapes) {
+    let mine = state.tilesBySource.get(s.sourceId);
     for (const ti of state.tileIndex.search(s.bounds.left, s.bounds.top, s.bounds.right, s.bounds.bottom)) {
       const t = state.tiles[ti];
       if (!t) continue;
       t.shapes[s.kind].push(s);
       touched.add(ti);
+      if (!mine) state.tilesBySource.set(s.sourceId, (mine = new Set()));
+      mine.add(ti);
     }
   }
   return touched;
@@ -205,7 +211,10 @@ export function detachShapes(
 ): { tiles: Set<number>; shapes: CoverageShape[] } {
   const touched = new Set<number>();
   const removed = new Set<CoverageShape>();
-  for (const t of state.tiles) {
+  const mine = state.tilesBySource.get(sourceId);
+  state.tilesBySource.delete(sourceId);
+  for (const ti of mine ?? []) {
+    const t = state.tiles[ti] as Tile;
     for (const kind of ['fibre', 'mbb', 'legacy'] as const) {
       const list = t.shapes[kind];
       const keep = list.filter((s) => s.sourceId !== sourceId);
