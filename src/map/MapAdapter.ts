@@ -14,6 +14,9 @@ import type { MapPlan, PlanSource } from './planLayers.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
 
+type PlanData = Extract<PlanSource, { type: 'geojson' }>['data'];
+const EMPTY_DATA: PlanData = { type: 'FeatureCollection', features: [] };
+
 type PaintKey = Parameters<MlMap['setPaintProperty']>[1];
 type LayoutKey = Parameters<MlMap['setLayoutProperty']>[1];
 type PaintValue = Parameters<MlMap['setPaintProperty']>[2];
@@ -43,6 +46,8 @@ export class MapAdapter {
   private readonly appliedLayers = new Map<string, string>();
   private readonly appliedSources = new Map<string, PlanSource>();
   private pending: MapPlan | null = null;
+  private readonly dataQueue = new Map<string, PlanData>();
+  private drainTimer: ReturnType<typeof setTimeout> | undefined;
   private loaded = false;
 
   constructor(container: HTMLElement, opts: MapAdapterOptions) {
@@ -104,6 +109,8 @@ export class MapAdapter {
   }
 
   destroy(): void {
+    clearTimeout(this.drainTimer);
+    this.dataQueue.clear();
     this.labels.destroy();
     this.map.remove();
   }
@@ -112,13 +119,36 @@ export class MapAdapter {
     const before = this.appliedSources.get(id);
     if (before === source) return;
     const existing = this.map.getSource(id);
-    if (existing && before && source.type === 'geojson' && before.type === 'geojson') {
-      if (before.data !== source.data) (existing as GeoJSONSource).setData(source.data);
+    if (source.type === 'geojson') {
+      // Added empty, filled from the queue: each setData is one structured clone to MapLibre's workers.
+      if (!existing) this.map.addSource(id, { type: 'geojson', data: EMPTY_DATA });
+      if (before?.type !== 'geojson' || before.data !== source.data) this.queueData(id, source.data);
     } else if (!existing) {
       this.map.addSource(id, source);
     }
     this.appliedSources.set(id, source);
   }
+
+  /**
+   * GeoJSON goes to MapLibre one source per task: all of them at once (hamlets, zones, fibre, sites,
+   * boundaries) is one clone of several MB that blocks the page for 200-500 ms on a slow machine.
+   * A newer value for a source still waiting replaces it.
+   */
+  private queueData(id: string, data: PlanData): void {
+    this.dataQueue.delete(id);
+    this.dataQueue.set(id, data);
+    this.drainTimer ??= setTimeout(this.drainData, 0);
+  }
+
+  private readonly drainData = (): void => {
+    this.drainTimer = undefined;
+    const next = this.dataQueue.entries().next();
+    if (next.done) return;
+    const [id, data] = next.value;
+    this.dataQueue.delete(id);
+    (this.map.getSource(id) as GeoJSONSource | undefined)?.setData(data);
+    if (this.dataQueue.size > 0) this.drainTimer = setTimeout(this.drainData, 0);
+  };
 
   private applyLayer(layer: AddLayerObject, above: AddLayerObject[]): void {
     const json = JSON.stringify(layer);

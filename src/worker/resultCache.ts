@@ -9,15 +9,56 @@ export interface ResultStore {
   replace(key: string, result: AnalysisResult): Promise<void>;
 }
 
+/** The few storage calls the result cache needs; the app uses IndexedDB, tests may pass a Map-backed one. */
+export interface ResultKv {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown): Promise<void>;
+  clear(): Promise<void>;
+}
+
+/** Hamlets per stored record: each read or write is one structured clone on the page's thread. */
+const HAMLETS_PER_RECORD = 400;
+
+/**
+ * A result store that keeps the hamlets in records of a few hundred: one record of the whole result is
+ * one clone of ~2.5 MB, a 100-300 ms block of the page both when it is saved and when a revisit reads it.
+ *
+ * @example const cache = chunkedResultStore(idbKv); await cache.replace(key, result);
+ */
+export function chunkedResultStore(kv: ResultKv): ResultStore {
+  return {
+    async get(key) {
+      const head = (await kv.get(`${key}|head`)) as (AnalysisResult & { parts?: unknown }) | undefined;
+      if (!head || typeof head.parts !== 'number') return undefined;
+      const { parts, ...rest } = head;
+      const hamlets: AnalysisResult['hamlets'] = [];
+      for (let i = 0; i < parts; i++) {
+        const part = await kv.get(`${key}|hamlets|${i}`);
+        if (!Array.isArray(part)) return undefined;
+        for (const h of part as AnalysisResult['hamlets']) hamlets.push(h);
+      }
+      return { ...rest, hamlets };
+    },
+    async replace(key, result) {
+      await kv.clear();
+      const parts = Math.ceil(result.hamlets.length / HAMLETS_PER_RECORD);
+      for (let i = 0; i < parts; i++) {
+        const slice = result.hamlets.slice(i * HAMLETS_PER_RECORD, (i + 1) * HAMLETS_PER_RECORD);
+        await kv.set(`${key}|hamlets|${i}`, slice);
+      }
+      // The head goes last: a write cut short (tab closed) is never read back as a whole result.
+      await kv.set(`${key}|head`, { ...result, hamlets: [], parts });
+    },
+  };
+}
+
 let db: UseStore | undefined;
-export const idbResultStore: ResultStore = {
-  get: (key) => get<AnalysisResult>(key, (db ??= createStore('vungtrang-results', 'results'))),
-  replace: async (key, result) => {
-    db ??= createStore('vungtrang-results', 'results');
-    await clear(db);
-    await set(key, result, db);
-  },
-};
+const results = (): UseStore => (db ??= createStore('vungtrang-results', 'results'));
+export const idbResultStore: ResultStore = chunkedResultStore({
+  get: (key) => get(key, results()),
+  set: (key, value) => set(key, value, results()),
+  clear: () => clear(results()),
+});
 
 /**
  * Wraps an analyser with a cache of its last result. `dataKey` names the exact data and engine build

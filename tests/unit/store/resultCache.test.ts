@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/analysis/analyze.ts';
 import { DEFAULT_SETTINGS } from '../../../src/analysis/settings.ts';
 import type { AnalysisResult } from '../../../src/analysis/types.ts';
-import { withResultCache, type ResultStore } from '../../../src/worker/resultCache.ts';
+import { chunkedResultStore, withResultCache, type ResultStore } from '../../../src/worker/resultCache.ts';
 import type { Analyser } from '../../../src/worker/runner.ts';
 import { sampleInput } from './sampleResult.ts';
 
@@ -79,5 +79,43 @@ describe('withResultCache', () => {
       () => {},
     );
     expect(result.hamlets).toHaveLength(3);
+  });
+});
+
+describe('stored in small records', () => {
+  function mapKv() {
+    const records = new Map<string, unknown>();
+    return {
+      records,
+      get: async (k: string) => structuredClone(records.get(k)),
+      set: async (k: string, v: unknown) => void records.set(k, structuredClone(v)),
+      clear: async () => records.clear(),
+    };
+  }
+
+  it('reads back the same result from a head and hamlet records, and keeps only the last one', async () => {
+    const kv = mapKv();
+    const store = chunkedResultStore(kv);
+    const many = analyze(sampleInput(), DEFAULT_SETTINGS);
+    const big = {
+      ...many,
+      hamlets: Array.from({ length: 1000 }, (_, i) => ({ ...many.hamlets[i % 3]!, id: `h${i}` })),
+    };
+    await store.replace('a', big);
+    expect(await store.get('a')).toEqual(big);
+    expect([...kv.records.keys()].filter((k) => k.startsWith('a|hamlets|'))).toHaveLength(3);
+    await store.replace('b', many);
+    expect(await store.get('a')).toBeUndefined();
+    expect(await store.get('b')).toEqual(many);
+  });
+
+  it('a write cut short before its head is a miss, not a partial result', async () => {
+    const kv = mapKv();
+    const store = chunkedResultStore(kv);
+    await store.replace('a', analyze(sampleInput(), DEFAULT_SETTINGS));
+    kv.records.delete('a|hamlets|0');
+    expect(await store.get('a')).toBeUndefined();
+    kv.records.delete('a|head');
+    expect(await store.get('a')).toBeUndefined();
   });
 });
