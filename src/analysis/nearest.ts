@@ -11,8 +11,8 @@ export interface NearItem {
   by: number;
 }
 
-/** First search distance around a hamlet's box, units (500 m): most hamlets have fibre and a site nearer. */
-const FIRST_RADIUS = 50_000;
+/** First search distance around a hamlet's box, units (100 m): a small box holds few items to sort; it widens to the best distance found. */
+const FIRST_RADIUS = 10_000;
 
 /**
  * Nearest fibre or site to a hamlet polygon. A static flatbush index over the initial items, plus a short
@@ -115,7 +115,7 @@ export class NearestIndex {
           consider(this.items[i] as NearItem);
         }
         if (bestD <= radius || seen >= this.items.length) break;
-        radius = Number.isFinite(bestD) ? bestD + 1 : radius * 4;
+        radius = Number.isFinite(bestD) ? bestD + 1 : Math.max(radius * 4, FIRST_RADIUS, 1);
       }
     }
     return Number.isFinite(bestD) ? { id: bestId, distance: bestD } : null;
