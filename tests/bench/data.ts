@@ -4,7 +4,8 @@ import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import type { InputLayers } from '../../src/analysis/types.ts';
 import { syntheticProvince } from './synthetic.ts';
 
-const GEODATA = join(import.meta.dirname, '../../geodata');
+// From the working directory (npm runs the bench at the repo root), so the bundled bench finds it too.
+const GEODATA = join(process.cwd(), 'geodata');
 const LAYERS = ['hamlets', 'sites', 'fibre', 'coverage', 'facilities', 'households'] as const;
 
 /** The shipped Nam Định layers when `geodata/hamlets.geojson` exists, else the synthetic stand-in. */
