@@ -98,7 +98,10 @@ export function unionOver(
   const kept: boolean[] = cut.map(() => true);
   cut.forEach((c, i) => {
     const inside = cut.some(
-      (o, j) => j !== i && kept[j] && o.shape.proofs.some((p) => pathsInside(c.paths, p)),
+      (o, j) =>
+        j !== i &&
+        kept[j] &&
+        (o.shape.proofs.some((p) => pathsInside(c.paths, p)) || discAtEnd(c.shape, o.shape)),
     );
     if (inside) kept[i] = false;
     else parts.push(...c.paths);
@@ -130,6 +133,20 @@ function recentPaths(s: CoverageShape): Paths64 {
   }
   recent.set(s, paths);
   return paths;
+}
+
+/**
+ * A disc centred on an end of another shape's segment, with no larger radius, lies inside that capsule
+ * (every point within r of the end is within r of the segment): a fibre node where access routes start adds
+ * nothing to their buffers. As polygons the two differ only by slivers narrower than the circle's
+ * polygonisation error (< 0.3 % of the radius), which is the engine's stated tolerance.
+ */
+function discAtEnd(disc: CoverageShape, capsule: CoverageShape): boolean {
+  const d = disc.outer;
+  const c = capsule.outer;
+  if (!d || !c || d.ax !== d.bx || d.ay !== d.by || c.r < d.r) return false;
+  if (c.ax === c.bx && c.ay === c.by) return false;
+  return (c.ax === d.ax && c.ay === d.ay) || (c.bx === d.ax && c.by === d.ay);
 }
 
 function pathsInside(paths: Paths64, p: ContainmentProof): boolean {
