@@ -1,7 +1,9 @@
 import { useEffect, useRef } from 'react';
+// Loaded with the page (not with the lazy map code) so app.css, loaded after it, keeps precedence.
+import 'maplibre-gl/dist/maplibre-gl.css';
 import { useTranslation } from 'react-i18next';
 import { connectMap } from '../map/connectMap.ts';
-import { MapAdapter } from '../map/MapAdapter.ts';
+import type { MapAdapter } from '../map/MapAdapter.ts';
 import { markMapSettled, whenFirstListSettled } from '../map/mapGate.ts';
 import { appStore } from '../store/store.ts';
 
@@ -23,9 +25,8 @@ export function MapView({ onReady }: { onReady?: (adapter: MapAdapter | null) =>
     const container = ref.current;
     if (!container) return;
     let teardown: (() => void) | null = null;
-    const cancel = whenFirstListSettled(appStore, () => {
-      const { center, zoom } = appStore.getState();
-      const adapter = new MapAdapter(container, { center, zoom });
+    let unmounted = false;
+    const start = (adapter: MapAdapter): void => {
       const disconnect = connectMap(adapter, appStore);
       adapter.map.once('idle', markMapSettled);
       window.__vt = { adapter, map: adapter.map, store: appStore };
@@ -36,8 +37,17 @@ export function MapView({ onReady }: { onReady?: (adapter: MapAdapter | null) =>
         adapter.destroy();
         delete window.__vt;
       };
+    };
+    const cancel = whenFirstListSettled(appStore, () => {
+      // MapLibre's own code (~1 MB) is loaded here too, off the path to the first list.
+      void import('../map/MapAdapter.ts').then(({ MapAdapter }) => {
+        if (unmounted) return;
+        const { center, zoom } = appStore.getState();
+        start(new MapAdapter(container, { center, zoom }));
+      });
     });
     return () => {
+      unmounted = true;
       cancel();
       teardown?.();
     };

@@ -6,7 +6,6 @@ import type {
   Map as MlMap,
   StyleSpecification,
 } from 'maplibre-gl';
-import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { LabelOverlay } from './labelOverlay.ts';
 import { BACKGROUND, WEAK_HATCH_IMAGE, hatchPattern } from './palette.ts';

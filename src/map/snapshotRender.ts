@@ -1,4 +1,4 @@
-import * as maplibregl from 'maplibre-gl';
+import type * as maplibregl from 'maplibre-gl';
 import { composeSnapshot, type PlacedLabel, type SnapshotSize, type SnapshotText } from './snapshot.ts';
 import { PRINT_PIXEL_RATIO, PRINT_SIZES, fitZoom, metresPerCssPixel } from './snapshotLayout.ts';
 
@@ -78,7 +78,9 @@ export async function renderMapAt(
     { width: screen.clientWidth || cssW, height: screen.clientHeight || cssH },
     { width: cssW, height: cssH },
   );
-  const offscreen = new maplibregl.Map({
+  // Loaded on demand: the page's first screen does not wait for MapLibre (the on-screen map has it by now).
+  const { Map: MaplibreMap } = await import('maplibre-gl');
+  const offscreen = new MaplibreMap({
     container,
     style: map.getStyle(),
     center,

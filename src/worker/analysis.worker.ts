@@ -1,17 +1,11 @@
 import * as Comlink from 'comlink';
 import { analyze } from '../analysis/analyze.ts';
 import type { AnalysisResult, InputLayers, ProgressCallback, Settings } from '../analysis/types.ts';
-import {
-  chunkCollections,
-  fetchSampleCollections,
-  sampleLayersOf,
-  type SampleChunk,
-} from './sampleLayers.ts';
+import { chunkCollections, fetchSampleCollections, sampleLayersOf } from './sampleLayers.ts';
 
 let layers: InputLayers | null = null;
 /** Bumped by every change of `layers`, so a slow sample fetch cannot overwrite layers set after it began. */
 let generation = 0;
-let sampleOut: SampleChunk[] = [];
 let resultOut: { hamlets: AnalysisResult['hamlets'] } | null = null;
 
 /** Hamlets per result message: a few hundred keep each message's clone on the page to a few ms. */
@@ -36,27 +30,23 @@ const api = {
   setLayers(input: InputLayers): void {
     layers = input;
     generation++;
-    // A prefetched sample the page never took (it had its own data): free it.
-    sampleOut = [];
   },
   /**
    * Fetches and parses the shipped sample here instead of on the page, and keeps its layers for `run`.
-   * With `forPage`, also holds the collections in chunks for the page to take (`takeSampleChunk`).
-   * Returns the number of chunks.
+   * With a `port`, also posts the collections on it in chunks (`SampleChunk`s, then `null`), which the
+   * page takes one per task. Returns the number of chunks.
    */
-  async loadSample(urls: Record<string, string>, forPage: boolean): Promise<number> {
+  async loadSample(urls: Record<string, string>, port?: MessagePort): Promise<number> {
     const mine = ++generation;
     const byName = await fetchSampleCollections(urls);
     if (mine !== generation) throw new Error('analysis worker: sample load superseded by newer layers');
     layers = sampleLayersOf(byName).input;
-    sampleOut = forPage ? chunkCollections(byName) : [];
-    return sampleOut.length;
-  },
-  takeSampleChunk(i: number): SampleChunk {
-    const chunk = sampleOut[i];
-    if (!chunk) throw new Error(`analysis worker: no sample chunk ${i} of ${sampleOut.length}`);
-    if (i === sampleOut.length - 1) sampleOut = [];
-    return chunk;
+    if (!port) return 0;
+    const chunks = chunkCollections(byName);
+    for (const chunk of chunks) port.postMessage(chunk);
+    port.postMessage(null);
+    port.close();
+    return chunks.length;
   },
   /** Runs the analysis and returns it without its hamlets (see `ResultHead`). */
   run(settings: Settings, onProgress: ProgressCallback): ResultHead {

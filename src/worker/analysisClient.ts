@@ -31,6 +31,23 @@ export function createAnalysisWorker(): Worker {
   return new Worker(ANALYSIS_WORKER_URL, { type: 'module' });
 }
 
+/** A sample load under way: its chunks arrive on `port`; `count` settles when the worker is done. */
+interface SampleLoad {
+  port: MessagePort;
+  count: Promise<number>;
+}
+
+/** Collects a sample's chunks from the worker, one message (one task) each, up to the closing null. */
+function receiveChunks(port: MessagePort): Promise<SampleChunk[]> {
+  return new Promise((resolve) => {
+    const chunks: SampleChunk[] = [];
+    port.onmessage = (e: MessageEvent<SampleChunk | null>) => {
+      if (e.data === null) resolve(chunks);
+      else chunks.push(e.data);
+    };
+  });
+}
+
 /** Sample collections the worker fetched, and how to tell it that the page's layers are the same ones. */
 export interface LoadedSample {
   byName: Map<string, FeatureCollection>;
@@ -50,7 +67,7 @@ export class AnalysisClient {
   private cancelCurrent: (() => void) | null = null;
   private readonly onReplace = new Set<() => void>();
   /** A sample load started ahead (`prefetchSample`) on the current worker, by its URLs. */
-  private prefetched: { key: string; count: Promise<number> } | null = null;
+  private prefetched: (SampleLoad & { key: string }) | null = null;
 
   constructor(private readonly makeWorker: () => Worker = createAnalysisWorker) {}
 
@@ -59,10 +76,7 @@ export class AnalysisClient {
    * reads its saved state); a later `loadSample` with the same URLs takes it over instead of starting over.
    */
   prefetchSample(urls: Record<string, string>): void {
-    const api = this.ensure();
-    const count = api.loadSample(urls, true);
-    count.catch(() => undefined);
-    this.prefetched = { key: JSON.stringify(urls), count };
+    this.prefetched = { key: JSON.stringify(urls), ...this.startLoad(urls) };
   }
 
   /**
@@ -70,7 +84,9 @@ export class AnalysisClient {
    * the page in chunks, one small task each. Rejects with `WorkerReplaced` if a run replaces the worker.
    */
   async loadSample(urls: Record<string, string>): Promise<LoadedSample> {
-    const api = this.ensure();
+    const ahead = this.prefetched?.key === JSON.stringify(urls) ? this.prefetched : null;
+    this.prefetched = null;
+    const { port, count } = ahead ?? this.startLoad(urls);
     const worker = this.worker;
     let replaced!: () => void;
     const gone = new Promise<never>((_, reject) => {
@@ -78,11 +94,9 @@ export class AnalysisClient {
     });
     this.onReplace.add(replaced);
     try {
-      const ahead = this.prefetched?.key === JSON.stringify(urls) ? this.prefetched.count : null;
-      this.prefetched = null;
-      const count = await Promise.race([ahead ?? api.loadSample(urls, true), gone]);
-      const chunks: SampleChunk[] = [];
-      for (let i = 0; i < count; i++) chunks.push(await Promise.race([api.takeSampleChunk(i), gone]));
+      // A failed fetch rejects `count`; the chunks end with a null.
+      const failed = count.then(() => new Promise<never>(() => undefined));
+      const chunks = await Promise.race([receiveChunks(port), failed, gone]);
       return {
         byName: joinChunks(chunks),
         adopt: (input) => {
@@ -92,11 +106,25 @@ export class AnalysisClient {
       };
     } finally {
       this.onReplace.delete(replaced);
+      port.close();
     }
+  }
+
+  private startLoad(urls: Record<string, string>): SampleLoad {
+    const api = this.ensure();
+    const { port1, port2 } = new MessageChannel();
+    const count = api.loadSample(urls, Comlink.transfer(port2, [port2]));
+    count.catch(() => undefined);
+    return { port: port1, count };
   }
 
   async run(layers: InputLayers, settings: Settings, onProgress: ProgressCallback): Promise<AnalysisResult> {
     if (this.cancelCurrent) this.restart();
+    if (this.prefetched && !originOf(layers)) {
+      // The page had data of its own: drop the sample's chunks waiting on the port.
+      this.prefetched.port.close();
+      this.prefetched = null;
+    }
     const api = this.ensure();
     const cancelled = new Promise<never>((_, reject) => {
       this.cancelCurrent = () => reject(new RunCancelled());
@@ -107,7 +135,7 @@ export class AnalysisClient {
         if (this.layersSent !== layers) {
           // Layers the page got from URLs are fetched again by the worker (HTTP cache) rather than cloned.
           const urls = originOf(layers);
-          await (urls ? api.loadSample({ ...urls }, false) : api.setLayers(layers));
+          await (urls ? api.loadSample({ ...urls }) : api.setLayers(layers));
           this.layersSent = layers;
         }
         const { hamletChunks, ...head } = await api.run(settings, Comlink.proxy(onProgress));

@@ -68,6 +68,8 @@ export async function benchBrowserLoad(url?: string): Promise<BrowserLoadReport>
         polling: 50,
       },
     );
+    // The map (and MapLibre's code) starts after the first list: wait for it to exist.
+    await page.waitForFunction(() => window.__vt !== undefined, undefined, { timeout: 300_000, polling: 50 });
     const mapIdleMs = await page.evaluate(
       () =>
         new Promise<number>((resolve) => {
