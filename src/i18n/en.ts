@@ -149,6 +149,7 @@ export const en: Strings = {
     white: 'White zone',
   },
   area: {
+    pickOnMap: 'Pick on the map',
     mapHint: 'Click the map to pick a commune (zoomed out: a district); Esc goes up one level.',
     title: 'Area summary',
     breadcrumb: 'Area breadcrumb',

@@ -148,6 +148,7 @@ export const vi = {
     white: 'Vùng trắng',
   },
   area: {
+    pickOnMap: 'Chọn trên bản đồ',
     mapHint: 'Bấm lên bản đồ để chọn xã (khi thu nhỏ: chọn huyện); Esc để lên một cấp.',
     title: 'Tổng hợp khu vực',
     breadcrumb: 'Đường dẫn khu vực',

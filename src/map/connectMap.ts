@@ -49,9 +49,9 @@ const districtIndex = memoLast((communes: AppState['admin']['communes'], rows: H
   return out;
 });
 
-/** With the Areas tab open, map clicks pick areas and Escape goes one level up. */
+/** With "pick on the map" on and the Areas tab open, map clicks pick areas and Escape goes one level up. */
 function pickingAreas(s: AppState): boolean {
-  return s.rightOpen && s.rightTab === 'area';
+  return s.pickAreas && s.rightOpen && s.rightTab === 'area';
 }
 
 /**
@@ -135,7 +135,9 @@ export function connectMap(adapter: MapAdapter, store: AppStore): () => void {
     if (target?.closest('input, select, textarea, [role="dialog"], [aria-modal="true"]')) return;
     const districts = districtIndex(s.admin.communes, s.rows);
     const up = areaUp(s.area, s.result?.summary.province.code ?? '', (c) => districts.get(c));
+    // At the province, Escape leaves picking: clicks select hamlets again.
     if (up) s.setArea(up);
+    else s.setPickAreas(false);
   };
   const onMoveEnd = (): void => {
     const c = map.getCenter();

@@ -106,6 +106,9 @@ export interface UiSlice {
   setRightTab(tab: PanelTab): void;
   setMobilePane(pane: MobilePane): void;
   setFitOnLoad(fit: boolean): void;
+  /** Map clicks pick districts and communes for the roll-up instead of hamlets (the Areas tab's toggle). */
+  pickAreas: boolean;
+  setPickAreas(on: boolean): void;
 }
 
 export type AppState = DataSlice & AnalysisSlice & ViewSlice & UiSlice;

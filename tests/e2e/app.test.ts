@@ -149,8 +149,10 @@ describe('the planner’s map', () => {
     await screenshot(page, 'area-district');
   });
 
-  it('with the Areas tab open, clicking the map picks the district (zoomed out) or the commune, and Escape goes back up', async () => {
+  it('with “pick on the map” on, clicking the map picks the district (zoomed out) or the commune, and Escape goes back up', async () => {
     await page.click('[data-tab="area"]');
+    await page.click('[data-testid="area-pick-on-map"]');
+    await expect(page.getAttribute('[data-testid="area-pick-on-map"]', 'aria-pressed')).resolves.toBe('true');
     const centre = await page.evaluate(() => {
       const s = window.__vt!.store.getState();
       s.setArea({ level: 'province', code: s.result!.summary.province.code });
@@ -206,6 +208,13 @@ describe('the planner’s map', () => {
     await page.waitForFunction(
       (name) => document.querySelector('#vt-area-title')?.textContent === name,
       district.name,
+    );
+    // Back at the province, Escape turns picking off: map clicks select hamlets again.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !window.__vt!.store.getState().pickAreas);
+    await expect(page.getAttribute('[data-testid="area-pick-on-map"]', 'aria-pressed')).resolves.toBe(
+      'false',
     );
   });
 

@@ -14,10 +14,12 @@ const byName = (a: Rollup, b: Rollup) => collator.compare(a.name, b.name);
 export function AreaSummary() {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const { area, setArea, summary, rows, provinceName } = useApp(
+  const { area, setArea, summary, rows, provinceName, pickAreas, setPickAreas } = useApp(
     useShallow((s) => ({
       area: s.area,
       setArea: s.setArea,
+      pickAreas: s.pickAreas,
+      setPickAreas: s.setPickAreas,
       summary: s.result?.summary,
       rows: s.rows,
       provinceName: s.admin.province?.features[0]?.properties.name,
@@ -92,8 +94,17 @@ export function AreaSummary() {
           </>
         )}
       </nav>
-      <p className="vt-muted" data-testid="area-map-hint">
-        {t('area.mapHint')}
+      <p className="vt-muted">
+        <button
+          type="button"
+          className="vt-button"
+          aria-pressed={pickAreas}
+          data-testid="area-pick-on-map"
+          onClick={() => setPickAreas(!pickAreas)}
+        >
+          {t('area.pickOnMap')}
+        </button>{' '}
+        {pickAreas && <span data-testid="area-map-hint">{t('area.mapHint')}</span>}
       </p>
       <h3 id="vt-area-title">{rollup.name}</h3>
       <dl className="vt-kv">

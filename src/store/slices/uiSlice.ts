@@ -8,10 +8,13 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   rightTab: 'area',
   mobilePane: 'map',
   fitOnLoad: true,
+  pickAreas: false,
   setLeftOpen: (leftOpen) => set({ leftOpen }),
   setRightOpen: (rightOpen) => set({ rightOpen }),
   setLeftTab: (leftTab) => set({ leftTab }),
   setRightTab: (rightTab) => set({ rightTab }),
   setMobilePane: (mobilePane) => set({ mobilePane }),
   setFitOnLoad: (fitOnLoad) => set({ fitOnLoad }),
+  setPickAreas: (pickAreas) =>
+    set(pickAreas ? { pickAreas, rightTab: 'area', rightOpen: true } : { pickAreas }),
 });
