@@ -133,14 +133,47 @@ export function buildEngine(
   })).byHamlet;
   lap('points');
   const split = { classes: 0, nearest: 0, assemble: 0 };
-  for (const h of hamlets) {
-    computeHamlet(state, h.index, 'all', split);
-    if (h.index % 200 === 0) onProgress?.(h.index, hamlets.length, 'hamlets');
+  let done = 0;
+  for (const hi of spatialOrder(hamlets, tiles)) {
+    computeHamlet(state, hi, 'all', split);
+    if (done++ % 200 === 0) onProgress?.(done - 1, hamlets.length, 'hamlets');
   }
   onProgress?.(hamlets.length, hamlets.length, 'hamlets');
   lap('hamlets');
   for (const [k, v] of Object.entries(split)) timingsMs[`hamlets.${k}`] = v;
   return state;
+}
+
+/**
+ * Hamlet indices tile by tile along a Z-order curve. Neighbouring hamlets share coverage shapes, whose
+ * polygons are built on demand and kept only for the most recent few thousand: in file order (commune by
+ * commune, communes far apart) a national-size run would rebuild them again and again. Results do not
+ * depend on the order.
+ */
+function spatialOrder(hamlets: PreparedHamlet[], tiles: Tile[]): number[] {
+  if (tiles.length === 0) return [];
+  let minX = Infinity;
+  let minY = Infinity;
+  for (const t of tiles) {
+    minX = Math.min(minX, t.region.left);
+    minY = Math.min(minY, t.region.top);
+  }
+  const step = TILE_SIZE_M * SCALE;
+  const keyed = tiles.map((t) => {
+    const h = hamlets[t.hamlets[0] as number] as PreparedHamlet;
+    return { t, key: morton(Math.floor((h.cx - minX) / step), Math.floor((h.cy - minY) / step)) };
+  });
+  keyed.sort((a, b) => a.key - b.key || a.t.index - b.t.index);
+  return keyed.flatMap((k) => k.t.hamlets);
+}
+
+/** Interleave the bits of two non-negative integers below 2^16 (a Z-order key). */
+function morton(x: number, y: number): number {
+  let key = 0;
+  for (let bit = 0; bit < 16; bit++) {
+    key += ((x >> bit) & 1) * 2 ** (2 * bit) + ((y >> bit) & 1) * 2 ** (2 * bit + 1);
+  }
+  return key;
 }
 
 /** Recompute one hamlet's geometry, nearest features and public result from the current state. */
