@@ -14,7 +14,8 @@ import { scenarioStore } from './store/scenario/scenarioStore.ts';
 import { appStorePort } from './store/share/appStorePort.ts';
 import { startUrlSync } from './store/share/urlSync.ts';
 import { appStore } from './store/store.ts';
-import { ANALYSIS_WORKER_URL, AnalysisClient } from './worker/analysisClient.ts';
+import { ANALYSIS_WORKER_URL } from './worker/analysisClient.ts';
+import { analysisClient as client } from './worker/earlyClient.ts';
 import { idbResultStore, withResultCache } from './worker/resultCache.ts';
 import { createScenarioWorkerEngine } from './worker/scenarioClient.ts';
 import { startAnalysisRunner } from './worker/runner.ts';
@@ -24,12 +25,10 @@ const i18n = createI18n(appStore.getState().lang);
 // The shipped sample is named by its hashed asset URLs and the worker's: a revisit with the same data,
 // engine and settings shows the last result at once instead of re-running the whole province.
 const sampleKey = `${ANALYSIS_WORKER_URL}|${Object.values(sampleUrls()).sort().join('|')}`;
-const client = new AnalysisClient();
 // The analysis worker fetches and parses the sample (the page gets it in small chunks), so the page's
-// thread never parses megabytes of JSON and the worker needs no copy of the layers for its first run.
+// thread never parses megabytes of JSON and the worker needs no copy of the layers for its first run. It
+// started on the sample before this module was loaded (src/boot.ts, src/worker/earlyClient.ts).
 setSampleSource(client);
-// Most visits show the sample: start on it now, while the page renders and reads its saved state.
-client.prefetchSample(sampleUrls());
 const analyser = withResultCache(client, idbResultStore, () =>
   appStore.getState().dataSource === 'sample' ? sampleKey : null,
 );

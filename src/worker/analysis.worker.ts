@@ -1,5 +1,6 @@
 import * as Comlink from 'comlink';
 import { analyze } from '../analysis/analyze.ts';
+import { withDefaults } from '../analysis/settings.ts';
 import type { AnalysisResult, InputLayers, ProgressCallback, Settings } from '../analysis/types.ts';
 import { chunkCollections, fetchSampleCollections, sampleLayersOf } from './sampleLayers.ts';
 
@@ -7,6 +8,13 @@ let layers: InputLayers | null = null;
 /** Bumped by every change of `layers`, so a slow sample fetch cannot overwrite layers set after it began. */
 let generation = 0;
 let resultOut: { hamlets: AnalysisResult['hamlets'] } | null = null;
+/**
+ * A run made ahead on the freshly loaded sample with the default settings (`loadSample(..., true)`), for
+ * the layers of `generation`: the page's first `run` with the same settings takes it instead of waiting.
+ */
+let ahead: { generation: number; settings: string; result: AnalysisResult } | null = null;
+/** Whether `run` was called for the current layers (then nothing is run ahead any more). */
+let ranFor = -1;
 
 /** Hamlets per result message: a few hundred keep each message's clone on the page to a few ms. */
 const HAMLETS_PER_CHUNK = 400;
@@ -30,28 +38,41 @@ const api = {
   setLayers(input: InputLayers): void {
     layers = input;
     generation++;
+    ahead = null;
   },
   /**
    * Fetches and parses the shipped sample here instead of on the page, and keeps its layers for `run`.
    * With a `port`, also posts the collections on it in chunks (`SampleChunk`s, then `null`), which the
    * page takes one per task. Returns the number of chunks.
    */
-  async loadSample(urls: Record<string, string>, port?: MessagePort): Promise<number> {
+  async loadSample(urls: Record<string, string>, port?: MessagePort, runAhead = false): Promise<number> {
     const mine = ++generation;
+    ahead = null;
     const byName = await fetchSampleCollections(urls);
     if (mine !== generation) throw new Error('analysis worker: sample load superseded by newer layers');
     layers = sampleLayersOf(byName).input;
-    if (!port) return 0;
-    const chunks = chunkCollections(byName);
-    for (const chunk of chunks) port.postMessage(chunk);
-    port.postMessage(null);
-    port.close();
-    return chunks.length;
+    let count = 0;
+    if (port) {
+      const chunks = chunkCollections(byName);
+      for (const chunk of chunks) port.postMessage(chunk);
+      port.postMessage(null);
+      port.close();
+      count = chunks.length;
+    }
+    // The page needs a few hundred ms (more while the browser paints the first frame) to take the chunks
+    // and ask for a run; most first visits ask for the defaults, so start on them now, in the next task.
+    if (runAhead) setTimeout(() => runAheadOn(mine), 0);
+    return count;
   },
   /** Runs the analysis and returns it without its hamlets (see `ResultHead`). */
   run(settings: Settings, onProgress: ProgressCallback): ResultHead {
     if (!layers) throw new Error('analysis worker: setLayers must be called before run');
-    const result = analyze(layers, settings, throttled(onProgress));
+    ranFor = generation;
+    const early =
+      ahead?.generation === generation && ahead.settings === JSON.stringify(settings) ? ahead : null;
+    ahead = null;
+    if (early) onProgress(1, 1, 'hamlets');
+    const result = early?.result ?? analyze(layers, settings, throttled(onProgress));
     resultOut = { hamlets: result.hamlets };
     return { ...result, hamlets: [], hamletChunks: Math.ceil(result.hamlets.length / HAMLETS_PER_CHUNK) };
   },
@@ -60,6 +81,16 @@ const api = {
     return resultOut.hamlets.slice(i * HAMLETS_PER_CHUNK, (i + 1) * HAMLETS_PER_CHUNK);
   },
 };
+
+function runAheadOn(forGeneration: number): void {
+  if (!layers || generation !== forGeneration || ranFor === forGeneration) return;
+  const settings = withDefaults({});
+  ahead = {
+    generation: forGeneration,
+    settings: JSON.stringify(settings),
+    result: analyze(layers, settings),
+  };
+}
 
 export type AnalysisWorkerApi = typeof api;
 

@@ -74,9 +74,11 @@ export class AnalysisClient {
   /**
    * Starts fetching and parsing the sample in the worker at once (e.g. while the page still renders and
    * reads its saved state); a later `loadSample` with the same URLs takes it over instead of starting over.
+   * With `runAhead`, the worker then analyses the sample with the default settings before it is asked: a
+   * first `run` with those settings returns that result (a run with others waits for it to finish).
    */
-  prefetchSample(urls: Record<string, string>): void {
-    this.prefetched = { key: JSON.stringify(urls), ...this.startLoad(urls) };
+  prefetchSample(urls: Record<string, string>, runAhead = false): void {
+    this.prefetched = { key: JSON.stringify(urls), ...this.startLoad(urls, runAhead) };
   }
 
   /**
@@ -110,10 +112,10 @@ export class AnalysisClient {
     }
   }
 
-  private startLoad(urls: Record<string, string>): SampleLoad {
+  private startLoad(urls: Record<string, string>, runAhead = false): SampleLoad {
     const api = this.ensure();
     const { port1, port2 } = new MessageChannel();
-    const count = api.loadSample(urls, Comlink.transfer(port2, [port2]));
+    const count = api.loadSample(urls, Comlink.transfer(port2, [port2]), runAhead);
     count.catch(() => undefined);
     return { port: port1, count };
   }
