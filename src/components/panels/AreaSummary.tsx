@@ -97,7 +97,8 @@ export function AreaSummary() {
       <p className="vt-muted">
         <button
           type="button"
-          className="vt-button"
+          // Filled while picking is on, outlined while off: the pressed state must show, not only be announced.
+          className={pickAreas ? 'vt-button' : 'vt-button vt-button--quiet'}
           aria-pressed={pickAreas}
           data-testid="area-pick-on-map"
           onClick={() => setPickAreas(!pickAreas)}
