@@ -280,34 +280,6 @@ function segmentMeetsRect(x0: number, y0: number, x1: number, y1: number, r: Rec
   return true;
 }
 
-/**
- * Prove that the shapes cover a rectangle without clipping: the rectangle, or each of its quarters down to
- * `depth` levels, lies inside a single disc or capsule. Dense networks (overlapping fibre buffers) cover
- * most tiles and hamlets this way; an unproven rectangle is simply clipped.
- */
-export function rectCovered(rect: Rect64, shapes: readonly CoverageShape[], depth: number): boolean {
-  const proofs: ContainmentProof[] = [];
-  for (const s of shapes) {
-    const b = s.bounds;
-    if (b.right < rect.left || b.left > rect.right || b.bottom < rect.top || b.top > rect.bottom) continue;
-    proofs.push(...s.proofs);
-  }
-  return proofs.length > 0 && covered(rect, proofs, depth);
-}
-
-function covered(rect: Rect64, proofs: ContainmentProof[], depth: number): boolean {
-  if (proofs.some((p) => rectInside(rect, p))) return true;
-  if (depth === 0) return false;
-  const mx = (rect.left + rect.right) / 2;
-  const my = (rect.top + rect.bottom) / 2;
-  return (
-    covered({ left: rect.left, top: rect.top, right: mx, bottom: my }, proofs, depth - 1) &&
-    covered({ left: mx, top: rect.top, right: rect.right, bottom: my }, proofs, depth - 1) &&
-    covered({ left: rect.left, top: my, right: mx, bottom: rect.bottom }, proofs, depth - 1) &&
-    covered({ left: mx, top: my, right: rect.right, bottom: rect.bottom }, proofs, depth - 1)
-  );
-}
-
 /** The rectangle lies inside a disc or capsule when its four corners do (both are convex). */
 function rectInside(r: Rect64, p: ContainmentProof): boolean {
   const dx = p.bx - p.ax;
