@@ -33,10 +33,11 @@ export interface HamletGeometry {
 const KINDS: readonly CoverageKind[] = ['mbb', 'fibre', 'legacy'];
 
 /**
- * Split a hamlet into the five coverage classes. A kind of coverage that misses the hamlet's box, or that
- * provably contains the hamlet (inside one disc or fibre capsule), needs no clipping; the others are the
- * union of the tile's shapes of that kind over the hamlet's box. Several kinds are passed together as the clip side of one
- * operation: under the non-zero rule that is their union, so no combined region is ever built.
+ * Split a hamlet into the five coverage classes. A kind of coverage that does not come near the hamlet, or
+ * that provably covers it (one disc or capsule, or a quadtree of them), needs no clipping; the others are the
+ * shapes of that kind that meet the hamlet, cut to its box (unioned only when several operations use them).
+ * Several kinds are passed together as the clip side of one operation: under the non-zero rule that is their
+ * union, so no combined region is ever built.
  * Broadband-only area is what remains after white, weak and fibre, so the five add up to the hamlet's area.
  *
  * @example
