@@ -3,7 +3,7 @@ import { areaUnits, difference, intersect } from './geometry/clip.ts';
 import type { GeoResult, Paths64 } from './geometry/clip.ts';
 import type { PreparedHamlet } from './prepareHamlets.ts';
 import { pointSegment } from './geometry/distance.ts';
-import { hamletCovered, touching, unionOver } from './tiles.ts';
+import { hamletCovered, pathsInside, touching, unionOver } from './tiles.ts';
 import type { Tile } from './tiles.ts';
 
 /**
@@ -156,27 +156,10 @@ function reachFrom(h: PreparedHamlet, near: CoverageShape[]): Reach {
   for (const s of near) {
     const sb = s.bounds;
     if (sb.left > b.left || sb.right < b.right || sb.top > b.top || sb.bottom < b.bottom) continue;
-    if (s.proofs.some((p) => insideProof(h.paths, p.ax, p.ay, p.bx, p.by, p.r))) return 'full';
+    if (s.proofs.some((p) => pathsInside(h.paths, p))) return 'full';
   }
   return hamletCovered(h, near, COVER_DEPTH) ? 'full' : 'partial';
 }
 
 /** Quadtree depth of the coverage proof: cells of 1/16 of the hamlet's box. */
 const COVER_DEPTH = 4;
-
-function insideProof(paths: Paths64, ax: number, ay: number, bx: number, by: number, r: number): boolean {
-  const dx = bx - ax;
-  const dy = by - ay;
-  const len2 = dx * dx + dy * dy;
-  const r2 = r * r;
-  for (const path of paths) {
-    for (const p of path) {
-      let t = len2 === 0 ? 0 : ((p.x - ax) * dx + (p.y - ay) * dy) / len2;
-      t = t < 0 ? 0 : t > 1 ? 1 : t;
-      const ex = p.x - (ax + t * dx);
-      const ey = p.y - (ay + t * dy);
-      if (ex * ex + ey * ey > r2) return false;
-    }
-  }
-  return true;
-}

@@ -149,7 +149,8 @@ function discAtEnd(disc: CoverageShape, capsule: CoverageShape): boolean {
   return (c.ax === d.ax && c.ay === d.ay) || (c.bx === d.ax && c.by === d.ay);
 }
 
-function pathsInside(paths: Paths64, p: ContainmentProof): boolean {
+/** Every vertex of the paths lies within a containment proof (a disc or capsule), so the paths lie inside it. */
+export function pathsInside(paths: Paths64, p: ContainmentProof): boolean {
   const dx = p.bx - p.ax;
   const dy = p.by - p.ay;
   const len2 = dx * dx + dy * dy;
