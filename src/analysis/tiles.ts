@@ -94,21 +94,31 @@ export function unionOver(
   // A cut piece lying inside another shape's containment proof (a convex region inside that shape) adds
   // nothing to the union: dropping it is exact, and dense fibre networks have many such pieces, whose
   // arcs would otherwise cross and make the union slow.
+  // Plain loops: this runs for every partly covered hamlet, and closures per pair cost ~20 MB a run.
   const parts: Paths64 = [];
-  const kept: boolean[] = cut.map(() => true);
-  cut.forEach((c, i) => {
-    const inside = cut.some(
-      (o, j) =>
-        j !== i &&
-        kept[j] &&
-        (o.shape.proofs.some((p) => pathsInside(c.paths, p)) || discAtEnd(c.shape, o.shape)),
-    );
+  const kept: boolean[] = [];
+  for (let i = 0; i < cut.length; i++) kept.push(true);
+  let alone: { shape: CoverageShape; paths: Paths64 } | undefined;
+  let aloneCount = 0;
+  for (let i = 0; i < cut.length; i++) {
+    const c = cut[i] as (typeof cut)[number];
+    let inside = false;
+    for (let j = 0; j < cut.length && !inside; j++) {
+      if (j === i || !kept[j]) continue;
+      const o = (cut[j] as (typeof cut)[number]).shape;
+      if (discAtEnd(c.shape, o)) inside = true;
+      for (let k = 0; k < o.proofs.length && !inside; k++)
+        inside = pathsInside(c.paths, o.proofs[k] as ContainmentProof);
+    }
     if (inside) kept[i] = false;
-    else parts.push(...c.paths);
-  });
-  const alone = cut.filter((_, i) => kept[i]);
+    else {
+      for (const path of c.paths) parts.push(path);
+      alone = c;
+      aloneCount++;
+    }
+  }
   // One disc or capsule cut to a rectangle is one convex ring already: nothing to union.
-  if (alone.length === 1 && alone[0]?.shape.proofs.length && alone[0].paths.length === 1) return parts;
+  if (aloneCount === 1 && alone && alone.shape.proofs.length > 0 && alone.paths.length === 1) return parts;
   // A single later operation takes the pieces as its clip side, where the non-zero rule unions them anyway.
   if (!unify) return parts;
   const u = unionAll(parts, firstId ?? fallbackId);
@@ -215,8 +225,12 @@ export function hamletCovered(h: PreparedHamlet, shapes: readonly CoverageShape[
 }
 
 function coveredWithin(rect: Rect64, paths: Paths64, proofs: ContainmentProof[], depth: number): boolean {
-  const near = proofs.filter((p) => proofMeets(rect, p));
-  if (near.some((p) => rectInside(rect, p))) return true;
+  const near: ContainmentProof[] = [];
+  for (const p of proofs) {
+    if (!proofMeets(rect, p)) continue;
+    if (rectInside(rect, p)) return true;
+    near.push(p);
+  }
   if (rectOutside(rect, paths)) return true;
   if (depth === 0 || near.length === 0) return false;
   const mx = (rect.left + rect.right) / 2;
@@ -252,19 +266,15 @@ function rectOutside(r: Rect64, paths: Paths64): boolean {
   return !pointInPaths((r.left + r.right) / 2, (r.top + r.bottom) / 2, paths);
 }
 
-/** Liang–Barsky: does the segment touch the closed rectangle? */
+/** Liang–Barsky: does the segment touch the closed rectangle? (No arrays: this runs per edge and cell.) */
 function segmentMeetsRect(x0: number, y0: number, x1: number, y1: number, r: Rect64): boolean {
-  let t0 = 0;
-  let t1 = 1;
   const dx = x1 - x0;
   const dy = y1 - y0;
-  const edges: [number, number][] = [
-    [-dx, x0 - r.left],
-    [dx, r.right - x0],
-    [-dy, y0 - r.top],
-    [dy, r.bottom - y0],
-  ];
-  for (const [p, q] of edges) {
+  let t0 = 0;
+  let t1 = 1;
+  for (let side = 0; side < 4; side++) {
+    const p = side === 0 ? -dx : side === 1 ? dx : side === 2 ? -dy : dy;
+    const q = side === 0 ? x0 - r.left : side === 1 ? r.right - x0 : side === 2 ? y0 - r.top : r.bottom - y0;
     if (p === 0) {
       if (q < 0) return false;
     } else {
@@ -283,20 +293,21 @@ function segmentMeetsRect(x0: number, y0: number, x1: number, y1: number, r: Rec
 
 /** The rectangle lies inside a disc or capsule when its four corners do (both are convex). */
 function rectInside(r: Rect64, p: ContainmentProof): boolean {
+  return (
+    cornerInside(r.left, r.top, p) &&
+    cornerInside(r.right, r.top, p) &&
+    cornerInside(r.right, r.bottom, p) &&
+    cornerInside(r.left, r.bottom, p)
+  );
+}
+
+function cornerInside(x: number, y: number, p: ContainmentProof): boolean {
   const dx = p.bx - p.ax;
   const dy = p.by - p.ay;
   const len2 = dx * dx + dy * dy;
-  for (const [x, y] of [
-    [r.left, r.top],
-    [r.right, r.top],
-    [r.right, r.bottom],
-    [r.left, r.bottom],
-  ] as const) {
-    let t = len2 === 0 ? 0 : ((x - p.ax) * dx + (y - p.ay) * dy) / len2;
-    t = t < 0 ? 0 : t > 1 ? 1 : t;
-    const ex = x - (p.ax + t * dx);
-    const ey = y - (p.ay + t * dy);
-    if (ex * ex + ey * ey > p.r * p.r) return false;
-  }
-  return true;
+  let t = len2 === 0 ? 0 : ((x - p.ax) * dx + (y - p.ay) * dy) / len2;
+  t = t < 0 ? 0 : t > 1 ? 1 : t;
+  const ex = x - (p.ax + t * dx);
+  const ey = y - (p.ay + t * dy);
+  return ex * ex + ey * ey <= p.r * p.r;
 }
