@@ -1,5 +1,6 @@
 import type { CoverageKind, CoverageShape } from './coverageShapes.ts';
 import { areaUnits, difference, intersect } from './geometry/clip.ts';
+import { convexUnionArea } from './geometry/convexUnionArea.ts';
 import type { GeoResult, Paths64 } from './geometry/clip.ts';
 import type { PreparedHamlet } from './prepareHamlets.ts';
 import { pointSegment } from './geometry/distance.ts';
@@ -107,8 +108,15 @@ export function hamletClasses(h: PreparedHamlet, tile: Tile, warnings: string[])
   let fibreArea = 0;
   if (reach.fibre === 'full') fibreArea = total;
   else if (reach.fibre === 'partial') {
-    inFibre = unwrap(intersect(h.paths, partial('fibre'), h.id), warnings);
-    fibreArea = areaUnits(inFibre);
+    // Only the area is needed unless MBB reaches the hamlet partly (then its polygon is clipped again):
+    // when the fibre pieces are the raw, convex, cut capsules, sum them without clipping.
+    const quick =
+      reach.mbb !== 'partial' && uses.fibre === 1 ? convexUnionArea(h.paths, partial('fibre')) : null;
+    if (quick !== null) fibreArea = quick;
+    else {
+      inFibre = unwrap(intersect(h.paths, partial('fibre'), h.id), warnings);
+      fibreArea = areaUnits(inFibre);
+    }
   }
   fibreArea = Math.min(fibreArea, broadband);
   const result = { ...none, weak, white, whitePaths, weakPaths };

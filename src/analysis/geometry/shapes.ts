@@ -107,6 +107,9 @@ export function capsulePath(
     push(cx + r * Math.cos(from), cy + r * Math.sin(from));
     for (let k = Math.floor(from / step) + 1; k * step < to; k++) {
       if (k * step - from < 1e-9) continue;
+      // A grid vertex just past a tangent point would stand out of the straight side (arcRadius > r)
+      // and make the capsule concave there: leave it out, so every capsule is convex.
+      if (arcRadius * Math.cos(k * step - from) > r || arcRadius * Math.cos(to - k * step) > r) continue;
       push(cx + arcRadius * cosK(k), cy + arcRadius * sinK(k));
     }
     push(cx + r * Math.cos(to), cy + r * Math.sin(to));

@@ -1,0 +1,205 @@
+import type { Path64, Paths64 } from './clip.ts';
+
+/**
+ * Area of `subject ∩ (P1 ∪ … ∪ Pk)` for convex pieces Pi, without building any polygon: by
+ * inclusion–exclusion, Σ over non-empty subsets S of (−1)^(|S|+1) · area(subject ∩ ⋂S), each term clipped
+ * by Sutherland–Hodgman against one more piece than its parent term (a depth-first walk over the subsets,
+ * pruned where a term's area is zero: its extensions are then zero too).
+ *
+ * Sutherland–Hodgman against a half-plane keeps a closed ring's winding number inside the half-plane and
+ * makes it zero outside, so each term's signed area is exact for any subject (holes, several rings, concave
+ * rings whose clipped result has zero-width bridges). Coordinates stay floating point: no rounding to the
+ * integer grid, unlike a Clipper result. Returns `null` when the pieces are not all convex or the walk would
+ * take more than `budget` clip passes (many pieces overlapping one another): the caller then clips.
+ *
+ * Why: the fibre share of a hamlet half inside fibre reach is its area within 4-5 overlapping capsules;
+ * Clipper does that in ~90 µs a hamlet, this in a fraction of it, for ~1,500 hamlets a province run.
+ *
+ * @example
+ * const a = convexUnionArea(hamlet.paths, fibrePieces); // integer units², or null
+ */
+export function convexUnionArea(subject: Paths64, pieces: readonly Path64[], budget = 512): number | null {
+  const convex: Ring[] = [];
+  for (const p of pieces) {
+    const ring = convexRing(p);
+    if (ring === null) return null;
+    if (ring !== EMPTY) convex.push(ring);
+  }
+  const rings: Ring[] = [];
+  for (const path of subject) {
+    const r = toRing(path);
+    if (r.x.length >= 3) rings.push(r);
+  }
+  if (rings.length === 0 || convex.length === 0) return 0;
+  const walk: Walk = { pieces: convex, passes: 0, budget, over: false };
+  const total = terms(walk, rings, 1, 0);
+  return walk.over ? null : total;
+}
+
+interface Ring {
+  x: number[];
+  y: number[];
+}
+
+interface Walk {
+  pieces: Ring[];
+  passes: number;
+  budget: number;
+  over: boolean;
+}
+
+const EMPTY: Ring = { x: [], y: [] };
+
+/** Below this (units², i.e. cm²) a term is taken as empty: far under any area the app reports. */
+const ZERO_AREA = 1e-6;
+
+/** Σ over the subsets that extend the current one with pieces from `from` on, signed by their size. */
+function terms(walk: Walk, rings: Ring[], sign: number, from: number): number {
+  let sum = 0;
+  for (let j = from; j < walk.pieces.length; j++) {
+    if (++walk.passes > walk.budget) {
+      walk.over = true;
+      return 0;
+    }
+    const clipped = clipRings(rings, walk.pieces[j] as Ring);
+    if (clipped.length === 0) continue;
+    const a = ringsArea(clipped);
+    if (Math.abs(a) <= ZERO_AREA) continue;
+    sum += sign * a;
+    sum += terms(walk, clipped, -sign, j + 1);
+    if (walk.over) return 0;
+  }
+  return sum;
+}
+
+function toRing(path: Path64): Ring {
+  const x: number[] = [];
+  const y: number[] = [];
+  for (const p of path) {
+    x.push(p.x);
+    y.push(p.y);
+  }
+  return { x, y };
+}
+
+/**
+ * The piece as a counter-clockwise ring without repeated or collinear vertices; `EMPTY` if it has no area,
+ * `null` if it is not convex.
+ */
+function convexRing(path: Path64): Ring | null {
+  const x: number[] = [];
+  const y: number[] = [];
+  const n = path.length;
+  // Drop repeated points first (a rectangle cut can repeat a corner).
+  for (let i = 0; i < n; i++) {
+    const p = path[i] as Path64[number];
+    const k = x.length;
+    if (k > 0 && x[k - 1] === p.x && y[k - 1] === p.y) continue;
+    x.push(p.x);
+    y.push(p.y);
+  }
+  while (x.length > 1 && x[0] === x[x.length - 1] && y[0] === y[y.length - 1]) {
+    x.pop();
+    y.pop();
+  }
+  let area = 0;
+  for (let i = 0, j = x.length - 1; i < x.length; j = i++) {
+    area += (x[j] as number) * (y[i] as number) - (x[i] as number) * (y[j] as number);
+  }
+  if (x.length < 3 || area === 0) return EMPTY;
+  if (area < 0) {
+    x.reverse();
+    y.reverse();
+  }
+  // Keep the turning vertices: a convex ring turns one way only.
+  const ox: number[] = [];
+  const oy: number[] = [];
+  const m = x.length;
+  for (let i = 0; i < m; i++) {
+    const ax = x[(i + m - 1) % m] as number;
+    const ay = y[(i + m - 1) % m] as number;
+    const bx = x[i] as number;
+    const by = y[i] as number;
+    const cx = x[(i + 1) % m] as number;
+    const cy = y[(i + 1) % m] as number;
+    const turn = (bx - ax) * (cy - by) - (by - ay) * (cx - bx);
+    // Vertices are rounded to the integer grid: a vertex within one unit of the line through its
+    // neighbours counts as on it (dropping it moves the area by less than a unit per unit of length).
+    const slack = Math.abs(cx - ax) + Math.abs(cy - ay);
+    if (turn < -slack) return null;
+    if (turn > slack) {
+      ox.push(bx);
+      oy.push(by);
+    }
+  }
+  return ox.length >= 3 ? { x: ox, y: oy } : EMPTY;
+}
+
+/** Sutherland–Hodgman: every ring clipped to the counter-clockwise convex ring `c`. */
+function clipRings(rings: Ring[], c: Ring): Ring[] {
+  const out: Ring[] = [];
+  const m = c.x.length;
+  for (const ring of rings) {
+    let r: Ring = ring;
+    for (let i = 0; i < m && r.x.length >= 3; i++) {
+      const j = i + 1 === m ? 0 : i + 1;
+      r = clipHalfPlane(r, c.x[i] as number, c.y[i] as number, c.x[j] as number, c.y[j] as number);
+    }
+    if (r.x.length >= 3) out.push(r);
+  }
+  return out;
+}
+
+/** The ring cut to the closed half-plane left of a→b. */
+function clipHalfPlane(r: Ring, ax: number, ay: number, bx: number, by: number): Ring {
+  const dx = bx - ax;
+  const dy = by - ay;
+  const xs = r.x;
+  const ys = r.y;
+  const n = xs.length;
+  // Most rings lie wholly inside most half-planes: return them as they are.
+  let inside = 0;
+  for (let i = 0; i < n; i++)
+    if (dx * ((ys[i] as number) - ay) - dy * ((xs[i] as number) - ax) >= 0) inside++;
+  if (inside === n) return r;
+  if (inside === 0) return EMPTY;
+  const x: number[] = [];
+  const y: number[] = [];
+  let px = xs[n - 1] as number;
+  let py = ys[n - 1] as number;
+  let ps = dx * (py - ay) - dy * (px - ax);
+  for (let i = 0; i < n; i++) {
+    const qx = xs[i] as number;
+    const qy = ys[i] as number;
+    const qs = dx * (qy - ay) - dy * (qx - ax);
+    if (qs >= 0) {
+      if (ps < 0) {
+        const t = ps / (ps - qs);
+        x.push(px + t * (qx - px));
+        y.push(py + t * (qy - py));
+      }
+      x.push(qx);
+      y.push(qy);
+    } else if (ps >= 0) {
+      const t = ps / (ps - qs);
+      x.push(px + t * (qx - px));
+      y.push(py + t * (qy - py));
+    }
+    px = qx;
+    py = qy;
+    ps = qs;
+  }
+  return { x, y };
+}
+
+function ringsArea(rings: Ring[]): number {
+  let a = 0;
+  for (const r of rings) {
+    const xs = r.x;
+    const ys = r.y;
+    for (let i = 0, j = xs.length - 1; i < xs.length; j = i++) {
+      a += (xs[j] as number) * (ys[i] as number) - (xs[i] as number) * (ys[j] as number);
+    }
+  }
+  return a / 2;
+}
