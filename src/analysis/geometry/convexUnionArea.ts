@@ -1,10 +1,11 @@
 import type { Path64, Paths64 } from './clip.ts';
 
 /**
- * Area of `subject ∩ (P1 ∪ … ∪ Pk)` for convex pieces Pi, without building any polygon: by
- * inclusion–exclusion, Σ over non-empty subsets S of (−1)^(|S|+1) · area(subject ∩ ⋂S), each term clipped
- * by Sutherland–Hodgman against one more piece than its parent term (a depth-first walk over the subsets,
- * pruned where a term's area is zero: its extensions are then zero too).
+ * Area of `subject ∩ (P1 ∪ … ∪ Pk)` for convex pieces Pi, without building any polygon, by the recursion
+ * area(R ∩ ∪{P1..Pk}) = Σj [area(R ∩ Pj) − area((R ∩ Pj) ∩ ∪{P1..Pj−1})], each R ∩ Pj clipped by
+ * Sutherland–Hodgman (inclusion–exclusion, grouped). Two cuts keep it small: a piece whose box misses R is
+ * skipped, and when R lies wholly inside one piece the answer is area(R) at once — which ends most of the
+ * walk where many capsules overlap around a fibre node.
  *
  * Sutherland–Hodgman against a half-plane keeps a closed ring's winding number inside the half-plane and
  * makes it zero outside, so each term's signed area is exact for any subject (holes, several rings, concave
@@ -12,8 +13,8 @@ import type { Path64, Paths64 } from './clip.ts';
  * integer grid, unlike a Clipper result. Returns `null` when the pieces are not all convex or the walk would
  * take more than `budget` clip passes (many pieces overlapping one another): the caller then clips.
  *
- * Why: the fibre share of a hamlet half inside fibre reach is its area within 4-5 overlapping capsules;
- * Clipper does that in ~90 µs a hamlet, this in a fraction of it, for ~1,500 hamlets a province run.
+ * Why: the fibre share of a hamlet half inside fibre reach is its area within ~5 overlapping capsules;
+ * Clipper does that in ~90 µs a hamlet, for ~1,500 hamlets a province run.
  *
  * @example
  * const a = convexUnionArea(hamlet.paths, fibrePieces); // integer units², or null
@@ -31,14 +32,21 @@ export function convexUnionArea(subject: Paths64, pieces: readonly Path64[], bud
     if (r.x.length >= 3) rings.push(r);
   }
   if (rings.length === 0 || convex.length === 0) return 0;
+  // Largest first: a later piece's cut then often lies inside an earlier one, which ends its walk.
+  convex.sort((a, b) => (b.r - b.l) * (b.b - b.t) - (a.r - a.l) * (a.b - a.t));
   const walk: Walk = { pieces: convex, passes: 0, budget, over: false };
-  const total = terms(walk, rings, 1, 0);
+  const total = unionArea(walk, rings, convex.length);
   return walk.over ? null : total;
 }
 
 interface Ring {
   x: number[];
   y: number[];
+  /** Bounding box. */
+  l: number;
+  t: number;
+  r: number;
+  b: number;
 }
 
 interface Walk {
@@ -48,28 +56,57 @@ interface Walk {
   over: boolean;
 }
 
-const EMPTY: Ring = { x: [], y: [] };
+const EMPTY: Ring = ring([], []);
 
 /** Below this (units², i.e. cm²) a term is taken as empty: far under any area the app reports. */
 const ZERO_AREA = 1e-6;
 
-/** Σ over the subsets that extend the current one with pieces from `from` on, signed by their size. */
-function terms(walk: Walk, rings: Ring[], sign: number, from: number): number {
+/** area(rings ∩ ∪ pieces[0..count)). */
+function unionArea(walk: Walk, rings: Ring[], count: number): number {
+  let l = Infinity;
+  let t = Infinity;
+  let r = -Infinity;
+  let b = -Infinity;
+  for (const g of rings) {
+    l = Math.min(l, g.l);
+    t = Math.min(t, g.t);
+    r = Math.max(r, g.r);
+    b = Math.max(b, g.b);
+  }
   let sum = 0;
-  for (let j = from; j < walk.pieces.length; j++) {
+  for (let j = 0; j < count; j++) {
+    const p = walk.pieces[j] as Ring;
+    if (p.l > r || p.r < l || p.t > b || p.b < t) continue;
     if (++walk.passes > walk.budget) {
       walk.over = true;
       return 0;
     }
-    const clipped = clipRings(rings, walk.pieces[j] as Ring);
+    const clipped = clipRings(rings, p);
+    // Wholly inside one piece: inside the union.
+    if (clipped === rings) return ringsArea(rings);
     if (clipped.length === 0) continue;
     const a = ringsArea(clipped);
     if (Math.abs(a) <= ZERO_AREA) continue;
-    sum += sign * a;
-    sum += terms(walk, clipped, -sign, j + 1);
+    sum += a - (j > 0 ? unionArea(walk, clipped, j) : 0);
     if (walk.over) return 0;
   }
   return sum;
+}
+
+function ring(x: number[], y: number[]): Ring {
+  let l = Infinity;
+  let t = Infinity;
+  let r = -Infinity;
+  let b = -Infinity;
+  for (let i = 0; i < x.length; i++) {
+    const px = x[i] as number;
+    const py = y[i] as number;
+    if (px < l) l = px;
+    if (px > r) r = px;
+    if (py < t) t = py;
+    if (py > b) b = py;
+  }
+  return { x, y, l, t, r, b };
 }
 
 function toRing(path: Path64): Ring {
@@ -79,7 +116,7 @@ function toRing(path: Path64): Ring {
     x.push(p.x);
     y.push(p.y);
   }
-  return { x, y };
+  return ring(x, y);
 }
 
 /**
@@ -132,22 +169,27 @@ function convexRing(path: Path64): Ring | null {
       oy.push(by);
     }
   }
-  return ox.length >= 3 ? { x: ox, y: oy } : EMPTY;
+  return ox.length >= 3 ? ring(ox, oy) : EMPTY;
 }
 
-/** Sutherland–Hodgman: every ring clipped to the counter-clockwise convex ring `c`. */
+/**
+ * Sutherland–Hodgman: every ring clipped to the counter-clockwise convex ring `c`. Returns `rings` itself
+ * when no ring changed (all lie inside `c`).
+ */
 function clipRings(rings: Ring[], c: Ring): Ring[] {
   const out: Ring[] = [];
   const m = c.x.length;
-  for (const ring of rings) {
-    let r: Ring = ring;
+  let changed = false;
+  for (const g of rings) {
+    let r: Ring = g;
     for (let i = 0; i < m && r.x.length >= 3; i++) {
       const j = i + 1 === m ? 0 : i + 1;
       r = clipHalfPlane(r, c.x[i] as number, c.y[i] as number, c.x[j] as number, c.y[j] as number);
     }
+    if (r !== g) changed = true;
     if (r.x.length >= 3) out.push(r);
   }
-  return out;
+  return changed ? out : rings;
 }
 
 /** The ring cut to the closed half-plane left of a→b. */
@@ -189,7 +231,7 @@ function clipHalfPlane(r: Ring, ax: number, ay: number, bx: number, by: number):
     py = qy;
     ps = qs;
   }
-  return { x, y };
+  return ring(x, y);
 }
 
 function ringsArea(rings: Ring[]): number {
