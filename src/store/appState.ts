@@ -63,7 +63,13 @@ export interface AnalysisSlice {
   lastRunMs: number | null;
   startRun(): number;
   setProgress(runId: number, progress: Progress): void;
-  finishRun(runId: number, result: AnalysisResult, ms: number): void;
+  /** `views`: the rows and lookups of `result` when the caller built them already (see `resultViews`). */
+  finishRun(
+    runId: number,
+    result: AnalysisResult,
+    ms: number,
+    views?: Pick<AnalysisSlice, 'rows' | 'coverageById' | 'rankingById'>,
+  ): void;
   failRun(runId: number, message: string): void;
 }
 

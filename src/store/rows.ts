@@ -34,6 +34,13 @@ export interface SortState {
 /** Ranked candidates first (by rank), then served hamlets by name, which have no rank. */
 export function buildRows(result: AnalysisResult): HamletRow[] {
   const ranks = new Map<string, RankedHamlet>(result.ranking.map((r) => [r.id, r]));
+  // Thousands of hamlets share a few hundred commune and district names: fold each name once.
+  const folded = new Map<string, string>();
+  const fold = (text: string): string => {
+    let f = folded.get(text);
+    if (f === undefined) folded.set(text, (f = foldVietnamese(text)));
+    return f;
+  };
   const rows = result.hamlets.map((h): HamletRow => {
     const r = ranks.get(h.id);
     return {
@@ -54,7 +61,7 @@ export function buildRows(result: AnalysisResult): HamletRow[] {
       recommendedTech: r?.recommendedTech ?? 'none',
       noFibre: h.flags.noFibre,
       noMbb: h.flags.noMbb,
-      searchKey: foldVietnamese(`${h.name} ${h.commune} ${h.district} ${h.id}`),
+      searchKey: `${foldVietnamese(h.name)} ${fold(h.commune)} ${fold(h.district)} ${foldVietnamese(h.id)}`,
     };
   });
   return sortRows(rows, { key: 'rank', dir: 'asc' });

@@ -19,19 +19,35 @@ export interface ScenarioWorkerOptions {
   startAfter?: () => Promise<void>;
 }
 
-/** A ScenarioSession in its own Web Worker, so edits never block the map. */
+/**
+ * A ScenarioSession in its own Web Worker, so edits never block the map. The worker itself (a V8 isolate
+ * and ~160 KB of code to compile) starts with `init`, after `startAfter`, not when the engine is made: that
+ * happens in the task that shows the first list.
+ */
 export function createScenarioWorkerEngine(opts: ScenarioWorkerOptions = {}): ScenarioEngine {
-  const worker = new Worker(new URL('./scenario.worker.ts', import.meta.url), { type: 'module' });
-  const api = Comlink.wrap<ScenarioWorkerApi>(worker);
+  let worker: Worker | null = null;
+  let api: Comlink.Remote<ScenarioWorkerApi> | null = null;
+  let disposed = false;
+  const remote = (): Comlink.Remote<ScenarioWorkerApi> => {
+    if (disposed) throw new Error('scenario engine: used after dispose');
+    if (!api) {
+      worker = new Worker(new URL('./scenario.worker.ts', import.meta.url), { type: 'module' });
+      api = Comlink.wrap<ScenarioWorkerApi>(worker);
+    }
+    return api;
+  };
   return {
     init: async (layers, settings) => {
       await opts.startAfter?.();
       // The sample is fetched by the worker itself: cloning megabytes of layers would block the page.
       const urls = originOf(layers);
-      return urls ? api.initFromUrls({ ...urls }, settings) : api.init(layers, settings);
+      return urls ? remote().initFromUrls({ ...urls }, settings) : remote().init(layers, settings);
     },
-    sync: (edits, name) => api.sync(edits, name),
-    suggest: (opts) => api.suggest(opts),
-    dispose: () => worker.terminate(),
+    sync: (edits, name) => remote().sync(edits, name),
+    suggest: (opts) => remote().suggest(opts),
+    dispose: () => {
+      disposed = true;
+      worker?.terminate();
+    },
   };
 }

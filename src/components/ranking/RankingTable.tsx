@@ -1,4 +1,5 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
+import type { Rect, Virtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
@@ -28,6 +29,25 @@ const FIRST_DIR: Record<SortKey, 'asc' | 'desc'> = {
   costPerHousehold: 'asc',
   score: 'desc',
 };
+
+/**
+ * TanStack's default measures the list at once, which forces a layout of the whole page inside the task
+ * that mounts it (the one that shows the first list: ~50 ms on a slow machine). A ResizeObserver reports
+ * the size after the browser's own layout instead; until then `initialRect` stands in.
+ */
+function observeRectAfterLayout(
+  instance: Virtualizer<HTMLDivElement, Element>,
+  cb: (rect: Rect) => void,
+): (() => void) | undefined {
+  const el = instance.scrollElement;
+  if (!el || typeof ResizeObserver === 'undefined') return observeElementRect(instance, cb);
+  const observer = new ResizeObserver(() => {
+    const { width, height } = el.getBoundingClientRect();
+    cb({ width: Math.round(width), height: Math.round(height) });
+  });
+  observer.observe(el, { box: 'content-box' });
+  return () => observer.disconnect();
+}
 
 /** The filtered, sorted rows the table shows (exported for the count line and tests). */
 export function useVisibleRows(): { rows: HamletRow[]; total: number } {
@@ -63,6 +83,7 @@ export function RankingTable({ rows }: { rows: HamletRow[] }) {
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
     initialRect: { width: 600, height: 480 },
+    observeElementRect: observeRectAfterLayout,
   });
   const selectedIndex = useMemo(() => rows.findIndex((r) => r.id === selectedId), [rows, selectedId]);
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { createPortal } from 'react-dom';
+import { createPortal, flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { LegendItem } from '../../map/snapshot.ts';
@@ -39,9 +39,44 @@ export async function printPage(): Promise<void> {
 /**
  * What the browser prints (see styles/print.css): one A4 page with the map as it is on screen, the
  * legend and the top of the filtered list. Lives outside the app's layout (a portal on <body>) so the
- * print stylesheet can hide everything else without knowing the layout.
+ * print stylesheet can hide everything else without knowing the layout. Its content is only rendered
+ * from `beforeprint` to `afterprint`: kept up to date all the time, it re-sorted the whole list on every
+ * change and cost the first render ~50 ms.
  */
 export function PrintSheet() {
+  const [sheet, setSheet] = useState<{ mapUrl: string; legend: Legend } | null>(null);
+
+  useEffect(() => {
+    // The Print button has already drawn a page-shaped map; Ctrl+P gets the screen's canvas, copied
+    // synchronously because beforeprint cannot wait (the app keeps its drawing buffer). flushSync: the
+    // sheet must be in the DOM before the browser lays out the printed page, right after this handler.
+    const onBeforePrint = () => {
+      const prepared = preparedMap;
+      preparedMap = null;
+      const canvas = getSnapshotMap()?.getCanvas();
+      const mapUrl = prepared ?? (canvas ? canvas.toDataURL('image/png') : '');
+      flushSync(() => setSheet({ mapUrl, legend: legendFromPage() }));
+    };
+    const onAfterPrint = () => setSheet(null);
+    window.addEventListener('beforeprint', onBeforePrint);
+    window.addEventListener('afterprint', onAfterPrint);
+    return () => {
+      window.removeEventListener('beforeprint', onBeforePrint);
+      window.removeEventListener('afterprint', onAfterPrint);
+    };
+  }, []);
+
+  return createPortal(
+    <div className="vt-print" aria-hidden="true" data-testid="print-sheet">
+      {sheet && <PrintContent mapUrl={sheet.mapUrl} legend={sheet.legend} />}
+    </div>,
+    document.body,
+  );
+}
+
+type Legend = { title: string | null; items: LegendItem[] };
+
+function PrintContent({ mapUrl, legend }: { mapUrl: string; legend: Legend }) {
   const { t } = useShareTranslation();
   const { t: tApp } = useTranslation();
   const { rows, filters, sort, name, illustrative, lang } = useApp(
@@ -54,29 +89,9 @@ export function PrintSheet() {
       lang: s.lang,
     })),
   );
-  const [mapUrl, setMapUrl] = useState('');
-  const [legend, setLegend] = useState<{ title: string | null; items: LegendItem[] }>({
-    title: null,
-    items: [],
-  });
-
-  useEffect(() => {
-    // The Print button has already drawn a page-shaped map; Ctrl+P gets the screen's canvas, copied
-    // synchronously because beforeprint cannot wait (the app keeps its drawing buffer).
-    const onBeforePrint = () => {
-      const prepared = preparedMap;
-      preparedMap = null;
-      const canvas = getSnapshotMap()?.getCanvas();
-      setMapUrl(prepared ?? (canvas ? canvas.toDataURL('image/png') : ''));
-      setLegend(legendFromPage());
-    };
-    window.addEventListener('beforeprint', onBeforePrint);
-    return () => window.removeEventListener('beforeprint', onBeforePrint);
-  }, []);
-
   const top = sortRows(filterRows(rows, filters), sort).slice(0, TOP);
-  return createPortal(
-    <div className="vt-print" aria-hidden="true" data-testid="print-sheet">
+  return (
+    <>
       <header>
         <h1>{name}</h1>
         <p>
@@ -122,7 +137,6 @@ export function PrintSheet() {
         </table>
       </div>
       <p className="vt-print__foot">{t('png.attribution')}</p>
-    </div>,
-    document.body,
+    </>
   );
 }

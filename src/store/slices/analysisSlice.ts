@@ -1,6 +1,18 @@
 import type { StateCreator } from 'zustand';
 import type { AnalysisSlice, AppState } from '../appState.ts';
+import type { AnalysisResult } from '../../analysis/types.ts';
 import { buildRows } from '../rows.ts';
+
+/** What the store derives from a result for the list, details and map (built off the render's task). */
+export type ResultViews = Pick<AppState, 'rows' | 'coverageById' | 'rankingById'>;
+
+export function resultViews(result: AnalysisResult): ResultViews {
+  return {
+    rows: buildRows(result),
+    coverageById: new Map(result.hamlets.map((h) => [h.id, h])),
+    rankingById: new Map(result.ranking.map((r) => [r.id, r])),
+  };
+}
 
 export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> = (set, get) => ({
   result: null,
@@ -20,13 +32,11 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
   setProgress: (runId, progress) => {
     if (runId === get().runId) set({ progress });
   },
-  finishRun: (runId, result, ms) => {
+  finishRun: (runId, result, ms, views) => {
     if (runId !== get().runId) return;
     set({
       result,
-      rows: buildRows(result),
-      coverageById: new Map(result.hamlets.map((h) => [h.id, h])),
-      rankingById: new Map(result.ranking.map((r) => [r.id, r])),
+      ...(views ?? resultViews(result)),
       running: false,
       progress: null,
       lastRunMs: ms,
