@@ -1,11 +1,15 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { preview } from 'vite';
+import { createServer } from 'node:net';
+import type { Browser } from 'playwright-core';
 import { launch, open } from '../e2e/browser.ts';
 import type { Row } from './stats.ts';
 
 export interface BrowserLoadReport {
-  /** Navigation start → the first row of the ranked list on screen. */
+  /** Navigation start → the first row of the ranked list on screen: the median of `LOADS` first visits. */
   firstListMs: number;
+  /** Every first visit's time, in order. */
+  firstListAllMs: number[];
   /** Navigation start → the map's first `idle` with hamlets drawn. */
   mapIdleMs: number;
   /** The analysis run in the worker, as the app measured it. */
@@ -14,7 +18,7 @@ export interface BrowserLoadReport {
   revisitListMs: number;
   /** Longest main-thread task seen (PerformanceObserver 'longtask'), and how many were over 200 ms. */
   longestTaskMs: number;
-  /** Longest main-thread task overlapping the analysis run (the worker's run, from the page's marks). */
+  /** Longest main-thread task overlapping the analysis run (from the page's marks), worst of the loads. */
   longestDuringRunMs: number;
   tasksOver200Ms: number;
   rows: Row[];
@@ -22,6 +26,8 @@ export interface BrowserLoadReport {
 
 const TARGET_LIST_MS = 3000;
 const BLOCKING_MS = 200;
+/** First visits measured (each in a fresh browser context: empty cache and IndexedDB). */
+const LOADS = 3;
 
 /** Records, inside the page, when the first ranked row appears and every long task. */
 const INSTRUMENT = `
@@ -44,23 +50,111 @@ interface BenchWindow {
 
 /**
  * Page load → first ranked list, and the longest main-thread task, in headless Chromium against the
- * built app. Give it a served URL, or it serves the existing dist/ with `vite preview` itself (it never
- * builds). Targets: list ≤ 3 s; no task blocking the main thread > 200 ms.
+ * built app: the median of three first visits, each in a fresh context. Give it a served URL, or it serves
+ * the existing dist/ with `vite preview` in a child process, as `npm start` does (it never builds): served
+ * from this process, the files would wait on the same event loop as the browser driver.
+ * Targets: list ≤ 3 s; no task blocking the main thread > 200 ms.
  *
  * @example const report = await benchBrowserLoad(); printTable(report.rows);
  */
 export async function benchBrowserLoad(url?: string): Promise<BrowserLoadReport> {
-  let server: Awaited<ReturnType<typeof preview>> | undefined;
+  let server: ChildProcess | undefined;
   if (!url) {
     if (!existsSync('dist/index.html'))
       throw new Error('dist/ is missing: run `npm run build` before the browser bench');
-    server = await preview({ preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'error' });
-    url = server.resolvedUrls?.local[0];
-    if (!url) throw new Error('vite preview did not report a local URL');
+    const port = await freePort();
+    server = spawn(
+      process.execPath,
+      [
+        'node_modules/vite/bin/vite.js',
+        'preview',
+        '--host',
+        '127.0.0.1',
+        '--port',
+        String(port),
+        '--strictPort',
+      ],
+      { stdio: ['ignore', 'ignore', 'inherit'] },
+    );
+    url = `http://127.0.0.1:${port}/`;
+    await waitForServer(url, server);
   }
   const browser = await launch();
   try {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'vi-VN' });
+    const loads: Load[] = [];
+    for (let i = 0; i < LOADS; i++) loads.push(await firstVisit(browser, url, i === 0));
+    const first = loads[0] as Load;
+    const lists = loads.map((l) => l.firstListMs);
+    const firstListMs = median(lists);
+    const longestDuringRunMs = Math.max(...loads.map((l) => l.longestDuringRunMs));
+    const longestTaskMs = Math.max(...loads.map((l) => l.longestTaskMs));
+    const tasksOver200Ms = Math.max(...loads.map((l) => l.tasksOver200Ms));
+    const runs = loads.reduce((n, l) => n + l.runs, 0);
+    const rows: Row[] = [
+      {
+        section: 'browser',
+        measure: `page load → first ranked list (median of ${LOADS})`,
+        value: `${(firstListMs / 1000).toFixed(2)} s`,
+        note: `target ≤ ${TARGET_LIST_MS / 1000} s${firstListMs <= TARGET_LIST_MS ? '' : ' — MISSED'}; each: ${lists
+          .map((v) => (v / 1000).toFixed(2))
+          .join(', ')} s`,
+      },
+      {
+        section: 'browser',
+        measure: 'page load → map idle',
+        value: `${(first.mapIdleMs / 1000).toFixed(2)} s`,
+      },
+      {
+        section: 'browser',
+        measure: 'revisit → first ranked list (cached result)',
+        value: `${(first.revisitListMs / 1000).toFixed(2)} s`,
+        note: `target ≤ ${TARGET_LIST_MS / 1000} s${first.revisitListMs <= TARGET_LIST_MS ? '' : ' — MISSED'}`,
+      },
+      {
+        section: 'browser',
+        measure: 'longest main-thread task while the analysis runs',
+        value: `${longestDuringRunMs.toFixed(0)} ms`,
+        note: `worst of ${runs} run(s); target: none > ${BLOCKING_MS} ms${longestDuringRunMs > BLOCKING_MS ? ' — MISSED' : ''}`,
+      },
+      {
+        section: 'browser',
+        measure: 'longest main-thread task, whole load',
+        value: `${longestTaskMs.toFixed(0)} ms`,
+        note: `${tasksOver200Ms} task(s) > ${BLOCKING_MS} ms${tasksOver200Ms === 0 ? '' : ' — blocking'}`,
+      },
+    ];
+    return {
+      firstListMs,
+      firstListAllMs: lists,
+      mapIdleMs: first.mapIdleMs,
+      analysisMs: first.analysisMs,
+      revisitListMs: first.revisitListMs,
+      longestTaskMs,
+      longestDuringRunMs,
+      tasksOver200Ms,
+      rows,
+    };
+  } finally {
+    await browser.close();
+    server?.kill();
+  }
+}
+
+interface Load {
+  firstListMs: number;
+  mapIdleMs: number;
+  analysisMs: number;
+  revisitListMs: number;
+  longestTaskMs: number;
+  longestDuringRunMs: number;
+  tasksOver200Ms: number;
+  runs: number;
+}
+
+/** One first visit in a fresh context; `full` also waits for the map and measures a revisit. */
+async function firstVisit(browser: Browser, url: string, full: boolean): Promise<Load> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'vi-VN' });
+  try {
     await context.addInitScript(INSTRUMENT);
     const { page } = await open(browser, url, { context });
     await page.waitForFunction(
@@ -73,14 +167,16 @@ export async function benchBrowserLoad(url?: string): Promise<BrowserLoadReport>
     );
     // The map (and MapLibre's code) starts after the first list: wait for it to exist.
     await page.waitForFunction(() => window.__vt !== undefined, undefined, { timeout: 300_000, polling: 50 });
-    const mapIdleMs = await page.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          const map = window.__vt!.map;
-          if (map.loaded() && !map.isMoving()) resolve(performance.now());
-          else map.once('idle', () => resolve(performance.now()));
-        }),
-    );
+    const mapIdleMs = full
+      ? await page.evaluate(
+          () =>
+            new Promise<number>((resolve) => {
+              const map = window.__vt!.map;
+              if (map.loaded() && !map.isMoving()) resolve(performance.now());
+              else map.once('idle', () => resolve(performance.now()));
+            }),
+        )
+      : NaN;
     const m = await page.evaluate(() => ({
       ...(window as unknown as BenchWindow).__bench,
       analysisMs: window.__vt!.store.getState().lastRunMs ?? NaN,
@@ -91,20 +187,21 @@ export async function benchBrowserLoad(url?: string): Promise<BrowserLoadReport>
         .map((e) => [e.name, e.startTime] as [string, number]),
     }));
     const firstListMs = m.firstRow ?? NaN;
-    // Let the cache write finish before reloading.
-    await page.waitForTimeout(2000);
-    await page.reload();
-    await page.waitForFunction(
-      () => (window as unknown as BenchWindow).__bench.firstRow !== null,
-      undefined,
-      {
-        timeout: 300_000,
-        polling: 50,
-      },
-    );
-    const revisitListMs = await page.evaluate(
-      () => (window as unknown as BenchWindow).__bench.firstRow ?? NaN,
-    );
+    let revisitListMs = NaN;
+    if (full) {
+      // Let the cache write finish before reloading.
+      await page.waitForTimeout(2000);
+      await page.reload();
+      await page.waitForFunction(
+        () => (window as unknown as BenchWindow).__bench.firstRow !== null,
+        undefined,
+        {
+          timeout: 300_000,
+          polling: 50,
+        },
+      );
+      revisitListMs = await page.evaluate(() => (window as unknown as BenchWindow).__bench.firstRow ?? NaN);
+    }
     const longestTaskMs = Math.max(0, ...m.longtasks.map(([, d]) => d));
     const tasksOver200Ms = m.longtasks.filter(([, d]) => d > BLOCKING_MS).length;
     // "Never blocked by the analysis": long tasks that overlap a run, from its start mark to its end mark.
@@ -116,34 +213,6 @@ export async function benchBrowserLoad(url?: string): Promise<BrowserLoadReport>
       });
     const duringRun = m.longtasks.filter(([s, d]) => windows.some(([a, b]) => s < b && s + d > a));
     const longestDuringRunMs = Math.max(0, ...duringRun.map(([, d]) => d));
-    const rows: Row[] = [
-      {
-        section: 'browser',
-        measure: 'page load → first ranked list',
-        value: `${(firstListMs / 1000).toFixed(2)} s`,
-        note: `target ≤ ${TARGET_LIST_MS / 1000} s${firstListMs <= TARGET_LIST_MS ? '' : ' — MISSED'}; analysis in worker ${(m.analysisMs / 1000).toFixed(2)} s`,
-      },
-      { section: 'browser', measure: 'page load → map idle', value: `${(mapIdleMs / 1000).toFixed(2)} s` },
-      {
-        section: 'browser',
-        measure: 'revisit → first ranked list (cached result)',
-        value: `${(revisitListMs / 1000).toFixed(2)} s`,
-        note: `target ≤ ${TARGET_LIST_MS / 1000} s${revisitListMs <= TARGET_LIST_MS ? '' : ' — MISSED'}`,
-      },
-      {
-        section: 'browser',
-        measure: 'longest main-thread task while the analysis runs',
-        value: `${longestDuringRunMs.toFixed(0)} ms`,
-        note: `${windows.length} run(s); target: none > ${BLOCKING_MS} ms${longestDuringRunMs > BLOCKING_MS ? ' — MISSED' : ''}`,
-      },
-      {
-        section: 'browser',
-        measure: 'longest main-thread task, whole load',
-        value: `${longestTaskMs.toFixed(0)} ms`,
-        note: `${tasksOver200Ms} task(s) > ${BLOCKING_MS} ms${tasksOver200Ms === 0 ? '' : ' — blocking'}`,
-      },
-    ];
-    await context.close();
     return {
       firstListMs,
       mapIdleMs,
@@ -152,10 +221,42 @@ export async function benchBrowserLoad(url?: string): Promise<BrowserLoadReport>
       longestTaskMs,
       longestDuringRunMs,
       tasksOver200Ms,
-      rows,
+      runs: windows.length,
     };
   } finally {
-    await browser.close();
-    await server?.close();
+    await context.close();
   }
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] as number;
+}
+
+/** A port nothing listens on right now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Polls the URL until the server answers (or exits). */
+async function waitForServer(url: string, child: ChildProcess): Promise<void> {
+  const until = Date.now() + 30_000;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`vite preview exited with code ${child.exitCode}`);
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`vite preview did not answer at ${url} within 30 s`);
 }
