@@ -105,11 +105,15 @@ export function capsulePath(
   const arc = (cx: number, cy: number, from: number): void => {
     const to = from + Math.PI;
     push(cx + r * Math.cos(from), cy + r * Math.sin(from));
-    for (let k = Math.floor(from / step) + 1; k * step < to; k++) {
+    // A grid vertex just past a tangent point would stand out of the straight side (arcRadius > r) and
+    // make the capsule concave there: leave it out, so every capsule is convex. Only the first and last
+    // vertex of an arc lie close enough to a tangent point (within 0.41 of a step) to do so.
+    const first = Math.floor(from / step) + 1;
+    const last = Math.ceil(to / step) - 1;
+    for (let k = first; k <= last; k++) {
       if (k * step - from < 1e-9) continue;
-      // A grid vertex just past a tangent point would stand out of the straight side (arcRadius > r)
-      // and make the capsule concave there: leave it out, so every capsule is convex.
-      if (arcRadius * Math.cos(k * step - from) > r || arcRadius * Math.cos(to - k * step) > r) continue;
+      if (k === first && arcRadius * Math.cos(k * step - from) > r) continue;
+      if (k === last && arcRadius * Math.cos(to - k * step) > r) continue;
       push(cx + arcRadius * cosK(k), cy + arcRadius * sinK(k));
     }
     push(cx + r * Math.cos(to), cy + r * Math.sin(to));
