@@ -56,7 +56,7 @@ interface Walk {
   over: boolean;
 }
 
-const EMPTY: Ring = ring([], []);
+const EMPTY: Ring = makeRing([], []);
 
 /** Below this (units², i.e. cm²) a term is taken as empty: far under any area the app reports. */
 const ZERO_AREA = 1e-6;
@@ -93,7 +93,7 @@ function unionArea(walk: Walk, rings: Ring[], count: number): number {
   return sum;
 }
 
-function ring(x: number[], y: number[]): Ring {
+function makeRing(x: number[], y: number[]): Ring {
   let l = Infinity;
   let t = Infinity;
   let r = -Infinity;
@@ -116,7 +116,7 @@ function toRing(path: Path64): Ring {
     x.push(p.x);
     y.push(p.y);
   }
-  return ring(x, y);
+  return makeRing(x, y);
 }
 
 /**
@@ -169,7 +169,7 @@ function convexRing(path: Path64): Ring | null {
       oy.push(by);
     }
   }
-  return ox.length >= 3 ? ring(ox, oy) : EMPTY;
+  return ox.length >= 3 ? makeRing(ox, oy) : EMPTY;
 }
 
 /**
@@ -178,60 +178,93 @@ function convexRing(path: Path64): Ring | null {
  */
 function clipRings(rings: Ring[], c: Ring): Ring[] {
   const out: Ring[] = [];
-  const m = c.x.length;
   let changed = false;
   for (const g of rings) {
-    let r: Ring = g;
-    for (let i = 0; i < m && r.x.length >= 3; i++) {
-      const j = i + 1 === m ? 0 : i + 1;
-      r = clipHalfPlane(r, c.x[i] as number, c.y[i] as number, c.x[j] as number, c.y[j] as number);
-    }
+    const r = clipConvex(g, c);
     if (r !== g) changed = true;
     if (r.x.length >= 3) out.push(r);
   }
   return changed ? out : rings;
 }
 
-/** The ring cut to the closed half-plane left of a→b. */
-function clipHalfPlane(r: Ring, ax: number, ay: number, bx: number, by: number): Ring {
-  const dx = bx - ax;
-  const dy = by - ay;
-  const xs = r.x;
-  const ys = r.y;
-  const n = xs.length;
-  // Most rings lie wholly inside most half-planes: return them as they are.
-  let inside = 0;
-  for (let i = 0; i < n; i++)
-    if (dx * ((ys[i] as number) - ay) - dy * ((xs[i] as number) - ax) >= 0) inside++;
-  if (inside === n) return r;
-  if (inside === 0) return EMPTY;
+/**
+ * Two scratch rings the half-plane passes write into in turn, so one convex clip allocates only its
+ * result (intermediate rings were most of this module's garbage).
+ */
+let scratch = [new Float64Array(64), new Float64Array(64), new Float64Array(64), new Float64Array(64)];
+
+/** One ring cut to the convex ring `c`: the ring itself if it lies inside, `EMPTY` if nothing is left. */
+function clipConvex(ring: Ring, c: Ring): Ring {
+  const m = c.x.length;
+  let n = ring.x.length;
+  if ((scratch[0] as Float64Array).length < 2 * (n + m) + 4) {
+    const size = 2 * (n + m) + 64;
+    scratch = [
+      new Float64Array(size),
+      new Float64Array(size),
+      new Float64Array(size),
+      new Float64Array(size),
+    ];
+  }
+  let srcX: ArrayLike<number> = ring.x;
+  let srcY: ArrayLike<number> = ring.y;
+  let flip = 0;
+  let changed = false;
+  for (let i = 0; i < m && n >= 3; i++) {
+    const j = i + 1 === m ? 0 : i + 1;
+    const ax = c.x[i] as number;
+    const ay = c.y[i] as number;
+    const dx = (c.x[j] as number) - ax;
+    const dy = (c.y[j] as number) - ay;
+    // The ring's box (which also holds every cut of it) decides most half-planes by its extreme corners.
+    if (dx * ((dx > 0 ? ring.t : ring.b) - ay) - dy * ((dy > 0 ? ring.r : ring.l) - ax) >= 0) continue;
+    if (dx * ((dx > 0 ? ring.b : ring.t) - ay) - dy * ((dy > 0 ? ring.l : ring.r) - ax) < 0) return EMPTY;
+    const outX = scratch[flip * 2] as Float64Array;
+    const outY = scratch[flip * 2 + 1] as Float64Array;
+    let k = 0;
+    let inside = 0;
+    let px = srcX[n - 1] as number;
+    let py = srcY[n - 1] as number;
+    let ps = dx * (py - ay) - dy * (px - ax);
+    for (let q = 0; q < n; q++) {
+      const qx = srcX[q] as number;
+      const qy = srcY[q] as number;
+      const qs = dx * (qy - ay) - dy * (qx - ax);
+      if (qs >= 0) {
+        inside++;
+        if (ps < 0) {
+          const t = ps / (ps - qs);
+          outX[k] = px + t * (qx - px);
+          outY[k++] = py + t * (qy - py);
+        }
+        outX[k] = qx;
+        outY[k++] = qy;
+      } else if (ps >= 0) {
+        const t = ps / (ps - qs);
+        outX[k] = px + t * (qx - px);
+        outY[k++] = py + t * (qy - py);
+      }
+      px = qx;
+      py = qy;
+      ps = qs;
+    }
+    if (inside === n) continue;
+    if (inside === 0) return EMPTY;
+    srcX = outX;
+    srcY = outY;
+    n = k;
+    flip ^= 1;
+    changed = true;
+  }
+  if (!changed) return ring;
+  if (n < 3) return EMPTY;
   const x: number[] = [];
   const y: number[] = [];
-  let px = xs[n - 1] as number;
-  let py = ys[n - 1] as number;
-  let ps = dx * (py - ay) - dy * (px - ax);
-  for (let i = 0; i < n; i++) {
-    const qx = xs[i] as number;
-    const qy = ys[i] as number;
-    const qs = dx * (qy - ay) - dy * (qx - ax);
-    if (qs >= 0) {
-      if (ps < 0) {
-        const t = ps / (ps - qs);
-        x.push(px + t * (qx - px));
-        y.push(py + t * (qy - py));
-      }
-      x.push(qx);
-      y.push(qy);
-    } else if (ps >= 0) {
-      const t = ps / (ps - qs);
-      x.push(px + t * (qx - px));
-      y.push(py + t * (qy - py));
-    }
-    px = qx;
-    py = qy;
-    ps = qs;
+  for (let q = 0; q < n; q++) {
+    x.push(srcX[q] as number);
+    y.push(srcY[q] as number);
   }
-  return ring(x, y);
+  return makeRing(x, y);
 }
 
 function ringsArea(rings: Ring[]): number {
