@@ -141,8 +141,11 @@ export class AnalysisClient {
           this.layersSent = layers;
         }
         const { hamletChunks, ...head } = await api.run(settings, Comlink.proxy(onProgress));
+        // All chunks asked for at once: the worker answers one after another without waiting for the
+        // page, and each answer still arrives as its own small task.
+        const chunks = await Promise.all(Array.from({ length: hamletChunks }, (_, i) => api.takeHamlets(i)));
         const hamlets: AnalysisResult['hamlets'] = [];
-        for (let i = 0; i < hamletChunks; i++) for (const h of await api.takeHamlets(i)) hamlets.push(h);
+        for (const chunk of chunks) for (const h of chunk) hamlets.push(h);
         return { ...head, hamlets };
       })();
       return await Promise.race([work, cancelled]);
