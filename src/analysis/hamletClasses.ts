@@ -110,11 +110,11 @@ export function hamletClasses(h: PreparedHamlet, tile: Tile, warnings: string[])
   else if (reach.fibre === 'partial') {
     // Only the area is needed unless MBB reaches the hamlet partly (then its polygon is clipped again):
     // when the fibre pieces are the raw, convex, cut capsules, sum them without clipping.
-    const quick =
-      reach.mbb !== 'partial' && uses.fibre === 1 ? convexUnionArea(h.paths, partial('fibre')) : null;
+    const pieces = partial('fibre');
+    const quick = reach.mbb !== 'partial' && uses.fibre === 1 ? convexUnionArea(h.paths, pieces) : null;
     if (quick !== null) fibreArea = quick;
     else {
-      inFibre = unwrap(intersect(h.paths, partial('fibre'), h.id), warnings);
+      inFibre = unwrap(intersect(h.paths, pieces, h.id), warnings);
       fibreArea = areaUnits(inFibre);
     }
   }

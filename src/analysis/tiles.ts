@@ -94,7 +94,7 @@ export function unionOver(
   // A cut piece lying inside another shape's containment proof (a convex region inside that shape) adds
   // nothing to the union: dropping it is exact, and dense fibre networks have many such pieces, whose
   // arcs would otherwise cross and make the union slow.
-  // Plain loops: this runs for every partly covered hamlet, and closures per pair cost ~20 MB a run.
+  // Plain loops, no closure per pair of pieces: this runs for every partly covered hamlet.
   const parts: Paths64 = [];
   const kept: boolean[] = [];
   for (let i = 0; i < cut.length; i++) kept.push(true);

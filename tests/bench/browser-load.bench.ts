@@ -140,16 +140,8 @@ export async function benchBrowserLoad(url?: string): Promise<BrowserLoadReport>
   }
 }
 
-interface Load {
-  firstListMs: number;
-  mapIdleMs: number;
-  analysisMs: number;
-  revisitListMs: number;
-  longestTaskMs: number;
-  longestDuringRunMs: number;
-  tasksOver200Ms: number;
-  runs: number;
-}
+/** One visit's figures (map idle and revisit are NaN unless measured); `runs`: analysis runs it saw. */
+type Load = Omit<BrowserLoadReport, 'firstListAllMs' | 'rows'> & { runs: number };
 
 /** One first visit in a fresh context; `full` also waits for the map and measures a revisit. */
 async function firstVisit(browser: Browser, url: string, full: boolean): Promise<Load> {

@@ -2,6 +2,7 @@ import { Clipper, FillRule } from 'clipper2-ts';
 import type { Path64, Paths64 } from 'clipper2-ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { uShape } from './helpers.ts';
 import { clipToRect } from '../../../src/analysis/geometry/rectClip.ts';
 import { convexUnionArea } from '../../../src/analysis/geometry/convexUnionArea.ts';
 import { capsulePath } from '../../../src/analysis/geometry/shapes.ts';
@@ -61,16 +62,7 @@ describe('convexUnionArea', () => {
   });
 
   it('refuses a concave piece and a walk over its budget, so the caller clips instead', () => {
-    const u: Path64 = [
-      { x: 0, y: 0 },
-      { x: 30, y: 0 },
-      { x: 30, y: 30 },
-      { x: 20, y: 30 },
-      { x: 20, y: 10 },
-      { x: 10, y: 10 },
-      { x: 10, y: 30 },
-      { x: 0, y: 30 },
-    ];
+    const u = uShape();
     expect(convexUnionArea([box(0, 0, 30, 30)], [u])).toBeNull();
     // Twelve boxes all over one another: 4,095 non-empty subsets.
     const stack = Array.from({ length: 12 }, (_, i) => box(i, i, 20 + i, 20 + i));

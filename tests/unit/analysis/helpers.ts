@@ -1,3 +1,4 @@
+import type { Path64 } from 'clipper2-ts';
 import proj4 from 'proj4';
 import type { Feature, Point, Polygon, Position } from 'geojson';
 import type { HamletProps, InputLayers, SiteFeature, SiteProps } from '../../../src/analysis/types.ts';
@@ -65,4 +66,18 @@ export function deepFreeze<T>(o: T): T {
     for (const v of Object.values(o)) deepFreeze(v);
   }
   return o;
+}
+
+/** A concave U, 30 × 30 integer units with a 10 × 20 notch from the top: for clipping tests. */
+export function uShape(): Path64 {
+  return [
+    { x: 0, y: 0 },
+    { x: 30, y: 0 },
+    { x: 30, y: 30 },
+    { x: 20, y: 30 },
+    { x: 20, y: 10 },
+    { x: 10, y: 10 },
+    { x: 10, y: 30 },
+    { x: 0, y: 30 },
+  ];
 }

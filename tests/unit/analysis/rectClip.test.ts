@@ -4,6 +4,7 @@ import { Clipper, FillRule } from 'clipper2-ts';
 import type { Path64, Paths64, Rect64 } from 'clipper2-ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { uShape } from './helpers.ts';
 import { clipToRect } from '../../../src/analysis/geometry/rectClip.ts';
 
 const area = (paths: Paths64): number => paths.reduce((s, p) => s + Clipper.area(p), 0);
@@ -26,16 +27,7 @@ describe('clipToRect', () => {
   });
 
   it('cuts a concave U shape to the area inside the rectangle', () => {
-    const u: Path64 = [
-      { x: 0, y: 0 },
-      { x: 30, y: 0 },
-      { x: 30, y: 30 },
-      { x: 20, y: 30 },
-      { x: 20, y: 10 },
-      { x: 10, y: 10 },
-      { x: 10, y: 30 },
-      { x: 0, y: 30 },
-    ];
+    const u = uShape();
     const r = { left: -5, top: 5, right: 35, bottom: 20 };
     expect(area(clipToRect(r, [u]))).toBe(exact(r, [u]));
     expect(area(clipToRect(r, [u]))).toBe(30 * 5 + 2 * 10 * 10);
