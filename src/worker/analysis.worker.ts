@@ -45,7 +45,12 @@ const api = {
    * With a `port`, also posts the collections on it in chunks (`SampleChunk`s, then `null`), which the
    * page takes one per task. Returns the number of chunks.
    */
-  async loadSample(urls: Record<string, string>, port?: MessagePort, runAhead = false): Promise<number> {
+  async loadSample(
+    urls: Record<string, string>,
+    port?: MessagePort,
+    runAhead = false,
+    progressPort?: MessagePort,
+  ): Promise<number> {
     const mine = ++generation;
     ahead = null;
     const byName = await fetchSampleCollections(urls);
@@ -61,7 +66,8 @@ const api = {
     }
     // The page needs a few hundred ms (more while the browser paints the first frame) to take the chunks
     // and ask for a run; most first visits ask for the defaults, so start on them now, in the next task.
-    if (runAhead) setTimeout(() => runAheadOn(mine), 0);
+    if (runAhead) setTimeout(() => runAheadOn(mine, progressPort), 0);
+    else endAhead(progressPort);
     return count;
   },
   /** Runs the analysis and returns it without its hamlets (see `ResultHead`). */
@@ -82,14 +88,30 @@ const api = {
   },
 };
 
-function runAheadOn(forGeneration: number): void {
-  if (!layers || generation !== forGeneration || ranFor === forGeneration) return;
+/**
+ * The run ahead reports its progress on `progressPort` ([done, total, phase] messages, then null): the
+ * page's first run, which waits for it, shows it instead of a bar standing at zero.
+ */
+function runAheadOn(forGeneration: number, progressPort?: MessagePort): void {
+  if (!layers || generation !== forGeneration || ranFor === forGeneration) {
+    endAhead(progressPort);
+    return;
+  }
   const settings = withDefaults({});
+  const report = progressPort
+    ? throttled((done, total, phase) => progressPort.postMessage([done, total, phase]))
+    : undefined;
   ahead = {
     generation: forGeneration,
     settings: JSON.stringify(settings),
-    result: analyze(layers, settings),
+    result: analyze(layers, settings, report),
   };
+  endAhead(progressPort);
+}
+
+function endAhead(progressPort?: MessagePort): void {
+  progressPort?.postMessage(null);
+  progressPort?.close();
 }
 
 export type AnalysisWorkerApi = typeof api;

@@ -1,8 +1,10 @@
 import * as Comlink from 'comlink';
 import type { FeatureCollection } from 'geojson';
+import { withDefaults } from '../analysis/settings.ts';
 import type { AnalysisResult, InputLayers, ProgressCallback, Settings } from '../analysis/types.ts';
 import type { AnalysisWorkerApi } from './analysis.worker.ts';
 import analysisWorkerUrl from './analysis.worker.ts?worker&url';
+import { AheadProgress } from './aheadProgress.ts';
 import { joinChunks, originOf, rememberOrigin, type SampleChunk } from './sampleLayers.ts';
 
 /** Thrown to the caller of a run that a newer run replaced. */
@@ -68,6 +70,8 @@ export class AnalysisClient {
   private readonly onReplace = new Set<() => void>();
   /** A sample load started ahead (`prefetchSample`) on the current worker, by its URLs. */
   private prefetched: (SampleLoad & { key: string }) | null = null;
+  /** The current worker's run ahead on the sample, while it reports progress. */
+  private ahead: { progress: AheadProgress; port: MessagePort } | null = null;
 
   constructor(private readonly makeWorker: () => Worker = createAnalysisWorker) {}
 
@@ -115,7 +119,27 @@ export class AnalysisClient {
   private startLoad(urls: Record<string, string>, runAhead = false): SampleLoad {
     const api = this.ensure();
     const { port1, port2 } = new MessageChannel();
-    const count = api.loadSample(urls, Comlink.transfer(port2, [port2]), runAhead);
+    let progressPort: MessagePort | undefined;
+    if (runAhead) {
+      const channel = new MessageChannel();
+      const progress = new AheadProgress(JSON.stringify(withDefaults({})));
+      const ahead = { progress, port: channel.port1 };
+      channel.port1.onmessage = (e: MessageEvent<[number, number, string] | null>) => {
+        progress.receive(e.data);
+        if (e.data === null) {
+          channel.port1.close();
+          if (this.ahead === ahead) this.ahead = null;
+        }
+      };
+      this.ahead = ahead;
+      progressPort = channel.port2;
+    }
+    const count = api.loadSample(
+      urls,
+      Comlink.transfer(port2, [port2]),
+      runAhead,
+      ...(progressPort ? [Comlink.transfer(progressPort, [progressPort])] : []),
+    );
     count.catch(() => undefined);
     return { port: port1, count };
   }
@@ -123,9 +147,11 @@ export class AnalysisClient {
   async run(layers: InputLayers, settings: Settings, onProgress: ProgressCallback): Promise<AnalysisResult> {
     if (this.cancelCurrent) this.restart();
     if (this.prefetched && !originOf(layers)) {
-      // The page had data of its own: drop the sample's chunks waiting on the port.
+      // The page had data of its own: drop the sample's chunks waiting on the port, and its run's progress.
       this.prefetched.port.close();
       this.prefetched = null;
+      this.ahead?.port.close();
+      this.ahead = null;
     }
     const api = this.ensure();
     const cancelled = new Promise<never>((_, reject) => {
@@ -140,7 +166,11 @@ export class AnalysisClient {
           await (urls ? api.loadSample({ ...urls }) : api.setLayers(layers));
           this.layersSent = layers;
         }
-        const { hamletChunks, ...head } = await api.run(settings, Comlink.proxy(onProgress));
+        // The worker may be busy with its run ahead on these very settings: show that run's progress.
+        const detach = originOf(layers) ? this.ahead?.progress.attach(settings, onProgress) : undefined;
+        const { hamletChunks, ...head } = await api
+          .run(settings, Comlink.proxy(onProgress))
+          .finally(() => detach?.());
         // All chunks asked for at once: the worker answers one after another without waiting for the
         // page, and each answer still arrives as its own small task.
         const chunks = await Promise.all(Array.from({ length: hamletChunks }, (_, i) => api.takeHamlets(i)));
@@ -173,6 +203,8 @@ export class AnalysisClient {
     for (const replaced of this.onReplace) replaced();
     this.onReplace.clear();
     this.prefetched = null;
+    this.ahead?.port.close();
+    this.ahead = null;
     this.worker?.terminate();
     this.worker = null;
     this.api = null;
