@@ -20,11 +20,11 @@ let ranFor = -1;
 const HAMLETS_PER_CHUNK = 400;
 
 /** Progress messages cross threads; at most one every 100 ms keeps the main thread free. */
-function throttled(onProgress: ProgressCallback): ProgressCallback {
+function throttled(onProgress: ProgressCallback, everyMs = 100): ProgressCallback {
   let last = 0;
   return (done, total, phase) => {
     const now = performance.now();
-    if (now - last < 100 && done < total) return;
+    if (now - last < everyMs && done < total) return;
     last = now;
     onProgress(done, total, phase);
   };
@@ -99,7 +99,8 @@ function runAheadOn(forGeneration: number, progressPort?: MessagePort): void {
   }
   const settings = withDefaults({});
   const report = progressPort
-    ? throttled((done, total, phase) => progressPort.postMessage([done, total, phase]))
+    ? // Every 250 ms: each report repaints the page, which shares the cores with this run on a first visit.
+      throttled((done, total, phase) => progressPort.postMessage([done, total, phase]), 250)
     : undefined;
   ahead = {
     generation: forGeneration,
