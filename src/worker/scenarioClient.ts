@@ -4,7 +4,7 @@ import type { SuggestOptions } from '../analysis/suggestSites.ts';
 import type { InputLayers, Settings } from '../analysis/types.ts';
 import { originOf } from './sampleLayers.ts';
 import type { ScenarioWorkerApi } from './scenario.worker.ts';
-import type { ScenarioWorkerUpdate, SuggestReply } from './scenarioProtocol.ts';
+import { EngineDisposed, type ScenarioWorkerUpdate, type SuggestReply } from './scenarioProtocol.ts';
 
 /** The scenario engine as the store's controller sees it; tests may pass an in-thread one. */
 export interface ScenarioEngine {
@@ -29,7 +29,7 @@ export function createScenarioWorkerEngine(opts: ScenarioWorkerOptions = {}): Sc
   let api: Comlink.Remote<ScenarioWorkerApi> | null = null;
   let disposed = false;
   const remote = (): Comlink.Remote<ScenarioWorkerApi> => {
-    if (disposed) throw new Error('scenario engine: used after dispose');
+    if (disposed) throw new EngineDisposed();
     if (!api) {
       worker = new Worker(new URL('./scenario.worker.ts', import.meta.url), { type: 'module' });
       api = Comlink.wrap<ScenarioWorkerApi>(worker);

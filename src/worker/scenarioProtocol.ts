@@ -13,3 +13,14 @@ export interface SuggestReply {
   ms: number;
   candidates: number;
 }
+
+/**
+ * A scenario engine replaced (disposed) before it had started: whoever waited for it should wait for the
+ * engine that replaced it instead.
+ */
+export class EngineDisposed extends Error {
+  constructor() {
+    super('scenario engine replaced before it started');
+    this.name = 'EngineDisposed';
+  }
+}

@@ -1,7 +1,7 @@
 import type { AnalysisResult, InputLayers, Settings } from '../../analysis/types.ts';
 import type { SuggestOptions } from '../../analysis/suggestSites.ts';
 import type { ScenarioEngine } from '../../worker/scenarioClient.ts';
-import type { SuggestReply } from '../../worker/scenarioProtocol.ts';
+import { EngineDisposed, type SuggestReply } from '../../worker/scenarioProtocol.ts';
 import { effectiveSettings, type AppStore } from '../store.ts';
 import type { ScenarioStore } from './scenarioStore.ts';
 
@@ -47,6 +47,24 @@ export function startScenarioController(
     return ready;
   };
 
+  /**
+   * Waits for the engine of the app's current data and settings. An engine replaced while it was still
+   * starting (new data or settings) rejects with `EngineDisposed`: wait for its replacement instead.
+   */
+  const settle = async (): Promise<boolean> => {
+    for (let tries = 0; tries < 5; tries++) {
+      const s = app.getState();
+      if (!s.input) return false;
+      try {
+        await ensure(s.input, effectiveSettings(s));
+        return engine !== null;
+      } catch (e) {
+        if (!(e instanceof EngineDisposed)) throw e;
+      }
+    }
+    return false;
+  };
+
   const run = async (): Promise<void> => {
     const s = app.getState();
     if (!s.input || !s.result) return;
@@ -55,8 +73,7 @@ export function startScenarioController(
     syncedEdits = edits;
     scenario.getState().setBusy(true);
     try {
-      await ensure(s.input, effectiveSettings(s));
-      if (!engine) return;
+      if (!(await settle()) || !engine) return;
       const u = await engine.sync(edits, name || 'current');
       if (mine !== generation) return;
       const a = app.getState();
@@ -100,8 +117,7 @@ export function startScenarioController(
     suggest: async (opts) => {
       const s = app.getState();
       if (!s.input) throw new Error('Load data before asking for suggestions.');
-      await ensure(s.input, effectiveSettings(s));
-      if (!engine) throw new Error('The scenario engine is not running.');
+      if (!(await settle()) || !engine) throw new Error('The scenario engine is not running.');
       return engine.suggest(opts);
     },
   };
