@@ -50,6 +50,9 @@ export interface Progress {
   phase: string;
 }
 
+/** What the store derives from a result for the list, details and map (`resultViews`). */
+export type ResultViews = Pick<AnalysisSlice, 'rows' | 'coverageById' | 'rankingById'>;
+
 export interface AnalysisSlice {
   result: AnalysisResult | null;
   rows: HamletRow[];
@@ -64,12 +67,7 @@ export interface AnalysisSlice {
   startRun(): number;
   setProgress(runId: number, progress: Progress): void;
   /** `views`: the rows and lookups of `result` when the caller built them already (see `resultViews`). */
-  finishRun(
-    runId: number,
-    result: AnalysisResult,
-    ms: number,
-    views?: Pick<AnalysisSlice, 'rows' | 'coverageById' | 'rankingById'>,
-  ): void;
+  finishRun(runId: number, result: AnalysisResult, ms: number, views?: ResultViews): void;
   failRun(runId: number, message: string): void;
 }
 

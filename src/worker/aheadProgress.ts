@@ -1,4 +1,10 @@
+import { withDefaults } from '../analysis/settings.ts';
 import type { ProgressCallback, Settings } from '../analysis/types.ts';
+
+/** The settings the worker analyses the sample with before it is asked: most first visits use them. */
+export function aheadSettings(): Settings {
+  return withDefaults({});
+}
 
 /**
  * The progress of a run the worker makes ahead on the sample (`prefetchSample(..., true)`), relayed to the

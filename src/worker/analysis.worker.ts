@@ -1,7 +1,7 @@
 import * as Comlink from 'comlink';
 import { analyze } from '../analysis/analyze.ts';
-import { withDefaults } from '../analysis/settings.ts';
 import type { AnalysisResult, InputLayers, ProgressCallback, Settings } from '../analysis/types.ts';
+import { aheadSettings } from './aheadProgress.ts';
 import { chunkCollections, fetchSampleCollections, sampleLayersOf } from './sampleLayers.ts';
 
 let layers: InputLayers | null = null;
@@ -97,7 +97,7 @@ function runAheadOn(forGeneration: number, progressPort?: MessagePort): void {
     endAhead(progressPort);
     return;
   }
-  const settings = withDefaults({});
+  const settings = aheadSettings();
   const report = progressPort
     ? // Every 250 ms: each report repaints the page, which shares the cores with this run on a first visit.
       throttled((done, total, phase) => progressPort.postMessage([done, total, phase]), 250)

@@ -1,10 +1,9 @@
 import * as Comlink from 'comlink';
 import type { FeatureCollection } from 'geojson';
-import { withDefaults } from '../analysis/settings.ts';
 import type { AnalysisResult, InputLayers, ProgressCallback, Settings } from '../analysis/types.ts';
 import type { AnalysisWorkerApi } from './analysis.worker.ts';
 import analysisWorkerUrl from './analysis.worker.ts?worker&url';
-import { AheadProgress } from './aheadProgress.ts';
+import { AheadProgress, aheadSettings } from './aheadProgress.ts';
 import { joinChunks, originOf, rememberOrigin, type SampleChunk } from './sampleLayers.ts';
 
 /** Thrown to the caller of a run that a newer run replaced. */
@@ -122,7 +121,7 @@ export class AnalysisClient {
     let progressPort: MessagePort | undefined;
     if (runAhead) {
       const channel = new MessageChannel();
-      const progress = new AheadProgress(JSON.stringify(withDefaults({})));
+      const progress = new AheadProgress(JSON.stringify(aheadSettings()));
       const ahead = { progress, port: channel.port1 };
       channel.port1.onmessage = (e: MessageEvent<[number, number, string] | null>) => {
         progress.receive(e.data);
@@ -150,8 +149,7 @@ export class AnalysisClient {
       // The page had data of its own: drop the sample's chunks waiting on the port, and its run's progress.
       this.prefetched.port.close();
       this.prefetched = null;
-      this.ahead?.port.close();
-      this.ahead = null;
+      this.dropAhead();
     }
     const api = this.ensure();
     const cancelled = new Promise<never>((_, reject) => {
@@ -197,14 +195,19 @@ export class AnalysisClient {
     return this.api;
   }
 
+  /** Stops relaying the run ahead's progress (its worker is replaced, or the page has other data). */
+  private dropAhead(): void {
+    this.ahead?.port.close();
+    this.ahead = null;
+  }
+
   private restart(): void {
     this.cancelCurrent?.();
     this.cancelCurrent = null;
     for (const replaced of this.onReplace) replaced();
     this.onReplace.clear();
     this.prefetched = null;
-    this.ahead?.port.close();
-    this.ahead = null;
+    this.dropAhead();
     this.worker?.terminate();
     this.worker = null;
     this.api = null;

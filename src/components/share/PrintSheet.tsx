@@ -6,7 +6,7 @@ import type { LegendItem } from '../../map/snapshot.ts';
 import { PRINT_PIXEL_RATIO } from '../../map/snapshotLayout.ts';
 import { renderMapAt } from '../../map/snapshotRender.ts';
 import { getSnapshotMap } from '../../map/snapshotTarget.ts';
-import { filterRows, sortRows } from '../../store/rows.ts';
+import { useVisibleRows } from '../ranking/RankingTable.tsx';
 import { useApp } from '../../store/store.ts';
 import { useShareTranslation } from './i18n.ts';
 import { areaName, legendFromPage } from './snapshotContent.ts';
@@ -79,17 +79,15 @@ type Legend = { title: string | null; items: LegendItem[] };
 function PrintContent({ mapUrl, legend }: { mapUrl: string; legend: Legend }) {
   const { t } = useShareTranslation();
   const { t: tApp } = useTranslation();
-  const { rows, filters, sort, name, illustrative, lang } = useApp(
+  const { name, illustrative, lang } = useApp(
     useShallow((s) => ({
-      rows: s.rows,
-      filters: s.filters,
-      sort: s.sort,
       name: areaName(s),
       illustrative: s.illustrativeLayers.length > 0,
       lang: s.lang,
     })),
   );
-  const top = sortRows(filterRows(rows, filters), sort).slice(0, TOP);
+  // The list as the ranking panel shows it (filtered and sorted), its first rows.
+  const top = useVisibleRows().rows.slice(0, TOP);
   return (
     <>
       <header>

@@ -1,11 +1,9 @@
 import type { StateCreator } from 'zustand';
-import type { AnalysisSlice, AppState } from '../appState.ts';
+import type { AnalysisSlice, AppState, ResultViews } from '../appState.ts';
 import type { AnalysisResult } from '../../analysis/types.ts';
 import { buildRows } from '../rows.ts';
 
-/** What the store derives from a result for the list, details and map (built off the render's task). */
-export type ResultViews = Pick<AppState, 'rows' | 'coverageById' | 'rankingById'>;
-
+/** A result's rows and lookups, which the runner builds in a task before the one that renders them. */
 export function resultViews(result: AnalysisResult): ResultViews {
   return {
     rows: buildRows(result),
