@@ -1,8 +1,9 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { gzipAssets } from './tools/gzipStatic.ts';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), gzipAssets()],
   base: './',
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 2000 },

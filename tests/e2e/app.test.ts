@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, open, screenshot } from './browser.ts';
@@ -48,6 +49,28 @@ describe('the planner’s map', () => {
     await expect(page.textContent('[data-testid="illustrative-note"]')).resolves.toMatch(/minh hoạ/);
     await screenshot(page, 'first-load');
     expect(errors).toEqual([]);
+  });
+
+  it('the build’s gzip copies reach the browser: the page’s scripts and the worker’s sample files', async () => {
+    // The page's own scripts: compressed on the wire (what the resource timing saw), whole once decoded.
+    const scripts = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .filter((e): e is PerformanceResourceTiming => e.name.endsWith('.js'))
+        .map((e) => ({ name: e.name, encoded: e.encodedBodySize, decoded: e.decodedBodySize })),
+    );
+    const main = scripts.find((s) => /\/main-[^/]+\.js$/.test(s.name));
+    expect(main?.decoded).toBeGreaterThan(0);
+    expect(main!.encoded).toBeLessThan(main!.decoded / 2);
+    // The sample (fetched by the analysis worker, out of the page's timeline): asked for as a browser does.
+    const hamlets = readdirSync('dist/assets').find((n) => /^hamlets-.*\.geojson$/.test(n));
+    const res = await fetch(new URL(`assets/${hamlets}`, inject('baseUrl')), {
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    const fc = (await res.json()) as { type: string; features: unknown[] };
+    expect(fc.type).toBe('FeatureCollection');
+    expect(fc.features.length).toBeGreaterThan(1000);
   });
 
   it('a status filter narrows the list to that status', async () => {
