@@ -31,19 +31,25 @@ export interface SortState {
   dir: 'asc' | 'desc';
 }
 
-/** Ranked candidates first (by rank), then served hamlets by name, which have no rank. */
+/**
+ * Ranked candidates first (by rank), then the hamlets without a rank (served ones) in the result's order:
+ * what `sortRows(rows, { key: 'rank', dir: 'asc' })` gives, without sorting thousands of rows.
+ */
 export function buildRows(result: AnalysisResult): HamletRow[] {
   const ranks = new Map<string, RankedHamlet>(result.ranking.map((r) => [r.id, r]));
-  // Thousands of hamlets share a few hundred commune and district names: fold each name once.
+  // Thousands of hamlets share a few hundred names ("Thôn 1", "Xóm 2") and commune and district names:
+  // fold each distinct name once.
   const folded = new Map<string, string>();
   const fold = (text: string): string => {
     let f = folded.get(text);
     if (f === undefined) folded.set(text, (f = foldVietnamese(text)));
     return f;
   };
-  const rows = result.hamlets.map((h): HamletRow => {
+  const ranked: HamletRow[] = [];
+  const rest: HamletRow[] = [];
+  for (const h of result.hamlets) {
     const r = ranks.get(h.id);
-    return {
+    const row: HamletRow = {
       id: h.id,
       rank: r?.rank ?? null,
       tier: r?.tier ?? null,
@@ -61,10 +67,14 @@ export function buildRows(result: AnalysisResult): HamletRow[] {
       recommendedTech: r?.recommendedTech ?? 'none',
       noFibre: h.flags.noFibre,
       noMbb: h.flags.noMbb,
-      searchKey: `${foldVietnamese(h.name)} ${fold(h.commune)} ${fold(h.district)} ${foldVietnamese(h.id)}`,
+      searchKey: `${fold(h.name)} ${fold(h.commune)} ${fold(h.district)} ${foldVietnamese(h.id)}`,
     };
-  });
-  return sortRows(rows, { key: 'rank', dir: 'asc' });
+    (row.rank === null ? rest : ranked).push(row);
+  }
+  // A few hundred ranked rows; the sort is stable, so equal ranks keep the result's order.
+  ranked.sort((a, b) => (a.rank as number) - (b.rank as number));
+  for (const row of rest) ranked.push(row);
+  return ranked;
 }
 
 /** Applies every list filter; search ignores diacritics ("giao thuy" finds "Giao Thủy"). */
@@ -118,18 +128,21 @@ export function sortRows(rows: readonly HamletRow[], sort: SortState): HamletRow
         return r.score;
     }
   };
-  return rows
-    .map((r, i) => ({ r, i, v: value(r) }))
-    .sort((a, b) => {
-      if (a.v === null || b.v === null) {
-        if (a.v === b.v) return a.i - b.i;
-        return a.v === null ? 1 : -1;
-      }
-      const c =
-        typeof a.v === 'string' && typeof b.v === 'string'
-          ? collator.compare(a.v, b.v)
-          : (a.v as number) - (b.v as number);
-      return c !== 0 ? sign * c : a.i - b.i;
-    })
-    .map((x) => x.r);
+  const keyed = rows.map((r, i) => ({ r, i, v: value(r) }));
+  const compare = (a: (typeof keyed)[number], b: (typeof keyed)[number]): number => {
+    if (a.v === null || b.v === null) {
+      if (a.v === b.v) return a.i - b.i;
+      return a.v === null ? 1 : -1;
+    }
+    const c =
+      typeof a.v === 'string' && typeof b.v === 'string'
+        ? collator.compare(a.v, b.v)
+        : (a.v as number) - (b.v as number);
+    return c !== 0 ? sign * c : a.i - b.i;
+  };
+  // The list usually asks for the order the rows are in already (rank, as built): one pass tells.
+  let ordered = true;
+  for (let k = 1; k < keyed.length && ordered; k++)
+    ordered = compare(keyed[k - 1] as (typeof keyed)[number], keyed[k] as (typeof keyed)[number]) < 0;
+  return ordered ? rows.slice() : keyed.sort(compare).map((x) => x.r);
 }

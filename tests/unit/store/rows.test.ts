@@ -13,6 +13,33 @@ describe('buildRows', () => {
       ['h3', null],
     ]);
   });
+
+  it('orders hundreds of hamlets as sorting by rank would, unranked ones in the result’s order', () => {
+    const base = sampleResult();
+    const [template] = base.hamlets;
+    // 300 hamlets, a third of them ranked, ranks handed out in a scrambled order.
+    const hamlets = Array.from({ length: 300 }, (_, i) => ({
+      ...template!,
+      id: `x${i}`,
+      name: `Xóm ${i % 7}`,
+    }));
+    const rankedIds = hamlets.filter((_, i) => i % 3 === 0).map((h) => h.id);
+    const ranking = rankedIds.map((id, k) => ({
+      ...base.ranking[0]!,
+      id,
+      rank: ((k * 37) % rankedIds.length) + 1,
+    }));
+    const built = buildRows({ ...base, hamlets, ranking });
+    const ranks = built.map((r) => r.rank);
+    expect(ranks.slice(0, rankedIds.length)).toEqual(rankedIds.map((_, k) => k + 1));
+    expect(built.slice(rankedIds.length).map((r) => r.id)).toEqual(
+      hamlets.filter((_, i) => i % 3 !== 0).map((h) => h.id),
+    );
+    // Same as the list's own sort of the rows in the result's order.
+    const inOrder = hamlets.map((h) => built.find((r) => r.id === h.id)!);
+    expect(sortRows(inOrder, { key: 'rank', dir: 'asc' })).toEqual(built);
+    expect(built.find((r) => r.id === 'x0')?.searchKey.startsWith('xom 0 ')).toBe(true);
+  });
 });
 
 describe('filterRows', () => {
@@ -48,6 +75,17 @@ describe('sortRows', () => {
   it('keeps rows without a score last whichever the direction', () => {
     expect(sortRows(rows, { key: 'score', dir: 'asc' }).map((r) => r.id)).toEqual(['h2', 'h1', 'h3']);
     expect(sortRows(rows, { key: 'score', dir: 'desc' }).map((r) => r.id)).toEqual(['h1', 'h2', 'h3']);
+  });
+  it('returns rows already in order as a copy, and sorts them when they are not', () => {
+    const byRank = sortRows(rows, { key: 'rank', dir: 'asc' });
+    expect(byRank).toEqual(rows);
+    expect(byRank).not.toBe(rows);
+    expect(sortRows([...rows].reverse(), { key: 'rank', dir: 'asc' }).map((r) => r.id)).toEqual([
+      'h1',
+      'h2',
+      'h3',
+    ]);
+    expect(sortRows(rows, { key: 'rank', dir: 'desc' }).map((r) => r.id)).toEqual(['h2', 'h1', 'h3']);
   });
   it('sorts names with Vietnamese collation', () => {
     expect(sortRows(rows, { key: 'name', dir: 'asc' }).map((r) => r.name)).toEqual([
