@@ -61,15 +61,27 @@ export const idbResultStore: ResultStore = chunkedResultStore({
 });
 
 /**
+ * Runs `fn` when the page is next idle, at the latest after two seconds: a result is saved after the list
+ * that shows it has been drawn, not in the tasks that draw it (each record is a clone on the page's thread).
+ */
+export function whenIdle(fn: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => fn(), { timeout: 2000 });
+  else setTimeout(fn, 500);
+}
+
+/**
  * Wraps an analyser with a cache of its last result. `dataKey` names the exact data and engine build
  * (e.g. the hashed asset URLs of the sample and of the worker), or null when the data has no stable
  * name (an import), in which case nothing is cached. A cache that fails is skipped, never fatal.
+ * `later` decides when a result is written (`whenIdle`); writes happen one after another, in run order.
  */
 export function withResultCache(
   inner: Analyser,
   store: ResultStore,
   dataKey: (layers: InputLayers) => string | null,
+  later: (write: () => void) => void = whenIdle,
 ): Analyser {
+  let writes: Promise<void> = Promise.resolve();
   return {
     async run(layers, settings: Settings, onProgress) {
       const base = dataKey(layers);
@@ -79,7 +91,11 @@ export function withResultCache(
         if (cached) return cached;
       }
       const result = await inner.run(layers, settings, onProgress);
-      if (key !== null) void store.replace(key, result).catch(() => undefined);
+      if (key !== null) {
+        later(() => {
+          writes = writes.then(() => store.replace(key, result)).catch(() => undefined);
+        });
+      }
       return result;
     },
   };

@@ -30,12 +30,14 @@ function countingEngine(): Analyser & { calls: number } {
 }
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
+/** Writes at once (the app waits for an idle moment: `whenIdle`). */
+const now = (write: () => void) => write();
 
 describe('withResultCache', () => {
   it('returns the stored result for the same data and settings without running again', async () => {
     const engine = countingEngine();
     const store = memoryStore();
-    const cached = withResultCache(engine, store, () => 'sample-v1');
+    const cached = withResultCache(engine, store, () => 'sample-v1', now);
     const first = await cached.run(sampleInput(), DEFAULT_SETTINGS, () => {});
     await flush();
     const second = await cached.run(sampleInput(), DEFAULT_SETTINGS, () => {});
@@ -46,7 +48,7 @@ describe('withResultCache', () => {
   it('runs again when the settings differ, and keeps only the latest result', async () => {
     const engine = countingEngine();
     const store = memoryStore();
-    const cached = withResultCache(engine, store, () => 'sample-v1');
+    const cached = withResultCache(engine, store, () => 'sample-v1', now);
     await cached.run(sampleInput(), DEFAULT_SETTINGS, () => {});
     await flush();
     await cached.run(sampleInput(), { ...DEFAULT_SETTINGS, fibreServiceRadiusM: 900 }, () => {});
@@ -60,11 +62,47 @@ describe('withResultCache', () => {
   it('never caches data without a stable name, such as an import', async () => {
     const engine = countingEngine();
     const store = memoryStore();
-    const cached = withResultCache(engine, store, () => null);
+    const cached = withResultCache(engine, store, () => null, now);
     await cached.run(sampleInput(), DEFAULT_SETTINGS, () => {});
     await cached.run(sampleInput(), DEFAULT_SETTINGS, () => {});
     expect(engine.calls).toBe(2);
     expect(store.entries.size).toBe(0);
+  });
+
+  it('writes a result only when `later` lets it, and writes in run order', async () => {
+    const engine = countingEngine();
+    const written: string[] = [];
+    let release!: () => void;
+    const slow: ResultStore = {
+      get: async () => undefined,
+      // The first write takes a while: the second must wait for it, not overtake it.
+      replace: (k) =>
+        written.length === 0
+          ? new Promise<void>((resolve) => {
+              release = () => {
+                written.push(k);
+                resolve();
+              };
+            })
+          : Promise.resolve(void written.push(k)),
+    };
+    const pending: (() => void)[] = [];
+    const cached = withResultCache(
+      engine,
+      slow,
+      () => 'k',
+      (write) => pending.push(write),
+    );
+    await cached.run(sampleInput(), DEFAULT_SETTINGS, () => {});
+    await cached.run(sampleInput(), { ...DEFAULT_SETTINGS, fibreServiceRadiusM: 900 }, () => {});
+    await flush();
+    expect(written).toEqual([]);
+    for (const write of pending) write();
+    await flush();
+    expect(written).toEqual([]);
+    release();
+    await flush();
+    expect(written.map((k) => k.includes('900'))).toEqual([false, true]);
   });
 
   it('runs the engine when the cache itself fails', async () => {
@@ -73,7 +111,7 @@ describe('withResultCache', () => {
       get: () => Promise.reject(new Error('IndexedDB unavailable')),
       replace: () => Promise.reject(new Error('IndexedDB unavailable')),
     };
-    const result = await withResultCache(engine, broken, () => 'k').run(
+    const result = await withResultCache(engine, broken, () => 'k', now).run(
       sampleInput(),
       DEFAULT_SETTINGS,
       () => {},
