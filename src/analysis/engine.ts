@@ -8,6 +8,7 @@ import type {
   SiteFeature,
 } from './types.ts';
 import { assembleHamlet } from './assembleHamlet.ts';
+import { fibreId, siteId } from './featureIds.ts';
 import type { FacilityInfo } from './assembleHamlet.ts';
 import { fibreLines, fibreShapes, operatorCoverageShape, siteShapes } from './coverageShapes.ts';
 import type { CoverageShape } from './coverageShapes.ts';
@@ -54,9 +55,7 @@ export interface EngineState {
   timingsMs: Record<string, number>;
 }
 
-export const siteId = (f: SiteFeature, i: number): string => String(f.properties?.id ?? f.id ?? `site-${i}`);
-export const fibreId = (f: FibreFeature, i: number): string =>
-  String(f.properties?.id ?? f.id ?? `fibre-${i}`);
+export { fibreId, siteId } from './featureIds.ts';
 
 /**
  * Prepare hamlets, coverage shapes, tiles and indexes, and compute every hamlet.

@@ -1,5 +1,5 @@
 import type { FibreFeature, InputLayers, SiteFeature } from './types.ts';
-import { fibreId, siteId } from './engine.ts';
+import { fibreId, siteId } from './featureIds.ts';
 import type { Scenario, ScenarioEdit } from './scenarioTypes.ts';
 
 export type { Scenario, ScenarioEdit } from './scenarioTypes.ts';

@@ -4,7 +4,7 @@ import { scenarioDelta } from './scenarioDelta.ts';
 import type { Scenario, ScenarioDelta, ScenarioEdit } from './scenarioTypes.ts';
 import { withDefaults } from './settings.ts';
 import type { AnalysisResult, InputLayers, Settings } from './types.ts';
-import { fibreId, siteId } from './engine.ts';
+import { fibreId, siteId } from './featureIds.ts';
 import { ScenarioError, describeEdit } from './scenario.ts';
 
 export interface ScenarioUpdate {

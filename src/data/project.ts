@@ -1,23 +1,12 @@
-import type { FeatureCollection } from 'geojson';
 import type { Settings } from '../analysis/types.ts';
 import { withDefaults } from '../analysis/settings.ts';
 import { LoadError } from './LoadError.ts';
 import { parseJsonText } from './text.ts';
+import { PROJECT_VERSION, type Project } from './projectFormat.ts';
 import { LAYER_ROLES, type LayerRole, type ValidationReport } from './types.ts';
 import { validateLayer } from './validateLayer.ts';
 
-export const PROJECT_VERSION = 1;
-
-/** A saved project (`.json`). `scenarios` and `view` belong to other parts of the app and pass through. */
-export interface Project {
-  version: typeof PROJECT_VERSION;
-  name?: string;
-  savedAt?: string;
-  layers: Partial<Record<LayerRole, FeatureCollection>>;
-  settings: Settings;
-  scenarios: unknown[];
-  view: unknown;
-}
+export { PROJECT_VERSION, serializeProject, type Project } from './projectFormat.ts';
 
 export interface ParsedProject {
   project: Project;
@@ -30,22 +19,6 @@ export interface ParsedProject {
  * add an entry when PROJECT_VERSION goes up so old files keep opening.
  */
 export const MIGRATIONS: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {};
-
-/** Project → JSON text (version stamped). */
-export function serializeProject(project: Omit<Project, 'version'> & { version?: number }): string {
-  for (const role of Object.keys(project.layers)) {
-    if (!LAYER_ROLES.includes(role as LayerRole))
-      throw new Error(`serializeProject: unknown layer "${role}"`);
-  }
-  // version first, so readFileKind can tell a project from a layer by the first few kilobytes.
-  const { version: _ignored, ...rest } = project;
-  const doc: Project = {
-    version: PROJECT_VERSION,
-    savedAt: project.savedAt ?? new Date().toISOString(),
-    ...rest,
-  };
-  return JSON.stringify(doc);
-}
 
 /**
  * JSON text → project, with clear errors for files that are not projects, from newer versions,

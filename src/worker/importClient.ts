@@ -1,15 +1,7 @@
 import * as Comlink from 'comlink';
 import type { LayerRole } from '../data/index.ts';
 import type { ImportWorkerApi } from './import.worker.ts';
-import {
-  needsDomParser,
-  runLoad,
-  runProbe,
-  type ImportOptions,
-  type LoadOutcome,
-  type NamedBlob,
-  type ProbeOutcome,
-} from './importTask.ts';
+import type { ImportOptions, LoadOutcome, NamedBlob, ProbeOutcome } from './importTask.ts';
 
 /** A load in progress: await `done`, or `cancel()` it (the page stays responsive either way). */
 export interface RunningLoad {
@@ -30,16 +22,29 @@ export interface ImportBackend {
   abort?(): void;
 }
 
+/** Browsers have DOMParser on the page but not in workers; KML needs it. */
+export function needsDomParser(name: string, head: Uint8Array): boolean {
+  const ext = name.toLowerCase().split('.').pop();
+  if (ext === 'kml' || ext === 'kmz') return true;
+  const text = new TextDecoder()
+    .decode(head.subarray(0, 512))
+    .replace(/^\uFEFF/, '')
+    .trimStart();
+  return /^<\?xml[^>]*>\s*<kml|^<kml/i.test(text);
+}
+
 /**
  * Runs on the page's own thread. Used for KML/KMZ (they need the page's DOMParser) and in
- * component tests; cancel works between the loader's phases through an AbortSignal.
+ * component tests; cancel works between the loader's phases through an AbortSignal. The readers are
+ * fetched at the first use: most visits never import a file.
  */
 export function createInThreadBackend(): ImportBackend {
+  const task = () => import('./importTask.ts');
   return {
-    probe: (file) => runProbe(file),
+    probe: async (file) => (await task()).runProbe(file),
     load(file, role, options, onProgress) {
       const controller = new AbortController();
-      const done = runLoad(file, role, options, onProgress, controller.signal);
+      const done = task().then((t) => t.runLoad(file, role, options, onProgress, controller.signal));
       return { done, cancel: () => controller.abort() };
     },
   };

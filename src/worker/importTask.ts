@@ -20,17 +20,6 @@ export interface NamedBlob {
   blob: Blob;
 }
 
-/** Browsers have DOMParser on the page but not in workers; KML needs it. */
-export function needsDomParser(name: string, head: Uint8Array): boolean {
-  const ext = name.toLowerCase().split('.').pop();
-  if (ext === 'kml' || ext === 'kmz') return true;
-  const text = new TextDecoder()
-    .decode(head.subarray(0, 512))
-    .replace(/^\uFEFF/, '')
-    .trimStart();
-  return /^<\?xml[^>]*>\s*<kml|^<kml/i.test(text);
-}
-
 export function toFailure(e: unknown): ImportFailure {
   if (e instanceof LoadError) return { message: e.message, fix: e.fix };
   const message = e instanceof Error ? e.message : String(e);

@@ -1,20 +1,10 @@
-import { reportCsv, type Issue, type LoadResult } from '../../data/index.ts';
+import type { Issue, LoadResult } from '../../data/index.ts';
+import { reportCsv } from '../../data/reportCsv.ts';
+import { downloadBlob } from '../share/download.ts';
 import { useImportTranslation } from './i18n.ts';
 
 /** Rows shown on screen per list; the downloaded CSV always has all of them. */
 const SHOWN = 100;
-
-/** Downloads text as a file; a revoked object URL keeps memory from piling up. */
-export function downloadText(text: string, name: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** The per-feature validation report: what is wrong and what to do, as plain text (never HTML). */
 export function ReportView({ result }: { result: LoadResult }) {
@@ -74,7 +64,10 @@ export function ReportView({ result }: { result: LoadResult }) {
         <button
           type="button"
           onClick={() =>
-            downloadText(reportCsv(report), `${base}-import-report.csv`, 'text/csv;charset=utf-8')
+            downloadBlob(
+              `${base}-import-report.csv`,
+              new Blob([reportCsv(report)], { type: 'text/csv;charset=utf-8' }),
+            )
           }
         >
           {t('report.download')}

@@ -1,6 +1,7 @@
 import type { FeatureCollection } from 'geojson';
 import type { InputLayers } from '../../analysis/types.ts';
-import { PROJECT_VERSION, serializeProject, type LayerRole, type ParsedProject } from '../../data/index.ts';
+import type { LayerRole, ParsedProject } from '../../data/index.ts';
+import { PROJECT_VERSION, serializeProject } from '../../data/projectFormat.ts';
 import { viewOf, type AdminCollection, type AdminLayers, type AppState } from '../appState.ts';
 import { effectiveSettings, type AppStore } from '../store.ts';
 import { ALL_LAYERS, type LayerId, type ViewState } from '../viewState.ts';

@@ -10,6 +10,10 @@ import { createI18n } from '../../../src/i18n/i18n.ts';
 import type { KeyValueStore } from '../../../src/store/persist/persist.ts';
 import { createAppStore, type AppStore } from '../../../src/store/store.ts';
 import { createInThreadBackend } from '../../../src/worker/importClient.ts';
+// The app fetches the dialog and the readers on first use; loaded here up front, so the first test's
+// waits measure the dialog, not the first transform of the whole import stack.
+import '../../../src/components/import/ImportDialog.tsx';
+import '../../../src/worker/importTask.ts';
 
 const FIXTURES = 'tests/fixtures/import';
 
