@@ -25,9 +25,9 @@ const i18n = createI18n(appStore.getState().lang);
 // The shipped sample is named by its hashed asset URLs and the worker's: a revisit with the same data,
 // engine and settings shows the last result at once instead of re-running the whole province.
 const sampleKey = `${ANALYSIS_WORKER_URL}|${Object.values(sampleUrls()).sort().join('|')}`;
-// The analysis worker fetches and parses the sample (the page gets it in small chunks), so the page's
-// thread never parses megabytes of JSON and the worker needs no copy of the layers for its first run. It
-// started on the sample before this module was loaded (src/boot.ts, src/worker/earlyClient.ts).
+// The analysis worker fetches and parses the sample and hands the page the files' bytes (parsed here one
+// file per task), so the worker needs no copy of the page's layers for its first run. It started on the
+// sample before this module was loaded (src/boot.ts, src/worker/earlyClient.ts).
 setSampleSource(client);
 const analyser = withResultCache(client, idbResultStore, () =>
   appStore.getState().dataSource === 'sample' ? sampleKey : null,

@@ -4,7 +4,7 @@ import type { AnalysisResult, InputLayers, ProgressCallback, Settings } from '..
 import type { AnalysisWorkerApi } from './analysis.worker.ts';
 import analysisWorkerUrl from './analysis.worker.ts?worker&url';
 import { AheadProgress, aheadSettings } from './aheadProgress.ts';
-import { joinChunks, originOf, rememberOrigin, type SampleChunk } from './sampleLayers.ts';
+import { originOf, parseCollection, rememberOrigin, type SampleFile } from './sampleLayers.ts';
 
 /** Thrown to the caller of a run that a newer run replaced. */
 export class RunCancelled extends Error {
@@ -32,21 +32,31 @@ export function createAnalysisWorker(): Worker {
   return new Worker(ANALYSIS_WORKER_URL, { type: 'module' });
 }
 
-/** A sample load under way: its chunks arrive on `port`; `count` settles when the worker is done. */
+/** A sample load under way: its files arrive on `port`; `count` settles when the worker is done. */
 interface SampleLoad {
   port: MessagePort;
   count: Promise<number>;
 }
 
-/** Collects a sample's chunks from the worker, one message (one task) each, up to the closing null. */
-function receiveChunks(port: MessagePort): Promise<SampleChunk[]> {
+/** Collects the sample's files from the worker, up to the closing null. */
+function receiveFiles(port: MessagePort): Promise<SampleFile[]> {
   return new Promise((resolve) => {
-    const chunks: SampleChunk[] = [];
-    port.onmessage = (e: MessageEvent<SampleChunk | null>) => {
-      if (e.data === null) resolve(chunks);
-      else chunks.push(e.data);
+    const files: SampleFile[] = [];
+    port.onmessage = (e: MessageEvent<SampleFile | null>) => {
+      if (e.data === null) resolve(files);
+      else files.push(e.data);
     };
   });
+}
+
+/** Parses the files one per task (the biggest, 1.4 MB of hamlets, takes a few tens of ms), in order. */
+async function parseInTasks(files: readonly SampleFile[]): Promise<Map<string, FeatureCollection>> {
+  const out = new Map<string, FeatureCollection>();
+  for (const f of files) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    out.set(f.name, parseCollection(f.name, f.bytes));
+  }
+  return out;
 }
 
 /** Sample collections the worker fetched, and how to tell it that the page's layers are the same ones. */
@@ -86,7 +96,8 @@ export class AnalysisClient {
 
   /**
    * The shipped sample, fetched and parsed in the worker (which keeps it for the first run) and handed to
-   * the page in chunks, one small task each. Rejects with `WorkerReplaced` if a run replaces the worker.
+   * the page as the files' bytes, which the page parses one file per task. Rejects with `WorkerReplaced`
+   * if a run replaces the worker.
    */
   async loadSample(urls: Record<string, string>): Promise<LoadedSample> {
     const ahead = this.prefetched?.key === JSON.stringify(urls) ? this.prefetched : null;
@@ -99,11 +110,11 @@ export class AnalysisClient {
     });
     this.onReplace.add(replaced);
     try {
-      // A failed fetch rejects `count`; the chunks end with a null.
+      // A failed fetch rejects `count`; the files end with a null.
       const failed = count.then(() => new Promise<never>(() => undefined));
-      const chunks = await Promise.race([receiveChunks(port), failed, gone]);
+      const files = await Promise.race([receiveFiles(port), failed, gone]);
       return {
-        byName: joinChunks(chunks),
+        byName: await Promise.race([parseInTasks(files), gone]),
         adopt: (input) => {
           rememberOrigin(input, urls);
           if (this.worker === worker) this.layersSent = input;
@@ -146,7 +157,7 @@ export class AnalysisClient {
   async run(layers: InputLayers, settings: Settings, onProgress: ProgressCallback): Promise<AnalysisResult> {
     if (this.cancelCurrent) this.restart();
     if (this.prefetched && !originOf(layers)) {
-      // The page had data of its own: drop the sample's chunks waiting on the port, and its run's progress.
+      // The page had data of its own: drop the sample's files waiting on the port, and its run's progress.
       this.prefetched.port.close();
       this.prefetched = null;
       this.dropAhead();

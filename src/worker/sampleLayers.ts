@@ -1,4 +1,4 @@
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { FeatureCollection } from 'geojson';
 import type { InputLayers } from '../analysis/types.ts';
 import type { AdminCollection, AdminLayers } from '../store/appState.ts';
 
@@ -6,11 +6,19 @@ import type { AdminCollection, AdminLayers } from '../store/appState.ts';
 export const INPUT_NAMES = ['hamlets', 'fibre', 'sites', 'coverage', 'facilities', 'households'] as const;
 export const ADMIN_NAMES = ['province', 'districts', 'communes'] as const;
 
-/** Fetches and checks one sample file. Errors name the file and the fix. */
-export async function fetchCollection(name: string, url: string): Promise<FeatureCollection> {
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`geodata/${name}.geojson: HTTP ${res.status}`);
-  const json: unknown = await res.json();
+/**
+ * Parses one sample file (its bytes or text) and checks that it is a FeatureCollection. Errors name the
+ * file and the fix.
+ */
+export function parseCollection(name: string, data: ArrayBuffer | string): FeatureCollection {
+  let json: unknown;
+  try {
+    json = JSON.parse(typeof data === 'string' ? data : new TextDecoder().decode(data));
+  } catch (e) {
+    throw new Error(
+      `geodata/${name}.geojson is not valid JSON (${e instanceof Error ? e.message : String(e)}); rebuild it with npm run geodata`,
+    );
+  }
   if (
     typeof json !== 'object' ||
     json === null ||
@@ -24,88 +32,40 @@ export async function fetchCollection(name: string, url: string): Promise<Featur
   return json as FeatureCollection;
 }
 
-/** The sample's files by layer name, in a fixed order (inputs first), keeping only those with a URL. */
+/** One sample file as fetched: its name and raw bytes, which cross to the page transferred, not copied. */
+export interface SampleFile {
+  name: string;
+  bytes: ArrayBuffer;
+}
+
+/** The sample's layer names that have a URL, in a fixed order (inputs first). */
+function sampleNames(urls: Readonly<Record<string, string>>): string[] {
+  if (!urls.hamlets) throw new Error('geodata/hamlets.geojson is missing; run npm run geodata');
+  return [...INPUT_NAMES, ...ADMIN_NAMES].filter((n) => urls[n]);
+}
+
+/** Fetches the sample's files as bytes, in the fixed order. Errors name the file. */
+export async function fetchSampleFiles(urls: Readonly<Record<string, string>>): Promise<SampleFile[]> {
+  return Promise.all(
+    sampleNames(urls).map(async (name) => {
+      const res = await fetch(urls[name] as string);
+      if (!res.ok) throw new Error(`geodata/${name}.geojson: HTTP ${res.status}`);
+      return { name, bytes: await res.arrayBuffer() };
+    }),
+  );
+}
+
+/** The sample's files by layer name, fetched and parsed (in one go: for tests and the page's fallback). */
 export async function fetchSampleCollections(
   urls: Readonly<Record<string, string>>,
 ): Promise<Map<string, FeatureCollection>> {
-  if (!urls.hamlets) throw new Error('geodata/hamlets.geojson is missing; run npm run geodata');
-  const names = [...INPUT_NAMES, ...ADMIN_NAMES].filter((n) => urls[n]);
-  const collections = await Promise.all(names.map((n) => fetchCollection(n, urls[n] as string)));
-  return new Map(names.map((n, i) => [n, collections[i] as FeatureCollection]));
+  const files = await fetchSampleFiles(urls);
+  return new Map(files.map((f) => [f.name, parseCollection(f.name, f.bytes)]));
 }
 
 export function isIllustrative(fc: FeatureCollection): boolean {
   const flag = (fc as { illustrative?: unknown }).illustrative;
   return flag === true || fc.features.some((f) => f.properties?.synthetic === true);
-}
-
-/** A piece of one layer on its way from the worker to the page: small enough to receive in a few ms. */
-export interface SampleChunk {
-  name: string;
-  /** The collection's own members but `features` (e.g. `illustrative`), on the first chunk of a layer. */
-  head?: Record<string, unknown>;
-  features: Feature[];
-}
-
-/** About this many coordinate pairs per chunk: ~150-250 KB of structured clone. */
-const CHUNK_POSITIONS = 6000;
-
-function positions(g: Geometry | null): number {
-  if (!g) return 0;
-  switch (g.type) {
-    case 'Point':
-      return 1;
-    case 'MultiPoint':
-    case 'LineString':
-      return g.coordinates.length;
-    case 'MultiLineString':
-    case 'Polygon':
-      return g.coordinates.reduce((s, r) => s + r.length, 0);
-    case 'MultiPolygon':
-      return g.coordinates.reduce((s, p) => s + p.reduce((t, r) => t + r.length, 0), 0);
-    case 'GeometryCollection':
-      return g.geometries.reduce((s, x) => s + positions(x), 0);
-  }
-}
-
-/**
- * Cuts collections into chunks the page can take one per task: a single structured clone of every layer
- * blocks the page's thread for hundreds of milliseconds on a slow machine. Slices share the features.
- */
-export function chunkCollections(byName: ReadonlyMap<string, FeatureCollection>): SampleChunk[] {
-  const out: SampleChunk[] = [];
-  for (const [name, fc] of byName) {
-    const { features, ...head } = fc;
-    let start = 0;
-    let weight = 0;
-    let first = true;
-    const flush = (end: number): void => {
-      out.push({ name, ...(first ? { head } : {}), features: features.slice(start, end) });
-      first = false;
-      start = end;
-      weight = 0;
-    };
-    features.forEach((f, i) => {
-      weight += positions(f.geometry) + 4;
-      if (weight >= CHUNK_POSITIONS) flush(i + 1);
-    });
-    if (start < features.length || first) flush(features.length);
-  }
-  return out;
-}
-
-/** Puts chunks back together into collections, in the order their layers first appear. */
-export function joinChunks(chunks: Iterable<SampleChunk>): Map<string, FeatureCollection> {
-  const out = new Map<string, FeatureCollection>();
-  for (const c of chunks) {
-    let fc = out.get(c.name);
-    if (!fc) {
-      fc = { ...(c.head ?? {}), type: 'FeatureCollection', features: [] } as FeatureCollection;
-      out.set(c.name, fc);
-    }
-    for (const f of c.features) fc.features.push(f);
-  }
-  return out;
 }
 
 /** The analysis input and admin layers in a set of sample collections. */
