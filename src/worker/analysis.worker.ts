@@ -99,8 +99,8 @@ function runAheadOn(forGeneration: number, progressPort?: MessagePort): void {
   }
   const settings = aheadSettings();
   const report = progressPort
-    ? // Every 250 ms: each report repaints the page, which shares the cores with this run on a first visit.
-      throttled((done, total, phase) => progressPort.postMessage([done, total, phase]), 250)
+    ? // Every 500 ms: each report repaints the page, which shares the cores with this run on a first visit.
+      throttled((done, total, phase) => progressPort.postMessage([done, total, phase]), 500)
     : undefined;
   ahead = {
     generation: forGeneration,
