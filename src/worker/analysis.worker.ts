@@ -2,7 +2,7 @@ import * as Comlink from 'comlink';
 import { analyze } from '../analysis/analyze.ts';
 import type { AnalysisResult, InputLayers, ProgressCallback, Settings } from '../analysis/types.ts';
 import { aheadSettings } from './aheadProgress.ts';
-import { fetchSampleFiles, parseCollection, sampleLayersOf } from './sampleLayers.ts';
+import { fetchSampleFiles, parseSampleFiles, sampleLayersOf } from './sampleLayers.ts';
 
 let layers: InputLayers | null = null;
 /** Bumped by every change of `layers`, so a slow sample fetch cannot overwrite layers set after it began. */
@@ -54,7 +54,7 @@ const api = {
     const mine = ++generation;
     ahead = null;
     const files = await fetchSampleFiles(urls);
-    const byName = new Map(files.map((f) => [f.name, parseCollection(f.name, f.bytes)]));
+    const byName = parseSampleFiles(files);
     if (mine !== generation) throw new Error('analysis worker: sample load superseded by newer layers');
     layers = sampleLayersOf(byName).input;
     if (port) {

@@ -55,12 +55,16 @@ export async function fetchSampleFiles(urls: Readonly<Record<string, string>>): 
   );
 }
 
-/** The sample's files by layer name, fetched and parsed (in one go: for tests and the page's fallback). */
+/** The files parsed, by layer name, in their order. */
+export function parseSampleFiles(files: readonly SampleFile[]): Map<string, FeatureCollection> {
+  return new Map(files.map((f) => [f.name, parseCollection(f.name, f.bytes)]));
+}
+
+/** The sample's files by layer name, fetched and parsed in one go (scenario worker, page fallback). */
 export async function fetchSampleCollections(
   urls: Readonly<Record<string, string>>,
 ): Promise<Map<string, FeatureCollection>> {
-  const files = await fetchSampleFiles(urls);
-  return new Map(files.map((f) => [f.name, parseCollection(f.name, f.bytes)]));
+  return parseSampleFiles(await fetchSampleFiles(urls));
 }
 
 export function isIllustrative(fc: FeatureCollection): boolean {
