@@ -1,24 +1,37 @@
 export type {
   CrsInfo,
   CsvColumnMapping,
-  FieldKey,
   FieldMapping,
   FileKind,
   Issue,
-  LayerRole,
   LoadInput,
   LoadOptions,
   LoadResult,
   ValidationReport,
   XmlParser,
 } from './types.ts';
-export { LAYER_ROLES, MAX_FILE_BYTES, MAX_UNZIPPED_BYTES } from './types.ts';
+export { MAX_FILE_BYTES, MAX_UNZIPPED_BYTES } from './types.ts';
+export {
+  ADMIN_ROLES,
+  INPUT_ROLES,
+  LAYER_ROLES,
+  ROLE_TABLE,
+  isAdminRole,
+  isLayerRole,
+  type AdminCollection,
+  type AdminLayers,
+  type AdminRole,
+  type CsvColumn,
+  type FieldKey,
+  type InputRole,
+  type LayerRole,
+} from './layerRoles.ts';
 export { LoadError } from './LoadError.ts';
 export { loadLayer } from './loadLayer.ts';
 export { readFileKind } from './fileKind.ts';
-export { parseCsvSites, guessCsvColumns, readCsvTable, type CsvSitesResult } from './csvSites.ts';
+export { guessCsvColumns, readCsvTable } from './csvSites.ts';
 export { validateLayer, type Validated, type ValidateOptions } from './validateLayer.ts';
-export { guessFields, guessRole, ROLE_FIELDS } from './roles.ts';
+export { guessFields, guessRole } from './roles.ts';
 export { reportCsv } from './reportCsv.ts';
 export {
   serializeProject,

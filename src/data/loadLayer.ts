@@ -9,13 +9,13 @@ import { byteLength, toBytes, toText } from './text.ts';
 import {
   MAX_FILE_BYTES,
   type Issue,
-  type LayerRole,
   type LoadInput,
   type LoadOptions,
   type LoadResult,
   type RawFeature,
 } from './types.ts';
 import { validateLayer } from './validateLayer.ts';
+import type { LayerRole } from './layerRoles.ts';
 
 interface Parsed {
   features: RawFeature[];

@@ -3,7 +3,8 @@ import { withDefaults } from '../analysis/settings.ts';
 import { LoadError } from './LoadError.ts';
 import { parseJsonText } from './text.ts';
 import { PROJECT_VERSION, type Project } from './projectFormat.ts';
-import { LAYER_ROLES, type LayerRole, type ValidationReport } from './types.ts';
+import { isLayerRole, LAYER_ROLES } from './layerRoles.ts';
+import type { ValidationReport } from './types.ts';
 import { validateLayer } from './validateLayer.ts';
 
 export { PROJECT_VERSION, serializeProject, type Project } from './projectFormat.ts';
@@ -56,7 +57,7 @@ export function parseProject(text: string, fileName = 'project.json'): ParsedPro
   const layers: Project['layers'] = {};
   const reports: ValidationReport[] = [];
   for (const [role, fc] of Object.entries(layersIn)) {
-    if (!LAYER_ROLES.includes(role as LayerRole)) {
+    if (!isLayerRole(role)) {
       throw new LoadError(
         fileName,
         `has an unknown layer "${role}" (known: ${LAYER_ROLES.join(', ')}).`,
@@ -66,8 +67,8 @@ export function parseProject(text: string, fileName = 'project.json'): ParsedPro
     if (typeof fc !== 'object' || fc === null || !Array.isArray((fc as { features?: unknown }).features)) {
       throw new LoadError(fileName, `has a "${role}" layer that is not a FeatureCollection.`, fix);
     }
-    const { collection, report } = validateLayer(fc, role as LayerRole, `${fileName} › ${role}`);
-    layers[role as LayerRole] = collection;
+    const { collection, report } = validateLayer(fc, role, `${fileName} › ${role}`);
+    layers[role] = collection;
     reports.push(report);
   }
   if (

@@ -1,52 +1,8 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-
-/** What a file holds; the user confirms it before import (DATA-MODEL §1). */
-export type LayerRole =
-  | 'hamlets'
-  | 'fibre'
-  | 'sites'
-  | 'coverage'
-  | 'facilities'
-  | 'households'
-  | 'communes'
-  | 'districts'
-  | 'province';
-
-export const LAYER_ROLES: readonly LayerRole[] = [
-  'hamlets',
-  'fibre',
-  'sites',
-  'coverage',
-  'facilities',
-  'households',
-  'communes',
-  'districts',
-  'province',
-];
+import type { FieldKey, LayerRole } from './layerRoles.ts';
 
 /** Kinds of file `readFileKind` recognises. */
 export type FileKind = 'geojson' | 'shapefile-zip' | 'kml' | 'kmz' | 'csv' | 'project' | 'unknown';
-
-/** Normalised property names a role can carry (DATA-MODEL §1 column names). */
-export type FieldKey =
-  | 'id'
-  | 'name'
-  | 'households'
-  | 'population'
-  | 'commune'
-  | 'commune_code'
-  | 'district'
-  | 'district_code'
-  | 'code'
-  | 'type'
-  | 'operator'
-  | 'kind'
-  | 'tech'
-  | 'radius_m'
-  | 'azimuths'
-  | 'beamwidth'
-  | 'level'
-  | 'count';
 
 /** Which source property holds each normalised field, e.g. `{ id: 'MA_THON', name: 'TEN_THON' }`. */
 export type FieldMapping = Partial<Record<FieldKey, string>>;

@@ -1,27 +1,8 @@
 import type { FeatureCollection } from 'geojson';
 import type { InputLayers } from '../analysis/types.ts';
-import { fetchSampleCollections, rememberOrigin, sampleLayersOf } from '../worker/sampleLayers.ts';
+import { fetchSampleCollections, rememberOrigin, sampleLayersOf } from '../data/sampleLayers.ts';
+import { sampleUrls } from '../data/sampleUrls.ts';
 import type { AppStore } from './store.ts';
-
-/**
- * The shipped sample: Vite emits each geodata/*.geojson as a hashed asset and gives us its URL, so the
- * built app serves them without copying them into git or the bundle. A glob (not named imports) keeps the
- * build working while a layer file is absent.
- */
-const SAMPLE_URLS = import.meta.glob<string>('../../geodata/*.geojson', {
-  query: '?url',
-  import: 'default',
-  eager: true,
-});
-
-export function sampleUrls(): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [path, url] of Object.entries(SAMPLE_URLS)) {
-    const name = /([^/]+)\.geojson$/.exec(path)?.[1];
-    if (name) out[name] = url;
-  }
-  return out;
-}
 
 /** Who fetches and parses the sample files; the app uses the analysis worker (`AnalysisClient`). */
 export interface SampleSource {

@@ -2,7 +2,7 @@ import * as Comlink from 'comlink';
 import { analyze } from '../analysis/analyze.ts';
 import type { AnalysisResult, InputLayers, ProgressCallback, Settings } from '../analysis/types.ts';
 import { aheadSettings } from './aheadProgress.ts';
-import { fetchSampleFiles, parseSampleFiles, sampleLayersOf } from './sampleLayers.ts';
+import { fetchSampleFiles, parseSampleFiles, sampleLayersOf } from '../data/sampleLayers.ts';
 
 let layers: InputLayers | null = null;
 /** Bumped by every change of `layers`, so a slow sample fetch cannot overwrite layers set after it began. */

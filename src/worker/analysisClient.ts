@@ -4,7 +4,7 @@ import type { AnalysisResult, InputLayers, ProgressCallback, Settings } from '..
 import type { AnalysisWorkerApi } from './analysis.worker.ts';
 import analysisWorkerUrl from './analysis.worker.ts?worker&url';
 import { AheadProgress, aheadSettings } from './aheadProgress.ts';
-import { originOf, parseCollection, rememberOrigin, type SampleFile } from './sampleLayers.ts';
+import { originOf, parseCollection, rememberOrigin, type SampleFile } from '../data/sampleLayers.ts';
 
 /** Thrown to the caller of a run that a newer run replaced. */
 export class RunCancelled extends Error {

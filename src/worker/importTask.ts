@@ -1,5 +1,5 @@
 import { loadLayer, LoadError, type LayerRole, type LoadOptions, type LoadResult } from '../data/index.ts';
-import { probeFile, type ProbeResult } from './importProbe.ts';
+import { probeFile, type ProbeResult } from '../data/probeFile.ts';
 
 /** Load options that can cross to a worker (no callbacks, signals or parsers). */
 export type ImportOptions = Pick<LoadOptions, 'crs' | 'fields' | 'csvColumns' | 'axisOrder'>;

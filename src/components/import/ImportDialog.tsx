@@ -3,7 +3,7 @@ import { MAX_FILE_BYTES, parseProject, type LoadResult, type ParsedProject } fro
 import { applyProject } from '../../store/persist/projectFile.ts';
 import type { AppStore } from '../../store/store.ts';
 import type { ImportBackend, RunningLoad } from '../../worker/importClient.ts';
-import type { ProbeResult } from '../../worker/importProbe.ts';
+import type { ProbeResult } from '../../data/probeFile.ts';
 import type { ImportFailure } from '../../worker/importTask.ts';
 import { applyImport } from './applyImport.ts';
 import { canImport, ProjectSummary, ReplaceNote } from './DialogNotes.tsx';

@@ -1,10 +1,12 @@
 import type { FeatureCollection } from 'geojson';
 import type { InputLayers } from '../analysis/types.ts';
-import type { AdminCollection, AdminLayers } from '../store/appState.ts';
-
-/** Layers of the shipped sample the analysis reads, and the admin layers it shows and rolls up by. */
-export const INPUT_NAMES = ['hamlets', 'fibre', 'sites', 'coverage', 'facilities', 'households'] as const;
-export const ADMIN_NAMES = ['province', 'districts', 'communes'] as const;
+import {
+  ADMIN_ROLES,
+  INPUT_ROLES,
+  LAYER_ROLES,
+  type AdminCollection,
+  type AdminLayers,
+} from './layerRoles.ts';
 
 /**
  * Parses one sample file (its bytes or text) and checks that it is a FeatureCollection. Errors name the
@@ -38,10 +40,10 @@ export interface SampleFile {
   bytes: ArrayBuffer;
 }
 
-/** The sample's layer names that have a URL, in a fixed order (inputs first). */
+/** The sample's layer names that have a URL, in the role table's order (inputs first). */
 function sampleNames(urls: Readonly<Record<string, string>>): string[] {
   if (!urls.hamlets) throw new Error('geodata/hamlets.geojson is missing; run npm run geodata');
-  return [...INPUT_NAMES, ...ADMIN_NAMES].filter((n) => urls[n]);
+  return LAYER_ROLES.filter((n) => Object.hasOwn(urls, n));
 }
 
 /** Fetches the sample's files as bytes, in the fixed order. Errors name the file. */
@@ -79,13 +81,11 @@ export function sampleLayersOf(byName: ReadonlyMap<string, FeatureCollection>): 
   illustrative: string[];
 } {
   const input = Object.fromEntries(
-    INPUT_NAMES.filter((n) => byName.has(n)).map((n) => [n, byName.get(n)]),
+    INPUT_ROLES.filter((n) => byName.has(n)).map((n) => [n, byName.get(n)]),
   ) as unknown as InputLayers;
-  const admin: AdminLayers = {
-    province: (byName.get('province') as AdminCollection | undefined) ?? null,
-    districts: (byName.get('districts') as AdminCollection | undefined) ?? null,
-    communes: (byName.get('communes') as AdminCollection | undefined) ?? null,
-  };
+  const admin = Object.fromEntries(
+    ADMIN_ROLES.map((n) => [n, (byName.get(n) as AdminCollection | undefined) ?? null]),
+  ) as AdminLayers;
   const illustrative = [...byName].filter(([, fc]) => isIllustrative(fc)).map(([n]) => n);
   return { input, admin, illustrative };
 }

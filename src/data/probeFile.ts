@@ -13,13 +13,13 @@ import {
   type LayerRole,
   type LoadInput,
   type XmlParser,
-} from '../data/index.ts';
-import { inspectCoordinates, type CoordinateLook } from '../data/coordinates.ts';
-import { readGeojson } from '../data/readGeojson.ts';
-import { readKml, readKmz } from '../data/readKml.ts';
-import { readShapefileZip } from '../data/readShapefile.ts';
-import { toBytes, toText } from '../data/text.ts';
-import type { RawFeature } from '../data/types.ts';
+} from './index.ts';
+import { inspectCoordinates, type CoordinateLook } from './coordinates.ts';
+import { readGeojson } from './readGeojson.ts';
+import { readKml, readKmz } from './readKml.ts';
+import { readShapefileZip } from './readShapefile.ts';
+import { toBytes, toText } from './text.ts';
+import type { RawFeature } from './types.ts';
 
 /** What the import dialog needs to know about a file before the user confirms role, fields and CRS. */
 export interface ProbeResult {

@@ -1,8 +1,8 @@
 import type { AnalysisResult, InputLayers, Settings } from '../analysis/types.ts';
-import type { AppState } from '../store/appState.ts';
-import { effectiveSettings, type AppStore } from '../store/store.ts';
-import { resultViews } from '../store/slices/analysisSlice.ts';
-import { RunCancelled } from './analysisClient.ts';
+import type { AppState } from './appState.ts';
+import { effectiveSettings, type AppStore } from './store.ts';
+import { resultViews } from './slices/analysisSlice.ts';
+import { RunCancelled } from '../worker/analysisClient.ts';
 
 /** What the runner needs from a client; the app passes an `AnalysisClient`, tests may pass an in-thread one. */
 export interface Analyser {
