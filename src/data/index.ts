@@ -27,7 +27,8 @@ export {
   type LayerRole,
 } from './layerRoles.ts';
 export { LoadError } from './LoadError.ts';
-export { loadLayer } from './loadLayer.ts';
+export { layerFromFile, loadLayer } from './loadLayer.ts';
+export { readLayerFile, type ParsedFile } from './readFile.ts';
 export { readFileKind } from './fileKind.ts';
 export { guessCsvColumns, readCsvTable } from './csvSites.ts';
 export { validateLayer, type Validated, type ValidateOptions } from './validateLayer.ts';

@@ -47,17 +47,21 @@ export function ImportDialog({ files, mode = 'layers', store, backend, onDone }:
   const [index, setIndex] = useState(0);
   const [probeStep, setStep] = useState<Step>({ kind: 'probing' });
   const running = useRef<RunningLoad | null>(null);
+  /** The backend keeps the file its probe read; loads name it so the file is read once. */
+  const parsedId = useRef<number | undefined>(undefined);
   const file = files[index];
 
   const next = useCallback(() => {
     running.current?.cancel();
     running.current = null;
+    parsedId.current = undefined;
+    backend.forget();
     if (index + 1 >= files.length) onDone();
     else {
       setIndex(index + 1);
       setStep({ kind: 'probing' });
     }
-  }, [index, files.length, onDone]);
+  }, [index, files.length, onDone, backend]);
 
   useEffect(() => {
     if (!file) return;
@@ -80,6 +84,7 @@ export function ImportDialog({ files, mode = 'layers', store, backend, onDone }:
         if (!live) return;
         if (!outcome.ok) return setStep({ kind: 'failed', error: outcome.error });
         if (outcome.probe.kind === 'project') return openProject();
+        parsedId.current = outcome.parsedId;
         setStep({ kind: 'setup', probe: outcome.probe, choices: initialChoices(outcome.probe) });
       });
     }
@@ -88,7 +93,13 @@ export function ImportDialog({ files, mode = 'layers', store, backend, onDone }:
     };
   }, [file, backend, mode]);
 
-  useEffect(() => () => running.current?.cancel(), []);
+  useEffect(
+    () => () => {
+      running.current?.cancel();
+      backend.forget();
+    },
+    [backend],
+  );
 
   if (!file) return null;
   // Refused before reading a byte: a file this size would take the tab down.
@@ -102,8 +113,12 @@ export function ImportDialog({ files, mode = 'layers', store, backend, onDone }:
       ...(probe.csv ? { csvColumns: choices.csvColumns } : {}),
       axisOrder: choices.axisOrder,
     };
-    const run = backend.load({ name: file.name, blob: file }, choices.role, options, (progress) =>
-      setStep((s) => (s.kind === 'loading' ? { ...s, progress } : s)),
+    const run = backend.load(
+      { name: file.name, blob: file },
+      choices.role,
+      options,
+      (progress) => setStep((s) => (s.kind === 'loading' ? { ...s, progress } : s)),
+      parsedId.current,
     );
     running.current = run;
     void run.done.then((outcome) => {
