@@ -37,6 +37,7 @@ export { reportCsv } from './reportCsv.ts';
 export {
   serializeProject,
   parseProject,
+  SettingsRefused,
   PROJECT_VERSION,
   MIGRATIONS,
   type Project,

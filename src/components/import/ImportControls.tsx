@@ -8,6 +8,7 @@ import { createWorkerBackend, type ImportBackend } from '../../worker/importClie
 import { downloadBlob } from '../share/download.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { DropOverlay } from './DropOverlay.tsx';
+import { RestoreNotice } from './RestoreNotice.tsx';
 import { useImportTranslation } from './i18n.ts';
 import './import.css';
 
@@ -89,10 +90,12 @@ export function ImportControls({
     setMessage(t('toolbar.saved', { name }));
   };
 
+  /** Back to a clean start: the sample and the default settings (saving {} replaces the saved ones). */
   const reset = async (): Promise<void> => {
     setConfirming(false);
     setOpen(false);
     await kv.del(DATA_KEY).catch(() => undefined);
+    store.getState().resetSettings();
     await resetToSample(store);
   };
 
@@ -124,6 +127,7 @@ export function ImportControls({
       <p className="vt-visually-hidden" role="status">
         {message}
       </p>
+      <RestoreNotice store={store} />
       <input
         ref={layerInput}
         type="file"
