@@ -9,6 +9,24 @@ import {
 } from './layerRoles.ts';
 
 /**
+ * Something wrong with the sample's files themselves (missing, unreadable, not GeoJSON): retrying
+ * elsewhere will not help, the fix is to rebuild them. The message names the file and the fix.
+ */
+export class SampleFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SampleFileError';
+  }
+
+  /** The same error after it crossed from a worker, which keeps an Error's name and message only. */
+  static revive(e: unknown): unknown {
+    return e instanceof Error && !(e instanceof SampleFileError) && e.name === 'SampleFileError'
+      ? new SampleFileError(e.message)
+      : e;
+  }
+}
+
+/**
  * Parses one sample file (its bytes or text) and checks that it is a FeatureCollection. Errors name the
  * file and the fix.
  */
@@ -17,7 +35,7 @@ export function parseCollection(name: string, data: ArrayBuffer | string): Featu
   try {
     json = JSON.parse(typeof data === 'string' ? data : new TextDecoder().decode(data));
   } catch (e) {
-    throw new Error(
+    throw new SampleFileError(
       `geodata/${name}.geojson is not valid JSON (${e instanceof Error ? e.message : String(e)}); rebuild it with npm run geodata`,
     );
   }
@@ -27,7 +45,7 @@ export function parseCollection(name: string, data: ArrayBuffer | string): Featu
     (json as { type?: unknown }).type !== 'FeatureCollection' ||
     !Array.isArray((json as { features?: unknown }).features)
   ) {
-    throw new Error(
+    throw new SampleFileError(
       `geodata/${name}.geojson is not a GeoJSON FeatureCollection; rebuild it with npm run geodata`,
     );
   }
@@ -42,7 +60,7 @@ export interface SampleFile {
 
 /** The sample's layer names that have a URL, in the role table's order (inputs first). */
 function sampleNames(urls: Readonly<Record<string, string>>): string[] {
-  if (!urls.hamlets) throw new Error('geodata/hamlets.geojson is missing; run npm run geodata');
+  if (!urls.hamlets) throw new SampleFileError('geodata/hamlets.geojson is missing; run npm run geodata');
   return LAYER_ROLES.filter((n) => Object.hasOwn(urls, n));
 }
 
@@ -51,7 +69,7 @@ export async function fetchSampleFiles(urls: Readonly<Record<string, string>>): 
   return Promise.all(
     sampleNames(urls).map(async (name) => {
       const res = await fetch(urls[name] as string);
-      if (!res.ok) throw new Error(`geodata/${name}.geojson: HTTP ${res.status}`);
+      if (!res.ok) throw new SampleFileError(`geodata/${name}.geojson: HTTP ${res.status}`);
       return { name, bytes: await res.arrayBuffer() };
     }),
   );
