@@ -61,13 +61,11 @@ export interface FacilityProps {
   id?: string;
   [key: string]: unknown;
 }
-export type FacilityFeature = Feature<Point, FacilityProps>;
 
 export interface HouseholdPointProps {
   count?: number;
   [key: string]: unknown;
 }
-export type HouseholdPointFeature = Feature<Point, HouseholdPointProps>;
 
 export interface AdminProps {
   code: string;
@@ -75,7 +73,6 @@ export interface AdminProps {
   type?: string;
   [key: string]: unknown;
 }
-export type AdminFeature = Feature<Polygon | MultiPolygon, AdminProps>;
 
 /** Everything the engine reads. Only `hamlets` is required. */
 export interface InputLayers {

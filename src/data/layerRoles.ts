@@ -156,4 +156,4 @@ export type AdminLayers = Record<AdminRole, AdminCollection | null>;
 // The table and the engine's input must name the same layers: this fails to compile when they drift.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Assert<T extends true> = T;
-export type _InputRolesMatch = Assert<Same<InputRole, keyof InputLayers>>;
+type _InputRolesMatch = Assert<Same<InputRole, keyof InputLayers>>;

@@ -7,7 +7,7 @@ import { isLayerRole, LAYER_ROLES } from './layerRoles.ts';
 import type { ValidationReport } from './types.ts';
 import { validateLayer } from './validateLayer.ts';
 
-export { PROJECT_VERSION, serializeProject, type Project } from './projectFormat.ts';
+export { serializeProject, type Project } from './projectFormat.ts';
 
 export interface ParsedProject {
   project: Project;

@@ -77,11 +77,6 @@ export interface LoadResult {
   kind: FileKind;
 }
 
-/** A parsed but not yet validated layer: features may hold anything. */
-export interface RawCollection {
-  type: 'FeatureCollection';
-  features: RawFeature[];
-}
 export type RawFeature = Feature<Geometry | null> | unknown;
 
 export interface LoadInput {
