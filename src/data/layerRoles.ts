@@ -42,6 +42,15 @@ interface RoleSpec {
   csvColumns: readonly CsvColumn[];
 }
 
+/** What the three administrative levels have in common. */
+const ADMIN_SPEC = {
+  group: 'admin',
+  fields: ['code', 'name', 'type'],
+  geometry: ['polygon'],
+  centroidOk: false,
+  csvColumns: ['lon', 'lat', 'id', 'name'],
+} as const;
+
 /**
  * The one table of layer roles: what each kind of layer is called, which fields and geometries it has.
  * Its order is the order roles are listed in (import dialog, project files, the sample's files).
@@ -104,30 +113,9 @@ export const ROLE_TABLE = {
     centroidOk: true,
     csvColumns: ['lon', 'lat', 'count'],
   },
-  communes: {
-    group: 'admin',
-    labelKey: 'roles.communes',
-    fields: ['code', 'name', 'type'],
-    geometry: ['polygon'],
-    centroidOk: false,
-    csvColumns: ['lon', 'lat', 'id', 'name'],
-  },
-  districts: {
-    group: 'admin',
-    labelKey: 'roles.districts',
-    fields: ['code', 'name', 'type'],
-    geometry: ['polygon'],
-    centroidOk: false,
-    csvColumns: ['lon', 'lat', 'id', 'name'],
-  },
-  province: {
-    group: 'admin',
-    labelKey: 'roles.province',
-    fields: ['code', 'name', 'type'],
-    geometry: ['polygon'],
-    centroidOk: false,
-    csvColumns: ['lon', 'lat', 'id', 'name'],
-  },
+  communes: { ...ADMIN_SPEC, labelKey: 'roles.communes' },
+  districts: { ...ADMIN_SPEC, labelKey: 'roles.districts' },
+  province: { ...ADMIN_SPEC, labelKey: 'roles.province' },
 } as const satisfies Record<string, RoleSpec>;
 
 /** What a file holds; the user confirms it before import (DATA-MODEL §1). */

@@ -1,7 +1,6 @@
 import * as Comlink from 'comlink';
-import type { LayerRole } from '../data/index.ts';
 import type { ImportWorkerApi } from './import.worker.ts';
-import type { ImportOptions, LoadOutcome, NamedBlob, ProbeOutcome } from './importTask.ts';
+import type { LoadOutcome, LoadRequest, NamedBlob, ProbeOutcome } from './importTask.ts';
 
 /** A load in progress: await `done`, or `cancel()` it (the page stays responsive either way). */
 export interface RunningLoad {
@@ -9,19 +8,10 @@ export interface RunningLoad {
   cancel(): void;
 }
 
-/**
- * What the import dialog needs: probe a file, then load it with progress and cancel. A load given the
- * probe's `parsedId` checks the file read by the probe instead of reading it again.
- */
+/** What the import dialog needs: probe a file, then load it with progress and cancel. */
 export interface ImportBackend {
   probe(file: NamedBlob): Promise<ProbeOutcome>;
-  load(
-    file: NamedBlob,
-    role: LayerRole,
-    options: ImportOptions,
-    onProgress: (fraction: number) => void,
-    parsedId?: number,
-  ): RunningLoad;
+  load(...request: LoadRequest): RunningLoad;
   /** Lets go of the file the last probe read (the dialog moved on). */
   forget(): void;
   /** Stops whatever is running (a probe of a huge file); the next call starts afresh. */

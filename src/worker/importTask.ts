@@ -30,6 +30,16 @@ export interface NamedBlob {
   blob: Blob;
 }
 
+/** What a load is asked with, in the worker and in the dialog's backend alike. */
+export type LoadRequest = [
+  file: NamedBlob,
+  role: LayerRole,
+  options: ImportOptions,
+  onProgress: (fraction: number) => void,
+  /** The probe's `parsedId`: the load then checks the file the probe read instead of reading it again. */
+  parsedId?: number,
+];
+
 export function toFailure(e: unknown): ImportFailure {
   if (e instanceof LoadError) return { message: e.message, fix: e.fix };
   const message = e instanceof Error ? e.message : String(e);
