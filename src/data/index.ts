@@ -7,7 +7,7 @@ export type {
   ValidationReport,
   XmlParser,
 } from './types.ts';
-export { MAX_FILE_BYTES } from './types.ts';
+export { MAX_FILE_BYTES, MAX_UNZIPPED_BYTES } from './types.ts';
 export {
   ADMIN_ROLES,
   INPUT_ROLES,
@@ -37,3 +37,4 @@ export {
 } from './project.ts';
 export { CRS_CHOICES, resolveCrs } from './crs.ts';
 export { htmlToText } from './text.ts';
+export { PROJECT_VERSION } from './projectFormat.ts';

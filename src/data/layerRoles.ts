@@ -3,7 +3,7 @@ import type { AdminProps, InputLayers } from '../analysis/types.ts';
 import type { Family } from './checkGeometry.ts';
 import type { CsvColumnMapping } from './types.ts';
 
-/** Normalised property names a role can carry (DATA-MODEL §1 column names). */
+/** Normalised property names a role can carry (docs/DATA-MODEL.md §1 column names). */
 export type FieldKey =
   | 'id'
   | 'name'
@@ -118,7 +118,7 @@ export const ROLE_TABLE = {
   province: { ...ADMIN_SPEC, labelKey: 'roles.province' },
 } as const satisfies Record<string, RoleSpec>;
 
-/** What a file holds; the user confirms it before import (DATA-MODEL §1). */
+/** What a file holds; the user confirms it before import (docs/DATA-MODEL.md §1). */
 export type LayerRole = keyof typeof ROLE_TABLE;
 type RolesOf<G extends RoleSpec['group']> = {
   [R in LayerRole]: (typeof ROLE_TABLE)[R]['group'] extends G ? R : never;
