@@ -1,4 +1,4 @@
-import * as turf from '@turf/turf';
+import { pointOnFeature } from '@turf/point-on-feature';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon } from 'geojson';
 import type { AnalysisResult, InputLayers, Settings, SiteProps } from '../analysis/types.ts';
 import type { AdminCollection } from '../store/appState.ts';
@@ -109,7 +109,7 @@ function labelsOf(fc: FeatureCollection | null, level: MapLabel['level'], idKey:
   for (const f of fc.features) {
     if (!f.geometry) continue;
     const props = (f.properties ?? {}) as Record<string, unknown>;
-    const p = turf.pointOnFeature(f as Feature<Polygon | MultiPolygon>).geometry.coordinates;
+    const p = pointOnFeature(f as Feature<Polygon | MultiPolygon>).geometry.coordinates;
     out.push({
       id: `${level}:${String(props[idKey])}`,
       text: level === 'hamlet' ? String(props.name ?? '') : shortAdminName(String(props.name ?? '')),

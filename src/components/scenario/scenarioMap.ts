@@ -1,4 +1,4 @@
-import * as turf from '@turf/turf';
+import { circle } from '@turf/circle';
 import type { Feature, FeatureCollection, Position } from 'geojson';
 import type { GeoJSONSource, MapMouseEvent, Map as MlMap } from 'maplibre-gl';
 import type { MapAdapter } from '../../map/MapAdapter.ts';
@@ -133,7 +133,7 @@ function proposals(s: ScenarioState): FeatureCollection {
     if (e.kind === 'add-site') {
       const c = e.site.geometry.coordinates;
       const r = Number(e.site.properties.radius_m ?? 3000);
-      features.push(turf.circle(c, r / 1000, { steps: 64, properties: { role: 'reach' } }));
+      features.push(circle(c, r / 1000, { steps: 64, properties: { role: 'reach' } }));
       features.push({
         type: 'Feature',
         geometry: e.site.geometry,

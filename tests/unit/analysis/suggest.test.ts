@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import * as turf from '@turf/turf';
+import { centroid } from '@turf/centroid';
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { ScenarioSession } from '../../../src/analysis/scenarioSession.ts';
@@ -28,7 +28,7 @@ function siteAt(id: string, h: HamletCoverage): ScenarioEdit {
     kind: 'add-site',
     site: {
       type: 'Feature',
-      geometry: { type: 'Point', coordinates: turf.centroid(f).geometry.coordinates },
+      geometry: { type: 'Point', coordinates: centroid(f).geometry.coordinates },
       properties: { id, tech: '4G', radius_m: RADIUS },
     },
   };
