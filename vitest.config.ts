@@ -17,6 +17,16 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: 'pack',
+          include: ['tests/pack/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',

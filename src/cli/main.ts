@@ -27,8 +27,7 @@ Usage: vungtrang <command> [flags]
 Commands:
 ${list}
 
-Run "vungtrang <command> --help" for a command's flags.
-From the repository root: "npx vungtrang …" or "node bin/vungtrang.mjs …".`;
+Run "vungtrang <command> --help" for a command's flags.`;
 }
 
 /**

@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+// The `vungtrang` executable: the entry of the CLI bundle (vite.cli.config.ts).
+import { main } from './main.ts';
+
+process.exitCode = await main(process.argv.slice(2));
