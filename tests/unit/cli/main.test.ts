@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { RANKING_CSV_HEADER } from '../../../src/analysis/exports.ts';
+import { EXIT_CODES_HELP } from '../../../src/cli/errors.ts';
 import { cliRun } from '../../fixtures/cli/cliRun.ts';
 import { tempDir } from '../../fixtures/cli/tempDir.ts';
 
@@ -31,22 +32,35 @@ async function ranking(dir: string): Promise<Record<string, string>[]> {
 }
 
 describe('main', () => {
-  it('lists the commands for --help and exits 0; with no command exits 64', async () => {
+  it('lists the commands and the exit codes for --help and exits 0; with no command exits 64', async () => {
     const help = await cliRun(['--help']);
     expect(help.code).toBe(0);
     expect(help.out).toMatch(/Commands:\n {2}analyze/);
+    expect(help.out).toContain(EXIT_CODES_HELP);
     const none = await cliRun([]);
     expect(none.code).toBe(64);
     expect(none.err).toMatch(/Usage: vungtrang <command>/);
   });
 
-  it("prints a command's usage for --help", async () => {
+  it("prints a command's usage and exit codes for --help", async () => {
     for (const command of ['analyze', 'suggest']) {
       const r = await cliRun([command, '--help']);
       expect(r.code).toBe(0);
       expect(r.out).toMatch(new RegExp(`^Usage: vungtrang ${command} --hamlets FILE`));
       expect(r.out).toMatch(/--fibre-radius METRES/);
+      expect(r.out).toContain(EXIT_CODES_HELP);
     }
+  });
+
+  it("the README's command-line section lists the same exit codes as --help", async () => {
+    const readme = await readFile(join(ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(
+      readme.indexOf('## Command line'),
+      readme.indexOf('\n## ', readme.indexOf('## Command line') + 1),
+    );
+    const codes = (text: string): string[] =>
+      [...text.matchAll(/^\s*(?:\| )?`?(\d+)`?\s/gm)].map((m) => m[1] as string);
+    expect(codes(section)).toEqual(codes(EXIT_CODES_HELP));
   });
 
   it('names an unknown command, an unknown flag and a missing --out (exit 64)', async () => {
