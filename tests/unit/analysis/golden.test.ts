@@ -75,8 +75,13 @@ describe('golden coverage fixtures', () => {
     const layers = loadCase(name);
     const golden = goldenOf(layers, analyze(layers));
     const outPath = join(ROOT, name, 'out.geojson');
-    if (process.env.REGEN === '1' || !existsSync(outPath)) {
-      writeFileSync(outPath, JSON.stringify(golden, null, 1) + '\n');
+    // REGEN=1 writes the goldens; otherwise a case without one fails rather than passing on its own output.
+    if (process.env.REGEN === '1') writeFileSync(outPath, JSON.stringify(golden, null, 1) + '\n');
+    if (!existsSync(outPath)) {
+      throw new Error(
+        `${name}/out.geojson is missing: run REGEN=1 npx vitest run tests/unit/analysis/golden.test.ts, ` +
+          'then check the written geometry by hand (geojson.io) before committing it.',
+      );
     }
     expect(golden).toEqual(JSON.parse(readFileSync(outPath, 'utf8')));
   });
