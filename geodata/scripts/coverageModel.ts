@@ -1,22 +1,13 @@
 import Flatbush from 'flatbush';
 import type { Feature, LineString, MultiLineString, Point, Position } from 'geojson';
+import type { FibreProps, SiteProps } from '../../src/analysis/types.ts';
 import { type LocalFrame, type XY, pointSegmentDistance, toXY } from './geom.ts';
 
 /** The technology default radii of the engine (src/analysis/settings.ts), metres. */
 const DEFAULT_RADIUS: Record<string, number> = { '2G': 6000, '3G': 4000, '4G': 3000, '5G': 600 };
 
-export type SiteLike = Feature<
-  Point,
-  {
-    id?: string;
-    operator?: string;
-    tech: string;
-    radius_m?: number;
-    azimuths?: number[] | string;
-    beamwidth?: number;
-  }
->;
-export type FibreLike = Feature<LineString | MultiLineString | Point, { operator?: string; kind?: string }>;
+export type SiteLike = Feature<Point, SiteProps>;
+export type FibreLike = Feature<LineString | MultiLineString | Point, FibreProps>;
 
 /** A site's disc (or sectors) in a local frame, as the approximate checks see it. */
 export interface Disc {
