@@ -4,13 +4,13 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { FORMAT_INPUTS } from '../fixtures/cli/inputs.ts';
 import { tempDir } from '../fixtures/cli/tempDir.ts';
 
 // The CLI as a user gets it: `npm pack` (which builds the bundle through `prepare`), then
 // `npm install --omit=dev` of the tarball in an empty folder, then `npx vungtrang`.
 const ROOT = resolve(import.meta.dirname, '../..');
 const GEODATA = join(ROOT, 'geodata');
-const IMPORT = join(ROOT, 'tests/fixtures/import');
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const NPX = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 
@@ -116,18 +116,7 @@ describe('the packed CLI, installed with --omit=dev', () => {
 
   it('reads a Shapefile zip, a CSV and a KML without any installed library', async () => {
     const out = join(app, 'formats');
-    const r = vungtrang([
-      'analyze',
-      '--hamlets',
-      join(IMPORT, 'hamlets-vn2000-utf8.zip'),
-      '--sites',
-      join(IMPORT, 'sites.csv'),
-      '--facilities',
-      join(IMPORT, 'facilities.kml'),
-      '--out',
-      out,
-      '--quiet',
-    ]);
+    const r = vungtrang(['analyze', ...FORMAT_INPUTS, '--out', out, '--quiet']);
     expect(r.stderr).not.toMatch(/^error/m);
     expect(r.code).toBe(0);
     expect(await readFile(join(out, 'ranking.csv'), 'utf8')).toContain('Tổ dân phố Số 3');

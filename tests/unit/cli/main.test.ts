@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { RANKING_CSV_HEADER } from '../../../src/analysis/exports.ts';
 import { EXIT_CODES_HELP } from '../../../src/cli/errors.ts';
 import { cliRun } from '../../fixtures/cli/cliRun.ts';
+import { ANALYZE_OUTPUTS, FORMAT_INPUTS } from '../../fixtures/cli/inputs.ts';
 import { tempDir } from '../../fixtures/cli/tempDir.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -82,14 +83,7 @@ describe('main', () => {
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/Analysed 4 hamlets in \d+ ms: 1 unserved, 2 partial, 1 served; 3 ranked/);
     expect(r.err).toMatch(/100%/);
-    expect((await readdir(r.dir)).sort()).toEqual([
-      'hamlets.geojson',
-      'ranking.csv',
-      'summary.csv',
-      'summary.json',
-      'weak-zones.geojson',
-      'white-zones.geojson',
-    ]);
+    expect((await readdir(r.dir)).sort()).toEqual(ANALYZE_OUTPUTS);
     expect(await readdir(join(r.dir, '..'))).toEqual(['out']);
     const rows = await ranking(r.dir);
     expect(rows.map((x) => x.id).sort()).toEqual(['TD-01', 'TD-02', 'TD-03', 'TD-04']);
@@ -169,17 +163,7 @@ describe('main', () => {
 describe('analyze on other formats (src/data fixtures)', () => {
   it('reads a VN-2000 Shapefile zip, a CSV of sites and a KML (xmldom), with Vietnamese names intact', async () => {
     const out = join(await tempDir('vt-main-'), 'out');
-    const r = await cliRun([
-      'analyze',
-      '--hamlets',
-      join(IMPORT, 'hamlets-vn2000-utf8.zip'),
-      '--sites',
-      join(IMPORT, 'sites.csv'),
-      '--facilities',
-      join(IMPORT, 'facilities.kml'),
-      '--out',
-      out,
-    ]);
+    const r = await cliRun(['analyze', ...FORMAT_INPUTS, '--out', out]);
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/warning: .*hamlets-vn2000-utf8\.zip: VN-2000 datum/);
     expect(r.err).toMatch(/warning: .*sites\.csv: skipped 1 of 5 features/);

@@ -1,19 +1,12 @@
 import { copyFile, lstat, mkdir, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ANALYZE_OUTPUTS } from '../../fixtures/cli/inputs.ts';
 import { tempDir } from '../../fixtures/cli/tempDir.ts';
 import { cliRun } from '../../fixtures/cli/cliRun.ts';
 
 const TINY = resolve(import.meta.dirname, '../../fixtures/cli/tiny');
 const HAMLETS = join(TINY, 'hamlets.geojson');
-const OUTPUTS = [
-  'hamlets.geojson',
-  'ranking.csv',
-  'summary.csv',
-  'summary.json',
-  'weak-zones.geojson',
-  'white-zones.geojson',
-];
 
 const analyze = (out: string, ...extra: string[]) =>
   cliRun(['analyze', '--hamlets', HAMLETS, '--out', out, ...extra]);
@@ -106,7 +99,7 @@ describe('analyze --out: writes only its own files', () => {
     const r = await analyze(dir, '--quiet');
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    expect((await readdir(dir)).sort()).toEqual([...OUTPUTS, 'maps', 'notes.txt'].sort());
+    expect((await readdir(dir)).sort()).toEqual([...ANALYZE_OUTPUTS, 'maps', 'notes.txt'].sort());
     expect(await readFile(join(dir, 'notes.txt'), 'utf8')).toBe('mine');
     expect(await readFile(join(dir, 'maps', 'a.png'), 'utf8')).toBe('png');
     expect(await readFile(join(dir, 'ranking.csv'), 'utf8')).toMatch(/^\uFEFFrank,/);
@@ -128,7 +121,7 @@ describe('analyze --out: writes only its own files', () => {
     const r = await analyze(join(dir, 'link'), '--quiet');
     expect(r.code).toBe(0);
     expect((await lstat(join(dir, 'link'))).isSymbolicLink()).toBe(true);
-    expect((await readdir(join(dir, 'real'))).sort()).toEqual(OUTPUTS);
+    expect((await readdir(join(dir, 'real'))).sort()).toEqual(ANALYZE_OUTPUTS);
     expect((await readdir(dir)).sort()).toEqual(['link', 'real']);
   });
 
@@ -143,6 +136,7 @@ describe('analyze --out: writes only its own files', () => {
     expect(r.code).toBe(0);
     expect((await stat(join(dir, 'new'))).mode & 0o777).toBe(dirMode);
     expect((await stat(join(dir, 'new', 'out'))).mode & 0o777).toBe(dirMode);
-    for (const f of OUTPUTS) expect((await stat(join(dir, 'new', 'out', f))).mode & 0o777).toBe(fileMode);
+    for (const f of ANALYZE_OUTPUTS)
+      expect((await stat(join(dir, 'new', 'out', f))).mode & 0o777).toBe(fileMode);
   });
 });

@@ -4,6 +4,7 @@ import { chmod, copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/pr
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCliBundle } from '../../fixtures/cli/bundle.ts';
+import { ANALYZE_OUTPUTS } from '../../fixtures/cli/inputs.ts';
 import { tempDir } from '../../fixtures/cli/tempDir.ts';
 
 // The few things only a real process shows: the built bundle runs, exits with the right code, and
@@ -32,14 +33,7 @@ describe('the vungtrang bundle, spawned', () => {
     expect(r.stderr).not.toMatch(/^\s+at /m);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/Analysed 4 hamlets in \d+ ms/);
-    expect((await readdir(out)).sort()).toEqual([
-      'hamlets.geojson',
-      'ranking.csv',
-      'summary.csv',
-      'summary.json',
-      'weak-zones.geojson',
-      'white-zones.geojson',
-    ]);
+    expect((await readdir(out)).sort()).toEqual(ANALYZE_OUTPUTS);
   });
 
   it('exits 1 on a broken file with one message naming it, no stack trace and no output', async () => {
