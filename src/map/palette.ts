@@ -213,7 +213,7 @@ export function facilityColour(kind: string): string {
   return FACILITY_COLOURS[kind] ?? FACILITY_COLOURS.other ?? '#555555';
 }
 
-/** Coverage classes (DATA-MODEL §2) in the details bar: white is white, weak the light violet of its hatching. */
+/** Coverage classes (docs/DATA-MODEL.md §2) in the details bar: white, and the light violet of weak hatching. */
 export const CLASS_COLOURS = {
   'fibre+mbb': '#2166ac',
   fibre: '#67a9cf',
