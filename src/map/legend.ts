@@ -150,22 +150,19 @@ export function buildLegend(input: LegendInput, fmt: Formatters): Legend {
       };
     }
   }
-  if (on('whiteZones'))
-    entries.push(
-      entry(
-        'white',
-        { kind: 'hatch', zone: 'white', base: BACKGROUND, outline: ZONES.white.line },
-        { key: 'legend.whiteZones' },
-      ),
-    );
-  if (on('weakZones'))
-    entries.push(
-      entry(
-        'weak',
-        { kind: 'hatch', zone: 'weak', base: BACKGROUND, outline: ZONES.weak.line },
-        { key: 'legend.weakZones' },
-      ),
-    );
+  for (const [zone, layer] of [
+    ['white', 'whiteZones'],
+    ['weak', 'weakZones'],
+  ] as const) {
+    if (on(layer))
+      entries.push(
+        entry(
+          zone,
+          { kind: 'hatch', zone, base: BACKGROUND, outline: ZONES[zone].line },
+          { key: `legend.${layer}` },
+        ),
+      );
+  }
   if (on('fibre'))
     entries.push(
       entry(
