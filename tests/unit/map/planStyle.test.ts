@@ -3,7 +3,7 @@ import type { FeatureCollection, Point } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { SiteProps } from '../../../src/analysis/types.ts';
 import { DEFAULT_SETTINGS } from '../../../src/analysis/settings.ts';
-import { planLayers, type PlanInput } from '../../../src/map/planLayers.ts';
+import { planLayers, type PlanInput, type ScenarioView } from '../../../src/map/planLayers.ts';
 import { ALL_LAYERS, type HamletColourBy } from '../../../src/store/viewState.ts';
 import { sampleInput, sampleResult } from '../store/sampleResult.ts';
 
@@ -47,6 +47,61 @@ describe('planLayers output is a valid MapLibre style', () => {
     expect(
       errors({ ...base, basemap: 'osm', selectedHamletId: 'h2', area: { level: 'commune', code: '100' } }),
     ).toEqual([]);
+  });
+
+  it('with a what-if scenario: a proposed site and fibre, a site off, a route being drawn, covered areas', () => {
+    const scenario: ScenarioView = {
+      edits: [
+        {
+          kind: 'add-site',
+          site: {
+            type: 'Feature',
+            geometry: { type: 'Point', coordinates: [106.2, 20.2] },
+            properties: { id: 'P-1', tech: '4G', radius_m: 2000 },
+          },
+        },
+        {
+          kind: 'add-fibre',
+          fibre: {
+            type: 'Feature',
+            geometry: {
+              type: 'LineString',
+              coordinates: [
+                [106.1, 20.1],
+                [106.15, 20.12],
+              ],
+            },
+            properties: { id: 'PF-1', kind: 'access' },
+          },
+        },
+        { kind: 'site-off', siteId: 's0', at: [106.2, 20.2] },
+      ],
+      draft: [
+        [106.4, 20.4],
+        [106.41, 20.41],
+      ],
+      covered: {
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            geometry: {
+              type: 'Polygon',
+              coordinates: [
+                [
+                  [106, 20],
+                  [106.01, 20],
+                  [106.01, 20.01],
+                  [106, 20],
+                ],
+              ],
+            },
+            properties: { hamletId: 'h1', kind: 'gained' },
+          },
+        ],
+      },
+    };
+    expect(errors({ ...base, scenario })).toEqual([]);
   });
 
   it('before any data or result, with every layer hidden', () => {
