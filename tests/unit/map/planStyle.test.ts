@@ -6,6 +6,7 @@ import { DEFAULT_SETTINGS } from '../../../src/analysis/settings.ts';
 import { planLayers, type PlanInput, type ScenarioView } from '../../../src/map/planLayers.ts';
 import { ALL_LAYERS, type HamletColourBy } from '../../../src/store/viewState.ts';
 import { sampleInput, sampleResult } from '../store/sampleResult.ts';
+import { covered, draft, edits } from './scenarioView.ts';
 
 // Sites of two operators, so the operator colour expression is in the plan too.
 const sites: FeatureCollection<Point, SiteProps> = {
@@ -50,57 +51,7 @@ describe('planLayers output is a valid MapLibre style', () => {
   });
 
   it('with a what-if scenario: a proposed site and fibre, a site off, a route being drawn, covered areas', () => {
-    const scenario: ScenarioView = {
-      edits: [
-        {
-          kind: 'add-site',
-          site: {
-            type: 'Feature',
-            geometry: { type: 'Point', coordinates: [106.2, 20.2] },
-            properties: { id: 'P-1', tech: '4G', radius_m: 2000 },
-          },
-        },
-        {
-          kind: 'add-fibre',
-          fibre: {
-            type: 'Feature',
-            geometry: {
-              type: 'LineString',
-              coordinates: [
-                [106.1, 20.1],
-                [106.15, 20.12],
-              ],
-            },
-            properties: { id: 'PF-1', kind: 'access' },
-          },
-        },
-        { kind: 'site-off', siteId: 's0', at: [106.2, 20.2] },
-      ],
-      draft: [
-        [106.4, 20.4],
-        [106.41, 20.41],
-      ],
-      covered: {
-        type: 'FeatureCollection',
-        features: [
-          {
-            type: 'Feature',
-            geometry: {
-              type: 'Polygon',
-              coordinates: [
-                [
-                  [106, 20],
-                  [106.01, 20],
-                  [106.01, 20.01],
-                  [106, 20],
-                ],
-              ],
-            },
-            properties: { hamletId: 'h1', kind: 'gained' },
-          },
-        ],
-      },
-    };
+    const scenario: ScenarioView = { edits, draft, covered };
     expect(errors({ ...base, scenario })).toEqual([]);
   });
 
