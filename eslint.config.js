@@ -57,7 +57,7 @@ const layerRules = Object.entries(FORBIDDEN).map(([folder, forbidden]) => ({
 }));
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'coverage', 'geodata/sources'] },
+  { ignores: ['dist', 'dist-cli', 'node_modules', 'coverage', 'geodata/sources'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -70,7 +70,7 @@ export default tseslint.config(
   },
   ...layerRules,
   {
-    files: ['bin/**/*.mjs', '.ci/**/*.mjs', 'eslint.config.js'],
+    files: ['.ci/**/*.mjs', 'eslint.config.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
 );

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { withDefaults } from '../analysis/settings.ts';
 import type { RankingPresetName, Settings } from '../analysis/types.ts';
 import { SETTINGS_RULES, validateSettings } from '../analysis/validateSettings.ts';
-import { CliError } from './errors.ts';
+import { CliError, EXIT_USAGE } from './errors.ts';
 
 export interface SettingsFlags {
   settingsPath?: string;
@@ -43,7 +43,8 @@ export async function resolveSettings(flags: SettingsFlags): Promise<Settings> {
     const { min, max } = SETTINGS_RULES.fibreServiceRadiusM;
     if (validateSettings({ fibreServiceRadiusM: r }).problems.length > 0) {
       throw new CliError(
-        `--fibre-radius ${flags.fibreRadius}: give a distance in metres from ${min} to ${max}, e.g. 500.`,
+        `--fibre-radius ${flags.fibreRadius} is out of range: give a distance in metres from ${min} to ${max}, e.g. 500.`,
+        EXIT_USAGE,
       );
     }
     partial = { ...partial, fibreServiceRadiusM: r };
