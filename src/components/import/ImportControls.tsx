@@ -90,13 +90,16 @@ export function ImportControls({
     setMessage(t('toolbar.saved', { name }));
   };
 
-  /** Back to a clean start: the sample and the default settings (saving {} replaces the saved ones). */
+  /**
+   * Back to a clean start: the sample, then the default settings (saving {} replaces the saved ones).
+   * In that order, the data the analysis runs on is the sample's from the first run on.
+   */
   const reset = async (): Promise<void> => {
     setConfirming(false);
     setOpen(false);
     await kv.del(DATA_KEY).catch(() => undefined);
-    store.getState().resetSettings();
     await resetToSample(store);
+    store.getState().resetSettings();
   };
 
   return (
