@@ -1,5 +1,14 @@
+import { compareNames } from './operatorNames.ts';
 import { COVERAGE_CLASSES } from './types.ts';
-import type { CoverageClass, HamletCoverage, HamletStatus, Rollup, Settings, Summary } from './types.ts';
+import type {
+  CoverageClass,
+  HamletCoverage,
+  HamletStatus,
+  OperatorRollup,
+  Rollup,
+  Settings,
+  Summary,
+} from './types.ts';
 
 /** The province row's identity; hamlets carry no province code, so the caller may name it. */
 export interface ProvinceIdentity {
@@ -57,9 +66,10 @@ export function computeSummary(
       );
       lastKey = [h.district_code, h.district, h.commune_code, h.commune];
     }
-    add(provinceAcc, h);
-    add(lastDistrict, h);
-    add(lastCommune, h);
+    const noMbb = settings.thresholds.noMbb;
+    add(provinceAcc, h, noMbb);
+    add(lastDistrict, h, noMbb);
+    add(lastCommune, h, noMbb);
   }
 
   const byCode = (a: Rollup, b: Rollup): number =>
@@ -75,8 +85,8 @@ export function computeSummary(
 
 type Acc = Omit<
   Rollup,
-  'fibreShare' | 'mbbShare' | 'broadbandShare' | 'targetFibreProgress' | 'targetMbbProgress'
->;
+  'fibreShare' | 'mbbShare' | 'broadbandShare' | 'targetFibreProgress' | 'targetMbbProgress' | 'operators'
+> & { byOperator: Map<string, OperatorRollup> };
 
 function keyOf(code: string, name: string): string {
   return code || name || '(unknown)';
@@ -111,12 +121,15 @@ function newAcc(level: Rollup['level'], code: string, name: string, parentCode: 
     hamletsByStatus: { served: 0, partial: 0, unserved: 0 } satisfies Record<HamletStatus, number>,
     hamletsNoFibre: 0,
     hamletsNoMbb: 0,
+    marketHouseholds: [0, 0, 0],
+    hamletsByMarketClass: { white: 0, grey: 0, black: 0 },
+    byOperator: new Map(),
   };
   if (parentCode !== undefined) acc.parentCode = parentCode;
   return acc;
 }
 
-function add(acc: Acc, h: HamletCoverage): void {
+function add(acc: Acc, h: HamletCoverage, noMbb: number): void {
   const c = h.classHouseholds;
   acc.hamlets += 1;
   acc.households += h.households;
@@ -134,6 +147,28 @@ function add(acc: Acc, h: HamletCoverage): void {
   acc.hamletsByStatus[h.status] += 1;
   if (h.flags.noFibre) acc.hamletsNoFibre += 1;
   if (h.flags.noMbb) acc.hamletsNoMbb += 1;
+  const m = h.market.households;
+  acc.marketHouseholds[0] += m[0];
+  acc.marketHouseholds[1] += m[1];
+  acc.marketHouseholds[2] += m[2];
+  acc.hamletsByMarketClass[h.market.class] += 1;
+  for (const o of h.operators) {
+    let r = acc.byOperator.get(o.operator);
+    if (!r) {
+      r = {
+        operator: o.operator,
+        mbbHouseholds: 0,
+        fibreHouseholds: 0,
+        mbbShare: 0,
+        fibreShare: 0,
+        hamletsWithMbb: 0,
+      };
+      acc.byOperator.set(o.operator, r);
+    }
+    r.mbbHouseholds += o.mbbHouseholds;
+    r.fibreHouseholds += o.fibreHouseholds;
+    if (o.mbbShare > noMbb) r.hamletsWithMbb += 1;
+  }
 }
 
 function finish(acc: Acc): Rollup {
@@ -141,8 +176,13 @@ function finish(acc: Acc): Rollup {
   const ofHamlets = (n: number): number => (acc.hamlets > 0 ? n / acc.hamlets : 0);
   const shareByClass = zeroByClass();
   for (const k of COVERAGE_CLASSES) shareByClass[k] = share(acc.householdsByClass[k]);
+  const { byOperator, ...rest } = acc;
+  const operators = [...byOperator.values()]
+    .map((o) => ({ ...o, mbbShare: share(o.mbbHouseholds), fibreShare: share(o.fibreHouseholds) }))
+    .sort((a, b) => compareNames(a.operator, b.operator));
   return {
-    ...acc,
+    ...rest,
+    operators,
     shareByClass,
     fibreShare: share(acc.fibreHouseholds),
     mbbShare: share(acc.mbbHouseholds),

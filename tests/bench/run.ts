@@ -13,6 +13,7 @@ import { benchClipper } from './clipper.bench.ts';
 import { benchEngine } from './engine.bench.ts';
 import { benchIncremental } from './incremental.bench.ts';
 import { benchNaive } from './naive.bench.ts';
+import { benchOperators } from './operators.bench.ts';
 import { benchScenario } from './scenario.bench.ts';
 import { fmtMs, peakRssMb, printTable } from './stats.ts';
 import type { Row } from './stats.ts';
@@ -23,6 +24,7 @@ console.log(`Vùng Trắng bench — ${source}; Node ${process.version}; single 
 const rows: Row[] = [];
 const engine = benchEngine(layers, quick ? 3 : 5);
 rows.push(...engine.rows);
+rows.push(...benchOperators(layers, quick ? 3 : 7));
 rows.push(...benchIncremental(layers, quick ? 5 : 15));
 rows.push(...benchScenario(layers, quick ? 5 : 15));
 rows.push(...(await benchClipper(layers)));
