@@ -147,3 +147,16 @@ function classOfPoint(x: number, y: number, g: HamletGeometry): CoverageClass {
   if (g.reach.mbb !== 'none') return 'mbb';
   return g.reach.legacy !== 'none' ? 'weak' : 'white';
 }
+
+/**
+ * A hamlet's result with new operator figures and its pooled figures as they were: for an edit that changes
+ * only which operators cover it (households spread by area; points need `assembleHamlet`).
+ */
+export function withOperatorFigures(
+  before: HamletCoverage,
+  g: HamletGeometry,
+  ops: OperatorGeometry,
+): HamletCoverage {
+  const { market, operators } = operatorFigures(g, ops, before, null);
+  return { ...before, market, operators };
+}

@@ -7,7 +7,7 @@ import type {
   Settings,
   SiteFeature,
 } from './types.ts';
-import { assembleHamlet } from './assembleHamlet.ts';
+import { assembleHamlet, withOperatorFigures } from './assembleHamlet.ts';
 import { fibreId, siteId } from './featureIds.ts';
 import type { FacilityInfo } from './assembleHamlet.ts';
 import { fibreLines, fibreShapes, operatorCoverageShape, siteShapes } from './coverageShapes.ts';
@@ -26,7 +26,7 @@ import type { PlacedPoint } from './points.ts';
 import { prepareHamlets } from './prepareHamlets.ts';
 import type { PreparedHamlet } from './prepareHamlets.ts';
 import { parseTech } from './tech.ts';
-import { buildTiles } from './tiles.ts';
+import { buildTiles, touching } from './tiles.ts';
 import type { Tile } from './tiles.ts';
 
 /** Tiles of ~1 km hold a handful of hamlets: small unions, few vertices per clip (see the bench). */
@@ -192,6 +192,8 @@ export function computeHamlet(
   hi: number,
   parts: 'all' | 'classes' | 'operators' | 'assemble' = 'all',
   split?: Split,
+  /** With `operators`: the only kind of coverage whose operator figures changed. */
+  onlyKind?: 'mbb' | 'fibre',
 ): void {
   const h = state.hamlets[hi] as PreparedHamlet;
   const tile = state.tiles[state.tileOf[hi] as number] as Tile;
@@ -209,13 +211,27 @@ export function computeHamlet(
   }
   if (parts !== 'assemble') {
     const g = state.geometry[hi] as HamletGeometry;
-    state.operators[hi] = operatorClasses(h, tile, g, state.inputWarnings, scratch);
+    const from = state.operators[hi];
+    const other: 'mbb' | 'fibre' = onlyKind === 'mbb' ? 'fibre' : 'mbb';
+    const keep = parts === 'operators' && onlyKind && from ? { from, kind: other } : undefined;
+    state.operators[hi] = operatorClasses(h, tile, g, state.inputWarnings, scratch, keep);
     lap('operators');
   }
   if (parts === 'all') {
     state.nearestFibre[hi] = state.fibreNear.nearest(h);
     state.nearestSite[hi] = state.siteNear.nearest(h);
     lap('nearest');
+  }
+  const before = state.coverage[hi];
+  // The pooled result stands: only the operator figures change (household points need the full pass).
+  if (parts === 'operators' && before && before.householdMethod === 'area') {
+    state.coverage[hi] = withOperatorFigures(
+      before,
+      state.geometry[hi] as HamletGeometry,
+      state.operators[hi] as OperatorGeometry,
+    );
+    lap('assemble');
+    return;
   }
   state.coverage[hi] = assembleHamlet(
     {
@@ -315,21 +331,21 @@ export function recomputeTiles(
       }
       const h = state.hamlets[hi] as PreparedHamlet;
       const ops = state.operators[hi];
+      // A shape that does not come near the hamlet changes nothing; nor does an added one of an operator that
+      // covered it whole, or a removed one whose operator still covers it whole.
+      const near = (s: CoverageShape): boolean =>
+        s.kind !== 'legacy' && meets(s, b) && touching(h, [s]).length > 0;
       const opFull = (s: CoverageShape): boolean =>
-        s.kind === 'legacy' || ops?.[s.kind].find((p) => p.operator === s.operator)?.reach === 'full';
-      const opGrows = added.some((s) => meets(s, b) && !opFull(s));
-      const opShrinks = removed.some(
-        (s) =>
-          meets(s, b) &&
-          (!opFull(s) ||
-            (s.kind !== 'legacy' &&
-              reachOf(
-                h,
-                t.shapes[s.kind].filter((o) => o.operator === s.operator),
-              ) !== 'full')),
-      );
-      if (opGrows || opShrinks) {
-        computeHamlet(state, hi, 'operators');
+        s.kind !== 'legacy' && ops?.[s.kind].find((p) => p.operator === s.operator)?.reach === 'full';
+      const kinds = new Set<'mbb' | 'fibre'>();
+      for (const s of added) if (s.kind !== 'legacy' && near(s) && !opFull(s)) kinds.add(s.kind);
+      for (const s of removed) {
+        if (s.kind === 'legacy' || !near(s) || kinds.has(s.kind)) continue;
+        const remaining = t.shapes[s.kind].filter((o) => o.operator === s.operator);
+        if (!opFull(s) || reachOf(h, remaining) !== 'full') kinds.add(s.kind);
+      }
+      if (kinds.size > 0) {
+        computeHamlet(state, hi, 'operators', undefined, kinds.size === 1 ? [...kinds][0] : undefined);
         changed.push(hi);
       }
     }

@@ -34,7 +34,8 @@ export interface OperatorGeometry {
 /**
  * Per-operator MBB and fibre areas of a hamlet, and the area where exactly one operator gives MBB, from the
  * same shapes as the pooled classes in `g` (`scratch`: what `hamletClasses` found, so shapes are neither
- * looked up nor cut to the hamlet's box twice). The fast paths of the pooled engine apply per operator: an
+ * looked up nor cut to the hamlet's box twice; `keep`: one kind's figures to take as they were, after an
+ * edit that changed only the other kind). The fast paths of the pooled engine apply per operator: an
  * operator whose shapes alone prove the hamlet covered (one disc or capsule, or the quadtree) needs no area;
  * a sole operator of a kind has the pooled area; the others are summed over their convex pieces
  * (inclusion–exclusion, `convexUnionArea`) or, for non-convex coverage polygons, clipped.
@@ -50,13 +51,21 @@ export function operatorClasses(
   g: HamletGeometry,
   warnings: string[],
   scratch: HamletScratch = { near: {}, cut: new Map() },
+  keep?: { from: OperatorGeometry; kind: 'mbb' | 'fibre' },
 ): OperatorGeometry {
   const cuts = new Cuts(h, warnings, scratch.cut);
   const nearOf = (k: 'mbb' | 'fibre'): CoverageShape[] =>
     g.reach[k] === 'none' ? [] : (scratch.near[k] ?? touching(h, tile.shapes[k]));
   const mbbArea = g.fibreMbb + g.mbb;
+  if (keep?.kind === 'mbb') {
+    const fibre = perOperator(h, nearOf('fibre'), g.fibreMbb + g.fibre, g.reach.fibre, cuts);
+    return { ...keep.from, fibre };
+  }
   const mbb = perOperator(h, nearOf('mbb'), mbbArea, g.reach.mbb, cuts);
-  const fibre = perOperator(h, nearOf('fibre'), g.fibreMbb + g.fibre, g.reach.fibre, cuts);
+  const fibre =
+    keep?.kind === 'fibre'
+      ? keep.from.fibre
+      : perOperator(h, nearOf('fibre'), g.fibreMbb + g.fibre, g.reach.fibre, cuts);
   return { mbb, fibre, oneOperator: exactlyOne(mbb, mbbArea, cuts) };
 }
 

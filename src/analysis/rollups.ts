@@ -45,6 +45,9 @@ export function computeSummary(
   let lastDistrict: Acc | undefined;
   let lastCommune: Acc | undefined;
   let lastKey = ['', '', '', ''];
+  const noMbb = settings.thresholds.noMbb;
+  const opIndex = new Map<string, number>();
+  const opNames: string[] = [];
   for (const h of hamlets) {
     if (
       !lastCommune ||
@@ -66,11 +69,24 @@ export function computeSummary(
       );
       lastKey = [h.district_code, h.district, h.commune_code, h.commune];
     }
-    const noMbb = settings.thresholds.noMbb;
-    add(provinceAcc, h, noMbb);
-    add(lastDistrict, h, noMbb);
-    add(lastCommune, h, noMbb);
+    add(provinceAcc, h);
+    add(lastDistrict, h);
+    add(lastCommune, h);
+    // Operators by index into one list, so the three levels add numbers, not look up names.
+    for (const o of h.operators) {
+      let i = opIndex.get(o.operator);
+      if (i === undefined) {
+        i = opNames.length;
+        opIndex.set(o.operator, i);
+        opNames.push(o.operator);
+      }
+      const withMbb = o.mbbShare > noMbb ? 1 : 0;
+      addOperator(provinceAcc, i, o.mbbHouseholds, o.fibreHouseholds, withMbb);
+      addOperator(lastDistrict, i, o.mbbHouseholds, o.fibreHouseholds, withMbb);
+      addOperator(lastCommune, i, o.mbbHouseholds, o.fibreHouseholds, withMbb);
+    }
   }
+  const finish = (acc: Acc): Rollup => finishAcc(acc, opNames);
 
   const byCode = (a: Rollup, b: Rollup): number =>
     a.code < b.code ? -1 : a.code > b.code ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
@@ -86,7 +102,12 @@ export function computeSummary(
 type Acc = Omit<
   Rollup,
   'fibreShare' | 'mbbShare' | 'broadbandShare' | 'targetFibreProgress' | 'targetMbbProgress' | 'operators'
-> & { byOperator: Map<string, OperatorRollup> };
+> & {
+  /** Per operator by index into the run's list of names: MBB and fibre households, hamlets with MBB. */
+  opMbb: number[];
+  opFibre: number[];
+  opWithMbb: number[];
+};
 
 function keyOf(code: string, name: string): string {
   return code || name || '(unknown)';
@@ -123,13 +144,15 @@ function newAcc(level: Rollup['level'], code: string, name: string, parentCode: 
     hamletsNoMbb: 0,
     marketHouseholds: [0, 0, 0],
     hamletsByMarketClass: { white: 0, grey: 0, black: 0 },
-    byOperator: new Map(),
+    opMbb: [],
+    opFibre: [],
+    opWithMbb: [],
   };
   if (parentCode !== undefined) acc.parentCode = parentCode;
   return acc;
 }
 
-function add(acc: Acc, h: HamletCoverage, noMbb: number): void {
+function add(acc: Acc, h: HamletCoverage): void {
   const c = h.classHouseholds;
   acc.hamlets += 1;
   acc.households += h.households;
@@ -152,44 +175,69 @@ function add(acc: Acc, h: HamletCoverage, noMbb: number): void {
   acc.marketHouseholds[1] += m[1];
   acc.marketHouseholds[2] += m[2];
   acc.hamletsByMarketClass[h.market.class] += 1;
-  for (const o of h.operators) {
-    let r = acc.byOperator.get(o.operator);
-    if (!r) {
-      r = {
-        operator: o.operator,
-        mbbHouseholds: 0,
-        fibreHouseholds: 0,
-        mbbShare: 0,
-        fibreShare: 0,
-        hamletsWithMbb: 0,
-      };
-      acc.byOperator.set(o.operator, r);
-    }
-    r.mbbHouseholds += o.mbbHouseholds;
-    r.fibreHouseholds += o.fibreHouseholds;
-    if (o.mbbShare > noMbb) r.hamletsWithMbb += 1;
-  }
 }
 
-function finish(acc: Acc): Rollup {
+function addOperator(acc: Acc, i: number, mbb: number, fibre: number, withMbb: number): void {
+  while (acc.opMbb.length <= i) {
+    acc.opMbb.push(0);
+    acc.opFibre.push(0);
+    acc.opWithMbb.push(-1);
+  }
+  acc.opMbb[i] = (acc.opMbb[i] as number) + mbb;
+  acc.opFibre[i] = (acc.opFibre[i] as number) + fibre;
+  // -1: the operator never reached a hamlet of the unit (left out of its list).
+  acc.opWithMbb[i] = Math.max(0, acc.opWithMbb[i] as number) + withMbb;
+}
+
+function finishAcc(acc: Acc, names: readonly string[]): Rollup {
   const share = (n: number): number => (acc.households > 0 ? n / acc.households : 0);
   const ofHamlets = (n: number): number => (acc.hamlets > 0 ? n / acc.hamlets : 0);
   const shareByClass = zeroByClass();
   for (const k of COVERAGE_CLASSES) shareByClass[k] = share(acc.householdsByClass[k]);
-  const { byOperator, ...rest } = acc;
-  const operators = [...byOperator.values()]
-    .map((o) => ({ ...o, mbbShare: share(o.mbbHouseholds), fibreShare: share(o.fibreHouseholds) }))
-    .sort((a, b) => compareNames(a.operator, b.operator));
-  return {
-    ...rest,
-    operators,
+  const { opMbb, opFibre, opWithMbb } = acc;
+  const operators: OperatorRollup[] = [];
+  for (let i = 0; i < opMbb.length; i++) {
+    if ((opWithMbb[i] as number) < 0) continue;
+    const mbb = opMbb[i] as number;
+    const fibre = opFibre[i] as number;
+    operators.push({
+      operator: names[i] as string,
+      mbbHouseholds: mbb,
+      fibreHouseholds: fibre,
+      mbbShare: share(mbb),
+      fibreShare: share(fibre),
+      hamletsWithMbb: opWithMbb[i] as number,
+    });
+  }
+  operators.sort((a, b) => compareNames(a.operator, b.operator));
+  // Field by field: spreading the accumulator (and leaving out its operator arrays) took most of the time.
+  const r: Rollup = {
+    level: acc.level,
+    code: acc.code,
+    name: acc.name,
+    hamlets: acc.hamlets,
+    households: acc.households,
+    householdsByClass: acc.householdsByClass,
+    fibreHouseholds: acc.fibreHouseholds,
+    mbbHouseholds: acc.mbbHouseholds,
+    broadbandHouseholds: acc.broadbandHouseholds,
+    whiteAreaM2: acc.whiteAreaM2,
+    weakAreaM2: acc.weakAreaM2,
+    hamletsByStatus: acc.hamletsByStatus,
+    hamletsNoFibre: acc.hamletsNoFibre,
+    hamletsNoMbb: acc.hamletsNoMbb,
     shareByClass,
     fibreShare: share(acc.fibreHouseholds),
     mbbShare: share(acc.mbbHouseholds),
     broadbandShare: share(acc.broadbandHouseholds),
     targetFibreProgress: ofHamlets(acc.hamlets - acc.hamletsNoFibre),
     targetMbbProgress: ofHamlets(acc.hamlets - acc.hamletsNoMbb),
+    marketHouseholds: acc.marketHouseholds,
+    hamletsByMarketClass: acc.hamletsByMarketClass,
+    operators,
   };
+  if (acc.parentCode !== undefined) r.parentCode = acc.parentCode;
+  return r;
 }
 
 function methodOf(hamlets: HamletCoverage[]): Summary['householdMethod'] {

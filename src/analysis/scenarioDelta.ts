@@ -110,7 +110,8 @@ function operatorDeltas(before: HamletCoverage[], after: HamletCoverage[]): Oper
   };
   for (const h of after) {
     const b = old.get(h.id);
-    if (!b || (b.operators.length === 0 && h.operators.length === 0)) continue;
+    // A hamlet no edit reached keeps its result object.
+    if (!b || b === h || (b.operators.length === 0 && h.operators.length === 0)) continue;
     const was = new Map(b.operators.map((o) => [o.operator, o]));
     const now = new Map(h.operators.map((o) => [o.operator, o]));
     for (const operator of new Set([...was.keys(), ...now.keys()])) {
