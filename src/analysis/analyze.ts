@@ -11,10 +11,11 @@ import { withDefaults } from './settings.ts';
  * status, distances and facilities in gaps; then ranking and roll-ups. Pure and synchronous: it runs in
  * Node and in a Web Worker, and never mutates `layers`.
  *
- * Areas are ellipsoidal (WGS84) to within 0.01 %: clipping happens in a transverse Mercator projection
+ * Areas are ellipsoidal (WGS84) to within 0.1 %: clipping happens in a transverse Mercator projection
  * centred on the hamlets, and each area is divided by the square of the point scale at its hamlet. Discs get
- * `settings.circleSegments` vertices (default 64; fibre caps half that) on an equal-area radius: each vertex
- * strays at most 0.08 % of the radius from the true circle (0.4 m at 500 m), and areas are exact.
+ * `settings.circleSegments` vertices (default 64; fibre capsules half that, 32) on an equal-area radius:
+ * disc areas are exact and capsule areas within 0.1 %; vertices stray from the true circle by at most
+ * 0.08 % of the radius at 64 segments and 0.32 % at 32 (docs/DATA-MODEL.md §3).
  *
  * @throws AnalysisInputError when the hamlets cannot be read; the message names the feature and the fix.
  * @example

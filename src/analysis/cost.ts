@@ -1,6 +1,6 @@
 import type { HamletCoverage, RecommendedTech, Settings } from './types.ts';
 
-/** What closing a hamlet's gap would cost, and with which technology (DATA-MODEL §4.3). */
+/** What closing a hamlet's gap would cost, and with which technology (docs/DATA-MODEL.md §8). */
 export interface CostEstimate {
   recommendedTech: RecommendedTech;
   /** Cost of the recommended option, VND (0 for 'none'). */

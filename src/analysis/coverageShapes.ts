@@ -29,8 +29,8 @@ export interface CoverageShape {
   /** Every path is a convex ring (a disc, a sector of at most 180°, a capsule): areas can skip Clipper. */
   convex: boolean;
   /**
-   * The polygon, built on demand and not kept: a province has thousands of 64-vertex discs and capsules,
-   * and keeping them all as point objects would cost hundreds of MB at 16× the data.
+   * The polygon, built on demand and not kept: a province has thousands of discs and capsules of dozens of
+   * vertices each, and keeping them all as point objects would cost hundreds of MB at 16× the data.
    */
   paths: () => Paths64;
   bounds: Rect64;
@@ -158,7 +158,8 @@ export function fibreShapes(
   const operator = operatorOf(fibre.properties);
   const shapes: CoverageShape[] = [];
   // Half the disc resolution on an equal-area radius: fibre buffers overlap heavily and their unions
-  // dominate the run time; caps keep their exact area and stray at most 0.1 % of the radius.
+  // dominate the run time. Node discs keep their exact area, capsules stay within 0.1 % of it; vertices
+  // stray at most 0.32 % of the radius at 32 segments.
   const segments = Math.max(16, Math.round(settings.circleSegments / 2));
   const step = (2 * Math.PI) / segments;
   const arcScale = Math.sqrt(step / Math.sin(step));
@@ -248,7 +249,7 @@ function approxMetres(a: Position | undefined, b: Position | undefined): number 
   return Math.hypot(dx, dy);
 }
 
-/** Operator coverage polygons: MBB when 4G/5G at good level, legacy otherwise (DATA-MODEL §2). */
+/** Operator coverage polygons: MBB when 4G/5G at good level, legacy otherwise (docs/DATA-MODEL.md §2). */
 export function operatorCoverageShape(
   feature: CoverageFeature,
   id: string,

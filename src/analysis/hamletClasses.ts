@@ -183,5 +183,5 @@ export function reachFrom(h: PreparedHamlet, near: CoverageShape[]): Reach {
   return hamletCovered(h, near, COVER_DEPTH) ? 'full' : 'partial';
 }
 
-/** Quadtree depth of the coverage proof: cells of 1/16 of the hamlet's box. */
+/** Quadtree depth of the coverage proof: the smallest cells are 1/16 of the hamlet box's width and height. */
 const COVER_DEPTH = 4;

@@ -10,7 +10,7 @@ const CRITERIA: readonly Criterion[] = [
 ];
 
 /**
- * Ranks the hamlets that are not `served` for investment (DATA-MODEL §4): tier first (1 unserved,
+ * Ranks the hamlets that are not `served` for investment (docs/DATA-MODEL.md §7): tier first (1 unserved,
  * 2 `noFibre` or `noMbb`, 3 other partial), then score descending, then id ascending so equal scores
  * always come out in the same order. Served hamlets are left out of the list.
  *

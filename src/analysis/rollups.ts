@@ -19,7 +19,7 @@ export interface ProvinceIdentity {
 const DEFAULT_PROVINCE: ProvinceIdentity = { code: 'all', name: 'All hamlets' };
 
 /**
- * Rolls hamlet results up to communes, districts and the province (DATA-MODEL §3), grouping by the
+ * Rolls hamlet results up to communes, districts and the province (docs/DATA-MODEL.md §6), grouping by the
  * codes on the hamlets rather than by geometry, so a hamlet counts exactly once at every level and
  * province = Σ districts = Σ communes. A hamlet without a commune (district) code is grouped by its
  * commune (district) name, and under `(unknown)` when it has neither, so no household is dropped.

@@ -138,9 +138,9 @@ function operatorDeltas(before: HamletCoverage[], after: HamletCoverage[]): Oper
 }
 
 /**
- * Re-clipping a hamlet moves its class areas by centimetre rounding, and the engine promises areas to 0.01 %
- * (seen: 4e-4 households of fibre in one hamlet when only a site was added). A change below a thousandth of
- * a household plus 0.01 % of the hamlet's households is that noise, not a gain.
+ * Re-clipping a hamlet moves its class areas by centimetre rounding (4e-4 households of fibre in one hamlet
+ * when only a site was added). A change below a thousandth of a household plus 0.01 % of the hamlet's
+ * households is that noise, not a gain.
  */
 function gain(after: number, before: number, households: number): number {
   const d = after - before;

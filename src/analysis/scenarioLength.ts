@@ -7,7 +7,7 @@ const DEG = Math.PI / 180;
 /**
  * Ground length of a fibre route in km on the WGS84 ellipsoid: each segment is measured with the meridian
  * and prime-vertical radii at its mid-latitude, which for segments under a few km is within 1e-6 of the
- * geodesic (a spherical haversine is ~0.3 % off at Vietnam's latitudes). A node (Point) has no length.
+ * geodesic (a spherical haversine is off by up to 0.44 % at Vietnam's latitudes). A node (Point) has no length.
  *
  * @example
  * fibreLengthKm(route); // 2.41

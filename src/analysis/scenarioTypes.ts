@@ -27,7 +27,7 @@ export interface StatusChange {
   broadbandHouseholdsDelta: number;
 }
 
-/** What a scenario changes, against the analysis of the layers without it (DATA-MODEL §2–§4 measures). */
+/** What a scenario changes, against the analysis of the layers without it (docs/DATA-MODEL.md §9). */
 export interface ScenarioDelta {
   /** Households that gain fibre / MBB / any broadband, summed over hamlets (gains only). */
   newFibreHouseholds: number;

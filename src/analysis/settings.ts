@@ -1,6 +1,6 @@
 import type { RankingPresetName, RankingWeights, Settings } from './types.ts';
 
-/** Ranking presets (DATA-MODEL §4): Equity for planners, Commercial for operators. */
+/** Ranking presets (docs/DATA-MODEL.md §7): Equity for planners, Commercial for operators. */
 export const PRESETS: Record<Exclude<RankingPresetName, 'custom'>, RankingWeights> = {
   equity: { uncoveredHouseholds: 0.4, uncoveredShare: 0.2, facilities: 0.3, costPerHousehold: 0.1 },
   commercial: { uncoveredHouseholds: 0.3, uncoveredShare: 0.1, facilities: 0.05, costPerHousehold: 0.55 },

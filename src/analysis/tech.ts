@@ -14,7 +14,8 @@ const ALIASES: Record<string, Tech> = {
 
 /**
  * Split a site's or coverage polygon's `tech` ("4G", "2G,3G,4G", ["4G","5G"], "LTE") into mobile broadband
- * technologies (4G/5G) and legacy ones (2G/3G), as DATA-MODEL §2 defines them. Unknown words are ignored.
+ * technologies (4G/5G) and legacy ones (2G/3G), as docs/DATA-MODEL.md §2 defines them. Unknown words are
+ * ignored.
  *
  * @example
  * parseTech('2G, 3G, 4G'); // { mbb: ['4G'], legacy: ['2G', '3G'] }

@@ -8,7 +8,7 @@ import type {
   Polygon,
 } from 'geojson';
 
-/** Properties of a hamlet (thôn, xóm, tổ dân phố), the unit of analysis. See design DATA-MODEL §1. */
+/** Properties of a hamlet (thôn, xóm, tổ dân phố), the unit of analysis (docs/DATA-MODEL.md §1). */
 export interface HamletProps {
   id: string;
   name: string;
@@ -87,7 +87,7 @@ export interface InputLayers {
   households?: FeatureCollection<Point, HouseholdPointProps>;
 }
 
-/** The five exclusive coverage classes, by priority (DATA-MODEL §2). */
+/** The five exclusive coverage classes, by priority (docs/DATA-MODEL.md §2). */
 export type CoverageClass = 'fibre+mbb' | 'fibre' | 'mbb' | 'weak' | 'white';
 export const COVERAGE_CLASSES: readonly CoverageClass[] = ['fibre+mbb', 'fibre', 'mbb', 'weak', 'white'];
 
@@ -173,7 +173,7 @@ export interface HamletCoverage {
   operators: OperatorCoverage[];
 }
 
-/** Ranking model settings (DATA-MODEL §4). */
+/** Ranking model settings (docs/DATA-MODEL.md §7). */
 export interface RankingWeights {
   uncoveredHouseholds: number;
   uncoveredShare: number;

@@ -19,7 +19,7 @@ export const EXIT_USAGE = 64;
 export function describeError(err: unknown): string {
   if (err instanceof CliError) return err.message;
   if (err instanceof Error) {
-    // H4's LoadError carries `fix`, a sentence saying what to do; its message already names the file.
+    // src/data's LoadError carries `fix`, a sentence saying what to do; its message already names the file.
     const fix = (err as { fix?: unknown }).fix;
     return typeof fix === 'string' && fix ? `${err.message}\n  What to do: ${fix}` : err.message;
   }

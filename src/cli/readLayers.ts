@@ -35,7 +35,7 @@ export async function readLayers(
     layers[role] = await readLayer(path, role, opts);
   }
   if (!layers.hamlets) throw new CliError('No hamlets layer: give one with --hamlets FILE.');
-  // src/data normalised each collection for its role (DATA-MODEL §1), which is what the engine reads.
+  // src/data normalised each collection for its role (docs/DATA-MODEL.md §1): what the engine reads.
   return layers as unknown as InputLayers;
 }
 

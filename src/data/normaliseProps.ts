@@ -50,7 +50,7 @@ const FACILITY_KINDS: [RegExp, string][] = [
 ];
 
 /**
- * Builds the role's normalised properties (DATA-MODEL §1) from the source ones: all source
+ * Builds the role's normalised properties (docs/DATA-MODEL.md §1) from the source ones: all source
  * properties are kept, and the mapped fields are written under their standard names and types.
  */
 export function normaliseProps(

@@ -46,7 +46,7 @@ const FIELD_CANDIDATES: Record<FieldKey, string[]> = {
   count: ['count', 'soho', 'ho', 'households', 'n'],
 };
 
-/** Fields each role uses (DATA-MODEL §1). */
+/** Fields each role uses (docs/DATA-MODEL.md §1). */
 export const ROLE_FIELDS: Record<LayerRole, FieldKey[]> = {
   hamlets: ['id', 'name', 'households', 'population', 'commune', 'commune_code', 'district', 'district_code'],
   communes: ['code', 'name', 'type'],

@@ -1,6 +1,6 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 
-/** What a file holds; the user confirms it before import (DATA-MODEL §1). */
+/** What a file holds; the user confirms it before import (docs/DATA-MODEL.md §1). */
 export type LayerRole =
   | 'hamlets'
   | 'fibre'
@@ -27,7 +27,7 @@ export const LAYER_ROLES: readonly LayerRole[] = [
 /** Kinds of file `readFileKind` recognises. */
 export type FileKind = 'geojson' | 'shapefile-zip' | 'kml' | 'kmz' | 'csv' | 'project' | 'unknown';
 
-/** Normalised property names a role can carry (DATA-MODEL §1 column names). */
+/** Normalised property names a role can carry (docs/DATA-MODEL.md §1 column names). */
 export type FieldKey =
   | 'id'
   | 'name'

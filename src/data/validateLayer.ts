@@ -34,7 +34,7 @@ export interface Validated {
 
 /**
  * The pure validator: checks every feature of a raw layer for its role, repairs what is safe,
- * skips the rest, and normalises properties (DATA-MODEL §1). Never throws on bad features;
+ * skips the rest, and normalises properties (docs/DATA-MODEL.md §1). Never throws on bad features;
  * every skipped, repaired or doubtful feature is listed with what to do.
  *
  * @example

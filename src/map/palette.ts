@@ -137,7 +137,7 @@ export function facilityColour(kind: string): string {
   return FACILITY_COLOURS[kind] ?? FACILITY_COLOURS.other ?? '#555555';
 }
 
-/** Coverage classes (DATA-MODEL §2) in the details bar; white and weak match their zone layers. */
+/** Coverage classes (docs/DATA-MODEL.md §2) in the details bar; white and weak match their zone layers. */
 export const CLASS_COLOURS = {
   'fibre+mbb': '#2166ac',
   fibre: '#67a9cf',

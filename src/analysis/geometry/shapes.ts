@@ -72,8 +72,9 @@ function sectorPath(
  * The buffer of one segment (a capsule), or a disc when the segment is a point, with vertices on the
  * circle. Arc vertices sit on a global grid of angles (multiples of 2π/segments) so that buffers meeting
  * at a shared vertex have identical arc vertices: overlapping caps then share edges instead of crossing
- * ~segments times, which is what made unions of fibre networks slow. The inscribed polygon loses
- * (2π/n)²/6 of each cap's area: 0.04 % of the caps at 128 segments.
+ * ~segments times, which makes unions of fibre networks slow. With `arcRadius` = r the caps are inscribed
+ * and lose (2π/n)²/6 of their area (0.64 % at 32 segments); the engine passes the equal-area radius, which
+ * keeps a capsule's area within 0.1 % of the true buffer.
  *
  * @example
  * const path = capsulePath(0, 0, 100_000, 0, 50_000, 128); // 1 km route, 500 m buffer, in cm
