@@ -3,8 +3,7 @@ import type { Paths64 } from './geometry/clip.ts';
 import type { HamletGeometry } from './hamletClasses.ts';
 import { partPaths } from './operatorClasses.ts';
 import type { OperatorGeometry, OperatorPart } from './operatorClasses.ts';
-import { compareNames } from './operatorNames.ts';
-import type { ByMarketClass, CoverageClass, HamletMarket, MarketClass, OperatorCoverage } from './types.ts';
+import type { ByMarketClass, CoverageClass, HamletMarket, HamletOperators, MarketClass } from './types.ts';
 
 /** The pooled figures of a hamlet that the operator figures are shares of. */
 export interface PooledFigures {
@@ -37,7 +36,7 @@ export function operatorFigures(
   ops: OperatorGeometry,
   pooled: PooledFigures,
   points: ClassifiedPoint[] | null,
-): { market: HamletMarket; operators: OperatorCoverage[] } {
+): { market: HamletMarket; operators: HamletOperators } {
   const mbbUnits = g.fibreMbb + g.mbb;
   const fibreUnits = g.fibreMbb + g.fibre;
   const ch = pooled.classHouseholds;
@@ -71,32 +70,42 @@ export function operatorFigures(
   const oneM2 = mbbM2 * oneArea;
   const areaM2: ByMarketClass = [ca.fibre + ca.weak + ca.white, oneM2, mbbM2 - oneM2];
 
-  const byName = new Map<string, OperatorCoverage>();
-  const entry = (operator: string): OperatorCoverage => {
-    let e = byName.get(operator);
-    if (!e) {
-      e = { operator, mbbShare: 0, fibreShare: 0, mbbHouseholds: 0, fibreHouseholds: 0 };
-      byName.set(operator, e);
-    }
-    return e;
-  };
   const shareOf = (n: number, area: number, units: number, poolShare: number): number =>
     points
       ? pooled.households > 0
         ? Math.min(n / pooled.households, poolShare)
         : 0
       : poolShare * ratio(area, units);
-  mbbParts.forEach((p, i) => {
-    const e = entry(p.operator);
-    e.mbbHouseholds = opMbb[i] as number;
-    e.mbbShare = shareOf(e.mbbHouseholds, p.area, mbbUnits, pooled.mbbShare);
-  });
-  fibreParts.forEach((p, i) => {
-    const e = entry(p.operator);
-    e.fibreHouseholds = opFibre[i] as number;
-    e.fibreShare = shareOf(e.fibreHouseholds, p.area, fibreUnits, pooled.fibreShare);
-  });
-  const operators = [...byName.values()].sort((a, b) => compareNames(a.operator, b.operator));
+  // Both lists are sorted by name: merge them into the columns.
+  const operators: HamletOperators = {
+    names: [],
+    mbbShare: [],
+    fibreShare: [],
+    mbbHouseholds: [],
+    fibreHouseholds: [],
+  };
+  let i = 0;
+  let j = 0;
+  while (i < mbbParts.length || j < fibreParts.length) {
+    const m = mbbParts[i];
+    const f = fibreParts[j];
+    const name = !f || (m && m.operator <= f.operator) ? (m as OperatorPart).operator : f.operator;
+    const hasM = m?.operator === name;
+    const hasF = f?.operator === name;
+    const mbbHouseholds = hasM ? (opMbb[i] as number) : 0;
+    const fibreHouseholds = hasF ? (opFibre[j] as number) : 0;
+    operators.names.push(name);
+    operators.mbbHouseholds.push(mbbHouseholds);
+    operators.fibreHouseholds.push(fibreHouseholds);
+    operators.mbbShare.push(
+      hasM ? shareOf(mbbHouseholds, (m as OperatorPart).area, mbbUnits, pooled.mbbShare) : 0,
+    );
+    operators.fibreShare.push(
+      hasF ? shareOf(fibreHouseholds, (f as OperatorPart).area, fibreUnits, pooled.fibreShare) : 0,
+    );
+    if (hasM) i++;
+    if (hasF) j++;
+  }
   return { market: { class: largest(shares), shares, households, areaM2 }, operators };
 }
 

@@ -1,4 +1,5 @@
-import type { HamletCoverage, OperatorCoverage, Rollup } from './types.ts';
+import { compareNames } from './operatorNames.ts';
+import type { HamletCoverage, HamletOperators, OperatorCoverage, Rollup } from './types.ts';
 
 /**
  * One operator's view of a hamlet. Its gap (households without its MBB) splits exactly into
@@ -33,6 +34,53 @@ export interface RollupLens {
   whiteHouseholds: number;
 }
 
+/**
+ * One operator's figures in a hamlet as a row; undefined when it has neither MBB nor fibre there.
+ *
+ * @example
+ * operatorCoverage(hamlet, 'Viettel')?.mbbShare; // 0.82
+ */
+export function operatorCoverage(h: HamletCoverage, operator: string): OperatorCoverage | undefined {
+  const o = h.operators;
+  const i = o.names.indexOf(operator);
+  if (i < 0) return undefined;
+  return {
+    operator,
+    mbbShare: o.mbbShare[i] as number,
+    fibreShare: o.fibreShare[i] as number,
+    mbbHouseholds: o.mbbHouseholds[i] as number,
+    fibreHouseholds: o.fibreHouseholds[i] as number,
+  };
+}
+
+/**
+ * Every operator's figures in a hamlet as rows, sorted by name (one row per hamlet and operator, as an
+ * export writes them).
+ *
+ * @example
+ * for (const r of operatorRows(hamlet)) write([hamlet.id, r.operator, r.mbbShare, r.fibreShare]);
+ */
+export function operatorRows(h: HamletCoverage): OperatorCoverage[] {
+  return h.operators.names.map((name) => operatorCoverage(h, name) as OperatorCoverage);
+}
+
+/**
+ * Rows back into a hamlet's columns (sorted by name), e.g. to build a hamlet result by hand.
+ *
+ * @example
+ * const operators = operatorColumns([{ operator: 'VNPT', mbbShare: 1, fibreShare: 0, mbbHouseholds: 80, fibreHouseholds: 0 }]);
+ */
+export function operatorColumns(rows: readonly OperatorCoverage[]): HamletOperators {
+  const sorted = [...rows].sort((a, b) => compareNames(a.operator, b.operator));
+  return {
+    names: sorted.map((r) => r.operator),
+    mbbShare: sorted.map((r) => r.mbbShare),
+    fibreShare: sorted.map((r) => r.fibreShare),
+    mbbHouseholds: sorted.map((r) => r.mbbHouseholds),
+    fibreHouseholds: sorted.map((r) => r.fibreHouseholds),
+  };
+}
+
 const NONE: Omit<OperatorCoverage, 'operator'> = {
   mbbShare: 0,
   fibreShare: 0,
@@ -47,12 +95,14 @@ const NONE: Omit<OperatorCoverage, 'operator'> = {
  * const l = hamletLens(hamlet, 'Viettel'); // { gapHouseholds: 80, competitorOnlyHouseholds: 60, whiteHouseholds: 20, ... }
  */
 export function hamletLens(h: HamletCoverage, operator: string): HamletLens {
-  const own = h.operators.find((o) => o.operator === operator) ?? NONE;
+  const own = operatorCoverage(h, operator) ?? NONE;
   const pooledMbb = h.classHouseholds['fibre+mbb'] + h.classHouseholds.mbb;
   const competitorOnly = Math.max(0, pooledMbb - own.mbbHouseholds);
   const white = h.market.households[0];
   let competitors = 0;
-  for (const o of h.operators) if (o.operator !== operator && o.mbbShare > 0) competitors++;
+  const o = h.operators;
+  for (let i = 0; i < o.names.length; i++)
+    if (o.names[i] !== operator && (o.mbbShare[i] as number) > 0) competitors++;
   return {
     id: h.id,
     operator,

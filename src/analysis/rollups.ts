@@ -73,17 +73,21 @@ export function computeSummary(
     add(lastDistrict, h);
     add(lastCommune, h);
     // Operators by index into one list, so the three levels add numbers, not look up names.
-    for (const o of h.operators) {
-      let i = opIndex.get(o.operator);
+    const o = h.operators;
+    for (let k = 0; k < o.names.length; k++) {
+      const name = o.names[k] as string;
+      let i = opIndex.get(name);
       if (i === undefined) {
         i = opNames.length;
-        opIndex.set(o.operator, i);
-        opNames.push(o.operator);
+        opIndex.set(name, i);
+        opNames.push(name);
       }
-      const withMbb = o.mbbShare > noMbb ? 1 : 0;
-      addOperator(provinceAcc, i, o.mbbHouseholds, o.fibreHouseholds, withMbb);
-      addOperator(lastDistrict, i, o.mbbHouseholds, o.fibreHouseholds, withMbb);
-      addOperator(lastCommune, i, o.mbbHouseholds, o.fibreHouseholds, withMbb);
+      const mbb = o.mbbHouseholds[k] as number;
+      const fibre = o.fibreHouseholds[k] as number;
+      const withMbb = (o.mbbShare[k] as number) > noMbb ? 1 : 0;
+      addOperator(provinceAcc, i, mbb, fibre, withMbb);
+      addOperator(lastDistrict, i, mbb, fibre, withMbb);
+      addOperator(lastCommune, i, mbb, fibre, withMbb);
     }
   }
   const finish = (acc: Acc): Rollup => finishAcc(acc, opNames);

@@ -1,3 +1,4 @@
+import { operatorCoverage } from './operatorLens.ts';
 import { fibreLengthKm } from './scenarioLength.ts';
 import type { OperatorDelta, Scenario, ScenarioDelta, StatusChange } from './scenarioTypes.ts';
 import type { AnalysisResult, HamletCoverage, HamletStatus, Settings } from './types.ts';
@@ -111,12 +112,10 @@ function operatorDeltas(before: HamletCoverage[], after: HamletCoverage[]): Oper
   for (const h of after) {
     const b = old.get(h.id);
     // A hamlet no edit reached keeps its result object.
-    if (!b || b === h || (b.operators.length === 0 && h.operators.length === 0)) continue;
-    const was = new Map(b.operators.map((o) => [o.operator, o]));
-    const now = new Map(h.operators.map((o) => [o.operator, o]));
-    for (const operator of new Set([...was.keys(), ...now.keys()])) {
-      const x = was.get(operator);
-      const y = now.get(operator);
+    if (!b || b === h || (b.operators.names.length === 0 && h.operators.names.length === 0)) continue;
+    for (const operator of new Set([...b.operators.names, ...h.operators.names])) {
+      const x = operatorCoverage(b, operator);
+      const y = operatorCoverage(h, operator);
       const mbb = [x?.mbbHouseholds ?? 0, y?.mbbHouseholds ?? 0] as const;
       const fibre = [x?.fibreHouseholds ?? 0, y?.fibreHouseholds ?? 0] as const;
       const n = h.households;

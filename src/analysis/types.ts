@@ -116,10 +116,21 @@ export interface HamletMarket {
 }
 
 /**
- * One operator's MBB (its own 4G/5G sites and good-level 4G/5G coverage polygons) and fibre (its access
- * routes and nodes) in a hamlet. Shares are on the basis of the pooled shares (households, else area) and
- * never exceed them.
+ * Each operator's MBB (its own 4G/5G sites and good-level 4G/5G coverage polygons) and fibre (its access
+ * routes and nodes) in a hamlet, column by column (compact to keep and to send between threads): entry i of
+ * every column belongs to `names[i]`. Operators with MBB or fibre area in the hamlet, sorted by name
+ * (code-unit order). Shares are on the basis of the pooled shares (households, else area) and never exceed
+ * them. `operatorCoverage(h, name)` and `operatorRows(h)` (operatorLens.ts) read it as rows.
  */
+export interface HamletOperators {
+  names: string[];
+  mbbShare: number[];
+  fibreShare: number[];
+  mbbHouseholds: number[];
+  fibreHouseholds: number[];
+}
+
+/** One operator's figures in one hamlet, as a row. */
 export interface OperatorCoverage {
   /** As in the data (trimmed); features without one count as ANONYMOUS_OPERATOR. */
   operator: string;
@@ -169,8 +180,8 @@ export interface HamletCoverage {
   weakZone: Polygon | MultiPolygon | null;
   /** How many operators give MBB across the hamlet (white / grey / black). */
   market: HamletMarket;
-  /** Operators with MBB or fibre in the hamlet (area > 0), sorted by name (code-unit order). */
-  operators: OperatorCoverage[];
+  /** Per-operator MBB and fibre (DATA-MODEL §14). */
+  operators: HamletOperators;
 }
 
 /** Ranking model settings (docs/DATA-MODEL.md §7). */

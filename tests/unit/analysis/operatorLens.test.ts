@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/analysis/analyze.ts';
 import { rankLens } from '../../../src/analysis/lensRanking.ts';
-import { hamletLens, operatorLens, rollupLens } from '../../../src/analysis/operatorLens.ts';
+import { hamletLens, operatorColumns, operatorLens, rollupLens } from '../../../src/analysis/operatorLens.ts';
 import { DEFAULT_SETTINGS } from '../../../src/analysis/settings.ts';
 import type { HamletCoverage } from '../../../src/analysis/types.ts';
 import { makeHamlet } from '../../fixtures/cli/makeHamlet.ts';
@@ -71,13 +71,15 @@ describe('lens ranking presets', () => {
   const withOps = (h: HamletCoverage, ops: [string, number][], extra: Partial<HamletCoverage> = {}) => ({
     ...h,
     ...extra,
-    operators: ops.map(([operator, hh]) => ({
-      operator,
-      mbbHouseholds: hh,
-      mbbShare: hh / h.households,
-      fibreHouseholds: 0,
-      fibreShare: 0,
-    })),
+    operators: operatorColumns(
+      ops.map(([operator, hh]) => ({
+        operator,
+        mbbHouseholds: hh,
+        mbbShare: hh / h.households,
+        fibreHouseholds: 0,
+        fibreShare: 0,
+      })),
+    ),
   });
   const hamlets: HamletCoverage[] = [
     // X covers 50 of 200; a competitor 180: gap 150, of it 130 competitor-only.

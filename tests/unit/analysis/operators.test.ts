@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import type { Feature, FeatureCollection, LineString } from 'geojson';
 import { analyze } from '../../../src/analysis/analyze.ts';
 import { AnalysisSession } from '../../../src/analysis/incremental.ts';
+import { operatorCoverage, operatorRows } from '../../../src/analysis/operatorLens.ts';
 import { ANONYMOUS_OPERATOR, operatorOf, operatorsInLayers } from '../../../src/analysis/operatorNames.ts';
 import type {
   AnalysisResult,
@@ -26,7 +27,7 @@ function loadCase(name: string): InputLayers {
 }
 
 const only = (name: string): HamletCoverage => analyze(loadCase(name)).hamlets[0] as HamletCoverage;
-const op = (h: HamletCoverage, name: string) => h.operators.find((o) => o.operator === name);
+const op = (h: HamletCoverage, name: string) => operatorCoverage(h, name);
 
 /** Within 0.1 % of the hand-computed value (the engine's measurement promise), relative to `of`. */
 function near(actual: number, expected: number, of = expected): void {
@@ -49,7 +50,7 @@ describe('operator golden fixtures (hand-computed; 2 km square, 600 m discs 600 
     near(h.market.households[2], (100 * LENS) / SQUARE, 100);
     expect(h.market.shares[0]).toBe(1 - h.mbbShare);
     expect(h.market.class).toBe('white');
-    expect(h.operators.map((o) => o.operator)).toEqual(['MobiFone', 'Viettel']);
+    expect(h.operators.names).toEqual(['MobiFone', 'Viettel']);
     for (const name of ['MobiFone', 'Viettel']) {
       near(op(h, name)?.mbbShare as number, DISC / SQUARE, 1);
       near(op(h, name)?.mbbHouseholds as number, (100 * DISC) / SQUARE, 100);
@@ -62,7 +63,7 @@ describe('operator golden fixtures (hand-computed; 2 km square, 600 m discs 600 
     expect(h.market.areaM2[2]).toBe(0);
     near(h.market.areaM2[1], 2 * DISC - LENS, SQUARE);
     expect(h.market.shares[1]).toBeCloseTo(h.mbbShare, 12);
-    expect(h.operators).toHaveLength(1);
+    expect(h.operators.names).toHaveLength(1);
     expect(op(h, 'Viettel')?.mbbShare).toBe(h.mbbShare);
   });
 
@@ -71,7 +72,7 @@ describe('operator golden fixtures (hand-computed; 2 km square, 600 m discs 600 
     // The named disc is the first anonymous disc again: all of it is black; the second's crescent is grey.
     near(h.market.areaM2[2], DISC, SQUARE);
     near(h.market.areaM2[1], DISC - LENS, SQUARE);
-    expect(h.operators.map((o) => o.operator)).toEqual([ANONYMOUS_OPERATOR, 'VNPT']);
+    expect(h.operators.names).toEqual([ANONYMOUS_OPERATOR, 'VNPT']);
     near(op(h, ANONYMOUS_OPERATOR)?.mbbShare as number, (2 * DISC - LENS) / SQUARE, 1);
     near(op(h, 'VNPT')?.mbbShare as number, DISC / SQUARE, 1);
   });
@@ -104,7 +105,7 @@ describe('operator figures of every coverage fixture', () => {
         households: h.market.households.map(r4),
         areaM2: h.market.areaM2.map((v) => Math.round(v * 10) / 10),
       },
-      operators: h.operators.map((o) => ({
+      operators: operatorRows(h).map((o) => ({
         operator: o.operator,
         mbbShare: r4(o.mbbShare),
         fibreShare: r4(o.fibreShare),
@@ -209,7 +210,7 @@ function expectOperatorsAgree(inc: AnalysisResult, fresh: AnalysisResult): void 
       expect(s0).toBe(1 - h.mbbShare);
       expect(Math.min(s1, s2)).toBeGreaterThanOrEqual(0);
       expect(Math.abs(h.market.households.reduce((a, b) => a + b, 0) - h.households)).toBeLessThan(1e-9);
-      for (const o of h.operators) {
+      for (const o of operatorRows(h)) {
         expect(o.mbbShare).toBeLessThanOrEqual(h.mbbShare);
         expect(o.fibreShare).toBeLessThanOrEqual(h.fibreShare);
       }
@@ -220,9 +221,9 @@ function expectOperatorsAgree(inc: AnalysisResult, fresh: AnalysisResult): void 
       expect(Math.abs((g.market.households[k] as number) - (f.market.households[k] as number))).toBeLessThan(
         tol,
       );
-    expect(g.operators.map((o) => o.operator)).toEqual(f.operators.map((o) => o.operator));
-    g.operators.forEach((o, k) => {
-      const e = f.operators[k];
+    expect(g.operators.names).toEqual(f.operators.names);
+    operatorRows(g).forEach((o, k) => {
+      const e = operatorRows(f)[k];
       expect(Math.abs(o.mbbHouseholds - (e?.mbbHouseholds ?? 0))).toBeLessThan(tol);
       expect(Math.abs(o.fibreHouseholds - (e?.fibreHouseholds ?? 0))).toBeLessThan(tol);
     });
@@ -319,7 +320,7 @@ describe('operator figures under what-if edits', () => {
     const h = result.hamlets[0] as HamletCoverage;
     expect(h.mbbShare).toBe(1);
     expect(h.market.class).toBe('grey');
-    expect(h.operators.map((o) => o.operator)).toEqual(['Viettel']);
+    expect(h.operators.names).toEqual(['Viettel']);
     expect(result.summary.province.hamletsByMarketClass).toEqual({ white: 0, grey: 1, black: 0 });
   });
 });

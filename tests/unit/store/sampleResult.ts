@@ -1,3 +1,4 @@
+import { operatorColumns } from '../../../src/analysis/operatorLens.ts';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { squareAt } from '../../fixtures/cli/makeHamlet.ts';
 import { DEFAULT_SETTINGS } from '../../../src/analysis/settings.ts';
@@ -177,7 +178,7 @@ export function sampleResult(specs: HamletSpec[] = SPECS): AnalysisResult {
       households: [h.households * (1 - h.mbb), h.households * h.mbb, 0],
       areaM2: [1_000_000 * (1 - h.mbb), 1_000_000 * h.mbb, 0],
     },
-    operators: [],
+    operators: operatorColumns([]),
   }));
   const ranking = specs
     .filter((h) => h.rank)
