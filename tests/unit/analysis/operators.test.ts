@@ -2,19 +2,14 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { Feature, FeatureCollection, LineString } from 'geojson';
+import type { Feature, FeatureCollection } from 'geojson';
 import { analyze } from '../../../src/analysis/analyze.ts';
 import { AnalysisSession } from '../../../src/analysis/incremental.ts';
 import { operatorCoverage, operatorRows } from '../../../src/analysis/operatorLens.ts';
 import { ANONYMOUS_OPERATOR, operatorOf, operatorsInLayers } from '../../../src/analysis/operatorNames.ts';
-import type {
-  AnalysisResult,
-  FibreFeature,
-  FibreProps,
-  HamletCoverage,
-  InputLayers,
-} from '../../../src/analysis/types.ts';
-import { deepFreeze, hamlet, layersOf, ll, point, site } from './helpers.ts';
+import type { AnalysisResult, HamletCoverage, InputLayers } from '../../../src/analysis/types.ts';
+import { deepFreeze, hamlet, layersOf, point, site } from './helpers.ts';
+import { applyEdits, editArb, fullRun, route } from './randomEdits.ts';
 
 const ROOT = join(import.meta.dirname, '../../fixtures/coverage');
 
@@ -179,25 +174,24 @@ function province(): InputLayers {
       site('v1', 4000, 1000, { tech: '2G,3G', operator: 'Viettel' }),
     ],
     fibre: [
-      route('f0', 'VNPT', [
-        [-500, 2500],
-        [3000, 2600],
-      ]),
-      route('f1', 'Viettel', [
-        [2000, 0],
-        [2500, 4000],
-      ]),
+      route(
+        'f0',
+        [
+          [-500, 2500],
+          [3000, 2600],
+        ],
+        'VNPT',
+      ),
+      route(
+        'f1',
+        [
+          [2000, 0],
+          [2500, 4000],
+        ],
+        'Viettel',
+      ),
     ],
   });
-}
-
-function route(id: string, operator: string | undefined, pts: number[][]): FibreFeature {
-  const f: Feature<LineString, FibreProps> = {
-    type: 'Feature',
-    geometry: { type: 'LineString', coordinates: pts.map(([x, y]) => ll(x as number, y as number)) },
-    properties: { id, kind: 'access', ...(operator ? { operator } : {}) },
-  };
-  return f;
 }
 
 /** The invariants every result keeps, and agreement of the operator figures with a fresh run. */
@@ -233,73 +227,20 @@ function expectOperatorsAgree(inc: AnalysisResult, fresh: AnalysisResult): void 
   );
 }
 
-type Edit =
-  | { op: 'addSite'; x: number; y: number; r: number; tech: string; operator: string }
-  | { op: 'removeSite'; pick: number }
-  | { op: 'toggle'; pick: number }
-  | { op: 'addFibre'; x: number; y: number; dx: number; dy: number; operator: string }
-  | { op: 'removeFibre'; pick: number };
-
-const operatorArb = fc.constantFrom('Viettel', 'MobiFone', 'VNPT', 'Vietnamobile', '');
-const editArb: fc.Arbitrary<Edit> = fc.oneof(
-  fc.record({
-    op: fc.constant('addSite' as const),
-    x: fc.integer({ min: -1500, max: 7500 }),
-    y: fc.integer({ min: -1500, max: 5500 }),
-    r: fc.integer({ min: 200, max: 2500 }),
-    tech: fc.constantFrom('4G', '2G', '2G,4G', '5G'),
-    operator: operatorArb,
-  }),
-  fc.record({ op: fc.constant('removeSite' as const), pick: fc.nat() }),
-  fc.record({ op: fc.constant('toggle' as const), pick: fc.nat() }),
-  fc.record({
-    op: fc.constant('addFibre' as const),
-    x: fc.integer({ min: -1000, max: 7000 }),
-    y: fc.integer({ min: -1000, max: 5000 }),
-    dx: fc.integer({ min: -3000, max: 3000 }),
-    dy: fc.integer({ min: -3000, max: 3000 }),
-    operator: operatorArb,
-  }),
-  fc.record({ op: fc.constant('removeFibre' as const), pick: fc.nat() }),
+const edits = editArb(
+  { x: { min: -1500, max: 7500 }, y: { min: -1500, max: 5500 } },
+  { x: { min: -1000, max: 7000 }, y: { min: -1000, max: 5000 } },
+  fc.constantFrom('Viettel', 'MobiFone', 'VNPT', 'Vietnamobile', ''),
 );
 
 describe('operator figures under what-if edits', () => {
   it('keep 0 + 1 + ≥2 operators = 1, stay within the pooled shares, and equal a full run', () => {
     const base = deepFreeze(province());
     fc.assert(
-      fc.property(fc.array(editArb, { minLength: 1, maxLength: 6 }), (edits) => {
+      fc.property(fc.array(edits, { minLength: 1, maxLength: 6 }), (list) => {
         const session = new AnalysisSession(base);
-        let n = 0;
-        for (const e of edits) {
-          const { sites, fibre } = session.layers();
-          if (e.op === 'addSite')
-            session.addSite(
-              site(`new${n++}`, e.x, e.y, { tech: e.tech, radius_m: e.r, operator: e.operator }),
-            );
-          else if (e.op === 'removeSite' && sites.length > 0)
-            session.removeSite(String(sites[e.pick % sites.length]?.properties.id));
-          else if (e.op === 'toggle' && sites.length > 0) {
-            const s = sites[e.pick % sites.length];
-            session.setSiteStatus(String(s?.properties.id), s?.properties.status === 'off' ? 'on' : 'off');
-          } else if (e.op === 'addFibre')
-            session.addFibre(
-              route(`nf${n++}`, e.operator || undefined, [
-                [e.x, e.y],
-                [e.x + e.dx, e.y + e.dy],
-              ]),
-            );
-          else if (e.op === 'removeFibre' && fibre.length > 0)
-            session.removeFibre(String(fibre[e.pick % fibre.length]?.properties.id));
-        }
-        const { sites, fibre } = session.layers();
-        expectOperatorsAgree(
-          session.result(),
-          analyze({
-            ...base,
-            sites: { type: 'FeatureCollection', features: sites },
-            fibre: { type: 'FeatureCollection', features: fibre },
-          }),
-        );
+        applyEdits(session, list);
+        expectOperatorsAgree(session.result(), fullRun(base, session));
       }),
       { numRuns: 30, seed: 20261201 },
     );
