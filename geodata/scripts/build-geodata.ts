@@ -1,171 +1,112 @@
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
-import Papa from 'papaparse';
-import { type CommuneFeature, readCommunes } from './communes.ts';
+import type { FeatureCollection } from 'geojson';
+import { buildSample } from './buildSample.ts';
+import { networkStats, versionChange } from './engineSummary.ts';
+import type { SyntheticFibre } from './fibre.ts';
 import { approximateGaps } from './gapCheck.ts';
-import { cleanPolygonal } from './geom.ts';
-import { generateSample } from './generate.ts';
-import { verifyWithEngine } from './verifyWithEngine.ts';
-import { SYNTHETIC_NOTE, featureCollectionText } from './writeGeoJson.ts';
-
-/** Census day, 1 April 2019: the seed of the shipped sample. */
-const SAMPLE_SEED = 20190401;
+import type { SyntheticHamlet } from './hamlets.ts';
+import { marketCheck } from './marketCheck.ts';
+import { measuredCheck } from './measuredCheck.ts';
+import type { SyntheticSite } from './sites.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const sources = join(root, 'sources', 'nam-dinh');
 
-function readJson(file: string): FeatureCollection {
-  const path = join(sources, file);
-  try {
-    return JSON.parse(readFileSync(path, 'utf8')) as FeatureCollection;
-  } catch (e) {
-    throw new Error(`${path}: cannot read it as JSON (${(e as Error).message}); restore it from git.`);
-  }
-}
-
-/** Households and population per 2019 census commune code. */
-function readCensus(): Map<string, { households: number; population: number }> {
-  const file = join(sources, 'nam-dinh-census2019-communes.csv');
-  const rows = Papa.parse<Record<string, string>>(readFileSync(file, 'utf8'), {
-    header: true,
-    skipEmptyLines: true,
-  });
-  const out = new Map<string, { households: number; population: number }>();
-  for (const r of rows.data) {
-    const households = Number(r.households);
-    const population = Number(r.pop_total);
-    if (!r.code_2019 || !Number.isInteger(households) || !Number.isInteger(population)) {
-      throw new Error(`${file}: row ${JSON.stringify(r)} lacks code_2019, households or pop_total.`);
-    }
-    out.set(r.code_2019, { households, population });
-  }
-  return out;
-}
-
-/**
- * The 226 communes of 2020–2024 with households and population summed from the 2019 census rows of the
- * communes they were merged from, checked against the figures carried in the boundary file.
- */
-function loadCommunes(): CommuneFeature[] {
-  const file = 'nam-dinh-communes-226.geojson';
-  const fc = readJson(file);
-  const census = readCensus();
-  for (const f of fc.features) {
-    const p = f.properties ?? {};
-    const codes = new Set<string>([String(p.code), ...((p.merged_from_2019 as string[] | undefined) ?? [])]);
-    let households = 0;
-    let population = 0;
-    for (const code of codes) {
-      const row = census.get(code);
-      if (!row)
-        throw new Error(
-          `${file}: ${p.name} (${p.code}) refers to census commune ${code}, which the CSV lacks.`,
-        );
-      households += row.households;
-      population += row.population;
-    }
-    if (p.households_2019 !== undefined && p.households_2019 !== households) {
-      throw new Error(
-        `${file}: ${p.name} carries ${p.households_2019} households but the census rows add up to ${households}.`,
-      );
-    }
-    f.properties = { ...p, households, population };
-  }
-  return readCommunes(fc, file);
-}
-
-function polygonal(f: Feature, file: string): Polygon | MultiPolygon {
-  const g = f.geometry;
-  if (g?.type !== 'Polygon' && g?.type !== 'MultiPolygon') {
-    throw new Error(
-      `${file}: ${String(f.properties?.name)} has a ${g?.type ?? 'missing'} geometry; it must be a (Multi)Polygon.`,
-    );
-  }
-  return cleanPolygonal(g);
-}
-
-function sum<T>(items: readonly T[], f: (t: T) => number): number {
-  return items.reduce((s, t) => s + f(t), 0);
-}
-
+/** `npm run geodata`: writes every file of the sample under geodata/ and prints what it holds. */
 function main(): void {
   const started = Date.now();
-  const communes = loadCommunes();
-  const roads = readJson('nam-dinh-roads-national.geojson').features as Feature<
-    LineString | MultiLineString
-  >[];
-  const sample = generateSample({ communes, roads, seed: SAMPLE_SEED });
-
-  const province = readJson('nam-dinh-province.geojson').features.map((f) => ({
-    type: 'Feature' as const,
-    geometry: polygonal(f, 'nam-dinh-province.geojson'),
-    properties: {
-      code: String(f.properties?.code),
-      name: String(f.properties?.name),
-      type: 'Tỉnh',
-      households: sum(communes, (c) => c.properties.households),
-      population: sum(communes, (c) => c.properties.population),
-    },
-  }));
-  const districts = readJson('nam-dinh-districts.geojson').features.map((f) => {
-    const code = String(f.properties?.code);
-    const members = communes.filter((c) => c.properties.district_code === code);
-    return {
-      type: 'Feature' as const,
-      geometry: polygonal(f, 'nam-dinh-districts.geojson'),
-      properties: {
-        code,
-        name: String(f.properties?.name),
-        type: String(f.properties?.type ?? ''),
-        households: sum(members, (c) => c.properties.households),
-        population: sum(members, (c) => c.properties.population),
-      },
-    };
-  });
-
-  const synthetic = { illustrative: true, note: SYNTHETIC_NOTE };
-  const files: [string, Feature[], Record<string, unknown>][] = [
-    ['province.geojson', province, {}],
-    ['districts.geojson', districts, {}],
-    ['communes.geojson', sample.communes, {}],
-    ['hamlets.geojson', sample.hamlets, synthetic],
-    ['fibre.geojson', sample.fibre, synthetic],
-    ['sites.geojson', sample.sites, synthetic],
-    ['facilities.geojson', sample.facilities, synthetic],
-  ];
-  const manifest = {
-    name: 'Nam Định sample (2020–2024 boundaries)',
-    seed: SAMPLE_SEED,
-    note: 'Hamlets, fibre, sites and facilities are synthetic (illustrative)',
-    generator: 'npm run geodata (geodata/scripts/build-geodata.ts)',
-    sources: 'geodata/SOURCES.md',
-    files: files.map(([name, features]) => {
-      writeFileSync(join(root, name), featureCollectionText(features, files.find((f) => f[0] === name)?.[2]));
-      return {
-        file: name,
-        features: features.length,
-        bytes: statSync(join(root, name)).size,
-        synthetic: name !== 'province.geojson' && name !== 'districts.geojson' && name !== 'communes.geojson',
-      };
-    }),
+  const { files, sample, layers, runs, measured } = buildSample();
+  for (const [path, text] of files) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  const manifest = JSON.parse(files.get('manifest.json') ?? '{}') as {
+    files: { file: string; features: number; bytes: number }[];
+    versions: { folder: string; files: { file: string; features: number; bytes: number }[] }[];
+    measured: { file: string; rows: number; bytes: number }[];
   };
-  writeFileSync(join(root, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  const hamlets = layers.get('hamlets.geojson') as FeatureCollection<
+    SyntheticHamlet['geometry'],
+    SyntheticHamlet['properties']
+  >;
+  const fibre = (layers.get('fibre.geojson') as FeatureCollection).features as SyntheticFibre[];
+  const sites = (layers.get('sites.geojson') as FeatureCollection).features as SyntheticSite[];
+  const latest = runs[runs.length - 1];
+  if (!latest) throw new Error('no engine run');
+
+  const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
+  for (const f of manifest.files)
+    console.log(`${f.file.padEnd(28)} ${String(f.features).padStart(5)} features ${mb(f.bytes)}`);
+  for (const v of manifest.versions.slice(0, -1))
+    for (const f of v.files)
+      console.log(
+        `${`${v.folder}/${f.file}`.padEnd(28)} ${String(f.features).padStart(5)} features ${mb(f.bytes)}`,
+      );
+  for (const f of manifest.measured)
+    console.log(`${f.file.padEnd(28)} ${String(f.rows).padStart(5)} rows     ${mb(f.bytes)}`);
 
   const gaps = approximateGaps(sample.hamlets, sample.fibre, sample.sites);
-  const pct = (n: number) => `${((100 * n) / gaps.hamlets).toFixed(1)} %`;
-  for (const f of manifest.files)
-    console.log(
-      `${f.file.padEnd(20)} ${String(f.features).padStart(5)} features ${(f.bytes / 1e6).toFixed(2)} MB`,
-    );
+  const pct = (n: number, of = gaps.hamlets) => `${((100 * n) / of).toFixed(1)} %`;
   console.log(
     `approximate check: served ${pct(gaps.served)}, partial ${pct(gaps.partial)}, unserved ${pct(gaps.unserved)} ` +
       `(white ${pct(gaps.unservedWhite)}), no fibre ${pct(gaps.noFibre)}, no MBB ${pct(gaps.noMbb)}`,
   );
   console.log('unserved by district:', gaps.unservedByDistrict);
+
+  const stats = runs.map((v) => networkStats(v.date, v.result));
+  for (const s of stats)
+    console.log(
+      `engine ${s.date}: served ${s.served}, partial ${s.partial}, unserved ${s.unserved} hamlets; ` +
+        `households with broadband ${Math.round(s.broadbandHouseholds)} (${pct(s.broadbandHouseholds, s.households)}), ` +
+        `fibre ${pct(s.fibreHouseholds, s.households)}, MBB ${pct(s.mbbHouseholds, s.households)}, ` +
+        `white ${Math.round(s.whiteHouseholds)}, weak ${Math.round(s.weakHouseholds)}`,
+    );
+  for (let i = 1; i < runs.length; i++) {
+    const c = versionChange(runs[i - 1] as (typeof runs)[number], runs[i] as (typeof runs)[number]);
+    console.log(
+      `engine ${c.from} → ${c.to}: ${c.hamletsGaining} hamlets gain status, ${c.hamletsLosing} lose; ` +
+        `${Math.round(c.householdsNewlyCovered)} households newly covered, ${Math.round(c.householdsLosingCover)} lose cover`,
+    );
+  }
+
+  const market = marketCheck(hamlets.features, fibre, sites, 50);
+  const shares = (m: { white: number; grey: number; black: number }) =>
+    `white ${(100 * m.white).toFixed(1)} %, grey ${(100 * m.grey).toFixed(1)} %, black ${(100 * m.black).toFixed(1)} %`;
+  console.log(
+    `market (households, ${market.spacingM} m grid, ${market.points} points): MBB ${shares(market.households.mbb)}; fibre ${shares(market.households.fibre)}`,
+  );
+  console.log(`market (area): MBB ${shares(market.area.mbb)}; fibre ${shares(market.area.fibre)}`);
+  for (const [op, v] of Object.entries(market.byOperator).sort())
+    console.log(
+      `  ${op.padEnd(13)} MBB ${Math.round(v.mbbHouseholds)} households, fibre ${Math.round(v.fibreHouseholds)}`,
+    );
+
+  const check = measuredCheck(
+    hamlets.features,
+    latest.result.hamlets,
+    fibre,
+    measured.mobileTiles,
+    measured.fixedTiles,
+    measured.points,
+  );
+  const m = check.mobile;
+  console.log(
+    `measured mobile: ${m.tiles} tiles, ${m.tests} tests; ${m.hamletsWithData} hamlets with ≥ 5 weighted tests, ` +
+      `${m.servedWithData} of them served for MBB (mean ${m.servedMeanDownMbps.toFixed(1)} Mb/s), ` +
+      `${m.servedFailing.length} failing (${m.servedFailingEither.length} with "down < 5 or up < 1"; planted ${measured.overstated.length}); ` +
+      `${m.whiteWithData} modelled white with data, ${m.whiteGood.length} measuring ≥ 40 Mb/s (planted ${measured.unmodelled.length})`,
+  );
+  console.log(
+    `measured fixed: ${check.fixed.tiles} tiles, ${check.fixed.tests} tests, ${pct(check.fixed.testsNearFibreShare, 1)} of tests ` +
+      `near access fibre, ${pct(check.fixed.tiles100to300Share, 1)} of tiles at 100–300 Mb/s`,
+  );
+  const pts = check.points;
+  console.log(
+    `measured points: ${pts.total} (${pts.ok} ok, ${pts.noService} no service; no service in white/weak zones ` +
+      `${pct(pts.noServiceInGapShare, 1)}, elsewhere ${pct(pts.noServiceElsewhereShare, 1)}) by tech ${JSON.stringify(pts.byTech)}`,
+  );
   console.log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  if (process.argv.includes('--verify')) verifyWithEngine(sample);
 }
 
 main();

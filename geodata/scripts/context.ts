@@ -155,3 +155,17 @@ export function communeCentres(
   }
   return out;
 }
+
+/** The hamlet whose centre is nearest to a point (linear scan: fine for a few thousand queries). */
+export function nearestHamlet(ctx: Context, xy: XY): HamletInfo | undefined {
+  let best: HamletInfo | undefined;
+  let bestD = Infinity;
+  for (const h of ctx.hamlets) {
+    const d = distXY(h.xy, xy);
+    if (d < bestD) {
+      bestD = d;
+      best = h;
+    }
+  }
+  return best;
+}

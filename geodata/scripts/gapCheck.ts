@@ -1,15 +1,6 @@
-import Flatbush from 'flatbush';
-import type {
-  Feature,
-  FeatureCollection,
-  LineString,
-  MultiLineString,
-  MultiPolygon,
-  Point,
-  Polygon,
-  Position,
-} from 'geojson';
-import { type XY, bboxOf, localFrame, pointSegmentDistance, polygonsOf, toXY } from './geom.ts';
+import type { FeatureCollection, Feature, MultiPolygon, Polygon, Position } from 'geojson';
+import { type FibreLike, FibreModel, type SiteLike, SiteModel } from './coverageModel.ts';
+import { bboxOf, localFrame, polygonsOf, toXY } from './geom.ts';
 
 export interface GapReport {
   hamlets: number;
@@ -24,16 +15,6 @@ export interface GapReport {
   unservedByDistrict: Record<string, number>;
 }
 
-const DEFAULT_RADIUS: Record<string, number> = { '2G': 6000, '3G': 4000, '4G': 3000, '5G': 600 };
-
-interface Disc {
-  xy: XY;
-  r: number;
-  mbb: boolean;
-  azimuths: number[] | null;
-  beam: number;
-}
-
 /**
  * A quick, approximate coverage check for the synthetic layers, independent of the real engine: each
  * hamlet is sampled at its vertex-mean centre and at points half-way to its outline vertices; a point has
@@ -45,46 +26,16 @@ export function approximateGaps(
   hamlets:
     | FeatureCollection<Polygon | MultiPolygon, { district?: string }>
     | Feature<Polygon | MultiPolygon, { district?: string }>[],
-  fibre: readonly Feature<LineString | MultiLineString | Point, { kind?: string }>[],
-  sites: readonly Feature<
-    Point,
-    { tech: string; radius_m?: number; azimuths?: number[] | string; beamwidth?: number }
-  >[],
+  fibre: readonly FibreLike[],
+  sites: readonly SiteLike[],
 ): GapReport {
   const list = Array.isArray(hamlets) ? hamlets : hamlets.features;
   const first = list[0];
   const [x0, y0] = first ? bboxOf(first.geometry) : [0, 0];
   const frame = localFrame(x0, y0);
 
-  const segs: [XY, XY][] = [];
-  for (const f of fibre) {
-    if (f.properties.kind === 'backbone') continue;
-    const g = f.geometry;
-    const lines: Position[][] =
-      g.type === 'Point'
-        ? [[g.coordinates, g.coordinates]]
-        : g.type === 'LineString'
-          ? [g.coordinates]
-          : g.coordinates;
-    for (const line of lines) {
-      for (let i = 1; i < line.length; i++) {
-        const a = line[i - 1];
-        const b = line[i];
-        if (a && b) segs.push([toXY(frame, a), toXY(frame, b)]);
-      }
-    }
-  }
-  const segIndex = new Flatbush(Math.max(1, segs.length));
-  for (const [a, b] of segs)
-    segIndex.add(Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[0], b[0]), Math.max(a[1], b[1]));
-  if (segs.length === 0) segIndex.add(1e12, 1e12, 1e12, 1e12);
-  segIndex.finish();
-
-  const discs: Disc[] = sites.map((s) => discOf(s, frame));
-  const discIndex = new Flatbush(Math.max(1, discs.length));
-  for (const d of discs) discIndex.add(d.xy[0] - d.r, d.xy[1] - d.r, d.xy[0] + d.r, d.xy[1] + d.r);
-  if (discs.length === 0) discIndex.add(1e12, 1e12, 1e12, 1e12);
-  discIndex.finish();
+  const fibreModel = new FibreModel(fibre, frame);
+  const siteModel = new SiteModel(sites, frame);
 
   const report: GapReport = {
     hamlets: list.length,
@@ -103,18 +54,10 @@ export function approximateGaps(
     let broadN = 0;
     let weakN = 0;
     for (const p of pts) {
-      const hasFibre = segIndex.search(p[0] - 500, p[1] - 500, p[0] + 500, p[1] + 500).some((i) => {
-        const s = segs[i];
-        return !!s && pointSegmentDistance(p, s[0], s[1]) <= 500;
-      });
-      let hasMbb = false;
-      let hasLegacy = false;
-      for (const i of discIndex.search(p[0], p[1], p[0], p[1])) {
-        const d = discs[i];
-        if (!d || !inDisc(d, p)) continue;
-        if (d.mbb) hasMbb = true;
-        else hasLegacy = true;
-      }
+      const hasFibre = fibreModel.serves(p);
+      const discs = siteModel.at(p);
+      const hasMbb = discs.some((d) => d.mbb);
+      const hasLegacy = discs.some((d) => !d.mbb);
       if (hasFibre) fibreN++;
       if (hasMbb) mbbN++;
       if (hasFibre || hasMbb) broadN++;
@@ -133,35 +76,6 @@ export function approximateGaps(
     if (mbbN / n <= 0.05) report.noMbb++;
   }
   return report;
-}
-
-function discOf(
-  s: Feature<Point, { tech: string; radius_m?: number; azimuths?: number[] | string; beamwidth?: number }>,
-  frame: ReturnType<typeof localFrame>,
-): Disc {
-  const techs = String(s.properties.tech)
-    .split(',')
-    .map((t) => t.trim().toUpperCase());
-  const mbb = techs.includes('4G') || techs.includes('5G');
-  const byTech = techs
-    .filter((t) => (mbb ? t === '4G' || t === '5G' : true))
-    .map((t) => DEFAULT_RADIUS[t] ?? 0);
-  const r = s.properties.radius_m ?? Math.max(0, ...byTech);
-  const az = s.properties.azimuths;
-  const azimuths = az === undefined ? null : Array.isArray(az) ? az : az.split(',').map(Number);
-  return { xy: toXY(frame, s.geometry.coordinates), r, mbb, azimuths, beam: s.properties.beamwidth ?? 120 };
-}
-
-function inDisc(d: Disc, p: XY): boolean {
-  const dx = p[0] - d.xy[0];
-  const dy = p[1] - d.xy[1];
-  if (Math.hypot(dx, dy) > d.r) return false;
-  if (!d.azimuths || (dx === 0 && dy === 0)) return true;
-  const bearing = ((Math.atan2(dx, dy) * 180) / Math.PI + 360) % 360;
-  return d.azimuths.some((a) => {
-    const diff = Math.abs(((bearing - a + 540) % 360) - 180);
-    return diff <= d.beam / 2;
-  });
 }
 
 /** The vertex-mean centre and points half-way to (up to 12) outer-ring vertices of the largest part. */

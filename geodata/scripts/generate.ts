@@ -1,13 +1,15 @@
 import type { Feature, LineString, MultiLineString } from 'geojson';
 import type { CommuneFeature } from './communes.ts';
 import { fillResiduals, makeNoder } from './conform.ts';
-import { type Centre, buildContext, communeCentres } from './context.ts';
+import { type Centre, type Context, buildContext, communeCentres } from './context.ts';
 import { type SyntheticFacility, makeFacilities } from './facilities.ts';
 import { type SyntheticFibre, makeFibre } from './fibre.ts';
 import { type SyntheticHamlet, makeCommuneHamlets } from './hamlets.ts';
 import { rngFor } from './prng.ts';
 import { quantileThreshold, remoteness } from './remoteness.ts';
 import { type SyntheticSite, makeSites } from './sites.ts';
+import { type NetworkVersion, networkVersions } from './versions.ts';
+import { fourthOperatorSites } from './vietnamobile.ts';
 
 export interface GenerateOptions {
   communes: readonly CommuneFeature[];
@@ -28,6 +30,11 @@ export interface Sample {
   fibre: SyntheticFibre[];
   sites: SyntheticSite[];
   facilities: SyntheticFacility[];
+  /** Earlier snapshots of the network (sites and fibre), oldest first. */
+  versions: NetworkVersion[];
+  /** The placing geometry and each hamlet's remoteness, for the layers made after the engine has run. */
+  context: Context;
+  remoteness: number[];
 }
 
 /**
@@ -67,25 +74,32 @@ export function generateSample(options: GenerateOptions): Sample {
   const connected = (i: number): boolean => (remote[i] ?? 0) < fibreCut;
   const centres = communeCentres(ctx, names, connected);
 
+  const fibre = makeFibre({
+    ctx,
+    roads,
+    communeCentres: centres,
+    districtCentres: districtCentres(communes, centres),
+    connected,
+    seed,
+  });
+  const noMbb = (i: number): boolean => (remote[i] ?? 0) >= mbbCut;
+  const threeOperators = makeSites({
+    ctx,
+    noMbb,
+    remoteness: remote,
+    seed,
+    ...(options.householdsPerSite ? { householdsPerSite: options.householdsPerSite } : {}),
+  });
+  const sites = [...threeOperators, ...fourthOperatorSites({ ctx, sites: threeOperators, seed })];
   return {
     communes: nodedCommunes,
     hamlets,
-    fibre: makeFibre({
-      ctx,
-      roads,
-      communeCentres: centres,
-      districtCentres: districtCentres(communes, centres),
-      connected,
-      seed,
-    }),
-    sites: makeSites({
-      ctx,
-      noMbb: (i) => (remote[i] ?? 0) >= mbbCut,
-      remoteness: remote,
-      seed,
-      ...(options.householdsPerSite ? { householdsPerSite: options.householdsPerSite } : {}),
-    }),
+    fibre,
+    sites,
     facilities: makeFacilities(ctx, communes, hamlets, centres, seed),
+    versions: networkVersions({ ctx, remoteness: remote, noMbb, sites, fibre, seed }),
+    context: ctx,
+    remoteness: remote,
   };
 }
 

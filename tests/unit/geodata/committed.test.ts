@@ -87,7 +87,14 @@ describe('committed geodata', () => {
     const sites = props('sites');
     expect(sites.length).toBeGreaterThanOrEqual(1000);
     expect(sites.length).toBeLessThanOrEqual(1300);
-    expect(new Set(sites.map((s) => s.operator))).toEqual(new Set(['Viettel', 'VNPT', 'MobiFone']));
+    expect(new Set(sites.map((s) => s.operator))).toEqual(
+      new Set(['Viettel', 'VNPT', 'MobiFone', 'Vietnamobile']),
+    );
+    const fourth = sites.filter((s) => s.operator === 'Vietnamobile');
+    expect(fourth.length).toBeGreaterThanOrEqual(24);
+    expect(fourth.length).toBeLessThanOrEqual(60);
+    for (const s of fourth) expect(s.tech, String(s.id)).toBe('4G');
+    for (const f of props('fibre')) expect(['VNPT', 'Viettel'], String(f.id)).toContain(f.operator);
     const share = (pred: (s: Props) => boolean) => sites.filter(pred).length / sites.length;
     expect(share((s) => s.azimuths !== undefined)).toBeGreaterThan(0.15);
     expect(share((s) => s.azimuths !== undefined)).toBeLessThan(0.25);

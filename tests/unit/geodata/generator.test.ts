@@ -5,7 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { type CommuneFeature, readCommunes } from '../../../geodata/scripts/communes.ts';
 import { approximateGaps } from '../../../geodata/scripts/gapCheck.ts';
 import { generateSample } from '../../../geodata/scripts/generate.ts';
+import { makeMeasured } from '../../../geodata/scripts/measured.ts';
+import { measuredCheck } from '../../../geodata/scripts/measuredCheck.ts';
+import { FOURTH_OPERATOR } from '../../../geodata/scripts/vietnamobile.ts';
 import { featureCollectionText } from '../../../geodata/scripts/writeGeoJson.ts';
+import { analyze } from '../../../src/analysis/analyze.ts';
+import type { AnalysisResult } from '../../../src/analysis/types.ts';
 import { tilingReport } from './tiling.ts';
 
 const sources = join(import.meta.dirname, '../../../geodata/sources');
@@ -77,5 +82,95 @@ describe('generateSample', () => {
     expect(gaps.unserved).toBeGreaterThan(0);
     expect(gaps.unserved / gaps.hamlets).toBeLessThan(0.1);
     expect(gaps.unservedByDistrict['Huyện Tiền Hải'] ?? 0).toBeGreaterThan(gaps.unserved / 2);
+  });
+});
+
+describe('the fourth operator, the earlier versions and the measured tests', () => {
+  // Giao Thủy (coastal, with gaps) and its neighbour Xuân Trường: 41 communes.
+  const communes = load('nam-dinh/nam-dinh-communes-226.geojson').filter((c) =>
+    ['364', '365'].includes(c.properties.district_code),
+  );
+  const s = generateSample({ communes, seed: 7 });
+  const fc = <T>(features: T[]) => ({ type: 'FeatureCollection' as const, features });
+  const strip = (r: AnalysisResult) => ({ ...r, timingsMs: {} });
+  const vnm = s.sites.filter((f) => f.properties.operator === FOURTH_OPERATOR);
+  const others = s.sites.filter((f) => f.properties.operator !== FOURTH_OPERATOR);
+
+  it('puts every fourth-operator site on a 4G host of another operator, reaching less far', () => {
+    expect(vnm.length).toBeGreaterThan(3);
+    for (const v of vnm) {
+      const host = others.find(
+        (o) =>
+          o.geometry.coordinates.join() === v.geometry.coordinates.join() &&
+          /4G|5G/.test(o.properties.tech) &&
+          o.properties.azimuths === undefined,
+      );
+      expect(host, v.properties.id).toBeDefined();
+      expect(v.properties.radius_m ?? Infinity).toBeLessThanOrEqual((host?.properties.radius_m ?? 0) - 50);
+      expect(String(v.properties.id) > String(host?.properties.id)).toBe(true);
+      expect(v.properties.tech).toBe('4G');
+    }
+  });
+
+  it('leaves the pooled analysis exactly as without it', () => {
+    const layers = (sites: typeof s.sites) => ({
+      hamlets: fc(s.hamlets),
+      fibre: fc(s.fibre),
+      sites: fc(sites),
+      facilities: fc(s.facilities),
+    });
+    expect(strip(analyze(layers(s.sites) as never))).toEqual(strip(analyze(layers(others) as never)));
+  });
+
+  it('keeps ids at their positions across versions and only removes or downgrades going back', () => {
+    expect(s.versions.map((v) => v.date)).toEqual(['2022-12', '2024-12']);
+    const latest = new Map(s.sites.map((f) => [f.properties.id, f]));
+    const fibre = new Map(s.fibre.map((f) => [f.properties.id, f]));
+    for (const v of s.versions) {
+      for (const f of v.sites) {
+        const now = latest.get(f.properties.id);
+        if (!now) {
+          expect(f.properties.id, v.date).toMatch(/^site-(2g|old)-/);
+          continue;
+        }
+        expect(f.geometry, f.properties.id).toEqual(now.geometry);
+        expect(f.properties.radius_m).toBe(now.properties.radius_m);
+      }
+      for (const f of v.fibre) expect(f, f.properties.id).toEqual(fibre.get(f.properties.id));
+      expect(v.sites.some((f) => f.properties.tech.includes('5G'))).toBe(v.date !== '2022-12');
+    }
+    const [v22, v24] = s.versions;
+    const ids = (list: { properties: { id?: string } }[]) => new Set(list.map((f) => f.properties.id));
+    const in24 = ids(v24?.sites ?? []);
+    // Going forward only the 2G switch-off removes sites by 2024.
+    for (const f of v22?.sites ?? [])
+      if (!in24.has(f.properties.id)) expect(f.properties.id).toMatch(/^site-2g-/);
+    const fibre24 = ids(v24?.fibre ?? []);
+    for (const f of v22?.fibre ?? []) expect(fibre24.has(f.properties.id)).toBe(true);
+    expect(v22?.fibre.length).toBeLessThan(v24?.fibre.length ?? 0);
+    expect(v24?.fibre.length).toBeLessThan(s.fibre.length);
+  });
+
+  it('makes measured tests: valid quadkeys, the planted contradictions, points of each kind', () => {
+    const result = analyze({ hamlets: fc(s.hamlets), fibre: fc(s.fibre), sites: fc(s.sites) } as never);
+    const m = makeMeasured({
+      ctx: s.context,
+      hamlets: s.hamlets,
+      sites: s.sites,
+      fibre: s.fibre,
+      engine: result.hamlets,
+      seed: 7,
+    });
+    expect(m.mobileTiles.length).toBeGreaterThan(100);
+    for (const r of [...m.mobileTiles, ...m.fixedTiles]) {
+      expect(r.quadkey).toMatch(/^[0-3]{16}$/);
+      expect(r.devices).toBeLessThanOrEqual(r.tests);
+    }
+    const check = measuredCheck(s.hamlets, result.hamlets, s.fibre, m.mobileTiles, m.fixedTiles, m.points);
+    expect(m.overstated.length).toBeGreaterThan(0);
+    for (const id of m.overstated) expect(check.mobile.servedFailing).toContain(id);
+    for (const id of m.unmodelled) expect(check.mobile.whiteGood).toContain(id);
+    expect(new Set(m.points.map((p) => p.result))).toEqual(new Set(['ok', 'no_service']));
+    expect(m.points.filter((p) => p.tech === 'fixed').length).toBeGreaterThan(10);
   });
 });
