@@ -3,7 +3,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Feature, FeatureCollection } from 'geojson';
+import { Clipper, FillRule } from 'clipper2-ts';
+import type { Paths64 } from 'clipper2-ts';
 import { analyze } from '../../../src/analysis/analyze.ts';
+import { buildEngine } from '../../../src/analysis/engine.ts';
+import type { OperatorGeometry } from '../../../src/analysis/operatorClasses.ts';
+import type { PreparedHamlet } from '../../../src/analysis/prepareHamlets.ts';
+import { withDefaults } from '../../../src/analysis/settings.ts';
+import type { Tile } from '../../../src/analysis/tiles.ts';
 import { AnalysisSession } from '../../../src/analysis/incremental.ts';
 import { operatorCoverage, operatorRows } from '../../../src/analysis/operatorLens.ts';
 import { ANONYMOUS_OPERATOR, operatorOf, operatorsInLayers } from '../../../src/analysis/operatorNames.ts';
@@ -232,6 +239,61 @@ const edits = editArb(
   { x: { min: -1000, max: 7000 }, y: { min: -1000, max: 5000 } },
   fc.constantFrom('Viettel', 'MobiFone', 'VNPT', 'Vietnamobile', ''),
 );
+
+describe('operator figures against brute force', () => {
+  it("equal each operator's union clipped whole with Clipper, and the classes by inclusion–exclusion", () => {
+    // Three operators and an anonymous one crowding the middle: hamlets reached partly by 3–4 of them.
+    const layers = province();
+    layers.sites?.features.push(
+      site('v2', 3200, 2100, { tech: '4G', radius_m: 1300, operator: 'Viettel' }),
+      site('n2', 2500, 2900, { tech: '4G', radius_m: 1100, operator: 'VNPT' }),
+      site('m2', 3600, 2700, {
+        tech: '4G',
+        radius_m: 900,
+        azimuths: [200],
+        beamwidth: 240,
+        operator: 'MobiFone',
+      }),
+      site('x1', 2900, 2300, { tech: '5G', radius_m: 700 }),
+    );
+    const state = buildEngine(layers, withDefaults({}));
+    const area = (p: Paths64): number => p.reduce((a, q) => a + Clipper.area(q), 0);
+    const within = (h: PreparedHamlet, p: Paths64): number =>
+      p.length === 0
+        ? 0
+        : area(Clipper.intersect(h.paths, Clipper.union(p, FillRule.NonZero), FillRule.NonZero));
+    let partial = 0;
+    for (const h of state.hamlets) {
+      const tile = state.tiles[state.tileOf[h.index] as number] as Tile;
+      const ops = state.operators[h.index] as OperatorGeometry;
+      for (const kind of ['mbb', 'fibre'] as const) {
+        const byOp = new Map<string, Paths64>();
+        for (const s of tile.shapes[kind])
+          byOp.set(s.operator, [...(byOp.get(s.operator) ?? []), ...s.paths()]);
+        for (const [name, paths] of byOp) {
+          const got = ops[kind].find((p) => p.operator === name);
+          if (got?.reach === 'partial') partial++;
+          expect(Math.abs((got?.area ?? 0) - within(h, paths)), `${h.id} ${kind} ${name}`).toBeLessThan(
+            1e-4 * h.areaUnits,
+          );
+        }
+        if (kind !== 'mbb') continue;
+        const all = [...byOp.values()].flat();
+        const union = within(h, all);
+        let one = 0;
+        for (const name of byOp.keys())
+          one +=
+            union -
+            within(
+              h,
+              [...byOp].filter(([k]) => k !== name).flatMap(([, p]) => p),
+            );
+        expect(Math.abs(ops.oneOperator - one), `${h.id} grey`).toBeLessThan(1e-4 * h.areaUnits);
+      }
+    }
+    expect(partial).toBeGreaterThan(20);
+  });
+});
 
 describe('operator figures under what-if edits', () => {
   it('keep 0 + 1 + ≥2 operators = 1, stay within the pooled shares, and equal a full run', () => {
