@@ -1,9 +1,10 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { gzipAssets } from './tools/gzipStatic.ts';
+import { noTestGlobals } from './tools/noTestGlobals.ts';
 
 export default defineConfig({
-  plugins: [react(), gzipAssets()],
+  plugins: [react(), gzipAssets(), noTestGlobals()],
   base: './',
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 2000 },

@@ -42,6 +42,10 @@ registerScenarioProjectExtras(scenarioStore);
 startUrlSync(appStorePort(appStore, scenarioStore));
 // The user's saved data and settings if any, else the shipped sample.
 void bootData(appStore);
+// Browser tests' handle on the map and stores: only in the e2e build, absent from production.
+if (import.meta.env.MODE === 'e2e') {
+  void import('./testHandle.ts').then((m) => m.exposeForTests(appStore, scenarioStore));
+}
 
 const root = document.getElementById('root');
 if (root) {

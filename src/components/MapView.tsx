@@ -5,18 +5,14 @@ import { useTranslation } from 'react-i18next';
 import { connectMap } from '../map/connectMap.ts';
 import type { MapAdapter } from '../map/MapAdapter.ts';
 import { markMapSettled, whenFirstListSettled } from '../map/mapGate.ts';
+import { registerMap } from '../map/mapRegistry.ts';
+import { scenarioStore } from '../store/scenario/scenarioStore.ts';
 import { appStore } from '../store/store.ts';
 
-declare global {
-  interface Window {
-    /** For browser tests and the snapshot: the live map adapter and the store. */
-    __vt?: { adapter: MapAdapter; map: MapAdapter['map']; store: typeof appStore };
-  }
-}
-
 /**
- * Hosts the map: React creates the adapter once and removes it on unmount; it never re-renders it. The
- * map starts after the first ranked list (see `whenFirstListSettled`), so the two do not share the CPU.
+ * Hosts the map: React creates the adapter once, registers its map (for the PNG and print) and removes both
+ * on unmount; it never re-renders it. The map starts after the first ranked list (see
+ * `whenFirstListSettled`), so the two do not share the CPU.
  */
 export function MapView({ onReady }: { onReady?: (adapter: MapAdapter | null) => void }) {
   const { t } = useTranslation();
@@ -27,15 +23,15 @@ export function MapView({ onReady }: { onReady?: (adapter: MapAdapter | null) =>
     let teardown: (() => void) | null = null;
     let unmounted = false;
     const start = (adapter: MapAdapter): void => {
-      const disconnect = connectMap(adapter, appStore);
+      const disconnect = connectMap(adapter, appStore, scenarioStore);
       adapter.map.once('idle', markMapSettled);
-      window.__vt = { adapter, map: adapter.map, store: appStore };
+      registerMap(adapter.map);
       onReady?.(adapter);
       teardown = () => {
         onReady?.(null);
+        registerMap(null);
         disconnect();
         adapter.destroy();
-        delete window.__vt;
       };
     };
     const cancel = whenFirstListSettled(appStore, () => {

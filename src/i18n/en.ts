@@ -63,6 +63,14 @@ export const en: Strings = {
     hamletOutline: 'Selected hamlet',
     rampLow: 'low',
     rampHigh: 'high',
+    scenario: {
+      site: 'Proposed site',
+      reach: 'Coverage radius of a proposed site',
+      fibre: 'Proposed fibre route',
+      off: 'Site switched off in the scenario',
+      gained: 'Newly covered by the scenario',
+      lost: 'Coverage lost to switched-off sites',
+    },
   },
   facilityKind: {
     school: 'school',

@@ -62,6 +62,14 @@ export const vi = {
     hamletOutline: 'Thôn đang chọn',
     rampLow: 'thấp',
     rampHigh: 'cao',
+    scenario: {
+      site: 'Trạm đề xuất',
+      reach: 'Bán kính phủ sóng của trạm đề xuất',
+      fibre: 'Tuyến cáp quang đề xuất',
+      off: 'Trạm tắt trong phương án',
+      gained: 'Được phủ thêm nhờ phương án',
+      lost: 'Mất phủ sóng do tắt trạm',
+    },
   },
   facilityKind: {
     school: 'trường học',

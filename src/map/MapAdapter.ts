@@ -8,7 +8,8 @@ import type {
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { LabelOverlay } from './labelOverlay.ts';
-import { BACKGROUND, WEAK_HATCH_IMAGE, hatchPattern } from './palette.ts';
+import { BACKGROUND } from './palette.ts';
+import { providePatterns } from './patterns.ts';
 import type { MapPlan, PlanSource } from './planLayers.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -37,7 +38,7 @@ export interface MapAdapterOptions {
 /**
  * Owns the one `maplibregl.Map`. `apply(plan)` is idempotent: it adds what is missing, sets GeoJSON data
  * only when the data object changed, updates paint/layout/filter only when they differ, and removes what
- * the plan no longer has. `map` stays public for the PNG snapshot and the browser tests.
+ * the plan no longer has. `map` stays public for the map registry (PNG snapshot, print).
  */
 export class MapAdapter {
   readonly map: MlMap;
@@ -65,8 +66,8 @@ export class MapAdapter {
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
     this.labels = new LabelOverlay(this.map);
+    providePatterns(this.map);
     this.map.once('load', () => {
-      this.map.addImage(WEAK_HATCH_IMAGE, hatchPattern());
       this.loaded = true;
       if (this.pending) this.apply(this.pending);
     });

@@ -3,11 +3,12 @@ import type { MapMouseEvent } from 'maplibre-gl';
 import type { InputLayers } from '../analysis/types.ts';
 import type { AppState } from '../store/appState.ts';
 import type { HamletRow } from '../store/rows.ts';
+import type { ScenarioState, ScenarioStore } from '../store/scenario/scenarioStore.ts';
 import { effectiveSettings, type AppStore } from '../store/store.ts';
 import { areaAt, areaUp } from './areaPick.ts';
 import type { MapAdapter } from './MapAdapter.ts';
 import { memoLast } from './memo.ts';
-import { CLICKABLE_LAYERS, planLayers, type MapPlan } from './planLayers.ts';
+import { CLICKABLE_LAYERS, planLayers, type MapPlan, type ScenarioView } from './planLayers.ts';
 
 const PLAN_KEYS = [
   'input',
@@ -21,7 +22,14 @@ const PLAN_KEYS = [
   'area',
 ] as const;
 
-export function planFromState(s: AppState): MapPlan {
+const SCENARIO_KEYS = ['edits', 'draft', 'covered'] as const;
+
+/** The parts of the scenario the map draws. */
+function scenarioView(s: Pick<ScenarioState, (typeof SCENARIO_KEYS)[number]>): ScenarioView {
+  return { edits: s.edits, draft: s.draft, covered: s.covered };
+}
+
+export function planFromState(s: AppState, scenario?: ScenarioView): MapPlan {
   return planLayers({
     layers: s.input,
     admin: s.admin,
@@ -32,6 +40,7 @@ export function planFromState(s: AppState): MapPlan {
     basemap: s.basemap,
     settings: effectiveSettings(s),
     area: s.area,
+    scenario,
   });
 }
 
@@ -55,15 +64,19 @@ function pickingAreas(s: AppState): boolean {
 }
 
 /**
- * Wires the store to the map without React re-renders: store changes → `adapter.apply`, app-side
+ * Wires the stores to the map without React re-renders: app or scenario changes → `adapter.apply`, app-side
  * selection → fly to the hamlet, app-side camera (e.g. a shared link) → jump; map clicks and moves →
  * store actions tagged 'map', which the map then ignores, so nothing loops.
  */
-export function connectMap(adapter: MapAdapter, store: AppStore): () => void {
+export function connectMap(adapter: MapAdapter, store: AppStore, scenarioStore: ScenarioStore): () => void {
   const map = adapter.map;
   let prev = store.getState();
-  adapter.apply(planFromState(prev));
+  const plan = (): MapPlan => planFromState(store.getState(), scenarioView(scenarioStore.getState()));
+  adapter.apply(plan());
   maybeFit(prev);
+  const unsubscribeScenario = scenarioStore.subscribe((s, before) => {
+    if (SCENARIO_KEYS.some((k) => s[k] !== before[k])) adapter.apply(plan());
+  });
 
   function maybeFit(s: AppState): void {
     if (!s.fitOnLoad || !s.admin.province) return;
@@ -75,7 +88,7 @@ export function connectMap(adapter: MapAdapter, store: AppStore): () => void {
   const unsubscribe = store.subscribe((s) => {
     const before = prev;
     prev = s;
-    if (PLAN_KEYS.some((k) => s[k] !== before[k])) adapter.apply(planFromState(s));
+    if (PLAN_KEYS.some((k) => s[k] !== before[k])) adapter.apply(plan());
     if (s.admin !== before.admin || s.fitOnLoad !== before.fitOnLoad) maybeFit(s);
     // The user's own data may be anywhere (and may have no province boundary): show all of it.
     if (s.input && s.input !== before.input && s.dataSource === 'imported') {
@@ -155,6 +168,7 @@ export function connectMap(adapter: MapAdapter, store: AppStore): () => void {
   return () => {
     window.removeEventListener('keydown', onKeyDown);
     unsubscribe();
+    unsubscribeScenario();
     map.off('click', onClick);
     map.off('moveend', onMoveEnd);
     map.off('mousemove', onMouseMove);

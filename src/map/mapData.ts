@@ -1,5 +1,6 @@
 import * as turf from '@turf/turf';
-import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon, Position } from 'geojson';
+import type { ScenarioEdit } from '../analysis/scenarioTypes.ts';
 import type { AnalysisResult, InputLayers, Settings, SiteProps } from '../analysis/types.ts';
 import type { AdminCollection } from '../store/appState.ts';
 import { shortAdminName } from '../i18n/adminName.ts';
@@ -143,4 +144,39 @@ export function operatorsOf(sites: InputLayers['sites']): string[] {
 export function facilityKindsOf(facilities: InputLayers['facilities']): string[] {
   if (!facilities) return [];
   return [...new Set(facilities.features.map((f) => f.properties.kind))].sort();
+}
+
+/** What a scenario's edits and the route being drawn look like on the map; `role` picks the layer. */
+export type ScenarioRole = 'site' | 'reach' | 'fibre' | 'draft' | 'vertex' | 'off';
+
+/**
+ * Proposed sites (a point and the circle of their radius), proposed fibre, switched-off sites and the
+ * fibre route being drawn (its line and vertices), one feature each, tagged with its `role`.
+ */
+export const scenarioProposalsForMap = memoLast(
+  (edits: readonly ScenarioEdit[], draft: readonly Position[]): FC => {
+    const features: FC['features'] = [];
+    const tag = (geometry: Geometry, role: ScenarioRole, id?: string): void => {
+      features.push({ type: 'Feature', geometry, properties: { role, ...(id ? { id } : {}) } });
+    };
+    for (const e of edits) {
+      if (e.kind === 'add-site') {
+        const r = Number(e.site.properties.radius_m ?? 3000);
+        tag(turf.circle(e.site.geometry.coordinates, r / 1000, { steps: 64 }).geometry, 'reach');
+        tag(e.site.geometry, 'site', String(e.site.properties.id ?? ''));
+      } else if (e.kind === 'add-fibre') {
+        tag(e.fibre.geometry, 'fibre');
+      } else if (e.at) {
+        tag({ type: 'Point', coordinates: e.at }, 'off', e.siteId);
+      }
+    }
+    if (draft.length > 1) tag({ type: 'LineString', coordinates: [...draft] }, 'draft');
+    for (const p of draft) tag({ type: 'Point', coordinates: p }, 'vertex');
+    return { type: 'FeatureCollection', features };
+  },
+);
+
+/** Areas a scenario newly covers (`kind: 'gained'`) or loses (`'lost'`); empty without a scenario. */
+export function scenarioCoveredForMap(covered: FeatureCollection | null): FC {
+  return (covered ?? EMPTY) as FC;
 }

@@ -2,7 +2,8 @@ import type { HamletStatus } from '../analysis/types.ts';
 import type { HamletColourBy } from '../store/viewState.ts';
 
 /**
- * The one palette: the map layers and the legend both read it, so they cannot drift apart.
+ * The one palette: the map layers, the legend (screen, PNG, print) and the panels' charts all read it, so
+ * they cannot drift apart.
  * Hues follow Okabe–Ito and ColorBrewer schemes chosen to stay distinct for colour-blind readers
  * (blue / yellow / dark red differ in lightness as well as hue).
  */
@@ -21,9 +22,14 @@ export interface Ramp {
   /** [value, colour] ascending; the map interpolates linearly between them. */
   stops: readonly (readonly [number, string])[];
   format: RampFormat;
-  /** Colour for hamlets without a value (served hamlets have no score). */
+  /** Colour for hamlets without a value: not analysed yet, or served when `servedAsNone`. */
   none: string;
+  /** Served hamlets are not ranked: they take `none` rather than a colour of the ramp. */
+  servedAsNone: boolean;
 }
+
+/** The darkest purple of the score ramp, also the score breakdown's bars. */
+const SCORE_TOP = '#54278f';
 
 export const RAMPS: Record<Exclude<HamletColourBy, 'status'>, Ramp> = {
   // viridis
@@ -37,6 +43,7 @@ export const RAMPS: Record<Exclude<HamletColourBy, 'status'>, Ramp> = {
     ],
     format: 'percent',
     none: '#bdbdbd',
+    servedAsNone: false,
   },
   // ColorBrewer YlOrRd
   uncoveredHouseholds: {
@@ -49,6 +56,7 @@ export const RAMPS: Record<Exclude<HamletColourBy, 'status'>, Ramp> = {
     ],
     format: 'integer',
     none: '#bdbdbd',
+    servedAsNone: true,
   },
   // ColorBrewer Purples
   score: {
@@ -57,10 +65,11 @@ export const RAMPS: Record<Exclude<HamletColourBy, 'status'>, Ramp> = {
       [0.25, '#cbc9e2'],
       [0.5, '#9e9ac8'],
       [0.75, '#756bb1'],
-      [1, '#54278f'],
+      [1, SCORE_TOP],
     ],
     format: 'score',
     none: '#d9d9d9',
+    servedAsNone: true,
   },
 };
 
@@ -70,36 +79,83 @@ export const SELECTED_LINE = '#000000';
 /** Outline of the district or commune whose roll-up is open. */
 export const AREA_LINE = '#0b61d8';
 
-/** White zones are literally white with a dark edge; weak zones a light purple, hatched look. */
+/**
+ * Zones are drawn as hatching over the hamlet's own colour, never as a fill: the hamlet keeps the colour its
+ * legend entry shows, and the zone shows as white lines ("\", each with a dark edge so it reads on pale
+ * colours too) or violet lines ("/"); the two directions tell them apart in black and white too.
+ */
 export const ZONES = {
-  white: { fill: '#ffffff', opacity: 0.92, line: '#1a1a1a' },
-  // A light wash plus diagonal hatching: the hamlet's own colour still shows through.
-  weak: { fill: '#c2a5cf', opacity: 0.35, line: '#762a83', hatch: '#762a83' },
+  white: { hatch: '#ffffff', edge: '#1a1a1a', edgeOpacity: 0.55, line: '#1a1a1a' },
+  weak: { hatch: '#762a83', line: '#762a83' },
 } as const;
-export const WEAK_HATCH_IMAGE = 'vt-hatch-weak';
-const HATCH_SIZE = 8;
+export type ZoneKind = keyof typeof ZONES;
+export const HATCH_IMAGES: Record<ZoneKind, string> = { white: 'vt-hatch-white', weak: 'vt-hatch-weak' };
+/** Tile size of the hatching in CSS pixels: one line per tile, so a fifth (weak) to a third (white) is line. */
+export const HATCH_SIZE = 10;
 
-/** RGBA pixels of the weak-zone hatching (a diagonal line per tile), made in code so no sprite is fetched. */
-export function hatchPattern(hex: string = ZONES.weak.hatch): {
-  width: number;
-  height: number;
-  data: Uint8Array;
-} {
-  const n = HATCH_SIZE;
+/** Which pixels of a hatch tile are line ('hatch'), its dark edge ('edge') or empty. */
+export function hatchCell(
+  kind: ZoneKind,
+  x: number,
+  y: number,
+  n: number = HATCH_SIZE,
+): 'hatch' | 'edge' | null {
+  // Weak: "/" lines (x + y constant); white: "\" lines (x − y constant), 2 px wide.
+  const d = kind === 'weak' ? (x + y) % n : (((x - y) % n) + n) % n;
+  if (d === 0 || d === n - 1) return 'hatch';
+  if (kind === 'white' && d === 1) return 'edge';
+  return null;
+}
+
+/** RGBA pixels of a zone's hatching, made in code so no sprite is fetched; `scale` for print resolution. */
+export function hatchPattern(
+  kind: ZoneKind,
+  scale = 1,
+): { width: number; height: number; data: Uint8Array; pixelRatio: number } {
+  const n = HATCH_SIZE * scale;
   const data = new Uint8Array(n * n * 4);
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  const zone = ZONES[kind];
+  const hatch = rgb(zone.hatch);
+  const edge = rgb('edge' in zone ? zone.edge : zone.hatch);
   for (let y = 0; y < n; y++) {
     for (let x = 0; x < n; x++) {
-      const d = (x + y) % n;
-      const on = d === 0 || d === n - 1;
+      const cell = hatchCell(kind, Math.floor(x / scale), Math.floor(y / scale));
+      if (!cell) continue;
+      const [r, g, b] = cell === 'hatch' ? hatch : edge;
       const i = (y * n + x) * 4;
-      data[i] = r ?? 0;
-      data[i + 1] = g ?? 0;
-      data[i + 2] = b ?? 0;
-      data[i + 3] = on ? 230 : 0;
+      data[i] = r;
+      data[i + 1] = g;
+      data[i + 2] = b;
+      data[i + 3] = cell === 'hatch' ? 255 : Math.round(255 * ('edgeOpacity' in zone ? zone.edgeOpacity : 1));
     }
   }
-  return { width: n, height: n, data };
+  return { width: n, height: n, data, pixelRatio: scale };
+}
+
+/** The pattern image for an id the style asks for, or null when it is not one of ours. */
+export function patternImage(id: string, scale = 1): ReturnType<typeof hatchPattern> | null {
+  const kind = (Object.keys(HATCH_IMAGES) as ZoneKind[]).find((k) => HATCH_IMAGES[k] === id);
+  return kind ? hatchPattern(kind, scale) : null;
+}
+
+/** [r, g, b] of a "#rrggbb" colour. */
+export function rgb(hex: string): [number, number, number] {
+  const v = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  return [v[0] ?? 0, v[1] ?? 0, v[2] ?? 0];
+}
+
+/**
+ * The colour a reader sees where `hex` is drawn at `opacity` over `under` (the map background by default):
+ * the legend shows this, so its swatch and the map match.
+ * @example seenColour('#b2182b', 0.6) // '#c86b74'
+ */
+export function seenColour(hex: string, opacity: number, under: string = BACKGROUND): string {
+  const a = rgb(hex);
+  const b = rgb(under);
+  return `#${a
+    .map((v, i) => Math.round(v * opacity + (b[i] ?? 0) * (1 - opacity)))
+    .map((v) => v.toString(16).padStart(2, '0'))
+    .join('')}`;
 }
 
 export const FIBRE = {
@@ -107,6 +163,26 @@ export const FIBRE = {
   backbone: { colour: '#1a1a1a', width: 3, dash: [2, 1] as [number, number] },
   node: { colour: '#009e73', radius: 3.5 },
 } as const;
+
+/**
+ * What-if scenarios: proposals in violet, areas a scenario newly covers in green and those it loses in
+ * orange (drawn over the hamlets, with an outline of the same colour), switched-off sites as white dots.
+ */
+export const SCENARIO = {
+  proposed: '#6a3d9a',
+  gained: '#1a9850',
+  lost: '#f46d43',
+  coveredOpacity: 0.6,
+  site: { stroke: '#ffffff', radius: 7 },
+  off: { fill: '#ffffff', stroke: '#222222' },
+  fibre: { width: 3, dash: [2, 1] as [number, number] },
+  reach: { width: 1.5, dash: [3, 2] as [number, number] },
+} as const;
+
+/** Sites of an unknown operator, and the dot inside the legend's ring entries. */
+export const NEUTRAL = '#999999';
+/** Legend-only details: the dot outline of operator entries, the site-disc entry's light fill and edge. */
+export const LEGEND_INK = { dotOutline: '#444444', discFill: '#eeeeee', discLine: '#777777' } as const;
 
 /** Operator colours by position in the sorted operator list (Okabe–Ito). */
 export const OPERATOR_COLOURS = ['#d55e00', '#0072b2', '#cc79a7', '#e69f00', '#56b4e9', '#999999'] as const;
@@ -129,7 +205,7 @@ export const BOUNDARY = {
 export function operatorColours(operators: Iterable<string>): Map<string, string> {
   const sorted = [...new Set(operators)].sort((a, b) => a.localeCompare(b));
   return new Map(
-    sorted.map((op, i) => [op, OPERATOR_COLOURS[Math.min(i, OPERATOR_COLOURS.length - 1)] ?? '#999999']),
+    sorted.map((op, i) => [op, OPERATOR_COLOURS[Math.min(i, OPERATOR_COLOURS.length - 1)] ?? NEUTRAL]),
   );
 }
 
@@ -137,11 +213,26 @@ export function facilityColour(kind: string): string {
   return FACILITY_COLOURS[kind] ?? FACILITY_COLOURS.other ?? '#555555';
 }
 
-/** Coverage classes (docs/DATA-MODEL.md §2) in the details bar; white and weak match their zone layers. */
+/** Coverage classes (docs/DATA-MODEL.md §2) in the details bar: white, and the light violet of weak hatching. */
 export const CLASS_COLOURS = {
   'fibre+mbb': '#2166ac',
   fibre: '#67a9cf',
   mbb: '#1b9e77',
-  weak: ZONES.weak.fill,
-  white: ZONES.white.fill,
+  weak: '#c2a5cf',
+  white: '#ffffff',
+} as const;
+
+/** Charts in the panels: bars on a light track, the 100 % target in the unserved colour. */
+export const CHART = {
+  ink: '#222222',
+  track: '#ececec',
+  target: STATUS_COLOURS.unserved,
+  targetText: '#7a0f1d',
+  outline: '#555555',
+} as const;
+
+/** The score breakdown's bars: the top of the score ramp, so they read as the map's score colouring. */
+export const SCORE_BAR = {
+  track: '#e3e3e3',
+  fill: SCORE_TOP,
 } as const;

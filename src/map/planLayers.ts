@@ -1,4 +1,6 @@
+import type { FeatureCollection, Position } from 'geojson';
 import type { AddLayerObject, ExpressionSpecification } from 'maplibre-gl';
+import type { ScenarioEdit } from '../analysis/scenarioTypes.ts';
 import type { AnalysisResult, InputLayers, Settings } from '../analysis/types.ts';
 import type { AdminLayers } from '../store/appState.ts';
 import type { HamletColourBy, LayerId, SelectedArea } from '../store/viewState.ts';
@@ -6,6 +8,8 @@ import {
   hamletsForMap,
   labelsForMap,
   operatorsOf,
+  scenarioCoveredForMap,
+  scenarioProposalsForMap,
   sitesForMap,
   weakZonesForMap,
   whiteZonesForMap,
@@ -19,11 +23,13 @@ import {
   FIBRE,
   HAMLET_FILL_OPACITY,
   HAMLET_LINE,
+  HATCH_IMAGES,
+  NEUTRAL,
   RAMPS,
+  SCENARIO,
   SELECTED_LINE,
   SITE_RING,
   STATUS_COLOURS,
-  WEAK_HATCH_IMAGE,
   ZONES,
   operatorColours,
 } from './palette.ts';
@@ -39,6 +45,14 @@ export interface PlanInput {
   settings: Settings;
   /** The area whose roll-up is shown; a district or commune is outlined. */
   area?: SelectedArea;
+  /** The what-if scenario being edited: its proposals, the route being drawn, what it covers or loses. */
+  scenario?: ScenarioView;
+}
+
+export interface ScenarioView {
+  edits: readonly ScenarioEdit[];
+  draft: readonly Position[];
+  covered: FeatureCollection | null;
 }
 
 export type PlanSource =
@@ -55,7 +69,7 @@ export interface MapPlan {
 }
 
 /** Layers a click can pick a hamlet from; zone features carry `hamletId`, hamlets carry `id`. */
-export const CLICKABLE_LAYERS = ['white-fill', 'weak-fill', 'hamlets-fill'] as const;
+export const CLICKABLE_LAYERS = ['white-hatch', 'weak-hatch', 'hamlets-fill'] as const;
 
 const OSM_ATTRIBUTION = '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors';
 
@@ -76,9 +90,12 @@ export function hamletColour(by: HamletColourBy): ExpressionSpecification {
   }
   const ramp = RAMPS[by];
   const stops = ramp.stops.flatMap(([v, c]) => [v, c]);
+  const none: ExpressionSpecification = ramp.servedAsNone
+    ? ['any', ['<', ['get', by], 0], ['==', ['get', 'status'], 'served']]
+    : ['<', ['get', by], 0];
   return [
     'case',
-    ['<', ['get', by], 0],
+    none,
     ramp.none,
     ['interpolate', ['linear'], ['get', by], ...stops] as ExpressionSpecification,
   ];
@@ -86,12 +103,12 @@ export function hamletColour(by: HamletColourBy): ExpressionSpecification {
 
 function operatorColourExpression(operators: string[]): ExpressionSpecification | string {
   const colours = operatorColours(operators);
-  if (colours.size === 0) return '#999999';
+  if (colours.size === 0) return NEUTRAL;
   return [
     'match',
     ['get', 'operator'],
     ...[...colours].flat(),
-    '#999999',
+    NEUTRAL,
   ] as unknown as ExpressionSpecification;
 }
 
@@ -113,6 +130,11 @@ export function planLayers(input: PlanInput): MapPlan {
     province: { type: 'geojson', data: (input.admin.province ?? EMPTY) as FC },
     districts: { type: 'geojson', data: (input.admin.districts ?? EMPTY) as FC },
     communes: { type: 'geojson', data: (input.admin.communes ?? EMPTY) as FC },
+    'scenario-covered': { type: 'geojson', data: scenarioCoveredForMap(input.scenario?.covered ?? null) },
+    'scenario-proposals': {
+      type: 'geojson',
+      data: scenarioProposalsForMap(input.scenario?.edits ?? NO_EDITS, input.scenario?.draft ?? NO_DRAFT),
+    },
   };
   const layers: AddLayerObject[] = [];
   if (input.basemap === 'osm') {
@@ -139,6 +161,14 @@ export function planLayers(input: PlanInput): MapPlan {
     FACILITY_COLOURS.other ?? '#555555',
   ] as unknown as ExpressionSpecification;
   const facilityStrokeColour = '#ffffff';
+  const coveredColour: ExpressionSpecification = [
+    'match',
+    ['get', 'kind'],
+    'lost',
+    SCENARIO.lost,
+    SCENARIO.gained,
+  ];
+  const role = (...roles: string[]): ExpressionSpecification => ['in', ['get', 'role'], ['literal', roles]];
 
   layers.push(
     {
@@ -148,26 +178,33 @@ export function planLayers(input: PlanInput): MapPlan {
       layout: { visibility: on('hamlets') },
       paint: { 'fill-color': hamletColour(input.colourBy), 'fill-opacity': HAMLET_FILL_OPACITY },
     },
-    {
-      id: 'weak-fill',
-      type: 'fill',
-      source: 'weak',
-      layout: { visibility: on('weakZones') },
-      paint: { 'fill-color': ZONES.weak.fill, 'fill-opacity': ZONES.weak.opacity },
-    },
+    // Zones as hatching only: the hamlet's fill keeps the colour of its legend entry.
     {
       id: 'weak-hatch',
       type: 'fill',
       source: 'weak',
       layout: { visibility: on('weakZones') },
-      paint: { 'fill-pattern': WEAK_HATCH_IMAGE },
+      paint: { 'fill-pattern': HATCH_IMAGES.weak },
     },
     {
-      id: 'white-fill',
+      id: 'white-hatch',
       type: 'fill',
       source: 'white',
       layout: { visibility: on('whiteZones') },
-      paint: { 'fill-color': ZONES.white.fill, 'fill-opacity': ZONES.white.opacity },
+      paint: { 'fill-pattern': HATCH_IMAGES.white },
+    },
+    // Before/after: areas the scenario newly covers or loses, over the hamlets, outlined in the same colour.
+    {
+      id: 'scenario-covered-fill',
+      type: 'fill',
+      source: 'scenario-covered',
+      paint: { 'fill-color': coveredColour, 'fill-opacity': SCENARIO.coveredOpacity },
+    },
+    {
+      id: 'scenario-covered-line',
+      type: 'line',
+      source: 'scenario-covered',
+      paint: { 'line-color': coveredColour, 'line-width': 2 },
     },
     {
       id: 'site-discs',
@@ -336,6 +373,41 @@ export function planLayers(input: PlanInput): MapPlan {
         'circle-stroke-width': 1,
       },
     },
+    // The scenario's proposals on top: what the planner is placing must never hide under other layers.
+    {
+      id: 'scenario-reach',
+      type: 'line',
+      source: 'scenario-proposals',
+      filter: role('reach'),
+      paint: {
+        'line-color': SCENARIO.proposed,
+        'line-width': SCENARIO.reach.width,
+        'line-dasharray': SCENARIO.reach.dash,
+      },
+    },
+    {
+      id: 'scenario-fibre',
+      type: 'line',
+      source: 'scenario-proposals',
+      filter: role('fibre', 'draft'),
+      paint: {
+        'line-color': SCENARIO.proposed,
+        'line-width': SCENARIO.fibre.width,
+        'line-dasharray': SCENARIO.fibre.dash,
+      },
+    },
+    {
+      id: 'scenario-sites',
+      type: 'circle',
+      source: 'scenario-proposals',
+      filter: role('site', 'off', 'vertex'),
+      paint: {
+        'circle-radius': ['match', ['get', 'role'], 'vertex', 3, SCENARIO.site.radius],
+        'circle-color': ['match', ['get', 'role'], 'off', SCENARIO.off.fill, SCENARIO.proposed],
+        'circle-stroke-color': ['match', ['get', 'role'], 'off', SCENARIO.off.stroke, SCENARIO.site.stroke],
+        'circle-stroke-width': 2,
+      },
+    },
   );
   const labels = input.visible.includes('labels')
     ? labelsForMap(input.admin.districts, input.admin.communes, input.layers)
@@ -344,3 +416,5 @@ export function planLayers(input: PlanInput): MapPlan {
 }
 
 const EMPTY = { type: 'FeatureCollection', features: [] } as const;
+const NO_EDITS: readonly ScenarioEdit[] = [];
+const NO_DRAFT: readonly Position[] = [];

@@ -1,19 +1,14 @@
+import type { LegendRow, LegendSymbol } from './legend.ts';
+import { hatchPattern } from './palette.ts';
 import { niceScaleBar, snapshotLayout, type PrintSize, type SnapshotLayout } from './snapshotLayout.ts';
 
 export type SnapshotSize = 'screen' | PrintSize;
 
-export interface LegendItem {
-  label: string;
-  colour: string;
-  kind?: 'fill' | 'line' | 'point';
-  /** Outline of a fill swatch, e.g. the hatched white zones' edge. */
-  outline?: string;
-}
-
 export interface SnapshotText {
   title: string;
   legendTitle: string;
-  legend: readonly LegendItem[];
+  /** The rows of `legendRows(buildLegend(…))`: the same legend as the screen's. */
+  legend: readonly LegendRow[];
   /** Already formatted for the user's language, e.g. "26/11/2026". */
   date: string;
   /** "Dữ liệu minh hoạ" for the sample; empty when the user's own data is shown. */
@@ -67,7 +62,7 @@ export function composeSnapshot(
   ctx.drawImage(mapImage, 0, 0, width, height);
   drawLabels(ctx, opts.labels ?? [], u);
   ctx.font = font(12 * u);
-  const textWidth = Math.max(0, ...opts.legend.map((l) => ctx.measureText(l.label).width));
+  const textWidth = Math.max(0, ...opts.legend.map((l) => ctx.measureText(l.text).width));
   ctx.font = font(13 * u, 'bold');
   const legendTextWidth = Math.max(textWidth, ctx.measureText(opts.legendTitle).width - 22 * u);
   const layout = snapshotLayout(width, height, u, opts.legend.length, legendTextWidth);
@@ -120,7 +115,9 @@ function drawFooter(ctx: CanvasRenderingContext2D, l: SnapshotLayout, o: Compose
   const left = o.note === '' ? 'Vùng Trắng' : `Vùng Trắng · ${o.note}`;
   ctx.fillText(left, 12 * u, b.y + b.h / 2);
   ctx.textAlign = 'right';
-  ctx.fillText(fit(ctx, o.attribution, b.w * 0.6), b.w - 12 * u, b.y + b.h / 2);
+  // The attribution takes what the left text leaves, so the two never overprint on a narrow image.
+  const room = Math.min(b.w * 0.6, b.w - ctx.measureText(left).width - 36 * u);
+  ctx.fillText(fit(ctx, o.attribution, room), b.w - 12 * u, b.y + b.h / 2);
 }
 
 function drawLegend(ctx: CanvasRenderingContext2D, l: SnapshotLayout, o: ComposeOptions): void {
@@ -142,39 +139,70 @@ function drawLegend(ctx: CanvasRenderingContext2D, l: SnapshotLayout, o: Compose
     const cy = b.y + pad + 20 * u + i * legendRow + legendRow / 2;
     if (cy + legendRow / 2 > b.y + b.h) return;
     const sx = b.x + pad;
-    drawSwatch(ctx, item, sx, cy - swatch / 2, swatch, u);
+    drawSwatch(ctx, item.symbol, sx, cy - swatch / 2, swatch, u);
     ctx.fillStyle = INK;
-    ctx.fillText(fit(ctx, item.label, b.w - 2 * pad - swatch - 8 * u), sx + swatch + 8 * u, cy);
+    ctx.fillText(fit(ctx, item.text, b.w - 2 * pad - swatch - 8 * u), sx + swatch + 8 * u, cy);
   });
 }
 
+/** A legend symbol as the screen legend draws it; a zone's swatch is tiled with the map's own hatch image. */
 function drawSwatch(
   ctx: CanvasRenderingContext2D,
-  item: LegendItem,
+  symbol: LegendSymbol,
   x: number,
   y: number,
   s: number,
   u: number,
 ) {
-  ctx.fillStyle = item.colour;
-  ctx.strokeStyle = item.outline ?? item.colour;
-  if (item.kind === 'line') {
-    ctx.fillRect(x, y + s / 2 - 1.5 * u, s, 3 * u);
-  } else if (item.kind === 'point') {
+  ctx.save();
+  if (symbol.kind === 'line') {
+    ctx.strokeStyle = symbol.colour;
+    ctx.lineWidth = 3 * u;
+    ctx.setLineDash(symbol.dash ? [6 * u, 3 * u] : []);
+    ctx.beginPath();
+    ctx.moveTo(x, y + s / 2);
+    ctx.lineTo(x + s, y + s / 2);
+    ctx.stroke();
+  } else if (symbol.kind === 'point') {
+    ctx.fillStyle = symbol.colour;
     ctx.beginPath();
     ctx.arc(x + s / 2, y + s / 2, s / 3, 0, 2 * Math.PI);
     ctx.fill();
-    if (item.outline) {
+    if (symbol.outline) {
+      ctx.strokeStyle = symbol.outline;
       ctx.lineWidth = 2 * u;
       ctx.stroke();
     }
   } else {
+    ctx.fillStyle = symbol.kind === 'hatch' ? symbol.base : symbol.colour;
     ctx.fillRect(x, y, s, s);
-    if (item.outline) {
-      ctx.lineWidth = u;
-      ctx.strokeRect(x + u / 2, y + u / 2, s - u, s - u);
+    if (symbol.kind === 'hatch') {
+      const pattern = hatchFill(ctx, symbol.zone, Math.max(1, Math.round(u)));
+      if (pattern) {
+        ctx.fillStyle = pattern;
+        ctx.fillRect(x, y, s, s);
+      }
     }
+    ctx.strokeStyle = symbol.outline ?? '#666666';
+    ctx.lineWidth = u;
+    ctx.strokeRect(x + u / 2, y + u / 2, s - u, s - u);
   }
+  ctx.restore();
+}
+
+function hatchFill(
+  ctx: CanvasRenderingContext2D,
+  zone: Extract<LegendSymbol, { kind: 'hatch' }>['zone'],
+  scale: number,
+): CanvasPattern | null {
+  const tile = hatchPattern(zone, scale);
+  const canvas = document.createElement('canvas');
+  canvas.width = tile.width;
+  canvas.height = tile.height;
+  const tctx = canvas.getContext('2d');
+  if (!tctx) return null;
+  tctx.putImageData(new ImageData(new Uint8ClampedArray(tile.data), tile.width, tile.height), 0, 0);
+  return ctx.createPattern(canvas, 'repeat');
 }
 
 function drawScaleBar(ctx: CanvasRenderingContext2D, l: SnapshotLayout, metresPerPx: number): void {

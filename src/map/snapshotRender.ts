@@ -1,5 +1,6 @@
 import type * as maplibregl from 'maplibre-gl';
 import { composeSnapshot, type PlacedLabel, type SnapshotSize, type SnapshotText } from './snapshot.ts';
+import { providePatterns } from './patterns.ts';
 import { PRINT_PIXEL_RATIO, PRINT_SIZES, fitZoom, metresPerCssPixel } from './snapshotLayout.ts';
 
 /** A place name to draw, in map coordinates (the app's MapLabel). */
@@ -94,7 +95,7 @@ export async function renderMapAt(
     maxCanvasSize: [8192, 8192],
     canvasContextAttributes: { preserveDrawingBuffer: true },
   });
-  offscreen.on('styleimagemissing', (e: { id: string }) => copyImage(map, offscreen, e.id));
+  providePatterns(offscreen, Math.ceil(widthPx / cssW));
   try {
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(
@@ -125,12 +126,6 @@ export async function renderMapAt(
     offscreen.remove();
     container.remove();
   }
-}
-
-function copyImage(from: maplibregl.Map, to: maplibregl.Map, id: string): void {
-  if (to.hasImage(id) || !from.hasImage(id)) return;
-  const image = from.getImage(id);
-  to.addImage(id, image.data, { pixelRatio: image.pixelRatio, sdf: image.sdf });
 }
 
 /** Copies the on-screen map as it is, once idle; copying inside `render` works even without preserveDrawingBuffer. */

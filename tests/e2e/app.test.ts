@@ -130,7 +130,7 @@ describe('the planner’s map', () => {
         for (let y = 0.2; y < 0.9; y += 0.1) {
           for (let x = 0.2; x < 0.9; x += 0.1) {
             const f = map.queryRenderedFeatures([x * w, y * h], {
-              layers: ['white-fill', 'weak-fill', 'hamlets-fill'],
+              layers: ['white-hatch', 'weak-hatch', 'hamlets-fill'],
             })[0];
             const id = (f?.properties.hamletId ?? f?.properties.id) as string | undefined;
             if (id && id !== selected) return { x: x * w, y: y * h, id };

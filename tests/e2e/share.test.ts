@@ -3,8 +3,8 @@ import Papa from 'papaparse';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { STATUS_COLOURS } from '../../src/map/palette.ts';
-import { PRINT_PIXEL_RATIO } from '../../src/map/snapshotLayout.ts';
+import { HAMLET_FILL_OPACITY, STATUS_COLOURS, ZONES, seenColour } from '../../src/map/palette.ts';
+import { PRINT_PIXEL_RATIO, fitZoom, metresPerCssPixel } from '../../src/map/snapshotLayout.ts';
 import { isoDay, slugify } from '../../src/store/share/fileName.ts';
 import { launch, open, screenshot } from './browser.ts';
 
@@ -235,9 +235,9 @@ describe('sharing', () => {
       const png = PNG.sync.read(readFileSync(path));
       expect({ width: png.width, height: png.height }).toEqual(expected[size]);
       expect(spread(png)).toBeGreaterThan(20);
-      expect(legendSwatchFound(png, size === 'screen' ? 1 : PRINT_PIXEL_RATIO, STATUS_COLOURS.unserved)).toBe(
-        true,
-      );
+      // The legend's swatch is the colour the map shows, from the same legend builder as the screen's.
+      const unserved = seenColour(STATUS_COLOURS.unserved, HAMLET_FILL_OPACITY);
+      expect(legendSwatchFound(png, size === 'screen' ? 1 : PRINT_PIXEL_RATIO, unserved)).toBe(true);
     }
     expect(errors).toEqual([]);
     await ctx.close();
@@ -294,9 +294,24 @@ describe('sharing', () => {
     await ctx.close();
   }, 300_000);
 
-  it('prints one A4 page of map, legend and the top of the list', async () => {
+  it('prints one A4 page of map with scale bar and north arrow, hatched weak zones, legend and list', async () => {
     const ctx = await newContext();
     const { page } = await open(browser, baseUrl, { context: ctx });
+    const errors = collectErrors(page);
+    await ready(page);
+    // A view with weak zones in it: the largest unserved hamlet that has one.
+    const view = await page.evaluate(() => {
+      const s = window.__vt!.store.getState();
+      const h = s
+        .result!.hamlets.filter((x) => x.status === 'unserved' && x.weakZone)
+        .sort((a, b) => b.areaM2 - a.areaM2)[0]!;
+      const g = s.input!.hamlets.features.find((f) => f.properties.id === h.id)!.geometry;
+      const ring = (g.type === 'Polygon' ? g.coordinates[0] : g.coordinates[0]![0])!;
+      const centre: [number, number] = [ring[0]![0]!, ring[0]![1]!];
+      window.__vt!.map.jumpTo({ center: centre, zoom: 12 });
+      const c = window.__vt!.map.getContainer();
+      return { lat: centre[1], zoom: 12, width: c.clientWidth, height: c.clientHeight };
+    });
     await ready(page);
     // The real dialog would block a headless browser: stand in for it, firing what Chrome fires first.
     await page.evaluate(() => {
@@ -315,11 +330,44 @@ describe('sharing', () => {
     expect(await page.isVisible('#root')).toBe(false);
     expect(await page.isVisible('[data-testid="print-sheet"]')).toBe(true);
     expect(await page.locator('.vt-print__list tbody tr').count()).toBe(15);
+
+    // The PNG's furniture: a north arrow, and a scale bar whose length on the image is its ground distance.
+    expect(await page.isVisible('[data-testid="print-north"]')).toBe(true);
+    expect(await page.textContent('[data-testid="print-north"]')).toBe('B');
+    const scale = await page.$eval('[data-testid="print-scale"]', (el) => ({
+      text: el.textContent,
+      metres: Number((el as HTMLElement).dataset.metres),
+      bar: el.getBoundingClientRect().width,
+      image: document.querySelector('.vt-print__map')!.getBoundingClientRect().width,
+    }));
+    expect(scale.text).toMatch(/^0(\d+ m|\d+ km)$/);
+    const cssW = Math.round(1636 / PRINT_PIXEL_RATIO);
+    const zoom = fitZoom(view.zoom, view, { width: cssW, height: Math.round(590 / PRINT_PIXEL_RATIO) });
+    const metresPerImagePx = metresPerCssPixel(view.lat, zoom) / (1636 / cssW);
+    const groundMetres = (scale.bar / scale.image) * 1636 * metresPerImagePx;
+    expect(Math.abs(groundMetres - scale.metres) / scale.metres).toBeLessThan(0.02);
+    expect(scale.bar / scale.image).toBeGreaterThan(0.08);
+    expect(scale.bar / scale.image).toBeLessThanOrEqual(0.25);
+
+    // Weak zones hatched as on screen: long "/" runs of the hatch colour in the printed image.
+    const src = await page.$eval('.vt-print__map', (img) => (img as HTMLImageElement).src);
+    const printed = PNG.sync.read(Buffer.from(src.slice(src.indexOf(',') + 1), 'base64'));
+    expect(hatchRuns(printed, ZONES.weak.hatch, 8)).toBeGreaterThan(200);
+
+    // The legend from the same builder as the screen's, the weak zone drawn with the map's hatching.
     expect(await page.locator('.vt-print__legend li').count()).toBeGreaterThan(2);
+    const weak = page.locator('.vt-print__legend [data-entry="weak"]');
+    expect(await weak.getAttribute('data-colour')).toBe(ZONES.weak.hatch);
+    expect(await weak.locator('pattern path').first().getAttribute('fill')).toBe(ZONES.weak.hatch);
     await screenshot(page, 'share-print');
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? [];
     expect(pages.length).toBe(1);
+    // Printing to PDF fires beforeprint again: the page-shaped map, not the screen's, is what gets printed.
+    expect(pdf.toString('latin1')).toMatch(
+      /\/Width 1636\b[^>]*\/Height 590\b|\/Height 590\b[^>]*\/Width 1636\b/,
+    );
+    expect(errors).toEqual([]);
     await ctx.close();
   }, 300_000);
 });
@@ -361,4 +409,22 @@ function legendSwatchFound(png: PNG, u: number, hex: string): boolean {
     }
   }
   return false;
+}
+
+/** Pixels of `hex` that start a "/" run of at least `len` pixels of it: hatching, not a zone's outline. */
+function hatchRuns(png: PNG, hex: string, len: number): number {
+  const want = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  const near = (x: number, y: number) => {
+    if (x < 0 || y < 0 || x >= png.width || y >= png.height) return false;
+    const i = (y * png.width + x) * 4;
+    return want.every((v, k) => Math.abs((png.data[i + k] ?? 0) - v) <= 40);
+  };
+  let runs = 0;
+  for (let y = 0; y < png.height; y++)
+    for (let x = 0; x < png.width; x++) {
+      let k = 0;
+      while (k < len && near(x + k, y - k)) k++;
+      if (k === len) runs++;
+    }
+  return runs;
 }

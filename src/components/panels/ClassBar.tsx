@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { COVERAGE_CLASSES, type CoverageClass } from '../../analysis/types.ts';
-import { CLASS_COLOURS } from '../../map/palette.ts';
+import { CHART, CLASS_COLOURS } from '../../map/palette.ts';
 import { useFormat } from '../useFormat.ts';
 
 /** Households per coverage class as one stacked bar with a readable key. */
@@ -22,7 +22,7 @@ export function ClassBar({ households }: { households: Record<CoverageClass, num
             width={(households[c] / total) * 100}
             height={8}
             fill={CLASS_COLOURS[c]}
-            stroke="#555"
+            stroke={CHART.outline}
             strokeWidth={0.15}
           />
         ))}

@@ -1,5 +1,5 @@
 import type { Rollup } from '../../analysis/types.ts';
-import { CLASS_COLOURS } from '../../map/palette.ts';
+import { CHART, CLASS_COLOURS } from '../../map/palette.ts';
 import type { Formatters } from '../../i18n/format.ts';
 
 export interface ChartLabels {
@@ -38,12 +38,12 @@ export function CoverageChart({
       <title>{labels.title}</title>
       {bars.map((b, i) => (
         <g key={b.key} transform={`translate(0, ${i * 28 + 6})`} data-bar={b.key}>
-          <text x={left - 6} y={14} textAnchor="end" fontSize="11" fill="#222">
+          <text x={left - 6} y={14} textAnchor="end" fontSize="11" fill={CHART.ink}>
             {b.label}
           </text>
-          <rect x={left} y={2} width={barW} height={16} fill="#ececec" />
+          <rect x={left} y={2} width={barW} height={16} fill={CHART.track} />
           <rect x={left} y={2} width={Math.max(0, Math.min(1, b.value)) * barW} height={16} fill={b.colour} />
-          <text x={left + barW + 4} y={14} fontSize="11" fill="#222">
+          <text x={left + barW + 4} y={14} fontSize="11" fill={CHART.ink}>
             {fmt.percent(b.value)}
           </text>
         </g>
@@ -53,10 +53,10 @@ export function CoverageChart({
         x2={left + barW}
         y1={2}
         y2={bars.length * 28 + 8}
-        stroke="#b2182b"
+        stroke={CHART.target}
         strokeDasharray="3 2"
       />
-      <text x={left + barW} y={bars.length * 28 + 20} fontSize="10" textAnchor="end" fill="#7a0f1d">
+      <text x={left + barW} y={bars.length * 28 + 20} fontSize="10" textAnchor="end" fill={CHART.targetText}>
         {labels.target}
       </text>
     </svg>

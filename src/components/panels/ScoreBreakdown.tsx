@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { RankedHamlet, RankingWeights } from '../../analysis/types.ts';
+import { SCORE_BAR } from '../../map/palette.ts';
 import { useFormat } from '../useFormat.ts';
 
 const CRITERIA: (keyof RankingWeights)[] = [
@@ -32,13 +33,13 @@ export function ScoreBreakdown({ ranked, weights }: { ranked: RankedHamlet; weig
                     height="10"
                     aria-hidden="true"
                   >
-                    <rect x="0" y="0" width="100" height="6" fill="#e3e3e3" />
+                    <rect x="0" y="0" width="100" height="6" fill={SCORE_BAR.track} />
                     <rect
                       x="0"
                       y="0"
                       width={Math.max(0, Math.min(1, value / max)) * 100}
                       height="6"
-                      fill="#54278f"
+                      fill={SCORE_BAR.fill}
                     />
                   </svg>
                 </td>

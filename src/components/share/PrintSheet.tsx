@@ -2,33 +2,49 @@ import { useEffect, useState } from 'react';
 import { createPortal, flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import type { LegendItem } from '../../map/snapshot.ts';
-import { PRINT_PIXEL_RATIO } from '../../map/snapshotLayout.ts';
+import { registeredMap } from '../../map/mapRegistry.ts';
+import { PRINT_PIXEL_RATIO, metresPerCssPixel, niceScaleBar } from '../../map/snapshotLayout.ts';
 import { renderMapAt } from '../../map/snapshotRender.ts';
-import { getSnapshotMap } from '../../map/snapshotTarget.ts';
-import { useVisibleRows } from '../ranking/RankingTable.tsx';
 import { useApp } from '../../store/store.ts';
+import { LegendView, useLegend } from '../Legend.tsx';
+import { useVisibleRows } from '../ranking/RankingTable.tsx';
 import { useShareTranslation } from './i18n.ts';
-import { areaName, legendFromPage } from './snapshotContent.ts';
+import { areaName } from './snapshotContent.ts';
 
 const TOP = 15;
 /** The printed map is 277 × 100 mm: render it in that shape rather than stretch a portrait screen map. */
 const PRINT_MAP_PX = { width: 1636, height: 590 };
 
-let preparedMap: string | null = null;
+/** The printed map image and what its scale bar and north arrow need. */
+interface PrintMap {
+  url: string;
+  width: number;
+  height: number;
+  /** Ground metres per image pixel. */
+  metresPerPx: number;
+  bearing: number;
+}
+
+let preparedMap: PrintMap | null = null;
 
 /**
  * Draws a page-shaped map at print resolution, then opens the browser's print dialog. Falls back to the
  * screen's map when the offscreen render fails.
  */
 export async function printPage(): Promise<void> {
-  const map = getSnapshotMap();
+  const map = registeredMap();
   if (map) {
     try {
       const r = await renderMapAt(map, PRINT_MAP_PX.width, PRINT_MAP_PX.height, {
         pixelRatio: PRINT_PIXEL_RATIO,
       });
-      preparedMap = r.canvas.toDataURL('image/png');
+      preparedMap = {
+        url: r.canvas.toDataURL('image/png'),
+        width: r.canvas.width,
+        height: r.canvas.height,
+        metresPerPx: r.metresPerPx,
+        bearing: r.bearing,
+      };
     } catch {
       preparedMap = null;
     }
@@ -36,28 +52,43 @@ export async function printPage(): Promise<void> {
   window.print();
 }
 
+/** The screen's map as it is (Ctrl+P): copied synchronously, since the app keeps its drawing buffer. */
+function screenMap(): PrintMap | null {
+  const map = registeredMap();
+  if (!map) return null;
+  const canvas = map.getCanvas();
+  const ratio = canvas.width / (map.getContainer().clientWidth || canvas.width);
+  return {
+    url: canvas.toDataURL('image/png'),
+    width: canvas.width,
+    height: canvas.height,
+    metresPerPx: metresPerCssPixel(map.getCenter().lat, map.getZoom()) / ratio,
+    bearing: map.getBearing(),
+  };
+}
+
 /**
- * What the browser prints (see styles/print.css): one A4 page with the map as it is on screen, the
- * legend and the top of the filtered list. Lives outside the app's layout (a portal on <body>) so the
- * print stylesheet can hide everything else without knowing the layout. Its content is only rendered
- * from `beforeprint` to `afterprint`: kept up to date all the time, it re-sorted the whole list on every
- * change and cost the first render ~50 ms.
+ * What the browser prints (see styles/print.css): one A4 page with the map (scale bar and north arrow on
+ * it, as on the PNG), the legend and the top of the filtered list. Lives outside the app's layout (a portal
+ * on <body>) so the print stylesheet can hide everything else without knowing the layout. Its content is
+ * only rendered from `beforeprint` to `afterprint`: kept up to date all the time, it re-sorted the whole
+ * list on every change and cost the first render ~50 ms.
  */
 export function PrintSheet() {
-  const [sheet, setSheet] = useState<{ mapUrl: string; legend: Legend } | null>(null);
+  const [sheet, setSheet] = useState<{ map: PrintMap | null } | null>(null);
 
   useEffect(() => {
-    // The Print button has already drawn a page-shaped map; Ctrl+P gets the screen's canvas, copied
-    // synchronously because beforeprint cannot wait (the app keeps its drawing buffer). flushSync: the
-    // sheet must be in the DOM before the browser lays out the printed page, right after this handler.
+    // The Print button has already drawn a page-shaped map, kept until the print ends (a PDF export may
+    // fire beforeprint again); Ctrl+P gets the screen's canvas. flushSync: the sheet must be in the DOM
+    // before the browser lays out the printed page, right after this handler.
     const onBeforePrint = () => {
-      const prepared = preparedMap;
-      preparedMap = null;
-      const canvas = getSnapshotMap()?.getCanvas();
-      const mapUrl = prepared ?? (canvas ? canvas.toDataURL('image/png') : '');
-      flushSync(() => setSheet({ mapUrl, legend: legendFromPage() }));
+      const map = preparedMap ?? screenMap();
+      flushSync(() => setSheet({ map }));
     };
-    const onAfterPrint = () => setSheet(null);
+    const onAfterPrint = () => {
+      preparedMap = null;
+      setSheet(null);
+    };
     window.addEventListener('beforeprint', onBeforePrint);
     window.addEventListener('afterprint', onAfterPrint);
     return () => {
@@ -68,17 +99,60 @@ export function PrintSheet() {
 
   return createPortal(
     <div className="vt-print" aria-hidden="true" data-testid="print-sheet">
-      {sheet && <PrintContent mapUrl={sheet.mapUrl} legend={sheet.legend} />}
+      {sheet && <PrintContent map={sheet.map} />}
     </div>,
     document.body,
   );
 }
 
-type Legend = { title: string | null; items: LegendItem[] };
+/** The map image with a scale bar of a round distance (bottom right) and a north arrow (top right). */
+function PrintedMap({ map }: { map: PrintMap }) {
+  const { t } = useShareTranslation();
+  const bar = niceScaleBar(map.metresPerPx, map.width * 0.25);
+  return (
+    <div
+      className="vt-print__mapbox"
+      style={{
+        aspectRatio: `${map.width} / ${map.height}`,
+        width: `min(100%, ${(100 * map.width) / map.height}mm)`,
+      }}
+    >
+      <img className="vt-print__map" src={map.url} alt="" />
+      <svg className="vt-print__north" viewBox="-22 -22 44 44" data-testid="print-north">
+        <circle r="20" fill="rgba(255,255,255,0.94)" stroke="#9aa5b1" />
+        <g transform={`rotate(${-map.bearing})`}>
+          <path d="M0 -10 L7 13.5 L0 8 Z" fill="#1f2933" />
+          <path d="M0 -10 L-7 13.5 L0 8 Z" fill="#ffffff" stroke="#1f2933" strokeWidth="1" />
+          <text
+            y="-13"
+            textAnchor="middle"
+            dominantBaseline="middle"
+            fontSize="9"
+            fontWeight="bold"
+            fill="#1f2933"
+          >
+            {t('png.north')}
+          </text>
+        </g>
+      </svg>
+      <div
+        className="vt-print__scale"
+        style={{ width: `${(100 * bar.px) / map.width}%` }}
+        data-testid="print-scale"
+        data-metres={bar.metres}
+      >
+        <span className="vt-print__scale-zero">0</span>
+        <span className="vt-print__scale-label">{bar.label}</span>
+        <span className="vt-print__scale-bar" />
+      </div>
+    </div>
+  );
+}
 
-function PrintContent({ mapUrl, legend }: { mapUrl: string; legend: Legend }) {
+function PrintContent({ map }: { map: PrintMap | null }) {
   const { t } = useShareTranslation();
   const { t: tApp } = useTranslation();
+  const legend = useLegend();
   const { name, illustrative, lang } = useApp(
     useShallow((s) => ({
       name: areaName(s),
@@ -97,22 +171,14 @@ function PrintContent({ mapUrl, legend }: { mapUrl: string; legend: Legend }) {
           {illustrative ? `· ${tApp('app.illustrative')}` : ''}
         </p>
       </header>
-      {mapUrl && <img className="vt-print__map" src={mapUrl} alt="" />}
+      {map && <PrintedMap map={map} />}
       <div className="vt-print__bottom">
-        <section className="vt-print__legend">
-          <h2>{legend.title ?? t('png.legendFallback')}</h2>
-          <ul>
-            {legend.items.map((item) => (
-              <li key={item.label}>
-                <span
-                  className={`vt-print__swatch vt-print__swatch--${item.kind ?? 'fill'}`}
-                  style={{ background: item.colour, borderColor: item.outline ?? item.colour }}
-                />
-                {item.label}
-              </li>
-            ))}
-          </ul>
-        </section>
+        <LegendView
+          legend={legend}
+          t={(k, p) => tApp(k, p)}
+          titleId="vt-print-legend-title"
+          className="vt-legend vt-print__legend"
+        />
         <table className="vt-print__list">
           <thead>
             <tr>

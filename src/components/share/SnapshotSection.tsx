@@ -4,12 +4,13 @@ import { useShallow } from 'zustand/react/shallow';
 import type { SnapshotSize } from '../../map/snapshot.ts';
 import { snapshotPng } from '../../map/snapshotRender.ts';
 import { planFromState } from '../../map/connectMap.ts';
-import { getSnapshotMap } from '../../map/snapshotTarget.ts';
+import { legendRows, legendText } from '../../map/legend.ts';
+import { registeredMap } from '../../map/mapRegistry.ts';
 import { exportFileName } from '../../store/share/fileName.ts';
 import { appStore, useApp } from '../../store/store.ts';
 import { downloadBlob } from './download.ts';
 import { useShareTranslation } from './i18n.ts';
-import { areaName, fallbackLegend, legendFromPage } from './snapshotContent.ts';
+import { areaName, currentLegend } from './snapshotContent.ts';
 
 const SIZES: readonly SnapshotSize[] = ['screen', 'a4', 'a3'];
 const OSM = '© OpenStreetMap contributors';
@@ -42,7 +43,7 @@ export function SnapshotSection() {
   const [status, setStatus] = useState('');
 
   async function make(size: SnapshotSize) {
-    const map = getSnapshotMap();
+    const map = registeredMap();
     if (!map) {
       setStatus(t('png.noMap'));
       return;
@@ -50,7 +51,8 @@ export function SnapshotSection() {
     setBusy(size);
     setStatus(t('png.busy', { size: t(`png.${size}`) }));
     try {
-      const legend = legendFromPage();
+      const legend = currentLegend();
+      const translate = (key: string, params?: Record<string, string>) => tApp(key, params);
       const now = new Date();
       const shownTitle = (title ?? name).trim() || name;
       const { blob, width, height } = await snapshotPng(
@@ -58,8 +60,8 @@ export function SnapshotSection() {
         size,
         {
           title: shownTitle,
-          legendTitle: legend.title ?? tApp('legend.title'),
-          legend: legend.items.length > 0 ? legend.items : fallbackLegend(tApp, appStore.getState().layers),
+          legendTitle: legendText(legend.title, translate),
+          legend: legendRows(legend, translate),
           date: new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { dateStyle: 'long' }).format(now),
           note: illustrative ? tApp('app.illustrative') : '',
           attribution: basemap === 'osm' ? `${t('png.attribution')}; ${OSM}` : t('png.attribution'),

@@ -28,7 +28,6 @@ const vi = {
     noMap: 'Bản đồ chưa sẵn sàng.',
     north: 'B',
     attribution: 'Ranh giới: gis.chinhphu.vn (dvhcvn), vietnam63; số hộ: Tổng điều tra 2019 (TCTK)',
-    legendFallback: 'Chú giải',
   },
   exports: {
     heading: 'Xuất dữ liệu',
@@ -75,7 +74,6 @@ const en: Strings = {
     noMap: 'The map is not ready yet.',
     north: 'N',
     attribution: 'Boundaries: gis.chinhphu.vn (dvhcvn), vietnam63; households: 2019 Census (GSO)',
-    legendFallback: 'Legend',
   },
   exports: {
     heading: 'Export data',

@@ -1,36 +1,16 @@
-import type { TFunction } from 'i18next';
-import { STATUS_COLOURS, STATUS_ORDER, ZONES } from '../../map/palette.ts';
-import type { LegendItem } from '../../map/snapshot.ts';
+import { formatters } from '../../i18n/format.ts';
+import { buildLegend, legendInputOf, type Legend } from '../../map/legend.ts';
 import type { AppState } from '../../store/appState.ts';
+import { scenarioStore } from '../../store/scenario/scenarioStore.ts';
+import { appStore } from '../../store/store.ts';
 
 /**
- * The legend as the app shows it, read from the on-screen Legend, so the image and the screen cannot
- * disagree (both come from the one palette). Swatch shape and colours come from each item's SVG.
+ * The legend of what the map shows now, from the same builder as the screen legend (so the PNG, the print
+ * sheet and the screen cannot disagree), whether or not the legend panel is open.
  */
-export function legendFromPage(root: ParentNode = document): { title: string | null; items: LegendItem[] } {
-  const legend = root.querySelector('.vt-legend');
-  if (!legend) return { title: null, items: [] };
-  const items: LegendItem[] = [];
-  const ramp = legend.querySelector('[data-testid="legend-ramp"]');
-  if (ramp) {
-    const caption = ramp.querySelector('figcaption')?.textContent?.trim() ?? '';
-    for (const stop of ramp.querySelectorAll<HTMLElement>('[data-colour]')) {
-      const colour = stop.dataset.colour;
-      if (colour) items.push({ label: `${caption}: ${stop.textContent?.trim() ?? ''}`, colour });
-    }
-  }
-  for (const li of legend.querySelectorAll<HTMLElement>('.vt-legend__item[data-colour]')) {
-    const label = li.textContent?.trim() ?? '';
-    const shape = li.querySelector('svg rect, svg line, svg circle');
-    const fill = shape?.getAttribute('fill') ?? li.dataset.colour ?? '#999999';
-    const stroke = shape?.getAttribute('stroke') ?? undefined;
-    if (shape?.tagName.toLowerCase() === 'line') items.push({ label, colour: stroke ?? fill, kind: 'line' });
-    else if (shape?.tagName.toLowerCase() === 'circle') {
-      items.push({ label, colour: fill, kind: 'point', outline: stroke === 'none' ? undefined : stroke });
-    } else items.push({ label, colour: fill, outline: stroke });
-  }
-  const title = legend.querySelector('h2, h3, h4')?.textContent?.trim() ?? null;
-  return { title, items };
+export function currentLegend(): Legend {
+  const app = appStore.getState();
+  return buildLegend(legendInputOf(app, scenarioStore.getState()), formatters(app.lang));
 }
 
 /** Shown name of the selected area, from the boundaries or the roll-ups; the province when unknown. */
@@ -47,26 +27,6 @@ export function areaName(s: Pick<AppState, 'area' | 'admin' | 'result'>): string
   const rollups =
     level === 'district' ? summary?.districts : level === 'commune' ? summary?.communes : undefined;
   return rollups?.find((r) => r.code === code)?.name ?? summary?.province.name ?? 'Nam Định';
-}
-
-/**
- * When the legend panel is closed there is nothing to read: the image still gets the essentials,
- * hamlet status and the two zone kinds, from the same palette.
- */
-export function fallbackLegend(t: TFunction, visible: readonly string[]): LegendItem[] {
-  const items: LegendItem[] = [];
-  if (visible.includes('hamlets')) {
-    for (const status of STATUS_ORDER) {
-      items.push({ label: t(`status.${status}`), colour: STATUS_COLOURS[status] });
-    }
-  }
-  if (visible.includes('whiteZones')) {
-    items.push({ label: t('legend.whiteZones'), colour: ZONES.white.fill, outline: ZONES.white.line });
-  }
-  if (visible.includes('weakZones')) {
-    items.push({ label: t('legend.weakZones'), colour: ZONES.weak.fill, outline: ZONES.weak.line });
-  }
-  return items;
 }
 
 /**

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { AddLayerObject } from 'maplibre-gl';
 import { DEFAULT_SETTINGS } from '../../../src/analysis/settings.ts';
-import type { FeatureCollection, Point } from 'geojson';
+import type { FeatureCollection, Point, Polygon, Position } from 'geojson';
+import type { ScenarioEdit } from '../../../src/analysis/scenarioTypes.ts';
 import type { SiteProps } from '../../../src/analysis/types.ts';
-import { planLayers, type PlanInput } from '../../../src/map/planLayers.ts';
-import { RAMPS, STATUS_COLOURS, ZONES } from '../../../src/map/palette.ts';
+import { hamletColour, planLayers, type PlanInput } from '../../../src/map/planLayers.ts';
+import { HATCH_IMAGES, RAMPS, SCENARIO, STATUS_COLOURS } from '../../../src/map/palette.ts';
+import type { HamletColourBy } from '../../../src/store/viewState.ts';
 import { sampleInput, sampleResult } from '../store/sampleResult.ts';
 
 const input = sampleInput();
@@ -25,6 +27,42 @@ interface LooseLayer {
   layout?: Record<string, unknown>;
   paint?: Record<string, unknown>;
   filter?: unknown;
+}
+
+/**
+ * Evaluates the few expression operators the hamlet colour uses, for one feature's properties: enough to
+ * check which colour a hamlet gets without a map. Interpolation only at stops (no colour blending).
+ */
+function evaluate(e: unknown, props: Record<string, unknown>): unknown {
+  if (!Array.isArray(e)) return e;
+  const [op, ...args] = e as [string, ...unknown[]];
+  const ev = (x: unknown) => evaluate(x, props);
+  switch (op) {
+    case 'get':
+      return props[args[0] as string];
+    case '<':
+      return (ev(args[0]) as number) < (ev(args[1]) as number);
+    case '==':
+      return ev(args[0]) === ev(args[1]);
+    case 'any':
+      return args.some((a) => ev(a) === true);
+    case 'case':
+      for (let i = 0; i + 1 < args.length; i += 2) if (ev(args[i]) === true) return ev(args[i + 1]);
+      return ev(args[args.length - 1]);
+    case 'match': {
+      const v = ev(args[0]);
+      for (let i = 1; i + 1 < args.length; i += 2) if (args[i] === v) return args[i + 1];
+      return args[args.length - 1];
+    }
+    case 'interpolate': {
+      const v = ev(args[1]) as number;
+      const stops = args.slice(2);
+      for (let i = 0; i < stops.length; i += 2) if (stops[i] === v) return stops[i + 1];
+      throw new Error(`test evaluator: ${v} is not a stop`);
+    }
+    default:
+      throw new Error(`test evaluator: no ${op}`);
+  }
 }
 
 function layer(plan: ReturnType<typeof planLayers>, id: string): LooseLayer {
@@ -56,8 +94,8 @@ describe('planLayers', () => {
   it('shows only the toggled layers', () => {
     const plan = planLayers(base);
     expect(layer(plan, 'hamlets-fill').layout).toMatchObject({ visibility: 'visible' });
-    expect(layer(plan, 'white-fill').layout).toMatchObject({ visibility: 'visible' });
-    expect(layer(plan, 'weak-fill').layout).toMatchObject({ visibility: 'none' });
+    expect(layer(plan, 'white-hatch').layout).toMatchObject({ visibility: 'visible' });
+    expect(layer(plan, 'weak-hatch').layout).toMatchObject({ visibility: 'none' });
     expect(layer(plan, 'sites').layout).toMatchObject({ visibility: 'none' });
   });
 
@@ -66,7 +104,39 @@ describe('planLayers', () => {
     expect(byStatus).toContain(STATUS_COLOURS.unserved);
     const byScore = JSON.stringify(layer(planLayers({ ...base, colourBy: 'score' }), 'hamlets-fill').paint);
     for (const [, colour] of RAMPS.score.stops) expect(byScore).toContain(colour);
-    expect(JSON.stringify(layer(planLayers(base), 'white-fill').paint)).toContain(ZONES.white.fill);
+  });
+
+  it('draws zones as hatching over the hamlets, so the hamlet keeps its legend colour', () => {
+    const plan = planLayers({ ...base, visible: ['hamlets', 'whiteZones', 'weakZones'] });
+    const zoneFills = plan.layers.filter(
+      (l) => l.type === 'fill' && 'source' in l && (l.source === 'white' || l.source === 'weak'),
+    );
+    expect(zoneFills.map((l) => [l.id, (l as LooseLayer).paint])).toEqual([
+      ['weak-hatch', { 'fill-pattern': HATCH_IMAGES.weak }],
+      ['white-hatch', { 'fill-pattern': HATCH_IMAGES.white }],
+    ]);
+    const order = plan.layers.map((l) => l.id);
+    expect(order.indexOf('hamlets-fill')).toBeLessThan(order.indexOf('weak-hatch'));
+    // Nothing else paints over the hamlets' fill.
+    const fillsAbove = plan.layers
+      .slice(order.indexOf('hamlets-fill') + 1)
+      .filter((l) => l.type === 'fill' && !('source' in l && String(l.source).startsWith('scenario')));
+    expect(fillsAbove.every((l) => 'fill-pattern' in ((l as LooseLayer).paint ?? {}))).toBe(true);
+  });
+
+  it('paints served hamlets the "not ranked" grey when coloured by uncovered households or score', () => {
+    const colour = (by: HamletColourBy, props: Record<string, unknown>) => evaluate(hamletColour(by), props);
+    const served = { status: 'served', uncoveredHouseholds: 50, score: -1, broadbandShare: 1 };
+    expect(colour('uncoveredHouseholds', served)).toBe(RAMPS.uncoveredHouseholds.none);
+    expect(colour('score', served)).toBe(RAMPS.score.none);
+    // Every hamlet has a share: served ones are coloured by it like the rest.
+    expect(colour('broadbandShare', served)).toBe('#fde725');
+    const unserved = { status: 'unserved', uncoveredHouseholds: 400, score: 1, broadbandShare: 0 };
+    expect(colour('uncoveredHouseholds', unserved)).toBe('#bd0026');
+    expect(colour('score', unserved)).toBe('#54278f');
+    expect(colour('broadbandShare', unserved)).toBe('#440154');
+    expect(colour('status', unserved)).toBe(STATUS_COLOURS.unserved);
+    expect(colour('status', { status: 'pending' })).toBe(STATUS_COLOURS.pending);
   });
 
   it('filters the highlight and the zone outlines to the selected hamlet', () => {
@@ -130,5 +200,145 @@ describe('planLayers', () => {
     expect(planLayers(base).labels).toEqual([]);
     const withLabels = planLayers({ ...base, visible: [...base.visible, 'labels'] });
     expect(withLabels.labels.map((l) => l.text)).toEqual(['Xóm 1', 'Thôn Đông', 'Tổ dân phố 3']);
+  });
+});
+
+describe('planLayers: the what-if scenario', () => {
+  const site: ScenarioEdit = {
+    kind: 'add-site',
+    site: {
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [106.2, 20.2] },
+      properties: { id: 'P-1', tech: '4G', radius_m: 2000, proposed: true },
+    },
+  };
+  const fibre: ScenarioEdit = {
+    kind: 'add-fibre',
+    fibre: {
+      type: 'Feature',
+      geometry: {
+        type: 'LineString',
+        coordinates: [
+          [106.1, 20.1],
+          [106.15, 20.12],
+        ],
+      },
+      properties: { id: 'PF-1', kind: 'access', proposed: true },
+    },
+  };
+  const off: ScenarioEdit = { kind: 'site-off', siteId: 'VT-7', at: [106.3, 20.3] };
+  const covered: FeatureCollection = {
+    type: 'FeatureCollection',
+    features: [
+      {
+        type: 'Feature',
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [106, 20],
+              [106.01, 20],
+              [106.01, 20.01],
+              [106, 20],
+            ],
+          ],
+        },
+        properties: { hamletId: 'h1', kind: 'gained' },
+      },
+    ],
+  };
+  const edits = [site, fibre, off];
+  const draft: Position[] = [
+    [106.4, 20.4],
+    [106.41, 20.41],
+  ];
+  const withScenario = planLayers({ ...base, scenario: { edits, draft, covered } });
+  const proposals = (p: ReturnType<typeof planLayers>) => {
+    const src = p.sources['scenario-proposals'];
+    return src?.type === 'geojson' ? src.data.features : [];
+  };
+
+  it('has its sources and layers in the plan, empty without a scenario', () => {
+    const plain = planLayers(base);
+    expect(proposals(plain)).toEqual([]);
+    expect(plain.sources['scenario-covered']).toEqual({
+      type: 'geojson',
+      data: { type: 'FeatureCollection', features: [] },
+    });
+    for (const id of [
+      'scenario-covered-fill',
+      'scenario-covered-line',
+      'scenario-reach',
+      'scenario-fibre',
+      'scenario-sites',
+    ])
+      expect(plain.layers.some((l) => l.id === id)).toBe(true);
+    const src = withScenario.sources['scenario-covered'];
+    expect(src?.type === 'geojson' ? src.data : null).toBe(covered);
+  });
+
+  it('draws each edit as features tagged with their role: a site and its reach, fibre, a switched-off site, the draft', () => {
+    const features = proposals(withScenario);
+    expect(features.map((f) => [f.properties?.role, f.geometry.type, f.properties?.id])).toEqual([
+      ['reach', 'Polygon', undefined],
+      ['site', 'Point', 'P-1'],
+      ['fibre', 'LineString', undefined],
+      ['off', 'Point', 'VT-7'],
+      ['draft', 'LineString', undefined],
+      ['vertex', 'Point', undefined],
+      ['vertex', 'Point', undefined],
+    ]);
+    // The reach circle is the site's own radius (2 km), not a default.
+    const ring = (features[0]?.geometry as Polygon).coordinates[0] ?? [];
+    const km = ring.map(([x = 0, y = 0]) => {
+      const dx = (x - 106.2) * 111.32 * Math.cos((20.2 * Math.PI) / 180);
+      const dy = (y - 20.2) * 110.57;
+      return Math.hypot(dx, dy);
+    });
+    expect(Math.min(...km)).toBeGreaterThan(1.98);
+    expect(Math.max(...km)).toBeLessThan(2.02);
+  });
+
+  it('selects the roles per layer and takes its colours from the palette', () => {
+    expect(layer(withScenario, 'scenario-reach').filter).toEqual([
+      'in',
+      ['get', 'role'],
+      ['literal', ['reach']],
+    ]);
+    expect(layer(withScenario, 'scenario-fibre').filter).toEqual([
+      'in',
+      ['get', 'role'],
+      ['literal', ['fibre', 'draft']],
+    ]);
+    expect(layer(withScenario, 'scenario-sites').filter).toEqual([
+      'in',
+      ['get', 'role'],
+      ['literal', ['site', 'off', 'vertex']],
+    ]);
+    expect(layer(withScenario, 'scenario-fibre').paint?.['line-color']).toBe(SCENARIO.proposed);
+    const sites = layer(withScenario, 'scenario-sites').paint ?? {};
+    expect(evaluate(sites['circle-color'], { role: 'off' })).toBe(SCENARIO.off.fill);
+    expect(evaluate(sites['circle-color'], { role: 'site' })).toBe(SCENARIO.proposed);
+    const fill = layer(withScenario, 'scenario-covered-fill').paint ?? {};
+    expect(evaluate(fill['fill-color'], { kind: 'gained' })).toBe(SCENARIO.gained);
+    expect(evaluate(fill['fill-color'], { kind: 'lost' })).toBe(SCENARIO.lost);
+    expect(fill['fill-opacity']).toBe(SCENARIO.coveredOpacity);
+  });
+
+  it('draws what the scenario covers over the hamlets and zones, and its proposals above everything', () => {
+    const order = withScenario.layers.map((l) => l.id);
+    expect(order.indexOf('scenario-covered-fill')).toBeGreaterThan(order.indexOf('white-hatch'));
+    expect(order.indexOf('scenario-covered-fill')).toBeLessThan(order.indexOf('sites'));
+    expect(order.slice(-3)).toEqual(['scenario-reach', 'scenario-fibre', 'scenario-sites']);
+  });
+
+  it('keeps the proposals’ data object while the edits and draft are the same, so the map skips setData', () => {
+    const first = planLayers({ ...base, scenario: { edits, draft, covered } });
+    const again = planLayers({ ...base, colourBy: 'score', scenario: { edits, draft, covered } });
+    const a = first.sources['scenario-proposals'];
+    const b = again.sources['scenario-proposals'];
+    expect(a?.type === 'geojson' && b?.type === 'geojson' && a.data === b.data).toBe(true);
+    const next = planLayers({ ...base, scenario: { edits: [site], draft, covered } });
+    expect(proposals(next).length).toBe(5);
   });
 });
