@@ -45,7 +45,14 @@ export const SETTINGS_RULES = {
     facilities: WEIGHT,
     costPerHousehold: WEIGHT,
   },
-  cost: { fibrePerKmVnd: COST, dropPerHouseholdVnd: COST, siteVnd: COST, newSiteRadiusM: RADIUS },
+  cost: {
+    fibrePerKmVnd: COST,
+    dropPerHouseholdVnd: COST,
+    siteVnd: COST,
+    newSiteRadiusM: RADIUS,
+    colocationVnd: COST,
+    upgradeVnd: COST,
+  },
   circleSegments: { kind: 'number', min: 8, max: 256, integer: true, unit: 'count' },
 } as const satisfies RulesOf<Settings>;
 

@@ -248,6 +248,8 @@ export const en: Strings = {
       cost_dropPerHouseholdVnd: 'Drop cable cost per household',
       cost_siteVnd: 'Cost of one new 4G site',
       cost_newSiteRadiusM: 'New site reach',
+      cost_colocationVnd: 'Cost of co-locating on a standing tower',
+      cost_upgradeVnd: 'Cost of upgrading a 2G/3G site to 4G',
       circleSegments: 'Segments of a coverage circle',
     },
   },

@@ -250,6 +250,8 @@ export const vi = {
       cost_dropPerHouseholdVnd: 'Chi phí kéo cáp vào mỗi hộ',
       cost_siteVnd: 'Chi phí một trạm 4G mới',
       cost_newSiteRadiusM: 'Bán kính phủ của trạm mới',
+      cost_colocationVnd: 'Chi phí đặt thiết bị trên trạm sẵn có',
+      cost_upgradeVnd: 'Chi phí nâng cấp trạm 2G/3G lên 4G',
       circleSegments: 'Số cạnh của đường tròn vùng phủ',
     },
   },

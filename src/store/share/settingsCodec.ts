@@ -30,6 +30,8 @@ const LEAVES: readonly Leaf[] = [
   { key: 'cd', path: ['cost', 'dropPerHouseholdVnd'] },
   { key: 'cs', path: ['cost', 'siteVnd'] },
   { key: 'cr', path: ['cost', 'newSiteRadiusM'] },
+  { key: 'cc', path: ['cost', 'colocationVnd'] },
+  { key: 'cu', path: ['cost', 'upgradeVnd'] },
   { key: 'sg', path: ['circleSegments'] },
 ];
 const LEAF_BY_KEY = new Map(LEAVES.map((l) => [l.key, l]));
