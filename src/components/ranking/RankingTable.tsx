@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { shortAdminName } from '../../i18n/adminName.ts';
 import { STATUS_COLOURS } from '../../map/palette.ts';
-import { filterRows, sortRows, type HamletRow, type SortKey } from '../../store/rows.ts';
+import { listRows, type HamletRow, type SortKey } from '../../store/rows.ts';
 import { useApp } from '../../store/store.ts';
 import { useFormat } from '../useFormat.ts';
 
@@ -54,7 +54,7 @@ export function useVisibleRows(): { rows: HamletRow[]; total: number } {
   const { all, filters, sort } = useApp(
     useShallow((s) => ({ all: s.rows, filters: s.filters, sort: s.sort })),
   );
-  const rows = useMemo(() => sortRows(filterRows(all, filters), sort), [all, filters, sort]);
+  const rows = useMemo(() => listRows(all, filters, sort), [all, filters, sort]);
   return { rows, total: all.length };
 }
 
