@@ -30,16 +30,24 @@ function smallProvince(): InputLayers {
         [-500, 2500],
         [3000, 2600],
       ]),
+      route(
+        'b0',
+        [
+          [4000, -800],
+          [8000, 3000],
+        ],
+        'backbone',
+      ),
     ],
     facilities: [point(6500, 5000, { id: 'school', kind: 'school' })],
   });
 }
 
-function route(id: string, pts: number[][]): FibreFeature {
+function route(id: string, pts: number[][], kind: 'access' | 'backbone' = 'access'): FibreFeature {
   const f: Feature<LineString, FibreProps> = {
     type: 'Feature',
     geometry: { type: 'LineString', coordinates: pts.map(([x, y]) => ll(x as number, y as number)) },
-    properties: { id, kind: 'access' },
+    properties: { id, kind },
   };
   return f;
 }
@@ -53,14 +61,19 @@ function expectSame(inc: AnalysisResult, fresh: AnalysisResult): void {
     for (const c of COVERAGE_CLASSES) {
       expect(Math.abs(g.classAreaM2[c] - f.classAreaM2[c])).toBeLessThanOrEqual(1e-6 * f.areaM2);
     }
-    expect([g.id, g.status, g.flags, g.nearestMbbSiteId, g.nearestFibreId]).toEqual([
-      f.id,
-      f.status,
-      f.flags,
-      f.nearestMbbSiteId,
-      f.nearestFibreId,
-    ]);
+    const ids = (h: typeof f) => [
+      h.id,
+      h.status,
+      h.flags,
+      h.nearestMbbSiteId,
+      h.nearestFibreId,
+      h.nearestAccessFibreId,
+      h.nearestBackboneId,
+    ];
+    expect(ids(g)).toEqual(ids(f));
     expect(g.distanceToFibreM ?? -1).toBeCloseTo(f.distanceToFibreM ?? -1, 6);
+    expect(g.distanceToAccessFibreM ?? -1).toBeCloseTo(f.distanceToAccessFibreM ?? -1, 6);
+    expect(g.distanceToBackboneM ?? -1).toBeCloseTo(f.distanceToBackboneM ?? -1, 6);
     expect(g.distanceToMbbSiteM ?? -1).toBeCloseTo(f.distanceToMbbSiteM ?? -1, 6);
     expect(g.facilitiesInGap).toEqual(f.facilitiesInGap);
   });
@@ -71,7 +84,7 @@ type Edit =
   | { op: 'addSite'; x: number; y: number; r: number; tech: string }
   | { op: 'removeSite'; pick: number }
   | { op: 'toggle'; pick: number }
-  | { op: 'addFibre'; x: number; y: number; dx: number; dy: number }
+  | { op: 'addFibre'; x: number; y: number; dx: number; dy: number; kind: 'access' | 'backbone' }
   | { op: 'removeFibre'; pick: number };
 
 const editArb: fc.Arbitrary<Edit> = fc.oneof(
@@ -90,6 +103,7 @@ const editArb: fc.Arbitrary<Edit> = fc.oneof(
     y: fc.integer({ min: -1000, max: 6000 }),
     dx: fc.integer({ min: -3000, max: 3000 }),
     dy: fc.integer({ min: -3000, max: 3000 }),
+    kind: fc.constantFrom('access' as const, 'backbone' as const),
   }),
   fc.record({ op: fc.constant('removeFibre' as const), pick: fc.nat() }),
 );
@@ -112,10 +126,14 @@ describe('AnalysisSession', () => {
             session.setSiteStatus(String(s.properties.id), s.properties.status === 'off' ? 'on' : 'off');
           } else if (e.op === 'addFibre') {
             session.addFibre(
-              route(`nf${n++}`, [
-                [e.x, e.y],
-                [e.x + e.dx, e.y + e.dy],
-              ]),
+              route(
+                `nf${n++}`,
+                [
+                  [e.x, e.y],
+                  [e.x + e.dx, e.y + e.dy],
+                ],
+                e.kind,
+              ),
             );
           } else if (e.op === 'removeFibre' && fibre.length > 0) {
             session.removeFibre(String(fibre[e.pick % fibre.length]?.properties.id));
