@@ -16,7 +16,7 @@ const impure = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'coverage', 'geodata/sources'] },
+  { ignores: ['dist', 'dist-cli', 'node_modules', 'coverage', 'geodata/sources'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -32,7 +32,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', impure] },
   },
   {
-    files: ['bin/**/*.mjs', '.ci/**/*.mjs', 'eslint.config.js'],
+    files: ['.ci/**/*.mjs', 'eslint.config.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
 );

@@ -1,4 +1,5 @@
-// Sums vitest JSON reports into the one line CI reads. A missing report or no test at all is a failure.
+// Sums vitest JSON reports (unit, pack, e2e: one per suite .ci/run runs) into the one line CI reads.
+// A missing report or no test at all is a failure.
 import { existsSync, readFileSync } from 'node:fs';
 
 let passed = 0;

@@ -1,4 +1,4 @@
-import { voronoi } from '@turf/turf';
+import { voronoi } from '@turf/voronoi';
 import { Clipper, ClipType, FillRule, type Path64, type Point64, PolyTree64 } from 'clipper2-ts';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import {

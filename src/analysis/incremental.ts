@@ -1,5 +1,7 @@
 import type { AnalysisResult, FibreFeature, InputLayers, Settings, SiteFeature } from './types.ts';
 import { resultOf } from './analyze.ts';
+import { colocationCandidates } from './colocation.ts';
+import type { ColocationOptions, ColocationResult } from './colocation.ts';
 import { fibreShapes, siteShapes } from './coverageShapes.ts';
 import type { CoverageShape } from './coverageShapes.ts';
 import {
@@ -49,6 +51,14 @@ export class AnalysisSession {
   result(): AnalysisResult {
     this.cached ??= resultOf(this.state);
     return this.cached;
+  }
+
+  /**
+   * Tower-sharing candidates for an operator against the current (edited) coverage: see
+   * `colocationCandidates`. Adding one with `addSite(candidate.site)` gains what it says.
+   */
+  colocation(operator: string, opts?: ColocationOptions): ColocationResult {
+    return colocationCandidates(this.state, this.sites, operator, opts);
   }
 
   /** The current (edited) sites and fibre, e.g. to save a scenario or re-run `analyze`. */

@@ -4,9 +4,9 @@ import { hamletsGeoJson, rankingCsv, summaryCsv, summaryJson, zonesGeoJson } fro
 import { computeSummary, type ProvinceIdentity } from '../analysis/rollups.ts';
 import type { AnalysisResult, InputLayers } from '../analysis/types.ts';
 import { flagHelp, parseFlags, type FlagTable } from './args.ts';
-import { CliError, EXIT_USAGE } from './errors.ts';
+import { CliError, EXIT_CODES_HELP, EXIT_USAGE } from './errors.ts';
 import type { Command, CliIO } from './command.ts';
-import { checkOutputDir, writeOutputsAtomically } from './output.ts';
+import { checkOutputDir, writeOutputs } from './output.ts';
 import { progressReporter } from './progress.ts';
 import { readLayer, readLayers, type InputRole, type ReadOptions } from './readLayers.ts';
 import { readScenarioRun, SCENARIO_OUTPUT_FILES } from './scenario.ts';
@@ -52,7 +52,11 @@ const FLAGS: FlagTable = {
     value: 'FILE',
     help: 'proposals GeoJSON (new sites, fibre, sites with status "off"): adds delta.json',
   },
-  out: { type: 'string', value: 'DIR', help: 'output directory (new, or one a previous run wrote)' },
+  out: {
+    type: 'string',
+    value: 'DIR',
+    help: 'output directory; created if missing; only the files named below are replaced',
+  },
   quiet: { type: 'boolean', short: 'q', help: 'no progress or summary lines' },
   help: { type: 'boolean', short: 'h', help: 'show this help' },
 };
@@ -66,8 +70,11 @@ Files: GeoJSON, zipped Shapefiles (reprojected from their .prj, VN-2000 included
 
 ${flagHelp(FLAGS)}
 
-Writes to DIR: ${OUTPUT_FILES.join(', ')}.
-CSV files are UTF-8 with a BOM (Excel opens them with Vietnamese intact). Flags override --settings.`;
+Writes to DIR: ${OUTPUT_FILES.join(', ')}; with --scenario also ${SCENARIO_OUTPUT_FILES.join(', ')}.
+Other files in DIR are left alone; no input may lie inside DIR.
+CSV files are UTF-8 with a BOM (Excel opens them with Vietnamese intact). Flags override --settings.
+
+${EXIT_CODES_HELP}`;
 
 export const analyzeCommand: Command = {
   summary: 'analyse coverage, rank hamlets and write the results',
@@ -81,9 +88,9 @@ export const analyzeCommand: Command = {
     const str = (name: string): string | undefined =>
       typeof v[name] === 'string' ? (v[name] as string) : undefined;
     const hamlets = str('hamlets');
-    const out = str('out');
-    if (!hamlets || !out) {
-      const missing = [!hamlets && '--hamlets FILE', !out && '--out DIR'].filter(Boolean).join(' and ');
+    const outArg = str('out');
+    if (!hamlets || !outArg) {
+      const missing = [!hamlets && '--hamlets FILE', !outArg && '--out DIR'].filter(Boolean).join(' and ');
       throw new CliError(
         `vungtrang analyze: ${missing} required. Run "vungtrang analyze --help".`,
         EXIT_USAGE,
@@ -94,15 +101,20 @@ export const analyzeCommand: Command = {
       preset: str('preset'),
       fibreRadius: str('fibre-radius'),
     });
-    await checkOutputDir(out, [...OUTPUT_FILES, ...SCENARIO_OUTPUT_FILES]);
+    const paths = Object.fromEntries(
+      (Object.keys(LAYER_FLAGS) as InputRole[]).flatMap((role) => (str(role) ? [[role, str(role)]] : [])),
+    ) as Partial<Record<InputRole, string>>;
+    const inputs = [...Object.values(paths), str('province'), str('settings'), str('scenario')];
+    const out = await checkOutputDir(
+      outArg,
+      [...OUTPUT_FILES, ...SCENARIO_OUTPUT_FILES],
+      inputs.filter((p): p is string => p !== undefined),
+    );
 
     const log = (line: string): void => {
       if (!v.quiet) io.stderr.write(`${line}\n`);
     };
     const warn = (line: string): void => void io.stderr.write(`warning: ${line}\n`);
-    const paths = Object.fromEntries(
-      (Object.keys(LAYER_FLAGS) as InputRole[]).flatMap((role) => (str(role) ? [[role, str(role)]] : [])),
-    ) as Partial<Record<InputRole, string>>;
     log(`Reading ${Object.values(paths).join(', ')}…`);
     const read = { warn, ...(str('crs') ? { crs: str('crs') } : {}) };
     const layers = await readLayers(paths, read);
@@ -133,12 +145,16 @@ export const analyzeCommand: Command = {
     for (const w of result.warnings) warn(w);
 
     const extra = scenario?.outputs(result);
-    await writeOutputsAtomically(out, { ...outputs(result, layers), ...extra?.files });
+    const stale = await writeOutputs(out, { ...outputs(result, layers), ...extra?.files });
+    if (stale.length > 0)
+      warn(
+        `${outArg}: ${stale.join(', ')} ${stale.length === 1 ? 'is' : 'are'} from an earlier run; left as ${stale.length === 1 ? 'it was' : 'they were'}.`,
+      );
     if (extra) log(extra.line);
     const st = result.summary.province.hamletsByStatus;
     log(
       `Analysed ${result.hamlets.length} hamlets in ${Math.round(ms)} ms: ${st.unserved} unserved, ` +
-        `${st.partial} partial, ${st.served} served; ${result.ranking.length} ranked. Wrote ${out}/ (${OUTPUT_FILES.length} files).`,
+        `${st.partial} partial, ${st.served} served; ${result.ranking.length} ranked. Wrote ${outArg}/ (${OUTPUT_FILES.length + (extra ? SCENARIO_OUTPUT_FILES.length : 0)} files).`,
     );
     return 0;
   },

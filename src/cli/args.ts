@@ -26,7 +26,12 @@ export function parseFlags(
     ]),
   );
   try {
-    const { values, positionals } = parseArgs({ args: argv, options, strict: true, allowPositionals: true });
+    const { values, positionals } = parseArgs({
+      args: joinNegativeValues(argv, flags),
+      options,
+      strict: true,
+      allowPositionals: true,
+    });
     if (positionals.length > 0) {
       throw new CliError(
         `vungtrang ${command}: unexpected argument "${positionals[0]}". Flags take the form --name VALUE; see --help.`,
@@ -41,6 +46,25 @@ export function parseFlags(
       EXIT_USAGE,
     );
   }
+}
+
+/**
+ * `--fibre-radius -5`: node's parseArgs takes "-5" for a flag and reports a missing value. A string
+ * flag followed by a negative number gets the number as its value (`--fibre-radius=-5`), so the range
+ * check names the real problem.
+ */
+function joinNegativeValues(argv: string[], flags: FlagTable): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const next = argv[i + 1];
+    const name = arg.startsWith('--') ? arg.slice(2) : undefined;
+    if (name && flags[name]?.type === 'string' && next !== undefined && /^-\.?\d/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
 }
 
 function explain(e: unknown, flags: FlagTable): string {

@@ -1,7 +1,7 @@
 import { analyzeCommand } from './analyzeCommand.ts';
 import { suggestCommand } from './suggest.ts';
 import type { CliIO, Command } from './command.ts';
-import { CliError, describeError, EXIT_USAGE } from './errors.ts';
+import { CliError, describeError, EXIT_BUG, EXIT_CODES_HELP, EXIT_INPUT, EXIT_USAGE } from './errors.ts';
 
 /** Subcommands by name. A new one (e.g. `suggest` from ./suggest.ts) is one more entry here. */
 export const COMMANDS: Record<string, Command> = {
@@ -28,13 +28,14 @@ Commands:
 ${list}
 
 Run "vungtrang <command> --help" for a command's flags.
-From the repository root: "npx vungtrang …" or "node bin/vungtrang.mjs …".`;
+
+${EXIT_CODES_HELP}`;
 }
 
 /**
- * Runs the command line and returns the exit code: 0 on success, 1 for bad input (the message names
- * the file, the feature and what to do), 64 for a usage error, 70 for an internal error. Never prints
- * a stack trace unless VUNGTRANG_DEBUG is set.
+ * Runs the command line and returns the exit code (listed in EXIT_CODES_HELP): 0 on success, 1 for bad
+ * input (the message names the file, the feature and what to do), 64 for a usage error, 73 when --out
+ * cannot be written, 70 for an internal error. Never prints a stack trace unless VUNGTRANG_DEBUG is set.
  *
  * @example
  * process.exitCode = await main(['analyze', '--hamlets', 'hamlets.geojson', '--out', 'out']);
@@ -64,8 +65,8 @@ export async function main(
     io.stderr.write(`error: ${describeError(err)}\n`);
     if (process.env.VUNGTRANG_DEBUG && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
     if (err instanceof CliError) return err.exitCode;
-    if (err instanceof Error && USER_ERRORS.has(err.name)) return 1;
+    if (err instanceof Error && USER_ERRORS.has(err.name)) return EXIT_INPUT;
     io.stderr.write('This looks like a bug in vungtrang; set VUNGTRANG_DEBUG=1 for details and report it.\n');
-    return 70;
+    return EXIT_BUG;
   }
 }

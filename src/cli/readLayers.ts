@@ -1,4 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
+import { DOMParser } from '@xmldom/xmldom';
 import type { FeatureCollection } from 'geojson';
 import type { InputLayers } from '../analysis/types.ts';
 import {
@@ -48,7 +49,7 @@ export async function readLayer(
   const data = await readBytes(path, role);
   const options: LoadOptions = {};
   if (opts.crs) options.crs = opts.crs;
-  if (/\.km[lz]$/i.test(path)) options.domParser = await nodeDomParser(path);
+  if (/\.km[lz]$/i.test(path)) options.domParser = nodeDomParser();
   // The path as typed names the file in the loader's messages, so the user can find it.
   const loaded = await loadLayer({ name: path, data }, role, options).catch((e: unknown) => {
     throw withCrsHint(e);
@@ -109,19 +110,27 @@ function reportIssues(path: string, role: string, report: ValidationReport, warn
   if (warnings.length > SHOWN) warn(`${path}: … and ${warnings.length - SHOWN} more notes.`);
 }
 
-/** KML needs a DOMParser, which Node lacks; jsdom provides one where it is installed (dev checkouts). */
-async function nodeDomParser(path: string): Promise<XmlParser> {
-  try {
-    // A name in a variable keeps TypeScript from needing jsdom's types, which are not installed.
-    const name = 'jsdom';
-    const { JSDOM } = (await import(name)) as {
-      JSDOM: new (html: string) => { window: { DOMParser: new () => XmlParser } };
-    };
-    return new new JSDOM('').window.DOMParser();
-  } catch {
-    throw new CliError(
-      `${path}: reading KML from the command line needs the "jsdom" package, which is not installed here. ` +
-        'Convert the file to GeoJSON, or run from a full checkout (npm install).',
-    );
-  }
+/**
+ * KML needs a DOMParser, which Node lacks: @xmldom/xmldom's, bundled into the CLI. Its errors (not
+ * well-formed XML) are thrown with xmldom's own message, which src/data turns into a LoadError naming
+ * the file; its warnings are dropped, as a browser's DOMParser drops them.
+ */
+function nodeDomParser(): XmlParser {
+  return {
+    parseFromString(text, type) {
+      let first: string | undefined;
+      const parser = new DOMParser({
+        onError(level, message) {
+          if (level === 'warning') return;
+          first ??= message;
+          throw new Error(message);
+        },
+      });
+      try {
+        return parser.parseFromString(text, type) as unknown as Document;
+      } catch (e) {
+        throw new Error(first ?? (e instanceof Error ? e.message : String(e)));
+      }
+    },
+  };
 }

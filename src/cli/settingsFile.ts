@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { withDefaults } from '../analysis/settings.ts';
 import type { RankingPresetName, Settings } from '../analysis/types.ts';
-import { CliError } from './errors.ts';
+import { CliError, EXIT_USAGE } from './errors.ts';
 
 export interface SettingsFlags {
   settingsPath?: string;
@@ -31,7 +31,8 @@ export async function resolveSettings(flags: SettingsFlags): Promise<Settings> {
     const r = Number(flags.fibreRadius);
     if (!Number.isFinite(r) || r <= 0 || flags.fibreRadius.trim() === '') {
       throw new CliError(
-        `--fibre-radius ${flags.fibreRadius}: give a distance in metres greater than 0, e.g. 500.`,
+        `--fibre-radius ${flags.fibreRadius} is out of range: give a distance in metres greater than 0, e.g. 500.`,
+        EXIT_USAGE,
       );
     }
     partial = { ...partial, fibreServiceRadiusM: r };

@@ -2,8 +2,8 @@ import { ScenarioSession } from '../analysis/scenarioSession.ts';
 import { suggestSites } from '../analysis/suggestSites.ts';
 import { flagHelp, parseFlags, type FlagTable } from './args.ts';
 import type { Command, CliIO } from './command.ts';
-import { CliError, EXIT_USAGE } from './errors.ts';
-import { checkOutputDir, writeOutputsAtomically } from './output.ts';
+import { CliError, EXIT_CODES_HELP, EXIT_USAGE } from './errors.ts';
+import { checkOutputDir, writeOutputs } from './output.ts';
 import { readLayers, type InputRole } from './readLayers.ts';
 import { deltaLine, scenarioFiles, SCENARIO_OUTPUT_FILES } from './scenario.ts';
 import { resolveSettings } from './settingsFile.ts';
@@ -34,7 +34,11 @@ const FLAGS: FlagTable = {
   spacing: { type: 'string', value: 'METRES', help: 'candidate grid spacing (default radius ÷ 3)' },
   'fibre-radius': { type: 'string', value: 'METRES', help: 'reach of fibre service (default 500)' },
   settings: { type: 'string', value: 'FILE', help: 'settings JSON (radii, costs)' },
-  out: { type: 'string', value: 'DIR', help: 'output directory' },
+  out: {
+    type: 'string',
+    value: 'DIR',
+    help: 'output directory; created if missing; only the files named below are replaced',
+  },
   quiet: { type: 'boolean', short: 'q', help: 'no progress or summary lines' },
   help: { type: 'boolean', short: 'h', help: 'show this help' },
 };
@@ -48,7 +52,10 @@ feed it back with "vungtrang analyze … --scenario DIR/proposals.geojson".
 
 ${flagHelp(FLAGS)}
 
-Writes to DIR: ${SCENARIO_OUTPUT_FILES.join(', ')}.`;
+Writes to DIR: ${SCENARIO_OUTPUT_FILES.join(', ')}. Other files in DIR are left alone; no input may lie
+inside DIR.
+
+${EXIT_CODES_HELP}`;
 
 function positive(flag: string, raw: string | undefined, integer: boolean): number | undefined {
   if (raw === undefined) return undefined;
@@ -72,10 +79,10 @@ export const suggestCommand: Command = {
     }
     const str = (name: string): string | undefined =>
       typeof v[name] === 'string' ? (v[name] as string) : undefined;
-    const out = str('out');
+    const outArg = str('out');
     const count = positive('sites-count', str('sites-count'), true);
     const budget = positive('budget', str('budget'), false);
-    if (!str('hamlets') || !out || (count === undefined) === (budget === undefined)) {
+    if (!str('hamlets') || !outArg || (count === undefined) === (budget === undefined)) {
       throw new CliError(
         'vungtrang suggest: --hamlets FILE, --out DIR and one of --sites-count N or --budget VND are required. Run "vungtrang suggest --help".',
         EXIT_USAGE,
@@ -91,12 +98,13 @@ export const suggestCommand: Command = {
       settingsPath: str('settings'),
       fibreRadius: str('fibre-radius'),
     });
-    await checkOutputDir(out, SCENARIO_OUTPUT_FILES);
-    const log = (line: string): void => void (v.quiet || io.stderr.write(`${line}\n`));
-    const warn = (line: string): void => void io.stderr.write(`warning: ${line}\n`);
     const paths = Object.fromEntries(
       (Object.keys(LAYERS) as InputRole[]).flatMap((role) => (str(role) ? [[role, str(role)]] : [])),
     ) as Partial<Record<InputRole, string>>;
+    const inputs = [...Object.values(paths), str('settings')].filter((p): p is string => p !== undefined);
+    const out = await checkOutputDir(outArg, SCENARIO_OUTPUT_FILES, inputs);
+    const log = (line: string): void => void (v.quiet || io.stderr.write(`${line}\n`));
+    const warn = (line: string): void => void io.stderr.write(`warning: ${line}\n`);
     log(`Reading ${Object.values(paths).join(', ')}…`);
     const layers = await readLayers(paths, { warn, ...(str('crs') ? { crs: str('crs') } : {}) });
     log('Analysing the current coverage…');
@@ -121,9 +129,9 @@ export const suggestCommand: Command = {
     });
     log(`Placed ${s.suggestions.length} sites from ${s.candidates} candidates in ${Math.round(s.ms)} ms.`);
     const { delta } = session.sync(s.scenario.edits, s.scenario.name);
-    await writeOutputsAtomically(out, scenarioFiles(s.scenario, delta, settings));
+    await writeOutputs(out, scenarioFiles(s.scenario, delta, settings));
     log(deltaLine(s.scenario, delta));
-    log(`Wrote ${out}/ (${SCENARIO_OUTPUT_FILES.join(', ')}).`);
+    log(`Wrote ${outArg}/ (${SCENARIO_OUTPUT_FILES.join(', ')}).`);
     return 0;
   },
 };

@@ -6,7 +6,7 @@ import type { RawFeature, XmlParser } from './types.ts';
 
 /**
  * Reads KML (Google Earth) with togeojson. togeojson walks a DOM, so an XML parser is needed:
- * the browser's `DOMParser` by default, or one passed in (jsdom's in tests; Node has none built in).
+ * the browser's `DOMParser` by default, or one passed in (Node has none: the CLI passes @xmldom/xmldom's).
  * HTML descriptions become plain text.
  */
 export function readKml(text: string, file: string, parser?: XmlParser): RawFeature[] {

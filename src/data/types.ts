@@ -66,7 +66,7 @@ export interface CsvColumnMapping {
   count?: string;
 }
 
-/** The small part of the DOM `DOMParser` that KML reading needs, so Node callers can inject jsdom's. */
+/** The part of the DOM `DOMParser` that KML reading needs, so Node callers can pass one (the CLI: xmldom). */
 export interface XmlParser {
   parseFromString(text: string, type: 'text/xml' | 'application/xml'): Document;
 }
@@ -81,7 +81,7 @@ export interface LoadOptions {
   /** Called with 0…1 as the load advances. */
   onProgress?: (fraction: number) => void;
   signal?: AbortSignal;
-  /** Parser for KML; defaults to `globalThis.DOMParser` (browsers). Node callers pass jsdom's. */
+  /** Parser for KML; defaults to `globalThis.DOMParser` (browsers). Node callers pass their own. */
   domParser?: XmlParser;
 }
 

@@ -1,4 +1,5 @@
-import * as turf from '@turf/turf';
+import { bbox } from '@turf/bbox';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { AdminCollection, AdminLayers } from '../store/appState.ts';
 import type { SelectedArea } from '../store/viewState.ts';
 
@@ -15,9 +16,9 @@ function codeAt(fc: AdminCollection | null, point: [number, number]): string | u
   if (!fc) return undefined;
   for (const f of fc.features) {
     if (!f.geometry) continue;
-    const [w, s, e, n] = f.bbox ?? turf.bbox(f);
+    const [w, s, e, n] = f.bbox ?? bbox(f);
     if (point[0] < w || point[0] > e || point[1] < s || point[1] > n) continue;
-    if (turf.booleanPointInPolygon(point, f)) return String(f.properties.code);
+    if (booleanPointInPolygon(point, f)) return String(f.properties.code);
   }
   return undefined;
 }

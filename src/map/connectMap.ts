@@ -1,4 +1,4 @@
-import * as turf from '@turf/turf';
+import { bbox } from '@turf/bbox';
 import type { MapMouseEvent } from 'maplibre-gl';
 import type { InputLayers } from '../analysis/types.ts';
 import type { AppState } from '../store/appState.ts';
@@ -80,7 +80,7 @@ export function connectMap(adapter: MapAdapter, store: AppStore, scenarioStore: 
 
   function maybeFit(s: AppState): void {
     if (!s.fitOnLoad || !s.admin.province) return;
-    const [w, so, e, n] = turf.bbox(s.admin.province);
+    const [w, so, e, n] = bbox(s.admin.province);
     adapter.fitBounds([w, so, e, n], { animate: false });
     s.setFitOnLoad(false);
   }
@@ -92,13 +92,13 @@ export function connectMap(adapter: MapAdapter, store: AppStore, scenarioStore: 
     if (s.admin !== before.admin || s.fitOnLoad !== before.fitOnLoad) maybeFit(s);
     // The user's own data may be anywhere (and may have no province boundary): show all of it.
     if (s.input && s.input !== before.input && s.dataSource === 'imported') {
-      const [w, so, e, n] = turf.bbox(s.input.hamlets);
+      const [w, so, e, n] = bbox(s.input.hamlets);
       adapter.fitBounds([w, so, e, n], { animate: true });
     }
     if (s.selectedHamletId && s.selectedHamletId !== before.selectedHamletId && s.selectionSource === 'app') {
       const feature = hamletIndex(s.input).get(s.selectedHamletId);
       if (feature) {
-        const [w, so, e, n] = turf.bbox(feature);
+        const [w, so, e, n] = bbox(feature);
         adapter.fitBounds([w, so, e, n], { animate: true, context: true });
       }
     }
@@ -106,11 +106,11 @@ export function connectMap(adapter: MapAdapter, store: AppStore, scenarioStore: 
       const fc = s.area.level === 'district' ? s.admin.districts : s.admin.communes;
       const feature = fc?.features.find((f) => f.properties.code === s.area.code);
       if (feature) {
-        const [w, so, e, n] = turf.bbox(feature);
+        const [w, so, e, n] = bbox(feature);
         adapter.fitBounds([w, so, e, n], { animate: true });
       }
     } else if (s.area !== before.area && s.admin.province) {
-      const [w, so, e, n] = turf.bbox(s.admin.province);
+      const [w, so, e, n] = bbox(s.admin.province);
       adapter.fitBounds([w, so, e, n], { animate: true });
     }
     if (s.viewSource === 'app' && (s.center !== before.center || s.zoom !== before.zoom)) {

@@ -1,4 +1,5 @@
-import * as turf from '@turf/turf';
+import { circle } from '@turf/circle';
+import { pointOnFeature } from '@turf/point-on-feature';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import type { ScenarioEdit } from '../analysis/scenarioTypes.ts';
 import type { AnalysisResult, InputLayers, Settings, SiteProps } from '../analysis/types.ts';
@@ -110,7 +111,7 @@ function labelsOf(fc: FeatureCollection | null, level: MapLabel['level'], idKey:
   for (const f of fc.features) {
     if (!f.geometry) continue;
     const props = (f.properties ?? {}) as Record<string, unknown>;
-    const p = turf.pointOnFeature(f as Feature<Polygon | MultiPolygon>).geometry.coordinates;
+    const p = pointOnFeature(f as Feature<Polygon | MultiPolygon>).geometry.coordinates;
     out.push({
       id: `${level}:${String(props[idKey])}`,
       text: level === 'hamlet' ? String(props.name ?? '') : shortAdminName(String(props.name ?? '')),
@@ -162,7 +163,7 @@ export const scenarioProposalsForMap = memoLast(
     for (const e of edits) {
       if (e.kind === 'add-site') {
         const r = Number(e.site.properties.radius_m ?? 3000);
-        tag(turf.circle(e.site.geometry.coordinates, r / 1000, { steps: 64 }).geometry, 'reach');
+        tag(circle(e.site.geometry.coordinates, r / 1000, { steps: 64 }).geometry, 'reach');
         tag(e.site.geometry, 'site', String(e.site.properties.id ?? ''));
       } else if (e.kind === 'add-fibre') {
         tag(e.fibre.geometry, 'fibre');

@@ -1,4 +1,7 @@
-import * as turf from '@turf/turf';
+import { circle } from '@turf/circle';
+import { difference } from '@turf/difference';
+import { featureCollection } from '@turf/helpers';
+import { union as turfUnion } from '@turf/union';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { InputLayers } from '../../src/analysis/types.ts';
 import { DEFAULT_SETTINGS } from '../../src/analysis/settings.ts';
@@ -19,7 +22,7 @@ export function benchNaive(layers: InputLayers, sample = 30): { rows: Row[]; est
   const r = rng(3);
   const discs: Poly[] = (layers.sites?.features ?? []).map((s) => {
     const radius = s.properties.radius_m ?? DEFAULT_SETTINGS.defaultRadiusM['4G'];
-    return turf.circle(s.geometry.coordinates, radius / 1000, { steps: 64 });
+    return circle(s.geometry.coordinates, radius / 1000, { steps: 64 });
   });
   const shuffled = discs
     .map((d) => ({ d, k: r() }))
@@ -30,7 +33,7 @@ export function benchNaive(layers: InputLayers, sample = 30): { rows: Row[]; est
   const fits: [number, number][] = [];
   let union: Poly | null = null;
   for (const n of sizes) {
-    const t = time(() => turf.union(turf.featureCollection(shuffled.slice(0, n) as Feature<Polygon>[])));
+    const t = time(() => turfUnion(featureCollection(shuffled.slice(0, n) as Feature<Polygon>[])));
     fits.push([n, t.ms]);
     progress({ section: 'naive turf', measure: `union of ${n} discs`, value: fmtMs(t.ms) });
     union = t.value as Poly | null;
@@ -42,7 +45,7 @@ export function benchNaive(layers: InputLayers, sample = 30): { rows: Row[]; est
     () => hamlets[Math.floor(r() * hamlets.length)],
   );
   const diff = time(() => {
-    for (const h of picks) if (h && union) turf.difference(turf.featureCollection([h as Poly, union]));
+    for (const h of picks) if (h && union) difference(featureCollection([h as Poly, union]));
   });
   const perHamlet = diff.ms / picks.length;
   const estimateMs = unionMs + perHamlet * hamlets.length;

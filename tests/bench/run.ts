@@ -1,18 +1,21 @@
 /**
- * `npm run bench`: the engine on the shipped (or synthetic) province at 1×/4×/16×, what-if edits, and the
- * naive Turf way side by side. It is built by Vite for Node (`--ssr`, the bundling the app's worker gets)
- * and run with plain `node`, so it times the engine as the app ships it, not tsx's on-the-fly transform. Each section lives in its own `*.bench.ts` module and returns table rows, so
- * other sections (e.g. a browser load benchmark) can be added by importing them here.
+ * `npm run bench`: the engine on the shipped (or synthetic) province at 1×/4×/16×, the CLI's whole process
+ * on the sample, what-if edits, and the naive Turf way side by side. It is built by Vite for Node (`--ssr`,
+ * the bundling the app's worker gets) and run with plain `node`, so it times the engine as the app ships
+ * it, not tsx's on-the-fly transform. Each section lives in its own `*.bench.ts` module and returns table
+ * rows, so other sections (e.g. a browser load benchmark) can be added by importing them here.
  * BENCH_QUICK=1 runs fewer repetitions and skips the naive baseline.
  */
 import { existsSync } from 'node:fs';
 import { benchBrowserLoad } from './browser-load.bench.ts';
 import { CHROMIUM } from '../e2e/browser.ts';
 import { loadProvince } from './data.ts';
+import { benchCli } from './cli.bench.ts';
 import { benchClipper } from './clipper.bench.ts';
 import { benchEngine } from './engine.bench.ts';
 import { benchIncremental } from './incremental.bench.ts';
 import { benchNaive } from './naive.bench.ts';
+import { benchOperators } from './operators.bench.ts';
 import { benchScenario } from './scenario.bench.ts';
 import { fmtMs, peakRssMb, printTable } from './stats.ts';
 import type { Row } from './stats.ts';
@@ -23,6 +26,8 @@ console.log(`Vùng Trắng bench — ${source}; Node ${process.version}; single 
 const rows: Row[] = [];
 const engine = benchEngine(layers, quick ? 3 : 5);
 rows.push(...engine.rows);
+rows.push(...benchCli(quick ? 3 : 7, engine.coldMs));
+rows.push(...benchOperators(layers, quick ? 3 : 7));
 rows.push(...benchIncremental(layers, quick ? 5 : 15));
 rows.push(...benchScenario(layers, quick ? 5 : 15));
 rows.push(...(await benchClipper(layers)));

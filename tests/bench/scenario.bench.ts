@@ -1,4 +1,4 @@
-import * as turf from '@turf/turf';
+import { centroid } from '@turf/centroid';
 import { ScenarioSession } from '../../src/analysis/scenarioSession.ts';
 import type { ScenarioEdit } from '../../src/analysis/scenarioTypes.ts';
 import { withDefaults } from '../../src/analysis/settings.ts';
@@ -42,7 +42,7 @@ export function benchScenario(layers: InputLayers, reps = 15): Row[] {
       kind: 'add-site',
       site: {
         type: 'Feature',
-        geometry: { type: 'Point', coordinates: turf.centroid(f).geometry.coordinates },
+        geometry: { type: 'Point', coordinates: centroid(f).geometry.coordinates },
         properties: { id: `bench-proposal-${i}`, tech: '4G', radius_m: 3000, proposed: true },
       },
     };

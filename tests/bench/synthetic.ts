@@ -1,4 +1,6 @@
-import * as turf from '@turf/turf';
+import { centroid } from '@turf/centroid';
+import { featureCollection, lineString, point } from '@turf/helpers';
+import { voronoi } from '@turf/voronoi';
 import type { Feature, FeatureCollection, LineString, Point, Polygon } from 'geojson';
 import type {
   FacilityProps,
@@ -29,14 +31,14 @@ export function rng(seed: number): () => number {
 export function syntheticProvince(hamlets = 3000, sites = 1100, seed = 7): InputLayers {
   const r = rng(seed);
   const [w, s, e, n] = [106.0, 20.0, 106.4, 20.4];
-  const seeds = turf.featureCollection(
-    Array.from({ length: hamlets }, () => turf.point([w + r() * (e - w), s + r() * (n - s)])),
+  const seeds = featureCollection(
+    Array.from({ length: hamlets }, () => point([w + r() * (e - w), s + r() * (n - s)])),
   );
-  const cells = turf.voronoi(seeds, { bbox: [w, s, e, n] });
+  const cells = voronoi(seeds, { bbox: [w, s, e, n] });
   const hamletFeatures: Feature<Polygon, HamletProps>[] = [];
   cells.features.forEach((cell, i) => {
     if (!cell?.geometry) return;
-    const c = turf.centroid(cell).geometry.coordinates as [number, number];
+    const c = centroid(cell).geometry.coordinates as [number, number];
     const commune = Math.floor((c[0] - w) / 0.05) + 8 * Math.floor((c[1] - s) / 0.05);
     hamletFeatures.push({
       type: 'Feature',
@@ -65,14 +67,14 @@ export function syntheticProvince(hamlets = 3000, sites = 1100, seed = 7): Input
     const props: SiteProps = { id: `S${k}`, operator: ['VNPT', 'Viettel', 'Mobifone'][k % 3], tech };
     if (k % 4 === 0) props.radius_m = 1500 + Math.floor(r() * 1500);
     if (k % 17 === 0) props.azimuths = [0, 120, 240];
-    siteFeatures.push(turf.point([x, y], props));
+    siteFeatures.push(point([x, y], props));
   }
   const fibreFeatures: Feature<LineString | Point, FibreProps>[] = [
-    turf.lineString(
+    lineString(
       Array.from({ length: 40 }, (_, i) => [w + (i / 39) * (e - w), s + 0.15 + 0.02 * Math.sin(i / 3)]),
       { id: 'QL10', kind: 'backbone' },
     ),
-    turf.lineString(
+    lineString(
       Array.from({ length: 40 }, (_, i) => [w + 0.12 + 0.02 * Math.cos(i / 4), s + (i / 39) * (n - s)]),
       { id: 'QL21', kind: 'access' },
     ),
@@ -81,7 +83,7 @@ export function syntheticProvince(hamlets = 3000, sites = 1100, seed = 7): Input
     const x = w + r() * (e - w - 0.1);
     const y = s + r() * (n - s);
     fibreFeatures.push(
-      turf.lineString(
+      lineString(
         [
           [x, y],
           [x + 0.01 + r() * 0.03, y + (r() - 0.5) * 0.03],
@@ -92,7 +94,7 @@ export function syntheticProvince(hamlets = 3000, sites = 1100, seed = 7): Input
     );
   }
   const facilities: Feature<Point, FacilityProps>[] = Array.from({ length: 300 }, (_, i) =>
-    turf.point([w + r() * (e - w), s + r() * (n - s)], {
+    point([w + r() * (e - w), s + r() * (n - s)], {
       id: `school-${i}`,
       kind: i % 3 === 0 ? 'health' : 'school',
       name: `Trường ${i}`,

@@ -1,5 +1,5 @@
 import type { FeatureCollection } from 'geojson';
-import * as turf from '@turf/turf';
+import { bbox } from '@turf/bbox';
 import type { InputLayers } from '../../analysis/types.ts';
 import type { LayerRole } from '../../data/index.ts';
 import type { AdminCollection, AdminLayers, AppState } from '../../store/appState.ts';
@@ -56,8 +56,8 @@ export function mergeImported(
 
 function outsideProvince(collection: FeatureCollection, province: AdminCollection | null): boolean {
   if (!province || province.features.length === 0 || collection.features.length === 0) return false;
-  const [w, s, e, n] = turf.bbox(collection);
-  const [pw, ps, pe, pn] = turf.bbox(province);
+  const [w, s, e, n] = bbox(collection);
+  const [pw, ps, pe, pn] = bbox(province);
   const x = (w + e) / 2;
   const y = (s + n) / 2;
   return !(x >= pw && x <= pe && y >= ps && y <= pn);
@@ -79,7 +79,7 @@ export function applyImport(
   if (!merged) return false;
   s.setImportedData(merged.input, merged.admin, merged.illustrativeLayers, merged.importedFiles);
   if (role === 'hamlets' || role === 'province') {
-    const view = viewForBounds(turf.bbox(collection) as [number, number, number, number], viewport);
+    const view = viewForBounds(bbox(collection) as [number, number, number, number], viewport);
     if (view) s.applyView({ ...view, selectedHamletId: null }, 'app');
   }
   return true;

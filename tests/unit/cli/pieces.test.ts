@@ -1,10 +1,10 @@
-import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../fixtures/cli/tempDir.ts';
 import { parseFlags, type FlagTable } from '../../../src/cli/args.ts';
 import { CliError } from '../../../src/cli/errors.ts';
-import { writeOutputsAtomically } from '../../../src/cli/output.ts';
+import { checkOutputDir, writeOutputs } from '../../../src/cli/output.ts';
 import { progressReporter } from '../../../src/cli/progress.ts';
 import { resolveSettings } from '../../../src/cli/settingsFile.ts';
 import { PRESETS } from '../../../src/analysis/settings.ts';
@@ -31,6 +31,12 @@ describe('parseFlags', () => {
 
   it('says which flag lacks its value', () => {
     expect(() => parseFlags('analyze', ['--out'], flags)).toThrow(/--out needs a value \(DIR\)/);
+    expect(() => parseFlags('analyze', ['--out', '-q'], flags)).toThrow(/--out needs a value \(DIR\)/);
+  });
+
+  it('takes a negative number as the value of a string flag, for the range check to name', () => {
+    expect(parseFlags('analyze', ['--out', '-5', '-q'], flags)).toMatchObject({ out: '-5', quiet: true });
+    expect(parseFlags('analyze', ['--out', '-.5'], flags)).toMatchObject({ out: '-.5' });
   });
 
   it('rejects stray words', () => {
@@ -73,33 +79,39 @@ describe('resolveSettings', () => {
   });
 
   it('rejects a bad --fibre-radius and an unknown preset', async () => {
-    await expect(resolveSettings({ fibreRadius: '-5' })).rejects.toThrow(CliError);
+    await expect(resolveSettings({ fibreRadius: '-5' })).rejects.toThrow(/--fibre-radius -5 is out of range/);
     await expect(resolveSettings({ fibreRadius: 'abc' })).rejects.toThrow(/--fibre-radius abc/);
     await expect(resolveSettings({ preset: 'cheap' })).rejects.toThrow(/--preset cheap/);
   });
 });
 
-describe('writeOutputsAtomically', () => {
-  it('creates the directory with all files and leaves no temporary directory behind', async () => {
+describe('writeOutputs', () => {
+  it('creates the directory, replaces its own files on a rerun and leaves no temporary file', async () => {
     const parent = await tempDir('vt-out-');
     const out = join(parent, 'out');
-    await writeOutputsAtomically(out, { 'a.csv': 'x', 'b.json': '{}' });
+    const names = ['a.csv', 'b.json', 'c.json'];
+    expect(await writeOutputs(await checkOutputDir(out, names), { 'a.csv': 'x', 'b.json': '{}' })).toEqual(
+      [],
+    );
     expect((await readdir(out)).sort()).toEqual(['a.csv', 'b.json']);
-    await writeOutputsAtomically(out, { 'a.csv': 'y', 'b.json': '{}' });
+    await writeFile(join(out, 'c.json'), 'earlier');
+    const stale = await writeOutputs(await checkOutputDir(out, names), { 'a.csv': 'y', 'b.json': '{}' });
+    expect(stale).toEqual(['c.json']);
     expect(await readFile(join(out, 'a.csv'), 'utf8')).toBe('y');
+    expect((await readdir(out)).sort()).toEqual(['a.csv', 'b.json', 'c.json']);
     expect(await readdir(parent)).toEqual(['out']);
   });
 
-  it("refuses a directory holding someone else's files and leaves it untouched", async () => {
+  it('removes what it wrote and the directories it made when a write fails (exit 73)', async () => {
     const parent = await tempDir('vt-out-');
-    const out = join(parent, 'out');
-    await mkdir(out);
-    await writeFile(join(out, 'notes.txt'), 'mine');
-    await expect(writeOutputsAtomically(out, { 'a.csv': 'x' })).rejects.toThrow(
-      /already holds other files \(notes\.txt\)/,
-    );
-    expect(await readdir(out)).toEqual(['notes.txt']);
-    expect(await readdir(parent)).toEqual(['out']);
+    const out = join(parent, 'new', 'out');
+    const target = await checkOutputDir(out, ['a.csv']);
+    // "sub/b.csv" cannot be created (no such directory): the write fails after a.csv's temporary file.
+    const err = await writeOutputs(target, { 'a.csv': 'x', 'sub/b.csv': 'y' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(CliError);
+    expect((err as CliError).exitCode).toBe(73);
+    expect((err as CliError).message).toMatch(/writing the results failed \(ENOENT\)/);
+    expect(await readdir(parent)).toEqual([]);
   });
 });
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../src/cli/main.ts';
+import { cliRun as run } from '../../fixtures/cli/cliRun.ts';
 import { tempDir } from '../../fixtures/cli/tempDir.ts';
 
 const TINY = resolve(import.meta.dirname, '../../fixtures/cli/tiny');
@@ -9,13 +9,6 @@ const SCENARIO = resolve(import.meta.dirname, '../../fixtures/scenario');
 const LAYERS = ['--hamlets', 'hamlets.geojson', '--fibre', 'fibre.geojson', '--sites', 'sites.geojson'].map(
   (a) => (a.endsWith('.geojson') ? join(TINY, a) : a),
 );
-
-async function run(argv: string[]): Promise<{ code: number; err: string }> {
-  let err = '';
-  const io = { stdout: { write: () => true }, stderr: { write: (s: string) => ((err += s), true) } };
-  const code = await main(argv, io);
-  return { code, err };
-}
 
 const json = async (path: string): Promise<Record<string, unknown>> =>
   JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;

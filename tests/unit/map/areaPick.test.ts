@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import * as turf from '@turf/turf';
+import { pointOnFeature } from '@turf/point-on-feature';
 import { describe, expect, it } from 'vitest';
 import { areaAt, areaUp, DISTRICT_PICK_ZOOM } from '../../../src/map/areaPick.ts';
 import type { AdminCollection, AdminLayers } from '../../../src/store/appState.ts';
@@ -17,7 +17,7 @@ const districtOf = (code: string): string | undefined =>
 
 // A point surely inside one real commune, and the district that commune belongs to.
 const commune = communes[40]!;
-const point = turf.pointOnFeature(commune).geometry.coordinates as [number, number];
+const point = pointOnFeature(commune).geometry.coordinates as [number, number];
 const district = districtOf(commune.properties.code)!;
 const province = { level: 'province', code: '' } as const;
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { AddLayerObject } from 'maplibre-gl';
 import { DEFAULT_SETTINGS } from '../../../src/analysis/settings.ts';
-import type { FeatureCollection, Point, Polygon, Position } from 'geojson';
-import type { ScenarioEdit } from '../../../src/analysis/scenarioTypes.ts';
+import type { FeatureCollection, Point, Polygon } from 'geojson';
 import type { SiteProps } from '../../../src/analysis/types.ts';
 import { hamletColour, planLayers, type PlanInput } from '../../../src/map/planLayers.ts';
 import { HATCH_IMAGES, RAMPS, SCENARIO, STATUS_COLOURS } from '../../../src/map/palette.ts';
 import type { HamletColourBy } from '../../../src/store/viewState.ts';
 import { sampleInput, sampleResult } from '../store/sampleResult.ts';
+import { covered, draft, edits, site } from './scenarioView.ts';
 
 const input = sampleInput();
 const result = sampleResult();
@@ -204,54 +204,6 @@ describe('planLayers', () => {
 });
 
 describe('planLayers: the what-if scenario', () => {
-  const site: ScenarioEdit = {
-    kind: 'add-site',
-    site: {
-      type: 'Feature',
-      geometry: { type: 'Point', coordinates: [106.2, 20.2] },
-      properties: { id: 'P-1', tech: '4G', radius_m: 2000, proposed: true },
-    },
-  };
-  const fibre: ScenarioEdit = {
-    kind: 'add-fibre',
-    fibre: {
-      type: 'Feature',
-      geometry: {
-        type: 'LineString',
-        coordinates: [
-          [106.1, 20.1],
-          [106.15, 20.12],
-        ],
-      },
-      properties: { id: 'PF-1', kind: 'access', proposed: true },
-    },
-  };
-  const off: ScenarioEdit = { kind: 'site-off', siteId: 'VT-7', at: [106.3, 20.3] };
-  const covered: FeatureCollection = {
-    type: 'FeatureCollection',
-    features: [
-      {
-        type: 'Feature',
-        geometry: {
-          type: 'Polygon',
-          coordinates: [
-            [
-              [106, 20],
-              [106.01, 20],
-              [106.01, 20.01],
-              [106, 20],
-            ],
-          ],
-        },
-        properties: { hamletId: 'h1', kind: 'gained' },
-      },
-    ],
-  };
-  const edits = [site, fibre, off];
-  const draft: Position[] = [
-    [106.4, 20.4],
-    [106.41, 20.41],
-  ];
   const withScenario = planLayers({ ...base, scenario: { edits, draft, covered } });
   const proposals = (p: ReturnType<typeof planLayers>) => {
     const src = p.sources['scenario-proposals'];

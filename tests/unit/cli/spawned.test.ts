@@ -1,0 +1,98 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, watch } from 'node:fs';
+import { chmod, copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildCliBundle } from '../../fixtures/cli/bundle.ts';
+import { ANALYZE_OUTPUTS } from '../../fixtures/cli/inputs.ts';
+import { tempDir } from '../../fixtures/cli/tempDir.ts';
+
+// The few things only a real process shows: the built bundle runs, exits with the right code, and
+// cleans up on a signal. Everything else about the commands is tested in-process (main.test.ts).
+const TINY = resolve(import.meta.dirname, '../../fixtures/cli/tiny');
+let bin = '';
+beforeAll(async () => {
+  bin = await buildCliBundle();
+}, 120_000);
+
+function cli(args: string[], opts: { uid?: number; gid?: number; cwd?: string } = {}) {
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, VUNGTRANG_DEBUG: '' },
+    ...opts,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('the vungtrang bundle, spawned', () => {
+  it('analyses the tiny fixture, writes every output and exits 0', async () => {
+    const out = join(await tempDir('vt-spawn-'), 'result');
+    const layer = (n: string) => [`--${n}`, join(TINY, `${n}.geojson`)];
+    const r = cli(['analyze', ...layer('hamlets'), ...layer('fibre'), ...layer('sites'), '--out', out]);
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/Analysed 4 hamlets in \d+ ms/);
+    expect((await readdir(out)).sort()).toEqual(ANALYZE_OUTPUTS);
+  });
+
+  it('exits 1 on a broken file with one message naming it, no stack trace and no output', async () => {
+    const parent = await tempDir('vt-spawn-');
+    const r = cli(['analyze', '--hamlets', join(TINY, 'broken-hamlets.geojson'), '--out', join(parent, 'o')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: .*broken-hamlets\.geojson: .*JSON/m);
+    expect(r.stderr).not.toMatch(/bug|^\s+at /m);
+    expect(await readdir(parent)).toEqual([]);
+  });
+
+  it('refuses an --out whose parent it may not write in, before reading anything (exit 73)', async () => {
+    const dir = await tempDir('vt-spawn-');
+    await chmod(dir, 0o755);
+    await copyFile(join(TINY, 'hamlets.geojson'), join(dir, 'hamlets.geojson'));
+    await mkdir(join(dir, 'locked'));
+    await chmod(join(dir, 'locked'), 0o555);
+    // root may write anywhere: run as "nobody" there, so the permission is really missing.
+    const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const out = join(dir, 'locked', 'out');
+    const r = cli(['analyze', '--hamlets', join(dir, 'hamlets.geojson'), '--out', out], {
+      ...asUser,
+      cwd: dir,
+    });
+    expect(r.code).toBe(73);
+    expect(r.stderr).toBe(
+      `error: --out ${out} cannot be created: no permission to write in ${join(dir, 'locked')}. Choose a directory you can write to.\n`,
+    );
+  });
+
+  it('removes its partial files and the directory it made when stopped by Ctrl-C while writing', async () => {
+    const dir = await tempDir('vt-spawn-');
+    // Large properties make the results large, so writing them takes long enough to be interrupted.
+    const fc = JSON.parse(await readFile(join(TINY, 'hamlets.geojson'), 'utf8'));
+    for (const f of fc.features) f.properties.note = 'x'.repeat(1_000_000);
+    await writeFile(join(dir, 'hamlets.geojson'), JSON.stringify(fc));
+    const out = join(dir, 'out');
+    const child = spawn(process.execPath, [
+      bin,
+      'analyze',
+      '--hamlets',
+      join(dir, 'hamlets.geojson'),
+      '--out',
+      out,
+      '-q',
+    ]);
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const watcher = watch(dir, (_event, name) => {
+      if (name === 'out') {
+        child.kill('SIGINT');
+        watcher.close();
+      }
+    });
+    const code = await new Promise<number | null>((done) => child.on('exit', (c) => done(c)));
+    watcher.close();
+    expect(existsSync(out)).toBe(false);
+    expect(await readdir(dir)).toEqual(['hamlets.geojson']);
+    expect(stderr).toMatch(/stopped by SIGINT; the partial results were removed/);
+    expect(code).toBe(130);
+  });
+});
