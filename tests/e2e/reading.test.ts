@@ -122,6 +122,26 @@ describe('the ranked list at 1400 × 900 (issue 14, item 5)', () => {
   });
 });
 
+describe('axe on the desktop', () => {
+  it('finds nothing serious in English with a hamlet’s details, the share panel and a what-if mode open', async () => {
+    await page.click('[data-lang="en"]');
+    await page.evaluate(() => {
+      const s = window.__vt!.store.getState();
+      s.selectHamlet(s.rows[0]!.id, 'app');
+    });
+    await page.waitForSelector('[data-testid="hamlet-details"]');
+    await page.click('[data-testid="scenario-mode-add-site"]');
+    await page.click('[data-testid="share-open"]');
+    const found = await serious(page);
+    await screenshot(page, 'desktop-en-details-share');
+    // Escape closes the panel and leaves the mode.
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => window.__vtScenario!.getState().mode === 'none');
+    await page.click('[data-lang="vi"]');
+    expect(found).toEqual([]);
+  });
+});
+
 describe('the keyboard (issue 14, item 10)', () => {
   it('two keys from the top of the page reach the list; arrows, Home and End move focus and selection together', async () => {
     await page.evaluate(() => window.__vt!.store.getState().selectHamlet(null, 'app'));
