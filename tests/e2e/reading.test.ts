@@ -1,25 +1,13 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, open, screenshot } from './browser.ts';
-import { TIMEOUT, runAxe, waitForApp, waitForMapIdle } from './driver.ts';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './browser.ts';
+import { TIMEOUT, appForFile, runAxe, waitForApp, waitForMapIdle } from './driver.ts';
 
 /**
  * Reading the app as a planner does (issue 14): the list at 1400 px, the keyboard, the phone, and the
  * smaller things that made the numbers hard to trust.
  */
-let browser: Browser;
-let page: Page;
-let errors: string[];
-
-beforeAll(async () => {
-  browser = await launch();
-  ({ page, errors } = await open(browser, inject('baseUrl')));
-  await waitForApp(page);
-}, TIMEOUT * 3);
-
-afterAll(async () => {
-  await browser?.close();
-});
+const app = appForFile();
 
 /** Serious and critical axe violations, as "rule: elements" lines. */
 const serious = async (p: Page): Promise<string[]> =>
@@ -67,7 +55,7 @@ const focusedRowId = (p: Page) =>
 
 describe('the ranked list at 1400 × 900 (issue 14, item 5)', () => {
   it('shows every hamlet’s and commune’s name whole, and headings never break inside a word', async () => {
-    const cut = await page.evaluate(() =>
+    const cut = await app.page.evaluate(() =>
       [...document.querySelectorAll<HTMLElement>('.vt-rowbutton__name, .vt-rowbutton__commune')]
         .filter((e) => e.getBoundingClientRect().height > 0)
         .map((e) => ({ text: e.textContent, cut: e.scrollWidth > e.clientWidth })),
@@ -75,10 +63,10 @@ describe('the ranked list at 1400 × 900 (issue 14, item 5)', () => {
     expect(cut.length).toBeGreaterThanOrEqual(10);
     expect(cut.filter((c) => c.cut)).toEqual([]);
     for (const lang of ['en', 'vi'] as const) {
-      await page.click(`[data-lang="${lang}"]`);
-      await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+      await app.page.click(`[data-lang="${lang}"]`);
+      await app.page.waitForFunction((l) => document.documentElement.lang === l, lang);
       // Each word of each heading has its letters on one line.
-      const broken = await page.evaluate(() => {
+      const broken = await app.page.evaluate(() => {
         const out: string[] = [];
         for (const button of document.querySelectorAll('.vt-table__head .vt-sort')) {
           const walker = document.createTreeWalker(button, NodeFilter.SHOW_TEXT);
@@ -95,144 +83,146 @@ describe('the ranked list at 1400 × 900 (issue 14, item 5)', () => {
         return out;
       });
       expect(broken, lang).toEqual([]);
-      await screenshot(page, `list-1400-${lang}`);
+      await screenshot(app.page, `list-1400-${lang}`);
     }
   });
 
   it('gives the full name, commune and district on hover and on keyboard focus', async () => {
-    const row = page.locator('[data-hamlet-id]').nth(1);
+    const row = app.page.locator('[data-hamlet-id]').nth(1);
     const id = (await row.getAttribute('data-hamlet-id'))!;
-    const h = await page.evaluate((i) => window.__vt!.store.getState().coverageById.get(i)!, id);
+    const h = await app.page.evaluate((i) => window.__vt!.store.getState().coverageById.get(i)!, id);
     const full = `${h.name} — ${h.commune}, ${h.district}`;
     await expect(row.getAttribute('title')).resolves.toBe(full);
-    await page.focus(`[data-row-focus="${id}"]`);
+    await app.page.focus(`[data-row-focus="${id}"]`);
     // Focus from the keyboard: an arrow key moves it to the next row and back.
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('ArrowUp');
-    const tip = page.locator('[data-testid="row-tip"]');
+    await app.page.keyboard.press('ArrowDown');
+    await app.page.keyboard.press('ArrowUp');
+    const tip = app.page.locator('[data-testid="row-tip"]');
     await expect(tip.textContent()).resolves.toBe(full);
     const [tipBox, body] = await Promise.all([
       tip.boundingBox(),
-      page.locator('[data-testid="ranking-body"]').boundingBox(),
+      app.page.locator('[data-testid="ranking-body"]').boundingBox(),
     ]);
     expect(tipBox!.y).toBeGreaterThanOrEqual(body!.y);
     expect(tipBox!.y + tipBox!.height).toBeLessThanOrEqual(body!.y + body!.height);
-    await page.evaluate(() => (document.activeElement as HTMLElement).blur());
+    await app.page.evaluate(() => (document.activeElement as HTMLElement).blur());
     await expect(tip.count()).resolves.toBe(0);
   });
 });
 
 describe('axe on the desktop', () => {
   it('finds nothing serious in English with a hamlet’s details, the share panel and a what-if mode open', async () => {
-    await page.click('[data-lang="en"]');
-    await page.evaluate(() => {
+    await app.page.click('[data-lang="en"]');
+    await app.page.evaluate(() => {
       const s = window.__vt!.store.getState();
       s.selectHamlet(s.rows[0]!.id, 'app');
     });
-    await page.waitForSelector('[data-testid="hamlet-details"]');
-    await page.click('[data-testid="scenario-mode-add-site"]');
-    await page.click('[data-testid="share-open"]');
-    const found = await serious(page);
-    await screenshot(page, 'desktop-en-details-share');
+    await app.page.waitForSelector('[data-testid="hamlet-details"]');
+    await app.page.click('[data-testid="scenario-mode-add-site"]');
+    await app.page.click('[data-testid="share-open"]');
+    const found = await serious(app.page);
+    await screenshot(app.page, 'desktop-en-details-share');
     // Escape closes the panel and leaves the mode.
-    await page.keyboard.press('Escape');
-    await page.waitForFunction(() => window.__vtScenario!.getState().mode === 'none');
-    await page.click('[data-lang="vi"]');
+    await app.page.keyboard.press('Escape');
+    await app.page.waitForFunction(() => window.__vtScenario!.getState().mode === 'none');
+    await app.page.click('[data-lang="vi"]');
     expect(found).toEqual([]);
   });
 });
 
 describe('the keyboard (issue 14, item 10)', () => {
   it('two keys from the top of the page reach the list; arrows, Home and End move focus and selection together', async () => {
-    await page.evaluate(() => window.__vt!.store.getState().selectHamlet(null, 'app'));
-    await tabFromTop(page);
-    await page.keyboard.press('Tab');
-    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe(
+    await app.page.evaluate(() => window.__vt!.store.getState().selectHamlet(null, 'app'));
+    await tabFromTop(app.page);
+    await app.page.keyboard.press('Tab');
+    await expect(app.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe(
       'skip-list',
     );
-    await page.keyboard.press('Enter');
-    const rows = await page.evaluate(() => window.__vt!.store.getState().rows.map((r) => r.id));
-    await page.waitForFunction(
+    await app.page.keyboard.press('Enter');
+    const rows = await app.page.evaluate(() => window.__vt!.store.getState().rows.map((r) => r.id));
+    await app.page.waitForFunction(
       (first) => document.activeElement?.getAttribute('data-row-focus') === first,
       rows[0],
     );
 
-    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
-    await page.waitForFunction(
+    for (let i = 0; i < 3; i++) await app.page.keyboard.press('ArrowDown');
+    await app.page.waitForFunction(
       (id) => document.activeElement?.getAttribute('data-row-focus') === id,
       rows[3],
     );
-    expect(await selectedId(page)).toBe(rows[3]);
-    await expect(page.getAttribute(`[data-hamlet-id="${rows[3]}"]`, 'aria-selected')).resolves.toBe('true');
-    await page.waitForFunction(
+    expect(await selectedId(app.page)).toBe(rows[3]);
+    await expect(app.page.getAttribute(`[data-hamlet-id="${rows[3]}"]`, 'aria-selected')).resolves.toBe(
+      'true',
+    );
+    await app.page.waitForFunction(
       (name) => document.querySelector('#vt-details-title')?.textContent === name,
-      await page.evaluate((id) => window.__vt!.store.getState().coverageById.get(id)!.name, rows[3]!),
+      await app.page.evaluate((id) => window.__vt!.store.getState().coverageById.get(id)!.name, rows[3]!),
     );
 
-    await page.keyboard.press('End');
-    await page.waitForFunction(
+    await app.page.keyboard.press('End');
+    await app.page.waitForFunction(
       (id) => document.activeElement?.getAttribute('data-row-focus') === id,
       rows.at(-1),
     );
-    expect(await selectedId(page)).toBe(rows.at(-1));
-    await page.keyboard.press('Home');
-    await page.waitForFunction(
+    expect(await selectedId(app.page)).toBe(rows.at(-1));
+    await app.page.keyboard.press('Home');
+    await app.page.waitForFunction(
       (id) => document.activeElement?.getAttribute('data-row-focus') === id,
       rows[0],
     );
-    expect(await selectedId(page)).toBe(rows[0]);
-    await page.keyboard.press('PageDown');
-    await page.waitForFunction(
+    expect(await selectedId(app.page)).toBe(rows[0]);
+    await app.page.keyboard.press('PageDown');
+    await app.page.waitForFunction(
       (id) => document.activeElement?.getAttribute('data-row-focus') === id,
       rows[10],
     );
     // Only one row is in the Tab order.
-    await expect(page.locator('#vt-ranking [data-row-focus][tabindex="0"]').count()).resolves.toBe(1);
+    await expect(app.page.locator('#vt-ranking [data-row-focus][tabindex="0"]').count()).resolves.toBe(1);
   });
 
   it('Enter on a row opens its details; from the list the details are a few Tab presses away', async () => {
-    const id = await focusedRowId(page);
+    const id = await focusedRowId(app.page);
     expect(id).not.toBeNull();
-    await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.activeElement?.id === 'vt-details');
-    await expect(page.textContent('#vt-details-title')).resolves.toBe(
-      await page.evaluate((i) => window.__vt!.store.getState().coverageById.get(i!)!.name, id),
+    await app.page.keyboard.press('Enter');
+    await app.page.waitForFunction(() => document.activeElement?.id === 'vt-details');
+    await expect(app.page.textContent('#vt-details-title')).resolves.toBe(
+      await app.page.evaluate((i) => window.__vt!.store.getState().coverageById.get(i!)!.name, id),
     );
     // Back in the list, Tab leaves it in one press: the rows are one stop, not one each.
-    await page.focus(`[data-row-focus="${id}"]`);
+    await app.page.focus(`[data-row-focus="${id}"]`);
     let presses = 0;
     while (presses < 10) {
-      await page.keyboard.press('Tab');
+      await app.page.keyboard.press('Tab');
       presses++;
-      const inside = await page.evaluate(() =>
+      const inside = await app.page.evaluate(() =>
         Boolean(document.activeElement?.closest('#vt-details-tabs [role="tabpanel"]')),
       );
       if (inside) break;
     }
     expect(presses).toBeLessThanOrEqual(3);
     // And from the top of the page: the second skip link.
-    await tabFromTop(page);
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
-    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe(
+    await tabFromTop(app.page);
+    await app.page.keyboard.press('Tab');
+    await app.page.keyboard.press('Tab');
+    await expect(app.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe(
       'skip-details',
     );
-    await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.activeElement?.id === 'vt-details');
-    await screenshot(page, 'keyboard-details');
+    await app.page.keyboard.press('Enter');
+    await app.page.waitForFunction(() => document.activeElement?.id === 'vt-details');
+    await screenshot(app.page, 'keyboard-details');
   });
 });
 
 describe('smaller things (issue 14, item 11)', () => {
   it('the page title follows the language', async () => {
-    await page.click('[data-lang="en"]');
-    await page.waitForFunction(() => document.title === 'Vùng Trắng — broadband white-zone map');
-    await page.click('[data-lang="vi"]');
-    await page.waitForFunction(() => document.title === 'Vùng Trắng — bản đồ vùng trắng băng rộng');
+    await app.page.click('[data-lang="en"]');
+    await app.page.waitForFunction(() => document.title === 'Vùng Trắng — broadband white-zone map');
+    await app.page.click('[data-lang="vi"]');
+    await app.page.waitForFunction(() => document.title === 'Vùng Trắng — bản đồ vùng trắng băng rộng');
   });
 
   it('disabled Undo and Redo do not look like primary buttons', async () => {
-    const look = await page.evaluate(() => {
+    const look = await app.page.evaluate(() => {
       const undo = document.querySelector<HTMLButtonElement>('[data-testid="scenario-undo"]')!;
       const primary = document.querySelector<HTMLButtonElement>(
         '.vt-button:not(:disabled):not(.vt-button--quiet)',
@@ -251,9 +241,9 @@ describe('smaller things (issue 14, item 11)', () => {
   });
 
   it('in draw-fibre and switch-off modes a click on a hamlet does not select it', async () => {
-    await page.evaluate(() => window.__vt!.store.getState().selectHamlet(null, 'app'));
-    const box = (await page.locator('.vt-map canvas').boundingBox())!;
-    const target = await page.evaluate(
+    await app.page.evaluate(() => window.__vt!.store.getState().selectHamlet(null, 'app'));
+    const box = (await app.page.locator('.vt-map canvas').boundingBox())!;
+    const target = await app.page.evaluate(
       ({ w, h }) => {
         const map = window.__vt!.map;
         for (let y = 0.3; y < 0.8; y += 0.05)
@@ -267,110 +257,110 @@ describe('smaller things (issue 14, item 11)', () => {
     );
     expect(target).not.toBeNull();
     for (const mode of ['draw-fibre', 'site-off'] as const) {
-      await page.click(`[data-testid="scenario-mode-${mode}"]`);
-      await expect(page.isVisible('[data-testid="scenario-mode-banner"]')).resolves.toBe(true);
-      await page.mouse.click(box.x + target!.x, box.y + target!.y);
+      await app.page.click(`[data-testid="scenario-mode-${mode}"]`);
+      await expect(app.page.isVisible('[data-testid="scenario-mode-banner"]')).resolves.toBe(true);
+      await app.page.mouse.click(box.x + target!.x, box.y + target!.y);
       // The click did what the mode does (a route's first point), and selected nothing.
       if (mode === 'draw-fibre')
-        await page.waitForFunction(() => window.__vtScenario!.getState().draft.length === 1);
-      await page.waitForTimeout(300);
-      expect(await selectedId(page)).toBeNull();
+        await app.page.waitForFunction(() => window.__vtScenario!.getState().draft.length === 1);
+      await app.page.waitForTimeout(300);
+      expect(await selectedId(app.page)).toBeNull();
     }
-    await page.click('[data-testid="scenario-mode-exit"]');
-    await expect(page.locator('[data-testid="scenario-mode-banner"]').count()).resolves.toBe(0);
+    await app.page.click('[data-testid="scenario-mode-exit"]');
+    await expect(app.page.locator('[data-testid="scenario-mode-banner"]').count()).resolves.toBe(0);
     // Out of the modes a click selects again.
-    await page.mouse.click(box.x + target!.x, box.y + target!.y);
-    await page.waitForFunction(() => window.__vt!.store.getState().selectedHamletId !== null);
+    await app.page.mouse.click(box.x + target!.x, box.y + target!.y);
+    await app.page.waitForFunction(() => window.__vt!.store.getState().selectedHamletId !== null);
   });
 });
 
 describe('the phone at 390 × 844 (issue 14, item 6)', () => {
   it('the list shows at least six rows', async () => {
-    await page.setViewportSize({ width: 390, height: 844 });
-    await page.click('[data-pane="list"]');
-    await page.waitForSelector('[data-hamlet-id]', { state: 'visible' });
-    expect((await rowsInView(page)).length).toBeGreaterThanOrEqual(6);
-    await screenshot(page, 'phone-list-rows');
-    expect(await serious(page)).toEqual([]);
+    await app.page.setViewportSize({ width: 390, height: 844 });
+    await app.page.click('[data-pane="list"]');
+    await app.page.waitForSelector('[data-hamlet-id]', { state: 'visible' });
+    expect((await rowsInView(app.page)).length).toBeGreaterThanOrEqual(6);
+    await screenshot(app.page, 'phone-list-rows');
+    expect(await serious(app.page)).toEqual([]);
     // The filters fold away under one button and come back.
-    await page.click('[data-testid="filters-toggle"]');
-    await expect(page.isVisible('[data-testid="filter-status"]')).resolves.toBe(true);
-    await page.click('[data-testid="filters-toggle"]');
-    await expect(page.isVisible('[data-testid="filter-status"]')).resolves.toBe(false);
+    await app.page.click('[data-testid="filters-toggle"]');
+    await expect(app.page.isVisible('[data-testid="filter-status"]')).resolves.toBe(true);
+    await app.page.click('[data-testid="filters-toggle"]');
+    await expect(app.page.isVisible('[data-testid="filter-status"]')).resolves.toBe(false);
   });
 
   it('the share panel, the data menu, the import dialog and a confirmation fit the screen', async () => {
-    await page.click('[data-pane="map"]');
-    await page.click('[data-testid="share-open"]');
-    const share = page.locator('.vt-share__panel');
+    await app.page.click('[data-pane="map"]');
+    await app.page.click('[data-testid="share-open"]');
+    const share = app.page.locator('.vt-share__panel');
     await expectOnScreen(share, 390, 844);
-    await screenshot(page, 'phone-share');
-    const shareAxe = await serious(page);
-    await page.keyboard.press('Escape');
+    await screenshot(app.page, 'phone-share');
+    const shareAxe = await serious(app.page);
+    await app.page.keyboard.press('Escape');
     expect(shareAxe).toEqual([]);
 
-    await page.click('.vt-import-controls > button');
-    await expectOnScreen(page.locator('.vt-import-menu'), 390, 844);
-    await page.keyboard.press('Escape');
-    await page.setInputFiles(
+    await app.page.click('.vt-import-controls > button');
+    await expectOnScreen(app.page.locator('.vt-import-menu'), 390, 844);
+    await app.page.keyboard.press('Escape');
+    await app.page.setInputFiles(
       '[data-testid="import-file-input"]',
       'tests/fixtures/import/hamlets-swapped.geojson',
     );
-    const dialog = page.locator('[role="dialog"]');
+    const dialog = app.page.locator('[role="dialog"]');
     await dialog.waitFor({ timeout: TIMEOUT });
     await expectOnScreen(dialog, 390, 844);
-    await screenshot(page, 'phone-import-dialog');
-    const importAxe = await serious(page);
-    await page.keyboard.press('Escape');
+    await screenshot(app.page, 'phone-import-dialog');
+    const importAxe = await serious(app.page);
+    await app.page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     expect(importAxe).toEqual([]);
 
     // "Gợi ý" with edits on the map asks first; keeping them leaves them as they were.
-    await page.evaluate(() => {
+    await app.page.evaluate(() => {
       const s = window.__vt!.store.getState();
       window.__vtScenario!.getState().addSiteAt(s.center);
     });
-    await page.click('[data-pane="layers"]');
-    await page.locator('[data-testid="scenario-suggest"]').scrollIntoViewIfNeeded();
-    await page.click('[data-testid="scenario-suggest"]');
-    const confirm = page.locator('[role="alertdialog"]');
+    await app.page.click('[data-pane="layers"]');
+    await app.page.locator('[data-testid="scenario-suggest"]').scrollIntoViewIfNeeded();
+    await app.page.click('[data-testid="scenario-suggest"]');
+    const confirm = app.page.locator('[role="alertdialog"]');
     await confirm.waitFor();
     await expectOnScreen(confirm, 390, 844);
-    await screenshot(page, 'phone-suggest-confirm');
-    const confirmAxe = await serious(page);
-    await page.click('[role="alertdialog"] >> text=Giữ các thay đổi');
+    await screenshot(app.page, 'phone-suggest-confirm');
+    const confirmAxe = await serious(app.page);
+    await app.page.click('[role="alertdialog"] >> text=Giữ các thay đổi');
     await confirm.waitFor({ state: 'detached' });
     expect(confirmAxe).toEqual([]);
-    const edits = await page.evaluate(() => window.__vtScenario!.getState().edits.map((e) => e.kind));
+    const edits = await app.page.evaluate(() => window.__vtScenario!.getState().edits.map((e) => e.kind));
     expect(edits).toEqual(['add-site']);
-    await page.evaluate(() => window.__vtScenario!.getState().clear());
+    await app.page.evaluate(() => window.__vtScenario!.getState().clear());
   });
 
   it('a what-if mode chosen on the layers tab shows on the map, where a click adds a site', async () => {
-    await page.click('[data-pane="layers"]');
-    await page.click('[data-testid="scenario-mode-add-site"]');
+    await app.page.click('[data-pane="layers"]');
+    await app.page.click('[data-testid="scenario-mode-add-site"]');
     // The map comes up, with the mode on it.
-    await page.waitForFunction(() => window.__vt!.store.getState().mobilePane === 'map');
-    const banner = page.locator('[data-testid="scenario-mode-banner"]');
+    await app.page.waitForFunction(() => window.__vt!.store.getState().mobilePane === 'map');
+    const banner = app.page.locator('[data-testid="scenario-mode-banner"]');
     await expectOnScreen(banner, 390, 844);
     await expect(banner.textContent()).resolves.toMatch(/Thêm trạm/);
-    await waitForMapIdle(page);
-    await screenshot(page, 'phone-add-site-mode');
-    expect(await serious(page)).toEqual([]);
-    const box = (await page.locator('.vt-map canvas').boundingBox())!;
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height * 0.6);
-    await page.waitForFunction(() => window.__vtScenario!.getState().edits.length === 1);
-    await page.click('[data-testid="scenario-mode-exit"]');
-    await page.evaluate(() => window.__vtScenario!.getState().clear());
-    await page.setViewportSize({ width: 1400, height: 900 });
-    expect(errors).toEqual([]);
+    await waitForMapIdle(app.page);
+    await screenshot(app.page, 'phone-add-site-mode');
+    expect(await serious(app.page)).toEqual([]);
+    const box = (await app.page.locator('.vt-map canvas').boundingBox())!;
+    await app.page.mouse.click(box.x + box.width / 2, box.y + box.height * 0.6);
+    await app.page.waitForFunction(() => window.__vtScenario!.getState().edits.length === 1);
+    await app.page.click('[data-testid="scenario-mode-exit"]');
+    await app.page.evaluate(() => window.__vtScenario!.getState().clear());
+    await app.page.setViewportSize({ width: 1400, height: 900 });
+    expect(app.errors).toEqual([]);
   });
 });
 
 describe('a second visit (issue 14, item 11)', () => {
   it('says the result is the saved one instead of “finished in 0 seconds”', async () => {
     // The result is saved when the page is idle after the first run.
-    await page.waitForFunction(
+    await app.page.waitForFunction(
       () =>
         new Promise<boolean>((resolve) => {
           const req = indexedDB.open('vungtrang-results');
@@ -386,9 +376,9 @@ describe('a second visit (issue 14, item 11)', () => {
       undefined,
       { timeout: TIMEOUT, polling: 500 },
     );
-    await page.reload();
-    await waitForApp(page);
-    await expect(page.textContent('[data-testid="analysis-done"]')).resolves.toBe(
+    await app.page.reload();
+    await waitForApp(app.page);
+    await expect(app.page.textContent('[data-testid="analysis-done"]')).resolves.toBe(
       'Kết quả đã lưu của lần phân tích trước (cùng dữ liệu và cài đặt)',
     );
   });
