@@ -24,8 +24,17 @@ export interface HamletInputs {
   tile: Tile;
   households: PlacedPoint<number>[] | null;
   facilities: PlacedPoint<FacilityInfo>[];
-  nearestFibre: { id: string; distance: number } | null;
-  nearestSite: { id: string; distance: number } | null;
+  nearestAccess: Nearest;
+  nearestBackbone: Nearest;
+  nearestSite: Nearest;
+}
+
+type Nearest = { id: string; distance: number } | null;
+
+/** The nearer of two, ties to the smaller id: what one index over both would have found. */
+function nearer(a: Nearest, b: Nearest): Nearest {
+  if (!a || !b) return a ?? b;
+  return b.distance < a.distance || (b.distance === a.distance && b.id < a.id) ? b : a;
 }
 
 /** White and weak parts smaller than this (m²) are slivers of coincident edges: not drawn, still counted. */
@@ -82,6 +91,7 @@ export function assembleHamlet(x: HamletInputs, proj: LocalProjection, settings:
   const t = settings.thresholds;
   const metres = (n: { distance: number } | null): number | null => (n ? n.distance / SCALE / h.scale : null);
   const minUnits = MIN_PART_M2 / toM2;
+  const anyFibre = nearer(x.nearestAccess, x.nearestBackbone);
   const { market, operators } = operatorFigures(
     g,
     x.ops,
@@ -107,10 +117,14 @@ export function assembleHamlet(x: HamletInputs, proj: LocalProjection, settings:
     uncoveredShare,
     status: broadbandShare >= t.served ? 'served' : broadbandShare <= t.unserved ? 'unserved' : 'partial',
     flags: { noFibre: fibreShare <= t.noFibre, noMbb: mbbShare <= t.noMbb },
-    distanceToFibreM: metres(x.nearestFibre),
+    distanceToFibreM: metres(anyFibre),
     distanceToMbbSiteM: metres(x.nearestSite),
-    nearestFibreId: x.nearestFibre?.id ?? null,
+    nearestFibreId: anyFibre?.id ?? null,
     nearestMbbSiteId: x.nearestSite?.id ?? null,
+    distanceToAccessFibreM: metres(x.nearestAccess),
+    nearestAccessFibreId: x.nearestAccess?.id ?? null,
+    distanceToBackboneM: metres(x.nearestBackbone),
+    nearestBackboneId: x.nearestBackbone?.id ?? null,
     facilitiesInGap: x.facilities.flatMap((f) => {
       const cls = pointInPaths(f.x, f.y, g.whitePaths)
         ? 'white'

@@ -47,9 +47,12 @@ export interface EngineState {
   operators: OperatorGeometry[];
   households: PlacedPoint<number>[][] | null;
   facilities: PlacedPoint<FacilityInfo>[][];
-  fibreNear: NearestIndex;
+  /** Access fibre (lines and nodes that serve households) and backbone, indexed apart (DATA-MODEL §5). */
+  accessNear: NearestIndex;
+  backboneNear: NearestIndex;
   siteNear: NearestIndex;
-  nearestFibre: Nearest[];
+  nearestAccess: Nearest[];
+  nearestBackbone: Nearest[];
   nearestSite: Nearest[];
   coverage: HamletCoverage[];
   /** The tiles each source feature's shapes are registered with, so an edit finds them without a scan. */
@@ -93,6 +96,9 @@ export function buildEngine(
   );
   lap('coverageShapes');
   const { tiles, index } = buildTiles(hamlets, TILE_SIZE_M * SCALE);
+  const fibre = layers.fibre?.features ?? [];
+  const fibreOfKind = (backbone: boolean): NearItem[] =>
+    fibre.flatMap((f, i) => (isBackbone(f) === backbone ? fibreItems(f, fibreId(f, i), proj) : []));
   const tileOf: number[] = [];
   for (const t of tiles) for (const hi of t.hamlets) tileOf[hi] = t.index;
   const state: EngineState = {
@@ -106,13 +112,13 @@ export function buildEngine(
     operators: [],
     households: null,
     facilities: [],
-    fibreNear: new NearestIndex(
-      (layers.fibre?.features ?? []).flatMap((f, i) => fibreItems(f, fibreId(f, i), proj)),
-    ),
+    accessNear: new NearestIndex(fibreOfKind(false)),
+    backboneNear: new NearestIndex(fibreOfKind(true)),
     siteNear: new NearestIndex(
       (layers.sites?.features ?? []).flatMap((f, i) => siteItems(f, siteId(f, i), proj)),
     ),
-    nearestFibre: [],
+    nearestAccess: [],
+    nearestBackbone: [],
     nearestSite: [],
     coverage: [],
     tilesBySource: new Map(),
@@ -218,7 +224,8 @@ export function computeHamlet(
     lap('operators');
   }
   if (parts === 'all') {
-    state.nearestFibre[hi] = state.fibreNear.nearest(h);
+    state.nearestAccess[hi] = state.accessNear.nearest(h);
+    state.nearestBackbone[hi] = state.backboneNear.nearest(h);
     state.nearestSite[hi] = state.siteNear.nearest(h);
     lap('nearest');
   }
@@ -241,7 +248,8 @@ export function computeHamlet(
       tile,
       households: state.households ? (state.households[hi] ?? []) : null,
       facilities: state.facilities[hi] ?? [],
-      nearestFibre: state.nearestFibre[hi] ?? null,
+      nearestAccess: state.nearestAccess[hi] ?? null,
+      nearestBackbone: state.nearestBackbone[hi] ?? null,
       nearestSite: state.nearestSite[hi] ?? null,
     },
     state.proj,
@@ -351,6 +359,11 @@ export function recomputeTiles(
     }
   }
   return changed;
+}
+
+/** Backbone fibre serves no household; it counts only for the distance to fibre (DATA-MODEL §2). */
+export function isBackbone(f: FibreFeature): boolean {
+  return f.properties?.kind === 'backbone';
 }
 
 export function fibreItems(f: FibreFeature, id: string, proj: LocalProjection): NearItem[] {

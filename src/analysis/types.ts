@@ -163,12 +163,21 @@ export interface HamletCoverage {
   uncoveredShare: number;
   status: HamletStatus;
   flags: { noFibre: boolean; noMbb: boolean };
-  /** Metres from the hamlet polygon to the nearest fibre of any kind (0 if it touches); null if no fibre. */
+  /**
+   * Metres from the hamlet polygon to the nearest fibre of any kind, backbone included (0 if it touches);
+   * null if no fibre. The cost model extends fibre from here (DATA-MODEL §8).
+   */
   distanceToFibreM: number | null;
-  /** Metres from the hamlet polygon to the nearest MBB site; null if none. */
+  /** Metres from the hamlet polygon to the nearest MBB site (on, with 4G or 5G); null if none. */
   distanceToMbbSiteM: number | null;
   nearestFibreId: string | null;
   nearestMbbSiteId: string | null;
+  /** Metres to the nearest access fibre (a route or node that serves households); null if none. */
+  distanceToAccessFibreM: number | null;
+  nearestAccessFibreId: string | null;
+  /** Metres to the nearest backbone fibre, which serves no household directly; null if none. */
+  distanceToBackboneM: number | null;
+  nearestBackboneId: string | null;
   /** Ids (or names) of facilities inside the hamlet's white or weak area. */
   facilitiesInGap: { id: string; kind: string; name: string; class: 'white' | 'weak' }[];
   /** White (vùng trắng) and weak (vùng lõm) polygons of this hamlet, WGS84. */

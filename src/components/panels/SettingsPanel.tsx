@@ -11,6 +11,7 @@ import {
 } from '../../analysis/validateSettings.ts';
 import { settingsFieldHint } from '../../i18n/settingsProblem.ts';
 import { effectiveSettings, useApp } from '../../store/store.ts';
+import { MoneyField } from '../MoneyField.tsx';
 
 const TECHS = ['2G', '3G', '4G', '5G'] as const;
 const CRITERIA: (keyof RankingWeights)[] = [
@@ -192,26 +193,29 @@ export function SettingsPanel() {
       </fieldset>
       <fieldset className="vt-fieldset">
         <legend>{t('settings.cost')}</legend>
-        <NumberField
+        <MoneyField
           label={t('settings.fibrePerKm')}
           value={settings.cost.fibrePerKmVnd}
-          rule={SETTINGS_RULES.cost.fibrePerKmVnd}
-          step={1e6}
-          tryValue={(v) => attempt({ cost: { ...settings.cost, fibrePerKmVnd: v } })}
+          min={SETTINGS_RULES.cost.fibrePerKmVnd.min}
+          max={SETTINGS_RULES.cost.fibrePerKmVnd.max}
+          testId="setting-cost-fibre"
+          onChange={(v) => attempt({ cost: { ...settings.cost, fibrePerKmVnd: v } })}
         />
-        <NumberField
+        <MoneyField
           label={t('settings.dropPerHousehold')}
           value={settings.cost.dropPerHouseholdVnd}
-          rule={SETTINGS_RULES.cost.dropPerHouseholdVnd}
-          step={1e5}
-          tryValue={(v) => attempt({ cost: { ...settings.cost, dropPerHouseholdVnd: v } })}
+          min={SETTINGS_RULES.cost.dropPerHouseholdVnd.min}
+          max={SETTINGS_RULES.cost.dropPerHouseholdVnd.max}
+          testId="setting-cost-drop"
+          onChange={(v) => attempt({ cost: { ...settings.cost, dropPerHouseholdVnd: v } })}
         />
-        <NumberField
+        <MoneyField
           label={t('settings.site')}
           value={settings.cost.siteVnd}
-          rule={SETTINGS_RULES.cost.siteVnd}
-          step={1e7}
-          tryValue={(v) => attempt({ cost: { ...settings.cost, siteVnd: v } })}
+          min={SETTINGS_RULES.cost.siteVnd.min}
+          max={SETTINGS_RULES.cost.siteVnd.max}
+          testId="setting-cost-site"
+          onChange={(v) => attempt({ cost: { ...settings.cost, siteVnd: v } })}
         />
         <NumberField
           label={t('settings.newSiteRadius')}

@@ -24,6 +24,15 @@ function smallProvince(): InputLayers {
         [-500, 2500],
         [3000, 2600],
       ]),
+      route(
+        'b0',
+        [
+          [4000, -800],
+          [8000, 3000],
+        ],
+        undefined,
+        'backbone',
+      ),
     ],
     facilities: [point(6500, 5000, { id: 'school', kind: 'school' })],
   });
@@ -38,14 +47,19 @@ function expectSame(inc: AnalysisResult, fresh: AnalysisResult): void {
     for (const c of COVERAGE_CLASSES) {
       expect(Math.abs(g.classAreaM2[c] - f.classAreaM2[c])).toBeLessThanOrEqual(1e-6 * f.areaM2);
     }
-    expect([g.id, g.status, g.flags, g.nearestMbbSiteId, g.nearestFibreId]).toEqual([
-      f.id,
-      f.status,
-      f.flags,
-      f.nearestMbbSiteId,
-      f.nearestFibreId,
-    ]);
+    const ids = (h: typeof f) => [
+      h.id,
+      h.status,
+      h.flags,
+      h.nearestMbbSiteId,
+      h.nearestFibreId,
+      h.nearestAccessFibreId,
+      h.nearestBackboneId,
+    ];
+    expect(ids(g)).toEqual(ids(f));
     expect(g.distanceToFibreM ?? -1).toBeCloseTo(f.distanceToFibreM ?? -1, 6);
+    expect(g.distanceToAccessFibreM ?? -1).toBeCloseTo(f.distanceToAccessFibreM ?? -1, 6);
+    expect(g.distanceToBackboneM ?? -1).toBeCloseTo(f.distanceToBackboneM ?? -1, 6);
     expect(g.distanceToMbbSiteM ?? -1).toBeCloseTo(f.distanceToMbbSiteM ?? -1, 6);
     expect(g.facilitiesInGap).toEqual(f.facilitiesInGap);
   });

@@ -10,7 +10,15 @@ export type Edit =
   | { op: 'addSite'; x: number; y: number; r: number; tech: string; operator?: string }
   | { op: 'removeSite'; pick: number }
   | { op: 'toggle'; pick: number }
-  | { op: 'addFibre'; x: number; y: number; dx: number; dy: number; operator?: string }
+  | {
+      op: 'addFibre';
+      x: number;
+      y: number;
+      dx: number;
+      dy: number;
+      kind: 'access' | 'backbone';
+      operator?: string;
+    }
   | { op: 'removeFibre'; pick: number };
 
 type Range = { min: number; max: number };
@@ -37,6 +45,7 @@ export function editArb(
     y: fc.integer(fibre.y),
     dx: fc.integer({ min: -3000, max: 3000 }),
     dy: fc.integer({ min: -3000, max: 3000 }),
+    kind: fc.constantFrom('access' as const, 'backbone' as const),
   };
   return fc.oneof(
     operators ? fc.record({ ...siteFields, operator: operators }) : fc.record(siteFields),
@@ -47,12 +56,17 @@ export function editArb(
   );
 }
 
-/** An access route through points given in metres; `operator` when given and not empty. */
-export function route(id: string, pts: number[][], operator?: string): FibreFeature {
+/** A route (access unless told) through points given in metres; `operator` when given and not empty. */
+export function route(
+  id: string,
+  pts: number[][],
+  operator?: string,
+  kind: 'access' | 'backbone' = 'access',
+): FibreFeature {
   const f: Feature<LineString, FibreProps> = {
     type: 'Feature',
     geometry: { type: 'LineString', coordinates: pts.map(([x, y]) => ll(x as number, y as number)) },
-    properties: { id, kind: 'access', ...(operator ? { operator } : {}) },
+    properties: { id, kind, ...(operator ? { operator } : {}) },
   };
   return f;
 }
@@ -75,7 +89,7 @@ export function applyEdits(session: AnalysisSession, edits: readonly Edit[]): vo
         [e.x, e.y],
         [e.x + e.dx, e.y + e.dy],
       ];
-      session.addFibre(route(`nf${n++}`, pts, e.operator));
+      session.addFibre(route(`nf${n++}`, pts, e.operator, e.kind));
     } else if (e.op === 'removeFibre' && fibre.length > 0)
       session.removeFibre(String(fibre[e.pick % fibre.length]?.properties.id));
   }

@@ -164,8 +164,13 @@ export function sampleResult(specs: HamletSpec[] = SPECS): AnalysisResult {
     flags: { noFibre: h.fibre <= 0.05, noMbb: h.mbb <= 0.05 },
     distanceToFibreM: h.fibre > 0 ? 0 : 2500,
     distanceToMbbSiteM: 4200,
-    nearestFibreId: 'f1',
+    nearestFibreId: h.fibre > 0 ? 'f1' : 'b1',
     nearestMbbSiteId: 's1',
+    // Where the hamlet has no fibre, the nearest fibre is backbone: access fibre is farther.
+    distanceToAccessFibreM: h.fibre > 0 ? 0 : 3100,
+    nearestAccessFibreId: 'f1',
+    distanceToBackboneM: h.fibre > 0 ? 900 : 2500,
+    nearestBackboneId: 'b1',
     facilitiesInGap:
       h.status === 'unserved'
         ? [{ id: 'fa1', kind: 'school', name: 'Trường Tiểu học Giao Thủy', class: 'white' }]
