@@ -1,6 +1,7 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { estimateCost } from './cost.ts';
 import type { AnalysisResult, HamletCoverage, InputLayers, RankedHamlet, Rollup, Summary } from './types.ts';
+import { SPLIT_MIN_SHARE, splitHamlets, type HamletUnit, type UnitAssignment } from './units.ts';
 
 /** Byte-order mark: without it Excel reads UTF-8 CSV as the local code page and garbles "Xóm Đông". */
 const BOM = '\uFEFF';
@@ -34,6 +35,18 @@ export const RANKING_CSV_HEADER = [
 export interface ExportFilter {
   /** Only these hamlet ids (e.g. the rows the app's filters leave); all hamlets when absent. */
   ids?: Iterable<string>;
+  /**
+   * Each hamlet's unit (`assignUnits`, by id): adds `unit_code`, `unit_name` and `unit_overlap_share`
+   * (empty for a hamlet in no unit).
+   */
+  units?: ReadonlyMap<string, HamletUnit>;
+}
+
+/** The columns `units` adds, after `district`. */
+const UNIT_COLUMNS = ['unit_code', 'unit_name', 'unit_overlap_share'] as const;
+
+function unitCells(u: HamletUnit | undefined): [Cell, Cell, Cell] {
+  return u && u.code !== '' ? [text(u.code), text(u.unitName), round(u.share, 4)] : [null, null, null];
 }
 
 type HamletsInput = InputLayers['hamlets'];
@@ -52,7 +65,10 @@ export function rankingCsv(
   hamletsInput: HamletsInput,
   opts: ExportFilter = {},
 ): string {
-  const lines = [RANKING_CSV_HEADER.join(',')];
+  const units = opts.units;
+  const header: string[] = [...RANKING_CSV_HEADER];
+  if (units) header.splice(header.indexOf('district') + 1, 0, ...UNIT_COLUMNS);
+  const lines = [header.join(',')];
   for (const { h, r, cost } of joinedRows(result, hamletsInput, opts.ids)) {
     const cells: Cell[] = [
       r?.rank ?? null,
@@ -60,6 +76,7 @@ export function rankingCsv(
       text(h.name),
       text(h.commune),
       text(h.district),
+      ...(units ? unitCells(units.get(h.id)) : []),
       h.status,
       r?.tier ?? null,
       r ? round(r.score, 4) : null,
@@ -98,11 +115,18 @@ export function hamletsGeoJson(
     const row = byId.get(String(f.properties.id));
     if (!row) continue;
     const { h, r, cost } = row;
+    const u = opts.units?.get(h.id);
+    const unit = !opts.units
+      ? null
+      : u && u.code !== ''
+        ? [u.code, u.unitName, round(u.share, 4)]
+        : [null, null, null];
     features.push({
       type: 'Feature',
       geometry: f.geometry,
       properties: {
         ...f.properties,
+        ...(unit ? { unit_code: unit[0], unit_name: unit[1], unit_overlap_share: unit[2] } : {}),
         area_m2: round(h.areaM2, 1),
         white_area_m2: round(h.classAreaM2.white, 1),
         weak_area_m2: round(h.classAreaM2.weak, 1),
@@ -186,7 +210,7 @@ export const SUMMARY_CSV_HEADER = [
   'target_mbb_progress',
 ] as const;
 
-/** The area summary as CSV (BOM, CRLF) for one level, or all three (province, districts, communes). */
+/** The area summary as CSV (BOM, CRLF) for one level, or all (province, districts, communes, units). */
 export function summaryCsv(summary: Summary, level: Rollup['level'] | 'all'): string {
   const rows =
     level === 'province'
@@ -195,7 +219,9 @@ export function summaryCsv(summary: Summary, level: Rollup['level'] | 'all'): st
         ? summary.districts
         : level === 'commune'
           ? summary.communes
-          : [summary.province, ...summary.districts, ...summary.communes];
+          : level === 'unit'
+            ? (summary.units ?? [])
+            : [summary.province, ...summary.districts, ...summary.communes, ...(summary.units ?? [])];
   const lines = [SUMMARY_CSV_HEADER.join(',')];
   for (const r of rows) {
     const c = r.householdsByClass;
@@ -228,6 +254,62 @@ export function summaryCsv(summary: Summary, level: Rollup['level'] | 'all'): st
       round(r.targetMbbProgress, 4),
     ];
     lines.push(cells.map(csvCell).join(','));
+  }
+  return BOM + lines.join(EOL) + EOL;
+}
+
+export const UNIT_SPLITS_CSV_HEADER = [
+  'hamlet_id',
+  'hamlet_name',
+  'unit_code',
+  'unit_name',
+  'share',
+  'area_m2',
+  'assigned',
+  'method',
+  'distance_m',
+] as const;
+
+/**
+ * The hamlets that lie in more than one unit (another unit holds at least `minShare` of them), one row per
+ * unit with its share, the unit each went to marked `assigned: yes`; then the hamlets that overlap no
+ * unit, with the unit they went to (`method` crosswalk or nearest, share 0) or none (DATA-MODEL §15).
+ *
+ * @example
+ * await writeFile('unit-splits.csv', unitSplitsCsv(assignUnits(hamlets, units)));
+ */
+export function unitSplitsCsv(a: UnitAssignment, minShare = SPLIT_MIN_SHARE): string {
+  const lines = [UNIT_SPLITS_CSV_HEADER.join(',')];
+  const row = (cells: Cell[]): void => void lines.push(cells.map(csvCell).join(','));
+  for (const h of splitHamlets(a, minShare)) {
+    for (const p of h.parts) {
+      if (p.share < minShare && p.code !== h.code) continue;
+      row([
+        text(h.id),
+        text(h.name),
+        text(p.code),
+        text(p.name),
+        round(p.share, 4),
+        round(p.areaM2, 1),
+        p.code === h.code ? 'yes' : 'no',
+        h.method,
+        0,
+      ]);
+    }
+  }
+  for (const h of a.hamlets) {
+    if (h.method === 'overlap') continue;
+    row([
+      text(h.id),
+      text(h.name),
+      text(h.code),
+      text(h.unitName),
+      0,
+      0,
+      h.code ? 'yes' : 'no',
+      h.method,
+      h.distanceM === null ? null : round(h.distanceM, 1),
+    ]);
   }
   return BOM + lines.join(EOL) + EOL;
 }

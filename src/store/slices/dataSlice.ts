@@ -3,7 +3,7 @@ import type { AppState, DataSlice } from '../appState.ts';
 
 export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set) => ({
   input: null,
-  admin: { province: null, districts: null, communes: null },
+  admin: { province: null, units: null, districts: null, communes: null },
   illustrativeLayers: [],
   dataStatus: 'idle',
   dataError: null,

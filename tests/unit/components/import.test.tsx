@@ -50,7 +50,9 @@ function sampleStore(): AppStore {
       ],
     },
   };
-  store.getState().setData(input, { province: null, districts: null, communes: null }, ['hamlets']);
+  store
+    .getState()
+    .setData(input, { province: null, units: null, districts: null, communes: null }, ['hamlets']);
   return store;
 }
 
