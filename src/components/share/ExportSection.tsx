@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { filterRows } from '../../store/rows.ts';
 import { buildExport, EXPORT_KINDS, type ExportKind } from '../../store/share/exportFiles.ts';
 import { appStore, useApp } from '../../store/store.ts';
+import { activeUnitSystem } from '../../store/units.ts';
 import { downloadBlob } from './download.ts';
 import { useShareTranslation } from './i18n.ts';
 import { areaName, filteredAreaName } from './snapshotContent.ts';
@@ -27,6 +28,9 @@ export function ExportSection() {
       // The summary is of the selected area; the other exports are of the filtered list.
       areaName: kind === 'summary-csv' ? areaName(s) : filteredAreaName(s),
       date: new Date(),
+      ...(activeUnitSystem(s) === 'units' && s.unitSummary
+        ? { units: { byHamlet: s.unitOf, summary: s.unitSummary } }
+        : {}),
     });
     downloadBlob(file.fileName, new Blob([file.text], { type: file.mime }));
     setStatus(t('exports.done', { name: file.fileName }));

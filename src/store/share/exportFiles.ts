@@ -1,5 +1,6 @@
 import { hamletsGeoJson, rankingCsv, summaryCsv, zonesGeoJson } from '../../analysis/exports.ts';
 import type { AnalysisResult, InputLayers, Summary } from '../../analysis/types.ts';
+import type { HamletUnit } from '../../analysis/units.ts';
 import type { SelectedArea } from '../viewState.ts';
 import { exportFileName } from './fileName.ts';
 
@@ -21,6 +22,11 @@ export interface ExportInput {
   /** Shown name of the selected area, e.g. "Huyện Giao Thủy": it names the file. */
   areaName: string;
   date: Date;
+  /**
+   * In the units system: each hamlet's unit (adds unit_code, unit_name, unit_overlap_share) and the roll-ups
+   * by unit (the summary export).
+   */
+  units?: { byHamlet: ReadonlyMap<string, HamletUnit>; summary: Summary };
 }
 
 export interface ExportFile {
@@ -44,16 +50,17 @@ const GEOJSON = 'application/geo+json';
  */
 export function buildExport(kind: ExportKind, input: ExportInput): ExportFile {
   const { result, hamlets, ids, areaName, date } = input;
+  const opts = input.units ? { ids, units: input.units.byHamlet } : { ids };
   switch (kind) {
     case 'ranking-csv':
       return {
         fileName: exportFileName('ranking', areaName, date, 'csv'),
         mime: CSV,
-        text: rankingCsv(result, hamlets, { ids }),
+        text: rankingCsv(result, hamlets, opts),
         count: ids.length,
       };
     case 'ranking-geojson': {
-      const fc = hamletsGeoJson(result, hamlets, { ids });
+      const fc = hamletsGeoJson(result, hamlets, opts);
       return geojson(exportFileName('ranking', areaName, date, 'geojson'), fc);
     }
     case 'white-geojson':
@@ -63,12 +70,12 @@ export function buildExport(kind: ExportKind, input: ExportInput): ExportFile {
       return geojson(exportFileName(`${zone}-zones`, areaName, date, 'geojson'), fc);
     }
     case 'summary-csv': {
-      const summary = areaSummary(result.summary, input.area);
+      const summary = areaSummary(input.units?.summary ?? result.summary, input.area);
       return {
         fileName: exportFileName('summary', areaName, date, 'csv'),
         mime: CSV,
         text: summaryCsv(summary, 'all'),
-        count: 1 + summary.districts.length + summary.communes.length,
+        count: 1 + summary.districts.length + summary.communes.length + (summary.units?.length ?? 0),
       };
     }
   }
@@ -84,6 +91,7 @@ function geojson(fileName: string, fc: { features: unknown[] }): ExportFile {
  */
 function areaSummary(summary: Summary, area: SelectedArea): Summary {
   if (area.level === 'province') return summary;
+  if (area.level === 'unit') return { ...summary, units: summary.units?.filter((u) => u.code === area.code) };
   if (area.level === 'district') {
     return {
       ...summary,

@@ -15,6 +15,7 @@ function view(over: Partial<SharedView> = {}): SharedView {
     colourBy: 'status',
     filters: { ...EMPTY_FILTERS },
     area: { level: 'province', code: '36' },
+    unitSystem: 'units',
     selectedHamletId: null,
     settings: {},
     lang: 'vi',
@@ -39,12 +40,14 @@ const rich = (): SharedView =>
     filters: {
       district: '362',
       commune: '14350',
+      unit: null,
       status: 'unserved',
       tier: 1,
       gap: 'noFibre',
       search: 'Giao Thủy đông',
     },
     area: { level: 'commune', code: '14350' },
+    unitSystem: 'districts',
     selectedHamletId: 'h-362-14350-007',
     settings: {
       fibreServiceRadiusM: 750,
