@@ -89,7 +89,7 @@ const TITLES: Record<'ranking' | 'summary', Record<ExportLang, { title: string; 
  * fractions shown as percentages, codes translated, text guarded against formulas like the CSV's.
  */
 export function sheetValue(kind: ColumnKind, v: TableValue, lang: ExportLang): SheetCell {
-  if (v === null) return { value: null };
+  if (v === null || v === '') return { value: null };
   if (typeof v === 'string') {
     if (kind === 'status' || kind === 'tech' || kind === 'level') return { value: codeLabel(v, lang) };
     return { value: guardText(v) };

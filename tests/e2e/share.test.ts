@@ -228,7 +228,9 @@ describe('sharing', () => {
         page.click(`[data-testid="snapshot-${size}"]`),
       ]);
       expect(download.suggestedFilename()).toMatch(
-        new RegExp(`^vungtrang-map-${size}-tinh-nam-dinh-vung-trang-bang-rong-\\d{4}-\\d\\d-\\d\\d\\.png$`),
+        new RegExp(
+          `^vungtrang-map-${size}-tinh-nam-dinh-vung-trang-bang-rong-baseline-\\d{4}-\\d\\d-\\d\\d\\.png$`,
+        ),
       );
       const path = await download.path();
       await download.saveAs(`tests/e2e/screenshots/share-snapshot-${size}.png`);
@@ -264,7 +266,7 @@ describe('sharing', () => {
       page.click('[data-testid="export-ranking-csv"]'),
     ]);
     // Named after the district the filters narrow the list to, without diacritics.
-    expect(csvDownload.suggestedFilename()).toBe(`vungtrang-ranking-${expectedSlug}-${today()}.csv`);
+    expect(csvDownload.suggestedFilename()).toBe(`vungtrang-ranking-${expectedSlug}-baseline-${today()}.csv`);
     const bytes = readFileSync(await csvDownload.path());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const parsed = Papa.parse<Record<string, string>>(bytes.toString('utf8').slice(1), {

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../store/store.ts';
+import { PlanTag } from '../plan/PlanTag.tsx';
 import { useFormat } from '../useFormat.ts';
 import { RankingFilters } from './RankingFilters.tsx';
 import { RankingTable, useVisibleRows } from './RankingTable.tsx';
@@ -15,7 +16,10 @@ export function RankingPanel() {
   return (
     <section className="vt-ranking" aria-labelledby="vt-ranking-title" id="vt-ranking">
       <header className="vt-section-head">
-        <h2 id="vt-ranking-title">{t('ranking.title')}</h2>
+        <h2 id="vt-ranking-title">
+          {t('ranking.title')}
+          <PlanTag testId="ranking-plan" />
+        </h2>
         {hasResult && (
           <span className="vt-count" data-testid="ranking-count" aria-live="polite">
             {t('ranking.count', { shown: fmt.integer(rows.length), total: fmt.integer(total) })}
