@@ -12,6 +12,7 @@ import { DataStatus } from './components/panels/DataStatus.tsx';
 import { HamletDetails } from './components/panels/HamletDetails.tsx';
 import { SettingsPanel } from './components/panels/SettingsPanel.tsx';
 import { RankingPanel } from './components/ranking/RankingPanel.tsx';
+import { ScenarioModeBanner } from './components/scenario/ModeBanner.tsx';
 import { ScenarioPanel } from './components/scenario/ScenarioPanel.tsx';
 import { onScenarioMapReady } from './components/scenario/scenarioMap.ts';
 import { Tabs, type Tab } from './components/Tabs.tsx';
@@ -48,6 +49,7 @@ export function App({ toolbar, leftTabs = [], overlays }: AppSlots) {
   useEffect(() => {
     if (i18n.language !== ui.lang) void i18n.changeLanguage(ui.lang);
     document.documentElement.lang = ui.lang;
+    document.title = i18n.getFixedT(ui.lang)('app.documentTitle');
   }, [i18n, ui.lang]);
 
   return (
@@ -74,19 +76,22 @@ export function App({ toolbar, leftTabs = [], overlays }: AppSlots) {
         </aside>
         <div className="vt-center">
           <MapView onReady={onScenarioMapReady} />
+          <ScenarioModeBanner />
           <DataStatus />
         </div>
         <aside id="vt-right" className="vt-right" aria-label={t('ranking.title')}>
           <RankingPanel />
-          <Tabs
-            label={t('tabs.details')}
-            active={ui.rightTab}
-            onChange={ui.setRightTab}
-            tabs={[
-              { key: 'details', label: t('tabs.details'), content: <HamletDetails /> },
-              { key: 'area', label: t('tabs.area'), content: <AreaSummary /> },
-            ]}
-          />
+          <div id="vt-details-tabs" className="vt-right__tabs">
+            <Tabs
+              label={t('tabs.details')}
+              active={ui.rightTab}
+              onChange={ui.setRightTab}
+              tabs={[
+                { key: 'details', label: t('tabs.details'), content: <HamletDetails /> },
+                { key: 'area', label: t('tabs.area'), content: <AreaSummary /> },
+              ]}
+            />
+          </div>
         </aside>
       </main>
       <MobileNav />

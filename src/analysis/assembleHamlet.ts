@@ -4,6 +4,9 @@ import { SCALE, pointInPaths } from './geometry/clip.ts';
 import { pathsToGeoJSON } from './geometry/convert.ts';
 import type { LocalProjection } from './geometry/projection.ts';
 import type { HamletGeometry, Reach } from './hamletClasses.ts';
+import type { OperatorGeometry } from './operatorClasses.ts';
+import { operatorFigures } from './operatorFigures.ts';
+import type { ClassifiedPoint } from './operatorFigures.ts';
 import type { PlacedPoint } from './points.ts';
 import type { PreparedHamlet } from './prepareHamlets.ts';
 import type { Tile } from './tiles.ts';
@@ -17,11 +20,21 @@ export interface FacilityInfo {
 export interface HamletInputs {
   h: PreparedHamlet;
   g: HamletGeometry;
+  ops: OperatorGeometry;
   tile: Tile;
   households: PlacedPoint<number>[] | null;
   facilities: PlacedPoint<FacilityInfo>[];
-  nearestFibre: { id: string; distance: number } | null;
-  nearestSite: { id: string; distance: number } | null;
+  nearestAccess: Nearest;
+  nearestBackbone: Nearest;
+  nearestSite: Nearest;
+}
+
+type Nearest = { id: string; distance: number } | null;
+
+/** The nearer of two, ties to the smaller id: what one index over both would have found. */
+function nearer(a: Nearest, b: Nearest): Nearest {
+  if (!a || !b) return a ?? b;
+  return b.distance < a.distance || (b.distance === a.distance && b.id < a.id) ? b : a;
 }
 
 /** White and weak parts smaller than this (m²) are slivers of coincident edges: not drawn, still counted. */
@@ -49,11 +62,15 @@ export function assembleHamlet(x: HamletInputs, proj: LocalProjection, settings:
   const usePoints = x.households !== null && x.households.length > 0;
   const classHouseholds = zeroClasses();
   let households: number;
+  let classified: ClassifiedPoint[] | null = null;
   if (usePoints) {
     households = 0;
+    classified = [];
     for (const p of x.households as PlacedPoint<number>[]) {
-      classHouseholds[classOfPoint(p.x, p.y, g)] += p.data;
+      const cls = classOfPoint(p.x, p.y, g);
+      classHouseholds[cls] += p.data;
       households += p.data;
+      classified.push({ x: p.x, y: p.y, count: p.data, cls });
     }
   } else {
     const declared = Number(props.households);
@@ -74,6 +91,13 @@ export function assembleHamlet(x: HamletInputs, proj: LocalProjection, settings:
   const t = settings.thresholds;
   const metres = (n: { distance: number } | null): number | null => (n ? n.distance / SCALE / h.scale : null);
   const minUnits = MIN_PART_M2 / toM2;
+  const anyFibre = nearer(x.nearestAccess, x.nearestBackbone);
+  const { market, operators } = operatorFigures(
+    g,
+    x.ops,
+    { households, classHouseholds, classAreaM2, mbbShare, fibreShare },
+    classified,
+  );
   return {
     id: h.id,
     name: String(props.name ?? h.id),
@@ -93,10 +117,14 @@ export function assembleHamlet(x: HamletInputs, proj: LocalProjection, settings:
     uncoveredShare,
     status: broadbandShare >= t.served ? 'served' : broadbandShare <= t.unserved ? 'unserved' : 'partial',
     flags: { noFibre: fibreShare <= t.noFibre, noMbb: mbbShare <= t.noMbb },
-    distanceToFibreM: metres(x.nearestFibre),
+    distanceToFibreM: metres(anyFibre),
     distanceToMbbSiteM: metres(x.nearestSite),
-    nearestFibreId: x.nearestFibre?.id ?? null,
+    nearestFibreId: anyFibre?.id ?? null,
     nearestMbbSiteId: x.nearestSite?.id ?? null,
+    distanceToAccessFibreM: metres(x.nearestAccess),
+    nearestAccessFibreId: x.nearestAccess?.id ?? null,
+    distanceToBackboneM: metres(x.nearestBackbone),
+    nearestBackboneId: x.nearestBackbone?.id ?? null,
     facilitiesInGap: x.facilities.flatMap((f) => {
       const cls = pointInPaths(f.x, f.y, g.whitePaths)
         ? 'white'
@@ -107,6 +135,8 @@ export function assembleHamlet(x: HamletInputs, proj: LocalProjection, settings:
     }),
     whiteZone: pathsToGeoJSON(g.whitePaths, proj, minUnits),
     weakZone: pathsToGeoJSON(g.weakPaths, proj, minUnits),
+    market,
+    operators,
   };
 }
 
@@ -130,4 +160,17 @@ function classOfPoint(x: number, y: number, g: HamletGeometry): CoverageClass {
   if (g.reach.fibre !== 'none') return 'fibre';
   if (g.reach.mbb !== 'none') return 'mbb';
   return g.reach.legacy !== 'none' ? 'weak' : 'white';
+}
+
+/**
+ * A hamlet's result with new operator figures and its pooled figures as they were: for an edit that changes
+ * only which operators cover it (households spread by area; points need `assembleHamlet`).
+ */
+export function withOperatorFigures(
+  before: HamletCoverage,
+  g: HamletGeometry,
+  ops: OperatorGeometry,
+): HamletCoverage {
+  const { market, operators } = operatorFigures(g, ops, before, null);
+  return { ...before, market, operators };
 }

@@ -5,6 +5,7 @@ import type { Paths64, Rect64 } from './geometry/clip.ts';
 import { capsulePath, coverageShape } from './geometry/shapes.ts';
 import { projectPoint, projectRing } from './geometry/convert.ts';
 import type { LocalProjection } from './geometry/projection.ts';
+import { operatorOf } from './operatorNames.ts';
 import { parseTech } from './tech.ts';
 
 export type CoverageKind = 'fibre' | 'mbb' | 'legacy';
@@ -23,6 +24,10 @@ export interface CoverageShape {
   /** The feature it came from (site, fibre or coverage id): edits remove shapes by it. */
   sourceId: string;
   kind: CoverageKind;
+  /** The feature's operator (operatorOf): per-operator figures group shapes by it. */
+  operator: string;
+  /** Every path is a convex ring (a disc, a sector of at most 180°, a capsule): areas can skip Clipper. */
+  convex: boolean;
   /**
    * The polygon, built on demand and not kept: a province has thousands of discs and capsules of dozens of
    * vertices each, and keeping them all as point objects would cost hundreds of MB at 16× the data.
@@ -73,23 +78,29 @@ export function siteShapes(
   const k = proj.scaleAt(lon, lat);
   const c = projectPoint(coords, proj);
   const sectors = parseSectors(props.azimuths, props.beamwidth);
+  const operator = operatorOf(props);
   const shapes: CoverageShape[] = [];
   let mbbRadius = 0;
   if (techs.mbb.length > 0) {
     mbbRadius = radiusFor(techs.mbb);
-    shapes.push(makeDiscShape(id, 'mbb', c.x, c.y, mbbRadius * k * SCALE, settings.circleSegments, sectors));
+    shapes.push(
+      makeDiscShape(id, 'mbb', operator, c.x, c.y, mbbRadius * k * SCALE, settings.circleSegments, sectors),
+    );
   }
   if (techs.legacy.length > 0) {
     const r = radiusFor(techs.legacy);
     if (r > mbbRadius)
-      shapes.push(makeDiscShape(id, 'legacy', c.x, c.y, r * k * SCALE, settings.circleSegments, sectors));
+      shapes.push(
+        makeDiscShape(id, 'legacy', operator, c.x, c.y, r * k * SCALE, settings.circleSegments, sectors),
+      );
   }
   return { shapes };
 }
 
-function makeDiscShape(
+export function makeDiscShape(
   id: string,
   kind: CoverageKind,
+  operator: string,
   x: number,
   y: number,
   radius: number,
@@ -102,6 +113,9 @@ function makeDiscShape(
   return {
     sourceId: id,
     kind,
+    operator,
+    // A sector is convex up to 180° (and a full turn is a disc); a site's sectors are separate paths.
+    convex: !sectors || sectors.every(([, width]) => width <= 180 || width >= 360),
     outer: { ax: x, ay: y, bx: x, by: y, r: outer + 2 },
     paths: () => coverageShape(x, y, radius, segments, sectors).map((p) => p.path),
     bounds: {
@@ -141,6 +155,7 @@ export function fibreShapes(
   if (fibre.properties?.kind === 'backbone') return { shapes: [] };
   const lines = fibreLines(fibre);
   if (lines === null) return { shapes: [], warning: `Fibre "${id}" has no valid geometry and was skipped.` };
+  const operator = operatorOf(fibre.properties);
   const shapes: CoverageShape[] = [];
   // Half the disc resolution on an equal-area radius: fibre buffers overlap heavily and their unions
   // dominate the run time. Node discs keep their exact area, capsules stay within 0.1 % of it; vertices
@@ -161,6 +176,8 @@ export function fibreShapes(
         shapes.push({
           sourceId: id,
           kind: 'fibre',
+          operator,
+          convex: true,
           paths: () => [capsulePath(a.x, a.y, b.x, b.y, r, segments, r * arcScale)],
           bounds: {
             left: Math.floor(Math.min(a.x, b.x) - reach),
@@ -266,7 +283,17 @@ export function operatorCoverageShape(
   if (merged.value.length === 0)
     return { shapes: [], warning: `Coverage polygon "${id}" has no area and was skipped.` };
   return {
-    shapes: [{ sourceId: id, kind, paths: () => merged.value, bounds: boundsOf(merged.value), proofs: [] }],
+    shapes: [
+      {
+        sourceId: id,
+        kind,
+        operator: operatorOf(feature.properties),
+        convex: false,
+        paths: () => merged.value,
+        bounds: boundsOf(merged.value),
+        proofs: [],
+      },
+    ],
   };
 }
 

@@ -7,7 +7,7 @@ import type {
   Settings,
   SiteFeature,
 } from './types.ts';
-import { assembleHamlet } from './assembleHamlet.ts';
+import { assembleHamlet, withOperatorFigures } from './assembleHamlet.ts';
 import { fibreId, siteId } from './featureIds.ts';
 import type { FacilityInfo } from './assembleHamlet.ts';
 import { fibreLines, fibreShapes, operatorCoverageShape, siteShapes } from './coverageShapes.ts';
@@ -16,15 +16,17 @@ import { SCALE } from './geometry/clip.ts';
 import { projectPoint } from './geometry/convert.ts';
 import type { LocalProjection } from './geometry/projection.ts';
 import { hamletClasses, reachOf } from './hamletClasses.ts';
-import type { HamletGeometry } from './hamletClasses.ts';
+import type { HamletGeometry, HamletScratch } from './hamletClasses.ts';
 import { NearestIndex } from './nearest.ts';
+import { operatorClasses } from './operatorClasses.ts';
+import type { OperatorGeometry } from './operatorClasses.ts';
 import type { NearItem } from './nearest.ts';
 import { placePoints } from './points.ts';
 import type { PlacedPoint } from './points.ts';
 import { prepareHamlets } from './prepareHamlets.ts';
 import type { PreparedHamlet } from './prepareHamlets.ts';
 import { parseTech } from './tech.ts';
-import { buildTiles } from './tiles.ts';
+import { buildTiles, touching } from './tiles.ts';
 import type { Tile } from './tiles.ts';
 
 /** Tiles of ~1 km hold a handful of hamlets: small unions, few vertices per clip (see the bench). */
@@ -41,11 +43,16 @@ export interface EngineState {
   tileIndex: Flatbush;
   tileOf: number[];
   geometry: HamletGeometry[];
+  /** Per-operator MBB and fibre areas and the market classes, beside the pooled geometry. */
+  operators: OperatorGeometry[];
   households: PlacedPoint<number>[][] | null;
   facilities: PlacedPoint<FacilityInfo>[][];
-  fibreNear: NearestIndex;
+  /** Access fibre (lines and nodes that serve households) and backbone, indexed apart (DATA-MODEL §5). */
+  accessNear: NearestIndex;
+  backboneNear: NearestIndex;
   siteNear: NearestIndex;
-  nearestFibre: Nearest[];
+  nearestAccess: Nearest[];
+  nearestBackbone: Nearest[];
   nearestSite: Nearest[];
   coverage: HamletCoverage[];
   /** The tiles each source feature's shapes are registered with, so an edit finds them without a scan. */
@@ -89,6 +96,9 @@ export function buildEngine(
   );
   lap('coverageShapes');
   const { tiles, index } = buildTiles(hamlets, TILE_SIZE_M * SCALE);
+  const fibre = layers.fibre?.features ?? [];
+  const fibreOfKind = (backbone: boolean): NearItem[] =>
+    fibre.flatMap((f, i) => (isBackbone(f) === backbone ? fibreItems(f, fibreId(f, i), proj) : []));
   const tileOf: number[] = [];
   for (const t of tiles) for (const hi of t.hamlets) tileOf[hi] = t.index;
   const state: EngineState = {
@@ -99,15 +109,16 @@ export function buildEngine(
     tileIndex: index,
     tileOf,
     geometry: [],
+    operators: [],
     households: null,
     facilities: [],
-    fibreNear: new NearestIndex(
-      (layers.fibre?.features ?? []).flatMap((f, i) => fibreItems(f, fibreId(f, i), proj)),
-    ),
+    accessNear: new NearestIndex(fibreOfKind(false)),
+    backboneNear: new NearestIndex(fibreOfKind(true)),
     siteNear: new NearestIndex(
       (layers.sites?.features ?? []).flatMap((f, i) => siteItems(f, siteId(f, i), proj)),
     ),
-    nearestFibre: [],
+    nearestAccess: [],
+    nearestBackbone: [],
     nearestSite: [],
     coverage: [],
     tilesBySource: new Map(),
@@ -131,7 +142,7 @@ export function buildEngine(
     name: String(f.properties?.name ?? ''),
   })).byHamlet;
   lap('points');
-  const split = { classes: 0, nearest: 0, assemble: 0 };
+  const split: Split = { classes: 0, operators: 0, nearest: 0, assemble: 0 };
   let done = 0;
   for (const hi of spatialOrder(hamlets, tiles)) {
     computeHamlet(state, hi, 'all', split);
@@ -175,39 +186,70 @@ function morton(x: number, y: number): number {
   return key;
 }
 
-/** Recompute one hamlet's geometry, nearest features and public result from the current state. */
+type Split = { classes: number; operators: number; nearest: number; assemble: number };
+
+/**
+ * Recompute one hamlet from the current state: `all` its pooled classes, operator figures and nearest
+ * features; `classes` the first two; `operators` the operator figures alone (an edit that leaves the pooled
+ * classes as they were); `assemble` only its public result.
+ */
 export function computeHamlet(
   state: EngineState,
   hi: number,
-  parts: 'all' | 'classes' | 'assemble' = 'all',
-  split?: { classes: number; nearest: number; assemble: number },
+  parts: 'all' | 'classes' | 'operators' | 'assemble' = 'all',
+  split?: Split,
+  /** With `operators`: the only kind of coverage whose operator figures changed. */
+  onlyKind?: 'mbb' | 'fibre',
 ): void {
   const h = state.hamlets[hi] as PreparedHamlet;
   const tile = state.tiles[state.tileOf[hi] as number] as Tile;
   let t = split ? performance.now() : 0;
-  const lap = (k: 'classes' | 'nearest' | 'assemble'): void => {
+  const lap = (k: keyof Split): void => {
     if (!split) return;
     const now = performance.now();
     split[k] += now - t;
     t = now;
   };
-  if (parts !== 'assemble') {
-    state.geometry[hi] = hamletClasses(h, tile, state.inputWarnings);
+  const scratch: HamletScratch = { near: {}, cut: new Map() };
+  if (parts === 'all' || parts === 'classes') {
+    state.geometry[hi] = hamletClasses(h, tile, state.inputWarnings, scratch);
     lap('classes');
   }
+  if (parts !== 'assemble') {
+    const g = state.geometry[hi] as HamletGeometry;
+    const from = state.operators[hi];
+    const other: 'mbb' | 'fibre' = onlyKind === 'mbb' ? 'fibre' : 'mbb';
+    const keep = parts === 'operators' && onlyKind && from ? { from, kind: other } : undefined;
+    state.operators[hi] = operatorClasses(h, tile, g, state.inputWarnings, scratch, keep);
+    lap('operators');
+  }
   if (parts === 'all') {
-    state.nearestFibre[hi] = state.fibreNear.nearest(h);
+    state.nearestAccess[hi] = state.accessNear.nearest(h);
+    state.nearestBackbone[hi] = state.backboneNear.nearest(h);
     state.nearestSite[hi] = state.siteNear.nearest(h);
     lap('nearest');
+  }
+  const before = state.coverage[hi];
+  // The pooled result stands: only the operator figures change (household points need the full pass).
+  if (parts === 'operators' && before && before.householdMethod === 'area') {
+    state.coverage[hi] = withOperatorFigures(
+      before,
+      state.geometry[hi] as HamletGeometry,
+      state.operators[hi] as OperatorGeometry,
+    );
+    lap('assemble');
+    return;
   }
   state.coverage[hi] = assembleHamlet(
     {
       h,
       g: state.geometry[hi] as HamletGeometry,
+      ops: state.operators[hi] as OperatorGeometry,
       tile,
       households: state.households ? (state.households[hi] ?? []) : null,
       facilities: state.facilities[hi] ?? [],
-      nearestFibre: state.nearestFibre[hi] ?? null,
+      nearestAccess: state.nearestAccess[hi] ?? null,
+      nearestBackbone: state.nearestBackbone[hi] ?? null,
       nearestSite: state.nearestSite[hi] ?? null,
     },
     state.proj,
@@ -262,7 +304,8 @@ export function detachShapes(
 
 /**
  * After shapes were added or removed: recompute the hamlets of the given tiles that those shapes reach.
- * A hamlet that an added shape's kind already covered whole cannot change.
+ * A hamlet that an added shape's kind already covered whole cannot change in its pooled classes; it can
+ * still change in its operator figures unless the shape's operator already covered it whole.
  */
 export function recomputeTiles(
   state: EngineState,
@@ -292,10 +335,35 @@ export function recomputeTiles(
       if (grows || shrinks) {
         computeHamlet(state, hi, 'classes');
         changed.push(hi);
+        continue;
+      }
+      const h = state.hamlets[hi] as PreparedHamlet;
+      const ops = state.operators[hi];
+      // A shape that does not come near the hamlet changes nothing; nor does an added one of an operator that
+      // covered it whole, or a removed one whose operator still covers it whole.
+      const near = (s: CoverageShape): boolean =>
+        s.kind !== 'legacy' && meets(s, b) && touching(h, [s]).length > 0;
+      const opFull = (s: CoverageShape): boolean =>
+        s.kind !== 'legacy' && ops?.[s.kind].find((p) => p.operator === s.operator)?.reach === 'full';
+      const kinds = new Set<'mbb' | 'fibre'>();
+      for (const s of added) if (s.kind !== 'legacy' && near(s) && !opFull(s)) kinds.add(s.kind);
+      for (const s of removed) {
+        if (s.kind === 'legacy' || !near(s) || kinds.has(s.kind)) continue;
+        const remaining = t.shapes[s.kind].filter((o) => o.operator === s.operator);
+        if (!opFull(s) || reachOf(h, remaining) !== 'full') kinds.add(s.kind);
+      }
+      if (kinds.size > 0) {
+        computeHamlet(state, hi, 'operators', undefined, kinds.size === 1 ? [...kinds][0] : undefined);
+        changed.push(hi);
       }
     }
   }
   return changed;
+}
+
+/** Backbone fibre serves no household; it counts only for the distance to fibre (DATA-MODEL §2). */
+export function isBackbone(f: FibreFeature): boolean {
+  return f.properties?.kind === 'backbone';
 }
 
 export function fibreItems(f: FibreFeature, id: string, proj: LocalProjection): NearItem[] {

@@ -87,6 +87,20 @@ export const RANKING_COLUMNS: readonly ExportColumn<RankingRow>[] = [
     'distance',
     (x) => x.h.distanceToFibreM,
   ),
+  col(
+    'distance_to_access_fibre_m',
+    'Khoảng cách tới cáp quang truy nhập (m)',
+    'Distance to access fibre (m)',
+    'distance',
+    (x) => x.h.distanceToAccessFibreM,
+  ),
+  col(
+    'distance_to_backbone_m',
+    'Khoảng cách tới cáp quang trục (m)',
+    'Distance to backbone fibre (m)',
+    'distance',
+    (x) => x.h.distanceToBackboneM,
+  ),
   col('recommended_tech', 'Giải pháp đề xuất', 'Recommended build', 'tech', (x) => x.cost.recommendedTech),
   col('cost_vnd', 'Chi phí ước tính', 'Estimated cost', 'vnd', (x) => x.cost.costVnd),
   col(

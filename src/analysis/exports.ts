@@ -87,6 +87,9 @@ export function hamletsGeoJson(
         score: r ? round(r.score, 4) : null,
         rank: r?.rank ?? null,
         distance_to_fibre_m: h.distanceToFibreM === null ? null : round(h.distanceToFibreM, 1),
+        distance_to_access_fibre_m:
+          h.distanceToAccessFibreM === null ? null : round(h.distanceToAccessFibreM, 1),
+        distance_to_backbone_m: h.distanceToBackboneM === null ? null : round(h.distanceToBackboneM, 1),
         recommended_tech: cost.recommendedTech,
         cost_vnd: round(cost.costVnd, 0),
         cost_per_household_vnd: cost.costPerHouseholdVnd === null ? null : round(cost.costPerHouseholdVnd, 0),

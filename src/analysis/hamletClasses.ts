@@ -5,7 +5,7 @@ import type { GeoResult, Paths64 } from './geometry/clip.ts';
 import type { PreparedHamlet } from './prepareHamlets.ts';
 import { pointSegment } from './geometry/distance.ts';
 import { hamletCovered, pathsInside, touching, unionOver } from './tiles.ts';
-import type { Tile } from './tiles.ts';
+import type { CutCache, Tile } from './tiles.ts';
 
 /**
  * How much of a hamlet one kind of coverage reaches. `skipped`: not worked out, because it cannot change
@@ -30,11 +30,18 @@ export interface HamletGeometry {
   local: Partial<Record<CoverageKind, Paths64>>;
 }
 
+/** What one hamlet's pooled classes found, for its operator figures: shapes that meet it, cut to its box. */
+export interface HamletScratch {
+  near: Partial<Record<CoverageKind, CoverageShape[]>>;
+  cut: CutCache;
+}
+
 /** MBB first: most hamlets lie inside one 4G disc, which also makes 2G/3G irrelevant. */
 const KINDS: readonly CoverageKind[] = ['mbb', 'fibre', 'legacy'];
 
 /**
- * Split a hamlet into the five coverage classes. A kind of coverage that does not come near the hamlet, or
+ * Split a hamlet into the five coverage classes (`scratch` keeps the shapes found to meet the hamlet and
+ * their cuts to its box, for the operator figures that follow). A kind of coverage that does not come near the hamlet, or
  * that provably covers it (one disc or capsule, or a quadtree of them), needs no clipping; the others are the
  * shapes of that kind that meet the hamlet, cut to its box (unioned only when several operations use them).
  * Several kinds are passed together as the clip side of one operation: under the non-zero rule that is their
@@ -44,7 +51,12 @@ const KINDS: readonly CoverageKind[] = ['mbb', 'fibre', 'legacy'];
  * @example
  * const g = hamletClasses(hamlet, tile, warnings);
  */
-export function hamletClasses(h: PreparedHamlet, tile: Tile, warnings: string[]): HamletGeometry {
+export function hamletClasses(
+  h: PreparedHamlet,
+  tile: Tile,
+  warnings: string[],
+  scratch?: HamletScratch,
+): HamletGeometry {
   const reach = {} as Record<CoverageKind, Reach>;
   const local: Partial<Record<CoverageKind, Paths64>> = {};
   const near: Record<CoverageKind, CoverageShape[]> = { fibre: [], mbb: [], legacy: [] };
@@ -59,6 +71,7 @@ export function hamletClasses(h: PreparedHamlet, tile: Tile, warnings: string[])
       continue;
     }
     near[k] = touching(h, tile.shapes[k]);
+    if (scratch) scratch.near[k] = near[k];
     reach[k] = reachFrom(h, near[k]);
   }
   const anyFull = KINDS.some((k) => reach[k] === 'full');
@@ -73,7 +86,8 @@ export function hamletClasses(h: PreparedHamlet, tile: Tile, warnings: string[])
     legacy: +needWhite + 1,
   };
   for (const k of KINDS) {
-    if (reach[k] === 'partial') local[k] = unionOver(h.bounds, near[k], h.id, warnings, uses[k] > 1);
+    if (reach[k] === 'partial')
+      local[k] = unionOver(h.bounds, near[k], h.id, warnings, uses[k] > 1, scratch?.cut);
   }
   const total = h.areaUnits;
   const none = {
@@ -145,7 +159,7 @@ export function reachOf(h: PreparedHamlet, shapes: CoverageShape[]): Reach {
  * The cheapest proof of full coverage: the hamlet's centre lies deeper inside one disc or capsule than the
  * hamlet's radius. Most MBB checks end here, before any per-vertex work.
  */
-function provenByOne(h: PreparedHamlet, shapes: readonly CoverageShape[]): boolean {
+export function provenByOne(h: PreparedHamlet, shapes: readonly CoverageShape[]): boolean {
   const b = h.bounds;
   for (const s of shapes) {
     const sb = s.bounds;
@@ -158,7 +172,7 @@ function provenByOne(h: PreparedHamlet, shapes: readonly CoverageShape[]): boole
 }
 
 /** Reach from the shapes already known to meet the hamlet (`touching`). */
-function reachFrom(h: PreparedHamlet, near: CoverageShape[]): Reach {
+export function reachFrom(h: PreparedHamlet, near: CoverageShape[]): Reach {
   if (near.length === 0) return 'none';
   const b = h.bounds;
   for (const s of near) {

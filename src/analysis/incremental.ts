@@ -1,5 +1,7 @@
 import type { AnalysisResult, FibreFeature, InputLayers, Settings, SiteFeature } from './types.ts';
 import { resultOf } from './analyze.ts';
+import { colocationCandidates } from './colocation.ts';
+import type { ColocationOptions, ColocationResult } from './colocation.ts';
 import { fibreShapes, siteShapes } from './coverageShapes.ts';
 import type { CoverageShape } from './coverageShapes.ts';
 import {
@@ -9,6 +11,7 @@ import {
   detachShapes,
   fibreId,
   fibreItems,
+  isBackbone,
   recomputeTiles,
   siteId,
   siteItems,
@@ -48,6 +51,14 @@ export class AnalysisSession {
   result(): AnalysisResult {
     this.cached ??= resultOf(this.state);
     return this.cached;
+  }
+
+  /**
+   * Tower-sharing candidates for an operator against the current (edited) coverage: see
+   * `colocationCandidates`. Adding one with `addSite(candidate.site)` gains what it says.
+   */
+  colocation(operator: string, opts?: ColocationOptions): ColocationResult {
+    return colocationCandidates(this.state, this.sites, operator, opts);
   }
 
   /** The current (edited) sites and fibre, e.g. to save a scenario or re-run `analyze`. */
@@ -93,18 +104,23 @@ export class AnalysisSession {
     const { shapes, warning } = fibreShapes(f, id, this.state.proj, this.state.settings);
     if (warning) this.state.inputWarnings.push(warning);
     const items = fibreItems(f, id, this.state.proj);
-    return this.applyShapes(shapes, [], () =>
-      this.closerNearest(this.state.fibreNear, items, this.state.nearestFibre),
-    );
+    const [index, nearest] = this.fibreIndex(f);
+    return this.applyShapes(shapes, [], () => this.closerNearest(index, items, nearest));
   }
 
   removeFibre(id: string): EditResult {
     const i = this.fibre.findIndex((s, k) => fibreId(s, k) === id);
     if (i < 0) return this.unchanged();
-    this.fibre.splice(i, 1);
-    return this.applyShapes([], [id], () =>
-      this.lostNearest(this.state.fibreNear, id, this.state.nearestFibre),
-    );
+    const [old] = this.fibre.splice(i, 1);
+    const [index, nearest] = this.fibreIndex(old as FibreFeature);
+    return this.applyShapes([], [id], () => this.lostNearest(index, id, nearest));
+  }
+
+  /** The nearest-feature index and per-hamlet answers for a fibre feature's kind. */
+  private fibreIndex(f: FibreFeature): [NearestIndex, ({ id: string; distance: number } | null)[]] {
+    return isBackbone(f)
+      ? [this.state.backboneNear, this.state.nearestBackbone]
+      : [this.state.accessNear, this.state.nearestAccess];
   }
 
   private applySite(f: SiteFeature, id: string, op: 'add' | 'remove'): EditResult {

@@ -1,5 +1,14 @@
+import { compareNames } from './operatorNames.ts';
 import { COVERAGE_CLASSES } from './types.ts';
-import type { CoverageClass, HamletCoverage, HamletStatus, Rollup, Settings, Summary } from './types.ts';
+import type {
+  CoverageClass,
+  HamletCoverage,
+  HamletStatus,
+  OperatorRollup,
+  Rollup,
+  Settings,
+  Summary,
+} from './types.ts';
 
 /** The province row's identity; hamlets carry no province code, so the caller may name it. */
 export interface ProvinceIdentity {
@@ -36,6 +45,9 @@ export function computeSummary(
   let lastDistrict: Acc | undefined;
   let lastCommune: Acc | undefined;
   let lastKey = ['', '', '', ''];
+  const noMbb = settings.thresholds.noMbb;
+  const opIndex = new Map<string, number>();
+  const opNames: string[] = [];
   for (const h of hamlets) {
     if (
       !lastCommune ||
@@ -60,7 +72,25 @@ export function computeSummary(
     add(provinceAcc, h);
     add(lastDistrict, h);
     add(lastCommune, h);
+    // Operators by index into one list, so the three levels add numbers, not look up names.
+    const o = h.operators;
+    for (let k = 0; k < o.names.length; k++) {
+      const name = o.names[k] as string;
+      let i = opIndex.get(name);
+      if (i === undefined) {
+        i = opNames.length;
+        opIndex.set(name, i);
+        opNames.push(name);
+      }
+      const mbb = o.mbbHouseholds[k] as number;
+      const fibre = o.fibreHouseholds[k] as number;
+      const withMbb = (o.mbbShare[k] as number) > noMbb ? 1 : 0;
+      addOperator(provinceAcc, i, mbb, fibre, withMbb);
+      addOperator(lastDistrict, i, mbb, fibre, withMbb);
+      addOperator(lastCommune, i, mbb, fibre, withMbb);
+    }
   }
+  const finish = (acc: Acc): Rollup => finishAcc(acc, opNames);
 
   const byCode = (a: Rollup, b: Rollup): number =>
     a.code < b.code ? -1 : a.code > b.code ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
@@ -75,8 +105,13 @@ export function computeSummary(
 
 type Acc = Omit<
   Rollup,
-  'fibreShare' | 'mbbShare' | 'broadbandShare' | 'targetFibreProgress' | 'targetMbbProgress'
->;
+  'fibreShare' | 'mbbShare' | 'broadbandShare' | 'targetFibreProgress' | 'targetMbbProgress' | 'operators'
+> & {
+  /** Per operator by index into the run's list of names: MBB and fibre households, hamlets with MBB. */
+  opMbb: number[];
+  opFibre: number[];
+  opWithMbb: number[];
+};
 
 function keyOf(code: string, name: string): string {
   return code || name || '(unknown)';
@@ -111,6 +146,11 @@ function newAcc(level: Rollup['level'], code: string, name: string, parentCode: 
     hamletsByStatus: { served: 0, partial: 0, unserved: 0 } satisfies Record<HamletStatus, number>,
     hamletsNoFibre: 0,
     hamletsNoMbb: 0,
+    marketHouseholds: [0, 0, 0],
+    hamletsByMarketClass: { white: 0, grey: 0, black: 0 },
+    opMbb: [],
+    opFibre: [],
+    opWithMbb: [],
   };
   if (parentCode !== undefined) acc.parentCode = parentCode;
   return acc;
@@ -134,22 +174,74 @@ function add(acc: Acc, h: HamletCoverage): void {
   acc.hamletsByStatus[h.status] += 1;
   if (h.flags.noFibre) acc.hamletsNoFibre += 1;
   if (h.flags.noMbb) acc.hamletsNoMbb += 1;
+  const m = h.market.households;
+  acc.marketHouseholds[0] += m[0];
+  acc.marketHouseholds[1] += m[1];
+  acc.marketHouseholds[2] += m[2];
+  acc.hamletsByMarketClass[h.market.class] += 1;
 }
 
-function finish(acc: Acc): Rollup {
+function addOperator(acc: Acc, i: number, mbb: number, fibre: number, withMbb: number): void {
+  while (acc.opMbb.length <= i) {
+    acc.opMbb.push(0);
+    acc.opFibre.push(0);
+    acc.opWithMbb.push(-1);
+  }
+  acc.opMbb[i] = (acc.opMbb[i] as number) + mbb;
+  acc.opFibre[i] = (acc.opFibre[i] as number) + fibre;
+  // -1: the operator never reached a hamlet of the unit (left out of its list).
+  acc.opWithMbb[i] = Math.max(0, acc.opWithMbb[i] as number) + withMbb;
+}
+
+function finishAcc(acc: Acc, names: readonly string[]): Rollup {
   const share = (n: number): number => (acc.households > 0 ? n / acc.households : 0);
   const ofHamlets = (n: number): number => (acc.hamlets > 0 ? n / acc.hamlets : 0);
   const shareByClass = zeroByClass();
   for (const k of COVERAGE_CLASSES) shareByClass[k] = share(acc.householdsByClass[k]);
-  return {
-    ...acc,
+  const { opMbb, opFibre, opWithMbb } = acc;
+  const operators: OperatorRollup[] = [];
+  for (let i = 0; i < opMbb.length; i++) {
+    if ((opWithMbb[i] as number) < 0) continue;
+    const mbb = opMbb[i] as number;
+    const fibre = opFibre[i] as number;
+    operators.push({
+      operator: names[i] as string,
+      mbbHouseholds: mbb,
+      fibreHouseholds: fibre,
+      mbbShare: share(mbb),
+      fibreShare: share(fibre),
+      hamletsWithMbb: opWithMbb[i] as number,
+    });
+  }
+  operators.sort((a, b) => compareNames(a.operator, b.operator));
+  // Field by field: spreading the accumulator (and leaving out its operator arrays) took most of the time.
+  const r: Rollup = {
+    level: acc.level,
+    code: acc.code,
+    name: acc.name,
+    hamlets: acc.hamlets,
+    households: acc.households,
+    householdsByClass: acc.householdsByClass,
+    fibreHouseholds: acc.fibreHouseholds,
+    mbbHouseholds: acc.mbbHouseholds,
+    broadbandHouseholds: acc.broadbandHouseholds,
+    whiteAreaM2: acc.whiteAreaM2,
+    weakAreaM2: acc.weakAreaM2,
+    hamletsByStatus: acc.hamletsByStatus,
+    hamletsNoFibre: acc.hamletsNoFibre,
+    hamletsNoMbb: acc.hamletsNoMbb,
     shareByClass,
     fibreShare: share(acc.fibreHouseholds),
     mbbShare: share(acc.mbbHouseholds),
     broadbandShare: share(acc.broadbandHouseholds),
     targetFibreProgress: ofHamlets(acc.hamlets - acc.hamletsNoFibre),
     targetMbbProgress: ofHamlets(acc.hamlets - acc.hamletsNoMbb),
+    marketHouseholds: acc.marketHouseholds,
+    hamletsByMarketClass: acc.hamletsByMarketClass,
+    operators,
   };
+  if (acc.parentCode !== undefined) r.parentCode = acc.parentCode;
+  return r;
 }
 
 function methodOf(hamlets: HamletCoverage[]): Summary['householdMethod'] {

@@ -1,13 +1,16 @@
+import { operatorCoverage } from './operatorLens.ts';
 import { fibreLengthKm } from './scenarioLength.ts';
-import type { Scenario, ScenarioDelta, StatusChange } from './scenarioTypes.ts';
+import type { OperatorDelta, Scenario, ScenarioDelta, StatusChange } from './scenarioTypes.ts';
 import type { AnalysisResult, HamletCoverage, HamletStatus, Settings } from './types.ts';
 
 /**
  * What a scenario changes: households that gain fibre, MBB or any broadband (and lose it, when sites are
  * switched off), hamlets whose status changes, the scenario's cost and cost per newly covered household.
  * Gains are summed per hamlet (a hamlet that gains 40 and another that loses 10 give +40 new, 10 lost).
- * Cost = proposed sites × `siteVnd` + proposed fibre km × `fibrePerKmVnd` + a drop (`dropPerHouseholdVnd`)
- * for every household that gains fibre; switching a site off costs nothing.
+ * Cost = each proposed site (`siteVnd`; `colocationVnd` when its `colocation` property is 'share', on
+ * another operator's site; `upgradeVnd` when 'upgrade', on the operator's own 2G/3G site) + proposed fibre
+ * km × `fibrePerKmVnd` + a drop (`dropPerHouseholdVnd`) for every household that gains fibre; switching a
+ * site off costs nothing. Per operator: households gaining and losing its MBB and fibre.
  *
  * @example
  * const d = scenarioDelta(baseline, after, scenario, settings);
@@ -44,17 +47,25 @@ export function scenarioDelta(
       });
   }
   statusChanges.sort((x, y) => y.broadbandHouseholdsDelta - x.broadbandHouseholdsDelta || cmp(x.id, y.id));
+  const c = settings.cost;
   let proposedSites = 0;
+  let sharedSites = 0;
+  let upgradedSites = 0;
+  let sitesVnd = 0;
   let fibreKm = 0;
   let sitesOff = 0;
   for (const e of scenario.edits) {
-    if (e.kind === 'add-site') proposedSites++;
-    else if (e.kind === 'add-fibre') fibreKm += fibreLengthKm(e.fibre);
+    if (e.kind === 'add-site') {
+      proposedSites++;
+      const how = e.site.properties?.colocation;
+      if (how === 'share') sharedSites++;
+      else if (how === 'upgrade') upgradedSites++;
+      sitesVnd += how === 'share' ? c.colocationVnd : how === 'upgrade' ? c.upgradeVnd : c.siteVnd;
+    } else if (e.kind === 'add-fibre') fibreKm += fibreLengthKm(e.fibre);
     else sitesOff++;
   }
-  const c = settings.cost;
   const costBreakdown = {
-    sitesVnd: proposedSites * c.siteVnd,
+    sitesVnd,
     fibreVnd: fibreKm * c.fibrePerKmVnd,
     dropsVnd: newFibre * c.dropPerHouseholdVnd,
   };
@@ -69,12 +80,60 @@ export function scenarioDelta(
     statusAfter: countStatus(after.hamlets),
     statusChanges,
     proposedSites,
+    sharedSites,
+    upgradedSites,
     proposedFibreKm: fibreKm,
     sitesOff,
     costVnd,
     costBreakdown,
     costPerNewHouseholdVnd: newBroadband > 1e-9 ? costVnd / newBroadband : null,
+    operators: operatorDeltas(before.hamlets, after.hamlets),
   };
+}
+
+/** Gains and losses per operator, hamlet by hamlet (below the re-clipping noise of `gain`: none). */
+function operatorDeltas(before: HamletCoverage[], after: HamletCoverage[]): OperatorDelta[] {
+  const old = new Map(before.map((h) => [h.id, h]));
+  const out = new Map<string, OperatorDelta>();
+  const entry = (operator: string): OperatorDelta => {
+    let d = out.get(operator);
+    if (!d) {
+      d = {
+        operator,
+        newMbbHouseholds: 0,
+        lostMbbHouseholds: 0,
+        newFibreHouseholds: 0,
+        lostFibreHouseholds: 0,
+      };
+      out.set(operator, d);
+    }
+    return d;
+  };
+  for (const h of after) {
+    const b = old.get(h.id);
+    // A hamlet no edit reached keeps its result object.
+    if (!b || b === h || (b.operators.names.length === 0 && h.operators.names.length === 0)) continue;
+    for (const operator of new Set([...b.operators.names, ...h.operators.names])) {
+      const x = operatorCoverage(b, operator);
+      const y = operatorCoverage(h, operator);
+      const mbb = [x?.mbbHouseholds ?? 0, y?.mbbHouseholds ?? 0] as const;
+      const fibre = [x?.fibreHouseholds ?? 0, y?.fibreHouseholds ?? 0] as const;
+      const n = h.households;
+      const gains = [
+        gain(mbb[1], mbb[0], n),
+        gain(mbb[0], mbb[1], n),
+        gain(fibre[1], fibre[0], n),
+        gain(fibre[0], fibre[1], n),
+      ];
+      if (gains.every((v) => v === 0)) continue;
+      const d = entry(operator);
+      d.newMbbHouseholds += gains[0] as number;
+      d.lostMbbHouseholds += gains[1] as number;
+      d.newFibreHouseholds += gains[2] as number;
+      d.lostFibreHouseholds += gains[3] as number;
+    }
+  }
+  return [...out.values()].sort((a, b) => cmp(a.operator, b.operator));
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { ColocationOptions, ColocationResult } from './colocation.ts';
 import { AnalysisSession } from './incremental.ts';
 import type { EditResult } from './incremental.ts';
 import { scenarioDelta } from './scenarioDelta.ts';
@@ -46,6 +47,14 @@ export class ScenarioSession {
   /** The edits currently applied. */
   edits(): ScenarioEdit[] {
     return this.applied.slice();
+  }
+
+  /**
+   * Tower-sharing candidates for an operator against the edits applied now; a candidate's `site` goes into
+   * the scenario as an `add-site` edit.
+   */
+  colocation(operator: string, opts?: ColocationOptions): ColocationResult {
+    return this.session.colocation(operator, opts);
   }
 
   sync(edits: readonly ScenarioEdit[], name = 'current'): ScenarioUpdate {

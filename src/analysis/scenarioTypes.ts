@@ -41,12 +41,29 @@ export interface ScenarioDelta {
   statusBefore: Record<HamletStatus, number>;
   statusAfter: Record<HamletStatus, number>;
   statusChanges: StatusChange[];
+  /** Proposed sites: new towers, and of them `sharedSites` on another operator's site and `upgradedSites` on own 2G/3G sites. */
   proposedSites: number;
+  sharedSites: number;
+  upgradedSites: number;
   proposedFibreKm: number;
   sitesOff: number;
-  /** sites × siteVnd + fibre km × fibrePerKmVnd + new fibre households × dropPerHouseholdVnd. */
+  /**
+   * Sites (siteVnd a new tower, colocationVnd a shared one, upgradeVnd an upgrade) + fibre km × fibrePerKmVnd
+   * + new fibre households × dropPerHouseholdVnd.
+   */
   costVnd: number;
   costBreakdown: { sitesVnd: number; fibreVnd: number; dropsVnd: number };
   /** costVnd ÷ newBroadbandHouseholds; null when nobody gains broadband. */
   costPerNewHouseholdVnd: number | null;
+  /** Per operator whose figures change: households gaining (losing) its MBB and fibre, summed per hamlet. */
+  operators: OperatorDelta[];
+}
+
+/** What a scenario changes for one operator (gains and losses summed per hamlet, as for the pooled figures). */
+export interface OperatorDelta {
+  operator: string;
+  newMbbHouseholds: number;
+  lostMbbHouseholds: number;
+  newFibreHouseholds: number;
+  lostFibreHouseholds: number;
 }

@@ -21,6 +21,10 @@ export const DEFAULT_SETTINGS: Settings = {
     dropPerHouseholdVnd: 1_500_000,
     siteVnd: 1_800_000_000,
     newSiteRadiusM: 3000,
+    // Radio equipment, antennas and rent on a tower that stands, powered and connected.
+    colocationVnd: 500_000_000,
+    // 4G equipment on the operator's own 2G/3G site.
+    upgradeVnd: 350_000_000,
   },
   circleSegments: 64,
 };

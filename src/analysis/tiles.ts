@@ -61,10 +61,14 @@ export function buildTiles(hamlets: PreparedHamlet[], tileSize: number): { tiles
   return { tiles, index };
 }
 
+/** Shapes cut to one rectangle (a hamlet's box), by shape: the pooled classes and the operator figures share them. */
+export type CutCache = Map<CoverageShape, Paths64>;
+
 /**
  * Union of shapes over a rectangle (a hamlet's box). Shapes are first cut to it (linear time); a shape that
  * covers it whole short-cuts to the rectangle itself. Done per hamlet rather than per tile: only the
  * hamlets a kind reaches partly need it, and a hamlet's box holds far fewer crossing arcs than a tile.
+ * `cache` keeps each shape's cut for later use over the same rectangle.
  *
  * @example
  * const fibre = unionOver(hamlet.bounds, tile.shapes.fibre, hamlet.id, warnings);
@@ -75,37 +79,64 @@ export function unionOver(
   fallbackId: string,
   warnings: string[],
   unify = true,
+  cache?: CutCache,
 ): Paths64 {
   const rectArea = (rect.right - rect.left) * (rect.bottom - rect.top);
-  const cut: { shape: CoverageShape; paths: Paths64 }[] = [];
+  const cut: CutPiece[] = [];
   let firstId: string | undefined;
   for (const s of shapes) {
     const b = s.bounds;
     if (b.right < rect.left || b.left > rect.right || b.bottom < rect.top || b.top > rect.bottom) continue;
     firstId ??= s.sourceId;
-    const clipped = rectClip(rect, recentPaths(s), s.sourceId);
-    if (!clipped.ok) {
-      warnings.push(clipped.error.message);
-      continue;
-    }
-    if (clipped.value.length === 1 && areaUnits(clipped.value) >= rectArea) return rectPaths(rect);
-    if (clipped.value.length > 0) cut.push({ shape: s, paths: clipped.value });
+    const paths = cutTo(rect, s, warnings, cache);
+    if (paths.length === 1 && areaUnits(paths) >= rectArea) return rectPaths(rect);
+    if (paths.length > 0) cut.push({ shape: s, paths });
   }
-  // A cut piece lying inside another shape's containment proof (a convex region inside that shape) adds
-  // nothing to the union: dropping it is exact, and dense fibre networks have many such pieces, whose
-  // arcs would otherwise cross and make the union slow.
+  const { parts, alone } = keptPieces(cut);
+  // One disc or capsule cut to a rectangle is one convex ring already: nothing to union.
+  if (alone && alone.shape.proofs.length > 0 && alone.paths.length === 1) return parts;
+  // A single later operation takes the pieces as its clip side, where the non-zero rule unions them anyway.
+  if (!unify) return parts;
+  const u = unionAll(parts, firstId ?? fallbackId);
+  if (!u.ok) warnings.push(u.error.message);
+  return u.ok ? u.value : [];
+}
+
+/** A shape cut to a rectangle. */
+export interface CutPiece {
+  shape: CoverageShape;
+  paths: Paths64;
+}
+
+/** One shape cut to a rectangle, from the cache when it was cut before (a failed cut is a warning, no paths). */
+export function cutTo(rect: Rect64, s: CoverageShape, warnings: string[], cache?: CutCache): Paths64 {
+  const hit = cache?.get(s);
+  if (hit) return hit;
+  const clipped = rectClip(rect, recentPaths(s), s.sourceId);
+  if (!clipped.ok) warnings.push(clipped.error.message);
+  const paths = clipped.ok ? clipped.value : [];
+  cache?.set(s, paths);
+  return paths;
+}
+
+/**
+ * The cut pieces that add to their union: a piece lying inside another shape's containment proof (a convex
+ * region inside that shape) adds nothing, and dropping it is exact; dense fibre networks have many such
+ * pieces, whose arcs would otherwise cross and make the union slow. `alone` is the kept piece when only one is.
+ */
+export function keptPieces(cut: readonly CutPiece[]): { parts: Paths64; alone: CutPiece | undefined } {
   // Plain loops, no closure per pair of pieces: this runs for every partly covered hamlet.
   const parts: Paths64 = [];
   const kept: boolean[] = [];
   for (let i = 0; i < cut.length; i++) kept.push(true);
-  let alone: { shape: CoverageShape; paths: Paths64 } | undefined;
+  let alone: CutPiece | undefined;
   let aloneCount = 0;
   for (let i = 0; i < cut.length; i++) {
-    const c = cut[i] as (typeof cut)[number];
+    const c = cut[i] as CutPiece;
     let inside = false;
     for (let j = 0; j < cut.length && !inside; j++) {
       if (j === i || !kept[j]) continue;
-      const o = (cut[j] as (typeof cut)[number]).shape;
+      const o = (cut[j] as CutPiece).shape;
       if (discAtEnd(c.shape, o)) inside = true;
       for (let k = 0; k < o.proofs.length && !inside; k++)
         inside = pathsInside(c.paths, o.proofs[k] as ContainmentProof);
@@ -117,13 +148,7 @@ export function unionOver(
       aloneCount++;
     }
   }
-  // One disc or capsule cut to a rectangle is one convex ring already: nothing to union.
-  if (aloneCount === 1 && alone && alone.shape.proofs.length > 0 && alone.paths.length === 1) return parts;
-  // A single later operation takes the pieces as its clip side, where the non-zero rule unions them anyway.
-  if (!unify) return parts;
-  const u = unionAll(parts, firstId ?? fallbackId);
-  if (!u.ok) warnings.push(u.error.message);
-  return u.ok ? u.value : [];
+  return { parts, alone: aloneCount === 1 ? alone : undefined };
 }
 
 /**
@@ -133,7 +158,7 @@ export function unionOver(
 const RECENT_LIMIT = 4096;
 const recent = new Map<CoverageShape, Paths64>();
 
-function recentPaths(s: CoverageShape): Paths64 {
+export function recentPaths(s: CoverageShape): Paths64 {
   const hit = recent.get(s);
   if (hit) return hit;
   const paths = s.paths();

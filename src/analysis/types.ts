@@ -92,6 +92,53 @@ export type CoverageClass = 'fibre+mbb' | 'fibre' | 'mbb' | 'weak' | 'white';
 export const COVERAGE_CLASSES: readonly CoverageClass[] = ['fibre+mbb', 'fibre', 'mbb', 'weak', 'white'];
 
 export type HamletStatus = 'served' | 'partial' | 'unserved';
+
+/**
+ * Market class of a point by the number of distinct operators giving MBB there (the EU State-aid broadband
+ * guidelines' terms): 0 = white, 1 = grey, 2 or more = black (DATA-MODEL "Operators").
+ */
+export type MarketClass = 'white' | 'grey' | 'black';
+export const MARKET_CLASSES: readonly MarketClass[] = ['white', 'grey', 'black'];
+
+/** Figures in the order of MARKET_CLASSES: [no operator, one operator, two or more]. */
+export type ByMarketClass = [number, number, number];
+
+/** A hamlet's MBB market: what share of it 0, 1 and ≥ 2 operators give MBB to. */
+export interface HamletMarket {
+  /** The class holding the most households (area for a hamlet without households); ties go to fewer operators. */
+  class: MarketClass;
+  /** On the basis of `mbbShare` (households, else area); they add up to 1 and `shares[0]` = 1 − `mbbShare`. */
+  shares: ByMarketClass;
+  /** Households; they add up to `households`, and `households[0]` = households without MBB. */
+  households: ByMarketClass;
+  /** Ellipsoidal area, m²; they add up to `areaM2`. */
+  areaM2: ByMarketClass;
+}
+
+/**
+ * Each operator's MBB (its own 4G/5G sites and good-level 4G/5G coverage polygons) and fibre (its access
+ * routes and nodes) in a hamlet, column by column (compact to keep and to send between threads): entry i of
+ * every column belongs to `names[i]`. Operators with MBB or fibre area in the hamlet, sorted by name
+ * (code-unit order). Shares are on the basis of the pooled shares (households, else area) and never exceed
+ * them. `operatorCoverage(h, name)` and `operatorRows(h)` (operatorLens.ts) read it as rows.
+ */
+export interface HamletOperators {
+  names: string[];
+  mbbShare: number[];
+  fibreShare: number[];
+  mbbHouseholds: number[];
+  fibreHouseholds: number[];
+}
+
+/** One operator's figures in one hamlet, as a row. */
+export interface OperatorCoverage {
+  /** As in the data (trimmed); features without one count as ANONYMOUS_OPERATOR. */
+  operator: string;
+  mbbShare: number;
+  fibreShare: number;
+  mbbHouseholds: number;
+  fibreHouseholds: number;
+}
 export type RecommendedTech = 'fibre' | '4G site' | 'none';
 
 /** Per-hamlet result of the coverage analysis (before ranking). */
@@ -120,17 +167,30 @@ export interface HamletCoverage {
   uncoveredShare: number;
   status: HamletStatus;
   flags: { noFibre: boolean; noMbb: boolean };
-  /** Metres from the hamlet polygon to the nearest fibre of any kind (0 if it touches); null if no fibre. */
+  /**
+   * Metres from the hamlet polygon to the nearest fibre of any kind, backbone included (0 if it touches);
+   * null if no fibre. The cost model extends fibre from here (DATA-MODEL §8).
+   */
   distanceToFibreM: number | null;
-  /** Metres from the hamlet polygon to the nearest MBB site; null if none. */
+  /** Metres from the hamlet polygon to the nearest MBB site (on, with 4G or 5G); null if none. */
   distanceToMbbSiteM: number | null;
   nearestFibreId: string | null;
   nearestMbbSiteId: string | null;
+  /** Metres to the nearest access fibre (a route or node that serves households); null if none. */
+  distanceToAccessFibreM: number | null;
+  nearestAccessFibreId: string | null;
+  /** Metres to the nearest backbone fibre, which serves no household directly; null if none. */
+  distanceToBackboneM: number | null;
+  nearestBackboneId: string | null;
   /** Ids (or names) of facilities inside the hamlet's white or weak area. */
   facilitiesInGap: { id: string; kind: string; name: string; class: 'white' | 'weak' }[];
   /** White (vùng trắng) and weak (vùng lõm) polygons of this hamlet, WGS84. */
   whiteZone: Polygon | MultiPolygon | null;
   weakZone: Polygon | MultiPolygon | null;
+  /** How many operators give MBB across the hamlet (white / grey / black). */
+  market: HamletMarket;
+  /** Per-operator MBB and fibre (DATA-MODEL §14). */
+  operators: HamletOperators;
 }
 
 /** Ranking model settings (docs/DATA-MODEL.md §7). */
@@ -151,6 +211,10 @@ export interface CostSettings {
   siteVnd: number;
   /** Reach of one new site used to count how many a white area needs, m. */
   newSiteRadiusM: number;
+  /** VND for an operator's 4G put on another operator's existing site (tower sharing, co-location). */
+  colocationVnd: number;
+  /** VND for adding 4G to an operator's own 2G/3G-only site. */
+  upgradeVnd: number;
 }
 
 export interface Settings {
@@ -211,6 +275,23 @@ export interface Rollup {
   /** Progress against the 100 % targets: share of hamlets that have fibre / MBB (flag not set). */
   targetFibreProgress: number;
   targetMbbProgress: number;
+  /** Households where 0, 1 and ≥ 2 operators give MBB (white, grey, black). */
+  marketHouseholds: ByMarketClass;
+  /** Hamlets by their market class. */
+  hamletsByMarketClass: Record<MarketClass, number>;
+  /** Per operator found in the unit's hamlets, sorted by name. */
+  operators: OperatorRollup[];
+}
+
+/** One operator's households in a roll-up unit; shares are of the unit's households (0 when none). */
+export interface OperatorRollup {
+  operator: string;
+  mbbHouseholds: number;
+  fibreHouseholds: number;
+  mbbShare: number;
+  fibreShare: number;
+  /** Hamlets where the operator's MBB share is above the `noMbb` threshold. */
+  hamletsWithMbb: number;
 }
 
 export interface Summary {

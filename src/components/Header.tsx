@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../store/store.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { SkipLinks } from './SkipLinks.tsx';
 
 /** Title, the illustrative-data note, a toolbar slot (the Share panel goes there) and the language switch. */
 export function Header({ toolbar }: { toolbar?: ReactNode }) {
@@ -18,9 +19,7 @@ export function Header({ toolbar }: { toolbar?: ReactNode }) {
   );
   return (
     <header className="vt-header">
-      <a className="vt-skip" href="#vt-ranking">
-        {t('app.skipToList')}
-      </a>
+      <SkipLinks />
       <button
         type="button"
         className="vt-icon-button vt-desktop-only"

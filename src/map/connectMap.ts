@@ -120,6 +120,8 @@ export function connectMap(adapter: MapAdapter, store: AppStore, scenarioStore: 
   });
 
   const onClick = (e: MapMouseEvent): void => {
+    // In a what-if mode a click adds a site, a fibre vertex or switches a site off, and nothing else.
+    if (scenarioStore.getState().mode !== 'none') return;
     const layers = CLICKABLE_LAYERS.filter((id) => map.getLayer(id));
     const hit = map.queryRenderedFeatures(e.point, { layers })[0];
     const props = hit?.properties as { id?: string; hamletId?: string } | undefined;
@@ -158,6 +160,7 @@ export function connectMap(adapter: MapAdapter, store: AppStore, scenarioStore: 
     store.getState().setCamera([c.lng, c.lat], map.getZoom(), 'map');
   };
   const onMouseMove = (e: MapMouseEvent): void => {
+    if (scenarioStore.getState().mode !== 'none') return;
     const layers = CLICKABLE_LAYERS.filter((id) => map.getLayer(id));
     const over = layers.length > 0 && map.queryRenderedFeatures(e.point, { layers }).length > 0;
     map.getCanvas().style.cursor = over ? 'pointer' : '';

@@ -64,10 +64,21 @@ export interface AnalysisSlice {
   /** Id of the newest requested run; results of older runs are dropped. */
   runId: number;
   lastRunMs: number | null;
+  /** Where the last result came from: a run, or the result saved by an earlier visit (no run at all). */
+  lastRunFrom: 'run' | 'cache' | null;
   startRun(): number;
   setProgress(runId: number, progress: Progress): void;
-  /** `views`: the rows and lookups of `result` when the caller built them already (see `resultViews`). */
-  finishRun(runId: number, result: AnalysisResult, ms: number, views?: ResultViews): void;
+  /**
+   * `views`: the rows and lookups of `result` when the caller built them already (see `resultViews`);
+   * `from`: 'cache' when the result was read back instead of computed.
+   */
+  finishRun(
+    runId: number,
+    result: AnalysisResult,
+    ms: number,
+    views?: ResultViews,
+    from?: 'run' | 'cache',
+  ): void;
   failRun(runId: number, message: string): void;
 }
 

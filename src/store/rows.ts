@@ -1,8 +1,8 @@
 import type { AnalysisResult, HamletStatus, RankedHamlet, RecommendedTech } from '../analysis/types.ts';
 import type { Filters } from './viewState.ts';
-import { foldVietnamese, matchesSearch } from './search.ts';
+import { MATCH, matchLevel, parseQuery, searchIndex, type MatchLevel, type SearchIndex } from './search.ts';
 
-/** One line of the ranked hamlet list: coverage and ranking joined, plus a folded search key. */
+/** One line of the ranked hamlet list: coverage and ranking joined, plus its search index. */
 export interface HamletRow {
   id: string;
   rank: number | null;
@@ -21,7 +21,8 @@ export interface HamletRow {
   recommendedTech: RecommendedTech;
   noFibre: boolean;
   noMbb: boolean;
-  searchKey: string;
+  /** Name, commune, district and id as folded words (`store/search.ts`). */
+  search: SearchIndex;
 }
 
 export type SortKey =
@@ -38,13 +39,8 @@ export interface SortState {
 export function buildRows(result: AnalysisResult): HamletRow[] {
   const ranks = new Map<string, RankedHamlet>(result.ranking.map((r) => [r.id, r]));
   // Thousands of hamlets share a few hundred names ("Thôn 1", "Xóm 2") and commune and district names:
-  // fold each distinct name once.
-  const folded = new Map<string, string>();
-  const fold = (text: string): string => {
-    let f = folded.get(text);
-    if (f === undefined) folded.set(text, (f = foldVietnamese(text)));
-    return f;
-  };
+  // index each distinct name once.
+  const fields = new Map<string, SearchIndex[number]>();
   const ranked: HamletRow[] = [];
   const rest: HamletRow[] = [];
   for (const h of result.hamlets) {
@@ -67,7 +63,7 @@ export function buildRows(result: AnalysisResult): HamletRow[] {
       recommendedTech: r?.recommendedTech ?? 'none',
       noFibre: h.flags.noFibre,
       noMbb: h.flags.noMbb,
-      searchKey: `${fold(h.name)} ${fold(h.commune)} ${fold(h.district)} ${foldVietnamese(h.id)}`,
+      search: searchIndex([h.name, h.commune, h.district, h.id], fields),
     };
     (row.rank === null ? rest : ranked).push(row);
   }
@@ -77,17 +73,48 @@ export function buildRows(result: AnalysisResult): HamletRow[] {
   return ranked;
 }
 
-/** Applies every list filter; search ignores diacritics ("giao thuy" finds "Giao Thủy"). */
-export function filterRows(rows: readonly HamletRow[], f: Filters): HamletRow[] {
-  const search = f.search.trim();
-  return rows.filter(
-    (r) =>
+/** Applies every list filter, each row with how well it matches the search (all rows match no search). */
+function filterMatches(rows: readonly HamletRow[], f: Filters): { row: HamletRow; level: MatchLevel }[] {
+  const query = parseQuery(f.search);
+  const out: { row: HamletRow; level: MatchLevel }[] = [];
+  for (const r of rows) {
+    if (
       (f.district === null || r.districtCode === f.district) &&
       (f.commune === null || r.communeCode === f.commune) &&
       (f.status === null || r.status === f.status) &&
       (f.tier === null || r.tier === f.tier) &&
-      gapMatches(r, f.gap) &&
-      (search === '' || matchesSearch(r.searchKey, search)),
+      gapMatches(r, f.gap)
+    ) {
+      const level = matchLevel(r.search, query);
+      if (level !== MATCH.none) out.push({ row: r, level });
+    }
+  }
+  return out;
+}
+
+/**
+ * Applies every list filter; search is by whole words without diacritics ("giao thuy" finds
+ * "Giao Thủy", "ý yên" does not find "huyện"), see `matchLevel`.
+ */
+export function filterRows(rows: readonly HamletRow[], f: Filters): HamletRow[] {
+  return filterMatches(rows, f).map((m) => m.row);
+}
+
+/**
+ * What the list shows: the filtered rows in the chosen order, and with a search the best matches first
+ * (an exact place name, then all words in one field, then words spread over fields), each group in the
+ * chosen order.
+ */
+export function listRows(rows: readonly HamletRow[], f: Filters, sort: SortState): HamletRow[] {
+  const matches = filterMatches(rows, f);
+  const sorted = sortRows(
+    matches.map((m) => m.row),
+    sort,
+  );
+  if (matches.every((m) => m.level === MATCH.exact)) return sorted;
+  const level = new Map(matches.map((m) => [m.row, m.level]));
+  return [MATCH.exact, MATCH.oneField, MATCH.acrossFields].flatMap((l) =>
+    sorted.filter((r) => level.get(r) === l),
   );
 }
 

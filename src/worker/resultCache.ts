@@ -69,6 +69,13 @@ export function whenIdle(fn: () => void): void {
   else setTimeout(fn, 500);
 }
 
+const readBack = new WeakSet<AnalysisResult>();
+
+/** True for a result the cache read back from an earlier visit rather than computed now. */
+export function fromResultCache(result: AnalysisResult): boolean {
+  return readBack.has(result);
+}
+
 /**
  * Wraps an analyser with a cache of its last result. `dataKey` names the exact data and engine build
  * (e.g. the hashed asset URLs of the sample and of the worker), or null when the data has no stable
@@ -88,7 +95,10 @@ export function withResultCache(
       const key = base === null ? null : `${base}|${JSON.stringify(settings)}`;
       if (key !== null) {
         const cached = await store.get(key).catch(() => undefined);
-        if (cached) return cached;
+        if (cached) {
+          readBack.add(cached);
+          return cached;
+        }
       }
       const result = await inner.run(layers, settings, onProgress);
       if (key !== null) {

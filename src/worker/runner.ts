@@ -3,6 +3,7 @@ import type { AppState } from '../store/appState.ts';
 import { effectiveSettings, type AppStore } from '../store/store.ts';
 import { resultViews } from '../store/slices/analysisSlice.ts';
 import { RunCancelled } from './analysisClient.ts';
+import { fromResultCache } from './resultCache.ts';
 
 /** What the runner needs from a client; the app passes an `AnalysisClient`, tests may pass an in-thread one. */
 export interface Analyser {
@@ -41,7 +42,7 @@ export function startAnalysisRunner(store: AppStore, analyser: Analyser, debounc
         // 200+ ms on two busy cores; apart, neither does.
         const views = runId === store.getState().runId ? resultViews(result) : undefined;
         await new Promise((resolve) => setTimeout(resolve, 0));
-        store.getState().finishRun(runId, result, ms, views);
+        store.getState().finishRun(runId, result, ms, views, fromResultCache(result) ? 'cache' : 'run');
       })
       .catch((e: unknown) => {
         if (e instanceof RunCancelled) return;

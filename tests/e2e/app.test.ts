@@ -106,7 +106,7 @@ describe('the planner’s map', () => {
 
   it('clicking a row selects the hamlet on the map and shows its details', async () => {
     const id = (await visibleRowIds(page))[2]!;
-    await page.click(`[data-hamlet-id="${id}"] .vt-cell--commune`);
+    await page.click(`[data-hamlet-id="${id}"] .vt-cell--status`);
     await page.waitForSelector('[data-testid="hamlet-details"]');
     const name = await page.evaluate((i) => window.__vt!.store.getState().coverageById.get(i)!.name, id);
     await expect(page.textContent('#vt-details-title')).resolves.toBe(name);

@@ -1,11 +1,39 @@
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { launch, open } from './browser.ts';
 
 /**
  * A small page driver for the app (Maputnik's given/when/then style): tests say what the planner does,
  * the driver knows the selectors and how to wait for the app's states rather than for time.
  */
 export const TIMEOUT = 90_000;
+
+/** The browser, the page and its console errors of a test file (see `appForFile`). */
+export interface AppPage {
+  browser: Browser;
+  page: Page;
+  errors: string[];
+}
+
+/**
+ * One browser with the app loaded for the tests of a file: opened before the first, closed after the
+ * last. Read `page` and `errors` inside the tests (they are set once the app is ready).
+ */
+export function appForFile(): AppPage {
+  const app = {} as AppPage;
+  beforeAll(async () => {
+    app.browser = await launch();
+    const opened = await open(app.browser, inject('baseUrl'));
+    app.page = opened.page;
+    app.errors = opened.errors;
+    await waitForApp(app.page);
+  }, TIMEOUT * 3);
+  afterAll(async () => {
+    await app.browser?.close();
+  });
+  return app;
+}
 
 /** Waits until the data is loaded, the first analysis has finished and the map has rendered. */
 export async function waitForApp(page: Page): Promise<void> {

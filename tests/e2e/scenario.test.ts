@@ -114,6 +114,10 @@ describe('site suggestions', () => {
     await page.locator('[data-testid="scenario-suggest"]').scrollIntoViewIfNeeded();
     await page.click('[data-testid="scenario-suggest"]');
     await waitForScenario(page, 5);
+    // Named in the interface's language.
+    await expect(page.evaluate(() => window.__vtScenario!.getState().name)).resolves.toMatch(
+      /^Gợi ý: 5 trạm 4G, bán kính 3 km$/,
+    );
     const n = await page.textContent('[data-testid="scenario-delta"] [data-measure="newBroadband"] dd');
     expect(Number((n ?? '').replace(/\D/g, ''))).toBeGreaterThan(1000);
     // Editable like any scenario: undo removes the last suggested site.

@@ -3,16 +3,21 @@ import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../../store/store.ts';
 import { useFormat } from '../useFormat.ts';
 
-/** Progress of the running analysis, the last run time, or its error. */
+/**
+ * Progress of the running analysis ("Đang phân tích…" the first time, "…lại" when a result is on screen),
+ * how long the last run took, that the result was the one saved by an earlier visit, or the error.
+ */
 export function AnalysisStatus() {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const { running, progress, error, lastRunMs } = useApp(
+  const { running, progress, error, lastRunMs, lastRunFrom, hasResult } = useApp(
     useShallow((s) => ({
       running: s.running,
       progress: s.progress,
       error: s.analysisError,
       lastRunMs: s.lastRunMs,
+      lastRunFrom: s.lastRunFrom,
+      hasResult: s.result !== null,
     })),
   );
   if (error) {
@@ -24,13 +29,14 @@ export function AnalysisStatus() {
   }
   if (running) {
     const share = progress && progress.total > 0 ? progress.done / progress.total : 0;
+    const key = hasResult ? 'settings.running' : 'settings.runningFirst';
     return (
       <div className="vt-status" data-testid="analysis-running">
-        <span>{t('settings.running', { percent: fmt.percent(share) })}</span>
+        <span>{t(key, { percent: fmt.percent(share) })}</span>
         <div
           className="vt-progress"
           role="progressbar"
-          aria-label={t('settings.running', { percent: '' })}
+          aria-label={t(key, { percent: '' })}
           aria-valuemin={0}
           aria-valuemax={100}
           aria-valuenow={Math.round(share * 100)}
@@ -40,10 +46,17 @@ export function AnalysisStatus() {
       </div>
     );
   }
+  if (lastRunFrom === 'cache') {
+    return (
+      <p className="vt-status vt-muted" data-testid="analysis-done">
+        {t('settings.fromCache')}
+      </p>
+    );
+  }
   if (lastRunMs !== null) {
     return (
       <p className="vt-status vt-muted" data-testid="analysis-done">
-        {t('settings.done', { seconds: fmt.number(lastRunMs / 1000, 1) })}
+        {t('settings.done', { duration: fmt.duration(lastRunMs) })}
       </p>
     );
   }

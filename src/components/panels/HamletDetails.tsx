@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { STATUS_COLOURS } from '../../map/palette.ts';
 import { effectiveSettings, useApp } from '../../store/store.ts';
+import { useScenario } from '../scenario/useScenario.ts';
 import { useFormat } from '../useFormat.ts';
 import { ClassBar } from './ClassBar.tsx';
 import { ScoreBreakdown } from './ScoreBreakdown.tsx';
@@ -20,14 +21,24 @@ export function HamletDetails() {
       setArea: s.setArea,
     })),
   );
+  // Sites switched off in the what-if scenario: until the scenario's result is in, the hamlet may still
+  // name one as its nearest site, which it no longer is.
+  const edits = useScenario((s) => s.edits);
   if (!id || !coverage) return <p className="vt-empty">{t('details.none')}</p>;
   const h = coverage;
   const distance = (m: number | null, ref: string | null) =>
     m === null
       ? t('details.noneFound')
       : t('details.distance', { distance: fmt.distance(m), id: ref ?? '?' });
+  const siteOff = edits.some((e) => e.kind === 'site-off' && e.siteId === h.nearestMbbSiteId);
   return (
-    <article className="vt-details" aria-labelledby="vt-details-title" data-testid="hamlet-details">
+    <article
+      className="vt-details"
+      id="vt-details"
+      tabIndex={-1}
+      aria-labelledby="vt-details-title"
+      data-testid="hamlet-details"
+    >
       <header className="vt-details__head">
         <div>
           <h3 id="vt-details-title">{h.name}</h3>
@@ -93,10 +104,16 @@ export function HamletDetails() {
         <dd>
           {fmt.integer(h.uncoveredHouseholds)} ({fmt.percent(h.uncoveredShare)})
         </dd>
-        <dt>{t('details.nearestFibre')}</dt>
-        <dd>{distance(h.distanceToFibreM, h.nearestFibreId)}</dd>
+        <dt>{t('details.nearestAccessFibre')}</dt>
+        <dd data-testid="nearest-access-fibre">
+          {distance(h.distanceToAccessFibreM, h.nearestAccessFibreId)}
+        </dd>
+        <dt>{t('details.nearestBackbone')}</dt>
+        <dd data-testid="nearest-backbone">{distance(h.distanceToBackboneM, h.nearestBackboneId)}</dd>
         <dt>{t('details.nearestSite')}</dt>
-        <dd>{distance(h.distanceToMbbSiteM, h.nearestMbbSiteId)}</dd>
+        <dd data-testid="nearest-site">
+          {siteOff ? t('details.recomputing') : distance(h.distanceToMbbSiteM, h.nearestMbbSiteId)}
+        </dd>
       </dl>
       <h4>{t('details.classTitle')}</h4>
       <ClassBar households={h.classHouseholds} />
@@ -105,7 +122,7 @@ export function HamletDetails() {
           <ScoreBreakdown ranked={ranked} weights={weights} />
           <h4>{t('details.recommendation')}</h4>
           <dl className="vt-kv">
-            <dt>{t('details.recommendation')}</dt>
+            <dt>{t('details.recommendedTech')}</dt>
             <dd data-testid="recommended-tech">{t(`tech.${ranked.recommendedTech}`)}</dd>
             <dt>{t('details.cost')}</dt>
             <dd>{fmt.vnd(ranked.costVnd)}</dd>

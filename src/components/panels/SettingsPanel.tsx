@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { PRESETS } from '../../analysis/settings.ts';
 import type { RankingPresetName, RankingWeights, Settings } from '../../analysis/types.ts';
 import { effectiveSettings, useApp } from '../../store/store.ts';
+import { MoneyField } from '../MoneyField.tsx';
 
 const TECHS = ['2G', '3G', '4G', '5G'] as const;
 const CRITERIA: (keyof RankingWeights)[] = [
@@ -147,28 +148,25 @@ export function SettingsPanel() {
       </fieldset>
       <fieldset className="vt-fieldset">
         <legend>{t('settings.cost')}</legend>
-        <NumberField
+        <MoneyField
           label={t('settings.fibrePerKm')}
           value={settings.cost.fibrePerKmVnd}
-          min={0}
           max={1e10}
-          step={1e6}
+          testId="setting-cost-fibre"
           onChange={(v) => update({ cost: { ...settings.cost, fibrePerKmVnd: v } })}
         />
-        <NumberField
+        <MoneyField
           label={t('settings.dropPerHousehold')}
           value={settings.cost.dropPerHouseholdVnd}
-          min={0}
           max={1e9}
-          step={1e5}
+          testId="setting-cost-drop"
           onChange={(v) => update({ cost: { ...settings.cost, dropPerHouseholdVnd: v } })}
         />
-        <NumberField
+        <MoneyField
           label={t('settings.site')}
           value={settings.cost.siteVnd}
-          min={0}
           max={1e11}
-          step={1e7}
+          testId="setting-cost-site"
           onChange={(v) => update({ cost: { ...settings.cost, siteVnd: v } })}
         />
         <NumberField

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { HamletStatus } from '../../analysis/types.ts';
@@ -35,8 +35,14 @@ export function RankingFilters() {
     return communes.filter((c) => codes.has(c.code));
   }, [communes, rows, filters.district]);
   const set = (patch: Partial<Filters>) => setFilters(patch);
+  // On a phone the filters fold away under one button, so the list keeps the screen.
+  const [open, setOpen] = useState(false);
+  const gridId = useId();
+  const active =
+    [filters.district, filters.commune, filters.status, filters.tier].filter((f) => f !== null).length +
+    (filters.gap === 'any' ? 0 : 1);
   return (
-    <div className="vt-filters" role="search">
+    <div className={`vt-filters${open ? '' : ' is-collapsed'}`} role="search">
       <label className="vt-field vt-field--search">
         <span>{t('filters.search')}</span>
         <input
@@ -47,7 +53,18 @@ export function RankingFilters() {
           data-testid="ranking-search"
         />
       </label>
-      <div className="vt-filters__grid">
+      <button
+        type="button"
+        className="vt-button vt-button--quiet vt-phone-only vt-filters__toggle"
+        aria-expanded={open}
+        aria-controls={gridId}
+        onClick={() => setOpen(!open)}
+        data-testid="filters-toggle"
+      >
+        {t('filters.toggle')}
+        {active > 0 && ` (${t('filters.active', { count: active })})`} {open ? '▴' : '▾'}
+      </button>
+      <div className="vt-filters__grid" id={gridId}>
         <label className="vt-field">
           <span>{t('filters.district')}</span>
           <select

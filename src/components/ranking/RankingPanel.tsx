@@ -14,7 +14,7 @@ export function RankingPanel() {
   const resetFilters = useApp((s) => s.resetFilters);
   const selectedHidden = selectedId !== null && hasResult && !rows.some((r) => r.id === selectedId);
   return (
-    <section className="vt-ranking" aria-labelledby="vt-ranking-title" id="vt-ranking">
+    <section className="vt-ranking" aria-labelledby="vt-ranking-title" id="vt-ranking" tabIndex={-1}>
       <header className="vt-section-head">
         <h2 id="vt-ranking-title">
           {t('ranking.title')}

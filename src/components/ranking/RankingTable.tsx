@@ -1,23 +1,29 @@
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import type { Rect, Virtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { shortAdminName } from '../../i18n/adminName.ts';
 import { STATUS_COLOURS } from '../../map/palette.ts';
-import { filterRows, sortRows, type HamletRow, type SortKey } from '../../store/rows.ts';
+import { listRows, type HamletRow, type SortKey } from '../../store/rows.ts';
 import { useApp } from '../../store/store.ts';
 import { useFormat } from '../useFormat.ts';
 
-const ROW_HEIGHT = 40;
-const COLUMNS: { key: SortKey; label: string; numeric?: boolean }[] = [
-  { key: 'rank', label: 'ranking.rank', numeric: true },
-  { key: 'name', label: 'ranking.name' },
-  { key: 'commune', label: 'ranking.commune' },
-  { key: 'status', label: 'ranking.status' },
-  { key: 'uncoveredHouseholds', label: 'ranking.uncovered', numeric: true },
-  { key: 'costPerHousehold', label: 'ranking.costPerHousehold', numeric: true },
-  { key: 'score', label: 'ranking.score', numeric: true },
+const ROW_HEIGHT = 44;
+/** The name column holds the hamlet and, below it, its commune; each sorts on its own. */
+const COLUMNS: { keys: { key: SortKey; label: string }[]; className: string }[] = [
+  { keys: [{ key: 'rank', label: 'ranking.rank' }], className: 'rank' },
+  {
+    keys: [
+      { key: 'name', label: 'ranking.name' },
+      { key: 'commune', label: 'ranking.commune' },
+    ],
+    className: 'name',
+  },
+  { keys: [{ key: 'status', label: 'ranking.status' }], className: 'status' },
+  { keys: [{ key: 'uncoveredHouseholds', label: 'ranking.uncovered' }], className: 'uncoveredHouseholds' },
+  { keys: [{ key: 'costPerHousehold', label: 'ranking.costPerHousehold' }], className: 'costPerHousehold' },
+  { keys: [{ key: 'score', label: 'ranking.score' }], className: 'score' },
 ];
 /** Numbers sort biggest first on the first click; rank and text smallest first. */
 const FIRST_DIR: Record<SortKey, 'asc' | 'desc'> = {
@@ -29,6 +35,8 @@ const FIRST_DIR: Record<SortKey, 'asc' | 'desc'> = {
   costPerHousehold: 'asc',
   score: 'desc',
 };
+/** Rows a Page Up / Page Down moves by. */
+const PAGE = 10;
 
 /**
  * TanStack's default measures the list at once, which forces a layout of the whole page inside the task
@@ -54,13 +62,39 @@ export function useVisibleRows(): { rows: HamletRow[]; total: number } {
   const { all, filters, sort } = useApp(
     useShallow((s) => ({ all: s.rows, filters: s.filters, sort: s.sort })),
   );
-  const rows = useMemo(() => sortRows(filterRows(all, filters), sort), [all, filters, sort]);
+  const rows = useMemo(() => listRows(all, filters, sort), [all, filters, sort]);
   return { rows, total: all.length };
 }
 
 /**
- * The ranked hamlet list, virtualised so thousands of rows scroll smoothly. Click or Enter selects a row
- * (the map flies there); ↑/↓ move the selection; a selection made on the map scrolls its row into view.
+ * Moves keyboard focus to the hamlet details (Enter on a row, the skip link), or to the panel that holds
+ * them when no hamlet is selected. They may render a frame or two later: try for a few frames.
+ */
+export function focusDetails(frames = 10): void {
+  requestAnimationFrame(() => {
+    const el =
+      document.getElementById('vt-details') ??
+      (frames <= 0 ? document.querySelector<HTMLElement>('#vt-details-tabs [role="tabpanel"]') : null);
+    if (el) el.focus();
+    else focusDetails(frames - 1);
+  });
+}
+
+/** Moves keyboard focus to the list's row in the Tab order (the selected one, else the first). */
+export function focusList(): void {
+  requestAnimationFrame(() =>
+    (
+      document.querySelector<HTMLElement>('#vt-ranking [data-row-focus][tabindex="0"]') ??
+      document.getElementById('vt-ranking')
+    )?.focus(),
+  );
+}
+
+/**
+ * The ranked hamlet list, virtualised so thousands of rows scroll smoothly. One row at a time is in the
+ * Tab order (the selected one, else the first): ↑/↓, Page Up/Down, Home/End move focus and selection
+ * together and the map flies there; Enter opens the details. Click selects a row; a selection made on the
+ * map scrolls its row into view. Hover or keyboard focus shows a row's full name, commune and district.
  */
 export function RankingTable({ rows }: { rows: HamletRow[] }) {
   const { t } = useTranslation();
@@ -75,6 +109,11 @@ export function RankingTable({ rows }: { rows: HamletRow[] }) {
     })),
   );
   const scrollRef = useRef<HTMLDivElement>(null);
+  /** The row to focus once it is rendered (it may be outside the virtualised window when asked for). */
+  const pendingFocus = useRef<string | null>(null);
+  /** The row whose full name shows in a tip while it has the keyboard focus. */
+  const [tipId, setTipId] = useState<string | null>(null);
+  const [, setScrolled] = useState(0);
   // TanStack Virtual returns fresh functions each render, so the React Compiler skips this component.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -86,22 +125,64 @@ export function RankingTable({ rows }: { rows: HamletRow[] }) {
     observeElementRect: observeRectAfterLayout,
   });
   const selectedIndex = useMemo(() => rows.findIndex((r) => r.id === selectedId), [rows, selectedId]);
+  const activeIndex = selectedIndex >= 0 ? selectedIndex : 0;
 
   useEffect(() => {
     if (selectedIndex >= 0 && selectionSource === 'map')
       virtualizer.scrollToIndex(selectedIndex, { align: 'center' });
   }, [selectedIndex, selectionSource, virtualizer]);
 
-  const onKeyDown = (e: React.KeyboardEvent) => {
-    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
-    e.preventDefault();
-    const next = Math.min(rows.length - 1, Math.max(0, selectedIndex + (e.key === 'ArrowDown' ? 1 : -1)));
-    const row = rows[next];
-    if (row) {
-      selectHamlet(row.id, 'app');
-      virtualizer.scrollToIndex(next, { align: 'auto' });
+  // After every render: focus the row asked for, once the virtualiser has drawn it.
+  useEffect(() => {
+    const id = pendingFocus.current;
+    if (id === null) return;
+    const el = [...(scrollRef.current?.querySelectorAll<HTMLElement>('[data-row-focus]') ?? [])].find(
+      (e) => e.dataset.rowFocus === id,
+    );
+    if (el) {
+      pendingFocus.current = null;
+      el.focus({ preventScroll: true });
     }
+  });
+
+  const moveTo = (index: number) => {
+    const next = Math.min(rows.length - 1, Math.max(0, index));
+    const row = rows[next];
+    if (!row) return;
+    pendingFocus.current = row.id;
+    selectHamlet(row.id, 'app');
+    virtualizer.scrollToIndex(next, { align: 'auto' });
   };
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    // From the row that has the focus (a click may have put it elsewhere than the selection).
+    const focused = (e.target as HTMLElement).dataset?.rowFocus;
+    const at = focused === undefined ? activeIndex : rows.findIndex((r) => r.id === focused);
+    const from = at >= 0 ? at : activeIndex;
+    const moves: Record<string, number> = {
+      ArrowDown: from + 1,
+      ArrowUp: from - 1,
+      PageDown: from + PAGE,
+      PageUp: from - PAGE,
+      Home: 0,
+      End: rows.length - 1,
+    };
+    const to = moves[e.key];
+    if (to === undefined) return;
+    e.preventDefault();
+    moveTo(to);
+  };
+
+  const tipIndex = tipId === null ? -1 : rows.findIndex((r) => r.id === tipId);
+  const tipRow = rows[tipIndex];
+  let tipTop = 0;
+  if (tipRow) {
+    const body = scrollRef.current;
+    const y = (body?.offsetTop ?? 0) + tipIndex * ROW_HEIGHT - (body?.scrollTop ?? 0);
+    // Below the row, or above it when the row is near the bottom of the list.
+    tipTop =
+      body && y + 2 * ROW_HEIGHT > body.offsetTop + body.clientHeight ? y - ROW_HEIGHT + 8 : y + ROW_HEIGHT;
+  }
 
   const sortBy = (key: SortKey) =>
     setSort(
@@ -112,25 +193,33 @@ export function RankingTable({ rows }: { rows: HamletRow[] }) {
     <div className="vt-table" role="table" aria-label={t('ranking.title')} aria-rowcount={rows.length + 1}>
       <div role="rowgroup" className="vt-table__head">
         <div role="row" className="vt-table__row" aria-rowindex={1}>
-          {COLUMNS.map((c) => (
-            <div
-              key={c.key}
-              role="columnheader"
-              className={`vt-cell vt-cell--${c.key}`}
-              aria-sort={sort.key === c.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
-            >
-              <button
-                type="button"
-                className="vt-sort"
-                onClick={() => sortBy(c.key)}
-                title={t('ranking.sortBy', { column: t(c.label) })}
-                data-sort={c.key}
+          {COLUMNS.map((c) => {
+            const sorted = c.keys.find((k) => k.key === sort.key);
+            return (
+              <div
+                key={c.className}
+                role="columnheader"
+                className={`vt-cell vt-cell--${c.className}`}
+                aria-sort={sorted ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
               >
-                {t(c.label)}
-                <span aria-hidden="true">{sort.key === c.key ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}</span>
-              </button>
-            </div>
-          ))}
+                {c.keys.map((k) => (
+                  <button
+                    key={k.key}
+                    type="button"
+                    className="vt-sort"
+                    onClick={() => sortBy(k.key)}
+                    title={t('ranking.sortBy', { column: t(k.label) })}
+                    data-sort={k.key}
+                  >
+                    {t(k.label)}
+                    <span aria-hidden="true">
+                      {sort.key === k.key ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}
+                    </span>
+                  </button>
+                ))}
+              </div>
+            );
+          })}
         </div>
       </div>
       <div
@@ -138,6 +227,7 @@ export function RankingTable({ rows }: { rows: HamletRow[] }) {
         className="vt-table__body"
         role="rowgroup"
         onKeyDown={onKeyDown}
+        onScroll={() => tipId !== null && setScrolled((n) => n + 1)}
         data-testid="ranking-body"
       >
         {rows.length === 0 && <p className="vt-empty">{t('ranking.empty')}</p>}
@@ -146,6 +236,7 @@ export function RankingTable({ rows }: { rows: HamletRow[] }) {
             const row = rows[item.index];
             if (!row) return null;
             const selected = row.id === selectedId;
+            const full = `${row.name} — ${row.commune}, ${row.district}`;
             return (
               <div
                 key={row.id}
@@ -155,6 +246,7 @@ export function RankingTable({ rows }: { rows: HamletRow[] }) {
                 className={`vt-table__row vt-table__row--body${selected ? ' is-selected' : ''}`}
                 style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
                 onClick={() => selectHamlet(row.id, 'app')}
+                title={full}
                 data-hamlet-id={row.id}
               >
                 <div role="cell" className="vt-cell vt-cell--rank">
@@ -162,17 +254,23 @@ export function RankingTable({ rows }: { rows: HamletRow[] }) {
                   {row.tier !== null && <span className="vt-tier">{t(`tierShort.${row.tier}`)}</span>}
                 </div>
                 <div role="cell" className="vt-cell vt-cell--name">
-                  {/* Focusable target for keyboard users; its click bubbles to the row. */}
-                  <button type="button" className="vt-rowbutton">
-                    {row.name}
+                  {/* The row's one Tab stop (roving); Enter selects it and opens the details. */}
+                  <button
+                    type="button"
+                    className="vt-rowbutton"
+                    tabIndex={item.index === activeIndex ? 0 : -1}
+                    data-row-focus={row.id}
+                    aria-describedby={tipId === row.id ? 'vt-row-tip' : undefined}
+                    onFocus={(e) => setTipId(e.currentTarget.matches(':focus-visible') ? row.id : null)}
+                    onBlur={() => setTipId(null)}
+                    onClick={(e) => {
+                      // A click (or Enter) from the keyboard opens the details; a mouse click only selects.
+                      if (e.detail === 0) focusDetails();
+                    }}
+                  >
+                    <span className="vt-rowbutton__name">{row.name}</span>
+                    <span className="vt-rowbutton__commune">{shortAdminName(row.commune)}</span>
                   </button>
-                </div>
-                <div
-                  role="cell"
-                  className="vt-cell vt-cell--commune"
-                  title={`${row.commune}, ${row.district}`}
-                >
-                  {shortAdminName(row.commune)}
                 </div>
                 <div role="cell" className="vt-cell vt-cell--status">
                   <span
@@ -186,7 +284,7 @@ export function RankingTable({ rows }: { rows: HamletRow[] }) {
                   {fmt.integer(row.uncoveredHouseholds)}
                 </div>
                 <div role="cell" className="vt-cell vt-cell--costPerHousehold">
-                  {row.costPerHouseholdVnd === null ? '—' : fmt.vnd(row.costPerHouseholdVnd)}
+                  {row.costPerHouseholdVnd === null ? '—' : fmt.vndAmount(row.costPerHouseholdVnd)}
                 </div>
                 <div role="cell" className="vt-cell vt-cell--score">
                   {row.score === null ? '—' : fmt.number(row.score, 2)}
@@ -196,6 +294,17 @@ export function RankingTable({ rows }: { rows: HamletRow[] }) {
           })}
         </div>
       </div>
+      {tipRow && (
+        <div
+          id="vt-row-tip"
+          role="tooltip"
+          className="vt-row-tip"
+          style={{ top: tipTop }}
+          data-testid="row-tip"
+        >
+          {`${tipRow.name} — ${tipRow.commune}, ${tipRow.district}`}
+        </div>
+      )}
     </div>
   );
 }

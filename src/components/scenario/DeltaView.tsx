@@ -39,7 +39,7 @@ export function DeltaView() {
         </p>
       )}
       <p role="status" aria-live="polite" className="vt-scenario__status">
-        {busy ? t('delta.busy') : ms !== null && delta ? t('delta.ms', { ms: f.number(ms, 0) }) : ''}
+        {busy ? t('delta.busy') : ms !== null && delta ? t('delta.ms', { duration: f.duration(ms) }) : ''}
       </p>
       {delta && (
         <>
@@ -52,7 +52,13 @@ export function DeltaView() {
             ))}
           </dl>
           {delta.statusChanges.length > 0 && (
-            <ul className="vt-scenario__changes" data-testid="scenario-status-changes">
+            // It scrolls when long: focusable, so the keyboard can scroll it too.
+            <ul
+              className="vt-scenario__changes"
+              data-testid="scenario-status-changes"
+              tabIndex={0}
+              aria-label={t('delta.statusChanges')}
+            >
               {delta.statusChanges.slice(0, 20).map((c) => (
                 <li key={c.id} data-hamlet={c.id}>
                   {t('delta.change', { name: c.name, from: t(`status.${c.from}`), to: t(`status.${c.to}`) })}

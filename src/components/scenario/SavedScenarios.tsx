@@ -36,8 +36,9 @@ export function SavedScenarios() {
           {t('saved.save')}
         </button>
       </form>
+      {saved.length > 0 && <p className="vt-note vt-scenario__compare-hint">{t('saved.compareHint')}</p>}
       {saved.length > 0 && (
-        <ul className="vt-scenario__list" data-testid="scenario-saved-list">
+        <ul className="vt-scenario__list" data-testid="scenario-saved-list" aria-label={t('saved.heading')}>
           {saved.map((s) => (
             <li key={s.id}>
               <label className="vt-check">
@@ -47,7 +48,9 @@ export function SavedScenarios() {
                   onChange={() => toggle(s.id)}
                   data-testid={`scenario-compare-${s.id}`}
                 />
-                <span>{s.name}</span>
+                <span>
+                  {t('saved.compare')}: {s.name}
+                </span>
               </label>
               <button type="button" className="vt-button vt-button--quiet" onClick={() => st.load(s.id)}>
                 {t('saved.load')}

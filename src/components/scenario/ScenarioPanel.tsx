@@ -19,6 +19,8 @@ import { useScenario } from './useScenario.ts';
 import './scenario.css';
 
 const MODES: ScenarioMode[] = ['none', 'add-site', 'draw-fibre', 'site-off'];
+/** The phone layout's breakpoint (app.css). */
+const PHONE = '(max-width: 760px)';
 
 /**
  * What-if planning: map edit modes (add a site, draw fibre, switch a site off), the edit list with
@@ -98,7 +100,12 @@ export function ScenarioPanel() {
             type="button"
             className="vt-button"
             aria-pressed={s.mode === m}
-            onClick={() => st.setMode(m)}
+            onClick={() => {
+              st.setMode(m);
+              // On a phone the map is on another tab: go there, where the mode's banner shows.
+              if (m !== 'none' && window.matchMedia?.(PHONE).matches)
+                appStore.getState().setMobilePane('map');
+            }}
             data-testid={`scenario-mode-${m}`}
           >
             {t(`modes.${m}`)}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ConfirmDialog } from '../import/ConfirmDialog.tsx';
 import { scenarioControl } from '../../store/scenario/scenarioController.ts';
 import { scenarioStore } from '../../store/scenario/scenarioStore.ts';
 import { useFormat } from '../useFormat.ts';
@@ -16,6 +17,8 @@ export function SuggestForm() {
   const [radius, setRadius] = useState(3000);
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
+  /** Edits the suggestion would replace, while the user is asked whether to. */
+  const [asking, setAsking] = useState(0);
 
   async function run() {
     const control = scenarioControl();
@@ -28,8 +31,11 @@ export function SuggestForm() {
         radiusM: radius,
         ...(by === 'count' ? { count } : { budgetVnd: budget * 1e9 }),
       });
-      scenarioStore.getState().setEdits(reply.scenario.edits, reply.scenario.name);
-      setStatus(t('suggest.done', { count: reply.scenario.edits.length, ms: f.number(reply.ms, 0) }));
+      const sites = reply.scenario.edits.length;
+      // Named in the interface's language; the engine's own name is for the command line.
+      const name = t('suggest.name', { count: sites, tech, radius: f.distance(radius) });
+      scenarioStore.getState().setEdits(reply.scenario.edits, name);
+      setStatus(t('suggest.done', { count: sites, duration: f.duration(reply.ms) }));
     } catch (e) {
       setStatus(e instanceof Error ? e.message : String(e));
     } finally {
@@ -43,7 +49,10 @@ export function SuggestForm() {
       aria-labelledby="vt-scenario-suggest"
       onSubmit={(e) => {
         e.preventDefault();
-        void run();
+        // A suggestion replaces the edits on the map: ask first when there are any.
+        const current = scenarioStore.getState().edits.length;
+        if (current > 0) setAsking(current);
+        else void run();
       }}
     >
       <h3 id="vt-scenario-suggest">{t('suggest.heading')}</h3>
@@ -84,6 +93,22 @@ export function SuggestForm() {
       <p role="status" aria-live="polite" className="vt-scenario__status">
         {status}
       </p>
+      {asking > 0 && (
+        <ConfirmDialog
+          title={t('suggest.confirmTitle')}
+          body={t('suggest.confirmBody', { count: asking })}
+          confirmLabel={t('suggest.confirm')}
+          cancelLabel={t('suggest.cancel')}
+          onConfirm={() => {
+            setAsking(0);
+            void run();
+          }}
+          onCancel={() => {
+            setAsking(0);
+            setStatus(t('suggest.cancelled'));
+          }}
+        />
+      )}
     </form>
   );
 }

@@ -33,6 +33,8 @@ const LEAVES: readonly Leaf[] = [
   { key: 'cd', path: ['cost', 'dropPerHouseholdVnd'], label: 'drop cost', min: 0, max: 1e13 },
   { key: 'cs', path: ['cost', 'siteVnd'], label: 'site cost', min: 0, max: 1e13 },
   { key: 'cr', path: ['cost', 'newSiteRadiusM'], label: 'new site radius', min: 1, max: 100_000 },
+  { key: 'cc', path: ['cost', 'colocationVnd'], label: 'co-location cost', min: 0, max: 1e13 },
+  { key: 'cu', path: ['cost', 'upgradeVnd'], label: 'upgrade cost', min: 0, max: 1e13 },
   { key: 'sg', path: ['circleSegments'], label: 'circle segments', min: 8, max: 4096, integer: true },
 ];
 

@@ -22,6 +22,7 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
   analysisError: null,
   runId: 0,
   lastRunMs: null,
+  lastRunFrom: null,
   startRun: () => {
     const runId = get().runId + 1;
     set({ runId, running: true, progress: { done: 0, total: 1, phase: 'start' }, analysisError: null });
@@ -30,7 +31,7 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
   setProgress: (runId, progress) => {
     if (runId === get().runId) set({ progress });
   },
-  finishRun: (runId, result, ms, views) => {
+  finishRun: (runId, result, ms, views, from = 'run') => {
     if (runId !== get().runId) return;
     set({
       result,
@@ -38,6 +39,7 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
       running: false,
       progress: null,
       lastRunMs: ms,
+      lastRunFrom: from,
     });
   },
   failRun: (runId, message) => {

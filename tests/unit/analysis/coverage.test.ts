@@ -97,6 +97,22 @@ describe('fibre', () => {
     near(h.distanceToFibreM as number, 1000);
     expect(h.nearestFibreId).toBe('bb');
   });
+
+  it('reports the nearest access fibre and the nearest backbone apart; the nearest fibre is the nearer', () => {
+    const h = only(
+      layersOf({
+        hamlets: [hamlet('h', 0, 0, 500)],
+        fibre: [route('bb', 'backbone', 1500), route('acc', 'access', -3000), route('acc2', 'access', 4000)],
+      }),
+    );
+    expect([h.nearestAccessFibreId, h.nearestBackboneId, h.nearestFibreId]).toEqual(['acc', 'bb', 'bb']);
+    near(h.distanceToAccessFibreM as number, 2500);
+    near(h.distanceToBackboneM as number, 1000);
+    near(h.distanceToFibreM as number, 1000);
+    const none = only(layersOf({ hamlets: [hamlet('h', 0, 0, 500)], fibre: [route('a', 'access', 900)] }));
+    expect([none.nearestBackboneId, none.distanceToBackboneM]).toEqual([null, null]);
+    near(none.distanceToAccessFibreM as number, 400);
+  });
 });
 
 describe('distances', () => {

@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { Feature, LineString } from 'geojson';
 import { analyze } from '../../../src/analysis/analyze.ts';
 import { AnalysisSession } from '../../../src/analysis/incremental.ts';
-import type {
-  AnalysisResult,
-  FibreFeature,
-  FibreProps,
-  InputLayers,
-  SiteFeature,
-} from '../../../src/analysis/types.ts';
+import type { AnalysisResult, InputLayers } from '../../../src/analysis/types.ts';
 import { COVERAGE_CLASSES } from '../../../src/analysis/types.ts';
-import { deepFreeze, hamlet, layersOf, ll, point, site } from './helpers.ts';
+import { deepFreeze, hamlet, layersOf, point, site } from './helpers.ts';
+import { applyEdits, editArb, fullRun, route } from './randomEdits.ts';
 
 /** A 8×6 grid of 1 km hamlets with a few sites and one fibre route: small enough for many random runs. */
 function smallProvince(): InputLayers {
@@ -30,18 +24,18 @@ function smallProvince(): InputLayers {
         [-500, 2500],
         [3000, 2600],
       ]),
+      route(
+        'b0',
+        [
+          [4000, -800],
+          [8000, 3000],
+        ],
+        undefined,
+        'backbone',
+      ),
     ],
     facilities: [point(6500, 5000, { id: 'school', kind: 'school' })],
   });
-}
-
-function route(id: string, pts: number[][]): FibreFeature {
-  const f: Feature<LineString, FibreProps> = {
-    type: 'Feature',
-    geometry: { type: 'LineString', coordinates: pts.map(([x, y]) => ll(x as number, y as number)) },
-    properties: { id, kind: 'access' },
-  };
-  return f;
 }
 
 /** Incremental and fresh results agree: areas within 1e-6 relative, same statuses, flags and nearest ids. */
@@ -53,83 +47,38 @@ function expectSame(inc: AnalysisResult, fresh: AnalysisResult): void {
     for (const c of COVERAGE_CLASSES) {
       expect(Math.abs(g.classAreaM2[c] - f.classAreaM2[c])).toBeLessThanOrEqual(1e-6 * f.areaM2);
     }
-    expect([g.id, g.status, g.flags, g.nearestMbbSiteId, g.nearestFibreId]).toEqual([
-      f.id,
-      f.status,
-      f.flags,
-      f.nearestMbbSiteId,
-      f.nearestFibreId,
-    ]);
+    const ids = (h: typeof f) => [
+      h.id,
+      h.status,
+      h.flags,
+      h.nearestMbbSiteId,
+      h.nearestFibreId,
+      h.nearestAccessFibreId,
+      h.nearestBackboneId,
+    ];
+    expect(ids(g)).toEqual(ids(f));
     expect(g.distanceToFibreM ?? -1).toBeCloseTo(f.distanceToFibreM ?? -1, 6);
+    expect(g.distanceToAccessFibreM ?? -1).toBeCloseTo(f.distanceToAccessFibreM ?? -1, 6);
+    expect(g.distanceToBackboneM ?? -1).toBeCloseTo(f.distanceToBackboneM ?? -1, 6);
     expect(g.distanceToMbbSiteM ?? -1).toBeCloseTo(f.distanceToMbbSiteM ?? -1, 6);
     expect(g.facilitiesInGap).toEqual(f.facilitiesInGap);
   });
   expect(inc.ranking.map((r) => r.id)).toEqual(fresh.ranking.map((r) => r.id));
 }
 
-type Edit =
-  | { op: 'addSite'; x: number; y: number; r: number; tech: string }
-  | { op: 'removeSite'; pick: number }
-  | { op: 'toggle'; pick: number }
-  | { op: 'addFibre'; x: number; y: number; dx: number; dy: number }
-  | { op: 'removeFibre'; pick: number };
-
-const editArb: fc.Arbitrary<Edit> = fc.oneof(
-  fc.record({
-    op: fc.constant('addSite' as const),
-    x: fc.integer({ min: -2000, max: 9000 }),
-    y: fc.integer({ min: -2000, max: 7000 }),
-    r: fc.integer({ min: 200, max: 2500 }),
-    tech: fc.constantFrom('4G', '2G', '2G,4G', '5G'),
-  }),
-  fc.record({ op: fc.constant('removeSite' as const), pick: fc.nat() }),
-  fc.record({ op: fc.constant('toggle' as const), pick: fc.nat() }),
-  fc.record({
-    op: fc.constant('addFibre' as const),
-    x: fc.integer({ min: -1000, max: 8000 }),
-    y: fc.integer({ min: -1000, max: 6000 }),
-    dx: fc.integer({ min: -3000, max: 3000 }),
-    dy: fc.integer({ min: -3000, max: 3000 }),
-  }),
-  fc.record({ op: fc.constant('removeFibre' as const), pick: fc.nat() }),
+const edits = editArb(
+  { x: { min: -2000, max: 9000 }, y: { min: -2000, max: 7000 } },
+  { x: { min: -1000, max: 8000 }, y: { min: -1000, max: 6000 } },
 );
 
 describe('AnalysisSession', () => {
   it('after random edits equals a fresh analyze of the edited layers', () => {
     const base = deepFreeze(smallProvince());
     fc.assert(
-      fc.property(fc.array(editArb, { minLength: 1, maxLength: 6 }), (edits) => {
+      fc.property(fc.array(edits, { minLength: 1, maxLength: 6 }), (list) => {
         const session = new AnalysisSession(base);
-        let n = 0;
-        for (const e of edits) {
-          const { sites, fibre } = session.layers();
-          const siteAt = (k: number): string => String(sites[k % Math.max(sites.length, 1)]?.properties.id);
-          if (e.op === 'addSite')
-            session.addSite(site(`new${n++}`, e.x, e.y, { tech: e.tech, radius_m: e.r }));
-          else if (e.op === 'removeSite' && sites.length > 0) session.removeSite(siteAt(e.pick));
-          else if (e.op === 'toggle' && sites.length > 0) {
-            const s = sites[e.pick % sites.length] as SiteFeature;
-            session.setSiteStatus(String(s.properties.id), s.properties.status === 'off' ? 'on' : 'off');
-          } else if (e.op === 'addFibre') {
-            session.addFibre(
-              route(`nf${n++}`, [
-                [e.x, e.y],
-                [e.x + e.dx, e.y + e.dy],
-              ]),
-            );
-          } else if (e.op === 'removeFibre' && fibre.length > 0) {
-            session.removeFibre(String(fibre[e.pick % fibre.length]?.properties.id));
-          }
-        }
-        const { sites, fibre } = session.layers();
-        expectSame(
-          session.result(),
-          analyze({
-            ...base,
-            sites: { type: 'FeatureCollection', features: sites },
-            fibre: { type: 'FeatureCollection', features: fibre },
-          }),
-        );
+        applyEdits(session, list);
+        expectSame(session.result(), fullRun(base, session));
       }),
       { numRuns: 25, seed: 20261126 },
     );

@@ -41,6 +41,8 @@ function expectSameResult(a: AnalysisResult, b: AnalysisResult): void {
     }
     expect(o?.nearestMbbSiteId).toBe(h.nearestMbbSiteId);
     expect(o?.nearestFibreId).toBe(h.nearestFibreId);
+    expect(o?.nearestAccessFibreId).toBe(h.nearestAccessFibreId);
+    expect(o?.nearestBackboneId).toBe(h.nearestBackboneId);
   });
   expect(b.ranking.map((r) => r.id)).toEqual(a.ranking.map((r) => r.id));
 }
@@ -85,6 +87,8 @@ describe('ScenarioSession', () => {
         const { result, delta } = session.sync(edits);
         const full = analyze(applyScenario(layers, scenario), settings);
         expectSameResult(full, result);
+        // A switched-off site is never anyone's nearest 4G/5G site.
+        for (const h of result.hamlets) expect(offs.has(h.nearestMbbSiteId ?? '')).toBe(false);
         expect(delta).toEqual(scenarioDelta(session.baseline, full, scenario, settings));
       }),
       { numRuns: 12, seed: 20261126 },

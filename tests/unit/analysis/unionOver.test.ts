@@ -20,6 +20,8 @@ function capsule(id: string, ax: number, ay: number, bx: number, by: number, r: 
   return {
     sourceId: id,
     kind: 'fibre',
+    operator: 'A',
+    convex: true,
     paths: () => [capsulePath(ax, ay, bx, by, r, 64, r * 1.0008)],
     bounds: {
       left: Math.floor(Math.min(ax, bx) - reach),
@@ -36,6 +38,8 @@ function disc(id: string, x: number, y: number, r: number): CoverageShape {
   return {
     sourceId: id,
     kind: 'mbb',
+    operator: 'A',
+    convex: true,
     paths: () => (d ? [d.path] : []),
     bounds: { left: x - r - 10, top: y - r - 10, right: x + r + 10, bottom: y + r + 10 },
     proofs: d ? [{ ax: x, ay: y, bx: x, by: y, r: d.innerRadius }] : [],

@@ -2,11 +2,17 @@
 import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HamletDetails } from '../../../src/components/panels/HamletDetails.tsx';
+import { scenarioStore } from '../../../src/store/scenario/scenarioStore.ts';
 import { appStore } from '../../../src/store/store.ts';
 import { renderWithI18n, resetStoreWithSample } from './render.tsx';
 
 beforeEach(resetStoreWithSample);
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  scenarioStore.getState().setEdits([]);
+});
+/** The text with non-breaking spaces as plain ones. */
+const text = (id: string) => screen.getByTestId(id).textContent?.replace(/\u00a0/g, ' ');
 
 describe('HamletDetails', () => {
   it('asks for a selection when none is made', () => {
@@ -47,5 +53,46 @@ describe('HamletDetails', () => {
     renderWithI18n(<HamletDetails />);
     fireEvent.click(screen.getByRole('button', { name: 'Xã Giao Thủy' }));
     expect(appStore.getState()).toMatchObject({ area: { level: 'commune', code: '100' }, rightTab: 'area' });
+  });
+
+  it('uses the data model’s words: tier 1 is “unserved”, not “white”; “Đề xuất” once', () => {
+    act(() => appStore.getState().selectHamlet('h1', 'app'));
+    renderWithI18n(<HamletDetails />);
+    const all = screen.getByTestId('hamlet-details').textContent ?? '';
+    expect(all).toContain('Hạng 1 · Nhóm 1: chưa phủ');
+    expect(all).not.toMatch(/thôn trắng/);
+    expect(all.match(/Đề xuất/g)).toHaveLength(1);
+    expect(screen.getByRole('heading', { name: 'Đề xuất đầu tư' })).toBeTruthy();
+  });
+
+  it('names the nearest access fibre and the nearest backbone apart, each as such', () => {
+    act(() => appStore.getState().selectHamlet('h1', 'app'));
+    renderWithI18n(<HamletDetails />);
+    expect(screen.getByText('Cáp quang truy nhập gần nhất')).toBeTruthy();
+    expect(text('nearest-access-fibre')).toBe('3,1 km (f1)');
+    expect(screen.getByText(/^Cáp quang trục gần nhất/)).toBeTruthy();
+    expect(text('nearest-backbone')).toBe('2,5 km (b1)');
+  });
+
+  it('never names a site switched off in the scenario as the nearest 4G/5G site', () => {
+    act(() => appStore.getState().selectHamlet('h1', 'app'));
+    renderWithI18n(<HamletDetails />);
+    expect(text('nearest-site')).toBe('4,2 km (s1)');
+    act(() => scenarioStore.getState().setEdits([{ kind: 'site-off', siteId: 's1', at: [106.3, 20.2] }]));
+    expect(text('nearest-site')).not.toContain('s1');
+    expect(text('nearest-site')).toBe('đang tính lại…');
+  });
+
+  it('gives money in words: triệu and tỷ đồng, million and billion VND', () => {
+    act(() => appStore.getState().selectHamlet('h1', 'app'));
+    const { unmount } = renderWithI18n(<HamletDetails />);
+    const all = () => (screen.getByTestId('hamlet-details').textContent ?? '').replace(/\u00a0/g, ' ');
+    expect(all()).toContain('100 triệu đồng');
+    expect(all()).toContain('1,8 tỷ đồng');
+    expect(all()).not.toMatch(/₫/);
+    unmount();
+    renderWithI18n(<HamletDetails />, 'en');
+    expect(all()).toContain('100 million VND');
+    expect(all()).toContain('1.8 billion VND');
   });
 });

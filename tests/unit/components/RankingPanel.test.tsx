@@ -55,6 +55,24 @@ describe('RankingPanel', () => {
     expect(appStore.getState().selectedHamletId).toBe('h2');
   });
 
+  it('puts one row in the Tab order, and Home, End and the arrows move from the focused row', () => {
+    renderWithI18n(<RankingPanel />);
+    const tabbable = () =>
+      [...document.querySelectorAll('[data-row-focus]')]
+        .filter((e) => e.getAttribute('tabindex') === '0')
+        .map((e) => e.getAttribute('data-row-focus'));
+    expect(tabbable()).toEqual(['h1']);
+    const button = (id: string) => document.querySelector(`[data-row-focus="${id}"]`) as HTMLElement;
+    fireEvent.keyDown(button('h1'), { key: 'End' });
+    expect(appStore.getState().selectedHamletId).toBe('h3');
+    expect(tabbable()).toEqual(['h3']);
+    fireEvent.keyDown(button('h3'), { key: 'Home' });
+    expect(appStore.getState().selectedHamletId).toBe('h1');
+    // From the row that has the focus, whatever is selected.
+    fireEvent.keyDown(button('h2'), { key: 'ArrowDown' });
+    expect(appStore.getState().selectedHamletId).toBe('h3');
+  });
+
   it('shows English headings and English number format after switching', () => {
     renderWithI18n(<RankingPanel />, 'en');
     expect(screen.getByText('Hamlets ranked for investment')).toBeTruthy();

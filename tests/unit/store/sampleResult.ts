@@ -1,3 +1,4 @@
+import { operatorColumns } from '../../../src/analysis/operatorLens.ts';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { squareAt } from '../../fixtures/cli/makeHamlet.ts';
 import { DEFAULT_SETTINGS } from '../../../src/analysis/settings.ts';
@@ -131,6 +132,13 @@ function rollup(level: Rollup['level'], code: string, name: string, specs: Hamle
     hamletsNoMbb: specs.filter((h) => h.mbb <= 0.05).length,
     targetFibreProgress: specs.filter((h) => h.fibre > 0.05).length / specs.length,
     targetMbbProgress: specs.filter((h) => h.mbb > 0.05).length / specs.length,
+    marketHouseholds: [households - mbb, mbb, 0],
+    hamletsByMarketClass: {
+      white: specs.filter((h) => h.mbb <= 0.5).length,
+      grey: specs.filter((h) => h.mbb > 0.5).length,
+      black: 0,
+    },
+    operators: [],
   };
 }
 
@@ -156,14 +164,26 @@ export function sampleResult(specs: HamletSpec[] = SPECS): AnalysisResult {
     flags: { noFibre: h.fibre <= 0.05, noMbb: h.mbb <= 0.05 },
     distanceToFibreM: h.fibre > 0 ? 0 : 2500,
     distanceToMbbSiteM: 4200,
-    nearestFibreId: 'f1',
+    nearestFibreId: h.fibre > 0 ? 'f1' : 'b1',
     nearestMbbSiteId: 's1',
+    // Where the hamlet has no fibre, the nearest fibre is backbone: access fibre is farther.
+    distanceToAccessFibreM: h.fibre > 0 ? 0 : 3100,
+    nearestAccessFibreId: 'f1',
+    distanceToBackboneM: h.fibre > 0 ? 900 : 2500,
+    nearestBackboneId: 'b1',
     facilitiesInGap:
       h.status === 'unserved'
         ? [{ id: 'fa1', kind: 'school', name: 'Trường Tiểu học Giao Thủy', class: 'white' }]
         : [],
     whiteZone: h.broadband < 1 ? square(i) : null,
     weakZone: null,
+    market: {
+      class: h.mbb > 0.5 ? 'grey' : 'white',
+      shares: [1 - h.mbb, h.mbb, 0],
+      households: [h.households * (1 - h.mbb), h.households * h.mbb, 0],
+      areaM2: [1_000_000 * (1 - h.mbb), 1_000_000 * h.mbb, 0],
+    },
+    operators: operatorColumns([]),
   }));
   const ranking = specs
     .filter((h) => h.rank)

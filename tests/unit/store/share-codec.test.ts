@@ -57,6 +57,8 @@ const rich = (): SharedView =>
         dropPerHouseholdVnd: 2_000_000,
         siteVnd: 2_100_000_000,
         newSiteRadiusM: 2500,
+        colocationVnd: 600_000_000,
+        upgradeVnd: 400_000_000,
       },
     },
     lang: 'en',
