@@ -229,11 +229,15 @@ describe('baseline or scenario: always visible, and the numbers follow it', () =
     await waitForMapIdle(page);
     expect(await page.isVisible('[data-testid="plan-switch"]')).toBe(true);
     await screenshot(page, 'plan-scenario-vi-phone');
+    // On the list pane the header's plan row sits right above the list's title.
     await page.evaluate(() => window.__vt!.store.getState().setMobilePane('list'));
-    expect(await page.textContent('[data-testid="ranking-plan"]')).toBe('Phương án: chưa đặt tên');
+    const pressed = '[data-testid="plan-switch"] button[aria-pressed="true"]';
+    expect(await page.isVisible(pressed)).toBe(true);
+    expect(await page.textContent(pressed)).toBe('Phương án: chưa đặt tên');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
     await screenshot(page, 'plan-scenario-vi-phone-list');
     await page.click('[data-lang="en"]');
-    expect(await page.textContent('[data-testid="ranking-plan"]')).toBe('Scenario: untitled');
+    expect(await page.textContent(pressed)).toBe('Scenario: untitled');
     await screenshot(page, 'plan-scenario-en-phone-list');
     await page.setViewportSize({ width: 1400, height: 900 });
     await page.evaluate(() => window.__vt!.store.getState().setMobilePane('map'));

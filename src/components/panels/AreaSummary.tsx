@@ -108,10 +108,10 @@ export function AreaSummary() {
         </button>{' '}
         {pickAreas && <span data-testid="area-map-hint">{t('area.mapHint')}</span>}
       </p>
-      <h3 id="vt-area-title">
-        {rollup.name}
+      <div className="vt-plan-titled">
+        <h3 id="vt-area-title">{rollup.name}</h3>
         <PlanTag testId="area-plan" />
-      </h3>
+      </div>
       <dl className="vt-kv">
         <dt>{t('area.hamlets')}</dt>
         <dd data-testid="area-hamlets">{fmt.integer(rollup.hamlets)}</dd>

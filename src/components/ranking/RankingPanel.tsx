@@ -16,10 +16,8 @@ export function RankingPanel() {
   return (
     <section className="vt-ranking" aria-labelledby="vt-ranking-title" id="vt-ranking" tabIndex={-1}>
       <header className="vt-section-head">
-        <h2 id="vt-ranking-title">
-          {t('ranking.title')}
-          <PlanTag testId="ranking-plan" />
-        </h2>
+        <h2 id="vt-ranking-title">{t('ranking.title')}</h2>
+        <PlanTag testId="ranking-plan" />
         {hasResult && (
           <span className="vt-count" data-testid="ranking-count" aria-live="polite">
             {t('ranking.count', { shown: fmt.integer(rows.length), total: fmt.integer(total) })}
