@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { decodeView } from '../../src/store/share/codec.ts';
 import { readXlsx } from '../fixtures/xlsx/readXlsx.ts';
-import { launch, open, screenshot } from './browser.ts';
+import { collectErrors, launch, open, plannerContext, screenshot } from './browser.ts';
 import {
   clickMapAt,
   statusOf,
@@ -26,25 +26,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function newContext(size = { width: 1400, height: 900 }): Promise<BrowserContext> {
-  return browser.newContext({
-    viewport: size,
-    locale: 'vi-VN',
-    acceptDownloads: true,
-    permissions: ['clipboard-read', 'clipboard-write'],
-  });
-}
-
-/** Errors of the page, except the browser's own favicon request. */
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !m.location().url.endsWith('/favicon.ico'))
-      errors.push(`console: ${m.text()}`);
-  });
-  return errors;
-}
+const newContext = (size?: { width: number; height: number }): Promise<BrowserContext> =>
+  plannerContext(browser, size);
 
 /** What the page says about the plan, everywhere it says it. */
 async function planOnScreen(page: Page) {
@@ -55,6 +38,9 @@ async function planOnScreen(page: Page) {
     legend: await page.textContent('.vt-legend [data-testid="legend-plan"]'),
   };
 }
+
+/** The plan named the same in the header (switch and pressed button), the list's title and the legend. */
+const everywhere = (header: string, text: string) => ({ header, pressed: text, list: text, legend: text });
 
 /** The plan is settled: the numbers on screen are the chosen plan's (no scenario still being measured). */
 async function planSettled(page: Page, plan: 'baseline' | 'scenario'): Promise<void> {
@@ -96,12 +82,7 @@ describe('baseline or scenario: always visible, and the numbers follow it', () =
     const { page } = await open(browser, baseUrl, { context: ctx });
     const errors = collectErrors(page);
     await waitForApp(page);
-    expect(await planOnScreen(page)).toEqual({
-      header: 'baseline',
-      pressed: 'Hiện trạng',
-      list: 'Hiện trạng',
-      legend: 'Hiện trạng',
-    });
+    expect(await planOnScreen(page)).toEqual(everywhere('baseline', 'Hiện trạng'));
     await screenshot(page, 'plan-baseline-vi-desktop');
 
     // The planner adds a site on a white hamlet and names the scenario.
@@ -112,12 +93,7 @@ describe('baseline or scenario: always visible, and the numbers follow it', () =
     await page.fill('[data-testid="scenario-name"]', 'Trạm thử');
     await page.click('[data-testid="scenario-mode-none"]');
     await planSettled(page, 'scenario');
-    expect(await planOnScreen(page)).toEqual({
-      header: 'scenario',
-      pressed: 'Phương án: Trạm thử',
-      list: 'Phương án: Trạm thử',
-      legend: 'Phương án: Trạm thử',
-    });
+    expect(await planOnScreen(page)).toEqual(everywhere('scenario', 'Phương án: Trạm thử'));
     expect(await statusOf(page, target.id)).not.toBe('unserved');
     await waitForMapIdle(page);
     await screenshot(page, 'plan-scenario-vi-desktop');
@@ -242,12 +218,7 @@ describe('baseline or scenario: always visible, and the numbers follow it', () =
     await page.setViewportSize({ width: 1400, height: 900 });
     await page.evaluate(() => window.__vt!.store.getState().setMobilePane('map'));
     await waitForMapIdle(page);
-    expect(await planOnScreen(page)).toEqual({
-      header: 'scenario',
-      pressed: 'Scenario: untitled',
-      list: 'Scenario: untitled',
-      legend: 'Scenario: untitled',
-    });
+    expect(await planOnScreen(page)).toEqual(everywhere('scenario', 'Scenario: untitled'));
     await screenshot(page, 'plan-scenario-en-desktop');
     const png = await download(page, 'snapshot-screen');
     await png.saveAs('tests/e2e/screenshots/plan-snapshot-scenario-en.png');

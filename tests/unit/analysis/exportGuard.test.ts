@@ -4,16 +4,13 @@ import { join, relative, resolve } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { rankingCsv, rankingRows, summaryCsv, summaryRows } from '../../../src/analysis/exports.ts';
-import { rankHamlets } from '../../../src/analysis/rankHamlets.ts';
-import { computeSummary } from '../../../src/analysis/rollups.ts';
 import { scenarioToCsv } from '../../../src/analysis/scenarioIo.ts';
 import { DEFAULT_SETTINGS } from '../../../src/analysis/settings.ts';
-import type { AnalysisResult, InputLayers } from '../../../src/analysis/types.ts';
 import { rankingWorkbook } from '../../../src/analysis/workbook.ts';
 import { reportCsv } from '../../../src/data/reportCsv.ts';
 import { workbookBlob } from '../../../src/store/share/xlsxFile.ts';
 import { cliRun } from '../../fixtures/cli/cliRun.ts';
-import { makeHamlet, squareAt } from '../../fixtures/cli/makeHamlet.ts';
+import { exportFixture, makeHamlet } from '../../fixtures/cli/makeHamlet.ts';
 import { tempDir } from '../../fixtures/cli/tempDir.ts';
 import { readXlsx } from '../../fixtures/xlsx/readXlsx.ts';
 
@@ -56,21 +53,10 @@ describe('every export goes through the guarded CSV writer', () => {
       households: { white: 50 + i, mbb: 10 },
     }),
   );
-  const input: InputLayers['hamlets'] = {
-    type: 'FeatureCollection',
-    features: hamlets.map((h, i) => ({
-      type: 'Feature',
-      geometry: squareAt(106 + i * 0.01),
-      properties: { id: h.id, name: h.name },
-    })),
-  };
-  const result: AnalysisResult = {
-    hamlets,
-    ranking: rankHamlets(hamlets, DEFAULT_SETTINGS),
-    summary: computeSummary(hamlets, DEFAULT_SETTINGS, { code: PLANTED[0]!, name: PLANTED[1]! }),
-    warnings: [],
-    timingsMs: {},
-  };
+  const { layer: input, result } = exportFixture(hamlets, 106, 0.01, {
+    code: PLANTED[0]!,
+    name: PLANTED[1]!,
+  });
   const plan = { kind: 'scenario', name: PLANTED[2]! } as const;
 
   it('the ranking and summary CSVs (app and CLI builders)', () => {

@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { rankingRows, summaryRows } from '../../../src/analysis/exports.ts';
-import { rankHamlets } from '../../../src/analysis/rankHamlets.ts';
-import { computeSummary } from '../../../src/analysis/rollups.ts';
-import { DEFAULT_SETTINGS } from '../../../src/analysis/settings.ts';
-import type { AnalysisResult, HamletCoverage, InputLayers } from '../../../src/analysis/types.ts';
+import type { HamletCoverage } from '../../../src/analysis/types.ts';
 import { rankingWorkbook, type WorkbookTitle } from '../../../src/analysis/workbook.ts';
 import { workbookBlob } from '../../../src/store/share/xlsxFile.ts';
-import { makeHamlet, squareAt } from '../../fixtures/cli/makeHamlet.ts';
+import { exportFixture, makeHamlet } from '../../fixtures/cli/makeHamlet.ts';
 import { readXlsx, type ReadSheet } from '../../fixtures/xlsx/readXlsx.ts';
 
 const hamlets: HamletCoverage[] = [
@@ -30,21 +27,7 @@ const hamlets: HamletCoverage[] = [
     households: { 'fibre+mbb': 200 },
   }),
 ];
-const input: InputLayers['hamlets'] = {
-  type: 'FeatureCollection',
-  features: hamlets.map((h, i) => ({
-    type: 'Feature',
-    geometry: squareAt(106 + i * 0.01),
-    properties: { id: h.id, name: h.name },
-  })),
-};
-const result: AnalysisResult = {
-  hamlets,
-  ranking: rankHamlets(hamlets, DEFAULT_SETTINGS),
-  summary: computeSummary(hamlets, DEFAULT_SETTINGS, { code: '36', name: 'Tỉnh Nam Định' }),
-  warnings: [],
-  timingsMs: {},
-};
+const { layer: input, result } = exportFixture(hamlets, 106, 0.01, { code: '36', name: 'Tỉnh Nam Định' });
 
 async function book(title: WorkbookTitle): Promise<ReadSheet[]> {
   const sheets = rankingWorkbook(rankingRows(result, input), summaryRows(result.summary, 'all'), title);
