@@ -38,10 +38,6 @@ export function uniform(rng: Rng, min: number, max: number): number {
   return min + (max - min) * rng();
 }
 
-export function randomInt(rng: Rng, min: number, maxInclusive: number): number {
-  return min + Math.floor(rng() * (maxInclusive - min + 1));
-}
-
 export function pick<T>(rng: Rng, items: readonly T[]): T {
   const item = items[Math.floor(rng() * items.length)];
   if (item === undefined) throw new Error('pick() needs a non-empty list');

@@ -1,16 +1,6 @@
 import { hamletLens } from './operatorLens.ts';
 import type { HamletCoverage, Settings } from './types.ts';
 
-/**
- * Ranking presets per lens (DATA-MODEL "Operators"), beside the pooled Equity and Commercial presets:
- * - `operator-commercial` ("Nhà mạng — thương mại"): one operator's gap, weighted by households and by
- *   competitor presence. Candidates: hamlets where the operator's MBB share is below the `served` threshold.
- * - `public-fund` ("Quỹ dịch vụ viễn thông công ích", the public-utility telecom fund): only hamlets where no
- *   operator gives MBB (the `noMbb` flag: MBB share at most the `noMbb` threshold), by households without any
- *   operator's MBB, facilities in white or weak areas and remoteness from the nearest MBB site.
- */
-export type LensPresetName = 'operator-commercial' | 'public-fund';
-
 export type OperatorCommercialCriterion = 'gapHouseholds' | 'competitorShareOfGap' | 'competitors';
 export type PublicFundCriterion = 'whiteHouseholds' | 'facilities' | 'remotenessM';
 export type LensCriterion = OperatorCommercialCriterion | PublicFundCriterion;
@@ -21,6 +11,14 @@ export interface LensPreset<C extends LensCriterion> {
   weights: Record<C, number>;
 }
 
+/**
+ * Ranking presets per lens (DATA-MODEL "Operators"), beside the pooled Equity and Commercial presets:
+ * - `operator-commercial` ("Nhà mạng — thương mại"): one operator's gap, weighted by households and by
+ *   competitor presence. Candidates: hamlets where the operator's MBB share is below the `served` threshold.
+ * - `public-fund` ("Quỹ dịch vụ viễn thông công ích", the public-utility telecom fund): only hamlets where no
+ *   operator gives MBB (the `noMbb` flag: MBB share at most the `noMbb` threshold), by households without any
+ *   operator's MBB, facilities in white or weak areas and remoteness from the nearest MBB site.
+ */
 export const LENS_PRESETS: {
   'operator-commercial': LensPreset<OperatorCommercialCriterion>;
   'public-fund': LensPreset<PublicFundCriterion>;

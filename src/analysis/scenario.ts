@@ -69,10 +69,3 @@ export function describeEdit(edit: ScenarioEdit): string {
   }
   return `add fibre ${String(edit.fibre.properties?.id ?? edit.fibre.id ?? '')}`.trim();
 }
-
-/** The id an edit adds or switches off (sites and fibre share no namespace, so the kind goes with it). */
-export function editTargetId(edit: ScenarioEdit): string {
-  if (edit.kind === 'site-off') return edit.siteId;
-  if (edit.kind === 'add-site') return siteId(edit.site, -1);
-  return fibreId(edit.fibre, -1);
-}

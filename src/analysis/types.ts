@@ -61,13 +61,11 @@ export interface FacilityProps {
   id?: string;
   [key: string]: unknown;
 }
-export type FacilityFeature = Feature<Point, FacilityProps>;
 
 export interface HouseholdPointProps {
   count?: number;
   [key: string]: unknown;
 }
-export type HouseholdPointFeature = Feature<Point, HouseholdPointProps>;
 
 export interface AdminProps {
   code: string;
@@ -75,7 +73,6 @@ export interface AdminProps {
   type?: string;
   [key: string]: unknown;
 }
-export type AdminFeature = Feature<Polygon | MultiPolygon, AdminProps>;
 
 /** Everything the engine reads. Only `hamlets` is required. */
 export interface InputLayers {
@@ -98,9 +95,8 @@ export type HamletStatus = 'served' | 'partial' | 'unserved';
  * guidelines' terms): 0 = white, 1 = grey, 2 or more = black (DATA-MODEL "Operators").
  */
 export type MarketClass = 'white' | 'grey' | 'black';
-export const MARKET_CLASSES: readonly MarketClass[] = ['white', 'grey', 'black'];
 
-/** Figures in the order of MARKET_CLASSES: [no operator, one operator, two or more]. */
+/** Figures by market class, in the order white, grey, black: [no operator, one operator, two or more]. */
 export type ByMarketClass = [number, number, number];
 
 /** A hamlet's MBB market: what share of it 0, 1 and ≥ 2 operators give MBB to. */

@@ -27,7 +27,7 @@ const WORD: Record<Family, string> = { polygon: 'an area (polygon)', line: 'a li
  * is safe (unclosed rings, duplicate vertices, winding, self-intersections, one-point MultiPoints).
  * Never throws: anything unusable comes back as a `skip` problem with `geometry: null`.
  */
-export function checkGeometry(raw: unknown, wanted: Family[], centroidOk = false): CheckedGeometry {
+export function checkGeometry(raw: unknown, wanted: readonly Family[], centroidOk = false): CheckedGeometry {
   const problems: GeometryProblem[] = [];
   try {
     const geometry = check(raw, wanted, centroidOk, problems);
@@ -42,7 +42,12 @@ export function checkGeometry(raw: unknown, wanted: Family[], centroidOk = false
   }
 }
 
-function check(raw: unknown, wanted: Family[], centroidOk: boolean, problems: GeometryProblem[]): Geometry {
+function check(
+  raw: unknown,
+  wanted: readonly Family[],
+  centroidOk: boolean,
+  problems: GeometryProblem[],
+): Geometry {
   if (raw === null || raw === undefined) {
     throw new Reject('has no geometry', 'Draw the feature or delete it from the file.');
   }
@@ -114,7 +119,7 @@ function check(raw: unknown, wanted: Family[], centroidOk: boolean, problems: Ge
 
 function fromCollection(
   geoms: unknown,
-  wanted: Family[],
+  wanted: readonly Family[],
   centroidOk: boolean,
   problems: GeometryProblem[],
 ): Geometry {

@@ -61,11 +61,15 @@ export interface CsvSitesResult {
   origins: { index: number; label: string }[];
 }
 
+/** A CSV as read: its headers, its rows as text by header, and the delimiter found. */
+export interface CsvTable {
+  headers: string[];
+  rows: Record<string, string>[];
+  delimiter: string;
+}
+
 /** Parses a CSV with a header row (BOM stripped, headers trimmed); a file with no rows is a LoadError. */
-export function readCsvTable(
-  text: string,
-  file: string,
-): { headers: string[]; rows: Record<string, string>[]; delimiter: string } {
+export function readCsvTable(text: string, file: string): CsvTable {
   const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
     header: true,
     skipEmptyLines: 'greedy',
@@ -79,11 +83,16 @@ export function readCsvTable(
 }
 
 /**
- * Reads a CSV of sites (or any points) into Point features. Every column is kept as a text
- * property; the mapped ones also become `id`, `name`, `operator`, `tech`, `radius_m`, `azimuths`.
+ * The rows of a read CSV (sites, or any points) as Point features, by the given columns (guessed where
+ * not given). Every column is kept as a text property; the mapped ones also become `id`, `name`,
+ * `operator`, `tech`, `radius_m`, `azimuths`, `kind`, `count`.
  */
-export function parseCsvSites(text: string, mapping?: CsvColumnMapping, file = 'sites.csv'): CsvSitesResult {
-  const { headers, rows, delimiter } = readCsvTable(text, file);
+export function csvTableToPoints(
+  table: CsvTable,
+  mapping: CsvColumnMapping | undefined,
+  file: string,
+): CsvSitesResult {
+  const { headers, rows, delimiter } = table;
   const m = { ...guessCsvColumns(headers), ...mapping };
   if (!m.lon || !m.lat) {
     throw new LoadError(

@@ -1,32 +1,40 @@
 export type {
-  CrsInfo,
   CsvColumnMapping,
-  FieldKey,
   FieldMapping,
-  FileKind,
   Issue,
-  LayerRole,
-  LoadInput,
   LoadOptions,
   LoadResult,
   ValidationReport,
   XmlParser,
 } from './types.ts';
-export { LAYER_ROLES, MAX_FILE_BYTES, MAX_UNZIPPED_BYTES } from './types.ts';
+export { MAX_FILE_BYTES, MAX_UNZIPPED_BYTES } from './types.ts';
+export {
+  ADMIN_ROLES,
+  INPUT_ROLES,
+  LAYER_ROLES,
+  ROLE_TABLE,
+  isAdminRole,
+  type AdminCollection,
+  type AdminLayers,
+  type CsvColumn,
+  type LayerRole,
+} from './layerRoles.ts';
 export { LoadError } from './LoadError.ts';
-export { loadLayer } from './loadLayer.ts';
+export { layerFromFile, loadLayer } from './loadLayer.ts';
+export { readLayerFile, type ParsedFile } from './readFile.ts';
 export { readFileKind } from './fileKind.ts';
-export { parseCsvSites, guessCsvColumns, readCsvTable, type CsvSitesResult } from './csvSites.ts';
-export { validateLayer, type Validated, type ValidateOptions } from './validateLayer.ts';
-export { guessFields, guessRole, ROLE_FIELDS } from './roles.ts';
+export { guessCsvColumns } from './csvSites.ts';
+export { validateLayer } from './validateLayer.ts';
+export { guessFields, guessRole } from './roles.ts';
 export { reportCsv } from './reportCsv.ts';
 export {
   serializeProject,
   parseProject,
-  PROJECT_VERSION,
+  SettingsRefused,
   MIGRATIONS,
   type Project,
   type ParsedProject,
 } from './project.ts';
-export { CRS_CHOICES, VN2000_TOWGS84, resolveCrs, type CrsChoice } from './crs.ts';
+export { CRS_CHOICES, resolveCrs } from './crs.ts';
 export { htmlToText } from './text.ts';
+export { PROJECT_VERSION } from './projectFormat.ts';

@@ -1,4 +1,5 @@
-import type { FieldMapping, LayerRole } from './types.ts';
+import type { LayerRole } from './layerRoles.ts';
+import type { FieldMapping } from './types.ts';
 
 export interface PropOutcome {
   props: Record<string, unknown>;

@@ -1,17 +1,38 @@
-import type { Settings } from '../analysis/types.ts';
 import { withDefaults } from '../analysis/settings.ts';
+import { validateSettings, type SettingsProblem } from '../analysis/validateSettings.ts';
 import { LoadError } from './LoadError.ts';
 import { parseJsonText } from './text.ts';
 import { PROJECT_VERSION, type Project } from './projectFormat.ts';
-import { LAYER_ROLES, type LayerRole, type ValidationReport } from './types.ts';
+import { isLayerRole, LAYER_ROLES } from './layerRoles.ts';
+import type { ValidationReport } from './types.ts';
 import { validateLayer } from './validateLayer.ts';
 
-export { PROJECT_VERSION, serializeProject, type Project } from './projectFormat.ts';
+export { serializeProject, type Project } from './projectFormat.ts';
 
 export interface ParsedProject {
   project: Project;
   /** One report per layer: a hand-edited project is validated like an import. */
   reports: ValidationReport[];
+}
+
+/**
+ * A project whose settings this version cannot use (a radius of -5, 20 000 000 circle segments, an
+ * unknown key): the file is refused whole, so nothing it holds is applied. `problems` are the validator's,
+ * for messages in the UI's language.
+ */
+export class SettingsRefused extends LoadError {
+  readonly problems: SettingsProblem[];
+
+  constructor(file: string, problems: SettingsProblem[]) {
+    const keys = [...new Set(problems.map((p) => `"${p.key}"`))].join(', ');
+    super(
+      file,
+      `has settings this version cannot use: ${problems.map((p) => p.message).join(' ')}`,
+      `Correct ${keys} in the file's "settings" (or delete ${problems.length > 1 ? 'them' : 'it'} to use the default), then open the file again.`,
+    );
+    this.name = 'SettingsRefused';
+    this.problems = problems;
+  }
 }
 
 /**
@@ -53,10 +74,19 @@ export function parseProject(text: string, fileName = 'project.json'): ParsedPro
   if (typeof layersIn !== 'object' || layersIn === null || Array.isArray(layersIn)) {
     throw new LoadError(fileName, 'has no "layers" object.', fix);
   }
+  if (
+    obj.settings !== undefined &&
+    (typeof obj.settings !== 'object' || obj.settings === null || Array.isArray(obj.settings))
+  ) {
+    throw new LoadError(fileName, 'has "settings" that are not an object.', fix);
+  }
+  // Settings first: they are quick to check, and a file refused for them is not validated further.
+  const settings = validateSettings(obj.settings ?? {});
+  if (settings.problems.length > 0) throw new SettingsRefused(fileName, settings.problems);
   const layers: Project['layers'] = {};
   const reports: ValidationReport[] = [];
   for (const [role, fc] of Object.entries(layersIn)) {
-    if (!LAYER_ROLES.includes(role as LayerRole)) {
+    if (!isLayerRole(role)) {
       throw new LoadError(
         fileName,
         `has an unknown layer "${role}" (known: ${LAYER_ROLES.join(', ')}).`,
@@ -66,15 +96,9 @@ export function parseProject(text: string, fileName = 'project.json'): ParsedPro
     if (typeof fc !== 'object' || fc === null || !Array.isArray((fc as { features?: unknown }).features)) {
       throw new LoadError(fileName, `has a "${role}" layer that is not a FeatureCollection.`, fix);
     }
-    const { collection, report } = validateLayer(fc, role as LayerRole, `${fileName} › ${role}`);
-    layers[role as LayerRole] = collection;
+    const { collection, report } = validateLayer(fc, role, `${fileName} › ${role}`);
+    layers[role] = collection;
     reports.push(report);
-  }
-  if (
-    obj.settings !== undefined &&
-    (typeof obj.settings !== 'object' || obj.settings === null || Array.isArray(obj.settings))
-  ) {
-    throw new LoadError(fileName, 'has "settings" that are not an object.', fix);
   }
   if (obj.scenarios !== undefined && !Array.isArray(obj.scenarios)) {
     throw new LoadError(fileName, 'has "scenarios" that are not a list.', fix);
@@ -84,7 +108,7 @@ export function parseProject(text: string, fileName = 'project.json'): ParsedPro
     ...(typeof obj.name === 'string' ? { name: obj.name } : {}),
     ...(typeof obj.savedAt === 'string' ? { savedAt: obj.savedAt } : {}),
     layers,
-    settings: withDefaults(obj.settings as Partial<Settings> | undefined),
+    settings: withDefaults(settings.settings),
     scenarios: (obj.scenarios as unknown[] | undefined) ?? [],
     view: obj.view ?? null,
   };

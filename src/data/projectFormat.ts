@@ -1,6 +1,6 @@
 import type { FeatureCollection } from 'geojson';
 import type { Settings } from '../analysis/types.ts';
-import { LAYER_ROLES, type LayerRole } from './types.ts';
+import { isLayerRole, type LayerRole } from './layerRoles.ts';
 
 // Writing a project needs none of the readers and checks that reading one does (project.ts): the page
 // saves projects with this module alone.
@@ -21,8 +21,7 @@ export interface Project {
 /** Project → JSON text (version stamped). */
 export function serializeProject(project: Omit<Project, 'version'> & { version?: number }): string {
   for (const role of Object.keys(project.layers)) {
-    if (!LAYER_ROLES.includes(role as LayerRole))
-      throw new Error(`serializeProject: unknown layer "${role}"`);
+    if (!isLayerRole(role)) throw new Error(`serializeProject: unknown layer "${role}"`);
   }
   // version first, so readFileKind can tell a project from a layer by the first few kilobytes.
   const { version: _ignored, ...rest } = project;

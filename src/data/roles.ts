@@ -1,5 +1,6 @@
 import { normaliseKey } from './text.ts';
-import type { FieldKey, FieldMapping, LayerRole, RawFeature } from './types.ts';
+import { ROLE_TABLE, type FieldKey, type LayerRole } from './layerRoles.ts';
+import type { FieldMapping, RawFeature } from './types.ts';
 
 /** Candidate source names for each normalised field, compared after normaliseKey, best first. */
 const FIELD_CANDIDATES: Record<FieldKey, string[]> = {
@@ -46,19 +47,6 @@ const FIELD_CANDIDATES: Record<FieldKey, string[]> = {
   count: ['count', 'soho', 'ho', 'households', 'n'],
 };
 
-/** Fields each role uses (docs/DATA-MODEL.md §1). */
-export const ROLE_FIELDS: Record<LayerRole, FieldKey[]> = {
-  hamlets: ['id', 'name', 'households', 'population', 'commune', 'commune_code', 'district', 'district_code'],
-  communes: ['code', 'name', 'type'],
-  districts: ['code', 'name', 'type'],
-  province: ['code', 'name', 'type'],
-  fibre: ['id', 'operator', 'kind'],
-  sites: ['id', 'name', 'operator', 'tech', 'radius_m', 'azimuths', 'beamwidth'],
-  coverage: ['tech', 'operator', 'level'],
-  facilities: ['kind', 'name', 'id'],
-  households: ['count'],
-};
-
 function propertyKeys(features: RawFeature[], sample = 200): string[] {
   const keys = new Set<string>();
   for (const f of features.slice(0, sample)) {
@@ -95,8 +83,8 @@ export function guessFields(fc: { features: RawFeature[] }, role: LayerRole): Fi
       }
     }
   };
-  for (const field of ROLE_FIELDS[role]) pick(field, false);
-  for (const field of ROLE_FIELDS[role]) pick(field, true);
+  for (const field of ROLE_TABLE[role].fields) pick(field, false);
+  for (const field of ROLE_TABLE[role].fields) pick(field, true);
   return out;
 }
 

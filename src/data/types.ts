@@ -1,52 +1,8 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-
-/** What a file holds; the user confirms it before import (docs/DATA-MODEL.md §1). */
-export type LayerRole =
-  | 'hamlets'
-  | 'fibre'
-  | 'sites'
-  | 'coverage'
-  | 'facilities'
-  | 'households'
-  | 'communes'
-  | 'districts'
-  | 'province';
-
-export const LAYER_ROLES: readonly LayerRole[] = [
-  'hamlets',
-  'fibre',
-  'sites',
-  'coverage',
-  'facilities',
-  'households',
-  'communes',
-  'districts',
-  'province',
-];
+import type { FieldKey, LayerRole } from './layerRoles.ts';
 
 /** Kinds of file `readFileKind` recognises. */
 export type FileKind = 'geojson' | 'shapefile-zip' | 'kml' | 'kmz' | 'csv' | 'project' | 'unknown';
-
-/** Normalised property names a role can carry (docs/DATA-MODEL.md §1 column names). */
-export type FieldKey =
-  | 'id'
-  | 'name'
-  | 'households'
-  | 'population'
-  | 'commune'
-  | 'commune_code'
-  | 'district'
-  | 'district_code'
-  | 'code'
-  | 'type'
-  | 'operator'
-  | 'kind'
-  | 'tech'
-  | 'radius_m'
-  | 'azimuths'
-  | 'beamwidth'
-  | 'level'
-  | 'count';
 
 /** Which source property holds each normalised field, e.g. `{ id: 'MA_THON', name: 'TEN_THON' }`. */
 export type FieldMapping = Partial<Record<FieldKey, string>>;
@@ -121,11 +77,6 @@ export interface LoadResult {
   kind: FileKind;
 }
 
-/** A parsed but not yet validated layer: features may hold anything. */
-export interface RawCollection {
-  type: 'FeatureCollection';
-  features: RawFeature[];
-}
 export type RawFeature = Feature<Geometry | null> | unknown;
 
 export interface LoadInput {

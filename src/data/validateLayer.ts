@@ -1,21 +1,10 @@
 import type { Feature, FeatureCollection } from 'geojson';
-import { checkGeometry, type Family } from './checkGeometry.ts';
+import { checkGeometry } from './checkGeometry.ts';
+import { ROLE_TABLE, type LayerRole } from './layerRoles.ts';
 import { throwIfAborted } from './LoadError.ts';
 import { normaliseProps } from './normaliseProps.ts';
 import { guessFields } from './roles.ts';
-import type { FieldMapping, Issue, LayerRole, RawFeature, ValidationReport } from './types.ts';
-
-const FAMILIES: Record<LayerRole, Family[]> = {
-  hamlets: ['polygon'],
-  communes: ['polygon'],
-  districts: ['polygon'],
-  province: ['polygon'],
-  coverage: ['polygon'],
-  fibre: ['line', 'point'],
-  sites: ['point'],
-  facilities: ['point'],
-  households: ['point'],
-};
+import type { FieldMapping, Issue, RawFeature, ValidationReport } from './types.ts';
 
 const NEEDS_ID: ReadonlySet<LayerRole> = new Set(['hamlets']);
 
@@ -116,11 +105,7 @@ export function validateLayer(
         ),
       );
     }
-    const checked = checkGeometry(
-      obj.geometry,
-      FAMILIES[role],
-      role === 'facilities' || role === 'households',
-    );
+    const checked = checkGeometry(obj.geometry, ROLE_TABLE[role].geometry, ROLE_TABLE[role].centroidOk);
     // A skipped feature lists only why it was skipped, not repairs made on the way.
     for (const p of checked.problems.filter((q) => checked.geometry !== null || q.severity === 'skip')) {
       const target =

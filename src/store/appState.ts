@@ -1,6 +1,4 @@
-import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type {
-  AdminProps,
   AnalysisResult,
   HamletCoverage,
   InputLayers,
@@ -10,12 +8,8 @@ import type {
 import type { HamletRow, SortState } from './rows.ts';
 import type { Filters, HamletColourBy, Lang, LayerId, SelectedArea, ViewState } from './viewState.ts';
 
-export type AdminCollection = FeatureCollection<Polygon | MultiPolygon, AdminProps>;
-export interface AdminLayers {
-  province: AdminCollection | null;
-  districts: AdminCollection | null;
-  communes: AdminCollection | null;
-}
+import type { AdminLayers } from '../data/layerRoles.ts';
+export type { AdminCollection, AdminLayers } from '../data/layerRoles.ts';
 
 /** Where a view change came from, so map ⇄ store ⇄ URL sync cannot loop. */
 export type ChangeSource = 'app' | 'map';

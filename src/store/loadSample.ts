@@ -1,27 +1,13 @@
 import type { FeatureCollection } from 'geojson';
 import type { InputLayers } from '../analysis/types.ts';
-import { fetchSampleCollections, rememberOrigin, sampleLayersOf } from '../worker/sampleLayers.ts';
+import {
+  fetchSampleCollections,
+  rememberOrigin,
+  SampleFileError,
+  sampleLayersOf,
+} from '../data/sampleLayers.ts';
+import { sampleUrls } from '../data/sampleUrls.ts';
 import type { AppStore } from './store.ts';
-
-/**
- * The shipped sample: Vite emits each geodata/*.geojson as a hashed asset and gives us its URL, so the
- * built app serves them without copying them into git or the bundle. A glob (not named imports) keeps the
- * build working while a layer file is absent.
- */
-const SAMPLE_URLS = import.meta.glob<string>('../../geodata/*.geojson', {
-  query: '?url',
-  import: 'default',
-  eager: true,
-});
-
-export function sampleUrls(): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [path, url] of Object.entries(SAMPLE_URLS)) {
-    const name = /([^/]+)\.geojson$/.exec(path)?.[1];
-    if (name) out[name] = url;
-  }
-  return out;
-}
 
 /** Who fetches and parses the sample files; the app uses the analysis worker (`AnalysisClient`). */
 export interface SampleSource {
@@ -47,7 +33,8 @@ export function setSampleSource(source: SampleSource): void {
 
 /**
  * Fetches the sample layers into the store. Errors name the file and land in `dataError`. A source that
- * fails for another reason than the data (e.g. its worker was replaced) is retried on this thread.
+ * fails for another reason than the files (`SampleFileError`), e.g. its worker was replaced, is retried on
+ * this thread.
  */
 export async function loadSample(
   store: AppStore,
@@ -58,7 +45,7 @@ export async function loadSample(
   setDataLoading();
   try {
     const loaded = await source.loadSample(urls).catch((e: unknown) => {
-      if (source === pageSampleSource || isDataError(e)) throw e;
+      if (source === pageSampleSource || e instanceof SampleFileError) throw e;
       return pageSampleSource.loadSample(urls);
     });
     const { input, admin, illustrative } = sampleLayersOf(loaded.byName);
@@ -68,9 +55,4 @@ export async function loadSample(
   } catch (e) {
     setDataError(e instanceof Error ? e.message : String(e));
   }
-}
-
-/** Errors about the files themselves mention them; anything else is the transport's. */
-function isDataError(e: unknown): boolean {
-  return e instanceof Error && e.message.startsWith('geodata/');
 }

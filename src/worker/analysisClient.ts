@@ -1,10 +1,16 @@
 import * as Comlink from 'comlink';
 import type { FeatureCollection } from 'geojson';
 import type { AnalysisResult, InputLayers, ProgressCallback, Settings } from '../analysis/types.ts';
-import type { AnalysisWorkerApi } from './analysis.worker.ts';
+import type { AnalysisWorkerApi } from './analysisWorkerApi.ts';
 import analysisWorkerUrl from './analysis.worker.ts?worker&url';
 import { AheadProgress, aheadSettings } from './aheadProgress.ts';
-import { originOf, parseCollection, rememberOrigin, type SampleFile } from './sampleLayers.ts';
+import {
+  originOf,
+  parseCollection,
+  rememberOrigin,
+  SampleFileError,
+  type SampleFile,
+} from '../data/sampleLayers.ts';
 
 /** Thrown to the caller of a run that a newer run replaced. */
 export class RunCancelled extends Error {
@@ -110,8 +116,13 @@ export class AnalysisClient {
     });
     this.onReplace.add(replaced);
     try {
-      // A failed fetch rejects `count`; the files end with a null.
-      const failed = count.then(() => new Promise<never>(() => undefined));
+      // A failed fetch rejects `count` (a bad file with its class restored); the files end with a null.
+      const failed = count.then(
+        () => new Promise<never>(() => undefined),
+        (e: unknown) => {
+          throw SampleFileError.revive(e);
+        },
+      );
       const files = await Promise.race([receiveFiles(port), failed, gone]);
       return {
         byName: await Promise.race([parseInTasks(files), gone]),

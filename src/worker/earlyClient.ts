@@ -1,4 +1,4 @@
-import { sampleUrls } from '../store/loadSample.ts';
+import { sampleUrls } from '../data/sampleUrls.ts';
 import { AnalysisClient } from './analysisClient.ts';
 
 /**

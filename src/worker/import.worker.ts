@@ -1,10 +1,10 @@
 import * as Comlink from 'comlink';
-import type { LayerRole } from '../data/index.ts';
-import { runLoad, runProbe, type ImportOptions, type NamedBlob } from './importTask.ts';
+import { forgetFile, runLoad, runProbe, type LoadRequest, type NamedBlob } from './importTask.ts';
 
 const api = {
   probe: (file: NamedBlob) => runProbe(file),
-  load(file: NamedBlob, role: LayerRole, options: ImportOptions, onProgress: (fraction: number) => void) {
+  forget: () => forgetFile(),
+  load(...[file, role, options, onProgress, parsedId]: LoadRequest) {
     // Posting a message per feature would flood the page; a few per second is enough for a bar.
     let last = 0;
     const throttled = (f: number): void => {
@@ -13,7 +13,7 @@ const api = {
       last = now;
       onProgress(f);
     };
-    return runLoad(file, role, options, throttled);
+    return runLoad(file, role, options, throttled, undefined, parsedId);
   },
 };
 

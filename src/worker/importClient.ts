@@ -1,7 +1,6 @@
 import * as Comlink from 'comlink';
-import type { LayerRole } from '../data/index.ts';
 import type { ImportWorkerApi } from './import.worker.ts';
-import type { ImportOptions, LoadOutcome, NamedBlob, ProbeOutcome } from './importTask.ts';
+import type { LoadOutcome, LoadRequest, NamedBlob, ProbeOutcome } from './importTask.ts';
 
 /** A load in progress: await `done`, or `cancel()` it (the page stays responsive either way). */
 export interface RunningLoad {
@@ -12,12 +11,9 @@ export interface RunningLoad {
 /** What the import dialog needs: probe a file, then load it with progress and cancel. */
 export interface ImportBackend {
   probe(file: NamedBlob): Promise<ProbeOutcome>;
-  load(
-    file: NamedBlob,
-    role: LayerRole,
-    options: ImportOptions,
-    onProgress: (fraction: number) => void,
-  ): RunningLoad;
+  load(...request: LoadRequest): RunningLoad;
+  /** Lets go of the file the last probe read (the dialog moved on). */
+  forget(): void;
   /** Stops whatever is running (a probe of a huge file); the next call starts afresh. */
   abort?(): void;
 }
@@ -39,14 +35,18 @@ export function needsDomParser(name: string, head: Uint8Array): boolean {
  * fetched at the first use: most visits never import a file.
  */
 export function createInThreadBackend(): ImportBackend {
-  const task = () => import('./importTask.ts');
+  let loaded: Promise<typeof import('./importTask.ts')> | null = null;
+  const task = () => (loaded ??= import('./importTask.ts'));
   return {
     probe: async (file) => (await task()).runProbe(file),
-    load(file, role, options, onProgress) {
+    load(file, role, options, onProgress, parsedId) {
       const controller = new AbortController();
-      const done = task().then((t) => t.runLoad(file, role, options, onProgress, controller.signal));
+      const done = task().then((t) =>
+        t.runLoad(file, role, options, onProgress, controller.signal, parsedId),
+      );
       return { done, cancel: () => controller.abort() };
     },
+    forget: () => void loaded?.then((t) => t.forgetFile()),
   };
 }
 
@@ -83,7 +83,11 @@ export function createWorkerBackend(makeWorker: () => Worker = createImportWorke
       return ensure().probe(file);
     },
     abort: kill,
-    load(file, role, options, onProgress) {
+    forget() {
+      inThread.forget();
+      void api?.forget();
+    },
+    load(file, role, options, onProgress, parsedId) {
       let settle: ((o: LoadOutcome) => void) | null = null;
       let inner: RunningLoad | null = null;
       const cancelled = new Promise<LoadOutcome>((resolve) => {
@@ -91,10 +95,10 @@ export function createWorkerBackend(makeWorker: () => Worker = createImportWorke
       });
       const work = (async (): Promise<LoadOutcome> => {
         if (await isKml(file)) {
-          inner = inThread.load(file, role, options, onProgress);
+          inner = inThread.load(file, role, options, onProgress, parsedId);
           return inner.done;
         }
-        return ensure().load(file, role, options, Comlink.proxy(onProgress));
+        return ensure().load(file, role, options, Comlink.proxy(onProgress), parsedId);
       })().catch((e: unknown) => ({
         ok: false as const,
         error: { message: `${file.name}: ${e instanceof Error ? e.message : String(e)}`, fix: 'Try again.' },

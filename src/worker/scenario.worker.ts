@@ -5,7 +5,7 @@ import type { ScenarioEdit } from '../analysis/scenarioTypes.ts';
 import { suggestSites } from '../analysis/suggestSites.ts';
 import type { SuggestOptions } from '../analysis/suggestSites.ts';
 import type { InputLayers, Settings } from '../analysis/types.ts';
-import { fetchSampleCollections, sampleLayersOf } from './sampleLayers.ts';
+import { fetchSampleCollections, sampleLayersOf } from '../data/sampleLayers.ts';
 import type { ScenarioWorkerUpdate, SuggestReply } from './scenarioProtocol.ts';
 
 let session: ScenarioSession | null = null;

@@ -2,7 +2,7 @@ import * as Comlink from 'comlink';
 import type { ScenarioEdit } from '../analysis/scenarioTypes.ts';
 import type { SuggestOptions } from '../analysis/suggestSites.ts';
 import type { InputLayers, Settings } from '../analysis/types.ts';
-import { originOf } from './sampleLayers.ts';
+import { originOf } from '../data/sampleLayers.ts';
 import type { ScenarioWorkerApi } from './scenario.worker.ts';
 import { EngineDisposed, type ScenarioWorkerUpdate, type SuggestReply } from './scenarioProtocol.ts';
 

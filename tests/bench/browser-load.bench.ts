@@ -194,7 +194,7 @@ async function firstVisit(browser: Browser, url: string, full: boolean): Promise
     const m = await page.evaluate(() => ({
       ...(window as unknown as BenchWindow).__bench,
       analysisMs: window.__vt!.store.getState().lastRunMs ?? NaN,
-      // The runner marks each run's start and end on the page (src/worker/runner.ts).
+      // The runner marks each run's start and end on the page (src/store/runner.ts).
       runs: performance
         .getEntriesByType('mark')
         .filter((e) => e.name.startsWith('vt:run-'))

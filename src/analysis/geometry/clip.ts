@@ -1,4 +1,4 @@
-import { Clipper, ClipperOffset, EndType, FillRule, JoinType } from 'clipper2-ts';
+import { Clipper, FillRule } from 'clipper2-ts';
 import type { Path64, Paths64, Rect64 } from 'clipper2-ts';
 import { clipToRect } from './rectClip.ts';
 
@@ -13,7 +13,7 @@ export type { Path64, Paths64, Rect64 };
 /** Integer units per metre: 1 cm keeps coordinates of a 1,000 km region far inside 2^53 in products. */
 export const SCALE = 100;
 
-export type ClipOperation = 'union' | 'intersection' | 'difference' | 'rect-clip' | 'offset' | 'repair';
+export type ClipOperation = 'union' | 'intersection' | 'difference' | 'rect-clip' | 'repair';
 
 /** A clipping failure, naming the feature it happened on so the user can find and fix it. */
 export class GeometryError extends Error {
@@ -62,11 +62,6 @@ export function unionAll(paths: Paths64, featureId: string): GeoResult<Paths64> 
   return guard(featureId, 'union', () => (paths.length === 0 ? [] : Clipper.union(paths, FillRule.NonZero)));
 }
 
-/** Union of two already-normalised regions. */
-export function union2(a: Paths64, b: Paths64, featureId: string): GeoResult<Paths64> {
-  return guard(featureId, 'union', () => Clipper.union(a, b, FillRule.NonZero));
-}
-
 export function intersect(a: Paths64, b: Paths64, featureId: string): GeoResult<Paths64> {
   return guard(featureId, 'intersection', () =>
     a.length === 0 || b.length === 0 ? [] : Clipper.intersect(a, b, FillRule.NonZero),
@@ -93,26 +88,6 @@ export function rectClip(rect: Rect64, paths: Paths64, featureId: string): GeoRe
  */
 export function repairPolygonRings(rings: Paths64, featureId: string): GeoResult<Paths64> {
   return guard(featureId, 'repair', () => Clipper.union(rings, FillRule.EvenOdd));
-}
-
-/**
- * Buffer open polylines (integer units) by `delta` with round caps and joins. `segments` is the number of
- * vertices a full circle gets, converted to Clipper's arc tolerance.
- */
-export function bufferLines(
-  lines: Paths64,
-  delta: number,
-  segments: number,
-  featureId: string,
-): GeoResult<Paths64> {
-  return guard(featureId, 'offset', () => {
-    const arcTolerance = delta * (1 - Math.cos(Math.PI / segments));
-    const offset = new ClipperOffset(2, arcTolerance);
-    offset.addPaths(lines, JoinType.Round, EndType.Round);
-    const out: Paths64 = [];
-    offset.execute(delta, out);
-    return out;
-  });
 }
 
 /** Signed area in integer units² (outer rings positive, holes negative). */

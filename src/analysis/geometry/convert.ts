@@ -1,5 +1,5 @@
 import type { MultiPolygon, Polygon, Position } from 'geojson';
-import { SCALE, areaUnits } from './clip.ts';
+import { SCALE } from './clip.ts';
 import type { Path64, Paths64 } from './clip.ts';
 import { Clipper } from 'clipper2-ts';
 import type { LocalProjection } from './projection.ts';
@@ -75,9 +75,4 @@ export function pathsToGeoJSON(
 /** 1e-7° ≈ 1 cm: the precision of the integer grid; more digits would only bloat exports. */
 function round7(v: number): number {
   return Math.round(v * 1e7) / 1e7;
-}
-
-/** Ground area in m² of normalised paths, given the point scale at their location. */
-export function groundAreaM2(paths: Paths64, scale: number): number {
-  return areaUnits(paths) / (SCALE * SCALE * scale * scale);
 }

@@ -2,13 +2,13 @@ import { useId } from 'react';
 import {
   CRS_CHOICES,
   LAYER_ROLES,
-  ROLE_FIELDS,
+  ROLE_TABLE,
+  type CsvColumn,
   type CsvColumnMapping,
-  type FieldKey,
   type FieldMapping,
   type LayerRole,
 } from '../../data/index.ts';
-import type { ProbeResult } from '../../worker/importProbe.ts';
+import type { ProbeResult } from '../../data/probeFile.ts';
 import { useImportTranslation } from './i18n.ts';
 
 /** What the user decides about a file before it is checked. */
@@ -20,20 +20,6 @@ export interface FileChoices {
   crs: string;
   axisOrder: 'auto' | 'lonlat' | 'latlon';
 }
-
-type CsvColumn = Exclude<keyof CsvColumnMapping, 'radiusUnit'>;
-
-const CSV_COLUMNS: Record<LayerRole, CsvColumn[]> = {
-  sites: ['lon', 'lat', 'id', 'name', 'operator', 'tech', 'radius', 'azimuths'],
-  facilities: ['lon', 'lat', 'id', 'name', 'kind'],
-  households: ['lon', 'lat', 'count'],
-  hamlets: ['lon', 'lat', 'id', 'name'],
-  fibre: ['lon', 'lat', 'id', 'operator', 'kind'],
-  coverage: ['lon', 'lat'],
-  communes: ['lon', 'lat', 'id', 'name'],
-  districts: ['lon', 'lat', 'id', 'name'],
-  province: ['lon', 'lat', 'id', 'name'],
-};
 
 /** The TM-3 zone of Nam Định and Thái Bình: the sensible first guess for metres without a .prj here. */
 export const DEFAULT_PROJECTED_CRS = 'VN2000-TM3-105.5';
@@ -103,7 +89,7 @@ export function FileSetup({ probe, choices, onChange }: FileSetupProps) {
         >
           {LAYER_ROLES.map((r) => (
             <option key={r} value={r}>
-              {t(`roles.${r}`)}
+              {t(ROLE_TABLE[r].labelKey)}
             </option>
           ))}
         </select>
@@ -112,7 +98,7 @@ export function FileSetup({ probe, choices, onChange }: FileSetupProps) {
       {probe.csv ? (
         <fieldset>
           <legend>{t('csv.heading')}</legend>
-          {CSV_COLUMNS[choices.role].map((col) =>
+          {ROLE_TABLE[choices.role].csvColumns.map((col) =>
             pick(
               t(`csv.${col}`),
               choices.csvColumns[col],
@@ -120,7 +106,8 @@ export function FileSetup({ probe, choices, onChange }: FileSetupProps) {
               `csv-${col}`,
             ),
           )}
-          {CSV_COLUMNS[choices.role].includes('radius') && choices.csvColumns.radius ? (
+          {(ROLE_TABLE[choices.role].csvColumns as readonly CsvColumn[]).includes('radius') &&
+          choices.csvColumns.radius ? (
             <div className="vt-imp-field">
               <label htmlFor={`${id}-unit`}>{t('csv.unit')}</label>
               <select
@@ -139,7 +126,7 @@ export function FileSetup({ probe, choices, onChange }: FileSetupProps) {
       ) : (
         <fieldset>
           <legend>{t('dialog.fieldsHeading')}</legend>
-          {ROLE_FIELDS[choices.role].map((field: FieldKey) =>
+          {ROLE_TABLE[choices.role].fields.map((field) =>
             pick(
               t(`fields.${field}`),
               choices.fields[field],

@@ -8,6 +8,7 @@ import { createWorkerBackend, type ImportBackend } from '../../worker/importClie
 import { downloadBlob } from '../share/download.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { DropOverlay } from './DropOverlay.tsx';
+import { RestoreNotice } from './RestoreNotice.tsx';
 import { useImportTranslation } from './i18n.ts';
 import './import.css';
 
@@ -89,11 +90,16 @@ export function ImportControls({
     setMessage(t('toolbar.saved', { name }));
   };
 
+  /**
+   * Back to a clean start: the sample, then the default settings (saving {} replaces the saved ones).
+   * In that order, the data the analysis runs on is the sample's from the first run on.
+   */
   const reset = async (): Promise<void> => {
     setConfirming(false);
     setOpen(false);
     await kv.del(DATA_KEY).catch(() => undefined);
     await resetToSample(store);
+    store.getState().resetSettings();
   };
 
   return (
@@ -124,6 +130,7 @@ export function ImportControls({
       <p className="vt-visually-hidden" role="status">
         {message}
       </p>
+      <RestoreNotice store={store} />
       <input
         ref={layerInput}
         type="file"

@@ -1,9 +1,18 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { MAX_FILE_BYTES, parseProject, type LoadResult, type ParsedProject } from '../../data/index.ts';
+import { useTranslation } from 'react-i18next';
+import type { SettingsProblem } from '../../analysis/validateSettings.ts';
+import {
+  MAX_FILE_BYTES,
+  parseProject,
+  SettingsRefused,
+  type LoadResult,
+  type ParsedProject,
+} from '../../data/index.ts';
+import { settingsProblemText } from '../../i18n/settingsProblem.ts';
 import { applyProject } from '../../store/persist/projectFile.ts';
 import type { AppStore } from '../../store/store.ts';
 import type { ImportBackend, RunningLoad } from '../../worker/importClient.ts';
-import type { ProbeResult } from '../../worker/importProbe.ts';
+import type { ProbeResult } from '../../data/probeFile.ts';
 import type { ImportFailure } from '../../worker/importTask.ts';
 import { applyImport } from './applyImport.ts';
 import { canImport, ProjectSummary, ReplaceNote } from './DialogNotes.tsx';
@@ -18,6 +27,7 @@ type Step =
   | { kind: 'loading'; probe: ProbeResult; choices: FileChoices; progress: number }
   | { kind: 'report'; probe: ProbeResult; choices: FileChoices; result: LoadResult }
   | { kind: 'failed'; probe?: ProbeResult; choices?: FileChoices; error: ImportFailure }
+  | { kind: 'settingsRefused'; problems: SettingsProblem[] }
   | { kind: 'project'; parsed: ParsedProject }
   | { kind: 'tooBig' };
 
@@ -44,20 +54,25 @@ function viewport(): { width: number; height: number } {
  */
 export function ImportDialog({ files, mode = 'layers', store, backend, onDone }: ImportDialogProps) {
   const { t } = useImportTranslation();
+  const app = useTranslation();
   const [index, setIndex] = useState(0);
   const [probeStep, setStep] = useState<Step>({ kind: 'probing' });
   const running = useRef<RunningLoad | null>(null);
+  /** The backend keeps the file its probe read; loads name it so the file is read once. */
+  const parsedId = useRef<number | undefined>(undefined);
   const file = files[index];
 
   const next = useCallback(() => {
     running.current?.cancel();
     running.current = null;
+    parsedId.current = undefined;
+    backend.forget();
     if (index + 1 >= files.length) onDone();
     else {
       setIndex(index + 1);
       setStep({ kind: 'probing' });
     }
-  }, [index, files.length, onDone]);
+  }, [index, files.length, onDone, backend]);
 
   useEffect(() => {
     if (!file) return;
@@ -69,8 +84,9 @@ export function ImportDialog({ files, mode = 'layers', store, backend, onDone }:
         if (live) setStep({ kind: 'project', parsed });
       } catch (e) {
         const err = e as { message?: string; fix?: string };
-        if (live)
-          setStep({ kind: 'failed', error: { message: err.message ?? String(e), fix: err.fix ?? '' } });
+        if (!live) return;
+        if (e instanceof SettingsRefused) setStep({ kind: 'settingsRefused', problems: e.problems });
+        else setStep({ kind: 'failed', error: { message: err.message ?? String(e), fix: err.fix ?? '' } });
       }
     };
     if (mode === 'project') {
@@ -80,6 +96,7 @@ export function ImportDialog({ files, mode = 'layers', store, backend, onDone }:
         if (!live) return;
         if (!outcome.ok) return setStep({ kind: 'failed', error: outcome.error });
         if (outcome.probe.kind === 'project') return openProject();
+        parsedId.current = outcome.parsedId;
         setStep({ kind: 'setup', probe: outcome.probe, choices: initialChoices(outcome.probe) });
       });
     }
@@ -88,7 +105,13 @@ export function ImportDialog({ files, mode = 'layers', store, backend, onDone }:
     };
   }, [file, backend, mode]);
 
-  useEffect(() => () => running.current?.cancel(), []);
+  useEffect(
+    () => () => {
+      running.current?.cancel();
+      backend.forget();
+    },
+    [backend],
+  );
 
   if (!file) return null;
   // Refused before reading a byte: a file this size would take the tab down.
@@ -102,8 +125,12 @@ export function ImportDialog({ files, mode = 'layers', store, backend, onDone }:
       ...(probe.csv ? { csvColumns: choices.csvColumns } : {}),
       axisOrder: choices.axisOrder,
     };
-    const run = backend.load({ name: file.name, blob: file }, choices.role, options, (progress) =>
-      setStep((s) => (s.kind === 'loading' ? { ...s, progress } : s)),
+    const run = backend.load(
+      { name: file.name, blob: file },
+      choices.role,
+      options,
+      (progress) => setStep((s) => (s.kind === 'loading' ? { ...s, progress } : s)),
+      parsedId.current,
     );
     running.current = run;
     void run.done.then((outcome) => {
@@ -175,6 +202,22 @@ export function ImportDialog({ files, mode = 'layers', store, backend, onDone }:
           </div>
         ) : null}
 
+        {step.kind === 'settingsRefused' ? (
+          <div className="vt-imp-error" role="alert" data-testid="settings-refused">
+            <p>
+              <strong>{t('dialog.settingsRefused', { name: file.name })}</strong>
+            </p>
+            <ul>
+              {step.problems.map((p) => (
+                <li key={`${p.kind}:${p.key}`}>
+                  {settingsProblemText(p, app.t, app.i18n.language === 'en' ? 'en' : 'vi')}
+                </li>
+              ))}
+            </ul>
+            <p>{t('dialog.fix', { fix: t('dialog.settingsFix') })}</p>
+          </div>
+        ) : null}
+
         {step.kind === 'project' ? <ProjectSummary parsed={step.parsed} /> : null}
 
         {step.kind === 'tooBig' ? (
@@ -238,6 +281,11 @@ export function ImportDialog({ files, mode = 'layers', store, backend, onDone }:
           </>
         ) : null}
         {step.kind === 'tooBig' ? (
+          <button type="button" data-autofocus onClick={next}>
+            {t('dialog.close')}
+          </button>
+        ) : null}
+        {step.kind === 'settingsRefused' ? (
           <button type="button" data-autofocus onClick={next}>
             {t('dialog.close')}
           </button>

@@ -1,11 +1,9 @@
 import type { FeatureCollection } from 'geojson';
 import { bbox } from '@turf/bbox';
 import type { InputLayers } from '../../analysis/types.ts';
-import type { LayerRole } from '../../data/index.ts';
+import { isAdminRole, type LayerRole } from '../../data/index.ts';
 import type { AdminCollection, AdminLayers, AppState } from '../../store/appState.ts';
 import type { AppStore } from '../../store/store.ts';
-
-const ADMIN_ROLES = new Set<LayerRole>(['province', 'districts', 'communes']);
 
 type DataState = Pick<AppState, 'input' | 'admin' | 'illustrativeLayers' | 'importedFiles' | 'dataSource'>;
 
@@ -34,7 +32,7 @@ export function mergeImported(
   if (role === 'hamlets') {
     const kept = Object.entries(state.input ?? {}).filter(([name]) => name !== 'hamlets' && keep(name));
     input = { ...Object.fromEntries(kept), hamlets: collection } as InputLayers;
-  } else if (ADMIN_ROLES.has(role)) {
+  } else if (isAdminRole(role)) {
     if (!state.input) return null;
     input = state.input;
   } else {
@@ -49,7 +47,7 @@ export function mergeImported(
     districts: keepAdmin('districts') ? state.admin.districts : null,
     communes: keepAdmin('communes') ? state.admin.communes : null,
   };
-  if (ADMIN_ROLES.has(role)) admin[role as keyof AdminLayers] = collection as AdminCollection;
+  if (isAdminRole(role)) admin[role] = collection as AdminCollection;
   const illustrativeLayers = state.illustrativeLayers.filter((name) => name !== role && keep(name));
   return { input, admin, illustrativeLayers, importedFiles: [...files, fileName] };
 }

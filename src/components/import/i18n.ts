@@ -107,6 +107,10 @@ const vi = {
     failed: 'Không đọc được tệp. Dữ liệu hiện tại giữ nguyên.',
     fix: 'Cách sửa: {{fix}}',
     unchanged: 'Dữ liệu hiện tại chưa bị thay đổi.',
+    settingsRefused:
+      '{{name}} có cài đặt không dùng được nên chưa được mở. Dữ liệu và cài đặt hiện tại giữ nguyên.',
+    settingsFix:
+      'Sửa các cài đặt trên trong phần "settings" của tệp (hoặc xoá chúng để dùng giá trị mặc định), rồi mở lại tệp.',
   },
   report: {
     heading: 'Kết quả kiểm tra',
@@ -134,7 +138,7 @@ const vi = {
   confirm: {
     resetTitle: 'Quay về dữ liệu mẫu?',
     resetBody:
-      'Dữ liệu bạn đã nhập sẽ bị xóa khỏi trình duyệt này và dữ liệu mẫu Nam Định được nạp lại. Thiết lập giữ nguyên. Nên lưu dự án trước nếu cần giữ dữ liệu.',
+      'Dữ liệu bạn đã nhập sẽ bị xóa khỏi trình duyệt này, dữ liệu mẫu Nam Định được nạp lại và cài đặt trở về mặc định. Nên lưu dự án trước nếu cần giữ dữ liệu.',
     resetOk: 'Xóa và dùng dữ liệu mẫu',
     cancel: 'Hủy',
   },
@@ -146,6 +150,11 @@ const vi = {
     householdsArea: 'Số hộ: chia đều theo diện tích thôn.',
     householdsMixed: 'Số hộ: đếm từ điểm hộ nơi có, còn lại chia theo diện tích.',
     restoreProblem: 'Không khôi phục được dữ liệu đã lưu: {{message}}',
+  },
+  restore: {
+    heading: 'Chưa khôi phục được hết những gì đã lưu trong trình duyệt này',
+    settings: 'Cài đặt đã lưu không dùng được nên đã bị bỏ; đang dùng cài đặt mặc định:',
+    dismiss: 'Đã hiểu',
   },
 };
 
@@ -254,6 +263,10 @@ const en: Strings = {
     failed: 'The file could not be read. The current data is unchanged.',
     fix: 'What to do: {{fix}}',
     unchanged: 'The current data has not been changed.',
+    settingsRefused:
+      '{{name}} has settings that cannot be used, so it was not opened. The current data and settings are unchanged.',
+    settingsFix:
+      'Correct these in the file\'s "settings" (or delete them to use the defaults), then open the file again.',
   },
   report: {
     heading: 'Check result',
@@ -281,7 +294,7 @@ const en: Strings = {
   confirm: {
     resetTitle: 'Go back to the sample data?',
     resetBody:
-      'The data you imported will be deleted from this browser and the Nam Định sample loaded again. Settings are kept. Save a project first if you want to keep your data.',
+      'The data you imported will be deleted from this browser, the Nam Định sample loaded again and the settings reset to their defaults. Save a project first if you want to keep your data.',
     resetOk: 'Delete and use the sample',
     cancel: 'Cancel',
   },
@@ -293,6 +306,11 @@ const en: Strings = {
     householdsArea: 'Households: spread evenly over each hamlet’s area.',
     householdsMixed: 'Households: counted from points where present, otherwise spread by area.',
     restoreProblem: 'Saved data could not be restored: {{message}}',
+  },
+  restore: {
+    heading: 'Not everything saved in this browser could be restored',
+    settings: 'The saved settings could not be used and were dropped; the defaults are in use:',
+    dismiss: 'OK',
   },
 };
 

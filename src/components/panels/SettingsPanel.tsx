@@ -1,7 +1,15 @@
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { PRESETS } from '../../analysis/settings.ts';
 import type { RankingPresetName, RankingWeights, Settings } from '../../analysis/types.ts';
+import {
+  SETTINGS_RULES,
+  validateSettings,
+  type NumberRule,
+  type SettingsProblem,
+} from '../../analysis/validateSettings.ts';
+import { settingsFieldHint } from '../../i18n/settingsProblem.ts';
 import { effectiveSettings, useApp } from '../../store/store.ts';
 import { MoneyField } from '../MoneyField.tsx';
 
@@ -13,40 +21,70 @@ const CRITERIA: (keyof RankingWeights)[] = [
   'costPerHousehold',
 ];
 
+/**
+ * A number setting. What the user types is applied only when the settings validator accepts it;
+ * otherwise the field is marked invalid and says what it must hold, and the analysis keeps the last
+ * valid value. `percent`: the setting is a share, typed as a percentage.
+ */
 function NumberField({
   label,
   value,
-  onChange,
-  min,
-  max,
+  rule,
   step,
   testId,
+  percent = false,
+  tryValue,
 }: {
   label: string;
   value: number;
-  onChange: (v: number) => void;
-  min: number;
-  max: number;
+  rule: NumberRule;
   step: number;
   testId?: string;
+  percent?: boolean;
+  /** Applies the value if the validator accepts it; returns its problem otherwise. */
+  tryValue: (v: number) => SettingsProblem | null;
 }) {
+  const { t } = useTranslation();
+  const lang = useApp((s) => s.lang);
+  const id = useId();
+  const [draft, setDraft] = useState<{ text: string; problem: SettingsProblem | null } | null>(null);
+  // A change from elsewhere (reset, a link, a project) replaces what was being typed.
+  const [seen, setSeen] = useState(value);
+  if (seen !== value) {
+    setSeen(value);
+    if (draft && Number(draft.text) !== value) setDraft(null);
+  }
+  const scale = percent ? 100 : 1;
+  const problem = draft?.problem ?? null;
   return (
-    <label className="vt-field">
-      <span>{label}</span>
+    <div className="vt-field">
+      <label htmlFor={id}>{label}</label>
       <input
+        id={id}
         type="number"
-        value={value}
-        min={min}
-        max={max}
+        value={draft?.text ?? value}
+        min={rule.min * scale}
+        max={rule.max * scale}
         step={step}
         data-testid={testId}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={problem ? `${id}-problem` : undefined}
         onChange={(e) => {
-          const v = e.target.valueAsNumber;
-          // Half-typed input ("", "1e") is not a number yet: wait for the next keystroke.
-          if (Number.isFinite(v) && v >= min && v <= max) onChange(v);
+          const text = e.target.value;
+          // Half-typed input ("", "1e") is not a number yet: nothing is applied until it is one.
+          if (text.trim() === '') setDraft({ text, problem: null });
+          else setDraft({ text, problem: tryValue(e.target.valueAsNumber) });
+        }}
+        onBlur={() => {
+          if (!draft?.problem) setDraft(null);
         }}
       />
-    </label>
+      {problem ? (
+        <p id={`${id}-problem`} className="vt-field__problem" role="alert">
+          {settingsFieldHint(problem, t, lang, percent)}
+        </p>
+      ) : null}
+    </div>
   );
 }
 
@@ -63,6 +101,13 @@ export function SettingsPanel() {
     })),
   );
   const update = (patch: Partial<Settings>) => setSettings({ ...settings, ...patch });
+  /** Applies a change the validator accepts; returns the first problem of one it refuses. */
+  const attempt = (patch: Partial<Settings>): SettingsProblem | null => {
+    const next = { ...settings, ...patch };
+    const problem = validateSettings(next).problems[0] ?? null;
+    if (!problem) setSettings(next);
+    return problem;
+  };
   const setWeight = (key: keyof RankingWeights, v: number) =>
     update({ preset: 'custom', weights: { ...settings.weights, [key]: v } });
   const setPreset = (preset: RankingPresetName) =>
@@ -77,22 +122,20 @@ export function SettingsPanel() {
         <NumberField
           label={t('settings.fibreRadius')}
           value={settings.fibreServiceRadiusM}
-          min={50}
-          max={5000}
+          rule={SETTINGS_RULES.fibreServiceRadiusM}
           step={50}
           testId="setting-fibre-radius"
-          onChange={(v) => update({ fibreServiceRadiusM: v })}
+          tryValue={(v) => attempt({ fibreServiceRadiusM: v })}
         />
         {TECHS.map((tech) => (
           <NumberField
             key={tech}
             label={t('settings.defaultRadius', { tech })}
             value={settings.defaultRadiusM[tech]}
-            min={100}
-            max={30000}
+            rule={SETTINGS_RULES.defaultRadiusM[tech]}
             step={100}
             testId={`setting-radius-${tech}`}
-            onChange={(v) => update({ defaultRadiusM: { ...settings.defaultRadiusM, [tech]: v } })}
+            tryValue={(v) => attempt({ defaultRadiusM: { ...settings.defaultRadiusM, [tech]: v } })}
           />
         ))}
       </fieldset>
@@ -101,18 +144,20 @@ export function SettingsPanel() {
         <NumberField
           label={`${t('settings.served')} (%)`}
           value={Math.round(settings.thresholds.served * 100)}
-          min={50}
-          max={100}
+          rule={SETTINGS_RULES.thresholds.served}
+          percent
           step={1}
-          onChange={(v) => update({ thresholds: { ...settings.thresholds, served: v / 100 } })}
+          testId="setting-served"
+          tryValue={(v) => attempt({ thresholds: { ...settings.thresholds, served: v / 100 } })}
         />
         <NumberField
           label={`${t('settings.unserved')} (%)`}
           value={Math.round(settings.thresholds.unserved * 100)}
-          min={0}
-          max={49}
+          rule={SETTINGS_RULES.thresholds.unserved}
+          percent
           step={1}
-          onChange={(v) => update({ thresholds: { ...settings.thresholds, unserved: v / 100 } })}
+          testId="setting-unserved"
+          tryValue={(v) => attempt({ thresholds: { ...settings.thresholds, unserved: v / 100 } })}
         />
       </fieldset>
       <fieldset className="vt-fieldset">
@@ -151,31 +196,33 @@ export function SettingsPanel() {
         <MoneyField
           label={t('settings.fibrePerKm')}
           value={settings.cost.fibrePerKmVnd}
-          max={1e10}
+          min={SETTINGS_RULES.cost.fibrePerKmVnd.min}
+          max={SETTINGS_RULES.cost.fibrePerKmVnd.max}
           testId="setting-cost-fibre"
-          onChange={(v) => update({ cost: { ...settings.cost, fibrePerKmVnd: v } })}
+          onChange={(v) => attempt({ cost: { ...settings.cost, fibrePerKmVnd: v } })}
         />
         <MoneyField
           label={t('settings.dropPerHousehold')}
           value={settings.cost.dropPerHouseholdVnd}
-          max={1e9}
+          min={SETTINGS_RULES.cost.dropPerHouseholdVnd.min}
+          max={SETTINGS_RULES.cost.dropPerHouseholdVnd.max}
           testId="setting-cost-drop"
-          onChange={(v) => update({ cost: { ...settings.cost, dropPerHouseholdVnd: v } })}
+          onChange={(v) => attempt({ cost: { ...settings.cost, dropPerHouseholdVnd: v } })}
         />
         <MoneyField
           label={t('settings.site')}
           value={settings.cost.siteVnd}
-          max={1e11}
+          min={SETTINGS_RULES.cost.siteVnd.min}
+          max={SETTINGS_RULES.cost.siteVnd.max}
           testId="setting-cost-site"
-          onChange={(v) => update({ cost: { ...settings.cost, siteVnd: v } })}
+          onChange={(v) => attempt({ cost: { ...settings.cost, siteVnd: v } })}
         />
         <NumberField
           label={t('settings.newSiteRadius')}
           value={settings.cost.newSiteRadiusM}
-          min={100}
-          max={30000}
+          rule={SETTINGS_RULES.cost.newSiteRadiusM}
           step={100}
-          onChange={(v) => update({ cost: { ...settings.cost, newSiteRadiusM: v } })}
+          tryValue={(v) => attempt({ cost: { ...settings.cost, newSiteRadiusM: v } })}
         />
       </fieldset>
       <label className="vt-check">

@@ -1,3 +1,4 @@
+import type { StoreApi } from 'zustand/vanilla';
 import { loadSample } from '../loadSample.ts';
 import type { AppStore } from '../store.ts';
 import {
@@ -7,6 +8,7 @@ import {
   type KeyValueStore,
   type PersistenceHandle,
 } from './persist.ts';
+import { restoreNoticeStore, type RestoreNotice } from './restoreNotice.ts';
 
 export interface BootResult {
   persistence: PersistenceHandle;
@@ -18,6 +20,7 @@ export interface BootResult {
 /**
  * Start-up data: the user's imported data and settings from an earlier visit if there are any,
  * else the shipped sample; from then on, changes are saved. Replaces a bare `loadSample` call.
+ * What could not be restored (unreadable data, settings the validator refused) goes to `notice`.
  *
  * @example void bootData(appStore);
  */
@@ -25,8 +28,12 @@ export async function bootData(
   store: AppStore,
   kv: KeyValueStore = idbStore,
   sample: (store: AppStore) => Promise<void> = loadSample,
+  notice: StoreApi<RestoreNotice> = restoreNoticeStore,
 ): Promise<BootResult> {
   const restored = await restorePersisted(store, kv);
+  if (restored.problem || restored.settingsProblems) {
+    notice.getState().show(restored.problem ?? null, restored.settingsProblems ?? []);
+  }
   // Subscribe only after restoring, so the restore itself is not written straight back.
   const persistence = startPersistence(store, kv);
   if (!restored.data) await sample(store);

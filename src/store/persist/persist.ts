@@ -1,5 +1,6 @@
 import { del, get, set } from 'idb-keyval';
 import type { InputLayers, Settings } from '../../analysis/types.ts';
+import { validateSettings, type SettingsProblem } from '../../analysis/validateSettings.ts';
 import type { AdminLayers, AppState } from '../appState.ts';
 import type { AppStore } from '../store.ts';
 
@@ -36,6 +37,8 @@ export interface RestoreOutcome {
   settings: boolean;
   /** Set when something was stored but could not be read back (it is then left out, not fatal). */
   problem?: string;
+  /** Saved settings the validator refused: they were dropped (and deleted), never applied. */
+  settingsProblems?: SettingsProblem[];
 }
 
 /**
@@ -50,11 +53,20 @@ export async function restorePersisted(
 ): Promise<RestoreOutcome> {
   const out: RestoreOutcome = { data: false, settings: false };
   try {
-    const settings = await kv.get(SETTINGS_KEY);
-    // A shared link opened before this read finished has set its own settings: the link wins.
-    if (isSavedSettings(settings) && Object.keys(store.getState().settings).length === 0) {
-      store.setState({ settings: settings.settings });
-      out.settings = true;
+    const saved = await kv.get(SETTINGS_KEY);
+    if (saved !== undefined) {
+      // Saved state is checked like any other door: what fails is dropped whole and deleted, so a
+      // poisoned value (e.g. 20 000 000 circle segments) can never stick the app on later visits.
+      // Anything but `{ version: 1, settings: {…} }` is refused as a whole (the validator names the value).
+      const checked = validateSettings(isSavedSettings(saved) ? saved.settings : [saved]);
+      if (checked.problems.length > 0) {
+        out.settingsProblems = checked.problems;
+        await kv.del(SETTINGS_KEY).catch(() => undefined);
+      } else if (isSavedSettings(saved) && Object.keys(store.getState().settings).length === 0) {
+        // A shared link opened before this read finished has set its own settings: the link wins.
+        store.setState({ settings: checked.settings });
+        out.settings = true;
+      }
     }
     const data = await kv.get(DATA_KEY);
     if (data !== undefined) {

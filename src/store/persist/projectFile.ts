@@ -1,13 +1,17 @@
 import type { FeatureCollection } from 'geojson';
 import type { InputLayers } from '../../analysis/types.ts';
-import type { LayerRole, ParsedProject } from '../../data/index.ts';
+import {
+  ADMIN_ROLES,
+  INPUT_ROLES,
+  type AdminCollection,
+  type AdminLayers,
+  type LayerRole,
+  type ParsedProject,
+} from '../../data/index.ts';
 import { PROJECT_VERSION, serializeProject } from '../../data/projectFormat.ts';
-import { viewOf, type AdminCollection, type AdminLayers, type AppState } from '../appState.ts';
+import { viewOf, type AppState } from '../appState.ts';
 import { effectiveSettings, type AppStore } from '../store.ts';
 import { ALL_LAYERS, type LayerId, type ViewState } from '../viewState.ts';
-
-const INPUT_ROLES = ['hamlets', 'fibre', 'sites', 'coverage', 'facilities', 'households'] as const;
-const ADMIN_ROLES = ['province', 'districts', 'communes'] as const;
 
 /**
  * Other parts of the app that travel in a project file beside data, settings and view (the
@@ -68,11 +72,9 @@ export function applyProject(store: AppStore, parsed: ParsedProject, fileName: s
     const fc = layers[role];
     if (fc && role !== 'hamlets') (input as unknown as Record<string, FeatureCollection>)[role] = fc;
   }
-  const admin: AdminLayers = {
-    province: (layers.province as AdminCollection | undefined) ?? null,
-    districts: (layers.districts as AdminCollection | undefined) ?? null,
-    communes: (layers.communes as AdminCollection | undefined) ?? null,
-  };
+  const admin = Object.fromEntries(
+    ADMIN_ROLES.map((role) => [role, (layers[role] as AdminCollection | undefined) ?? null]),
+  ) as AdminLayers;
   const savedView = isObject(view) ? view : {};
   const illustrative = Object.entries(layers)
     .filter(([, fc]) => fc.features.some((f) => f.properties?.synthetic === true))

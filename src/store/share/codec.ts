@@ -13,6 +13,7 @@ import { fromBase64Url, toBase64Url } from './base64url.ts';
 import { migrateV0 } from './migrate.ts';
 import { decodeScenario, encodeScenario } from './scenarioCodec.ts';
 import { decodeSettings, encodeSettings, isRecord } from './settingsCodec.ts';
+import type { SettingsProblem } from '../../analysis/validateSettings.ts';
 
 /**
  * A view as shared: the view plus the live scenario (its edits as GeoJSON features, its name) and which plan
@@ -26,6 +27,14 @@ export interface SharedView extends ViewState {
 }
 
 export const LINK_VERSION = 1;
+
+/** What a link could not restore: a sentence, or a refused setting (worded in the UI's language). */
+export type LinkProblem = string | SettingsProblem;
+
+/** A link problem as an English sentence (tests, logs). */
+export function linkProblemText(p: LinkProblem): string {
+  return typeof p === 'string' ? p : p.message;
+}
 
 /**
  * v1 orders: a layer's bit and a colour measure's index are part of the format. Append only, so that
@@ -93,9 +102,9 @@ export function mapHash(center: [number, number], zoom: number): string {
  * @example
  * const { view, problems } = decodeView(location.href);
  */
-export function decodeView(link: string): { view: Partial<SharedView>; problems: string[] } {
+export function decodeView(link: string): { view: Partial<SharedView>; problems: LinkProblem[] } {
   const url = new URL(link, 'http://link.invalid/');
-  const problems: string[] = [];
+  const problems: LinkProblem[] = [];
   const view: Partial<SharedView> = {};
   const hash = new URLSearchParams(url.hash.replace(/^#/, ''));
   const mapText = hash.get('map');
@@ -185,7 +194,7 @@ function checkPosition(p: {
 const isShortText = (v: unknown, max: number): v is string =>
   typeof v === 'string' && v.length > 0 && v.length <= max;
 
-function decodePayload(p: Record<string, unknown>, view: Partial<SharedView>, problems: string[]): void {
+function decodePayload(p: Record<string, unknown>, view: Partial<SharedView>, problems: LinkProblem[]): void {
   if ('l' in p) {
     const mask = p.l;
     if (typeof mask === 'number' && Number.isInteger(mask) && mask >= 0 && mask < 2 ** 30) {
@@ -241,7 +250,7 @@ function decodePayload(p: Record<string, unknown>, view: Partial<SharedView>, pr
     );
 }
 
-function decodeFilters(raw: unknown, problems: string[]): Filters {
+function decodeFilters(raw: unknown, problems: LinkProblem[]): Filters {
   const filters: Filters = { ...EMPTY_FILTERS };
   if (raw === undefined) return filters;
   if (!isRecord(raw)) {

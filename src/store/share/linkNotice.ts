@@ -1,9 +1,10 @@
 import { createStore } from 'zustand/vanilla';
+import type { LinkProblem } from './codec.ts';
 
 /** What an opened link could not restore; shown until the planner dismisses it. */
 export interface LinkNotice {
-  problems: string[];
-  setProblems(problems: string[]): void;
+  problems: LinkProblem[];
+  setProblems(problems: LinkProblem[]): void;
   dismiss(): void;
 }
 

@@ -1,4 +1,4 @@
-import { decodeView, encodeView, type SharedView } from './codec.ts';
+import { decodeView, encodeView, type LinkProblem, type SharedView } from './codec.ts';
 
 /** What URL sync needs from the app's store; the app adapts its zustand store to this. */
 export interface ViewPort {
@@ -6,7 +6,7 @@ export interface ViewPort {
   /** Called on every store change; URL sync compares the encoded view, so extra calls are harmless. */
   subscribe(listener: () => void): () => void;
   /** Restores a view decoded from the URL (opening a link, or back/forward). */
-  applyView(view: Partial<SharedView>, problems: string[]): void;
+  applyView(view: Partial<SharedView>, problems: LinkProblem[]): void;
 }
 
 export interface UrlSyncOptions {

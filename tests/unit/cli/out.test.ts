@@ -71,7 +71,7 @@ describe('analyze --out: checked before any work (exit 73)', () => {
   it('says --fibre-radius -5 is out of range (a usage error), not that it needs a value', async () => {
     const r = await analyze(join(await tempDir('vt-out-'), 'out'), '--fibre-radius', '-5');
     expect(r.code).toBe(64);
-    expect(r.err).toMatch(/--fibre-radius -5 is out of range: give a distance in metres greater than 0/);
+    expect(r.err).toMatch(/--fibre-radius -5 is out of range: give a distance in metres from 1 to 50000/);
     expect(r.err).not.toMatch(/needs a value/);
     const s = await cliRun([
       'suggest',

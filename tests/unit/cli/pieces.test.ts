@@ -78,8 +78,37 @@ describe('resolveSettings', () => {
     );
   });
 
+  it('stops on any setting the validator refuses, with the file, the key, the value and the range', async () => {
+    const dir = await tempDir('vt-settings-');
+    const path = join(dir, 'bad.json');
+    const cases: [unknown, RegExp][] = [
+      [
+        { circleSegments: 20_000_000 },
+        /"circleSegments" is 20000000; it must be a whole number from 8 to 256/,
+      ],
+      [
+        { preset: '__proto__' },
+        /"preset" is "__proto__"; it must be one of "equity", "commercial", "custom"/,
+      ],
+      [{ defaultRadiusM: { '4G': -3000 } }, /"defaultRadiusM.4G" is -3000; it must be a distance from 1/],
+      [{ fibreServiceRadiusM: 'abc' }, /"fibreServiceRadiusM" is "abc"/],
+      [{ fibreRadius: 800 }, /"fibreRadius" is not a setting this version knows/],
+      [{ cost: [1, 2] }, /"cost" is \[1,2\]; it must be an object/],
+      [{ thresholds: { served: 0.1, unserved: 0.2 } }, /"thresholds.unserved" is 0.2; it must be below/],
+    ];
+    for (const [settings, words] of cases) {
+      await writeFile(path, JSON.stringify(settings));
+      const err = await resolveSettings({ settingsPath: path }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(CliError);
+      expect((err as Error).message.startsWith(`${path}: `)).toBe(true);
+      expect((err as Error).message).toMatch(words);
+    }
+  });
+
   it('rejects a bad --fibre-radius and an unknown preset', async () => {
     await expect(resolveSettings({ fibreRadius: '-5' })).rejects.toThrow(/--fibre-radius -5 is out of range/);
+    await expect(resolveSettings({ fibreRadius: '60000' })).rejects.toThrow(/from 1 to 50000/);
+    await expect(resolveSettings({ fibreRadius: 'Infinity' })).rejects.toThrow(CliError);
     await expect(resolveSettings({ fibreRadius: 'abc' })).rejects.toThrow(/--fibre-radius abc/);
     await expect(resolveSettings({ preset: 'cheap' })).rejects.toThrow(/--preset cheap/);
   });

@@ -10,6 +10,10 @@ import { createI18n } from '../../../src/i18n/i18n.ts';
 import type { KeyValueStore } from '../../../src/store/persist/persist.ts';
 import { createAppStore, type AppStore } from '../../../src/store/store.ts';
 import { createInThreadBackend } from '../../../src/worker/importClient.ts';
+import { restoreNoticeStore } from '../../../src/store/persist/restoreNotice.ts';
+import { validateSettings } from '../../../src/analysis/validateSettings.ts';
+import { withDefaults } from '../../../src/analysis/settings.ts';
+import { act } from '@testing-library/react';
 // The app fetches the dialog and the readers on first use; loaded here up front, so the first test's
 // waits measure the dialog, not the first transform of the whole import stack.
 import '../../../src/components/import/ImportDialog.tsx';
@@ -194,6 +198,55 @@ describe('import dialog', () => {
   });
 });
 
+describe('a project file with settings the validator refuses', () => {
+  it('is refused with the file, each setting and the fix; data and settings stay', async () => {
+    const store = sampleStore();
+    store.getState().setSettings(withDefaults({ fibreServiceRadiusM: 700 }));
+    const before = { input: store.getState().input, settings: store.getState().settings };
+    const user = setup(store);
+    const hamlets = JSON.parse(readFileSync(`${FIXTURES}/hamlets.geojson`, 'utf8')) as unknown;
+    const crafted = JSON.stringify({
+      version: 1,
+      layers: { hamlets },
+      settings: { circleSegments: 20_000_000, fibreServiceRadiusM: 'abc', preset: '__proto__' },
+    });
+    await user.upload(
+      screen.getByTestId('project-file-input'),
+      new File([crafted], 'du-an.json', { type: 'application/json' }),
+    );
+    const refused = await screen.findByTestId('settings-refused');
+    expect(refused.textContent).toMatch(
+      /^du-an\.json has settings that cannot be used, so it was not opened\./,
+    );
+    const items = [...refused.querySelectorAll('li')].map((li) => li.textContent);
+    expect(items).toEqual([
+      'Segments of a coverage circle (circleSegments) is 20000000; it must be a whole number from 8 to 256.',
+      'Fibre service radius (fibreServiceRadiusM) is "abc"; it must be a distance from 1 to 50,000 m.',
+      'Weight preset (preset) is "__proto__"; it must be one of: "equity", "commercial", "custom".',
+    ]);
+    expect(refused.textContent).toMatch(/What to do: Correct these in the file's "settings"/);
+    await user.click(screen.getByRole('button', { name: 'Close' }));
+    expect(store.getState().input).toBe(before.input);
+    expect(store.getState().settings).toEqual(before.settings);
+  });
+});
+
+describe('settings saved in this browser that were dropped at start-up', () => {
+  afterEach(() => restoreNoticeStore.getState().dismiss());
+
+  it('are named in a notice until it is dismissed', async () => {
+    const user = setup(sampleStore());
+    act(() =>
+      restoreNoticeStore.getState().show(null, validateSettings({ circleSegments: 20_000_000 }).problems),
+    );
+    const notice = screen.getByTestId('restore-notice');
+    expect(notice.textContent).toContain('The saved settings could not be used and were dropped');
+    expect(notice.textContent).toContain('Segments of a coverage circle (circleSegments) is 20000000');
+    await user.click(within(notice).getByRole('button', { name: 'OK' }));
+    expect(screen.queryByTestId('restore-notice')).toBeNull();
+  });
+});
+
 describe('reset to sample data', () => {
   it('asks first, and Cancel keeps the imported data', async () => {
     const store = sampleStore();
@@ -214,5 +267,16 @@ describe('reset to sample data', () => {
     await user.click(screen.getByRole('button', { name: 'Reset to sample data' }));
     await user.click(screen.getByRole('button', { name: 'Delete and use the sample' }));
     await waitFor(() => expect(resets).toBe(1));
+  });
+
+  it('also puts the settings back to their defaults', async () => {
+    const store = sampleStore();
+    store.getState().setSettings(withDefaults({ circleSegments: 128 }));
+    expect(store.getState().settings).not.toEqual({});
+    const user = setup(store);
+    await user.click(screen.getByTestId('data-menu'));
+    await user.click(screen.getByRole('button', { name: 'Reset to sample data' }));
+    await user.click(screen.getByRole('button', { name: 'Delete and use the sample' }));
+    await waitFor(() => expect(store.getState().settings).toEqual({}));
   });
 });

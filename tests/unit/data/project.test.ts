@@ -7,6 +7,7 @@ import {
   parseProject,
   readFileKind,
   serializeProject,
+  SettingsRefused,
   type Project,
 } from '../../../src/data/index.ts';
 import { fixture } from './helpers.ts';
@@ -99,5 +100,35 @@ describe('project file', () => {
     const { project, reports } = parseProject(text, 'p.json');
     expect(project.layers.hamlets?.features).toHaveLength(0);
     expect(reports[0]?.skipped[0]?.message).toMatch(/^p\.json › hamlets: feature 1 \(id a\): is a point/);
+  });
+
+  describe('refuses a file whose settings the validator refuses, naming the file, the key and the fix', () => {
+    const cases: [string, Record<string, unknown>, string][] = [
+      ['text for a radius', { fibreServiceRadiusM: 'abc' }, '"fibreServiceRadiusM" is "abc"'],
+      ['20 000 000 circle segments', { circleSegments: 20_000_000 }, '"circleSegments" is 20000000'],
+      ['a preset named __proto__', { preset: '__proto__' }, '"preset" is "__proto__"'],
+      ['a negative radius', { defaultRadiusM: { '4G': -3000 } }, '"defaultRadiusM.4G" is -3000'],
+      ['an unknown key', { fibreRadius: 800 }, '"fibreRadius" is not a setting this version knows'],
+      ['a group of the wrong type', { thresholds: [0.9, 0.1] }, '"thresholds" is [0.9,0.1]'],
+    ];
+    it.each(cases)('%s', async (_, settings, words) => {
+      const text = JSON.stringify({ ...(await sampleProject()), version: 1, settings });
+      const err = (() => {
+        try {
+          parseProject(text, 'du-an.json');
+        } catch (e) {
+          return e;
+        }
+      })();
+      expect(err).toBeInstanceOf(SettingsRefused);
+      expect(err).toBeInstanceOf(LoadError);
+      const refused = err as SettingsRefused;
+      expect(refused.message).toContain('du-an.json: has settings this version cannot use: ');
+      expect(refused.message).toContain(words);
+      expect(refused.fix).toMatch(
+        /^Correct ".+" in the file's "settings" \(or delete it to use the default\)/,
+      );
+      expect(refused.problems).toHaveLength(1);
+    });
   });
 });

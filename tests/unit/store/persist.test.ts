@@ -13,6 +13,8 @@ import {
 import { bootData } from '../../../src/store/persist/boot.ts';
 import { applyProject, projectText, registerProjectExtras } from '../../../src/store/persist/projectFile.ts';
 import { createAppStore } from '../../../src/store/store.ts';
+import { createStore } from 'zustand/vanilla';
+import type { RestoreNotice } from '../../../src/store/persist/restoreNotice.ts';
 
 /** IndexedDB stand-in with the same structured-clone semantics (values are copied, not shared). */
 function memoryStore(): KeyValueStore & { data: Map<string, unknown> } {
@@ -118,6 +120,76 @@ describe('persistence of imported data and settings', () => {
     expect(outcome.data).toBe(false);
     expect(outcome.problem).toMatch(/not in a form this version reads/);
     expect(store.getState().input).toBeNull();
+  });
+
+  it('saved settings the validator refuses are dropped, deleted and reported, never applied', async () => {
+    const poisoned = [
+      { circleSegments: 20_000_000 },
+      { preset: '__proto__' },
+      { defaultRadiusM: { '4G': -3000 } },
+      { fibreServiceRadiusM: 'abc' },
+      { fibreServiceRadiusM: NaN },
+      { cost: { siteVnd: Infinity } },
+      { thresholds: 'high' },
+      { zoom: 9 },
+    ];
+    for (const settings of poisoned) {
+      const kv = memoryStore();
+      await kv.set(SETTINGS_KEY, { version: 1, settings });
+      const store = createAppStore();
+      const outcome = await restorePersisted(store, kv);
+      expect(outcome.settings).toBe(false);
+      expect(outcome.settingsProblems).toHaveLength(1);
+      expect(store.getState().settings).toEqual({});
+      expect(kv.data.has(SETTINGS_KEY)).toBe(false);
+    }
+  });
+
+  it('saved settings of another shape are refused whole; valid ones come back as they were', async () => {
+    const kv = memoryStore();
+    await kv.set(SETTINGS_KEY, { version: 2, settings: { fibreServiceRadiusM: 800 } });
+    const refused = await restorePersisted(createAppStore(), kv);
+    expect(refused.settingsProblems?.[0]).toMatchObject({ kind: 'object', key: 'settings' });
+    await kv.set(SETTINGS_KEY, { version: 1, settings: { fibreServiceRadiusM: 800, circleSegments: 32 } });
+    const store = createAppStore();
+    expect(await restorePersisted(store, kv)).toEqual({ data: false, settings: true });
+    expect(store.getState().settings).toEqual({ fibreServiceRadiusM: 800, circleSegments: 32 });
+  });
+
+  it('start-up shows a notice for dropped settings, still restores the data, and the next visit is clean', async () => {
+    const kv = memoryStore();
+    const before = createAppStore();
+    const handle = startPersistence(before, kv);
+    const empty = { province: null, districts: null, communes: null };
+    before.getState().setImportedData(await importedHamlets(), empty, [], ['hamlets.geojson']);
+    await handle.flush();
+    handle.stop();
+    await kv.set(SETTINGS_KEY, { version: 1, settings: { circleSegments: 20_000_000 } });
+    const notice = createStore<RestoreNotice>()((set) => ({
+      problem: null,
+      settings: [],
+      show: (problem, settings) => set({ problem, settings }),
+      dismiss: () => set({ problem: null, settings: [] }),
+    }));
+    const sample = () => Promise.resolve();
+    const store = createAppStore();
+    const boot = await bootData(store, kv, sample, notice);
+    expect(boot.data).toBe('restored');
+    expect(store.getState().settings).toEqual({});
+    expect(notice.getState().settings.map((p) => p.message)).toEqual([
+      '"circleSegments" is 20000000; it must be a whole number from 8 to 256.',
+    ]);
+    boot.persistence.stop();
+    const quiet = createStore<RestoreNotice>()(() => ({
+      problem: null,
+      settings: [],
+      show: () => {
+        throw new Error('nothing to report on the next visit');
+      },
+      dismiss: () => undefined,
+    }));
+    const next = await bootData(createAppStore(), kv, sample, quiet);
+    expect(next.data).toBe('restored');
   });
 
   it('blocked storage is reported, and the store is left alone', async () => {

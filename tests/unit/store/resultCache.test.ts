@@ -2,8 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/analysis/analyze.ts';
 import { DEFAULT_SETTINGS } from '../../../src/analysis/settings.ts';
 import type { AnalysisResult } from '../../../src/analysis/types.ts';
-import { chunkedResultStore, withResultCache, type ResultStore } from '../../../src/worker/resultCache.ts';
-import type { Analyser } from '../../../src/worker/runner.ts';
+import {
+  chunkedResultStore,
+  withResultCache,
+  type ResultStore,
+} from '../../../src/store/persist/resultCache.ts';
+import type { Analyser } from '../../../src/store/runner.ts';
 import { sampleInput } from './sampleResult.ts';
 
 function memoryStore(): ResultStore & { entries: Map<string, AnalysisResult> } {

@@ -3,7 +3,7 @@ import { analyze } from '../../../src/analysis/analyze.ts';
 import { DEFAULT_SETTINGS } from '../../../src/analysis/settings.ts';
 import type { AnalysisResult, InputLayers, Settings } from '../../../src/analysis/types.ts';
 import { createAppStore } from '../../../src/store/store.ts';
-import { startAnalysisRunner, type Analyser } from '../../../src/worker/runner.ts';
+import { startAnalysisRunner, type Analyser } from '../../../src/store/runner.ts';
 import { sampleInput } from './sampleResult.ts';
 
 /** The real engine, in this thread, with each run held until the test releases it. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Feature } from 'geojson';
-import { decodeView, encodeView, type SharedView } from '../../../src/store/share/codec.ts';
+import { decodeView, encodeView, linkProblemText, type SharedView } from '../../../src/store/share/codec.ts';
 import { toBase64Url } from '../../../src/store/share/base64url.ts';
 import { ALL_LAYERS, EMPTY_FILTERS } from '../../../src/store/viewState.ts';
 
@@ -172,14 +172,35 @@ describe('share link codec', () => {
     expect(back.settings).toEqual({ defaultRadiusM: { '4G': 2500 } });
     expect(back.scenario).toHaveLength(1);
     expect(back.center).toBeUndefined();
-    expect(problems.join('\n')).toMatch(/colouring/);
-    expect(problems.join('\n')).toMatch(/status filter/);
-    expect(problems.join('\n')).toMatch(/fibreServiceRadiusM.*-20/);
-    expect(problems.join('\n')).toMatch(/preset "zzz"/);
-    expect(problems.join('\n')).toMatch(/Scenario edit 2 .*coordinates/);
-    expect(problems.join('\n')).toMatch(/Scenario edit 3 .*"Q"/);
-    expect(problems.join('\n')).toMatch(/\(zz\)/);
+    const text = problems.map(linkProblemText).join('\n');
+    expect(text).toMatch(/colouring/);
+    expect(text).toMatch(/status filter/);
+    expect(text).toMatch(/"fibreServiceRadiusM" is -20; it must be a distance from 1 to 50000 metres/);
+    expect(text).toMatch(/"preset" is "zzz"/);
+    expect(text).toMatch(/Scenario edit 2 .*coordinates/);
+    expect(text).toMatch(/Scenario edit 3 .*"Q"/);
+    expect(text).toMatch(/\(zz\)/);
     expect(problems).toHaveLength(7);
+    // Refused settings stay structured, for the notice to word them in the UI's language.
+    expect(problems.filter((p) => typeof p !== 'string').map((p) => typeof p !== 'string' && p.key)).toEqual([
+      'fibreServiceRadiusM',
+      'preset',
+    ]);
+  });
+
+  it("keeps settings the validator refuses out of the view: the bounds are the validator's", () => {
+    const st = { sg: 300, r4: 60_000, cr: -1, fr: 'abc', p: '__proto__', tu: 0.97, ws: 2, zz: 1 };
+    const { view: back, problems } = decodeView(`?s=v1.${toBase64Url(JSON.stringify({ st }))}`);
+    expect(back.settings).toEqual({ weights: { uncoveredShare: 2 } });
+    expect(problems.map((p) => typeof p !== 'string' && [p.kind, p.key])).toEqual([
+      ['number', 'circleSegments'],
+      ['number', 'defaultRadiusM.4G'],
+      ['number', 'cost.newSiteRadiusM'],
+      ['number', 'fibreServiceRadiusM'],
+      ['choice', 'preset'],
+      ['unknown', 'st.zz'],
+      ['order', 'thresholds.unserved'],
+    ]);
   });
 
   it('rejects an impossible map position without touching the rest', () => {

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { encodeView, type SharedView } from '../../../src/store/share/codec.ts';
+import { encodeView, type LinkProblem, type SharedView } from '../../../src/store/share/codec.ts';
 import { startUrlSync } from '../../../src/store/share/urlSync.ts';
 import { EMPTY_FILTERS } from '../../../src/store/viewState.ts';
 
@@ -18,7 +18,7 @@ const initial: SharedView = {
   basemap: 'none',
 };
 
-let store: StoreApi<{ view: SharedView; problems: string[] }>;
+let store: StoreApi<{ view: SharedView; problems: LinkProblem[] }>;
 let stop: () => void = () => {};
 
 function start(settleMs = 0) {
@@ -43,7 +43,7 @@ const back = () =>
 
 beforeEach(() => {
   history.replaceState(null, '', '/app/');
-  store = createStore(() => ({ view: structuredClone(initial), problems: [] as string[] }));
+  store = createStore(() => ({ view: structuredClone(initial), problems: [] as LinkProblem[] }));
 });
 afterEach(() => stop());
 

@@ -1,10 +1,30 @@
 import type { FeatureCollection } from 'geojson';
 import type { InputLayers } from '../analysis/types.ts';
-import type { AdminCollection, AdminLayers } from '../store/appState.ts';
+import {
+  ADMIN_ROLES,
+  INPUT_ROLES,
+  LAYER_ROLES,
+  type AdminCollection,
+  type AdminLayers,
+} from './layerRoles.ts';
 
-/** Layers of the shipped sample the analysis reads, and the admin layers it shows and rolls up by. */
-export const INPUT_NAMES = ['hamlets', 'fibre', 'sites', 'coverage', 'facilities', 'households'] as const;
-export const ADMIN_NAMES = ['province', 'districts', 'communes'] as const;
+/**
+ * Something wrong with the sample's files themselves (missing, unreadable, not GeoJSON): retrying
+ * elsewhere will not help, the fix is to rebuild them. The message names the file and the fix.
+ */
+export class SampleFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SampleFileError';
+  }
+
+  /** The same error after it crossed from a worker, which keeps an Error's name and message only. */
+  static revive(e: unknown): unknown {
+    return e instanceof Error && !(e instanceof SampleFileError) && e.name === 'SampleFileError'
+      ? new SampleFileError(e.message)
+      : e;
+  }
+}
 
 /**
  * Parses one sample file (its bytes or text) and checks that it is a FeatureCollection. Errors name the
@@ -15,7 +35,7 @@ export function parseCollection(name: string, data: ArrayBuffer | string): Featu
   try {
     json = JSON.parse(typeof data === 'string' ? data : new TextDecoder().decode(data));
   } catch (e) {
-    throw new Error(
+    throw new SampleFileError(
       `geodata/${name}.geojson is not valid JSON (${e instanceof Error ? e.message : String(e)}); rebuild it with npm run geodata`,
     );
   }
@@ -25,7 +45,7 @@ export function parseCollection(name: string, data: ArrayBuffer | string): Featu
     (json as { type?: unknown }).type !== 'FeatureCollection' ||
     !Array.isArray((json as { features?: unknown }).features)
   ) {
-    throw new Error(
+    throw new SampleFileError(
       `geodata/${name}.geojson is not a GeoJSON FeatureCollection; rebuild it with npm run geodata`,
     );
   }
@@ -38,10 +58,10 @@ export interface SampleFile {
   bytes: ArrayBuffer;
 }
 
-/** The sample's layer names that have a URL, in a fixed order (inputs first). */
+/** The sample's layer names that have a URL, in the role table's order (inputs first). */
 function sampleNames(urls: Readonly<Record<string, string>>): string[] {
-  if (!urls.hamlets) throw new Error('geodata/hamlets.geojson is missing; run npm run geodata');
-  return [...INPUT_NAMES, ...ADMIN_NAMES].filter((n) => urls[n]);
+  if (!urls.hamlets) throw new SampleFileError('geodata/hamlets.geojson is missing; run npm run geodata');
+  return LAYER_ROLES.filter((n) => Object.hasOwn(urls, n));
 }
 
 /** Fetches the sample's files as bytes, in the fixed order. Errors name the file. */
@@ -49,7 +69,7 @@ export async function fetchSampleFiles(urls: Readonly<Record<string, string>>): 
   return Promise.all(
     sampleNames(urls).map(async (name) => {
       const res = await fetch(urls[name] as string);
-      if (!res.ok) throw new Error(`geodata/${name}.geojson: HTTP ${res.status}`);
+      if (!res.ok) throw new SampleFileError(`geodata/${name}.geojson: HTTP ${res.status}`);
       return { name, bytes: await res.arrayBuffer() };
     }),
   );
@@ -79,13 +99,11 @@ export function sampleLayersOf(byName: ReadonlyMap<string, FeatureCollection>): 
   illustrative: string[];
 } {
   const input = Object.fromEntries(
-    INPUT_NAMES.filter((n) => byName.has(n)).map((n) => [n, byName.get(n)]),
+    INPUT_ROLES.filter((n) => byName.has(n)).map((n) => [n, byName.get(n)]),
   ) as unknown as InputLayers;
-  const admin: AdminLayers = {
-    province: (byName.get('province') as AdminCollection | undefined) ?? null,
-    districts: (byName.get('districts') as AdminCollection | undefined) ?? null,
-    communes: (byName.get('communes') as AdminCollection | undefined) ?? null,
-  };
+  const admin = Object.fromEntries(
+    ADMIN_ROLES.map((n) => [n, (byName.get(n) as AdminCollection | undefined) ?? null]),
+  ) as AdminLayers;
   const illustrative = [...byName].filter(([, fc]) => isIllustrative(fc)).map(([n]) => n);
   return { input, admin, illustrative };
 }

@@ -1,25 +1,10 @@
-import {
-  guessCsvColumns,
-  guessFields,
-  guessRole,
-  LAYER_ROLES,
-  LoadError,
-  readCsvTable,
-  readFileKind,
-  resolveCrs,
-  type CsvColumnMapping,
-  type FieldMapping,
-  type FileKind,
-  type LayerRole,
-  type LoadInput,
-  type XmlParser,
-} from '../data/index.ts';
-import { inspectCoordinates, type CoordinateLook } from '../data/coordinates.ts';
-import { readGeojson } from '../data/readGeojson.ts';
-import { readKml, readKmz } from '../data/readKml.ts';
-import { readShapefileZip } from '../data/readShapefile.ts';
-import { toBytes, toText } from '../data/text.ts';
-import type { RawFeature } from '../data/types.ts';
+import { inspectCoordinates, type CoordinateLook } from './coordinates.ts';
+import { resolveCrs } from './crs.ts';
+import { guessCsvColumns, type CsvTable } from './csvSites.ts';
+import { LAYER_ROLES, type LayerRole } from './layerRoles.ts';
+import { readLayerFile, type ParsedFile } from './readFile.ts';
+import { guessFields, guessRole } from './roles.ts';
+import type { CsvColumnMapping, FieldMapping, FileKind, LoadInput, RawFeature, XmlParser } from './types.ts';
 
 /** What the import dialog needs to know about a file before the user confirms role, fields and CRS. */
 export interface ProbeResult {
@@ -49,44 +34,21 @@ const SAMPLE_ROWS = 3;
  * @example const probe = await probeFile({ name: 'thon.zip', data: bytes }); probe.role // 'hamlets'
  */
 export async function probeFile(file: LoadInput, domParser?: XmlParser): Promise<ProbeResult> {
-  const bytes = typeof file.data === 'string' ? file.data : toBytes(file.data);
-  const kind = readFileKind(file.name, bytes);
+  return probeParsed(await readLayerFile(file, domParser));
+}
+
+/** The guesses of `probeFile` for a file already read; `layerFromFile` then loads it without reading it again. */
+export function probeParsed(parsed: ParsedFile): ProbeResult {
   let features: RawFeature[] = [];
   let declaredCrs: string | null = null;
   let csv: ProbeResult['csv'];
-  switch (kind) {
-    case 'geojson': {
-      const r = readGeojson(toText(file.data), file.name);
-      features = r.features;
-      declaredCrs = r.crsName ? crsLabel(r.crsName, file.name) : null;
-      break;
-    }
-    case 'shapefile-zip': {
-      const r = await readShapefileZip(toBytes(file.data), file.name);
-      features = r.features;
-      declaredCrs = r.prj ? crsLabel(r.prj, file.name) : null;
-      break;
-    }
-    case 'kml':
-      features = readKml(toText(file.data), file.name, domParser);
-      break;
-    case 'kmz':
-      features = await readKmz(toBytes(file.data), file.name, domParser);
-      break;
-    case 'csv': {
-      const r = probeCsv(toText(file.data), file.name);
-      features = r.features;
-      csv = { headers: r.headers, columns: r.columns };
-      break;
-    }
-    case 'project':
-      break;
-    default:
-      throw new LoadError(
-        file.name,
-        'is not a format that can be read.',
-        'Use GeoJSON (.geojson), a zipped Shapefile (.zip with .shp, .dbf, .prj), KML/KMZ, or a CSV of points.',
-      );
+  if (parsed.kind === 'csv') {
+    const r = probeCsv(parsed.table);
+    features = r.features;
+    csv = { headers: parsed.table.headers, columns: r.columns };
+  } else if (parsed.kind !== 'project') {
+    features = parsed.features;
+    declaredCrs = parsed.declared ? crsLabel(parsed.declared.crs, parsed.name) : null;
   }
   const look = inspectCoordinates(features);
   const fields = Object.fromEntries(LAYER_ROLES.map((r) => [r, guessFields({ features }, r)])) as Record<
@@ -95,12 +57,12 @@ export async function probeFile(file: LoadInput, domParser?: XmlParser): Promise
   >;
   const samples = features.slice(0, SAMPLE_ROWS).map(propsAsText);
   return {
-    name: file.name,
-    kind,
+    name: parsed.name,
+    kind: parsed.kind,
     featureCount: features.length,
     properties: [...new Set(samplesKeys(features))],
     samples,
-    role: kind === 'csv' ? csvRole(csv?.columns) : guessRole({ features }),
+    role: parsed.kind === 'csv' ? csvRole(csv?.columns) : guessRole({ features }),
     fields,
     ...(csv ? { csv } : {}),
     coordinates: look.order,
@@ -126,14 +88,10 @@ function csvRole(columns: CsvColumnMapping | undefined): LayerRole {
   return 'sites';
 }
 
-/** CSV headers and rows as points (from the guessed lon/lat columns) so coordinates can be judged. */
-function probeCsv(
-  text: string,
-  file: string,
-): { headers: string[]; columns: CsvColumnMapping; features: RawFeature[] } {
-  const { headers, rows } = readCsvTable(text, file);
-  const columns = guessCsvColumns(headers);
-  const features: RawFeature[] = rows.map((row) => {
+/** CSV rows as points (from the guessed lon/lat columns) so coordinates can be judged. */
+function probeCsv(table: CsvTable): { columns: CsvColumnMapping; features: RawFeature[] } {
+  const columns = guessCsvColumns(table.headers);
+  const features: RawFeature[] = table.rows.map((row) => {
     const x = cellNumber(row, columns.lon);
     const y = cellNumber(row, columns.lat);
     return {
@@ -142,7 +100,7 @@ function probeCsv(
       geometry: Number.isFinite(x) && Number.isFinite(y) ? { type: 'Point', coordinates: [x, y] } : null,
     };
   });
-  return { headers, columns, features };
+  return { columns, features };
 }
 
 function cellNumber(row: Record<string, string>, column: string | undefined): number {

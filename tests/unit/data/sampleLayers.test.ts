@@ -8,7 +8,7 @@ import {
   parseCollection,
   rememberOrigin,
   sampleLayersOf,
-} from '../../../src/worker/sampleLayers.ts';
+} from '../../../src/data/sampleLayers.ts';
 
 const text = (name: string): string => readFileSync(`geodata/${name}.geojson`, 'utf8');
 const read = (name: string): FeatureCollection => JSON.parse(text(name)) as FeatureCollection;

@@ -1,9 +1,9 @@
 import type { AnalysisResult, InputLayers, Settings } from '../analysis/types.ts';
-import type { AppState } from '../store/appState.ts';
-import { effectiveSettings, type AppStore } from '../store/store.ts';
-import { resultViews } from '../store/slices/analysisSlice.ts';
-import { RunCancelled } from './analysisClient.ts';
-import { fromResultCache } from './resultCache.ts';
+import type { AppState } from './appState.ts';
+import { effectiveSettings, type AppStore } from './store.ts';
+import { resultViews } from './slices/analysisSlice.ts';
+import { RunCancelled } from '../worker/analysisClient.ts';
+import { fromResultCache } from './persist/resultCache.ts';
 
 /** What the runner needs from a client; the app passes an `AnalysisClient`, tests may pass an in-thread one. */
 export interface Analyser {

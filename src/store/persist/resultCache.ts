@@ -1,6 +1,6 @@
 import { clear, createStore, get, set, type UseStore } from 'idb-keyval';
-import type { AnalysisResult, InputLayers, Settings } from '../analysis/types.ts';
-import type { Analyser } from './runner.ts';
+import type { AnalysisResult, InputLayers, Settings } from '../../analysis/types.ts';
+import type { Analyser } from '../runner.ts';
 
 /** Where finished results are kept between visits. */
 export interface ResultStore {

@@ -1,0 +1,287 @@
+import { readFileSync } from 'node:fs';
+import * as Comlink from 'comlink';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as engine from '../../../src/analysis/analyze.ts';
+import { DEFAULT_SETTINGS, withDefaults } from '../../../src/analysis/settings.ts';
+import type { InputLayers, Settings } from '../../../src/analysis/types.ts';
+import { SampleFileError, sampleLayersOf } from '../../../src/data/sampleLayers.ts';
+import { loadSample } from '../../../src/store/loadSample.ts';
+import { startAnalysisRunner } from '../../../src/store/runner.ts';
+import { createAppStore } from '../../../src/store/store.ts';
+import { AnalysisClient, RunCancelled, WorkerReplaced } from '../../../src/worker/analysisClient.ts';
+import { createAnalysisWorkerApi } from '../../../src/worker/analysisWorkerApi.ts';
+
+// The engine wrapped in a spy that calls through, so a test can see which analyses really ran.
+vi.mock('../../../src/analysis/analyze.ts', async (load) => {
+  const real = await load<typeof import('../../../src/analysis/analyze.ts')>();
+  return { ...real, analyze: vi.fn(real.analyze) };
+});
+const analyze = vi.mocked(engine.analyze);
+
+/** The tiny CLI fixture served as the "sample": four hamlets, fibre, sites and one facility. */
+const NAMES = ['hamlets', 'fibre', 'sites', 'facilities'];
+const URLS = Object.fromEntries(NAMES.map((n) => [n, `http://sample.test/${n}.geojson`]));
+const text = (name: string) => readFileSync(`tests/fixtures/cli/tiny/${name}.geojson`, 'utf8');
+const OTHER: Settings = withDefaults({ fibreServiceRadiusM: 2000 });
+
+let fetched: string[];
+let missing: Set<string>;
+beforeEach(() => {
+  fetched = [];
+  missing = new Set();
+  vi.stubGlobal('fetch', (url: string) => {
+    fetched.push(url);
+    const name = /([^/]+)\.geojson$/.exec(url)?.[1] ?? '';
+    if (missing.has(name) || !NAMES.includes(name)) return Promise.resolve(new Response('', { status: 404 }));
+    return Promise.resolve(new Response(text(name)));
+  });
+  analyze.mockClear();
+});
+afterEach(() => vi.unstubAllGlobals());
+
+/**
+ * The real worker code (`createAnalysisWorkerApi`) on a MessageChannel in this thread, standing in for the
+ * Web Worker: the client talks Comlink to it exactly as to the real one. `terminate` closes the channel,
+ * so nothing more reaches or leaves that worker.
+ */
+function fakeWorkers() {
+  const made: { terminated: boolean }[] = [];
+  const makeWorker = (): Worker => {
+    const { port1, port2 } = new MessageChannel();
+    Comlink.expose(createAnalysisWorkerApi(), port2);
+    const record = { terminated: false };
+    made.push(record);
+    return Object.assign(port1, {
+      terminate: () => {
+        record.terminated = true;
+        port1.close();
+        port2.close();
+      },
+    }) as unknown as Worker;
+  };
+  return { made, makeWorker };
+}
+
+/** The sample as the page gets it through the client, adopted so the worker need not be sent it. */
+async function pageSample(client: AnalysisClient): Promise<InputLayers> {
+  const loaded = await client.loadSample(URLS);
+  const { input } = sampleLayersOf(loaded.byName);
+  loaded.adopt(input);
+  return input;
+}
+
+const settingsOfRuns = () => analyze.mock.calls.map((c) => c[1]);
+const noProgress = () => undefined;
+
+describe('AnalysisClient (first visit)', () => {
+  it('a load of the same URLs takes over the prefetch: one worker, each file fetched once', async () => {
+    const { made, makeWorker } = fakeWorkers();
+    const client = new AnalysisClient(makeWorker);
+    client.prefetchSample(URLS);
+    const loaded = await client.loadSample({ ...URLS });
+    expect([...loaded.byName.keys()]).toEqual(NAMES);
+    expect(loaded.byName.get('hamlets')?.features).toHaveLength(4);
+    expect(made).toHaveLength(1);
+    expect(fetched.sort()).toEqual(Object.values(URLS).sort());
+    client.dispose();
+  });
+
+  it('the first run with the default settings takes the run made ahead instead of analysing again', async () => {
+    const { makeWorker } = fakeWorkers();
+    const client = new AnalysisClient(makeWorker);
+    client.prefetchSample(URLS, true);
+    const input = await pageSample(client);
+    const progress: [number, number, string][] = [];
+    const result = await client.run(input, withDefaults({}), (d, t, p) => progress.push([d, t, p]));
+    expect(settingsOfRuns()).toEqual([DEFAULT_SETTINGS]);
+    expect(progress.at(-1)).toEqual([1, 1, 'hamlets']);
+    expect(result.hamlets.map((h) => h.id).sort()).toEqual(
+      engine
+        .analyze(input, DEFAULT_SETTINGS)
+        .hamlets.map((h) => h.id)
+        .sort(),
+    );
+    // The layers were adopted: the worker fetched nothing again for the run.
+    expect(fetched).toHaveLength(NAMES.length);
+    client.dispose();
+  });
+
+  it('a first run with other settings is analysed for them, after the run ahead', async () => {
+    const { makeWorker } = fakeWorkers();
+    const client = new AnalysisClient(makeWorker);
+    client.prefetchSample(URLS, true);
+    const input = await pageSample(client);
+    const result = await client.run(input, OTHER, noProgress);
+    expect(settingsOfRuns()).toEqual([DEFAULT_SETTINGS, OTHER]);
+    expect(result.summary).toEqual(engine.analyze(input, OTHER).summary);
+    client.dispose();
+  });
+
+  it('data of the page’s own drops the prefetched sample and is sent to the worker', async () => {
+    const { made, makeWorker } = fakeWorkers();
+    const client = new AnalysisClient(makeWorker);
+    client.prefetchSample(URLS, true);
+    const own = sampleLayersOf(new Map([['hamlets', JSON.parse(text('hamlets'))]])).input;
+    const result = await client.run(own, withDefaults({}), noProgress);
+    expect(result.hamlets).toHaveLength(4);
+    expect(result.summary).toEqual(engine.analyze(own, DEFAULT_SETTINGS).summary);
+    expect(made).toHaveLength(1);
+    client.dispose();
+  });
+
+  it('a run replaced while the early run is in flight is cancelled; the newer settings win', async () => {
+    const { made, makeWorker } = fakeWorkers();
+    const client = new AnalysisClient(makeWorker);
+    client.prefetchSample(URLS, true);
+    const input = await pageSample(client);
+    const first = client.run(input, withDefaults({}), noProgress);
+    const second = client.run(input, OTHER, noProgress);
+    await expect(first).rejects.toBeInstanceOf(RunCancelled);
+    const result = await second;
+    expect(result.summary).toEqual(engine.analyze(input, OTHER).summary);
+    // The busy worker was terminated; the fresh one fetched the sample itself (HTTP cache), not a copy.
+    expect(made.map((w) => w.terminated)).toEqual([true, false]);
+    expect(fetched).toHaveLength(2 * NAMES.length);
+    client.dispose();
+  });
+
+  it('a sample load whose worker a run replaces rejects with WorkerReplaced; the store then loads it on the page', async () => {
+    const { makeWorker } = fakeWorkers();
+    const client = new AnalysisClient(makeWorker);
+    const own = sampleLayersOf(new Map([['hamlets', JSON.parse(text('hamlets'))]])).input;
+    const pending = client.run(own, DEFAULT_SETTINGS, noProgress);
+    const load = client.loadSample(URLS);
+    const replacing = client.run(own, OTHER, noProgress);
+    await expect(load).rejects.toBeInstanceOf(WorkerReplaced);
+    await expect(pending).rejects.toBeInstanceOf(RunCancelled);
+    await replacing;
+
+    const store = createAppStore();
+    const flaky = { loadSample: () => Promise.reject(new WorkerReplaced()) };
+    await loadSample(store, URLS, flaky);
+    expect(store.getState().dataStatus).toBe('ready');
+    expect(store.getState().input?.hamlets.features).toHaveLength(4);
+    client.dispose();
+  });
+
+  it('a stale run is cancelled by dispose, and the client starts a fresh worker for the next', async () => {
+    const { made, makeWorker } = fakeWorkers();
+    const client = new AnalysisClient(makeWorker);
+    const input = await pageSample(client);
+    const stale = client.run(input, OTHER, noProgress);
+    client.dispose();
+    await expect(stale).rejects.toBeInstanceOf(RunCancelled);
+    const result = await client.run(input, DEFAULT_SETTINGS, noProgress);
+    expect(result.hamlets).toHaveLength(4);
+    expect(made.map((w) => w.terminated)).toEqual([true, false]);
+    client.dispose();
+  });
+
+  it('an error in the worker rejects that run with its message, and the next run works', async () => {
+    const { made, makeWorker } = fakeWorkers();
+    const client = new AnalysisClient(makeWorker);
+    const input = await pageSample(client);
+    const broken = {
+      ...DEFAULT_SETTINGS,
+      preset: 'custom' as const,
+      weights: { ...DEFAULT_SETTINGS.weights, facilities: NaN },
+    };
+    await expect(client.run(input, broken, noProgress)).rejects.toThrow(/Ranking weight "facilities" is NaN/);
+    expect((await client.run(input, OTHER, noProgress)).summary).toEqual(
+      engine.analyze(input, OTHER).summary,
+    );
+    expect(made).toHaveLength(1);
+    client.dispose();
+  });
+
+  it('a missing sample file fails as a SampleFileError across the worker, which the store does not retry', async () => {
+    const { makeWorker } = fakeWorkers();
+    const client = new AnalysisClient(makeWorker);
+    missing.add('sites');
+    const err = await client.loadSample(URLS).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SampleFileError);
+    expect((err as Error).message).toBe('geodata/sites.geojson: HTTP 404');
+    const store = createAppStore();
+    const before = fetched.length;
+    await loadSample(store, URLS, client);
+    expect(store.getState().dataError).toBe('geodata/sites.geojson: HTTP 404');
+    // Only the worker fetched: a file that is missing is not fetched again on the page.
+    expect(fetched.length - before).toBe(NAMES.length);
+    client.dispose();
+  });
+
+  it('with the store’s runner: settings changed during a run end with the newest result, no error', async () => {
+    const { makeWorker } = fakeWorkers();
+    const client = new AnalysisClient(makeWorker);
+    client.prefetchSample(URLS, true);
+    const store = createAppStore();
+    await loadSample(store, URLS, client);
+    const stop = startAnalysisRunner(store, client, 0);
+    store.getState().setSettings(withDefaults({ fibreServiceRadiusM: 800 }));
+    await new Promise((r) => setTimeout(r, 0));
+    store.getState().setSettings(OTHER);
+    await vi.waitFor(() => expect(store.getState().running).toBe(false), { timeout: 5000 });
+    const s = store.getState();
+    expect(s.analysisError).toBeNull();
+    expect(s.result?.summary).toEqual(engine.analyze(s.input!, OTHER).summary);
+    stop();
+    client.dispose();
+  });
+});
+
+describe('the analysis worker’s state', () => {
+  it('refuses to run before it has layers, and to hand out hamlets before a run', () => {
+    const api = createAnalysisWorkerApi();
+    expect(() => api.run(DEFAULT_SETTINGS, noProgress)).toThrow(/setLayers must be called before run/);
+    expect(() => api.takeHamlets(0)).toThrow(/no result to take hamlets from/);
+  });
+
+  it('keeps layers set while a sample load was under way: the load is superseded, not applied', async () => {
+    const api = createAnalysisWorkerApi();
+    const own = sampleLayersOf(new Map([['hamlets', JSON.parse(text('hamlets'))]])).input;
+    const loading = api.loadSample(URLS);
+    api.setLayers(own);
+    await expect(loading).rejects.toThrow(/superseded by newer layers/);
+    const head = api.run(DEFAULT_SETTINGS, noProgress);
+    expect(head.hamletChunks).toBe(1);
+    expect(api.takeHamlets(0)).toHaveLength(4);
+    // Only hamlets: the sample's sites and fibre never replaced the layers that were set.
+    expect(head.summary).toEqual(engine.analyze(own, DEFAULT_SETTINGS).summary);
+  });
+
+  it('runs nothing ahead once the page asked for a run on these layers', async () => {
+    const api = createAnalysisWorkerApi();
+    await api.loadSample(URLS, undefined, true);
+    api.run(OTHER, noProgress);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(settingsOfRuns()).toEqual([OTHER]);
+  });
+
+  it('hands the run ahead only to a run on the same layers with the same settings', async () => {
+    const api = createAnalysisWorkerApi();
+    await api.loadSample(URLS, undefined, true);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(settingsOfRuns()).toEqual([DEFAULT_SETTINGS]);
+    api.setLayers(sampleLayersOf(new Map([['hamlets', JSON.parse(text('hamlets'))]])).input);
+    api.run(DEFAULT_SETTINGS, noProgress);
+    expect(settingsOfRuns()).toEqual([DEFAULT_SETTINGS, DEFAULT_SETTINGS]);
+  });
+
+  it('reports the run ahead on its progress port and closes it with null', async () => {
+    const api = createAnalysisWorkerApi();
+    const { port1, port2 } = new MessageChannel();
+    const messages: unknown[] = [];
+    const ended = new Promise<void>((resolve) => {
+      port1.onmessage = (e: MessageEvent) => {
+        messages.push(e.data);
+        if (e.data === null) resolve();
+      };
+    });
+    await api.loadSample(URLS, undefined, true, port2);
+    await ended;
+    port1.close();
+    expect(messages.at(-1)).toBeNull();
+    expect(messages.slice(0, -1).every((m) => Array.isArray(m) && m.length === 3)).toBe(true);
+    expect(settingsOfRuns()).toEqual([DEFAULT_SETTINGS]);
+  });
+});
