@@ -11,6 +11,7 @@ import { useUnitsTranslation } from '../units/i18n.ts';
 import { UnitSystemSwitch } from '../units/UnitSystemSwitch.tsx';
 import { useFormat } from '../useFormat.ts';
 import { CoverageChart } from './CoverageChart.tsx';
+import { PlanTag } from '../plan/PlanTag.tsx';
 
 const collator = new Intl.Collator('vi');
 const byName = (a: Rollup, b: Rollup) => collator.compare(a.name, b.name);
@@ -243,7 +244,10 @@ function RollupFigures({ rollup, method }: { rollup: Rollup; method: Summary['ho
   const fmt = useFormat();
   return (
     <>
-      <h3 id="vt-area-title">{rollup.name}</h3>
+      <div className="vt-plan-titled">
+        <h3 id="vt-area-title">{rollup.name}</h3>
+        <PlanTag testId="area-plan" />
+      </div>
       <dl className="vt-kv">
         <dt>{t('area.hamlets')}</dt>
         <dd data-testid="area-hamlets">{fmt.integer(rollup.hamlets)}</dd>
