@@ -249,6 +249,35 @@ describe('share link codec', () => {
     expect(problems[0]).toMatch(/newer version .*v7/);
   });
 
+  it('keeps the unit system and a picked unit; older links with a district or commune keep 2020–2024', () => {
+    const units = view({
+      area: { level: 'unit', code: '13669' },
+      filters: { ...EMPTY_FILTERS, unit: '13669' },
+      unitSystem: 'units',
+    });
+    const back = decodeView(BASE + encodeView(units));
+    expect(back.problems).toEqual([]);
+    expect(back.view).toMatchObject({
+      unitSystem: 'units',
+      area: { level: 'unit', code: '13669' },
+      filters: { unit: '13669' },
+    });
+    expect(decodeView(BASE + encodeView(view({ unitSystem: 'districts' }))).view.unitSystem).toBe(
+      'districts',
+    );
+    // A link made before unit systems: no `u`; one naming a district opens in the districts of its time.
+    const old = (payload: Record<string, unknown>) =>
+      decodeView(`${BASE}?s=v1.${toBase64Url(JSON.stringify(payload))}#map=9/20.25/106.17`);
+    expect(old({ a: 'd362' }).view.unitSystem).toBe('districts');
+    expect(old({ f: { c: '14350' }, a: 'p' }).view.unitSystem).toBe('districts');
+    expect(old({ a: 'p' }).view.unitSystem).toBe('units');
+    const unknown = old({ a: 'p', u: 'x' });
+    expect(unknown.view.unitSystem).toBe('units');
+    expect(unknown.problems.map((p) => linkProblemText(p))).toEqual([
+      'The unit system in the link is unknown; the current units (since 1 July 2025) are used.',
+    ]);
+  });
+
   it('restores a province area without a code', () => {
     const { view: back, problems } = decodeView(encodeView(view({ area: { level: 'province', code: '' } })));
     expect(problems).toEqual([]);
