@@ -28,6 +28,15 @@ describe('administrative units', () => {
     await expect(page.locator('[data-testid="area-gap-row"]').count()).resolves.toBe(57);
     await expect(optionCount('[data-testid="filter-unit"]')).resolves.toBe(57);
     await expect(page.isVisible('[data-testid="filter-district"]')).resolves.toBe(false);
+    // The hamlets split between units: how many, and the report as a file.
+    await expect(page.textContent('[data-testid="unit-splits"]')).resolves.toMatch(
+      /^881 thôn nằm trên nhiều/,
+    );
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-testid="unit-splits-csv"]'),
+    ]);
+    expect(download.suggestedFilename()).toBe('vungtrang-unit-splits.csv');
     // The province's roll-up is the same whichever units it is cut into.
     const hamlets = await page.textContent('[data-testid="area-hamlets"]');
     await waitForMapIdle(page);

@@ -1,4 +1,8 @@
+import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { unitSplitsCsv } from '../../analysis/exports.ts';
+import { splitHamlets } from '../../analysis/units.ts';
+import { downloadBlob } from '../share/download.ts';
 import { useApp } from '../../store/store.ts';
 import type { UnitSystem } from '../../store/viewState.ts';
 import { useUnitsTranslation } from './i18n.ts';
@@ -11,14 +15,23 @@ const SYSTEMS: readonly UnitSystem[] = ['units', 'districts'];
  */
 export function UnitSystemSwitch() {
   const { t } = useUnitsTranslation();
-  const { unitSystem, setUnitSystem, hasUnits, status, error } = useApp(
+  const { unitSystem, setUnitSystem, hasUnits, status, error, assignment } = useApp(
     useShallow((s) => ({
       unitSystem: s.unitSystem,
       setUnitSystem: s.setUnitSystem,
       hasUnits: (s.admin.units?.features.length ?? 0) > 0,
       status: s.unitsStatus,
       error: s.unitsError,
+      assignment: s.unitAssignment,
     })),
+  );
+  const counts = useMemo(
+    () =>
+      assignment && {
+        split: splitHamlets(assignment).length,
+        outside: assignment.hamlets.filter((h) => h.method === 'none').length,
+      },
+    [assignment],
   );
   return (
     <div className="vt-unit-system">
@@ -41,6 +54,26 @@ export function UnitSystemSwitch() {
       {hasUnits && unitSystem === 'units' && status === 'assigning' && (
         <p className="vt-muted" role="status">
           {t('assigning')}
+        </p>
+      )}
+      {hasUnits && unitSystem === 'units' && counts && (
+        <p className="vt-muted" data-testid="unit-splits">
+          {t('splitNote', { count: counts.split })}{' '}
+          {counts.outside > 0 && `${t('outsideNote', { count: counts.outside })} `}
+          <button
+            type="button"
+            className="vt-link"
+            onClick={() =>
+              assignment &&
+              downloadBlob(
+                'vungtrang-unit-splits.csv',
+                new Blob([unitSplitsCsv(assignment)], { type: 'text/csv;charset=utf-8' }),
+              )
+            }
+            data-testid="unit-splits-csv"
+          >
+            {t('splitCsv')}
+          </button>
         </p>
       )}
       {hasUnits && status === 'error' && (

@@ -24,6 +24,7 @@ const vi = {
   error: 'Không xếp được thôn vào đơn vị: {{message}}',
   splitNote: '{{count}} thôn nằm trên nhiều xã/phường, được xếp vào nơi chiếm phần lớn diện tích.',
   outsideNote: '{{count}} thôn không nằm trong xã/phường nào.',
+  splitCsv: 'Tải danh sách thôn nằm trên nhiều đơn vị (CSV)',
   unknown: '(không thuộc đơn vị nào)',
   gaps: {
     title: 'Nơi thiếu nhiều nhất',
@@ -71,6 +72,7 @@ const en: typeof vi = {
   splitNote:
     '{{count}} hamlets lie in more than one commune/ward; each counts in the one holding most of it.',
   outsideNote: '{{count}} hamlets lie in no commune/ward.',
+  splitCsv: 'Download the hamlets split between units (CSV)',
   unknown: '(in no unit)',
   gaps: {
     title: 'Where the gap is largest',
