@@ -1,11 +1,25 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { ColocationCandidate } from './colocation.ts';
 import { estimateCost } from './cost.ts';
+import type { LensRankedHamlet } from './lensRanking.ts';
+import { hamletLens, operatorRows } from './operatorLens.ts';
 import type { AnalysisResult, HamletCoverage, InputLayers, RankedHamlet, Rollup, Summary } from './types.ts';
 
 /** Byte-order mark: without it Excel reads UTF-8 CSV as the local code page and garbles "Xóm Đông". */
 const BOM = '\uFEFF';
 /** RFC 4180 line ending, which Excel on every platform reads. */
 const EOL = '\r\n';
+
+/** Per hamlet: how many operators give MBB (DATA-MODEL §14), after the pooled columns. */
+const MARKET_COLUMNS = [
+  'mbb_0op_share',
+  'mbb_1op_share',
+  'mbb_2op_share',
+  'mbb_0op_households',
+  'mbb_1op_households',
+  'mbb_2op_households',
+  'market_class',
+] as const;
 
 export const RANKING_CSV_HEADER = [
   'rank',
@@ -29,11 +43,30 @@ export const RANKING_CSV_HEADER = [
   'recommended_tech',
   'cost_vnd',
   'cost_per_household_vnd',
+  ...MARKET_COLUMNS,
 ] as const;
+
+/** One operator's lens (DATA-MODEL §14), with `operator`. */
+export const LENS_COLUMNS = [
+  'op_mbb_share',
+  'op_gap_households',
+  'op_competitor_only_households',
+  'op_white_households',
+] as const;
+
+/** A lens ranking's place for each hamlet, with `lensRanking`. */
+export const LENS_RANK_COLUMNS = ['lens_preset', 'lens_rank', 'lens_score'] as const;
 
 export interface ExportFilter {
   /** Only these hamlet ids (e.g. the rows the app's filters leave); all hamlets when absent. */
   ids?: Iterable<string>;
+  /** One operator's lens: adds LENS_COLUMNS for that operator. */
+  operator?: string;
+  /**
+   * A lens ranking (`rankLens`): adds LENS_RANK_COLUMNS and orders the rows by it (its candidates by lens
+   * rank, then the other hamlets as without it).
+   */
+  lensRanking?: { preset: string; rows: readonly LensRankedHamlet[] };
 }
 
 type HamletsInput = InputLayers['hamlets'];
@@ -52,8 +85,8 @@ export function rankingCsv(
   hamletsInput: HamletsInput,
   opts: ExportFilter = {},
 ): string {
-  const lines = [RANKING_CSV_HEADER.join(',')];
-  for (const { h, r, cost } of joinedRows(result, hamletsInput, opts.ids)) {
+  const lines = [[...RANKING_CSV_HEADER, ...lensHeader(opts)].join(',')];
+  for (const { h, r, cost, lens } of joinedRows(result, hamletsInput, opts)) {
     const cells: Cell[] = [
       r?.rank ?? null,
       text(h.id),
@@ -76,10 +109,55 @@ export function rankingCsv(
       cost.recommendedTech,
       round(cost.costVnd, 0),
       cost.costPerHouseholdVnd === null ? null : round(cost.costPerHouseholdVnd, 0),
+      ...Object.values(marketFields(h)),
+      ...Object.values(lensFields(h, lens, opts)),
     ];
     lines.push(cells.map(csvCell).join(','));
   }
   return BOM + lines.join(EOL) + EOL;
+}
+
+function lensHeader(opts: ExportFilter): string[] {
+  return [
+    ...(opts.operator === undefined ? [] : LENS_COLUMNS),
+    ...(opts.lensRanking ? LENS_RANK_COLUMNS : []),
+  ];
+}
+
+/** The market columns of a hamlet, in MARKET_COLUMNS order. */
+function marketFields(h: HamletCoverage): Record<(typeof MARKET_COLUMNS)[number], Cell> {
+  const m = h.market;
+  return {
+    mbb_0op_share: round(m.shares[0], 4),
+    mbb_1op_share: round(m.shares[1], 4),
+    mbb_2op_share: round(m.shares[2], 4),
+    mbb_0op_households: round(m.households[0], 1),
+    mbb_1op_households: round(m.households[1], 1),
+    mbb_2op_households: round(m.households[2], 1),
+    market_class: m.class,
+  };
+}
+
+/** The operator's lens and the lens ranking's columns that `opts` asks for, in header order. */
+function lensFields(
+  h: HamletCoverage,
+  lens: LensRankedHamlet | undefined,
+  opts: ExportFilter,
+): Record<string, Cell> {
+  const out: Record<string, Cell> = {};
+  if (opts.operator !== undefined) {
+    const l = hamletLens(h, opts.operator);
+    out.op_mbb_share = round(l.mbbShare, 4);
+    out.op_gap_households = round(l.gapHouseholds, 1);
+    out.op_competitor_only_households = round(l.competitorOnlyHouseholds, 1);
+    out.op_white_households = round(l.whiteHouseholds, 1);
+  }
+  if (opts.lensRanking) {
+    out.lens_preset = opts.lensRanking.preset;
+    out.lens_rank = lens?.rank ?? null;
+    out.lens_score = lens ? round(lens.score, 4) : null;
+  }
+  return out;
 }
 
 /**
@@ -92,12 +170,12 @@ export function hamletsGeoJson(
   hamletsInput: HamletsInput,
   opts: ExportFilter = {},
 ): FeatureCollection<Polygon | MultiPolygon> {
-  const byId = new Map(joinedRows(result, hamletsInput, opts.ids).map((row) => [row.h.id, row]));
+  const byId = new Map(joinedRows(result, hamletsInput, opts).map((row) => [row.h.id, row]));
   const features: Feature<Polygon | MultiPolygon>[] = [];
   for (const f of hamletsInput.features) {
     const row = byId.get(String(f.properties.id));
     if (!row) continue;
-    const { h, r, cost } = row;
+    const { h, r, cost, lens } = row;
     features.push({
       type: 'Feature',
       geometry: f.geometry,
@@ -122,10 +200,86 @@ export function hamletsGeoJson(
         recommended_tech: cost.recommendedTech,
         cost_vnd: round(cost.costVnd, 0),
         cost_per_household_vnd: cost.costPerHouseholdVnd === null ? null : round(cost.costPerHouseholdVnd, 0),
+        ...marketFields(h),
+        ...lensFields(h, lens, opts),
       },
     });
   }
   return { type: 'FeatureCollection', features };
+}
+
+export const OPERATORS_CSV_HEADER = [
+  'hamlet_id',
+  'operator',
+  'mbb_share',
+  'fibre_share',
+  'mbb_households',
+  'fibre_households',
+] as const;
+
+/**
+ * One row per hamlet and operator with MBB or fibre in it (DATA-MODEL §14), hamlets in the result's order,
+ * operators by name; shares 0..1 of the hamlet (households, else area). Hamlets no operator reaches have
+ * no row.
+ *
+ * @example
+ * await writeFile('operators.csv', operatorsCsv(result));
+ */
+export function operatorsCsv(result: AnalysisResult, opts: Pick<ExportFilter, 'ids'> = {}): string {
+  const keep = opts.ids ? new Set(opts.ids) : null;
+  const lines = [OPERATORS_CSV_HEADER.join(',')];
+  for (const h of result.hamlets) {
+    if (keep && !keep.has(h.id)) continue;
+    for (const o of operatorRows(h)) {
+      const cells: Cell[] = [
+        text(h.id),
+        text(o.operator),
+        round(o.mbbShare, 4),
+        round(o.fibreShare, 4),
+        round(o.mbbHouseholds, 1),
+        round(o.fibreHouseholds, 1),
+      ];
+      lines.push(cells.map(csvCell).join(','));
+    }
+  }
+  return BOM + lines.join(EOL) + EOL;
+}
+
+export const SHARING_CSV_HEADER = [
+  'site_id',
+  'owner_operator',
+  'hamlet_ids',
+  'households_gained',
+  'cost_vnd',
+  'cost_per_household_vnd',
+  'kind',
+  'radius_m',
+] as const;
+
+/**
+ * Tower-sharing candidates (`colocation`), in their rank order: the host site, its operator, the hamlets
+ * that gain (ids separated by ";", most gained first), households gained, cost and cost per household; then
+ * `share` or `upgrade` and the radius the candidate was measured with.
+ *
+ * @example
+ * await writeFile('sharing.csv', sharingCsv(session.colocation('MobiFone').candidates));
+ */
+export function sharingCsv(candidates: readonly ColocationCandidate[]): string {
+  const lines = [SHARING_CSV_HEADER.join(',')];
+  for (const c of candidates) {
+    const cells: Cell[] = [
+      text(c.siteId),
+      text(c.ownerOperator),
+      text(c.hamlets.map((h) => h.id).join(';')),
+      round(c.householdsGained, 1),
+      round(c.costVnd, 0),
+      round(c.costPerHouseholdVnd, 0),
+      c.kind,
+      round(c.radiusM, 1),
+    ];
+    lines.push(cells.map(csvCell).join(','));
+  }
+  return BOM + lines.join(EOL) + EOL;
 }
 
 /** The white (vùng trắng) or weak (vùng lõm) polygons, one feature per hamlet that has any. */
@@ -241,10 +395,24 @@ interface JoinedRow {
   h: HamletCoverage;
   r: RankedHamlet | undefined;
   cost: Pick<RankedHamlet, 'recommendedTech' | 'costVnd' | 'costPerHouseholdVnd'>;
+  lens?: LensRankedHamlet;
 }
 
-/** Ranked rows by rank, then the unranked in input order; `ids` filters. */
-function joinedRows(result: AnalysisResult, hamletsInput: HamletsInput, ids?: Iterable<string>): JoinedRow[] {
+/**
+ * Ranked rows by rank, then the unranked in input order; `ids` filters. With a lens ranking, its candidates
+ * come first, by lens rank, and the others follow in that order.
+ */
+function joinedRows(result: AnalysisResult, hamletsInput: HamletsInput, opts: ExportFilter): JoinedRow[] {
+  const rows = pooledRows(result, hamletsInput, opts.ids);
+  const lens = opts.lensRanking?.rows;
+  if (!lens) return rows;
+  const lensById = new Map(lens.map((l) => [l.id, l]));
+  for (const row of rows) row.lens = lensById.get(row.h.id);
+  const ranked = rows.filter((x) => x.lens).sort((a, b) => (a.lens?.rank ?? 0) - (b.lens?.rank ?? 0));
+  return [...ranked, ...rows.filter((x) => !x.lens)];
+}
+
+function pooledRows(result: AnalysisResult, hamletsInput: HamletsInput, ids?: Iterable<string>): JoinedRow[] {
   const keep = ids ? new Set(ids) : null;
   const byId = new Map(result.hamlets.map((h) => [h.id, h]));
   const rows: JoinedRow[] = [];
