@@ -3,6 +3,9 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './App.tsx';
 import { ImportControls } from './components/import/ImportControls.tsx';
+import { useLensTranslation } from './components/lens/i18n.ts';
+import { LensPanel } from './components/lens/LensPanel.tsx';
+import { OperatorSelect } from './components/lens/OperatorSelect.tsx';
 import { SharePanel } from './components/share/SharePanel.tsx';
 import { createI18n } from './i18n/i18n.ts';
 import { mapSettled } from './map/mapGate.ts';
@@ -10,6 +13,7 @@ import { sampleUrls } from './data/sampleUrls.ts';
 import { setSampleSource } from './store/loadSample.ts';
 import { bootData } from './store/persist/boot.ts';
 import { startScenarioController } from './store/scenario/scenarioController.ts';
+import { colocationStore, startColocationController } from './store/lens/colocation.ts';
 import { registerScenarioProjectExtras } from './store/scenario/scenarioProject.ts';
 import { scenarioStore } from './store/scenario/scenarioStore.ts';
 import { appStorePort } from './store/share/appStorePort.ts';
@@ -35,9 +39,11 @@ const analyser = withResultCache(client, idbResultStore, () =>
 );
 startAnalysisRunner(appStore, analyser);
 // The scenario engine's own analysis waits until the map has drawn once: on two cores it would slow both.
-startScenarioController(appStore, scenarioStore, () =>
+const scenarioControl = startScenarioController(appStore, scenarioStore, () =>
   createScenarioWorkerEngine({ startAfter: mapSettled }),
 );
+// Tower-sharing candidates for the lens operator, from the scenario engine, against its edits.
+startColocationController(appStore, scenarioStore, colocationStore, () => scenarioControl);
 registerScenarioProjectExtras(scenarioStore);
 // The address bar carries the view and the scenario's edits (share links, reload, back/forward).
 startUrlSync(appStorePort(appStore, scenarioStore));
@@ -48,19 +54,29 @@ if (import.meta.env.MODE === 'e2e') {
   void import('./testHandle.ts').then((m) => m.exposeForTests(appStore, scenarioStore));
 }
 
+/** The app with its toolbar (the operator lens, import, share) and the Operators tab. */
+function Root() {
+  const { t } = useLensTranslation();
+  return (
+    <App
+      toolbar={
+        <>
+          <OperatorSelect />
+          <ImportControls />
+          <SharePanel />
+        </>
+      }
+      leftTabs={[{ key: 'lens', label: t('tab'), content: <LensPanel /> }]}
+    />
+  );
+}
+
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
-        <App
-          toolbar={
-            <>
-              <ImportControls />
-              <SharePanel />
-            </>
-          }
-        />
+        <Root />
       </I18nextProvider>
     </StrictMode>,
   );

@@ -1,5 +1,6 @@
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import {
   buildLegend,
@@ -10,6 +11,7 @@ import {
   type Translate,
 } from '../map/legend.ts';
 import { HATCH_SIZE, ZONES, hatchCell } from '../map/palette.ts';
+import { colocationStore } from '../store/lens/colocation.ts';
 import { useApp } from '../store/store.ts';
 import { useScenario } from './scenario/useScenario.ts';
 import { useFormat } from './useFormat.ts';
@@ -85,12 +87,23 @@ export function LegendSwatch({ symbol }: { symbol: LegendSymbol }) {
 export function useLegend(): LegendModel {
   const fmt = useFormat();
   const app = useApp(
-    useShallow((s) => ({ layers: s.layers, colourBy: s.colourBy, input: s.input, settings: s.settings })),
+    useShallow((s) => ({
+      layers: s.layers,
+      colourBy: s.colourBy,
+      input: s.input,
+      settings: s.settings,
+      lens: s.lens,
+      result: s.result,
+    })),
   );
+  const colocation = useStore(colocationStore, (s) => s.selectedId !== null && s.result !== null);
   const scenario = useScenario(
     useShallow((s) => ({ edits: s.edits, draft: s.draft, covered: s.covered, delta: s.delta })),
   );
-  return useMemo(() => buildLegend(legendInputOf(app, scenario), fmt), [app, scenario, fmt]);
+  return useMemo(
+    () => buildLegend(legendInputOf(app, scenario, colocation), fmt),
+    [app, scenario, colocation, fmt],
+  );
 }
 
 /**

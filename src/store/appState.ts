@@ -6,7 +6,15 @@ import type {
   Settings,
 } from '../analysis/types.ts';
 import type { HamletRow, SortState } from './rows.ts';
-import type { Filters, HamletColourBy, Lang, LayerId, SelectedArea, ViewState } from './viewState.ts';
+import type {
+  Filters,
+  HamletColourBy,
+  Lang,
+  LayerId,
+  LensRanking,
+  SelectedArea,
+  ViewState,
+} from './viewState.ts';
 
 import type { AdminLayers } from '../data/layerRoles.ts';
 export type { AdminCollection, AdminLayers } from '../data/layerRoles.ts';
@@ -97,6 +105,16 @@ export interface ViewSlice extends ViewState {
   applyView(view: Partial<ViewState>, source: ChangeSource): void;
 }
 
+/** The operator lens (`ViewState.lens`) and how it changes. */
+export interface LensSlice {
+  /**
+   * One operator's view, or all operators (null). Choosing an operator ranks the list by its gap (unless a
+   * lens ranking is chosen) and colours hamlets by its view; going back to all drops its ranking.
+   */
+  setOperator(operator: string | null): void;
+  setLensRanking(ranking: LensRanking): void;
+}
+
 export type PanelTab = 'details' | 'area';
 export type MobilePane = 'map' | 'list' | 'layers';
 
@@ -120,7 +138,7 @@ export interface UiSlice {
   setPickAreas(on: boolean): void;
 }
 
-export type AppState = DataSlice & AnalysisSlice & ViewSlice & UiSlice;
+export type AppState = DataSlice & AnalysisSlice & ViewSlice & LensSlice & UiSlice;
 
 /** The ViewState fields of the app state: what a shared link and a project file reopen. */
 export function viewOf(s: ViewState): ViewState {
@@ -135,5 +153,6 @@ export function viewOf(s: ViewState): ViewState {
     settings: s.settings,
     lang: s.lang,
     basemap: s.basemap,
+    lens: s.lens,
   };
 }

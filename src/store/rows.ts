@@ -1,4 +1,10 @@
-import type { AnalysisResult, HamletStatus, RankedHamlet, RecommendedTech } from '../analysis/types.ts';
+import type {
+  AnalysisResult,
+  HamletStatus,
+  MarketClass,
+  RankedHamlet,
+  RecommendedTech,
+} from '../analysis/types.ts';
 import type { Filters } from './viewState.ts';
 import { MATCH, matchLevel, parseQuery, searchIndex, type MatchLevel, type SearchIndex } from './search.ts';
 
@@ -21,6 +27,8 @@ export interface HamletRow {
   recommendedTech: RecommendedTech;
   noFibre: boolean;
   noMbb: boolean;
+  /** How many operators give 4G/5G to most of its households (DATA-MODEL §14). */
+  market: MarketClass;
   /** Name, commune, district and id as folded words (`store/search.ts`). */
   search: SearchIndex;
 }
@@ -63,6 +71,7 @@ export function buildRows(result: AnalysisResult): HamletRow[] {
       recommendedTech: r?.recommendedTech ?? 'none',
       noFibre: h.flags.noFibre,
       noMbb: h.flags.noMbb,
+      market: h.market.class,
       search: searchIndex([h.name, h.commune, h.district, h.id], fields),
     };
     (row.rank === null ? rest : ranked).push(row);
@@ -83,6 +92,7 @@ function filterMatches(rows: readonly HamletRow[], f: Filters): { row: HamletRow
       (f.commune === null || r.communeCode === f.commune) &&
       (f.status === null || r.status === f.status) &&
       (f.tier === null || r.tier === f.tier) &&
+      (f.market === null || r.market === f.market) &&
       gapMatches(r, f.gap)
     ) {
       const level = matchLevel(r.search, query);

@@ -5,6 +5,7 @@ import type { Rollup } from '../../analysis/types.ts';
 import { STATUS_COLOURS, STATUS_ORDER } from '../../map/palette.ts';
 import { useApp } from '../../store/store.ts';
 import { useFormat } from '../useFormat.ts';
+import { AreaLens } from '../lens/AreaLens.tsx';
 import { CoverageChart } from './CoverageChart.tsx';
 
 const collator = new Intl.Collator('vi');
@@ -152,6 +153,7 @@ export function AreaSummary() {
           </li>
         ))}
       </ul>
+      <AreaLens rollup={rollup} />
       <p className="vt-muted">{t('area.method', { method: t(`area.methods.${summary.householdMethod}`) })}</p>
     </section>
   );

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { activeLens, exportLens, listSource } from '../../store/lens.ts';
 import { filterRows } from '../../store/rows.ts';
 import { buildExport, EXPORT_KINDS, type ExportKind } from '../../store/share/exportFiles.ts';
 import { appStore, useApp } from '../../store/store.ts';
@@ -11,7 +12,11 @@ import { areaName, filteredAreaName } from './snapshotContent.ts';
 export function ExportSection() {
   const { t } = useShareTranslation();
   const { rows, filters, ready } = useApp(
-    useShallow((s) => ({ rows: s.rows, filters: s.filters, ready: s.result !== null && s.input !== null })),
+    useShallow((s) => ({
+      rows: listSource(s),
+      filters: s.filters,
+      ready: s.result !== null && s.input !== null,
+    })),
   );
   const ids = useMemo(() => filterRows(rows, filters).map((r) => r.id), [rows, filters]);
   const [status, setStatus] = useState('');
@@ -27,6 +32,7 @@ export function ExportSection() {
       // The summary is of the selected area; the other exports are of the filtered list.
       areaName: kind === 'summary-csv' ? areaName(s) : filteredAreaName(s),
       date: new Date(),
+      lens: exportLens(activeLens(s)),
     });
     downloadBlob(file.fileName, new Blob([file.text], { type: file.mime }));
     setStatus(t('exports.done', { name: file.fileName }));

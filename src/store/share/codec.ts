@@ -1,10 +1,12 @@
 import type { Feature } from 'geojson';
-import type { HamletStatus } from '../../analysis/types.ts';
+import type { HamletStatus, MarketClass } from '../../analysis/types.ts';
 import {
   EMPTY_FILTERS,
   type Filters,
   type HamletColourBy,
   type LayerId,
+  type LensRanking,
+  type LensView,
   type SelectedArea,
   type TechGap,
   type ViewState,
@@ -45,11 +47,19 @@ const LAYER_BITS: readonly LayerId[] = [
   'boundaries',
   'labels',
 ];
-const COLOUR_BY: readonly HamletColourBy[] = ['status', 'broadbandShare', 'uncoveredHouseholds', 'score'];
+const COLOUR_BY: readonly HamletColourBy[] = [
+  'status',
+  'broadbandShare',
+  'uncoveredHouseholds',
+  'score',
+  'market',
+];
 const STATUSES: readonly HamletStatus[] = ['served', 'partial', 'unserved'];
 const GAPS: readonly TechGap[] = ['any', 'noFibre', 'noMbb', 'both'];
+const MARKETS: readonly MarketClass[] = ['white', 'grey', 'black'];
+const LENS_RANKINGS: readonly LensRanking[] = ['pooled', 'operator-commercial', 'public-fund'];
 const AREA_LEVELS: Record<string, SelectedArea['level']> = { p: 'province', d: 'district', c: 'commune' };
-const KNOWN_KEYS = new Set(['l', 'c', 'f', 'a', 'h', 'st', 'g', 'b', 'sc']);
+const KNOWN_KEYS = new Set(['l', 'c', 'f', 'a', 'h', 'st', 'g', 'b', 'sc', 'o', 'lr']);
 
 /**
  * Encodes a view as the query and hash of a share link: `?s=v1.<base64url compact JSON>#map=z/lat/lon`.
@@ -76,6 +86,8 @@ export function encodeView(v: SharedView): string {
   payload.g = v.lang;
   if (v.basemap === 'osm') payload.b = 1;
   if (v.scenario && v.scenario.length > 0) payload.sc = encodeScenario(v.scenario);
+  if (v.lens.operator !== null) payload.o = v.lens.operator;
+  if (v.lens.ranking !== 'pooled') payload.lr = LENS_RANKINGS.indexOf(v.lens.ranking);
   return `?s=v${LINK_VERSION}.${toBase64Url(JSON.stringify(payload))}#${mapHash(v.center, v.zoom)}`;
 }
 
@@ -160,6 +172,7 @@ function encodeFilters(f: Filters): Record<string, unknown> {
   if (f.tier !== null) out.t = f.tier;
   if (f.gap !== 'any') out.g = GAPS.indexOf(f.gap);
   if (f.search !== '') out.q = f.search;
+  if (f.market !== null) out.m = MARKETS.indexOf(f.market);
   return out;
 }
 
@@ -228,11 +241,32 @@ function decodePayload(p: Record<string, unknown>, view: Partial<SharedView>, pr
     view.scenario = scenario;
     problems.push(...sp);
   }
+  view.lens = decodeLens(p, problems);
   const unknown = Object.keys(p).filter((k) => !KNOWN_KEYS.has(k));
   if (unknown.length > 0)
     problems.push(
       `The link holds fields this version does not know (${unknown.join(', ')}); they were ignored.`,
     );
+}
+
+/** The operator lens: all operators unless the link names one (whether the data hold it is the app's to see). */
+function decodeLens(p: Record<string, unknown>, problems: LinkProblem[]): LensView {
+  let operator: string | null = null;
+  if ('o' in p) {
+    if (isShortText(p.o, 100)) operator = p.o;
+    else problems.push('The operator in the link could not be read; all operators are shown.');
+  }
+  let ranking: LensRanking = 'pooled';
+  if ('lr' in p) {
+    const r = typeof p.lr === 'number' ? LENS_RANKINGS[p.lr] : undefined;
+    if (!r) problems.push('The ranking in the link is unknown; the list is ranked by the settings.');
+    else if (r === 'operator-commercial' && operator === null)
+      problems.push(
+        "The link ranks by an operator's gap but names no operator; the list is ranked by the settings.",
+      );
+    else ranking = r;
+  }
+  return { operator, ranking };
 }
 
 function decodeFilters(raw: unknown, problems: LinkProblem[]): Filters {
@@ -269,6 +303,11 @@ function decodeFilters(raw: unknown, problems: LinkProblem[]): Filters {
   if ('q' in raw) {
     if (isShortText(raw.q, 200)) filters.search = raw.q;
     else bad('search');
+  }
+  if ('m' in raw) {
+    const market = typeof raw.m === 'number' ? MARKETS[raw.m] : undefined;
+    if (market) filters.market = market;
+    else bad('market');
   }
   return filters;
 }

@@ -1,4 +1,10 @@
-import { hamletsGeoJson, rankingCsv, summaryCsv, zonesGeoJson } from '../../analysis/exports.ts';
+import {
+  hamletsGeoJson,
+  rankingCsv,
+  summaryCsv,
+  zonesGeoJson,
+  type ExportFilter,
+} from '../../analysis/exports.ts';
 import type { AnalysisResult, InputLayers, Summary } from '../../analysis/types.ts';
 import type { SelectedArea } from '../viewState.ts';
 import { exportFileName } from './fileName.ts';
@@ -21,6 +27,8 @@ export interface ExportInput {
   /** Shown name of the selected area, e.g. "Huyện Giao Thủy": it names the file. */
   areaName: string;
   date: Date;
+  /** The operator lens: its columns, and a lens ranking's order and columns (ranking CSV and GeoJSON). */
+  lens?: Pick<ExportFilter, 'operator' | 'lensRanking'>;
 }
 
 export interface ExportFile {
@@ -49,11 +57,11 @@ export function buildExport(kind: ExportKind, input: ExportInput): ExportFile {
       return {
         fileName: exportFileName('ranking', areaName, date, 'csv'),
         mime: CSV,
-        text: rankingCsv(result, hamlets, { ids }),
+        text: rankingCsv(result, hamlets, { ids, ...input.lens }),
         count: ids.length,
       };
     case 'ranking-geojson': {
-      const fc = hamletsGeoJson(result, hamlets, { ids });
+      const fc = hamletsGeoJson(result, hamlets, { ids, ...input.lens });
       return geojson(exportFileName('ranking', areaName, date, 'geojson'), fc);
     }
     case 'white-geojson':

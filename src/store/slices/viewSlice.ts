@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand';
 import { DEFAULT_SETTINGS } from '../../analysis/settings.ts';
 import type { Settings } from '../../analysis/types.ts';
 import type { AppState, ViewSlice } from '../appState.ts';
-import { EMPTY_FILTERS, type LayerId, type ViewState } from '../viewState.ts';
+import { ALL_OPERATORS, EMPTY_FILTERS, type LayerId, type ViewState } from '../viewState.ts';
 
 /** Nam Định, whole province in view on a laptop screen. */
 export const DEFAULT_VIEW: ViewState = {
@@ -16,6 +16,7 @@ export const DEFAULT_VIEW: ViewState = {
   settings: {},
   lang: 'vi',
   basemap: 'none',
+  lens: ALL_OPERATORS,
 };
 
 /** Keeps only the top-level settings that differ from the defaults, so shared links stay short. */

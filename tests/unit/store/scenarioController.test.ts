@@ -26,6 +26,7 @@ function heldEngines() {
         if (rec.disposed) throw new EngineDisposed();
       },
       sync: () => Promise.reject(new Error('not used here')),
+      colocation: () => Promise.reject(new Error('not used here')),
       suggest: async () => {
         rec.suggested++;
         return { households: engines.indexOf(rec) } as unknown as SuggestReply;

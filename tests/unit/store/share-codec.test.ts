@@ -19,6 +19,7 @@ function view(over: Partial<SharedView> = {}): SharedView {
     settings: {},
     lang: 'vi',
     basemap: 'none',
+    lens: { operator: null, ranking: 'pooled' },
     ...over,
   };
 }
@@ -43,6 +44,7 @@ const rich = (): SharedView =>
       tier: 1,
       gap: 'noFibre',
       search: 'Giao Thủy đông',
+      market: 'grey',
     },
     area: { level: 'commune', code: '14350' },
     selectedHamletId: 'h-362-14350-007',
@@ -63,6 +65,7 @@ const rich = (): SharedView =>
     },
     lang: 'en',
     basemap: 'osm',
+    lens: { operator: 'MobiFone', ranking: 'public-fund' },
     scenario: [
       site(106.41, 20.23, 1),
       site(106.45, 20.21, 2),
