@@ -43,7 +43,7 @@ export const en: Strings = {
     broadbandShare: 'Share of households with broadband',
     uncoveredHouseholds: 'Households without broadband',
     score: 'Priority score',
-    market: 'Operators with 4G/5G (operator view)',
+    market: 'Operators with 4G/5G',
   },
   market: { white: 'No operator (white)', grey: 'One operator (grey)', black: 'Competition (black)' },
   legend: {

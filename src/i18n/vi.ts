@@ -42,7 +42,7 @@ export const vi = {
     broadbandShare: 'Tỷ lệ hộ có băng rộng',
     uncoveredHouseholds: 'Số hộ chưa có băng rộng',
     score: 'Điểm ưu tiên',
-    market: 'Số nhà mạng có 4G/5G (góc nhìn nhà mạng)',
+    market: 'Số nhà mạng có 4G/5G',
   },
   // Not "vùng trắng", the pooled class of no broadband at all (DATA-MODEL §14).
   market: { white: 'Chưa nhà mạng nào', grey: 'Một nhà mạng', black: 'Có cạnh tranh' },

@@ -133,7 +133,6 @@ export function ColocationPanel() {
           <thead>
             <tr>
               <th scope="col">{t('colocation.site')}</th>
-              <th scope="col">{t('colocation.owner')}</th>
               <th scope="col" className="vt-num">
                 {t('colocation.gained')}
               </th>
@@ -158,10 +157,10 @@ export function ColocationPanel() {
                   >
                     {x.siteId}
                   </button>
+                  <span className="vt-colocation__owner">
+                    {x.ownerOperator} · {kind(x)}
+                  </span>
                 </th>
-                <td>
-                  {x.ownerOperator} <span className="vt-muted">({kind(x)})</span>
-                </td>
                 <td className="vt-num">{fmt.integer(x.householdsGained)}</td>
                 <td className="vt-num">{fmt.vndAmount(x.costPerHouseholdVnd)}</td>
               </tr>

@@ -185,6 +185,20 @@ describe('share link codec', () => {
     ]);
   });
 
+  it("keeps a link's operator as text, and drops an operator's ranking that names no operator", () => {
+    const payload = { lr: 1, f: { m: 9 } };
+    const { view: back, problems } = decodeView(`?s=v1.${toBase64Url(JSON.stringify(payload))}`);
+    expect(back.lens).toEqual({ operator: null, ranking: 'pooled' });
+    expect(back.filters?.market).toBeNull();
+    expect(problems.map(linkProblemText).join('\n')).toMatch(/names no operator/);
+    expect(problems).toHaveLength(2);
+    const named = decodeView(
+      encodeView(view({ lens: { operator: 'Viettel', ranking: 'operator-commercial' } })),
+    );
+    expect(named.view.lens).toEqual({ operator: 'Viettel', ranking: 'operator-commercial' });
+    expect(named.problems).toEqual([]);
+  });
+
   it('rejects an impossible map position without touching the rest', () => {
     const link = encodeView(view({ filters: { ...EMPTY_FILTERS, tier: 2 } })).replace(
       /#map=.*/,
