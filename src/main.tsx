@@ -6,6 +6,8 @@ import { ImportControls } from './components/import/ImportControls.tsx';
 import { useLensTranslation } from './components/lens/i18n.ts';
 import { LensPanel } from './components/lens/LensPanel.tsx';
 import { OperatorSelect } from './components/lens/OperatorSelect.tsx';
+import { PlanNotice } from './components/plan/PlanNotice.tsx';
+import { PlanSwitch } from './components/plan/PlanSwitch.tsx';
 import { SharePanel } from './components/share/SharePanel.tsx';
 import { createI18n } from './i18n/i18n.ts';
 import { mapSettled } from './map/mapGate.ts';
@@ -54,19 +56,21 @@ if (import.meta.env.MODE === 'e2e') {
   void import('./testHandle.ts').then((m) => m.exposeForTests(appStore, scenarioStore));
 }
 
-/** The app with its toolbar (the operator lens, import, share) and the Operators tab. */
+/** The app with its toolbar (the plan shown, the operator lens, import, share), the Operators tab and the plan notice. */
 function Root() {
   const { t } = useLensTranslation();
   return (
     <App
       toolbar={
         <>
+          <PlanSwitch />
           <OperatorSelect />
           <ImportControls />
           <SharePanel />
         </>
       }
       leftTabs={[{ key: 'lens', label: t('tab'), content: <LensPanel /> }]}
+      overlays={<PlanNotice />}
     />
   );
 }

@@ -1,52 +1,29 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { ColocationCandidate } from './colocation.ts';
 import { estimateCost } from './cost.ts';
-import type { LensRankedHamlet } from './lensRanking.ts';
-import { hamletLens, operatorRows } from './operatorLens.ts';
-import type { AnalysisResult, HamletCoverage, InputLayers, RankedHamlet, Rollup, Summary } from './types.ts';
+import { csvText } from './csv.ts';
+import {
+  BASELINE,
+  csvValue,
+  lensColumns,
+  lensOrdered,
+  MARKET_COLUMNS,
+  PLAN_COLUMNS,
+  planCells,
+  RANKING_COLUMNS,
+  round,
+  SUMMARY_COLUMNS,
+  type ExportColumn,
+  type ExportLens,
+  type ExportPlan,
+  type RankingRow,
+} from './exportTables.ts';
+import { operatorRows } from './operatorLens.ts';
+import type { AnalysisResult, InputLayers, Rollup, Summary } from './types.ts';
 
-/** Byte-order mark: without it Excel reads UTF-8 CSV as the local code page and garbles "Xóm Đông". */
-const BOM = '\uFEFF';
-/** RFC 4180 line ending, which Excel on every platform reads. */
-const EOL = '\r\n';
+export const RANKING_CSV_HEADER = [...RANKING_COLUMNS.map((c) => c.key), ...PLAN_COLUMNS] as const;
 
-/** Per hamlet: how many operators give MBB (DATA-MODEL §14), after the pooled columns. */
-const MARKET_COLUMNS = [
-  'mbb_0op_share',
-  'mbb_1op_share',
-  'mbb_2op_share',
-  'mbb_0op_households',
-  'mbb_1op_households',
-  'mbb_2op_households',
-  'market_class',
-] as const;
-
-export const RANKING_CSV_HEADER = [
-  'rank',
-  'id',
-  'name',
-  'commune',
-  'district',
-  'status',
-  'tier',
-  'score',
-  'households',
-  'uncovered_households',
-  'white_area_m2',
-  'weak_area_m2',
-  'broadband_share',
-  'fibre_share',
-  'mbb_share',
-  'distance_to_fibre_m',
-  'distance_to_access_fibre_m',
-  'distance_to_backbone_m',
-  'recommended_tech',
-  'cost_vnd',
-  'cost_per_household_vnd',
-  ...MARKET_COLUMNS,
-] as const;
-
-/** One operator's lens (DATA-MODEL §14), with `operator`. */
+/** One operator's lens columns (DATA-MODEL §14), with `operator`, before the plan's. */
 export const LENS_COLUMNS = [
   'op_mbb_share',
   'op_gap_households',
@@ -54,28 +31,33 @@ export const LENS_COLUMNS = [
   'op_white_households',
 ] as const;
 
-/** A lens ranking's place for each hamlet, with `lensRanking`. */
+/** A lens ranking's place for each hamlet, with `lensRanking`, before the plan's. */
 export const LENS_RANK_COLUMNS = ['lens_preset', 'lens_rank', 'lens_score'] as const;
 
-export interface ExportFilter {
+export interface ExportFilter extends ExportLens {
   /** Only these hamlet ids (e.g. the rows the app's filters leave); all hamlets when absent. */
   ids?: Iterable<string>;
-  /** One operator's lens: adds LENS_COLUMNS for that operator. */
-  operator?: string;
-  /**
-   * A lens ranking (`rankLens`): adds LENS_RANK_COLUMNS and orders the rows by it (its candidates by lens
-   * rank, then the other hamlets as without it).
-   */
-  lensRanking?: { preset: string; rows: readonly LensRankedHamlet[] };
+  /** What the result describes: the baseline (default) or a named scenario; written into every row. */
+  plan?: ExportPlan;
 }
 
 type HamletsInput = InputLayers['hamlets'];
-type Cell = string | number | null;
+
+/** A table as CSV through the one writer: the columns' values as CSV keeps them, then the plan's two cells. */
+function tableCsv<R>(columns: readonly ExportColumn<R>[], rows: readonly R[], plan: ExportPlan): string {
+  const tail = planCells(plan);
+  return csvText(
+    [...columns.map((c) => c.key), ...PLAN_COLUMNS],
+    rows.map((row) => [...columns.map((c) => csvValue(c.kind, c.get(row))), ...tail]),
+  );
+}
 
 /**
- * The ranking as CSV (UTF-8 with BOM, CRLF, RFC 4180 quoting): ranked hamlets in rank order, then
- * served hamlets (empty rank, tier and score) in input order. Shares are fractions to 4 decimals,
- * areas and distances to 0.1, households to 0.1 (they are fractional when spread by area), VND whole.
+ * The ranking as CSV (UTF-8 with BOM, CRLF, RFC 4180 quoting, text guarded against formulas): ranked
+ * hamlets in rank order, then served hamlets (empty rank, tier and score) in input order, each row ending
+ * with the plan (`mode`, `scenario`); with an operator or a lens ranking (`opts`), their columns before the
+ * plan's, and the rows in the lens ranking's order. Shares are fractions to 4 decimals, areas and distances to 0.1,
+ * households to 0.1 (they are fractional when spread by area), VND whole.
  *
  * @example
  * await writeFile('ranking.csv', rankingCsv(result, layers.hamlets, { ids: visibleIds }));
@@ -85,97 +67,33 @@ export function rankingCsv(
   hamletsInput: HamletsInput,
   opts: ExportFilter = {},
 ): string {
-  const lines = [[...RANKING_CSV_HEADER, ...lensHeader(opts)].join(',')];
-  for (const { h, r, cost, lens } of joinedRows(result, hamletsInput, opts)) {
-    const cells: Cell[] = [
-      r?.rank ?? null,
-      text(h.id),
-      text(h.name),
-      text(h.commune),
-      text(h.district),
-      h.status,
-      r?.tier ?? null,
-      r ? round(r.score, 4) : null,
-      round(h.households, 1),
-      round(h.uncoveredHouseholds, 1),
-      round(h.classAreaM2.white, 1),
-      round(h.classAreaM2.weak, 1),
-      round(h.broadbandShare, 4),
-      round(h.fibreShare, 4),
-      round(h.mbbShare, 4),
-      h.distanceToFibreM === null ? null : round(h.distanceToFibreM, 1),
-      h.distanceToAccessFibreM === null ? null : round(h.distanceToAccessFibreM, 1),
-      h.distanceToBackboneM === null ? null : round(h.distanceToBackboneM, 1),
-      cost.recommendedTech,
-      round(cost.costVnd, 0),
-      cost.costPerHouseholdVnd === null ? null : round(cost.costPerHouseholdVnd, 0),
-      ...Object.values(marketFields(h)),
-      ...Object.values(lensFields(h, lens, opts)),
-    ];
-    lines.push(cells.map(csvCell).join(','));
-  }
-  return BOM + lines.join(EOL) + EOL;
-}
-
-function lensHeader(opts: ExportFilter): string[] {
-  return [
-    ...(opts.operator === undefined ? [] : LENS_COLUMNS),
-    ...(opts.lensRanking ? LENS_RANK_COLUMNS : []),
-  ];
-}
-
-/** The market columns of a hamlet, in MARKET_COLUMNS order. */
-function marketFields(h: HamletCoverage): Record<(typeof MARKET_COLUMNS)[number], Cell> {
-  const m = h.market;
-  return {
-    mbb_0op_share: round(m.shares[0], 4),
-    mbb_1op_share: round(m.shares[1], 4),
-    mbb_2op_share: round(m.shares[2], 4),
-    mbb_0op_households: round(m.households[0], 1),
-    mbb_1op_households: round(m.households[1], 1),
-    mbb_2op_households: round(m.households[2], 1),
-    market_class: m.class,
-  };
-}
-
-/** The operator's lens and the lens ranking's columns that `opts` asks for, in header order. */
-function lensFields(
-  h: HamletCoverage,
-  lens: LensRankedHamlet | undefined,
-  opts: ExportFilter,
-): Record<string, Cell> {
-  const out: Record<string, Cell> = {};
-  if (opts.operator !== undefined) {
-    const l = hamletLens(h, opts.operator);
-    out.op_mbb_share = round(l.mbbShare, 4);
-    out.op_gap_households = round(l.gapHouseholds, 1);
-    out.op_competitor_only_households = round(l.competitorOnlyHouseholds, 1);
-    out.op_white_households = round(l.whiteHouseholds, 1);
-  }
-  if (opts.lensRanking) {
-    out.lens_preset = opts.lensRanking.preset;
-    out.lens_rank = lens?.rank ?? null;
-    out.lens_score = lens ? round(lens.score, 4) : null;
-  }
-  return out;
+  return tableCsv(
+    [...RANKING_COLUMNS, ...lensColumns(opts)],
+    lensOrdered(rankingRows(result, hamletsInput, opts.ids), opts),
+    opts.plan ?? BASELINE,
+  );
 }
 
 /**
  * Every input hamlet (or those in `ids`) with its own properties kept and the results added in
  * snake_case. Computed `households` replaces an input `households` (they differ when counted from points).
- * `rank` and `tier` are null for served hamlets.
+ * `rank` and `tier` are null for served hamlets; `mode` and `scenario` say which plan the numbers describe.
  */
 export function hamletsGeoJson(
   result: AnalysisResult,
   hamletsInput: HamletsInput,
   opts: ExportFilter = {},
 ): FeatureCollection<Polygon | MultiPolygon> {
-  const byId = new Map(joinedRows(result, hamletsInput, opts).map((row) => [row.h.id, row]));
+  const byId = new Map(
+    lensOrdered(rankingRows(result, hamletsInput, opts.ids), opts).map((row) => [row.h.id, row]),
+  );
+  const extra = [...MARKET_COLUMNS, ...lensColumns(opts)];
+  const [mode, scenario] = planCells(opts.plan ?? BASELINE);
   const features: Feature<Polygon | MultiPolygon>[] = [];
   for (const f of hamletsInput.features) {
     const row = byId.get(String(f.properties.id));
     if (!row) continue;
-    const { h, r, cost, lens } = row;
+    const { h, r, cost } = row;
     features.push({
       type: 'Feature',
       geometry: f.geometry,
@@ -200,8 +118,9 @@ export function hamletsGeoJson(
         recommended_tech: cost.recommendedTech,
         cost_vnd: round(cost.costVnd, 0),
         cost_per_household_vnd: cost.costPerHouseholdVnd === null ? null : round(cost.costPerHouseholdVnd, 0),
-        ...marketFields(h),
-        ...lensFields(h, lens, opts),
+        ...Object.fromEntries(extra.map((c) => [c.key, csvValue(c.kind, c.get(row))])),
+        mode,
+        scenario,
       },
     });
   }
@@ -215,34 +134,35 @@ export const OPERATORS_CSV_HEADER = [
   'fibre_share',
   'mbb_households',
   'fibre_households',
+  ...PLAN_COLUMNS,
 ] as const;
 
 /**
  * One row per hamlet and operator with MBB or fibre in it (DATA-MODEL §14), hamlets in the result's order,
- * operators by name; shares 0..1 of the hamlet (households, else area). Hamlets no operator reaches have
- * no row.
+ * operators by name; shares 0..1 of the hamlet (households, else area); then the plan. Hamlets no operator
+ * reaches have no row.
  *
  * @example
  * await writeFile('operators.csv', operatorsCsv(result));
  */
-export function operatorsCsv(result: AnalysisResult, opts: Pick<ExportFilter, 'ids'> = {}): string {
+export function operatorsCsv(result: AnalysisResult, opts: Pick<ExportFilter, 'ids' | 'plan'> = {}): string {
   const keep = opts.ids ? new Set(opts.ids) : null;
-  const lines = [OPERATORS_CSV_HEADER.join(',')];
+  const tail = planCells(opts.plan ?? BASELINE);
+  const rows: (string | number)[][] = [];
   for (const h of result.hamlets) {
     if (keep && !keep.has(h.id)) continue;
-    for (const o of operatorRows(h)) {
-      const cells: Cell[] = [
-        text(h.id),
-        text(o.operator),
+    for (const o of operatorRows(h))
+      rows.push([
+        h.id,
+        o.operator,
         round(o.mbbShare, 4),
         round(o.fibreShare, 4),
         round(o.mbbHouseholds, 1),
         round(o.fibreHouseholds, 1),
-      ];
-      lines.push(cells.map(csvCell).join(','));
-    }
+        ...tail,
+      ]);
   }
-  return BOM + lines.join(EOL) + EOL;
+  return csvText([...OPERATORS_CSV_HEADER], rows);
 }
 
 export const SHARING_CSV_HEADER = [
@@ -254,32 +174,33 @@ export const SHARING_CSV_HEADER = [
   'cost_per_household_vnd',
   'kind',
   'radius_m',
+  ...PLAN_COLUMNS,
 ] as const;
 
 /**
  * Tower-sharing candidates (`colocation`), in their rank order: the host site, its operator, the hamlets
  * that gain (ids separated by ";", most gained first), households gained, cost and cost per household; then
- * `share` or `upgrade` and the radius the candidate was measured with.
+ * `share` or `upgrade`, the radius the candidate was measured with, and the plan it was measured against.
  *
  * @example
  * await writeFile('sharing.csv', sharingCsv(session.colocation('MobiFone').candidates));
  */
-export function sharingCsv(candidates: readonly ColocationCandidate[]): string {
-  const lines = [SHARING_CSV_HEADER.join(',')];
-  for (const c of candidates) {
-    const cells: Cell[] = [
-      text(c.siteId),
-      text(c.ownerOperator),
-      text(c.hamlets.map((h) => h.id).join(';')),
+export function sharingCsv(candidates: readonly ColocationCandidate[], plan: ExportPlan = BASELINE): string {
+  const tail = planCells(plan);
+  return csvText(
+    [...SHARING_CSV_HEADER],
+    candidates.map((c) => [
+      c.siteId,
+      c.ownerOperator,
+      c.hamlets.map((h) => h.id).join(';'),
       round(c.householdsGained, 1),
       round(c.costVnd, 0),
       round(c.costPerHouseholdVnd, 0),
       c.kind,
       round(c.radiusM, 1),
-    ];
-    lines.push(cells.map(csvCell).join(','));
-  }
-  return BOM + lines.join(EOL) + EOL;
+      ...tail,
+    ]),
+  );
 }
 
 /** The white (vùng trắng) or weak (vùng lõm) polygons, one feature per hamlet that has any. */
@@ -289,6 +210,7 @@ export function zonesGeoJson(
   opts: ExportFilter = {},
 ): FeatureCollection<Polygon | MultiPolygon> {
   const keep = opts.ids ? new Set(opts.ids) : null;
+  const [mode, scenario] = planCells(opts.plan ?? BASELINE);
   const features: Feature<Polygon | MultiPolygon>[] = [];
   for (const h of result.hamlets) {
     const zone = kind === 'white' ? h.whiteZone : h.weakZone;
@@ -305,85 +227,37 @@ export function zonesGeoJson(
         class: kind,
         area_m2: round(h.classAreaM2[kind], 1),
         households: round(h.classHouseholds[kind], 1),
+        mode,
+        scenario,
       },
     });
   }
   return { type: 'FeatureCollection', features };
 }
 
-export const SUMMARY_CSV_HEADER = [
-  'level',
-  'code',
-  'name',
-  'parent_code',
-  'hamlets',
-  'households',
-  'households_fibre_mbb',
-  'households_fibre_only',
-  'households_mbb_only',
-  'households_weak',
-  'households_white',
-  'fibre_households',
-  'mbb_households',
-  'broadband_households',
-  'fibre_share',
-  'mbb_share',
-  'broadband_share',
-  'white_area_m2',
-  'weak_area_m2',
-  'hamlets_served',
-  'hamlets_partial',
-  'hamlets_unserved',
-  'hamlets_no_fibre',
-  'hamlets_no_mbb',
-  'target_fibre_progress',
-  'target_mbb_progress',
-] as const;
+export const SUMMARY_CSV_HEADER = [...SUMMARY_COLUMNS.map((c) => c.key), ...PLAN_COLUMNS] as const;
 
-/** The area summary as CSV (BOM, CRLF) for one level, or all three (province, districts, communes). */
-export function summaryCsv(summary: Summary, level: Rollup['level'] | 'all'): string {
-  const rows =
-    level === 'province'
-      ? [summary.province]
-      : level === 'district'
-        ? summary.districts
-        : level === 'commune'
-          ? summary.communes
-          : [summary.province, ...summary.districts, ...summary.communes];
-  const lines = [SUMMARY_CSV_HEADER.join(',')];
-  for (const r of rows) {
-    const c = r.householdsByClass;
-    const cells: Cell[] = [
-      r.level,
-      text(r.code),
-      text(r.name),
-      text(r.parentCode ?? ''),
-      r.hamlets,
-      round(r.households, 1),
-      round(c['fibre+mbb'], 1),
-      round(c.fibre, 1),
-      round(c.mbb, 1),
-      round(c.weak, 1),
-      round(c.white, 1),
-      round(r.fibreHouseholds, 1),
-      round(r.mbbHouseholds, 1),
-      round(r.broadbandHouseholds, 1),
-      round(r.fibreShare, 4),
-      round(r.mbbShare, 4),
-      round(r.broadbandShare, 4),
-      round(r.whiteAreaM2, 1),
-      round(r.weakAreaM2, 1),
-      r.hamletsByStatus.served,
-      r.hamletsByStatus.partial,
-      r.hamletsByStatus.unserved,
-      r.hamletsNoFibre,
-      r.hamletsNoMbb,
-      round(r.targetFibreProgress, 4),
-      round(r.targetMbbProgress, 4),
-    ];
-    lines.push(cells.map(csvCell).join(','));
-  }
-  return BOM + lines.join(EOL) + EOL;
+/** The roll-ups of one level, or all three in order (province, districts, communes). */
+export function summaryRows(summary: Summary, level: Rollup['level'] | 'all'): Rollup[] {
+  return level === 'province'
+    ? [summary.province]
+    : level === 'district'
+      ? summary.districts
+      : level === 'commune'
+        ? summary.communes
+        : [summary.province, ...summary.districts, ...summary.communes];
+}
+
+/**
+ * The area summary as CSV (through the one writer: BOM, CRLF, guarded text) for one level, or all three,
+ * each row ending with the plan (`mode`, `scenario`).
+ */
+export function summaryCsv(
+  summary: Summary,
+  level: Rollup['level'] | 'all',
+  plan: ExportPlan = BASELINE,
+): string {
+  return tableCsv(SUMMARY_COLUMNS, summaryRows(summary, level), plan);
 }
 
 /** The summary as pretty-printed JSON (no BOM: JSON parsers reject one). */
@@ -391,31 +265,15 @@ export function summaryJson(summary: Summary): string {
   return JSON.stringify(summary, null, 2) + '\n';
 }
 
-interface JoinedRow {
-  h: HamletCoverage;
-  r: RankedHamlet | undefined;
-  cost: Pick<RankedHamlet, 'recommendedTech' | 'costVnd' | 'costPerHouseholdVnd'>;
-  lens?: LensRankedHamlet;
-}
-
-/**
- * Ranked rows by rank, then the unranked in input order; `ids` filters. With a lens ranking, its candidates
- * come first, by lens rank, and the others follow in that order.
- */
-function joinedRows(result: AnalysisResult, hamletsInput: HamletsInput, opts: ExportFilter): JoinedRow[] {
-  const rows = pooledRows(result, hamletsInput, opts.ids);
-  const lens = opts.lensRanking?.rows;
-  if (!lens) return rows;
-  const lensById = new Map(lens.map((l) => [l.id, l]));
-  for (const row of rows) row.lens = lensById.get(row.h.id);
-  const ranked = rows.filter((x) => x.lens).sort((a, b) => (a.lens?.rank ?? 0) - (b.lens?.rank ?? 0));
-  return [...ranked, ...rows.filter((x) => !x.lens)];
-}
-
-function pooledRows(result: AnalysisResult, hamletsInput: HamletsInput, ids?: Iterable<string>): JoinedRow[] {
+/** Ranked rows by rank, then the unranked in input order (with their cost estimated); `ids` filters. */
+export function rankingRows(
+  result: AnalysisResult,
+  hamletsInput: HamletsInput,
+  ids?: Iterable<string>,
+): RankingRow[] {
   const keep = ids ? new Set(ids) : null;
   const byId = new Map(result.hamlets.map((h) => [h.id, h]));
-  const rows: JoinedRow[] = [];
+  const rows: RankingRow[] = [];
   const ranked = new Set<string>();
   for (const r of [...result.ranking].sort((a, b) => a.rank - b.rank)) {
     const h = byId.get(r.id);
@@ -429,24 +287,4 @@ function pooledRows(result: AnalysisResult, hamletsInput: HamletsInput, ids?: It
     .sort((a, b) => (inputOrder.get(a.id) ?? Infinity) - (inputOrder.get(b.id) ?? Infinity));
   for (const h of rest) rows.push({ h, r: undefined, cost: estimateCost(h, result.summary.settings) });
   return rows;
-}
-
-function round(n: number, decimals: number): number {
-  const f = 10 ** decimals;
-  const v = Math.round(n * f) / f;
-  return v === 0 ? 0 : v; // no "-0" in output
-}
-
-/**
- * Text from the user's files. A leading = + @ (or - before a non-digit) would make Excel run the
- * cell as a formula (CSV injection), so such text gets a leading apostrophe, which Excel hides.
- */
-function text(s: string): string {
-  return /^[=+@\t\r]|^-[^\d.]/.test(s) ? `'${s}` : s;
-}
-
-function csvCell(v: Cell): string {
-  if (v === null) return '';
-  const s = String(v);
-  return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

@@ -13,6 +13,7 @@ import {
 import { HATCH_SIZE, ZONES, hatchCell } from '../map/palette.ts';
 import { colocationStore } from '../store/lens/colocation.ts';
 import { useApp } from '../store/store.ts';
+import { usePlan } from './plan/usePlan.ts';
 import { useScenario } from './scenario/useScenario.ts';
 import { useFormat } from './useFormat.ts';
 
@@ -83,7 +84,10 @@ export function LegendSwatch({ symbol }: { symbol: LegendSymbol }) {
   );
 }
 
-/** The legend of what the map shows now, for the app's state and the scenario being edited. */
+/**
+ * The legend of what the map shows now, for the app's state, the scenario being edited (its layers are
+ * drawn only while the scenario is chosen) and the plan the numbers describe.
+ */
 export function useLegend(): LegendModel {
   const fmt = useFormat();
   const app = useApp(
@@ -100,9 +104,14 @@ export function useLegend(): LegendModel {
   const scenario = useScenario(
     useShallow((s) => ({ edits: s.edits, draft: s.draft, covered: s.covered, delta: s.delta })),
   );
+  const { shown, chosen } = usePlan();
   return useMemo(
-    () => buildLegend(legendInputOf(app, scenario, colocation), fmt),
-    [app, scenario, colocation, fmt],
+    () =>
+      buildLegend(
+        legendInputOf(app, chosen.kind === 'scenario' ? scenario : undefined, shown, colocation),
+        fmt,
+      ),
+    [app, scenario, fmt, shown, chosen.kind, colocation],
   );
 }
 
@@ -125,6 +134,11 @@ export function LegendView({
   return (
     <section className={className} aria-labelledby={titleId}>
       <h3 id={titleId}>{legendText(legend.title, t)}</h3>
+      {legend.plan && (
+        <p className="vt-legend__plan" data-testid="legend-plan">
+          {legendText(legend.plan, t)}
+        </p>
+      )}
       {ramp && (
         <figure className="vt-ramp" data-testid="legend-ramp">
           <figcaption>{legendText(ramp.title, t)}</figcaption>

@@ -5,6 +5,7 @@ import type { Settings } from '../analysis/types.ts';
 import type { Formatters } from '../i18n/format.ts';
 import type { AppState } from '../store/appState.ts';
 import { activeLens } from '../store/lens.ts';
+import type { PlanView } from '../store/scenario/plan.ts';
 import type { HamletColourBy, LayerId } from '../store/viewState.ts';
 import { facilityKindsOf, operatorsOf } from './mapData.ts';
 import {
@@ -67,6 +68,8 @@ export interface LegendRamp {
 
 export interface Legend {
   title: LegendLabel;
+  /** The plan the map's numbers describe: "Hiện trạng" or "Phương án: …" (null when not given). */
+  plan: LegendLabel | null;
   ramp: LegendRamp | null;
   entries: LegendEntry[];
 }
@@ -92,12 +95,17 @@ export interface LegendInput {
   lensOperator?: string | null;
   /** A tower-sharing candidate is on the map. */
   colocation?: boolean;
+  plan?: LegendLabel;
 }
 
-/** The legend input for the app's state, the scenario being edited and whether a sharing candidate shows. */
+/**
+ * The legend input for the app's state, the scenario being edited, the plan shown and whether a
+ * tower-sharing candidate shows.
+ */
 export function legendInputOf(
   app: Pick<AppState, 'layers' | 'colourBy' | 'input' | 'settings' | 'lens' | 'result'>,
   scenario?: LegendScenario,
+  plan?: PlanView,
   colocation = false,
 ): LegendInput {
   return {
@@ -109,6 +117,16 @@ export function legendInputOf(
     scenario,
     lensOperator: activeLens(app).operator,
     colocation,
+    ...(plan ? { plan: planLegendLabel(plan) } : {}),
+  };
+}
+
+/** The plan as a legend label (strings of the `plan` namespace). */
+export function planLegendLabel(plan: PlanView): LegendLabel {
+  if (plan.kind === 'baseline') return { key: 'plan:baseline' };
+  return {
+    key: 'plan:scenario',
+    params: { name: plan.name || { key: 'plan:untitled', fallback: '—' } },
   };
 }
 
@@ -292,7 +310,7 @@ export function buildLegend(input: LegendInput, fmt: Formatters): Legend {
         COLOCATION.colour,
       ),
     );
-  return { title: { key: 'legend.title' }, ramp, entries };
+  return { title: { key: 'legend.title' }, plan: input.plan ?? null, ramp, entries };
 }
 
 /** Entries for the scenario's layers, only for what the scenario has. */

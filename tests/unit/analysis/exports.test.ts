@@ -65,7 +65,7 @@ describe('rankingCsv', () => {
     expect(csv.split('\r\n')[0]).toBe('\uFEFF' + RANKING_CSV_HEADER.join(','));
     expect(RANKING_CSV_HEADER.join(',')).toBe(
       'rank,id,name,commune,district,status,tier,score,households,uncovered_households,white_area_m2,weak_area_m2,broadband_share,fibre_share,mbb_share,distance_to_fibre_m,distance_to_access_fibre_m,distance_to_backbone_m,recommended_tech,cost_vnd,cost_per_household_vnd,' +
-        'mbb_0op_share,mbb_1op_share,mbb_2op_share,mbb_0op_households,mbb_1op_households,mbb_2op_households,market_class',
+        'mbb_0op_share,mbb_1op_share,mbb_2op_share,mbb_0op_households,mbb_1op_households,mbb_2op_households,market_class,mode,scenario',
     );
     expect(csv.replace(/\r\n/g, '')).not.toMatch(/\n/);
   });
@@ -164,7 +164,10 @@ describe('the operator dimension in the exports', () => {
       lensRanking: { preset: 'operator-commercial', rows: lensRows },
     });
     expect(csv.split('\r\n')[0]).toBe(
-      '\uFEFF' + [...RANKING_CSV_HEADER, ...LENS_COLUMNS, ...LENS_RANK_COLUMNS].join(','),
+      '\uFEFF' +
+        [...RANKING_CSV_HEADER.slice(0, -2), ...LENS_COLUMNS, ...LENS_RANK_COLUMNS, 'mode', 'scenario'].join(
+          ',',
+        ),
     );
     const rows = parse(csv);
     // By lens rank: h1's gap (100) is all where competitors cover (0.5·40/60.25 + 0.3), h2's is the largest
@@ -207,6 +210,8 @@ describe('the operator dimension in the exports', () => {
         fibre_share: '0',
         mbb_households: '40',
         fibre_households: '0',
+        mode: 'baseline',
+        scenario: '',
       },
     ]);
     expect(parse(operatorsCsv(result, { ids: ['h1'] }))).toEqual([]);
@@ -233,6 +238,8 @@ describe('the operator dimension in the exports', () => {
         cost_per_household_vnd: '4987531',
         kind: 'share',
         radius_m: '2500',
+        mode: 'baseline',
+        scenario: '',
       },
     ]);
   });
