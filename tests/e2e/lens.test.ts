@@ -30,6 +30,18 @@ async function waitForCandidates(page: Page): Promise<void> {
   await page.waitForSelector('[data-testid="colocation-panel"] [data-candidate]', { timeout: TIMEOUT });
 }
 
+/** Waits until the scenario holds one edit and its delta is measured. */
+async function waitForOneEditMeasured(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const s = window.__vtScenario?.getState();
+      return !!s && s.edits.length === 1 && !s.busy && s.delta !== null;
+    },
+    undefined,
+    { timeout: TIMEOUT, polling: 200 },
+  );
+}
+
 describe('the operator lens', () => {
   it('choosing an operator ranks the list by its gap, and the details show that gap', async () => {
     const { page } = app;
@@ -72,14 +84,7 @@ describe('the operator lens', () => {
     expect(drawn.gained).toBeGreaterThan(0);
     await screenshot(page, 'lens-colocation-selected-desktop-vi');
     await page.click('[data-testid="colocation-add"]');
-    await page.waitForFunction(
-      () => {
-        const s = window.__vtScenario?.getState();
-        return !!s && s.edits.length === 1 && !s.busy && s.delta !== null;
-      },
-      undefined,
-      { timeout: TIMEOUT, polling: 200 },
-    );
+    await waitForOneEditMeasured(page);
     await page.waitForSelector('[data-testid="colocation-delta"]', { timeout: TIMEOUT });
     const edit = await page.evaluate(() => window.__vtScenario!.getState().edits[0]);
     expect(edit).toMatchObject({ kind: 'add-site', site: { properties: { operator: OPERATOR } } });
@@ -96,14 +101,7 @@ describe('the operator lens', () => {
     await page.reload();
     await waitForApp(page);
     // The link's scenario is measured again; the list shows the analysis with it, as before the reload.
-    await page.waitForFunction(
-      () => {
-        const s = window.__vtScenario?.getState();
-        return !!s && s.edits.length === 1 && !s.busy && s.delta !== null;
-      },
-      undefined,
-      { timeout: TIMEOUT, polling: 200 },
-    );
+    await waitForOneEditMeasured(page);
     await waitForMapIdle(page);
     expect(await page.evaluate(() => location.href)).toBe(link);
     expect(await page.inputValue('[data-testid="operator-select"]')).toBe(OPERATOR);

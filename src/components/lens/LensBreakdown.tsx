@@ -1,6 +1,6 @@
 import type { LensCriterion, LensRankedHamlet } from '../../analysis/lensRanking.ts';
 import { LENS_PRESETS } from '../../analysis/lensRanking.ts';
-import { SCORE_BAR } from '../../map/palette.ts';
+import { ScoreBar } from '../panels/ScoreBreakdown.tsx';
 import { useFormat } from '../useFormat.ts';
 import { useLensTranslation } from './i18n.ts';
 
@@ -38,22 +38,7 @@ export function LensBreakdown({ row, preset }: { row: LensRankedHamlet; preset: 
                   </span>
                 </th>
                 <td className="vt-breakdown__bar">
-                  <svg
-                    viewBox="0 0 100 6"
-                    preserveAspectRatio="none"
-                    width="100%"
-                    height="10"
-                    aria-hidden="true"
-                  >
-                    <rect x="0" y="0" width="100" height="6" fill={SCORE_BAR.track} />
-                    <rect
-                      x="0"
-                      y="0"
-                      width={Math.max(0, Math.min(1, part.norm)) * 100}
-                      height="6"
-                      fill={SCORE_BAR.fill}
-                    />
-                  </svg>
+                  <ScoreBar fraction={part.norm} />
                 </td>
                 <td className="vt-num">
                   {fmt.number(part.points, 3)} / {fmt.number(part.weight, 2)}
