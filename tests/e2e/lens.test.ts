@@ -16,7 +16,7 @@ async function firstRows(page: Page, n = 5): Promise<string[]> {
 }
 
 async function chooseOperator(page: Page, name: string): Promise<void> {
-  await page.selectOption('[data-testid="operator-select"]', name === '' ? '' : name);
+  await page.selectOption('#vt-toolbar [data-testid="operator-select"]', name === '' ? '' : name);
   await waitForMapIdle(page);
 }
 
@@ -104,7 +104,7 @@ describe('the operator lens', () => {
     await waitForOneEditMeasured(page);
     await waitForMapIdle(page);
     expect(await page.evaluate(() => location.href)).toBe(link);
-    expect(await page.inputValue('[data-testid="operator-select"]')).toBe(OPERATOR);
+    expect(await page.inputValue('#vt-toolbar [data-testid="operator-select"]')).toBe(OPERATOR);
     await page.waitForSelector('[data-testid="lens-list-note"]');
     expect(await firstRows(page)).toEqual(before);
     expect(await page.evaluate(() => window.__vt!.store.getState().colourBy)).toBe('market');

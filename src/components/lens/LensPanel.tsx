@@ -3,6 +3,7 @@ import { useApp } from '../../store/store.ts';
 import { ColocationPanel } from './ColocationPanel.tsx';
 import { useLensTranslation } from './i18n.ts';
 import { LensRankingField } from './LensRankingField.tsx';
+import { OperatorSelect } from './OperatorSelect.tsx';
 import './lens.css';
 
 /** The Operators tab: which operator's view is on, how the list is ranked, and tower sharing. */
@@ -15,6 +16,7 @@ export function LensPanel() {
         {t('heading')}
       </h2>
       <p className="vt-note">{t('intro')}</p>
+      <OperatorSelect />
       <p className="vt-lens__viewing">{operator === null ? t('viewingAll') : t('viewing', { operator })}</p>
       <LensRankingField />
       <ColocationPanel />

@@ -13,7 +13,7 @@ const vi = {
   tab: 'Nhà mạng',
   heading: 'Góc nhìn nhà mạng',
   intro:
-    'Chọn một nhà mạng ở đầu trang để xem vùng phủ 4G/5G của nhà mạng đó, vùng chỉ nhà mạng khác phủ và vùng chưa nhà mạng nào phủ.',
+    'Chọn một nhà mạng để xem vùng phủ 4G/5G của nhà mạng đó, vùng chỉ nhà mạng khác phủ và vùng chưa nhà mạng nào phủ.',
   viewing: 'Đang xem: {{operator}}',
   viewingAll: 'Đang xem: tất cả nhà mạng (số nhà mạng có 4G/5G ở mỗi thôn)',
   ranking: {
@@ -119,7 +119,7 @@ const en: Strings = {
   tab: 'Operators',
   heading: 'Operator view',
   intro:
-    'Choose an operator at the top of the page to see its 4G/5G coverage, where only its competitors cover, and where no operator does.',
+    'Choose an operator to see its 4G/5G coverage, where only its competitors cover, and where no operator does.',
   viewing: 'Viewing: {{operator}}',
   viewingAll: 'Viewing: all operators (how many give 4G/5G in each hamlet)',
   ranking: {
