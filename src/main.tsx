@@ -3,6 +3,9 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './App.tsx';
 import { ImportControls } from './components/import/ImportControls.tsx';
+import { useLensTranslation } from './components/lens/i18n.ts';
+import { LensPanel } from './components/lens/LensPanel.tsx';
+import { OperatorSelect } from './components/lens/OperatorSelect.tsx';
 import { PlanNotice } from './components/plan/PlanNotice.tsx';
 import { PlanSwitch } from './components/plan/PlanSwitch.tsx';
 import { SharePanel } from './components/share/SharePanel.tsx';
@@ -12,6 +15,7 @@ import { sampleUrls } from './data/sampleUrls.ts';
 import { setSampleSource } from './store/loadSample.ts';
 import { bootData } from './store/persist/boot.ts';
 import { startScenarioController } from './store/scenario/scenarioController.ts';
+import { colocationStore, startColocationController } from './store/lens/colocation.ts';
 import { registerScenarioProjectExtras } from './store/scenario/scenarioProject.ts';
 import { scenarioStore } from './store/scenario/scenarioStore.ts';
 import { appStorePort } from './store/share/appStorePort.ts';
@@ -39,9 +43,11 @@ const analyser = withResultCache(client, idbResultStore, () =>
 );
 startAnalysisRunner(appStore, analyser);
 // The scenario engine's own analysis waits until the map has drawn once: on two cores it would slow both.
-startScenarioController(appStore, scenarioStore, () =>
+const scenarioControl = startScenarioController(appStore, scenarioStore, () =>
   createScenarioWorkerEngine({ startAfter: mapSettled }),
 );
+// Tower-sharing candidates for the lens operator, from the scenario engine, against its edits.
+startColocationController(appStore, scenarioStore, colocationStore, () => scenarioControl);
 registerScenarioProjectExtras(scenarioStore);
 // Each hamlet's unit of the current units layer (since 1 July 2025, or the user's), after the first map.
 startUnits(
@@ -57,21 +63,31 @@ if (import.meta.env.MODE === 'e2e') {
   void import('./testHandle.ts').then((m) => m.exposeForTests(appStore, scenarioStore));
 }
 
+/** The app with its toolbar (the plan shown, the operator lens, import, share), the Operators tab and the plan notice. */
+function Root() {
+  const { t } = useLensTranslation();
+  return (
+    <App
+      toolbar={
+        <>
+          <PlanSwitch />
+          <OperatorSelect />
+          <ImportControls />
+          <SharePanel />
+        </>
+      }
+      leftTabs={[{ key: 'lens', label: t('tab'), content: <LensPanel /> }]}
+      overlays={<PlanNotice />}
+    />
+  );
+}
+
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
-        <App
-          toolbar={
-            <>
-              <PlanSwitch />
-              <ImportControls />
-              <SharePanel />
-            </>
-          }
-          overlays={<PlanNotice />}
-        />
+        <Root />
       </I18nextProvider>
     </StrictMode>,
   );

@@ -23,9 +23,12 @@ export interface ColocationCandidate {
   siteId: string;
   ownerOperator: string;
   kind: 'share' | 'upgrade';
-  /** The host's `radius_m`, else the 4G default radius. */
+  /**
+   * The reach of the operator's 4G there: the host's `radius_m` (else the 4G default) when the host offers
+   * 4G/5G; capped at the 4G default when it offers only 2G/3G, whose radius is a 2G/3G reach.
+   */
   radiusM: number;
-  /** The proposal to add to a scenario: the operator's 4G disc at the host's position and radius. */
+  /** The proposal to add to a scenario: the operator's 4G disc at the host's position, of `radiusM`. */
   site: SiteFeature;
   /** Hamlets that gain, with the households each gains, by households gained (then id). */
   hamlets: { id: string; households: number }[];
@@ -95,8 +98,7 @@ export function colocationCandidates(
     else return;
     considered++;
     const hostId = siteId(host, i);
-    const radiusM =
-      typeof p.radius_m === 'number' && p.radius_m > 0 ? p.radius_m : settings.defaultRadiusM['4G'];
+    const radiusM = candidateRadius(p.radius_m, techs.mbb.length > 0, settings.defaultRadiusM['4G']);
     const id = `${kind === 'share' ? 'co' : 'up'}-${hostId}-${slug(operator)}`;
     if (taken.has(id)) return;
     const site: SiteFeature = {
@@ -212,6 +214,16 @@ function discGain(
   }
   hamlets.sort((x, y) => y.households - x.households || compareNames(x.id, y.id));
   return { hamlets, total };
+}
+
+/**
+ * The candidate's 4G reach: a host with 4G/5G shows how far a 4G cell reaches from that mast (its
+ * `radius_m`); a 2G/3G-only host's radius is a 2G/3G reach (6 km by default for 2G), which 4G on the same
+ * mast does not match, so it is capped at the 4G default radius.
+ */
+function candidateRadius(radius: unknown, hostHasMbb: boolean, default4G: number): number {
+  const given = typeof radius === 'number' && radius > 0 ? radius : default4G;
+  return hostHasMbb ? given : Math.min(given, default4G);
 }
 
 function slug(s: string): string {

@@ -1,3 +1,5 @@
+import type { LensRankedHamlet } from './lensRanking.ts';
+import { hamletLens } from './operatorLens.ts';
 import type { HamletCoverage, HamletStatus, RankedHamlet, RecommendedTech, Rollup } from './types.ts';
 
 /**
@@ -42,6 +44,8 @@ export interface RankingRow {
   h: HamletCoverage;
   r: RankedHamlet | undefined;
   cost: Pick<RankedHamlet, 'recommendedTech' | 'costVnd' | 'costPerHouseholdVnd'>;
+  /** Its place in a lens ranking (DATA-MODEL §14), when the export follows one. */
+  lens?: LensRankedHamlet;
 }
 
 const col = <R>(
@@ -51,6 +55,53 @@ const col = <R>(
   kind: ColumnKind,
   get: (row: R) => TableValue,
 ): ExportColumn<R> => ({ key, header: { vi, en }, kind, get });
+
+/** How many operators give 4G/5G to a hamlet (DATA-MODEL §14): 0, 1, 2 or more; and its market class. */
+export const MARKET_COLUMNS: readonly ExportColumn<RankingRow>[] = [
+  col(
+    'mbb_0op_share',
+    'Tỷ lệ hộ chưa nhà mạng nào có 4G/5G',
+    'Share with no operator’s MBB',
+    'share',
+    (x) => x.h.market.shares[0],
+  ),
+  col(
+    'mbb_1op_share',
+    'Tỷ lệ hộ có 4G/5G của một nhà mạng',
+    'Share with one operator’s MBB',
+    'share',
+    (x) => x.h.market.shares[1],
+  ),
+  col(
+    'mbb_2op_share',
+    'Tỷ lệ hộ có 4G/5G của từ hai nhà mạng',
+    'Share with two or more operators’ MBB',
+    'share',
+    (x) => x.h.market.shares[2],
+  ),
+  col(
+    'mbb_0op_households',
+    'Hộ chưa nhà mạng nào có 4G/5G',
+    'Households with no operator’s MBB',
+    'households',
+    (x) => x.h.market.households[0],
+  ),
+  col(
+    'mbb_1op_households',
+    'Hộ có 4G/5G của một nhà mạng',
+    'Households with one operator’s MBB',
+    'households',
+    (x) => x.h.market.households[1],
+  ),
+  col(
+    'mbb_2op_households',
+    'Hộ có 4G/5G của từ hai nhà mạng',
+    'Households with two or more operators’ MBB',
+    'households',
+    (x) => x.h.market.households[2],
+  ),
+  col('market_class', 'Số nhà mạng có 4G/5G', 'Market class', 'text', (x) => x.h.market.class),
+];
 
 export const RANKING_COLUMNS: readonly ExportColumn<RankingRow>[] = [
   col('rank', 'Hạng', 'Rank', 'count', (x) => x.r?.rank ?? null),
@@ -110,7 +161,71 @@ export const RANKING_COLUMNS: readonly ExportColumn<RankingRow>[] = [
     'vnd',
     (x) => x.cost.costPerHouseholdVnd,
   ),
+  ...MARKET_COLUMNS,
 ];
+
+/** What a ranking export shows of the operator lens: one operator's columns, a lens ranking's place. */
+export interface ExportLens {
+  /** One operator's lens: adds its `op_*` columns. */
+  operator?: string;
+  /**
+   * A lens ranking (`rankLens`): adds `lens_preset`, `lens_rank`, `lens_score` and orders the rows by it
+   * (its candidates by lens rank, then the other hamlets as without it).
+   */
+  lensRanking?: { preset: string; rows: readonly LensRankedHamlet[] };
+}
+
+/** The ranking's lens columns for `lens`, after RANKING_COLUMNS (none without a lens). */
+export function lensColumns(lens: ExportLens): ExportColumn<RankingRow>[] {
+  const out: ExportColumn<RankingRow>[] = [];
+  const op = lens.operator;
+  if (op !== undefined) {
+    const of = (x: RankingRow) => hamletLens(x.h, op);
+    out.push(
+      col('op_mbb_share', `Tỷ lệ hộ có 4G/5G của ${op}`, `${op} MBB share`, 'share', (x) => of(x).mbbShare),
+      col(
+        'op_gap_households',
+        `Hộ chưa có 4G/5G của ${op}`,
+        `Households without ${op} MBB`,
+        'households',
+        (x) => of(x).gapHouseholds,
+      ),
+      col(
+        'op_competitor_only_households',
+        'Trong đó: chỉ nhà mạng khác phủ',
+        'Of which: competitors only',
+        'households',
+        (x) => of(x).competitorOnlyHouseholds,
+      ),
+      col(
+        'op_white_households',
+        'Trong đó: chưa nhà mạng nào phủ',
+        'Of which: no operator',
+        'households',
+        (x) => of(x).whiteHouseholds,
+      ),
+    );
+  }
+  const ranking = lens.lensRanking;
+  if (ranking) {
+    out.push(
+      col('lens_preset', 'Cách xếp hạng', 'Lens ranking', 'text', () => ranking.preset),
+      col('lens_rank', 'Hạng (góc nhìn nhà mạng)', 'Lens rank', 'count', (x) => x.lens?.rank ?? null),
+      col('lens_score', 'Điểm (góc nhìn nhà mạng)', 'Lens score', 'score', (x) => x.lens?.score ?? null),
+    );
+  }
+  return out;
+}
+
+/** Rows in a lens ranking's order: its candidates by lens rank, then the others in their order. */
+export function lensOrdered(rows: readonly RankingRow[], lens: ExportLens): RankingRow[] {
+  const ranked = lens.lensRanking?.rows;
+  if (!ranked) return [...rows];
+  const byId = new Map(ranked.map((l) => [l.id, l]));
+  const withLens = rows.map((row) => ({ ...row, lens: byId.get(row.h.id) }));
+  const first = withLens.filter((x) => x.lens).sort((a, b) => (a.lens?.rank ?? 0) - (b.lens?.rank ?? 0));
+  return [...first, ...withLens.filter((x) => !x.lens)];
+}
 
 export const SUMMARY_COLUMNS: readonly ExportColumn<Rollup>[] = [
   col('level', 'Cấp', 'Level', 'level', (r) => r.level),

@@ -1,24 +1,41 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { ColocationCandidate } from './colocation.ts';
 import { estimateCost } from './cost.ts';
 import { csvText } from './csv.ts';
 import {
   BASELINE,
   csvValue,
+  lensColumns,
+  lensOrdered,
+  MARKET_COLUMNS,
   PLAN_COLUMNS,
   planCells,
   RANKING_COLUMNS,
   round,
   SUMMARY_COLUMNS,
   type ExportColumn,
+  type ExportLens,
   type ExportPlan,
   type RankingRow,
 } from './exportTables.ts';
+import { operatorRows } from './operatorLens.ts';
 import type { AnalysisResult, InputLayers, Rollup, Summary } from './types.ts';
 import { SPLIT_MIN_SHARE, splitHamlets, type HamletUnit, type UnitAssignment } from './units.ts';
 
 export const RANKING_CSV_HEADER = [...RANKING_COLUMNS.map((c) => c.key), ...PLAN_COLUMNS] as const;
 
-export interface ExportFilter {
+/** One operator's lens columns (DATA-MODEL §14), with `operator`, before the plan's. */
+export const LENS_COLUMNS = [
+  'op_mbb_share',
+  'op_gap_households',
+  'op_competitor_only_households',
+  'op_white_households',
+] as const;
+
+/** A lens ranking's place for each hamlet, with `lensRanking`, before the plan's. */
+export const LENS_RANK_COLUMNS = ['lens_preset', 'lens_rank', 'lens_score'] as const;
+
+export interface ExportFilter extends ExportLens {
   /** Only these hamlet ids (e.g. the rows the app's filters leave); all hamlets when absent. */
   ids?: Iterable<string>;
   /** What the result describes: the baseline (default) or a named scenario; written into every row. */
@@ -78,7 +95,8 @@ function tableCsv<R>(columns: readonly ExportColumn<R>[], rows: readonly R[], pl
 /**
  * The ranking as CSV (UTF-8 with BOM, CRLF, RFC 4180 quoting, text guarded against formulas): ranked
  * hamlets in rank order, then served hamlets (empty rank, tier and score) in input order, each row ending
- * with the plan (`mode`, `scenario`). Shares are fractions to 4 decimals, areas and distances to 0.1,
+ * with the plan (`mode`, `scenario`); with an operator or a lens ranking (`opts`), their columns before the
+ * plan's, and the rows in the lens ranking's order. Shares are fractions to 4 decimals, areas and distances to 0.1,
  * households to 0.1 (they are fractional when spread by area), VND whole.
  *
  * @example
@@ -90,8 +108,8 @@ export function rankingCsv(
   opts: ExportFilter = {},
 ): string {
   return tableCsv(
-    rankingColumns(opts.units),
-    rankingRows(result, hamletsInput, opts.ids),
+    [...rankingColumns(opts.units), ...lensColumns(opts)],
+    lensOrdered(rankingRows(result, hamletsInput, opts.ids), opts),
     opts.plan ?? BASELINE,
   );
 }
@@ -106,7 +124,10 @@ export function hamletsGeoJson(
   hamletsInput: HamletsInput,
   opts: ExportFilter = {},
 ): FeatureCollection<Polygon | MultiPolygon> {
-  const byId = new Map(rankingRows(result, hamletsInput, opts.ids).map((row) => [row.h.id, row]));
+  const byId = new Map(
+    lensOrdered(rankingRows(result, hamletsInput, opts.ids), opts).map((row) => [row.h.id, row]),
+  );
+  const extra = [...MARKET_COLUMNS, ...lensColumns(opts)];
   const [mode, scenario] = planCells(opts.plan ?? BASELINE);
   const features: Feature<Polygon | MultiPolygon>[] = [];
   for (const f of hamletsInput.features) {
@@ -144,12 +165,89 @@ export function hamletsGeoJson(
         recommended_tech: cost.recommendedTech,
         cost_vnd: round(cost.costVnd, 0),
         cost_per_household_vnd: cost.costPerHouseholdVnd === null ? null : round(cost.costPerHouseholdVnd, 0),
+        ...Object.fromEntries(extra.map((c) => [c.key, csvValue(c.kind, c.get(row))])),
         mode,
         scenario,
       },
     });
   }
   return { type: 'FeatureCollection', features };
+}
+
+export const OPERATORS_CSV_HEADER = [
+  'hamlet_id',
+  'operator',
+  'mbb_share',
+  'fibre_share',
+  'mbb_households',
+  'fibre_households',
+  ...PLAN_COLUMNS,
+] as const;
+
+/**
+ * One row per hamlet and operator with MBB or fibre in it (DATA-MODEL §14), hamlets in the result's order,
+ * operators by name; shares 0..1 of the hamlet (households, else area); then the plan. Hamlets no operator
+ * reaches have no row.
+ *
+ * @example
+ * await writeFile('operators.csv', operatorsCsv(result));
+ */
+export function operatorsCsv(result: AnalysisResult, opts: Pick<ExportFilter, 'ids' | 'plan'> = {}): string {
+  const keep = opts.ids ? new Set(opts.ids) : null;
+  const tail = planCells(opts.plan ?? BASELINE);
+  const rows: (string | number)[][] = [];
+  for (const h of result.hamlets) {
+    if (keep && !keep.has(h.id)) continue;
+    for (const o of operatorRows(h))
+      rows.push([
+        h.id,
+        o.operator,
+        round(o.mbbShare, 4),
+        round(o.fibreShare, 4),
+        round(o.mbbHouseholds, 1),
+        round(o.fibreHouseholds, 1),
+        ...tail,
+      ]);
+  }
+  return csvText([...OPERATORS_CSV_HEADER], rows);
+}
+
+export const SHARING_CSV_HEADER = [
+  'site_id',
+  'owner_operator',
+  'hamlet_ids',
+  'households_gained',
+  'cost_vnd',
+  'cost_per_household_vnd',
+  'kind',
+  'radius_m',
+  ...PLAN_COLUMNS,
+] as const;
+
+/**
+ * Tower-sharing candidates (`colocation`), in their rank order: the host site, its operator, the hamlets
+ * that gain (ids separated by ";", most gained first), households gained, cost and cost per household; then
+ * `share` or `upgrade`, the radius the candidate was measured with, and the plan it was measured against.
+ *
+ * @example
+ * await writeFile('sharing.csv', sharingCsv(session.colocation('MobiFone').candidates));
+ */
+export function sharingCsv(candidates: readonly ColocationCandidate[], plan: ExportPlan = BASELINE): string {
+  const tail = planCells(plan);
+  return csvText(
+    [...SHARING_CSV_HEADER],
+    candidates.map((c) => [
+      c.siteId,
+      c.ownerOperator,
+      c.hamlets.map((h) => h.id).join(';'),
+      round(c.householdsGained, 1),
+      round(c.costVnd, 0),
+      round(c.costPerHouseholdVnd, 0),
+      c.kind,
+      round(c.radiusM, 1),
+      ...tail,
+    ]),
+  );
 }
 
 /** The white (vùng trắng) or weak (vùng lõm) polygons, one feature per hamlet that has any. */

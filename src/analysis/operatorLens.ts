@@ -81,6 +81,24 @@ export function operatorColumns(rows: readonly OperatorCoverage[]): HamletOperat
   };
 }
 
+/** Where most of a hamlet is for one operator: its own MBB, competitors' only, or no operator's. */
+export type LensClass = 'own' | 'competitor' | 'none';
+
+/**
+ * The class holding the largest share of the hamlet for the operator (households, else area): its own MBB
+ * (`mbbShare`), competitor-only (the pooled MBB share less its own) or none (`market.shares[0]`); ties go to
+ * the gap (none, then competitor), as market classes go to fewer operators.
+ *
+ * @example
+ * lensClass(hamlet, hamletLens(hamlet, 'Viettel')); // 'competitor'
+ */
+export function lensClass(h: HamletCoverage, l: HamletLens): LensClass {
+  const none = h.market.shares[0];
+  const competitor = Math.max(0, h.mbbShare - l.mbbShare);
+  if (none >= competitor && none >= l.mbbShare) return 'none';
+  return competitor >= l.mbbShare ? 'competitor' : 'own';
+}
+
 const NONE: Omit<OperatorCoverage, 'operator'> = {
   mbbShare: 0,
   fibreShare: 0,

@@ -1,11 +1,13 @@
 import { guardText } from './csv.ts';
 import {
   codeLabel,
+  lensColumns,
   RANKING_COLUMNS,
   round,
   SUMMARY_COLUMNS,
   type ColumnKind,
   type ExportColumn,
+  type ExportLens,
   type ExportLang,
   type RankingRow,
   type TableValue,
@@ -132,7 +134,8 @@ function table<R>(
 
 /**
  * The XLSX workbook of an export: the ranked hamlets as the list shows them, and the roll-ups of the
- * selected area (`rankingColumns`: the ranking's columns, e.g. with the hamlets' units). Each sheet opens with title rows (what it is and the area, the plan — baseline or
+ * selected area (`rankingColumns`: the ranking's columns, e.g. with the hamlets' units); with an operator
+ * lens (`lens`), its columns after those. Each sheet opens with title rows (what it is and the area, the plan — baseline or
  * scenario —, the date and the data note), then headers in the reader's language, then the rows.
  *
  * @example
@@ -143,6 +146,10 @@ export function rankingWorkbook(
   summary: readonly Rollup[],
   t: WorkbookTitle,
   rankingColumns: readonly ExportColumn<RankingRow>[] = RANKING_COLUMNS,
+  lens: ExportLens = {},
 ): Sheet[] {
-  return [table('ranking', rankingColumns, ranking, t), table('summary', SUMMARY_COLUMNS, summary, t)];
+  return [
+    table('ranking', [...rankingColumns, ...lensColumns(lens)], ranking, t),
+    table('summary', SUMMARY_COLUMNS, summary, t),
+  ];
 }

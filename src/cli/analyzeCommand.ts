@@ -1,6 +1,18 @@
 import type { FeatureCollection } from 'geojson';
-import { analyze } from '../analysis/analyze.ts';
-import { hamletsGeoJson, rankingCsv, summaryCsv, summaryJson, zonesGeoJson } from '../analysis/exports.ts';
+import { resultOf } from '../analysis/analyze.ts';
+import { colocationCandidates, type ColocationCandidate } from '../analysis/colocation.ts';
+import { buildEngine } from '../analysis/engine.ts';
+import {
+  hamletsGeoJson,
+  operatorsCsv,
+  rankingCsv,
+  sharingCsv,
+  summaryCsv,
+  summaryJson,
+  zonesGeoJson,
+} from '../analysis/exports.ts';
+import { operatorsInLayers } from '../analysis/operatorNames.ts';
+import { withDefaults } from '../analysis/settings.ts';
 import { computeSummary, type ProvinceIdentity } from '../analysis/rollups.ts';
 import type { AnalysisResult, InputLayers } from '../analysis/types.ts';
 import type { HamletUnit } from '../analysis/units.ts';
@@ -21,7 +33,11 @@ export const OUTPUT_FILES = [
   'ranking.csv',
   'summary.json',
   'summary.csv',
+  'operators.csv',
 ] as const;
+
+/** What `--operator` adds. */
+export const OPERATOR_OUTPUT_FILES = ['sharing.csv'] as const;
 
 const LAYER_FLAGS: Record<InputRole, string> = {
   hamlets: 'hamlet polygons with id and name (required)',
@@ -59,6 +75,11 @@ const FLAGS: FlagTable = {
     value: 'FILE',
     help: 'proposals GeoJSON (new sites, fibre, sites with status "off"): adds delta.json',
   },
+  operator: {
+    type: 'string',
+    value: 'NAME',
+    help: "one operator's lens: its gap columns, and sharing.csv (its tower-sharing candidates)",
+  },
   out: {
     type: 'string',
     value: 'DIR',
@@ -80,6 +101,7 @@ ${flagHelp(FLAGS)}
 Writes to DIR: ${OUTPUT_FILES.join(', ')}; with --scenario also ${SCENARIO_OUTPUT_FILES.join(', ')};
 with --units also ${UNITS_OUTPUT_FILES.join(', ')}, and unit_code, unit_name, unit_overlap_share on every hamlet
 (hamlets.geojson, ranking.csv). Without --units the hamlets' own commune and district are used.
+With --operator also ${OPERATOR_OUTPUT_FILES.join(', ')}.
 Other files in DIR are left alone; no input may lie inside DIR.
 CSV files are UTF-8 with a BOM (Excel opens them with Vietnamese intact). Flags override --settings.
 
@@ -116,7 +138,7 @@ export const analyzeCommand: Command = {
     const inputs = [...Object.values(paths), str('province'), str('settings'), str('scenario'), str('units')];
     const out = await checkOutputDir(
       outArg,
-      [...OUTPUT_FILES, ...SCENARIO_OUTPUT_FILES, ...UNITS_OUTPUT_FILES],
+      [...OUTPUT_FILES, ...SCENARIO_OUTPUT_FILES, ...UNITS_OUTPUT_FILES, ...OPERATOR_OUTPUT_FILES],
       inputs.filter((p): p is string => p !== undefined),
     );
 
@@ -137,12 +159,19 @@ export const analyzeCommand: Command = {
 
     const scenarioPath = str('scenario');
     const scenario = scenarioPath ? await readScenarioRun(scenarioPath, layers, settings) : null;
+    const analysed = scenario?.layers ?? layers;
+    const operator = str('operator');
+    if (operator !== undefined) checkOperator(operator, analysed);
 
     const progress = progressReporter(v.quiet ? { write: () => true } : io.stderr);
     const started = performance.now();
     let result: AnalysisResult;
+    let sharing: ColocationCandidate[] | null = null;
     try {
-      result = analyze(scenario?.layers ?? layers, settings, progress.onProgress);
+      const state = buildEngine(analysed, withDefaults(settings), progress.onProgress);
+      result = resultOf(state);
+      if (operator !== undefined)
+        sharing = colocationCandidates(state, analysed.sites?.features ?? [], operator).candidates;
     } catch (e) {
       // The engine's input errors are all about hamlet features but cannot know the file they came from.
       if (e instanceof Error && e.name === 'AnalysisInputError')
@@ -159,20 +188,29 @@ export const analyzeCommand: Command = {
     for (const w of result.warnings) warn(w);
 
     const extra = scenario?.outputs(result);
+    const lens: Record<string, string> = sharing ? { 'sharing.csv': sharingCsv(sharing) } : {};
     const stale = await writeOutputs(out, {
-      ...outputs(result, layers, units?.byId),
+      ...outputs(result, layers, units?.byId, operator),
       ...extra?.files,
       ...byUnit?.files,
+      ...lens,
     });
     if (stale.length > 0)
       warn(
         `${outArg}: ${stale.join(', ')} ${stale.length === 1 ? 'is' : 'are'} from an earlier run; left as ${stale.length === 1 ? 'it was' : 'they were'}.`,
       );
     if (extra) log(extra.line);
+    if (operator !== undefined && sharing) log(operatorLine(operator, result, sharing));
     const st = result.summary.province.hamletsByStatus;
+    const written = [
+      OUTPUT_FILES,
+      extra ? SCENARIO_OUTPUT_FILES : [],
+      byUnit ? UNITS_OUTPUT_FILES : [],
+      sharing ? OPERATOR_OUTPUT_FILES : [],
+    ];
     log(
       `Analysed ${result.hamlets.length} hamlets in ${Math.round(ms)} ms: ${st.unserved} unserved, ` +
-        `${st.partial} partial, ${st.served} served; ${result.ranking.length} ranked. Wrote ${outArg}/ (${OUTPUT_FILES.length + (extra ? SCENARIO_OUTPUT_FILES.length : 0) + (byUnit ? UNITS_OUTPUT_FILES.length : 0)} files).`,
+        `${st.partial} partial, ${st.served} served; ${result.ranking.length} ranked. Wrote ${outArg}/ (${written.flat().length} files).`,
     );
     return 0;
   },
@@ -181,10 +219,11 @@ export const analyzeCommand: Command = {
 function outputs(
   result: AnalysisResult,
   layers: InputLayers,
-  units?: ReadonlyMap<string, HamletUnit>,
+  units: ReadonlyMap<string, HamletUnit> | undefined,
+  operator: string | undefined,
 ): Record<(typeof OUTPUT_FILES)[number], string> {
   const json = (fc: FeatureCollection): string => JSON.stringify(fc) + '\n';
-  const opts = units ? { units } : {};
+  const opts = { ...(units ? { units } : {}), ...(operator === undefined ? {} : { operator }) };
   return {
     'hamlets.geojson': json(hamletsGeoJson(result, layers.hamlets, opts)),
     'white-zones.geojson': json(zonesGeoJson(result, 'white')),
@@ -192,7 +231,38 @@ function outputs(
     'ranking.csv': rankingCsv(result, layers.hamlets, opts),
     'summary.json': summaryJson(result.summary),
     'summary.csv': summaryCsv(result.summary, 'all'),
+    'operators.csv': operatorsCsv(result),
   };
+}
+
+/** `--operator` must name an operator of the sites, coverage or fibre read (exactly, case included). */
+function checkOperator(name: string, layers: InputLayers): void {
+  const found = operatorsInLayers(layers);
+  if (found.includes(name)) return;
+  const close = found.find((o) => o.toLowerCase() === name.trim().toLowerCase());
+  throw new CliError(
+    `--operator "${name}" is not an operator of the layers read. ` +
+      (found.length === 0
+        ? 'No sites, coverage or fibre were given: add --sites (with an operator column).'
+        : `Operators found: ${found.map((o) => `"${o}"`).join(', ')}.` +
+          (close ? ` Did you mean "${close}"? Names are matched exactly.` : '')),
+    EXIT_USAGE,
+  );
+}
+
+/** One line for the terminal: the operator's gap and its best tower-sharing candidate. */
+function operatorLine(operator: string, result: AnalysisResult, sharing: ColocationCandidate[]): string {
+  const n = (x: number): string => Math.round(x).toLocaleString('en-US');
+  const p = result.summary.province;
+  const own = p.operators.find((o) => o.operator === operator);
+  const gap = p.households - (own?.mbbHouseholds ?? 0);
+  const best = sharing[0];
+  return (
+    `${operator}: MBB for ${n(own?.mbbHouseholds ?? 0)} of ${n(p.households)} households; gap ${n(gap)} ` +
+    `(${n(Math.max(0, p.mbbHouseholds - (own?.mbbHouseholds ?? 0)))} where only competitors cover, ` +
+    `${n(p.marketHouseholds[0])} where no operator does); ${sharing.length} tower-sharing candidates` +
+    (best ? `, best ${best.siteId} (${best.ownerOperator}) +${n(best.householdsGained)} households.` : '.')
+  );
 }
 
 async function provinceFromFile(path: string, read: ReadOptions): Promise<ProvinceIdentity> {

@@ -1,5 +1,6 @@
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import {
   buildLegend,
@@ -10,6 +11,7 @@ import {
   type Translate,
 } from '../map/legend.ts';
 import { HATCH_SIZE, ZONES, hatchCell } from '../map/palette.ts';
+import { colocationStore } from '../store/lens/colocation.ts';
 import { useApp } from '../store/store.ts';
 import { usePlan } from './plan/usePlan.ts';
 import { useScenario } from './scenario/useScenario.ts';
@@ -96,15 +98,22 @@ export function useLegend(): LegendModel {
       settings: s.settings,
       unitSystem: s.unitSystem,
       admin: s.admin,
+      lens: s.lens,
+      result: s.result,
     })),
   );
+  const colocation = useStore(colocationStore, (s) => s.selectedId !== null && s.result !== null);
   const scenario = useScenario(
     useShallow((s) => ({ edits: s.edits, draft: s.draft, covered: s.covered, delta: s.delta })),
   );
   const { shown, chosen } = usePlan();
   return useMemo(
-    () => buildLegend(legendInputOf(app, chosen.kind === 'scenario' ? scenario : undefined, shown), fmt),
-    [app, scenario, fmt, shown, chosen.kind],
+    () =>
+      buildLegend(
+        legendInputOf(app, chosen.kind === 'scenario' ? scenario : undefined, shown, colocation),
+        fmt,
+      ),
+    [app, scenario, fmt, shown, chosen.kind, colocation],
   );
 }
 

@@ -43,7 +43,9 @@ export const en: Strings = {
     broadbandShare: 'Share of households with broadband',
     uncoveredHouseholds: 'Households without broadband',
     score: 'Priority score',
+    market: 'Operators with 4G/5G',
   },
+  market: { white: 'No operator (white)', grey: 'One operator (grey)', black: 'Competition (black)' },
   legend: {
     title: 'Legend',
     status: {
@@ -74,6 +76,23 @@ export const en: Strings = {
       off: 'Site switched off in the scenario',
       gained: 'Newly covered by the scenario',
       lost: 'Coverage lost to switched-off sites',
+    },
+    market: {
+      white: 'White: no operator’s 4G/5G for most households',
+      grey: 'Grey: most households have one operator’s 4G/5G only',
+      black: 'Black: most households have 4G/5G from two or more operators',
+    },
+    lens: {
+      own: 'Most households have {{operator}}’s 4G/5G',
+      competitor: 'Competitors only: a commercial target for {{operator}}',
+      none: 'No operator: a target for the public-utility fund',
+      otherSites: 'Other operators’ sites (faded)',
+      siteDiscs: 'Circle: 4G/5G radius of a {{operator}} site',
+    },
+    colocation: {
+      host: 'Site that could be shared',
+      reach: '{{operator}}’s 4G radius on that site',
+      gained: 'Hamlets that gain coverage',
     },
   },
   facilityKind: {
@@ -116,6 +135,7 @@ export const en: Strings = {
     status: 'Status',
     tier: 'Priority tier',
     gap: 'Technology gap',
+    market: 'Operators with 4G/5G',
     all: 'All',
     reset: 'Clear filters',
     toggle: 'Filters',

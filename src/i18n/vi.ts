@@ -42,7 +42,10 @@ export const vi = {
     broadbandShare: 'Tỷ lệ hộ có băng rộng',
     uncoveredHouseholds: 'Số hộ chưa có băng rộng',
     score: 'Điểm ưu tiên',
+    market: 'Số nhà mạng có 4G/5G',
   },
+  // Not "vùng trắng", the pooled class of no broadband at all (DATA-MODEL §14).
+  market: { white: 'Chưa nhà mạng nào', grey: 'Một nhà mạng', black: 'Có cạnh tranh' },
   legend: {
     title: 'Chú giải',
     status: {
@@ -73,6 +76,23 @@ export const vi = {
       off: 'Trạm tắt trong phương án',
       gained: 'Được phủ thêm nhờ phương án',
       lost: 'Mất phủ sóng do tắt trạm',
+    },
+    market: {
+      white: 'Chưa nhà mạng nào có 4G/5G ở phần lớn số hộ',
+      grey: 'Một nhà mạng: phần lớn số hộ chỉ có 4G/5G của một nhà mạng',
+      black: 'Có cạnh tranh: phần lớn số hộ có 4G/5G của từ hai nhà mạng',
+    },
+    lens: {
+      own: 'Phần lớn số hộ có 4G/5G của {{operator}}',
+      competitor: 'Chỉ nhà mạng khác phủ: mục tiêu thương mại của {{operator}}',
+      none: 'Chưa nhà mạng nào phủ: mục tiêu của quỹ công ích',
+      otherSites: 'Trạm của nhà mạng khác (mờ)',
+      siteDiscs: 'Vòng tròn: bán kính 4G/5G của trạm {{operator}}',
+    },
+    colocation: {
+      host: 'Trạm có thể dùng chung',
+      reach: 'Bán kính 4G của {{operator}} đặt trên trạm đó',
+      gained: 'Thôn được phủ thêm',
     },
   },
   facilityKind: {
@@ -115,6 +135,7 @@ export const vi = {
     status: 'Tình trạng',
     tier: 'Nhóm ưu tiên',
     gap: 'Thiếu công nghệ',
+    market: 'Số nhà mạng có 4G/5G',
     all: 'Tất cả',
     reset: 'Xoá bộ lọc',
     toggle: 'Bộ lọc',

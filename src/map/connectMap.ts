@@ -3,11 +3,14 @@ import type { MapMouseEvent } from 'maplibre-gl';
 import type { InputLayers } from '../analysis/types.ts';
 import type { AppState } from '../store/appState.ts';
 import type { HamletRow } from '../store/rows.ts';
+import { activeLens } from '../store/lens.ts';
+import { selectedCandidate, type ColocationState, type ColocationStore } from '../store/lens/colocation.ts';
 import type { ScenarioState, ScenarioStore } from '../store/scenario/scenarioStore.ts';
 import { effectiveSettings, type AppStore } from '../store/store.ts';
 import { activeUnitSystem } from '../store/units.ts';
 import { areaAt, areaUp, unitAt } from './areaPick.ts';
 import type { MapAdapter } from './MapAdapter.ts';
+import { colocationForMap } from './mapData.ts';
 import { memoLast } from './memo.ts';
 import { CLICKABLE_LAYERS, planLayers, type MapPlan, type ScenarioView } from './planLayers.ts';
 
@@ -22,6 +25,7 @@ const PLAN_KEYS = [
   'settings',
   'area',
   'unitSystem',
+  'lens',
 ] as const;
 
 const SCENARIO_KEYS = ['edits', 'draft', 'covered', 'shown'] as const;
@@ -32,7 +36,11 @@ function scenarioView(s: Pick<ScenarioState, (typeof SCENARIO_KEYS)[number]>): S
   return { edits: s.edits, draft: s.draft, covered: s.covered };
 }
 
-export function planFromState(s: AppState, scenario?: ScenarioView): MapPlan {
+export function planFromState(
+  s: AppState,
+  scenario?: ScenarioView,
+  colocation?: Pick<ColocationState, 'result' | 'selectedId'>,
+): MapPlan {
   return planLayers({
     layers: s.input,
     admin: s.admin,
@@ -45,6 +53,8 @@ export function planFromState(s: AppState, scenario?: ScenarioView): MapPlan {
     area: s.area,
     unitSystem: activeUnitSystem(s),
     scenario,
+    lens: activeLens(s),
+    colocation: colocation ? selectedCandidate(colocation) : null,
   });
 }
 
@@ -72,14 +82,30 @@ function pickingAreas(s: AppState): boolean {
  * selection → fly to the hamlet, app-side camera (e.g. a shared link) → jump; map clicks and moves →
  * store actions tagged 'map', which the map then ignores, so nothing loops.
  */
-export function connectMap(adapter: MapAdapter, store: AppStore, scenarioStore: ScenarioStore): () => void {
+export function connectMap(
+  adapter: MapAdapter,
+  store: AppStore,
+  scenarioStore: ScenarioStore,
+  colocationStore?: ColocationStore,
+): () => void {
   const map = adapter.map;
   let prev = store.getState();
-  const plan = (): MapPlan => planFromState(store.getState(), scenarioView(scenarioStore.getState()));
+  const plan = (): MapPlan =>
+    planFromState(store.getState(), scenarioView(scenarioStore.getState()), colocationStore?.getState());
   adapter.apply(plan());
   maybeFit(prev);
   const unsubscribeScenario = scenarioStore.subscribe((s, before) => {
     if (SCENARIO_KEYS.some((k) => s[k] !== before[k])) adapter.apply(plan());
+  });
+  // A candidate chosen in the tower-sharing list: draw it and bring it into view.
+  const unsubscribeColocation = colocationStore?.subscribe((s, before) => {
+    const shown = selectedCandidate(s);
+    if (shown === selectedCandidate(before)) return;
+    adapter.apply(plan());
+    if (shown && s.selectedId !== before.selectedId) {
+      const [w, so, e, n] = bbox(colocationForMap(shown));
+      adapter.fitBounds([w, so, e, n], { animate: true, context: true });
+    }
   });
 
   function maybeFit(s: AppState): void {
@@ -190,6 +216,7 @@ export function connectMap(adapter: MapAdapter, store: AppStore, scenarioStore: 
     window.removeEventListener('keydown', onKeyDown);
     unsubscribe();
     unsubscribeScenario();
+    unsubscribeColocation?.();
     map.off('click', onClick);
     map.off('moveend', onMoveEnd);
     map.off('mousemove', onMouseMove);

@@ -4,6 +4,7 @@ import { withDefaults } from '../analysis/settings.ts';
 import type { Settings } from '../analysis/types.ts';
 import type { Formatters } from '../i18n/format.ts';
 import type { AppState } from '../store/appState.ts';
+import { activeLens } from '../store/lens.ts';
 import type { PlanView } from '../store/scenario/plan.ts';
 import { activeUnitSystem } from '../store/units.ts';
 import type { HamletColourBy, LayerId, UnitSystem } from '../store/viewState.ts';
@@ -11,9 +12,15 @@ import { facilityKindsOf, operatorsOf } from './mapData.ts';
 import {
   BACKGROUND,
   BOUNDARY,
+  COLOCATION,
   FIBRE,
   HAMLET_FILL_OPACITY,
   LEGEND_INK,
+  LENS_COLOURS,
+  LENS_ORDER,
+  LENS_OTHER_SITE_OPACITY,
+  MARKET_COLOURS,
+  MARKET_ORDER,
   NEUTRAL,
   RAMPS,
   SCENARIO,
@@ -85,17 +92,25 @@ export interface LegendInput {
   operators: readonly string[];
   facilityKinds: readonly string[];
   scenario?: LegendScenario;
+  /** The operator of the lens (its view colours `market`, its sites stand out); null for all operators. */
+  lensOperator?: string | null;
+  /** A tower-sharing candidate is on the map. */
+  colocation?: boolean;
   plan?: LegendLabel;
   /** `units`: the boundaries drawn are the province's and its communes and wards (no districts). */
   unitSystem?: UnitSystem;
 }
 
-/** The legend input for the app's state, the scenario being edited and the plan shown. */
+/**
+ * The legend input for the app's state, the scenario being edited, the plan shown and whether a
+ * tower-sharing candidate shows.
+ */
 export function legendInputOf(
-  app: Pick<AppState, 'layers' | 'colourBy' | 'input' | 'settings'> &
+  app: Pick<AppState, 'layers' | 'colourBy' | 'input' | 'settings' | 'lens' | 'result'> &
     Partial<Pick<AppState, 'unitSystem' | 'admin'>>,
   scenario?: LegendScenario,
   plan?: PlanView,
+  colocation = false,
 ): LegendInput {
   return {
     ...(app.unitSystem && app.admin
@@ -107,6 +122,8 @@ export function legendInputOf(
     operators: operatorsOf(app.input?.sites),
     facilityKinds: facilityKindsOf(app.input?.facilities),
     scenario,
+    lensOperator: activeLens(app).operator,
+    colocation,
     ...(plan ? { plan: planLegendLabel(plan) } : {}),
   };
 }
@@ -141,8 +158,27 @@ export function buildLegend(input: LegendInput, fmt: Formatters): Legend {
   const on = (id: LayerId): boolean => input.visible.includes(id);
   const entries: LegendEntry[] = [];
   let ramp: LegendRamp | null = null;
+  const lensOp = input.lensOperator ?? null;
   if (on('hamlets')) {
-    if (input.colourBy === 'status') {
+    if (input.colourBy === 'market' && lensOp !== null) {
+      for (const c of LENS_ORDER)
+        entries.push(
+          entry(
+            `lens-${c}`,
+            { kind: 'fill', colour: seen(LENS_COLOURS[c]) },
+            { key: `legend.lens.${c}`, params: { operator: lensOp } },
+          ),
+        );
+    } else if (input.colourBy === 'market') {
+      for (const c of MARKET_ORDER)
+        entries.push(
+          entry(
+            `market-${c}`,
+            { kind: 'fill', colour: seen(MARKET_COLOURS[c]) },
+            { key: `legend.market.${c}` },
+          ),
+        );
+    } else if (input.colourBy === 'status') {
       const params = {
         served: fmt.percent(input.settings.thresholds.served),
         unserved: fmt.percent(input.settings.thresholds.unserved),
@@ -223,13 +259,27 @@ export function buildLegend(input: LegendInput, fmt: Formatters): Legend {
         SITE_RING.legacy,
       ),
     );
+    if (lensOp !== null)
+      entries.push(
+        entry(
+          'lens-other-sites',
+          {
+            kind: 'point',
+            colour: seenColour(NEUTRAL, LENS_OTHER_SITE_OPACITY),
+            outline: LEGEND_INK.discLine,
+          },
+          { key: 'legend.lens.otherSites', params: { operator: lensOp } },
+        ),
+      );
   }
   if (on('siteDiscs'))
     entries.push(
       entry(
         'discs',
         { kind: 'point', colour: LEGEND_INK.discFill, outline: LEGEND_INK.discLine },
-        { key: 'legend.siteDiscs' },
+        lensOp === null
+          ? { key: 'legend.siteDiscs' }
+          : { key: 'legend.lens.siteDiscs', params: { operator: lensOp } },
       ),
     );
   if (on('facilities')) {
@@ -252,6 +302,25 @@ export function buildLegend(input: LegendInput, fmt: Formatters): Legend {
       ),
     );
   entries.push(...scenarioEntries(input.scenario));
+  if (input.colocation)
+    entries.push(
+      entry(
+        'colocation-host',
+        { kind: 'point', colour: COLOCATION.colour, outline: COLOCATION.host.stroke },
+        { key: 'legend.colocation.host' },
+      ),
+      entry(
+        'colocation-reach',
+        { kind: 'line', colour: COLOCATION.colour, dash: true },
+        { key: 'legend.colocation.reach', params: { operator: lensOp ?? '' } },
+      ),
+      entry(
+        'colocation-gained',
+        { kind: 'fill', colour: BACKGROUND, outline: COLOCATION.colour },
+        { key: 'legend.colocation.gained' },
+        COLOCATION.colour,
+      ),
+    );
   return { title: { key: 'legend.title' }, plan: input.plan ?? null, ramp, entries };
 }
 

@@ -1,42 +1,55 @@
 import { circle } from '@turf/circle';
 import { pointOnFeature } from '@turf/point-on-feature';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon, Position } from 'geojson';
+import type { ColocationCandidate } from '../analysis/colocation.ts';
+import { hamletLens, lensClass } from '../analysis/operatorLens.ts';
+import { operatorOf } from '../analysis/operatorNames.ts';
 import type { ScenarioEdit } from '../analysis/scenarioTypes.ts';
 import type { AnalysisResult, InputLayers, Settings, SiteProps } from '../analysis/types.ts';
 import type { AdminCollection } from '../store/appState.ts';
+import type { ActiveLens } from '../store/lens.ts';
 import { shortAdminName } from '../i18n/adminName.ts';
 import { memoLast } from './memo.ts';
 
 export type FC = FeatureCollection<Geometry, Record<string, unknown>>;
 const EMPTY: FC = { type: 'FeatureCollection', features: [] };
 
-/** Hamlet polygons carrying the analysis measures the map colours by. */
-export const hamletsForMap = memoLast((layers: InputLayers | null, result: AnalysisResult | null): FC => {
-  if (!layers) return EMPTY;
-  const coverage = new Map(result?.hamlets.map((h) => [h.id, h]));
-  const ranking = new Map(result?.ranking.map((r) => [r.id, r]));
-  return {
-    type: 'FeatureCollection',
-    features: layers.hamlets.features.map((f) => {
-      const c = coverage.get(f.properties.id);
-      const r = ranking.get(f.properties.id);
-      return {
-        type: 'Feature',
-        geometry: f.geometry,
-        properties: {
-          id: f.properties.id,
-          name: f.properties.name,
-          status: c?.status ?? 'pending',
-          broadbandShare: c?.broadbandShare ?? -1,
-          uncoveredHouseholds: c?.uncoveredHouseholds ?? -1,
-          // -1 marks "no value" (served hamlets are not ranked); the style paints it grey.
-          score: r?.score ?? -1,
-          rank: r?.rank ?? -1,
-        },
-      };
-    }),
-  };
-});
+/**
+ * Hamlet polygons carrying the analysis measures the map colours by: `market` (white / grey / black), and
+ * under an operator's lens `lens` (own / competitor / none) and the lens ranking's score and rank.
+ */
+export const hamletsForMap = memoLast(
+  (layers: InputLayers | null, result: AnalysisResult | null, lens?: ActiveLens): FC => {
+    if (!layers) return EMPTY;
+    const coverage = new Map(result?.hamlets.map((h) => [h.id, h]));
+    const ranking: ReadonlyMap<string, { score: number; rank: number }> =
+      lens?.ranking?.byId ?? new Map(result?.ranking.map((r) => [r.id, r]));
+    const op = lens?.operator ?? null;
+    return {
+      type: 'FeatureCollection',
+      features: layers.hamlets.features.map((f) => {
+        const c = coverage.get(f.properties.id);
+        const r = ranking.get(f.properties.id);
+        return {
+          type: 'Feature',
+          geometry: f.geometry,
+          properties: {
+            id: f.properties.id,
+            name: f.properties.name,
+            status: c?.status ?? 'pending',
+            broadbandShare: c?.broadbandShare ?? -1,
+            uncoveredHouseholds: c?.uncoveredHouseholds ?? -1,
+            // -1 marks "no value" (served hamlets are not ranked); the style paints it grey.
+            score: r?.score ?? -1,
+            rank: r?.rank ?? -1,
+            market: c?.market.class ?? 'pending',
+            lens: c && op !== null ? lensClass(c, hamletLens(c, op)) : 'pending',
+          },
+        };
+      }),
+    };
+  },
+);
 
 /** White or weak polygons, one feature per hamlet, tagged with the hamlet id for the selection outline. */
 function zonesForMap(result: AnalysisResult | null, kind: 'white' | 'weak'): FC {
@@ -87,6 +100,8 @@ export const sitesForMap = memoLast((sites: InputLayers['sites'], radii: Setting
           properties: {
             id: f.properties.id ?? '',
             operator: f.properties.operator ?? '?',
+            // As the analysis names it, for an operator's lens.
+            lensOperator: operatorOf(f.properties),
             tech: list.join(', '),
             mbb,
             radius,
@@ -176,6 +191,27 @@ export const scenarioProposalsForMap = memoLast(
     return { type: 'FeatureCollection', features };
   },
 );
+
+/** A tower-sharing candidate: the reach of the operator's 4G at the host, and the host. */
+export const colocationForMap = memoLast((c: ColocationCandidate | null): FC => {
+  if (!c) return EMPTY;
+  const at = c.site.geometry.coordinates;
+  return {
+    type: 'FeatureCollection',
+    features: [
+      {
+        type: 'Feature',
+        geometry: circle(at, c.radiusM / 1000, { steps: 64 }).geometry,
+        properties: { role: 'reach' },
+      },
+      {
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: at },
+        properties: { role: 'host', id: c.siteId },
+      },
+    ],
+  };
+});
 
 /** Areas a scenario newly covers (`kind: 'gained'`) or loses (`'lost'`); empty without a scenario. */
 export function scenarioCoveredForMap(covered: FeatureCollection | null): FC {

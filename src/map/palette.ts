@@ -1,4 +1,5 @@
-import type { HamletStatus } from '../analysis/types.ts';
+import type { LensClass } from '../analysis/operatorLens.ts';
+import type { HamletStatus, MarketClass } from '../analysis/types.ts';
 import type { HamletColourBy } from '../store/viewState.ts';
 
 /**
@@ -31,7 +32,10 @@ export interface Ramp {
 /** The darkest purple of the score ramp, also the score breakdown's bars. */
 const SCORE_TOP = '#54278f';
 
-export const RAMPS: Record<Exclude<HamletColourBy, 'status'>, Ramp> = {
+/** The measures coloured along a ramp (status and market are classes). */
+export type RampMeasure = Exclude<HamletColourBy, 'status' | 'market'>;
+
+export const RAMPS: Record<RampMeasure, Ramp> = {
   // viridis
   broadbandShare: {
     stops: [
@@ -72,6 +76,39 @@ export const RAMPS: Record<Exclude<HamletColourBy, 'status'>, Ramp> = {
     servedAsNone: true,
   },
 };
+
+/**
+ * Market classes (DATA-MODEL §14) as their names say: white where no operator gives 4G/5G, grey where one
+ * does, black where two or more compete; lightness alone tells them apart, in colour or not.
+ */
+export const MARKET_COLOURS: Record<MarketClass, string> = {
+  white: '#ffffff',
+  grey: '#969696',
+  black: '#252525',
+};
+export const MARKET_ORDER: readonly MarketClass[] = ['white', 'grey', 'black'];
+
+/**
+ * One operator's view of a hamlet (ColorBrewer PuOr ends and the served blue, distinct for colour-blind
+ * readers): where it covers, where only competitors do (a commercial target), where no operator does (a
+ * public-fund target).
+ */
+export const LENS_COLOURS: Record<LensClass, string> = {
+  own: '#2166ac',
+  competitor: '#e66101',
+  none: '#5e3c99',
+};
+export const LENS_ORDER: readonly LensClass[] = ['none', 'competitor', 'own'];
+/** Sites of other operators under an operator's lens: still there, but in the background. */
+export const LENS_OTHER_SITE_OPACITY = 0.3;
+
+/** A tower-sharing candidate on the map: its host, the reach of the operator's 4G there, the hamlets it gains. */
+export const COLOCATION = {
+  colour: '#c51b7d',
+  reach: { width: 2, dash: [2, 1] as [number, number] },
+  gainedLine: 3,
+  host: { radius: 8, stroke: '#ffffff' },
+} as const;
 
 export const HAMLET_FILL_OPACITY = 0.6;
 export const HAMLET_LINE = '#6b6b6b';

@@ -1,10 +1,13 @@
 import type { FeatureCollection, Position } from 'geojson';
 import type { AddLayerObject, ExpressionSpecification } from 'maplibre-gl';
+import type { ColocationCandidate } from '../analysis/colocation.ts';
 import type { ScenarioEdit } from '../analysis/scenarioTypes.ts';
 import type { AnalysisResult, InputLayers, Settings } from '../analysis/types.ts';
 import type { AdminLayers } from '../store/appState.ts';
+import type { ActiveLens } from '../store/lens.ts';
 import type { HamletColourBy, LayerId, SelectedArea, UnitSystem } from '../store/viewState.ts';
 import {
+  colocationForMap,
   hamletsForMap,
   labelsForMap,
   operatorsOf,
@@ -19,11 +22,15 @@ import {
 import {
   AREA_LINE,
   BOUNDARY,
+  COLOCATION,
   FACILITY_COLOURS,
   FIBRE,
   HAMLET_FILL_OPACITY,
   HAMLET_LINE,
   HATCH_IMAGES,
+  LENS_COLOURS,
+  LENS_OTHER_SITE_OPACITY,
+  MARKET_COLOURS,
   NEUTRAL,
   RAMPS,
   SCENARIO,
@@ -52,6 +59,13 @@ export interface PlanInput {
   unitSystem?: UnitSystem;
   /** The what-if scenario being edited: its proposals, the route being drawn, what it covers or loses. */
   scenario?: ScenarioView;
+  /**
+   * The operator lens: with an operator, `market` colours hamlets by its view, its sites stand out and only
+   * its 4G/5G discs are drawn; a lens ranking gives the score.
+   */
+  lens?: ActiveLens;
+  /** A tower-sharing candidate to show: the reach of the operator's 4G at its host, the hamlets it gains. */
+  colocation?: ColocationCandidate | null;
 }
 
 export interface ScenarioView {
@@ -78,8 +92,23 @@ export const CLICKABLE_LAYERS = ['white-hatch', 'weak-hatch', 'hamlets-fill'] as
 
 const OSM_ATTRIBUTION = '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors';
 
-/** Fill colour of hamlets for the chosen measure, from the shared palette. */
-export function hamletColour(by: HamletColourBy): ExpressionSpecification {
+/** A match on a class property, with the pending colour for hamlets not analysed yet. */
+function classColour(prop: string, colours: Record<string, string>): ExpressionSpecification {
+  return [
+    'match',
+    ['get', prop],
+    ...Object.entries(colours).flat(),
+    STATUS_COLOURS.pending,
+  ] as unknown as ExpressionSpecification;
+}
+
+/**
+ * Fill colour of hamlets for the chosen measure, from the shared palette; `market` under an operator's
+ * lens (`lensOn`) is that operator's view.
+ */
+export function hamletColour(by: HamletColourBy, lensOn = false): ExpressionSpecification {
+  if (by === 'market')
+    return lensOn ? classColour('lens', LENS_COLOURS) : classColour('market', MARKET_COLOURS);
   if (by === 'status') {
     return [
       'match',
@@ -127,7 +156,7 @@ export function planLayers(input: PlanInput): MapPlan {
   const selected = input.selectedHamletId ?? '';
   const byUnits = input.unitSystem === 'units';
   const sources: Record<string, PlanSource> = {
-    hamlets: { type: 'geojson', data: hamletsForMap(input.layers, input.result) },
+    hamlets: { type: 'geojson', data: hamletsForMap(input.layers, input.result, input.lens) },
     white: { type: 'geojson', data: whiteZonesForMap(input.result) },
     weak: { type: 'geojson', data: weakZonesForMap(input.result) },
     fibre: { type: 'geojson', data: (input.layers?.fibre ?? EMPTY) as FC },
@@ -142,7 +171,11 @@ export function planLayers(input: PlanInput): MapPlan {
       type: 'geojson',
       data: scenarioProposalsForMap(input.scenario?.edits ?? NO_EDITS, input.scenario?.draft ?? NO_DRAFT),
     },
+    colocation: { type: 'geojson', data: colocationForMap(input.colocation ?? null) },
   };
+  const lensOp = input.lens?.operator ?? null;
+  const isLensOp: ExpressionSpecification = ['==', ['get', 'lensOperator'], lensOp ?? ''];
+  const gained = input.colocation?.hamlets.map((h) => h.id) ?? [];
   const layers: AddLayerObject[] = [];
   if (input.basemap === 'osm') {
     sources.osm = {
@@ -155,6 +188,9 @@ export function planLayers(input: PlanInput): MapPlan {
     layers.push({ id: 'osm', type: 'raster', source: 'osm', paint: { 'raster-opacity': 0.7 } });
   }
   const siteColour = operatorColourExpression(operatorsOf(input.layers?.sites));
+  // Other operators' sites fade under an operator's lens.
+  const otherOpacity: ExpressionSpecification | number =
+    lensOp === null ? 1 : ['case', isLensOp, 1, LENS_OTHER_SITE_OPACITY];
   const isLine: ExpressionSpecification = [
     'in',
     ['geometry-type'],
@@ -183,7 +219,10 @@ export function planLayers(input: PlanInput): MapPlan {
       type: 'fill',
       source: 'hamlets',
       layout: { visibility: on('hamlets') },
-      paint: { 'fill-color': hamletColour(input.colourBy), 'fill-opacity': HAMLET_FILL_OPACITY },
+      paint: {
+        'fill-color': hamletColour(input.colourBy, lensOp !== null),
+        'fill-opacity': HAMLET_FILL_OPACITY,
+      },
     },
     // Zones as hatching only: the hamlet's fill keeps the colour of its legend entry.
     {
@@ -217,6 +256,8 @@ export function planLayers(input: PlanInput): MapPlan {
       id: 'site-discs',
       type: 'circle',
       source: 'sites',
+      // Under an operator's lens, its own 4G/5G reach only.
+      ...(lensOp === null ? {} : { filter: ['all', isLensOp, ['get', 'mbb']] as ExpressionSpecification }),
       layout: { visibility: on('siteDiscs') },
       paint: {
         'circle-radius': [
@@ -373,7 +414,8 @@ export function planLayers(input: PlanInput): MapPlan {
         'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 1.5, 10, 2.5, 13, 6],
         'circle-stroke-color': ['case', ['get', 'mbb'], SITE_RING.mbb, SITE_RING.legacy],
         'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 8, 0.5, 11, 1.5],
-        'circle-opacity': ['case', ['get', 'off'], 0.3, 1],
+        'circle-opacity': ['case', ['get', 'off'], 0.3, otherOpacity],
+        'circle-stroke-opacity': otherOpacity,
       },
     },
     {
@@ -386,6 +428,37 @@ export function planLayers(input: PlanInput): MapPlan {
         'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 2.5, 13, 5],
         'circle-stroke-color': facilityStrokeColour,
         'circle-stroke-width': 1,
+      },
+    },
+    // A tower-sharing candidate: the hamlets it gains, its reach, its host; under the scenario's proposals.
+    {
+      id: 'colocation-gained',
+      type: 'line',
+      source: 'hamlets',
+      filter: ['in', ['get', 'id'], ['literal', gained]],
+      paint: { 'line-color': COLOCATION.colour, 'line-width': COLOCATION.gainedLine },
+    },
+    {
+      id: 'colocation-reach',
+      type: 'line',
+      source: 'colocation',
+      filter: ['==', ['get', 'role'], 'reach'],
+      paint: {
+        'line-color': COLOCATION.colour,
+        'line-width': COLOCATION.reach.width,
+        'line-dasharray': COLOCATION.reach.dash,
+      },
+    },
+    {
+      id: 'colocation-host',
+      type: 'circle',
+      source: 'colocation',
+      filter: ['==', ['get', 'role'], 'host'],
+      paint: {
+        'circle-radius': COLOCATION.host.radius,
+        'circle-color': COLOCATION.colour,
+        'circle-stroke-color': COLOCATION.host.stroke,
+        'circle-stroke-width': 2,
       },
     },
     // The scenario's proposals on top: what the planner is placing must never hide under other layers.

@@ -13,6 +13,7 @@ import type {
   HamletColourBy,
   Lang,
   LayerId,
+  LensRanking,
   SelectedArea,
   UnitSystem,
   ViewState,
@@ -126,6 +127,16 @@ export interface ViewSlice extends ViewState {
   applyView(view: Partial<ViewState>, source: ChangeSource): void;
 }
 
+/** The operator lens (`ViewState.lens`) and how it changes. */
+export interface LensSlice {
+  /**
+   * One operator's view, or all operators (null). Choosing an operator ranks the list by its gap (unless a
+   * lens ranking is chosen) and colours hamlets by its view; going back to all drops its ranking.
+   */
+  setOperator(operator: string | null): void;
+  setLensRanking(ranking: LensRanking): void;
+}
+
 export type PanelTab = 'details' | 'area';
 export type MobilePane = 'map' | 'list' | 'layers';
 
@@ -149,7 +160,7 @@ export interface UiSlice {
   setPickAreas(on: boolean): void;
 }
 
-export type AppState = DataSlice & AnalysisSlice & ViewSlice & UiSlice & UnitsSlice;
+export type AppState = DataSlice & AnalysisSlice & ViewSlice & LensSlice & UiSlice & UnitsSlice;
 
 /** The ViewState fields of the app state: what a shared link and a project file reopen. */
 export function viewOf(s: ViewState): ViewState {
@@ -165,5 +176,6 @@ export function viewOf(s: ViewState): ViewState {
     settings: s.settings,
     lang: s.lang,
     basemap: s.basemap,
+    lens: s.lens,
   };
 }

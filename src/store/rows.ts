@@ -1,4 +1,10 @@
-import type { AnalysisResult, HamletStatus, RankedHamlet, RecommendedTech } from '../analysis/types.ts';
+import type {
+  AnalysisResult,
+  HamletStatus,
+  MarketClass,
+  RankedHamlet,
+  RecommendedTech,
+} from '../analysis/types.ts';
 import type { HamletUnit } from '../analysis/units.ts';
 import type { Filters } from './viewState.ts';
 import { MATCH, matchLevel, parseQuery, searchIndex, type MatchLevel, type SearchIndex } from './search.ts';
@@ -25,6 +31,8 @@ export interface HamletRow {
   recommendedTech: RecommendedTech;
   noFibre: boolean;
   noMbb: boolean;
+  /** How many operators give 4G/5G to most of its households (DATA-MODEL §14). */
+  market: MarketClass;
   /** Name, commune, district, id and unit as folded words (`store/search.ts`). */
   search: SearchIndex;
 }
@@ -74,6 +82,7 @@ export function buildRows(
       recommendedTech: r?.recommendedTech ?? 'none',
       noFibre: h.flags.noFibre,
       noMbb: h.flags.noMbb,
+      market: h.market.class,
       search: searchIndex(
         unitName ? [h.name, h.commune, h.district, h.id, unitName] : [h.name, h.commune, h.district, h.id],
         fields,
@@ -100,6 +109,7 @@ function filterMatches(rows: readonly HamletRow[], f: Filters): { row: HamletRow
       (f.unit === null || r.unitCode === f.unit) &&
       (f.status === null || r.status === f.status) &&
       (f.tier === null || r.tier === f.tier) &&
+      (f.market === null || r.market === f.market) &&
       gapMatches(r, f.gap)
     ) {
       const level = matchLevel(r.search, query);

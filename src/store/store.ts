@@ -5,6 +5,7 @@ import type { Settings } from '../analysis/types.ts';
 import type { AppState } from './appState.ts';
 import { createAnalysisSlice } from './slices/analysisSlice.ts';
 import { createDataSlice } from './slices/dataSlice.ts';
+import { createLensSlice } from './slices/lensSlice.ts';
 import { createUiSlice } from './slices/uiSlice.ts';
 import { createUnitsSlice } from './slices/unitsSlice.ts';
 import { createViewSlice } from './slices/viewSlice.ts';
@@ -17,6 +18,7 @@ export function createAppStore(): AppStore {
     ...createDataSlice(...a),
     ...createAnalysisSlice(...a),
     ...createViewSlice(...a),
+    ...createLensSlice(...a),
     ...createUiSlice(...a),
     ...createUnitsSlice(...a),
   }));

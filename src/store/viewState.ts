@@ -1,4 +1,4 @@
-import type { HamletStatus, Settings } from '../analysis/types.ts';
+import type { HamletStatus, MarketClass, Settings } from '../analysis/types.ts';
 
 /** Map layers the user can toggle. The share link and the legend use these ids. */
 export type LayerId =
@@ -25,8 +25,11 @@ export const ALL_LAYERS: readonly LayerId[] = [
   'labels',
 ];
 
-/** What hamlets are coloured by. */
-export type HamletColourBy = 'status' | 'broadbandShare' | 'uncoveredHouseholds' | 'score';
+/**
+ * What hamlets are coloured by. `market`: by how many operators give 4G/5G (white / grey / black), or, with
+ * one operator's lens, by that operator's view (its coverage, competitor-only, no operator).
+ */
+export type HamletColourBy = 'status' | 'broadbandShare' | 'uncoveredHouseholds' | 'score' | 'market';
 
 /** Which technology is missing, for the ranked list's "technology gap" filter. */
 export type TechGap = 'any' | 'noFibre' | 'noMbb' | 'both';
@@ -48,6 +51,8 @@ export interface Filters {
   gap: TechGap;
   /** Free text; matched without diacritics. */
   search: string;
+  /** Hamlets of one market class (DATA-MODEL §14), or all. */
+  market: MarketClass | null;
 }
 
 export const EMPTY_FILTERS: Filters = {
@@ -58,6 +63,7 @@ export const EMPTY_FILTERS: Filters = {
   tier: null,
   gap: 'any',
   search: '',
+  market: null,
 };
 
 export interface SelectedArea {
@@ -66,6 +72,20 @@ export interface SelectedArea {
 }
 
 export type Lang = 'vi' | 'en';
+
+/**
+ * How the list is ranked: `pooled` by the settings' preset (DATA-MODEL §7); `operator-commercial` by the
+ * lens operator's gap, `public-fund` by the households no operator serves (DATA-MODEL §14).
+ */
+export type LensRanking = 'pooled' | 'operator-commercial' | 'public-fund';
+
+/** The operator lens: one operator's view of the analysis (null: all operators), and the list's ranking. */
+export interface LensView {
+  operator: string | null;
+  ranking: LensRanking;
+}
+
+export const ALL_OPERATORS: LensView = { operator: null, ranking: 'pooled' };
 
 /**
  * Everything a shared link restores. The store holds it; the share codec (store/share) encodes it.
@@ -84,4 +104,5 @@ export interface ViewState {
   settings: Partial<Settings>;
   lang: Lang;
   basemap: 'none' | 'osm';
+  lens: LensView;
 }

@@ -1,4 +1,5 @@
 import * as Comlink from 'comlink';
+import type { ColocationOptions, ColocationResult } from '../analysis/colocation.ts';
 import { newlyCoveredAreas } from '../analysis/scenarioCovered.ts';
 import { ScenarioSession } from '../analysis/scenarioSession.ts';
 import type { ScenarioEdit } from '../analysis/scenarioTypes.ts';
@@ -32,6 +33,10 @@ const api = {
     const touched = u.delta.statusChanges.map((c) => c.id);
     const changed = new Set([...touched, ...changedSinceBaseline(s, u.result)]);
     return { ...u, covered: newlyCoveredAreas(s.baseline, u.result, [...changed]) };
+  },
+  /** Tower-sharing candidates for an operator against the edits synced last. */
+  colocation(operator: string, opts?: ColocationOptions): ColocationResult {
+    return live().colocation(operator, opts);
   },
   suggest(opts: SuggestOptions): SuggestReply {
     const s = live();

@@ -1,4 +1,5 @@
 import * as Comlink from 'comlink';
+import type { ColocationOptions, ColocationResult } from '../analysis/colocation.ts';
 import type { ScenarioEdit } from '../analysis/scenarioTypes.ts';
 import type { SuggestOptions } from '../analysis/suggestSites.ts';
 import type { InputLayers, Settings } from '../analysis/types.ts';
@@ -11,6 +12,8 @@ export interface ScenarioEngine {
   init(layers: InputLayers, settings: Settings): Promise<void>;
   sync(edits: ScenarioEdit[], name: string): Promise<ScenarioWorkerUpdate>;
   suggest(opts: SuggestOptions): Promise<SuggestReply>;
+  /** Tower-sharing candidates for an operator against the edits synced last. */
+  colocation(operator: string, opts?: ColocationOptions): Promise<ColocationResult>;
   dispose(): void;
 }
 
@@ -45,6 +48,7 @@ export function createScenarioWorkerEngine(opts: ScenarioWorkerOptions = {}): Sc
     },
     sync: (edits, name) => remote().sync(edits, name),
     suggest: (opts) => remote().suggest(opts),
+    colocation: (operator, opts) => remote().colocation(operator, opts),
     dispose: () => {
       disposed = true;
       worker?.terminate();

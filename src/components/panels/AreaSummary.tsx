@@ -10,6 +10,7 @@ import { AreaCost, AreaGaps } from '../units/AreaGaps.tsx';
 import { useUnitsTranslation } from '../units/i18n.ts';
 import { UnitSystemSwitch } from '../units/UnitSystemSwitch.tsx';
 import { useFormat } from '../useFormat.ts';
+import { AreaLens } from '../lens/AreaLens.tsx';
 import { CoverageChart } from './CoverageChart.tsx';
 import { PlanTag } from '../plan/PlanTag.tsx';
 
@@ -292,6 +293,7 @@ function RollupFigures({ rollup, method }: { rollup: Rollup; method: Summary['ho
           </li>
         ))}
       </ul>
+      <AreaLens rollup={rollup} />
       <p className="vt-muted">{t('area.method', { method: t(`area.methods.${method}`) })}</p>
     </>
   );

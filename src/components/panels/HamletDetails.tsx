@@ -6,6 +6,7 @@ import { useScenario } from '../scenario/useScenario.ts';
 import { useFormat } from '../useFormat.ts';
 import { ClassBar } from './ClassBar.tsx';
 import { ScoreBreakdown } from './ScoreBreakdown.tsx';
+import { HamletLensDetails } from '../lens/HamletLensDetails.tsx';
 
 /** Everything about the selected hamlet: measures, why it ranks where it does, what to build and for how much. */
 export function HamletDetails() {
@@ -117,6 +118,7 @@ export function HamletDetails() {
       </dl>
       <h4>{t('details.classTitle')}</h4>
       <ClassBar households={h.classHouseholds} />
+      <HamletLensDetails h={h} />
       {ranked && (
         <>
           <ScoreBreakdown ranked={ranked} weights={weights} />

@@ -26,22 +26,7 @@ export function ScoreBreakdown({ ranked, weights }: { ranked: RankedHamlet; weig
               <tr key={c} data-criterion={c}>
                 <th scope="row">{t(`criteria.${c}`)}</th>
                 <td className="vt-breakdown__bar">
-                  <svg
-                    viewBox="0 0 100 6"
-                    preserveAspectRatio="none"
-                    width="100%"
-                    height="10"
-                    aria-hidden="true"
-                  >
-                    <rect x="0" y="0" width="100" height="6" fill={SCORE_BAR.track} />
-                    <rect
-                      x="0"
-                      y="0"
-                      width={Math.max(0, Math.min(1, value / max)) * 100}
-                      height="6"
-                      fill={SCORE_BAR.fill}
-                    />
-                  </svg>
+                  <ScoreBar fraction={value / max} />
                 </td>
                 <td className="vt-num">
                   {fmt.number(value, 3)} / {fmt.number(weights[c], 2)}
@@ -59,5 +44,15 @@ export function ScoreBreakdown({ ranked, weights }: { ranked: RankedHamlet; weig
         </tbody>
       </table>
     </section>
+  );
+}
+
+/** A criterion's share of its maximum as a bar (clamped to 0–1), in the score breakdown's colours. */
+export function ScoreBar({ fraction }: { fraction: number }) {
+  return (
+    <svg viewBox="0 0 100 6" preserveAspectRatio="none" width="100%" height="10" aria-hidden="true">
+      <rect x="0" y="0" width="100" height="6" fill={SCORE_BAR.track} />
+      <rect x="0" y="0" width={Math.max(0, Math.min(1, fraction)) * 100} height="6" fill={SCORE_BAR.fill} />
+    </svg>
   );
 }

@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import type { HamletStatus } from '../../analysis/types.ts';
+import type { HamletStatus, MarketClass } from '../../analysis/types.ts';
 import { useApp } from '../../store/store.ts';
 import { activeUnitSystem } from '../../store/units.ts';
 import { UnitFilter } from '../units/UnitFilter.tsx';
@@ -10,6 +10,7 @@ import type { Filters, TechGap } from '../../store/viewState.ts';
 
 const STATUSES: HamletStatus[] = ['unserved', 'partial', 'served'];
 const GAPS: TechGap[] = ['any', 'noFibre', 'noMbb', 'both'];
+const MARKETS: MarketClass[] = ['white', 'grey', 'black'];
 const collator = new Intl.Collator('vi');
 
 export function RankingFilters() {
@@ -44,8 +45,9 @@ export function RankingFilters() {
   const [open, setOpen] = useState(false);
   const gridId = useId();
   const active =
-    [filters.district, filters.commune, filters.unit, filters.status, filters.tier].filter((f) => f !== null)
-      .length + (filters.gap === 'any' ? 0 : 1);
+    [filters.district, filters.commune, filters.unit, filters.status, filters.tier, filters.market].filter(
+      (f) => f !== null,
+    ).length + (filters.gap === 'any' ? 0 : 1);
   return (
     <div className={`vt-filters${open ? '' : ' is-collapsed'}`} role="search">
       <label className="vt-field vt-field--search">
@@ -146,6 +148,21 @@ export function RankingFilters() {
             {GAPS.map((g) => (
               <option key={g} value={g}>
                 {t(`gap.${g}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="vt-field">
+          <span>{t('filters.market')}</span>
+          <select
+            value={filters.market ?? ''}
+            onChange={(e) => set({ market: (e.target.value || null) as MarketClass | null })}
+            data-testid="filter-market"
+          >
+            <option value="">{t('filters.all')}</option>
+            {MARKETS.map((m) => (
+              <option key={m} value={m}>
+                {t(`market.${m}`)}
               </option>
             ))}
           </select>

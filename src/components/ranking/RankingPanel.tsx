@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useApp } from '../../store/store.ts';
 import { PlanTag } from '../plan/PlanTag.tsx';
 import { useFormat } from '../useFormat.ts';
+import { LensListNote } from '../lens/LensListNote.tsx';
 import { RankingFilters } from './RankingFilters.tsx';
 import { RankingTable, useVisibleRows } from './RankingTable.tsx';
 
@@ -24,6 +25,7 @@ export function RankingPanel() {
           </span>
         )}
       </header>
+      <LensListNote />
       <RankingFilters />
       {selectedHidden && (
         <p className="vt-hint" role="status">

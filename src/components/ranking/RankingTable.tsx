@@ -6,6 +6,8 @@ import { useShallow } from 'zustand/react/shallow';
 import { shortAdminName } from '../../i18n/adminName.ts';
 import { STATUS_COLOURS } from '../../map/palette.ts';
 import { listRows, type HamletRow, type SortKey } from '../../store/rows.ts';
+import { listSource } from '../../store/lens.ts';
+import { useLensColumnLabel } from '../lens/LensListNote.tsx';
 import { useApp } from '../../store/store.ts';
 import { activeUnitSystem } from '../../store/units.ts';
 import { useUnitsTranslation } from '../units/i18n.ts';
@@ -73,7 +75,7 @@ function observeRectAfterLayout(
 /** The filtered, sorted rows the table shows (exported for the count line and tests). */
 export function useVisibleRows(): { rows: HamletRow[]; total: number } {
   const { all, filters, sort } = useApp(
-    useShallow((s) => ({ all: s.rows, filters: s.filters, sort: s.sort })),
+    useShallow((s) => ({ all: listSource(s), filters: s.filters, sort: s.sort })),
   );
   const rows = useMemo(() => listRows(all, filters, sort), [all, filters, sort]);
   return { rows, total: all.length };
@@ -201,6 +203,10 @@ export function RankingTable({ rows }: { rows: HamletRow[] }) {
       body && y + 2 * ROW_HEIGHT > body.offsetTop + body.clientHeight ? y - ROW_HEIGHT + 8 : y + ROW_HEIGHT;
   }
 
+  // Under a lens ranking the households column is its target (the operator's gap, or no operator's).
+  const lensLabel = useLensColumnLabel();
+  const label = (k: { key: SortKey; label: string }) =>
+    k.key === 'unit' ? tu('unit') : k.key === 'uncoveredHouseholds' && lensLabel ? lensLabel : t(k.label);
   const sortBy = (key: SortKey) =>
     setSort(
       sort.key === key ? { key, dir: sort.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: FIRST_DIR[key] },
@@ -226,10 +232,10 @@ export function RankingTable({ rows }: { rows: HamletRow[] }) {
                     type="button"
                     className="vt-sort"
                     onClick={() => sortBy(k.key)}
-                    title={t('ranking.sortBy', { column: k.key === 'unit' ? tu('unit') : t(k.label) })}
+                    title={t('ranking.sortBy', { column: label(k) })}
                     data-sort={k.key}
                   >
-                    {k.key === 'unit' ? tu('unit') : t(k.label)}
+                    {label(k)}
                     <span aria-hidden="true">
                       {sort.key === k.key ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}
                     </span>

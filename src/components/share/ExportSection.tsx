@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { activeLens, exportLens, listSource } from '../../store/lens.ts';
 import { exportPlan, planLabel, planPending, shownPlan } from '../../store/scenario/plan.ts';
 import { scenarioStore } from '../../store/scenario/scenarioStore.ts';
 import { filterRows } from '../../store/rows.ts';
@@ -22,7 +23,11 @@ export function ExportSection() {
   const { t: tPlan } = usePlanTranslation();
   const { t: tImport } = useImportTranslation();
   const { rows, filters, ready } = useApp(
-    useShallow((s) => ({ rows: s.rows, filters: s.filters, ready: s.result !== null && s.input !== null })),
+    useShallow((s) => ({
+      rows: listSource(s),
+      filters: s.filters,
+      ready: s.result !== null && s.input !== null,
+    })),
   );
   const plan = usePlan();
   const ids = useMemo(() => filterRows(rows, filters).map((r) => r.id), [rows, filters]);
@@ -54,6 +59,7 @@ export function ExportSection() {
         ...(activeUnitSystem(s) === 'units' && s.unitSummary
           ? { units: { byHamlet: s.unitOf, summary: s.unitSummary } }
           : {}),
+        lens: exportLens(activeLens(s)),
       });
       const blob = typeof file.body === 'string' ? new Blob([file.body], { type: file.mime }) : file.body;
       downloadBlob(file.fileName, blob);

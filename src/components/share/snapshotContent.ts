@@ -1,6 +1,7 @@
 import { formatters } from '../../i18n/format.ts';
 import { buildLegend, legendInputOf, type Legend } from '../../map/legend.ts';
 import type { AppState } from '../../store/appState.ts';
+import { colocationStore, selectedCandidate } from '../../store/lens/colocation.ts';
 import { chosenPlan, shownPlan } from '../../store/scenario/plan.ts';
 import { scenarioStore } from '../../store/scenario/scenarioStore.ts';
 import { appStore } from '../../store/store.ts';
@@ -13,7 +14,8 @@ export function currentLegend(): Legend {
   const app = appStore.getState();
   const sc = scenarioStore.getState();
   const scenario = chosenPlan(sc).kind === 'scenario' ? sc : undefined;
-  return buildLegend(legendInputOf(app, scenario, shownPlan(app, sc)), formatters(app.lang));
+  const candidate = selectedCandidate(colocationStore.getState()) !== null;
+  return buildLegend(legendInputOf(app, scenario, shownPlan(app, sc), candidate), formatters(app.lang));
 }
 
 /** Shown name of the selected area, from the boundaries or the roll-ups; the province when unknown. */

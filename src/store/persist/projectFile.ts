@@ -110,10 +110,19 @@ function pickView(v: Record<string, unknown>): Partial<ViewState> {
     v.colourBy === 'status' ||
     v.colourBy === 'broadbandShare' ||
     v.colourBy === 'uncoveredHouseholds' ||
-    v.colourBy === 'score'
+    v.colourBy === 'score' ||
+    v.colourBy === 'market'
   ) {
     out.colourBy = v.colourBy;
   }
+  const lens = isObject(v.lens) ? v.lens : null;
+  if (
+    lens &&
+    (lens.operator === null || typeof lens.operator === 'string') &&
+    (lens.ranking === 'pooled' || lens.ranking === 'operator-commercial' || lens.ranking === 'public-fund') &&
+    (lens.operator !== null || lens.ranking !== 'operator-commercial')
+  )
+    out.lens = { operator: lens.operator, ranking: lens.ranking };
   if (Array.isArray(v.layers)) {
     out.layers = v.layers.filter((l): l is LayerId => ALL_LAYERS.includes(l as LayerId));
   }

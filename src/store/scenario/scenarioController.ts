@@ -1,3 +1,4 @@
+import type { ColocationOptions, ColocationResult } from '../../analysis/colocation.ts';
 import type { AnalysisResult, InputLayers, Settings } from '../../analysis/types.ts';
 import type { SuggestOptions } from '../../analysis/suggestSites.ts';
 import type { ScenarioEngine } from '../../worker/scenarioClient.ts';
@@ -17,6 +18,11 @@ export interface ScenarioControl {
   stop(): void;
   /** Suggested sites from the baseline analysis (the engine's, so the same data and settings). */
   suggest(opts: SuggestOptions): Promise<SuggestReply>;
+  /**
+   * Tower-sharing candidates for an operator from the engine of the app's data and settings, against the
+   * edits it has synced (ask once the scenario is not busy).
+   */
+  colocation(operator: string, opts?: ColocationOptions): Promise<ColocationResult>;
 }
 
 let current: ScenarioControl | null = null;
@@ -144,6 +150,11 @@ export function startScenarioController(
       if (!s.input) throw new Error('Load data before asking for suggestions.');
       if (!(await settle()) || !engine) throw new Error('The scenario engine is not running.');
       return engine.suggest(opts);
+    },
+    colocation: async (operator, opts) => {
+      if (!app.getState().input) throw new Error('Load data before asking for tower sharing.');
+      if (!(await settle()) || !engine) throw new Error('The scenario engine is not running.');
+      return engine.colocation(operator, opts);
     },
   };
   current = control;

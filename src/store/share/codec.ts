@@ -1,11 +1,13 @@
 import type { Feature } from 'geojson';
-import type { HamletStatus } from '../../analysis/types.ts';
+import type { HamletStatus, MarketClass } from '../../analysis/types.ts';
 import {
   ALL_LAYERS,
   EMPTY_FILTERS,
   type Filters,
   type HamletColourBy,
   type LayerId,
+  type LensRanking,
+  type LensView,
   type SelectedArea,
   type TechGap,
   type UnitSystem,
@@ -43,9 +45,17 @@ export function linkProblemText(p: LinkProblem): string {
  * adding a layer to the app never changes what an old link means.
  */
 const LAYER_BITS: readonly LayerId[] = ALL_LAYERS;
-const COLOUR_BY: readonly HamletColourBy[] = ['status', 'broadbandShare', 'uncoveredHouseholds', 'score'];
+const COLOUR_BY: readonly HamletColourBy[] = [
+  'status',
+  'broadbandShare',
+  'uncoveredHouseholds',
+  'score',
+  'market',
+];
 const STATUSES: readonly HamletStatus[] = ['served', 'partial', 'unserved'];
 const GAPS: readonly TechGap[] = ['any', 'noFibre', 'noMbb', 'both'];
+const MARKETS: readonly MarketClass[] = ['white', 'grey', 'black'];
+const LENS_RANKINGS: readonly LensRanking[] = ['pooled', 'operator-commercial', 'public-fund'];
 const AREA_LEVELS: Record<string, SelectedArea['level']> = {
   p: 'province',
   d: 'district',
@@ -53,7 +63,7 @@ const AREA_LEVELS: Record<string, SelectedArea['level']> = {
   u: 'unit',
 };
 const UNIT_SYSTEMS: Record<string, UnitSystem> = { u: 'units', d: 'districts' };
-const KNOWN_KEYS = new Set(['l', 'c', 'f', 'a', 'h', 'st', 'g', 'b', 'sc', 'sn', 'sm', 'u']);
+const KNOWN_KEYS = new Set(['l', 'c', 'f', 'a', 'h', 'st', 'g', 'b', 'sc', 'sn', 'sm', 'u', 'o', 'lr']);
 
 /**
  * Encodes a view as the query and hash of a share link: `?s=v1.<base64url compact JSON>#map=z/lat/lon`.
@@ -85,6 +95,8 @@ export function encodeView(v: SharedView): string {
     if (v.scenarioName) payload.sn = v.scenarioName;
     if (v.scenarioShown === 'baseline') payload.sm = 0;
   }
+  if (v.lens.operator !== null) payload.o = v.lens.operator;
+  if (v.lens.ranking !== 'pooled') payload.lr = LENS_RANKINGS.indexOf(v.lens.ranking);
   return `?s=v${LINK_VERSION}.${toBase64Url(JSON.stringify(payload))}#${mapHash(v.center, v.zoom)}`;
 }
 
@@ -170,6 +182,7 @@ function encodeFilters(f: Filters): Record<string, unknown> {
   if (f.tier !== null) out.t = f.tier;
   if (f.gap !== 'any') out.g = GAPS.indexOf(f.gap);
   if (f.search !== '') out.q = f.search;
+  if (f.market !== null) out.m = MARKETS.indexOf(f.market);
   return out;
 }
 
@@ -259,11 +272,32 @@ function decodePayload(p: Record<string, unknown>, view: Partial<SharedView>, pr
     }
     view.scenarioShown = p.sm === 0 ? 'baseline' : 'scenario';
   }
+  view.lens = decodeLens(p, problems);
   const unknown = Object.keys(p).filter((k) => !KNOWN_KEYS.has(k));
   if (unknown.length > 0)
     problems.push(
       `The link holds fields this version does not know (${unknown.join(', ')}); they were ignored.`,
     );
+}
+
+/** The operator lens: all operators unless the link names one (whether the data hold it is the app's to see). */
+function decodeLens(p: Record<string, unknown>, problems: LinkProblem[]): LensView {
+  let operator: string | null = null;
+  if ('o' in p) {
+    if (isShortText(p.o, 100)) operator = p.o;
+    else problems.push('The operator in the link could not be read; all operators are shown.');
+  }
+  let ranking: LensRanking = 'pooled';
+  if ('lr' in p) {
+    const r = typeof p.lr === 'number' ? LENS_RANKINGS[p.lr] : undefined;
+    if (!r) problems.push('The ranking in the link is unknown; the list is ranked by the settings.');
+    else if (r === 'operator-commercial' && operator === null)
+      problems.push(
+        "The link ranks by an operator's gap but names no operator; the list is ranked by the settings.",
+      );
+    else ranking = r;
+  }
+  return { operator, ranking };
 }
 
 function decodeFilters(raw: unknown, problems: LinkProblem[]): Filters {
@@ -304,6 +338,11 @@ function decodeFilters(raw: unknown, problems: LinkProblem[]): Filters {
   if ('q' in raw) {
     if (isShortText(raw.q, 200)) filters.search = raw.q;
     else bad('search');
+  }
+  if ('m' in raw) {
+    const market = typeof raw.m === 'number' ? MARKETS[raw.m] : undefined;
+    if (market) filters.market = market;
+    else bad('market');
   }
   return filters;
 }

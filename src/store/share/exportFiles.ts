@@ -1,4 +1,4 @@
-import type { ExportPlan } from '../../analysis/exportTables.ts';
+import { lensOrdered, type ExportLens, type ExportPlan } from '../../analysis/exportTables.ts';
 import {
   hamletsGeoJson,
   rankingColumns,
@@ -50,6 +50,8 @@ export interface ExportInput {
    * by unit (the summary export and the workbook's summary sheet).
    */
   units?: { byHamlet: ReadonlyMap<string, HamletUnit>; summary: Summary };
+  /** The operator lens: its columns, and a lens ranking's order and columns (the ranking exports). */
+  lens?: ExportLens;
 }
 
 export interface ExportFile {
@@ -79,7 +81,8 @@ export async function buildExport(kind: ExportKind, input: ExportInput): Promise
   const name = (what: string, ext: string, area = areaName) => exportFileName(what, area, date, ext, plan);
   switch (kind) {
     case 'ranking-xlsx': {
-      const rows = rankingRows(result, hamlets, ids);
+      const lens = input.lens ?? {};
+      const rows = lensOrdered(rankingRows(result, hamlets, ids), lens);
       const sheets = rankingWorkbook(
         rows,
         summaryRows(summary, 'all'),
@@ -93,6 +96,7 @@ export async function buildExport(kind: ExportKind, input: ExportInput): Promise
           dataNote: input.dataNote,
         },
         rankingColumns(input.units?.byHamlet),
+        lens,
       );
       return {
         fileName: name('ranking', 'xlsx'),
@@ -105,11 +109,14 @@ export async function buildExport(kind: ExportKind, input: ExportInput): Promise
       return {
         fileName: name('ranking', 'csv'),
         mime: CSV,
-        body: rankingCsv(result, hamlets, { ids, plan, ...units }),
+        body: rankingCsv(result, hamlets, { ids, plan, ...units, ...input.lens }),
         count: ids.length,
       };
     case 'ranking-geojson':
-      return geojson(name('ranking', 'geojson'), hamletsGeoJson(result, hamlets, { ids, plan, ...units }));
+      return geojson(
+        name('ranking', 'geojson'),
+        hamletsGeoJson(result, hamlets, { ids, plan, ...units, ...input.lens }),
+      );
     case 'white-geojson':
     case 'weak-geojson': {
       const zone = kind === 'white-geojson' ? 'white' : 'weak';

@@ -3,6 +3,7 @@ import { DEFAULT_SETTINGS } from '../../analysis/settings.ts';
 import type { Settings } from '../../analysis/types.ts';
 import type { AppState, ViewSlice } from '../appState.ts';
 import {
+  ALL_OPERATORS,
   EMPTY_FILTERS,
   type Filters,
   type LayerId,
@@ -23,6 +24,7 @@ export const DEFAULT_VIEW: ViewState = {
   settings: {},
   lang: 'vi',
   basemap: 'none',
+  lens: ALL_OPERATORS,
 };
 
 const PROVINCE: SelectedArea = { level: 'province', code: '' };

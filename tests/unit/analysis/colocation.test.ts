@@ -96,6 +96,34 @@ describe('co-location candidates', () => {
     expect(cand?.householdsGained).toBe(6);
   });
 
+  it('reach the 4G default radius from a 2G/3G-only host, whose own radius is a 2G/3G reach', () => {
+    const l = layersOf({
+      hamlets: [
+        hamlet('A', 0, 0, 1000, 400),
+        hamlet('B', 20_000, 0, 1000, 100),
+        hamlet('C', 40_000, 0, 1000, 50),
+      ],
+      sites: [
+        site('x-2g', 0, 0, { tech: '2G', radius_m: 6000, operator: X }),
+        site('vt-3g', 20_000, 0, { tech: '2G,3G', radius_m: 5000, operator: 'Viettel' }),
+        site('vt-4g', 40_000, 0, { tech: '3G,4G', radius_m: 5000, operator: 'Viettel' }),
+        site('vt-2g-default', 60_000, 0, { tech: '2G', operator: 'Viettel' }),
+      ],
+    });
+    const radius = Object.fromEntries(
+      new AnalysisSession(l)
+        .colocation(X, { minGainHouseholds: 0 })
+        .candidates.map((c) => [c.siteId, c.radiusM]),
+    );
+    const r4 = DEFAULT_SETTINGS.defaultRadiusM['4G'];
+    expect(radius['x-2g']).toBe(r4);
+    expect(radius['vt-3g']).toBe(r4);
+    // A host with 4G: the operator's 4G there reaches as far as the host's.
+    expect(radius['vt-4g']).toBe(5000);
+    // Far from every hamlet: no gain, no candidate.
+    expect(radius['vt-2g-default']).toBeUndefined();
+  });
+
   it('leave out what gains less than asked, and keep the best few', () => {
     const session = new AnalysisSession(layers());
     expect(session.colocation(X, { minGainHouseholds: 50 }).candidates.map((c) => c.siteId)).toEqual([

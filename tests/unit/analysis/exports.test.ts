@@ -2,12 +2,18 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import {
   hamletsGeoJson,
+  LENS_COLUMNS,
+  LENS_RANK_COLUMNS,
+  operatorsCsv,
   RANKING_CSV_HEADER,
   rankingCsv,
+  sharingCsv,
   summaryCsv,
   summaryJson,
   zonesGeoJson,
 } from '../../../src/analysis/exports.ts';
+import type { ColocationCandidate } from '../../../src/analysis/colocation.ts';
+import { rankLens } from '../../../src/analysis/lensRanking.ts';
 import { rankHamlets } from '../../../src/analysis/rankHamlets.ts';
 import { computeSummary } from '../../../src/analysis/rollups.ts';
 import { DEFAULT_SETTINGS } from '../../../src/analysis/settings.ts';
@@ -18,7 +24,12 @@ const tricky = 'Xóm "Đông", Bắc';
 const hamlets: HamletCoverage[] = [
   makeHamlet({ id: 'h1', households: { 'fibre+mbb': 100 } }),
   { ...makeHamlet({ id: 'h2', name: tricky, commune: 'Xã Giao Thiện, cũ', households: { white: 120.25 } }) },
-  makeHamlet({ id: 'h3', name: '=cmd()', households: { mbb: 40, weak: 60 } }),
+  makeHamlet({
+    id: 'h3',
+    name: '=cmd()',
+    households: { mbb: 40, weak: 60 },
+    operators: [{ operator: '@Op', mbbShare: 0.4, fibreShare: 0, mbbHouseholds: 40, fibreHouseholds: 0 }],
+  }),
   makeHamlet({ id: 'h0', households: { fibre: 99, mbb: 1 } }),
 ];
 hamlets[1]!.whiteZone = square(106);
@@ -53,7 +64,8 @@ describe('rankingCsv', () => {
   it('starts with a BOM and the exact header, with CRLF line ends', () => {
     expect(csv.split('\r\n')[0]).toBe('\uFEFF' + RANKING_CSV_HEADER.join(','));
     expect(RANKING_CSV_HEADER.join(',')).toBe(
-      'rank,id,name,commune,district,status,tier,score,households,uncovered_households,white_area_m2,weak_area_m2,broadband_share,fibre_share,mbb_share,distance_to_fibre_m,distance_to_access_fibre_m,distance_to_backbone_m,recommended_tech,cost_vnd,cost_per_household_vnd,mode,scenario',
+      'rank,id,name,commune,district,status,tier,score,households,uncovered_households,white_area_m2,weak_area_m2,broadband_share,fibre_share,mbb_share,distance_to_fibre_m,distance_to_access_fibre_m,distance_to_backbone_m,recommended_tech,cost_vnd,cost_per_household_vnd,' +
+        'mbb_0op_share,mbb_1op_share,mbb_2op_share,mbb_0op_households,mbb_1op_households,mbb_2op_households,market_class,mode,scenario',
     );
     expect(csv.replace(/\r\n/g, '')).not.toMatch(/\n/);
   });
@@ -141,5 +153,94 @@ describe('summaryCsv / summaryJson', () => {
 
   it('round-trips the summary as JSON', () => {
     expect(JSON.parse(summaryJson(result.summary))).toEqual(JSON.parse(JSON.stringify(result.summary)));
+  });
+});
+
+describe('the operator dimension in the exports', () => {
+  it("adds an operator's lens columns and a lens ranking's order and columns", () => {
+    const lensRows = rankLens(hamlets, DEFAULT_SETTINGS, { preset: 'operator-commercial', operator: '@Op' });
+    const csv = rankingCsv(result, input, {
+      operator: '@Op',
+      lensRanking: { preset: 'operator-commercial', rows: lensRows },
+    });
+    expect(csv.split('\r\n')[0]).toBe(
+      '\uFEFF' +
+        [...RANKING_CSV_HEADER.slice(0, -2), ...LENS_COLUMNS, ...LENS_RANK_COLUMNS, 'mode', 'scenario'].join(
+          ',',
+        ),
+    );
+    const rows = parse(csv);
+    // By lens rank: h1's gap (100) is all where competitors cover (0.5·40/60.25 + 0.3), h2's is the largest
+    // (120.25) but white (0.5), h0's 100 is 1 % competitor-only; h3's 60 is the smallest and white (0).
+    expect(rows.map((r) => [r.id, r.lens_rank])).toEqual([
+      ['h1', '1'],
+      ['h2', '2'],
+      ['h0', '3'],
+      ['h3', '4'],
+    ]);
+    expect(rows.find((r) => r.id === 'h3')).toMatchObject({
+      op_mbb_share: '0.4',
+      op_gap_households: '60',
+      op_competitor_only_households: '0',
+      op_white_households: '60',
+      lens_preset: 'operator-commercial',
+    });
+    // Hamlets the lens does not rank follow in the order they have without it.
+    const two = { preset: 'operator-commercial', rows: lensRows.slice(0, 2) };
+    expect(parse(rankingCsv(result, input, { lensRanking: two })).map((r) => [r.id, r.lens_rank])).toEqual([
+      ['h1', '1'],
+      ['h2', '2'],
+      ['h3', ''],
+      ['h0', ''],
+    ]);
+    const props = hamletsGeoJson(result, input, { operator: '@Op' }).features.find(
+      (f) => f.properties?.id === 'h1',
+    )?.properties;
+    expect(props).toMatchObject({ op_gap_households: 100, op_competitor_only_households: 100 });
+    expect(props).not.toHaveProperty('lens_rank');
+  });
+
+  it('writes operators.csv and sharing.csv with operator names guarded against formulas', () => {
+    const ops = parse(operatorsCsv(result));
+    expect(ops).toEqual([
+      {
+        hamlet_id: 'h3',
+        operator: "'@Op",
+        mbb_share: '0.4',
+        fibre_share: '0',
+        mbb_households: '40',
+        fibre_households: '0',
+        mode: 'baseline',
+        scenario: '',
+      },
+    ]);
+    expect(parse(operatorsCsv(result, { ids: ['h1'] }))).toEqual([]);
+    const candidate = {
+      siteId: '=S1',
+      ownerOperator: 'Viettel',
+      kind: 'share',
+      radiusM: 2500,
+      hamlets: [
+        { id: 'h2', households: 80.25 },
+        { id: 'h3', households: 20 },
+      ],
+      householdsGained: 100.25,
+      costVnd: 500_000_000,
+      costPerHouseholdVnd: 500_000_000 / 100.25,
+    } as ColocationCandidate;
+    expect(parse(sharingCsv([candidate]))).toEqual([
+      {
+        site_id: "'=S1",
+        owner_operator: 'Viettel',
+        hamlet_ids: 'h2;h3',
+        households_gained: '100.3',
+        cost_vnd: '500000000',
+        cost_per_household_vnd: '4987531',
+        kind: 'share',
+        radius_m: '2500',
+        mode: 'baseline',
+        scenario: '',
+      },
+    ]);
   });
 });

@@ -10,7 +10,17 @@ import {
   type LegendInput,
   type Translate,
 } from '../../../src/map/legend.ts';
-import { HAMLET_FILL_OPACITY, RAMPS, STATUS_COLOURS, ZONES, seenColour } from '../../../src/map/palette.ts';
+import {
+  HAMLET_FILL_OPACITY,
+  LENS_COLOURS,
+  LENS_ORDER,
+  MARKET_COLOURS,
+  MARKET_ORDER,
+  RAMPS,
+  STATUS_COLOURS,
+  ZONES,
+  seenColour,
+} from '../../../src/map/palette.ts';
 import { hamletColour } from '../../../src/map/planLayers.ts';
 
 const vi = formatters('vi');
@@ -38,6 +48,33 @@ describe('seenColour', () => {
     expect(seenColour('#2166ac', 0.6)).toBe('#719ac2');
     expect(seenColour('#000000', 0.5, '#ffffff')).toBe('#808080');
     expect(seenColour('#123456', 1)).toBe('#123456');
+  });
+});
+
+describe('buildLegend: market classes and the operator lens', () => {
+  it('all operators: white, grey and black, each the colour the market fill shows', () => {
+    const legend = buildLegend({ ...base, colourBy: 'market' }, vi);
+    expect(legend.entries.slice(0, 3).map((e) => [e.id, e.colour])).toEqual(
+      MARKET_ORDER.map((c) => [`market-${c}`, seenColour(MARKET_COLOURS[c], HAMLET_FILL_OPACITY)]),
+    );
+    // The map's fill expression names the same colours for the same classes.
+    const fill = JSON.stringify(hamletColour('market'));
+    for (const c of MARKET_ORDER) expect(fill).toContain(`"${c}","${MARKET_COLOURS[c]}"`);
+  });
+
+  it("one operator: its view's three classes named for it, and other operators' sites faded", () => {
+    const input = { ...base, visible: [...base.visible, 'sites' as const], colourBy: 'market' as const };
+    const legend = buildLegend({ ...input, lensOperator: 'VNPT' }, vi);
+    const rows = legend.entries;
+    expect(rows.slice(0, 3).map((r) => [r.id, r.colour, legendText(r.label, echo)])).toEqual(
+      LENS_ORDER.map((c) => [
+        `lens-${c}`,
+        seenColour(LENS_COLOURS[c], HAMLET_FILL_OPACITY),
+        `legend.lens.${c}{operator=VNPT}`,
+      ]),
+    );
+    expect(rows.map((r) => r.id)).toContain('lens-other-sites');
+    expect(JSON.stringify(hamletColour('market', true))).toContain('"lens"');
   });
 });
 

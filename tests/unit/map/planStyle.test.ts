@@ -6,6 +6,9 @@ import { DEFAULT_SETTINGS } from '../../../src/analysis/settings.ts';
 import { planLayers, type PlanInput, type ScenarioView } from '../../../src/map/planLayers.ts';
 import { ALL_LAYERS, type HamletColourBy } from '../../../src/store/viewState.ts';
 import { sampleInput, sampleResult } from '../store/sampleResult.ts';
+import { analyze } from '../../../src/analysis/analyze.ts';
+import { AnalysisSession } from '../../../src/analysis/incremental.ts';
+import { fourHamlets } from '../../fixtures/lens/fourHamlets.ts';
 import { covered, draft, edits } from './scenarioView.ts';
 
 // Sites of two operators, so the operator colour expression is in the plan too.
@@ -53,6 +56,20 @@ describe('planLayers output is a valid MapLibre style', () => {
   it('with a what-if scenario: a proposed site and fibre, a site off, a route being drawn, covered areas', () => {
     const scenario: ScenarioView = { edits, draft, covered };
     expect(errors({ ...base, scenario })).toEqual([]);
+  });
+
+  it("coloured by market class, and by one operator's view with a tower-sharing candidate shown", () => {
+    expect(errors({ ...base, colourBy: 'market' })).toEqual([]);
+    const input = fourHamlets();
+    const result = analyze(input);
+    const lens = { operator: 'VNPT', ranking: null };
+    const candidate = new AnalysisSession(input).colocation('VNPT').candidates[0]!;
+    const plan = { ...base, layers: input, result, colourBy: 'market' as const, lens, colocation: candidate };
+    expect(errors(plan)).toEqual([]);
+    const fill = planLayers(plan).layers.find((l) => l.id === 'hamlets-fill') as {
+      paint: Record<string, unknown>;
+    };
+    expect(JSON.stringify(fill.paint['fill-color'])).toContain('"lens"');
   });
 
   it('before any data or result, with every layer hidden', () => {

@@ -29,6 +29,7 @@ function heldEngines() {
         if (rec.disposed) throw new EngineDisposed();
       },
       sync: () => Promise.reject(new Error('not used here')),
+      colocation: () => Promise.reject(new Error('not used here')),
       suggest: async () => {
         rec.suggested++;
         return { households: engines.indexOf(rec) } as unknown as SuggestReply;
@@ -79,6 +80,7 @@ function inThreadEngine(): ScenarioEngine {
       covered: { type: 'FeatureCollection', features: [] },
     }),
     suggest: () => Promise.reject(new Error('not used here')),
+    colocation: async (operator, opts) => session!.colocation(operator, opts),
     dispose: () => {
       session = null;
     },

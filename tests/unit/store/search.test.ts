@@ -81,6 +81,7 @@ function sampleRows(): HamletRow[] {
     recommendedTech: 'none',
     noFibre: true,
     noMbb: true,
+    market: 'white',
     search: searchIndex([p.name, p.commune, p.district, String(p.id)], cache),
   }));
 }

@@ -20,6 +20,7 @@ function view(over: Partial<SharedView> = {}): SharedView {
     settings: {},
     lang: 'vi',
     basemap: 'none',
+    lens: { operator: null, ranking: 'pooled' },
     ...over,
   };
 }
@@ -45,6 +46,7 @@ const rich = (): SharedView =>
       tier: 1,
       gap: 'noFibre',
       search: 'Giao Thủy đông',
+      market: 'grey',
     },
     area: { level: 'commune', code: '14350' },
     unitSystem: 'districts',
@@ -66,6 +68,7 @@ const rich = (): SharedView =>
     },
     lang: 'en',
     basemap: 'osm',
+    lens: { operator: 'MobiFone', ranking: 'public-fund' },
     scenario: [
       site(106.41, 20.23, 1),
       site(106.45, 20.21, 2),
@@ -210,6 +213,20 @@ describe('share link codec', () => {
       ['unknown', 'st.zz'],
       ['order', 'thresholds.unserved'],
     ]);
+  });
+
+  it("keeps a link's operator as text, and drops an operator's ranking that names no operator", () => {
+    const payload = { lr: 1, f: { m: 9 } };
+    const { view: back, problems } = decodeView(`?s=v1.${toBase64Url(JSON.stringify(payload))}`);
+    expect(back.lens).toEqual({ operator: null, ranking: 'pooled' });
+    expect(back.filters?.market).toBeNull();
+    expect(problems.map(linkProblemText).join('\n')).toMatch(/names no operator/);
+    expect(problems).toHaveLength(2);
+    const named = decodeView(
+      encodeView(view({ lens: { operator: 'Viettel', ranking: 'operator-commercial' } })),
+    );
+    expect(named.view.lens).toEqual({ operator: 'Viettel', ranking: 'operator-commercial' });
+    expect(named.problems).toEqual([]);
   });
 
   it('rejects an impossible map position without touching the rest', () => {

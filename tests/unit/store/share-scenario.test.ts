@@ -75,6 +75,7 @@ const view: SharedView = {
   settings: { fibreServiceRadiusM: 700, preset: 'commercial' },
   lang: 'vi',
   basemap: 'none',
+  lens: { operator: null, ranking: 'pooled' },
 };
 
 describe('scenario edits in a share link', () => {

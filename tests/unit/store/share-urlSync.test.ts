@@ -17,6 +17,7 @@ const initial: SharedView = {
   settings: {},
   lang: 'vi',
   basemap: 'none',
+  lens: { operator: null, ranking: 'pooled' },
 };
 
 let store: StoreApi<{ view: SharedView; problems: LinkProblem[] }>;
