@@ -277,6 +277,18 @@ function text(s: string): string {
   return /^[=+@\t\r]|^-[^\d.]/.test(s) ? `'${s}` : s;
 }
 
+/**
+ * Any table as the exports write CSV: BOM, CRLF, RFC 4180 quoting; text cells get the formula guard of
+ * `text`, numbers are written as they are.
+ *
+ * @example csvText(['id', 'households'], [['h1', 120]]) // '\uFEFFid,households\r\nh1,120\r\n'
+ */
+export function csvText(header: readonly string[], rows: Iterable<readonly Cell[]>): string {
+  const lines = [header.join(',')];
+  for (const row of rows) lines.push(row.map((v) => csvCell(typeof v === 'string' ? text(v) : v)).join(','));
+  return BOM + lines.join(EOL) + EOL;
+}
+
 function csvCell(v: Cell): string {
   if (v === null) return '';
   const s = String(v);

@@ -1,6 +1,8 @@
 import type { FeatureCollection } from 'geojson';
-import { analyze } from '../analysis/analyze.ts';
+import { resultOf } from '../analysis/analyze.ts';
+import { buildEngine } from '../analysis/engine.ts';
 import { hamletsGeoJson, rankingCsv, summaryCsv, summaryJson, zonesGeoJson } from '../analysis/exports.ts';
+import { networkReach, reachProperties, type NetworkReach } from '../analysis/networkReach.ts';
 import { computeSummary, type ProvinceIdentity } from '../analysis/rollups.ts';
 import type { AnalysisResult, InputLayers } from '../analysis/types.ts';
 import { flagHelp, parseFlags, type FlagTable } from './args.ts';
@@ -129,8 +131,13 @@ export const analyzeCommand: Command = {
     const progress = progressReporter(v.quiet ? { write: () => true } : io.stderr);
     const started = performance.now();
     let result: AnalysisResult;
+    let reach: NetworkReach;
     try {
-      result = analyze(scenario?.layers ?? layers, settings, progress.onProgress);
+      const analysed = scenario?.layers ?? layers;
+      const state = buildEngine(analysed, settings, progress.onProgress);
+      result = resultOf(state);
+      // What reaches each hamlet, so that `vungtrang compare` can name the cause of a change.
+      reach = networkReach(analysed, settings, state);
     } catch (e) {
       // The engine's input errors are all about hamlet features but cannot know the file they came from.
       if (e instanceof Error && e.name === 'AnalysisInputError')
@@ -145,7 +152,7 @@ export const analyzeCommand: Command = {
     for (const w of result.warnings) warn(w);
 
     const extra = scenario?.outputs(result);
-    const stale = await writeOutputs(out, { ...outputs(result, layers), ...extra?.files });
+    const stale = await writeOutputs(out, { ...outputs(result, layers, reach), ...extra?.files });
     if (stale.length > 0)
       warn(
         `${outArg}: ${stale.join(', ')} ${stale.length === 1 ? 'is' : 'are'} from an earlier run; left as ${stale.length === 1 ? 'it was' : 'they were'}.`,
@@ -160,10 +167,18 @@ export const analyzeCommand: Command = {
   },
 };
 
-function outputs(result: AnalysisResult, layers: InputLayers): Record<(typeof OUTPUT_FILES)[number], string> {
+function outputs(
+  result: AnalysisResult,
+  layers: InputLayers,
+  reach: NetworkReach,
+): Record<(typeof OUTPUT_FILES)[number], string> {
   const json = (fc: FeatureCollection): string => JSON.stringify(fc) + '\n';
+  const hamlets = hamletsGeoJson(result, layers.hamlets);
+  for (const f of hamlets.features) {
+    f.properties = { ...f.properties, ...reachProperties(reach.get(String(f.properties?.id))) };
+  }
   return {
-    'hamlets.geojson': json(hamletsGeoJson(result, layers.hamlets)),
+    'hamlets.geojson': json(hamlets),
     'white-zones.geojson': json(zonesGeoJson(result, 'white')),
     'weak-zones.geojson': json(zonesGeoJson(result, 'weak')),
     'ranking.csv': rankingCsv(result, layers.hamlets),

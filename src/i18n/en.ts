@@ -213,6 +213,13 @@ export const en: Strings = {
     dropPerHousehold: 'Drop cable per household',
     site: 'One new 4G site',
     newSiteRadius: 'New site reach (m)',
+    targets: "The province's targets",
+    targetsNote:
+      'By default the national targets (QĐ 36/QĐ-TTg): fixed broadband and 4G/5G in every hamlet by the end of 2025. Targets only mark progress; they do not change the analysis.',
+    targetFibre: 'Hamlets with fibre (%)',
+    targetFibreYear: 'Fibre target: by the end of',
+    targetMbb: 'Hamlets with 4G/5G (%)',
+    targetMbbYear: '4G/5G target: by the end of',
     basemap: 'OpenStreetMap basemap (needs network)',
     reset: 'Reset to defaults',
     runningFirst: 'Analysing… {{percent}}',
@@ -240,6 +247,7 @@ export const en: Strings = {
       weight: 'a weight from {{min}} to {{max}}',
       VND: 'an amount from {{min}} to {{max}} VND',
       count: 'a whole number from {{min}} to {{max}}',
+      year: 'a year from {{min}} to {{max}}',
     },
     labels: {
       settings: 'Settings',
@@ -268,6 +276,11 @@ export const en: Strings = {
       cost_colocationVnd: 'Cost of co-locating on a standing tower',
       cost_upgradeVnd: 'Cost of upgrading a 2G/3G site to 4G',
       circleSegments: 'Segments of a coverage circle',
+      targets: 'Targets',
+      targets_fibreHamlets: 'Target share of hamlets with fibre',
+      targets_fibreYear: 'Year of the fibre target',
+      targets_mbbHamlets: 'Target share of hamlets with 4G/5G',
+      targets_mbbYear: 'Year of the 4G/5G target',
     },
   },
 };

@@ -216,6 +216,13 @@ export const vi = {
     dropPerHousehold: 'Kéo cáp vào mỗi hộ',
     site: 'Một trạm 4G mới',
     newSiteRadius: 'Bán kính phủ của trạm mới (m)',
+    targets: 'Mục tiêu của tỉnh',
+    targetsNote:
+      'Mặc định là mục tiêu quốc gia (QĐ 36/QĐ-TTg): mọi thôn có băng rộng cố định và 4G/5G đến hết năm 2025. Mục tiêu chỉ dùng cho tiến độ, không đổi kết quả phân tích.',
+    targetFibre: 'Thôn có cáp quang (%)',
+    targetFibreYear: 'Đạt cáp quang vào cuối năm',
+    targetMbb: 'Thôn có 4G/5G (%)',
+    targetMbbYear: 'Đạt 4G/5G vào cuối năm',
     basemap: 'Bản đồ nền OpenStreetMap (cần mạng)',
     reset: 'Khôi phục mặc định',
     runningFirst: 'Đang phân tích… {{percent}}',
@@ -242,6 +249,7 @@ export const vi = {
       weight: 'trọng số từ {{min}} đến {{max}}',
       VND: 'số tiền từ {{min}} đến {{max}} đồng',
       count: 'số nguyên từ {{min}} đến {{max}}',
+      year: 'năm từ {{min}} đến {{max}}',
     },
     labels: {
       settings: 'Cài đặt',
@@ -270,6 +278,11 @@ export const vi = {
       cost_colocationVnd: 'Chi phí đặt thiết bị trên trạm sẵn có',
       cost_upgradeVnd: 'Chi phí nâng cấp trạm 2G/3G lên 4G',
       circleSegments: 'Số cạnh của đường tròn vùng phủ',
+      targets: 'Mục tiêu',
+      targets_fibreHamlets: 'Mục tiêu tỷ lệ thôn có cáp quang',
+      targets_fibreYear: 'Năm đạt mục tiêu cáp quang',
+      targets_mbbHamlets: 'Mục tiêu tỷ lệ thôn có 4G/5G',
+      targets_mbbYear: 'Năm đạt mục tiêu 4G/5G',
     },
   },
 };
