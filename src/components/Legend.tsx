@@ -10,6 +10,9 @@ import {
   type Translate,
 } from '../map/legend.ts';
 import { HATCH_SIZE, ZONES, hatchCell } from '../map/palette.ts';
+import { legendChanges } from '../map/versionChanges.ts';
+import { versionStore } from '../store/versions/versionStore.ts';
+import { useStore } from 'zustand';
 import { useApp } from '../store/store.ts';
 import { useScenario } from './scenario/useScenario.ts';
 import { useFormat } from './useFormat.ts';
@@ -90,7 +93,20 @@ export function useLegend(): LegendModel {
   const scenario = useScenario(
     useShallow((s) => ({ edits: s.edits, draft: s.draft, covered: s.covered, delta: s.delta })),
   );
-  return useMemo(() => buildLegend(legendInputOf(app, scenario), fmt), [app, scenario, fmt]);
+  const versions = useStore(
+    versionStore,
+    useShallow((s) => ({
+      comparison: s.comparison,
+      showOnMap: s.showOnMap,
+      builtIn: s.builtIn,
+      saved: s.saved,
+    })),
+  );
+  const changes = useMemo(() => legendChanges(versions), [versions]);
+  return useMemo(
+    () => buildLegend(legendInputOf(app, scenario, changes), fmt),
+    [app, scenario, changes, fmt],
+  );
 }
 
 /**

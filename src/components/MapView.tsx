@@ -7,6 +7,7 @@ import type { MapAdapter } from '../map/MapAdapter.ts';
 import { markMapSettled, whenFirstListSettled } from '../map/mapGate.ts';
 import { registerMap } from '../map/mapRegistry.ts';
 import { scenarioStore } from '../store/scenario/scenarioStore.ts';
+import { versionStore } from '../store/versions/versionStore.ts';
 import { appStore } from '../store/store.ts';
 
 /**
@@ -23,7 +24,7 @@ export function MapView({ onReady }: { onReady?: (adapter: MapAdapter | null) =>
     let teardown: (() => void) | null = null;
     let unmounted = false;
     const start = (adapter: MapAdapter): void => {
-      const disconnect = connectMap(adapter, appStore, scenarioStore);
+      const disconnect = connectMap(adapter, appStore, scenarioStore, versionStore);
       adapter.map.once('idle', markMapSettled);
       registerMap(adapter.map);
       onReady?.(adapter);

@@ -75,6 +75,10 @@ export const en: Strings = {
       gained: 'Newly covered by the scenario',
       lost: 'Coverage lost to switched-off sites',
     },
+    changes: {
+      gained: 'Hamlets newly covered between {{before}} and {{after}}',
+      lost: 'Hamlets that lost cover between {{before}} and {{after}}',
+    },
   },
   facilityKind: {
     school: 'school',

@@ -74,6 +74,10 @@ export const vi = {
       gained: 'Được phủ thêm nhờ phương án',
       lost: 'Mất phủ sóng do tắt trạm',
     },
+    changes: {
+      gained: 'Thôn được phủ thêm từ {{before}} đến {{after}}',
+      lost: 'Thôn mất phủ sóng từ {{before}} đến {{after}}',
+    },
   },
   facilityKind: {
     school: 'trường học',

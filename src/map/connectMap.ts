@@ -1,14 +1,17 @@
 import { bbox } from '@turf/bbox';
+import type { FeatureCollection } from 'geojson';
 import type { MapMouseEvent } from 'maplibre-gl';
 import type { InputLayers } from '../analysis/types.ts';
 import type { AppState } from '../store/appState.ts';
 import type { HamletRow } from '../store/rows.ts';
 import type { ScenarioState, ScenarioStore } from '../store/scenario/scenarioStore.ts';
+import type { VersionStore } from '../store/versions/versionStore.ts';
 import { effectiveSettings, type AppStore } from '../store/store.ts';
 import { areaAt, areaUp } from './areaPick.ts';
 import type { MapAdapter } from './MapAdapter.ts';
 import { memoLast } from './memo.ts';
 import { CLICKABLE_LAYERS, planLayers, type MapPlan, type ScenarioView } from './planLayers.ts';
+import { shownChanges } from './versionChanges.ts';
 
 const PLAN_KEYS = [
   'input',
@@ -29,7 +32,11 @@ function scenarioView(s: Pick<ScenarioState, (typeof SCENARIO_KEYS)[number]>): S
   return { edits: s.edits, draft: s.draft, covered: s.covered };
 }
 
-export function planFromState(s: AppState, scenario?: ScenarioView): MapPlan {
+export function planFromState(
+  s: AppState,
+  scenario?: ScenarioView,
+  versionChanges?: FeatureCollection | null,
+): MapPlan {
   return planLayers({
     layers: s.input,
     admin: s.admin,
@@ -41,6 +48,7 @@ export function planFromState(s: AppState, scenario?: ScenarioView): MapPlan {
     settings: effectiveSettings(s),
     area: s.area,
     scenario,
+    versionChanges,
   });
 }
 
@@ -68,14 +76,25 @@ function pickingAreas(s: AppState): boolean {
  * selection → fly to the hamlet, app-side camera (e.g. a shared link) → jump; map clicks and moves →
  * store actions tagged 'map', which the map then ignores, so nothing loops.
  */
-export function connectMap(adapter: MapAdapter, store: AppStore, scenarioStore: ScenarioStore): () => void {
+export function connectMap(
+  adapter: MapAdapter,
+  store: AppStore,
+  scenarioStore: ScenarioStore,
+  versionStore?: VersionStore,
+): () => void {
   const map = adapter.map;
   let prev = store.getState();
-  const plan = (): MapPlan => planFromState(store.getState(), scenarioView(scenarioStore.getState()));
+  const changes = (): FeatureCollection | null =>
+    versionStore ? shownChanges(versionStore.getState()) : null;
+  const plan = (): MapPlan =>
+    planFromState(store.getState(), scenarioView(scenarioStore.getState()), changes());
   adapter.apply(plan());
   maybeFit(prev);
   const unsubscribeScenario = scenarioStore.subscribe((s, before) => {
     if (SCENARIO_KEYS.some((k) => s[k] !== before[k])) adapter.apply(plan());
+  });
+  const unsubscribeVersions = versionStore?.subscribe((s, before) => {
+    if (shownChanges(s) !== shownChanges(before)) adapter.apply(plan());
   });
 
   function maybeFit(s: AppState): void {
@@ -172,6 +191,7 @@ export function connectMap(adapter: MapAdapter, store: AppStore, scenarioStore: 
     window.removeEventListener('keydown', onKeyDown);
     unsubscribe();
     unsubscribeScenario();
+    unsubscribeVersions?.();
     map.off('click', onClick);
     map.off('moveend', onMoveEnd);
     map.off('mousemove', onMouseMove);

@@ -9,6 +9,7 @@ import { facilityKindsOf, operatorsOf } from './mapData.ts';
 import {
   BACKGROUND,
   BOUNDARY,
+  CHANGES,
   FIBRE,
   HAMLET_FILL_OPACITY,
   LEGEND_INK,
@@ -73,6 +74,14 @@ export interface LegendScenario {
   delta?: Pick<ScenarioDelta, 'newBroadbandHouseholds' | 'lostBroadbandHouseholds'> | null;
 }
 
+/** Two compared versions on the map: which kinds of change it shows, and the two dates (as shown). */
+export interface LegendChanges {
+  gained: boolean;
+  lost: boolean;
+  before: string;
+  after: string;
+}
+
 export interface LegendInput {
   visible: readonly LayerId[];
   colourBy: HamletColourBy;
@@ -81,12 +90,14 @@ export interface LegendInput {
   operators: readonly string[];
   facilityKinds: readonly string[];
   scenario?: LegendScenario;
+  changes?: LegendChanges | null;
 }
 
-/** The legend input for the app's state and the scenario being edited. */
+/** The legend input for the app's state, the scenario being edited and the versions compared on the map. */
 export function legendInputOf(
   app: Pick<AppState, 'layers' | 'colourBy' | 'input' | 'settings'>,
   scenario?: LegendScenario,
+  changes?: LegendChanges | null,
 ): LegendInput {
   return {
     visible: app.layers,
@@ -95,6 +106,7 @@ export function legendInputOf(
     operators: operatorsOf(app.input?.sites),
     facilityKinds: facilityKindsOf(app.input?.facilities),
     scenario,
+    changes,
   };
 }
 
@@ -225,6 +237,17 @@ export function buildLegend(input: LegendInput, fmt: Formatters): Legend {
     entries.push(
       entry('bounds', { kind: 'line', colour: BOUNDARY.district.colour }, { key: 'legend.boundaries' }),
     );
+  for (const kind of ['gained', 'lost'] as const) {
+    const c = input.changes;
+    if (c?.[kind])
+      entries.push(
+        entry(
+          `changes-${kind}`,
+          { kind: 'fill', colour: seenColour(CHANGES[kind], CHANGES.opacity), outline: CHANGES.line[kind] },
+          { key: `legend.changes.${kind}`, params: { before: c.before, after: c.after } },
+        ),
+      );
+  }
   entries.push(...scenarioEntries(input.scenario));
   return { title: { key: 'legend.title' }, ramp, entries };
 }

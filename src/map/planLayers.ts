@@ -19,6 +19,7 @@ import {
 import {
   AREA_LINE,
   BOUNDARY,
+  CHANGES,
   FACILITY_COLOURS,
   FIBRE,
   HAMLET_FILL_OPACITY,
@@ -47,6 +48,8 @@ export interface PlanInput {
   area?: SelectedArea;
   /** The what-if scenario being edited: its proposals, the route being drawn, what it covers or loses. */
   scenario?: ScenarioView;
+  /** Hamlets that changed between two compared versions (`change`: gained / lost); null when none is shown. */
+  versionChanges?: FeatureCollection | null;
 }
 
 export interface ScenarioView {
@@ -131,6 +134,7 @@ export function planLayers(input: PlanInput): MapPlan {
     districts: { type: 'geojson', data: (input.admin.districts ?? EMPTY) as FC },
     communes: { type: 'geojson', data: (input.admin.communes ?? EMPTY) as FC },
     'scenario-covered': { type: 'geojson', data: scenarioCoveredForMap(input.scenario?.covered ?? null) },
+    'version-changes': { type: 'geojson', data: (input.versionChanges ?? EMPTY) as FC },
     'scenario-proposals': {
       type: 'geojson',
       data: scenarioProposalsForMap(input.scenario?.edits ?? NO_EDITS, input.scenario?.draft ?? NO_DRAFT),
@@ -161,6 +165,13 @@ export function planLayers(input: PlanInput): MapPlan {
     FACILITY_COLOURS.other ?? '#555555',
   ] as unknown as ExpressionSpecification;
   const facilityStrokeColour = '#ffffff';
+  const changeColour = (colours: { gained: string; lost: string }): ExpressionSpecification => [
+    'match',
+    ['get', 'change'],
+    'lost',
+    colours.lost,
+    colours.gained,
+  ];
   const coveredColour: ExpressionSpecification = [
     'match',
     ['get', 'kind'],
@@ -192,6 +203,19 @@ export function planLayers(input: PlanInput): MapPlan {
       source: 'white',
       layout: { visibility: on('whiteZones') },
       paint: { 'fill-pattern': HATCH_IMAGES.white },
+    },
+    // Two dated versions compared: the hamlets that gained or lost cover, over the hamlets' own colours.
+    {
+      id: 'version-changes-fill',
+      type: 'fill',
+      source: 'version-changes',
+      paint: { 'fill-color': changeColour(CHANGES), 'fill-opacity': CHANGES.opacity },
+    },
+    {
+      id: 'version-changes-line',
+      type: 'line',
+      source: 'version-changes',
+      paint: { 'line-color': changeColour(CHANGES.line), 'line-width': 1.2 },
     },
     // Before/after: areas the scenario newly covers or loses, over the hamlets, outlined in the same colour.
     {

@@ -1,7 +1,9 @@
 import { formatters } from '../../i18n/format.ts';
 import { buildLegend, legendInputOf, type Legend } from '../../map/legend.ts';
 import type { AppState } from '../../store/appState.ts';
+import { legendChanges } from '../../map/versionChanges.ts';
 import { scenarioStore } from '../../store/scenario/scenarioStore.ts';
+import { versionStore } from '../../store/versions/versionStore.ts';
 import { appStore } from '../../store/store.ts';
 
 /**
@@ -10,7 +12,10 @@ import { appStore } from '../../store/store.ts';
  */
 export function currentLegend(): Legend {
   const app = appStore.getState();
-  return buildLegend(legendInputOf(app, scenarioStore.getState()), formatters(app.lang));
+  return buildLegend(
+    legendInputOf(app, scenarioStore.getState(), legendChanges(versionStore.getState())),
+    formatters(app.lang),
+  );
 }
 
 /** Shown name of the selected area, from the boundaries or the roll-ups; the province when unknown. */

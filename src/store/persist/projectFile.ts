@@ -8,7 +8,7 @@ import {
   type LayerRole,
   type ParsedProject,
 } from '../../data/index.ts';
-import { PROJECT_VERSION, serializeProject } from '../../data/projectFormat.ts';
+import { PROJECT_VERSION, serializeProject, type ProjectVersion } from '../../data/projectFormat.ts';
 import { viewOf, type AppState } from '../appState.ts';
 import { effectiveSettings, type AppStore } from '../store.ts';
 import { ALL_LAYERS, type LayerId, type ViewState } from '../viewState.ts';
@@ -27,13 +27,20 @@ export function registerProjectExtras(next: ProjectExtras | null): void {
   extras = next;
 }
 
+/** Takes a project's dated versions when it is opened (the time view registers it; see `versionProject.ts`). */
+let takeVersions: ((versions: ProjectVersion[]) => void) | null = null;
+export function registerProjectVersions(take: ((versions: ProjectVersion[]) => void) | null): void {
+  takeVersions = take;
+}
+
 /**
- * The whole analysis as project-file text: every layer, the effective settings, the scenarios and
- * the view. Reopening it with `applyProject` gives the same data, list and map.
+ * The whole analysis as project-file text: every layer, the effective settings, the scenarios, the
+ * view and the saved dated versions (read from this browser beforehand: `versionsForProject`).
+ * Reopening it with `applyProject` gives the same data, list and map.
  *
  * @example download(new Blob([projectText(appStore.getState(), 'Giao Thủy')]), 'giao-thuy.vungtrang.json')
  */
-export function projectText(state: AppState, name?: string): string {
+export function projectText(state: AppState, name?: string, versions: ProjectVersion[] = []): string {
   if (!state.input) throw new Error('There is no data to save yet.');
   const layers: Partial<Record<LayerRole, FeatureCollection>> = {};
   for (const role of INPUT_ROLES) {
@@ -52,6 +59,7 @@ export function projectText(state: AppState, name?: string): string {
     settings: effectiveSettings(state),
     scenarios: extras?.getScenarios() ?? [],
     view: { ...viewOf(state), illustrativeLayers: state.illustrativeLayers, files: state.importedFiles },
+    versions,
   });
 }
 
@@ -60,7 +68,7 @@ export function projectText(state: AppState, name?: string): string {
  * cannot be analysed, so it is refused before anything changes.
  */
 export function applyProject(store: AppStore, parsed: ParsedProject, fileName: string): void {
-  const { layers, settings, scenarios, view } = parsed.project;
+  const { layers, settings, scenarios, view, versions } = parsed.project;
   const hamlets = layers.hamlets;
   if (!hamlets || hamlets.features.length === 0) {
     throw new Error(
@@ -86,6 +94,7 @@ export function applyProject(store: AppStore, parsed: ParsedProject, fileName: s
   s.setImportedData(input, admin, illustrative, [fileName, ...files.filter((f) => f !== fileName)]);
   s.setSettings(settings);
   extras?.setScenarios(scenarios);
+  takeVersions?.(versions);
   const restorable = pickView(savedView);
   if (restorable.center) s.setFitOnLoad(false);
   s.applyView(restorable, 'app');

@@ -13,11 +13,14 @@ import { fromBase64Url, toBase64Url } from './base64url.ts';
 import { migrateV0 } from './migrate.ts';
 import { decodeScenario, encodeScenario } from './scenarioCodec.ts';
 import { decodeSettings, encodeSettings, isRecord } from './settingsCodec.ts';
+import { decodeComparison, encodeComparison, type SharedComparison } from './versionsCodec.ts';
 import type { SettingsProblem } from '../../analysis/validateSettings.ts';
 
 /** A view as shared: the view plus the scenario's edits (opaque GeoJSON features until scenarios land). */
 export interface SharedView extends ViewState {
   scenario?: Feature[];
+  /** Two dated versions compared (null: none). */
+  comparison?: SharedComparison | null;
 }
 
 export const LINK_VERSION = 1;
@@ -49,7 +52,7 @@ const COLOUR_BY: readonly HamletColourBy[] = ['status', 'broadbandShare', 'uncov
 const STATUSES: readonly HamletStatus[] = ['served', 'partial', 'unserved'];
 const GAPS: readonly TechGap[] = ['any', 'noFibre', 'noMbb', 'both'];
 const AREA_LEVELS: Record<string, SelectedArea['level']> = { p: 'province', d: 'district', c: 'commune' };
-const KNOWN_KEYS = new Set(['l', 'c', 'f', 'a', 'h', 'st', 'g', 'b', 'sc']);
+const KNOWN_KEYS = new Set(['l', 'c', 'f', 'a', 'h', 'st', 'g', 'b', 'sc', 'vc', 'vm']);
 
 /**
  * Encodes a view as the query and hash of a share link: `?s=v1.<base64url compact JSON>#map=z/lat/lon`.
@@ -76,6 +79,7 @@ export function encodeView(v: SharedView): string {
   payload.g = v.lang;
   if (v.basemap === 'osm') payload.b = 1;
   if (v.scenario && v.scenario.length > 0) payload.sc = encodeScenario(v.scenario);
+  Object.assign(payload, encodeComparison(v.comparison));
   return `?s=v${LINK_VERSION}.${toBase64Url(JSON.stringify(payload))}#${mapHash(v.center, v.zoom)}`;
 }
 
@@ -228,6 +232,9 @@ function decodePayload(p: Record<string, unknown>, view: Partial<SharedView>, pr
     view.scenario = scenario;
     problems.push(...sp);
   }
+  const comparisonProblems: string[] = [];
+  view.comparison = decodeComparison(p, comparisonProblems);
+  problems.push(...comparisonProblems);
   const unknown = Object.keys(p).filter((k) => !KNOWN_KEYS.has(k));
   if (unknown.length > 0)
     problems.push(
