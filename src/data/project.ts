@@ -9,7 +9,7 @@ import { isLayerRole, LAYER_ROLES, type LayerRole } from './layerRoles.ts';
 import type { ValidationReport } from './types.ts';
 import { validateLayer } from './validateLayer.ts';
 
-export { serializeProject, type Project, type ProjectVersion } from './projectFormat.ts';
+export { serializeProject, type Project } from './projectFormat.ts';
 
 export interface ParsedProject {
   project: Project;

@@ -181,12 +181,14 @@ export const SCENARIO = {
 
 /**
  * Comparing two dated versions: hamlets that gained cover in the scenario's green, those that lost it in its
- * orange (the same meaning), drawn over the hamlets' own colours with a darker outline of the same hue.
+ * orange (the same meaning), with a darker outline of the same hue, over the other hamlets veiled in white.
  */
 export const CHANGES = {
   gained: SCENARIO.gained,
   lost: SCENARIO.lost,
-  opacity: 0.85,
+  opacity: 0.9,
+  veil: '#ffffff',
+  veilOpacity: 0.7,
   line: { gained: '#0b5e2e', lost: '#a63603' },
 } as const;
 

@@ -204,7 +204,14 @@ export function planLayers(input: PlanInput): MapPlan {
       layout: { visibility: on('whiteZones') },
       paint: { 'fill-pattern': HATCH_IMAGES.white },
     },
-    // Two dated versions compared: the hamlets that gained or lost cover, over the hamlets' own colours.
+    // Two dated versions compared: the other hamlets veiled, those that gained or lost cover drawn over them.
+    {
+      id: 'version-changes-veil',
+      type: 'fill',
+      source: 'hamlets',
+      layout: { visibility: input.versionChanges ? 'visible' : 'none' },
+      paint: { 'fill-color': CHANGES.veil, 'fill-opacity': CHANGES.veilOpacity },
+    },
     {
       id: 'version-changes-fill',
       type: 'fill',
@@ -215,7 +222,7 @@ export function planLayers(input: PlanInput): MapPlan {
       id: 'version-changes-line',
       type: 'line',
       source: 'version-changes',
-      paint: { 'line-color': changeColour(CHANGES.line), 'line-width': 1.2 },
+      paint: { 'line-color': changeColour(CHANGES.line), 'line-width': 1.5 },
     },
     // Before/after: areas the scenario newly covers or loses, over the hamlets, outlined in the same colour.
     {

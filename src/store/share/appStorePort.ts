@@ -55,7 +55,7 @@ export function appStorePort(store: AppStore, scenario?: ScenarioStore, versions
       };
     },
     applyView: (view, problems) => {
-      const { scenario: features, comparison: pair, ...rest } = view;
+      const { scenario: features, comparison: shared, ...rest } = view;
       const s = store.getState();
       // A link's own map position wins over "fit the province when the data arrives".
       if (rest.center) s.setFitOnLoad(false);
@@ -67,7 +67,9 @@ export function appStorePort(store: AppStore, scenario?: ScenarioStore, versions
         all.push(...scenarioProblems);
         if (edits.length > 0 || scenario.getState().edits.length > 0) scenario.getState().setEdits(edits);
       }
-      if (versions && pair !== undefined) {
+      if (versions) {
+        // A link without a comparison shows none: going back past choosing one removes it.
+        const pair = shared ?? null;
         const v = versions.getState();
         const same = pair && v.compare?.before === pair.before && v.compare.after === pair.after;
         if (pair && !same) {

@@ -232,9 +232,11 @@ function decodePayload(p: Record<string, unknown>, view: Partial<SharedView>, pr
     view.scenario = scenario;
     problems.push(...sp);
   }
-  const comparisonProblems: string[] = [];
-  view.comparison = decodeComparison(p, comparisonProblems);
-  problems.push(...comparisonProblems);
+  if ('vc' in p) {
+    const comparisonProblems: string[] = [];
+    view.comparison = decodeComparison(p, comparisonProblems);
+    problems.push(...comparisonProblems);
+  }
   const unknown = Object.keys(p).filter((k) => !KNOWN_KEYS.has(k));
   if (unknown.length > 0)
     problems.push(

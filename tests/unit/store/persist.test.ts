@@ -214,7 +214,7 @@ describe('project file', () => {
       a.getState().setSettings(withDefaults({ fibreServiceRadiusM: 650, preset: 'commercial' }));
       a.getState().applyView({ center: [106.43, 20.29], zoom: 13.5, colourBy: 'score' }, 'app');
       const text = projectText(a.getState(), 'Giao Thủy');
-      expect(JSON.parse(text)).toMatchObject({ version: 1, name: 'Giao Thủy' });
+      expect(JSON.parse(text)).toMatchObject({ version: 2, name: 'Giao Thủy' });
       expect(readFileKind('giao-thuy.json', text)).toBe('project');
 
       scenarios = [];
