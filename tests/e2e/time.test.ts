@@ -59,7 +59,9 @@ describe('progress over time', { timeout: TIMEOUT * 4 }, () => {
     const firstLost = await rows.first().locator('td').nth(4).textContent();
     expect(Number((firstLost ?? '0').replace(/\./g, ''))).toBeGreaterThan(0);
     expect(await rows.first().locator('[data-change]').getAttribute('data-change')).toBe('lost');
-    expect(await page.locator('th[aria-sort="descending"]').textContent()).toContain('− hộ');
+    expect(
+      await page.locator('[data-testid="time-hamlets"] th[aria-sort="descending"]').textContent(),
+    ).toContain('− hộ');
 
     // The areas table: the districts; picking one narrows the hamlets to it.
     const districtRows = page.locator('[data-testid="time-areas"] tbody tr');

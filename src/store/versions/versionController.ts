@@ -105,12 +105,15 @@ export function startVersionController(
           });
         } else {
           const mine = ++compareToken;
+          let answered = false;
           versions.setState({ comparing: { done: 0, total: 2 }, problem: null });
           get()
             .compare(jobOf(before, settings), jobOf(after, settings), (done, total) => {
-              if (mine === compareToken) versions.setState({ comparing: { done, total } });
+              // The worker's counts can arrive after its answer: none is shown once it has come.
+              if (mine === compareToken && !answered) versions.setState({ comparing: { done, total } });
             })
             .then((r) => {
+              answered = true;
               if (mine !== compareToken) return;
               const c = r.comparison;
               versions.setState(
@@ -163,15 +166,17 @@ export function startVersionController(
     if (pk === progressKey) return;
     progressKey = pk;
     const mine = ++progressToken;
+    let answered = false;
     versions.setState({ measuring: { done: 0, total: list.length } });
     get()
       .progress(
         list.map((x) => jobOf(x, settings)),
         (done, total) => {
-          if (mine === progressToken) versions.setState({ measuring: { done, total } });
+          if (mine === progressToken && !answered) versions.setState({ measuring: { done, total } });
         },
       )
       .then((rows) => {
+        answered = true;
         if (mine !== progressToken) return;
         const shares = new Map(rows.map((r) => [r.id, r.shares]));
         versions.setState({
