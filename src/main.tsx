@@ -3,6 +3,8 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './App.tsx';
 import { ImportControls } from './components/import/ImportControls.tsx';
+import { PlanNotice } from './components/plan/PlanNotice.tsx';
+import { PlanSwitch } from './components/plan/PlanSwitch.tsx';
 import { SharePanel } from './components/share/SharePanel.tsx';
 import { TimePanel, TimeTabLabel } from './components/time/TimePanel.tsx';
 import { sampleVersions } from './data/sampleVersions.ts';
@@ -67,11 +69,13 @@ if (root) {
         <App
           toolbar={
             <>
+              <PlanSwitch />
               <ImportControls />
               <SharePanel />
             </>
           }
           leftTabs={[{ key: 'time', label: <TimeTabLabel />, content: <TimePanel /> }]}
+          overlays={<PlanNotice />}
         />
       </I18nextProvider>
     </StrictMode>,

@@ -1,5 +1,5 @@
 import type { AreaGroup, AreaHamlet, AreasOf } from './areas.ts';
-import { csvText } from './exports.ts';
+import { csvText } from './csv.ts';
 import type { HamletReach, NetworkReach } from './networkReach.ts';
 import { gain } from './scenarioDelta.ts';
 import type { HamletCoverage, HamletStatus, Settings } from './types.ts';

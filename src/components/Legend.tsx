@@ -14,6 +14,7 @@ import { legendChanges } from '../map/versionChanges.ts';
 import { versionStore } from '../store/versions/versionStore.ts';
 import { useStore } from 'zustand';
 import { useApp } from '../store/store.ts';
+import { usePlan } from './plan/usePlan.ts';
 import { useScenario } from './scenario/useScenario.ts';
 import { useFormat } from './useFormat.ts';
 
@@ -84,7 +85,10 @@ export function LegendSwatch({ symbol }: { symbol: LegendSymbol }) {
   );
 }
 
-/** The legend of what the map shows now, for the app's state and the scenario being edited. */
+/**
+ * The legend of what the map shows now, for the app's state, the scenario being edited (its layers are
+ * drawn only while the scenario is chosen) and the plan the numbers describe.
+ */
 export function useLegend(): LegendModel {
   const fmt = useFormat();
   const app = useApp(
@@ -103,9 +107,11 @@ export function useLegend(): LegendModel {
     })),
   );
   const changes = useMemo(() => legendChanges(versions), [versions]);
+  const { shown, chosen } = usePlan();
   return useMemo(
-    () => buildLegend(legendInputOf(app, scenario, changes), fmt),
-    [app, scenario, changes, fmt],
+    () =>
+      buildLegend(legendInputOf(app, chosen.kind === 'scenario' ? scenario : undefined, shown, changes), fmt),
+    [app, scenario, fmt, shown, chosen.kind, changes],
   );
 }
 
@@ -128,6 +134,11 @@ export function LegendView({
   return (
     <section className={className} aria-labelledby={titleId}>
       <h3 id={titleId}>{legendText(legend.title, t)}</h3>
+      {legend.plan && (
+        <p className="vt-legend__plan" data-testid="legend-plan">
+          {legendText(legend.plan, t)}
+        </p>
+      )}
       {ramp && (
         <figure className="vt-ramp" data-testid="legend-ramp">
           <figcaption>{legendText(ramp.title, t)}</figcaption>

@@ -4,6 +4,7 @@ import { withDefaults } from '../analysis/settings.ts';
 import type { Settings } from '../analysis/types.ts';
 import type { Formatters } from '../i18n/format.ts';
 import type { AppState } from '../store/appState.ts';
+import type { PlanView } from '../store/scenario/plan.ts';
 import type { HamletColourBy, LayerId } from '../store/viewState.ts';
 import { facilityKindsOf, operatorsOf } from './mapData.ts';
 import {
@@ -61,6 +62,8 @@ export interface LegendRamp {
 
 export interface Legend {
   title: LegendLabel;
+  /** The plan the map's numbers describe: "Hiện trạng" or "Phương án: …" (null when not given). */
+  plan: LegendLabel | null;
   ramp: LegendRamp | null;
   entries: LegendEntry[];
 }
@@ -90,13 +93,18 @@ export interface LegendInput {
   operators: readonly string[];
   facilityKinds: readonly string[];
   scenario?: LegendScenario;
+  plan?: LegendLabel;
   changes?: LegendChanges | null;
 }
 
-/** The legend input for the app's state, the scenario being edited and the versions compared on the map. */
+/**
+ * The legend input for the app's state, the scenario being edited, the plan shown and the versions compared
+ * on the map.
+ */
 export function legendInputOf(
   app: Pick<AppState, 'layers' | 'colourBy' | 'input' | 'settings'>,
   scenario?: LegendScenario,
+  plan?: PlanView,
   changes?: LegendChanges | null,
 ): LegendInput {
   return {
@@ -107,6 +115,16 @@ export function legendInputOf(
     facilityKinds: facilityKindsOf(app.input?.facilities),
     scenario,
     changes,
+    ...(plan ? { plan: planLegendLabel(plan) } : {}),
+  };
+}
+
+/** The plan as a legend label (strings of the `plan` namespace). */
+export function planLegendLabel(plan: PlanView): LegendLabel {
+  if (plan.kind === 'baseline') return { key: 'plan:baseline' };
+  return {
+    key: 'plan:scenario',
+    params: { name: plan.name || { key: 'plan:untitled', fallback: '—' } },
   };
 }
 
@@ -249,7 +267,7 @@ export function buildLegend(input: LegendInput, fmt: Formatters): Legend {
       );
   }
   entries.push(...scenarioEntries(input.scenario));
-  return { title: { key: 'legend.title' }, ramp, entries };
+  return { title: { key: 'legend.title' }, plan: input.plan ?? null, ramp, entries };
 }
 
 /** Entries for the scenario's layers, only for what the scenario has. */

@@ -2,6 +2,7 @@ import { formatters } from '../../i18n/format.ts';
 import { buildLegend, legendInputOf, type Legend } from '../../map/legend.ts';
 import type { AppState } from '../../store/appState.ts';
 import { legendChanges } from '../../map/versionChanges.ts';
+import { chosenPlan, shownPlan } from '../../store/scenario/plan.ts';
 import { scenarioStore } from '../../store/scenario/scenarioStore.ts';
 import { versionStore } from '../../store/versions/versionStore.ts';
 import { appStore } from '../../store/store.ts';
@@ -12,8 +13,10 @@ import { appStore } from '../../store/store.ts';
  */
 export function currentLegend(): Legend {
   const app = appStore.getState();
+  const sc = scenarioStore.getState();
+  const scenario = chosenPlan(sc).kind === 'scenario' ? sc : undefined;
   return buildLegend(
-    legendInputOf(app, scenarioStore.getState(), legendChanges(versionStore.getState())),
+    legendInputOf(app, scenario, shownPlan(app, sc), legendChanges(versionStore.getState())),
     formatters(app.lang),
   );
 }

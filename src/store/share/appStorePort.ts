@@ -29,6 +29,7 @@ export function appStorePort(store: AppStore, scenario?: ScenarioStore, versions
   let lastEdits: unknown = null;
   let lastSites: unknown = null;
   let lastFeatures: SharedView['scenario'] = [];
+  let first = true;
   const scenarioFeatures = (): SharedView['scenario'] => {
     const edits = scenario?.getState().edits ?? [];
     const sites = store.getState().input?.sites;
@@ -42,9 +43,18 @@ export function appStorePort(store: AppStore, scenario?: ScenarioStore, versions
   };
   return {
     getView: (): SharedView => {
-      return { scenario: scenarioFeatures(), comparison: comparison(), ...viewOf(store.getState()) };
+      const sc = scenario?.getState();
+      return {
+        scenario: scenarioFeatures(),
+        ...(sc?.name.trim() ? { scenarioName: sc.name.trim() } : {}),
+        ...(sc && sc.edits.length > 0 ? { scenarioShown: sc.shown } : {}),
+        comparison: comparison(),
+        ...viewOf(store.getState()),
+      };
     },
     subscribe: (listener) => {
+      // URL sync subscribes right after restoring the opened link: later restores are back and forward.
+      first = false;
       const offApp = store.subscribe(listener);
       const offScenario = scenario?.subscribe(listener);
       const offVersions = versions?.subscribe(listener);
@@ -55,7 +65,7 @@ export function appStorePort(store: AppStore, scenario?: ScenarioStore, versions
       };
     },
     applyView: (view, problems) => {
-      const { scenario: features, comparison: shared, ...rest } = view;
+      const { scenario: features, scenarioName, scenarioShown, comparison: shared, ...rest } = view;
       const s = store.getState();
       // A link's own map position wins over "fit the province when the data arrives".
       if (rest.center) s.setFitOnLoad(false);
@@ -65,7 +75,12 @@ export function appStorePort(store: AppStore, scenario?: ScenarioStore, versions
         // A link without edits shows the plain analysis: going back past a scenario edit removes it.
         const { edits, problems: scenarioProblems } = featuresToEdits(features ?? []);
         all.push(...scenarioProblems);
-        if (edits.length > 0 || scenario.getState().edits.length > 0) scenario.getState().setEdits(edits);
+        const shown = scenarioShown ?? 'scenario';
+        const name = scenarioName ?? '';
+        if (edits.length > 0 || scenario.getState().edits.length > 0)
+          scenario.getState().setEdits(edits, name, shown);
+        // Opening the page (a reload or a link) says which plan it reopened; back and forward do not.
+        if (first && edits.length > 0) scenario.getState().setReopened({ shown, name, edits: edits.length });
       }
       if (versions) {
         // A link without a comparison shows none: going back past choosing one removes it.
@@ -79,6 +94,7 @@ export function appStorePort(store: AppStore, scenario?: ScenarioStore, versions
         } else if (!pair && v.compare) v.setCompare(null);
         if (pair) v.setShowOnMap(pair.map);
       }
+      first = false;
       linkNoticeStore.getState().setProblems(all);
     },
   };
