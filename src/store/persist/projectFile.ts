@@ -33,6 +33,22 @@ export function registerProjectVersions(take: ((versions: ProjectVersion[]) => v
   takeVersions = take;
 }
 
+/** The app's layers by role, inputs and boundaries: what a project file or a dated version saves. */
+export function stateLayers(
+  state: Pick<AppState, 'input' | 'admin'>,
+): Partial<Record<LayerRole, FeatureCollection>> {
+  const layers: Partial<Record<LayerRole, FeatureCollection>> = {};
+  for (const role of INPUT_ROLES) {
+    const fc = state.input?.[role];
+    if (fc) layers[role] = fc as FeatureCollection;
+  }
+  for (const role of ADMIN_ROLES) {
+    const fc = state.admin[role];
+    if (fc) layers[role] = fc;
+  }
+  return layers;
+}
+
 /**
  * The whole analysis as project-file text: every layer, the effective settings, the scenarios, the
  * view and the saved dated versions (read from this browser beforehand: `versionsForProject`).
@@ -42,15 +58,7 @@ export function registerProjectVersions(take: ((versions: ProjectVersion[]) => v
  */
 export function projectText(state: AppState, name?: string, versions: ProjectVersion[] = []): string {
   if (!state.input) throw new Error('There is no data to save yet.');
-  const layers: Partial<Record<LayerRole, FeatureCollection>> = {};
-  for (const role of INPUT_ROLES) {
-    const fc = state.input[role];
-    if (fc) layers[role] = fc as FeatureCollection;
-  }
-  for (const role of ADMIN_ROLES) {
-    const fc = state.admin[role];
-    if (fc) layers[role] = fc;
-  }
+  const layers = stateLayers(state);
   // `version` and `layers` first: file-type sniffing reads only the first few kilobytes.
   return serializeProject({
     version: PROJECT_VERSION,

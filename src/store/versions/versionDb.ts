@@ -2,9 +2,10 @@ import type { FeatureCollection } from 'geojson';
 import { isVersionDate } from '../../analysis/progress.ts';
 import { validateSettings } from '../../analysis/validateSettings.ts';
 import { dropUnused, getLayer, idbPoolKv, layerKey, putLayers, type PoolKv } from '../../data/layerPool.ts';
-import { ADMIN_ROLES, INPUT_ROLES, type LayerRole } from '../../data/layerRoles.ts';
+import type { LayerRole } from '../../data/layerRoles.ts';
 import type { ProjectVersion } from '../../data/projectFormat.ts';
 import type { AppState } from '../appState.ts';
+import { stateLayers } from '../persist/projectFile.ts';
 import type { VersionMeta } from './versionStore.ts';
 
 /** The saved versions' list, beside their layers in the pool (data/layerPool.ts). */
@@ -54,15 +55,7 @@ export async function saveVersion(
   const saved = await readIndex(kv);
   if ([...others, ...saved].some((v) => v.group === group && v.date === date))
     return { problem: 'dateTaken' };
-  const layers: Record<string, FeatureCollection> = {};
-  for (const role of INPUT_ROLES) {
-    const fc = state.input[role];
-    if (fc) layers[role] = fc as FeatureCollection;
-  }
-  for (const role of ADMIN_ROLES) {
-    const fc = state.admin[role];
-    if (fc) layers[role] = fc;
-  }
+  const layers = stateLayers(state) as Record<string, FeatureCollection>;
   const meta: VersionMeta = {
     id: `u-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`,
     date,
