@@ -105,7 +105,15 @@ export function ProgressChart({
                 stroke={CHART.target}
                 strokeDasharray="2 2"
               />
-              <line x1={xe} x2={xe} y1={py(l.target.share) - 4} y2={H - PAD.bottom} stroke={CHART.target} />
+              <line
+                x1={xe}
+                x2={xe}
+                y1={py(l.target.share) - 4}
+                y2={H - PAD.bottom}
+                stroke={CHART.target}
+                strokeDasharray="2 3"
+                strokeOpacity={0.6}
+              />
               <circle cx={xe} cy={py(l.target.share) + i * 2} r={2.5} fill={l.colour} stroke={CHART.target} />
             </g>
           );
