@@ -9,6 +9,8 @@ import { OperatorSelect } from './components/lens/OperatorSelect.tsx';
 import { PlanNotice } from './components/plan/PlanNotice.tsx';
 import { PlanSwitch } from './components/plan/PlanSwitch.tsx';
 import { SharePanel } from './components/share/SharePanel.tsx';
+import { TimePanel, TimeTabLabel } from './components/time/TimePanel.tsx';
+import { sampleVersions } from './data/sampleVersions.ts';
 import { createI18n } from './i18n/i18n.ts';
 import { mapSettled } from './map/mapGate.ts';
 import { sampleUrls } from './data/sampleUrls.ts';
@@ -25,6 +27,10 @@ import { ANALYSIS_WORKER_URL } from './worker/analysisClient.ts';
 import { analysisClient as client } from './worker/earlyClient.ts';
 import { idbResultStore, withResultCache } from './store/persist/resultCache.ts';
 import { createScenarioWorkerEngine } from './worker/scenarioClient.ts';
+import { createVersionsWorkerEngine } from './worker/versionsClient.ts';
+import { builtInVersions, startVersionController } from './store/versions/versionController.ts';
+import { registerVersionProject } from './store/versions/versionProject.ts';
+import { versionStore } from './store/versions/versionStore.ts';
 import { startAnalysisRunner } from './store/runner.ts';
 import { startUnits } from './store/units.ts';
 import { workerAssignUnits } from './worker/unitsClient.ts';
@@ -54,16 +60,24 @@ startUnits(
   appStore,
   workerAssignUnits(() => mapSettled()),
 );
-// The address bar carries the view and the scenario's edits (share links, reload, back/forward).
-startUrlSync(appStorePort(appStore, scenarioStore));
+// Dated versions: the sample's are known by URL and analysed (in their own worker) only when the time view
+// is opened or a link compares versions; saved ones are read from this browser and travel in projects.
+versionStore.getState().setBuiltIn(builtInVersions(sampleVersions()));
+startVersionController(appStore, versionStore, createVersionsWorkerEngine);
+registerVersionProject(versionStore);
+// The address bar carries the view, the scenario's edits and the compared versions (share links, reload).
+startUrlSync(appStorePort(appStore, scenarioStore, versionStore));
 // The user's saved data and settings if any, else the shipped sample.
 void bootData(appStore);
 // Browser tests' handle on the map and stores: only in the e2e build, absent from production.
 if (import.meta.env.MODE === 'e2e') {
-  void import('./testHandle.ts').then((m) => m.exposeForTests(appStore, scenarioStore));
+  void import('./testHandle.ts').then((m) => m.exposeForTests(appStore, scenarioStore, versionStore));
 }
 
-/** The app with its toolbar (the plan shown, the operator lens, import, share), the Operators tab and the plan notice. */
+/**
+ * The app with its toolbar (the plan shown, the operator lens, import, share), the Operators and Over time
+ * tabs and the plan notice.
+ */
 function Root() {
   const { t } = useLensTranslation();
   return (
@@ -76,7 +90,10 @@ function Root() {
           <SharePanel />
         </>
       }
-      leftTabs={[{ key: 'lens', label: t('tab'), content: <LensPanel /> }]}
+      leftTabs={[
+        { key: 'lens', label: t('tab'), content: <LensPanel /> },
+        { key: 'time', label: <TimeTabLabel />, content: <TimePanel /> },
+      ]}
       overlays={<PlanNotice />}
     />
   );

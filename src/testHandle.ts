@@ -2,6 +2,7 @@ import type { Map as MlMap } from 'maplibre-gl';
 import { watchMap } from './map/mapRegistry.ts';
 import type { ScenarioStore } from './store/scenario/scenarioStore.ts';
 import type { AppStore } from './store/store.ts';
+import type { VersionStore } from './store/versions/versionStore.ts';
 
 declare global {
   interface Window {
@@ -9,6 +10,8 @@ declare global {
     __vt?: { map: MlMap; store: AppStore };
     /** Browser tests' handle on the scenario store; only in the e2e build. */
     __vtScenario?: ScenarioStore;
+    /** Browser tests' handle on the dated versions' store; only in the e2e build. */
+    __vtVersions?: VersionStore;
   }
 }
 
@@ -17,8 +20,9 @@ declare global {
  * built with `vite build --mode e2e` (as `npm run test:e2e` does); the production build has no such global,
  * which the build itself checks (tools/noTestGlobals.ts).
  */
-export function exposeForTests(store: AppStore, scenario: ScenarioStore): void {
+export function exposeForTests(store: AppStore, scenario: ScenarioStore, versions: VersionStore): void {
   window.__vtScenario = scenario;
+  window.__vtVersions = versions;
   watchMap((map) => {
     if (map) window.__vt = { map, store };
     else delete window.__vt;

@@ -16,7 +16,7 @@ export interface ProvinceIdentity {
   name: string;
 }
 
-const DEFAULT_PROVINCE: ProvinceIdentity = { code: 'all', name: 'All hamlets' };
+export const DEFAULT_PROVINCE: ProvinceIdentity = { code: 'all', name: 'All hamlets' };
 
 /**
  * Rolls hamlet results up to communes, districts and the province (docs/DATA-MODEL.md §6), grouping by the
@@ -168,7 +168,8 @@ type Acc = Omit<
   opWithMbb: number[];
 };
 
-function keyOf(code: string, name: string): string {
+/** A hamlet's unit key at one level: its code, else its name, else `(unknown)` (DATA-MODEL §6). */
+export function keyOf(code: string, name: string): string {
   return code || name || '(unknown)';
 }
 

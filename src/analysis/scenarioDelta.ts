@@ -141,7 +141,7 @@ function operatorDeltas(before: HamletCoverage[], after: HamletCoverage[]): Oper
  * when only a site was added). A change below a thousandth of a household plus 0.01 % of the hamlet's
  * households is that noise, not a gain.
  */
-function gain(after: number, before: number, households: number): number {
+export function gain(after: number, before: number, households: number): number {
   const d = after - before;
   return d > 1e-3 + 1e-4 * households ? d : 0;
 }

@@ -1,4 +1,4 @@
-import type { RankingPresetName, RankingWeights, Settings } from './types.ts';
+import type { RankingPresetName, RankingWeights, Settings, TargetSettings } from './types.ts';
 
 /** Ranking presets (docs/DATA-MODEL.md §7): Equity for planners, Commercial for operators. */
 export const PRESETS: Record<Exclude<RankingPresetName, 'custom'>, RankingWeights> = {
@@ -27,7 +27,25 @@ export const DEFAULT_SETTINGS: Settings = {
     upgradeVnd: 350_000_000,
   },
   circleSegments: 64,
+  targets: {
+    fibreHamlets: 1,
+    fibreYear: 2025,
+    mbbHamlets: 1,
+    mbbYear: 2025,
+  },
 };
+
+/**
+ * The national targets (QĐ 36/QĐ-TTg, 2024): fixed broadband in every hamlet by 2025; 4G/5G in every
+ * hamlet, dated 2025 here too. The progress view marks a province's own targets when they differ.
+ */
+export const NATIONAL_TARGETS: TargetSettings = DEFAULT_SETTINGS.targets;
+
+/** The settings without the targets: what the engine's results depend on (targets only mark progress). */
+export function engineSettingsKey(settings: Settings): string {
+  const { targets: _targets, ...rest } = settings;
+  return JSON.stringify(rest);
+}
 
 /** Fill missing fields from the defaults, so partial settings from a link or a file are safe. */
 export function withDefaults(partial: Partial<Settings> | undefined): Settings {
@@ -42,5 +60,6 @@ export function withDefaults(partial: Partial<Settings> | undefined): Settings {
     weights: { ...presetWeights, ...(preset === 'custom' ? p.weights : {}) },
     cost: { ...DEFAULT_SETTINGS.cost, ...p.cost },
     circleSegments: p.circleSegments ?? DEFAULT_SETTINGS.circleSegments,
+    targets: { ...DEFAULT_SETTINGS.targets, ...p.targets },
   };
 }

@@ -213,6 +213,18 @@ export interface CostSettings {
   upgradeVnd: number;
 }
 
+/**
+ * Coverage targets (DATA-MODEL §16): the share of hamlets with fixed broadband (fibre) and with 4G/5G, each
+ * to be reached by the end of its year. The defaults are the national ones (QĐ 36/QĐ-TTg); a province sets
+ * its own. They do not change the analysis, only the progress view.
+ */
+export interface TargetSettings {
+  fibreHamlets: number;
+  fibreYear: number;
+  mbbHamlets: number;
+  mbbYear: number;
+}
+
 export interface Settings {
   fibreServiceRadiusM: number;
   /** Default radius by technology when a site has no radius_m. */
@@ -223,6 +235,7 @@ export interface Settings {
   cost: CostSettings;
   /** Segments used to turn a full circle into a polygon. */
   circleSegments: number;
+  targets: TargetSettings;
 }
 
 export interface ScoreBreakdown {

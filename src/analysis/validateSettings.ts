@@ -7,7 +7,7 @@ export interface NumberRule {
   min: number;
   max: number;
   integer?: true;
-  unit: 'metres' | 'share' | 'weight' | 'VND' | 'count';
+  unit: 'metres' | 'share' | 'weight' | 'VND' | 'count' | 'year';
 }
 
 /** A setting that takes one of a few words. */
@@ -28,6 +28,9 @@ const SHARE: NumberRule = { kind: 'number', min: 0, max: 1, unit: 'share' };
 const WEIGHT: NumberRule = { kind: 'number', min: 0, max: 1000, unit: 'weight' };
 /** Costs in VND: ≥ 0 and finite; 10 000 billion VND is above any single build. */
 const COST: NumberRule = { kind: 'number', min: 0, max: 1e13, unit: 'VND' };
+
+/** A target's year (reached by the end of it): 2000 to 2100. */
+const YEAR: NumberRule = { kind: 'number', min: 2000, max: 2100, integer: true, unit: 'year' };
 
 /**
  * Every setting and what it may hold. Besides these, the unserved threshold must stay below the served
@@ -54,6 +57,7 @@ export const SETTINGS_RULES = {
     upgradeVnd: COST,
   },
   circleSegments: { kind: 'number', min: 8, max: 256, integer: true, unit: 'count' },
+  targets: { fibreHamlets: SHARE, fibreYear: YEAR, mbbHamlets: SHARE, mbbYear: YEAR },
 } as const satisfies RulesOf<Settings>;
 
 /** Why a value was refused. */
@@ -225,6 +229,8 @@ function describeNumber(rule: NumberRule): string {
       return `an amount in VND ${range}`;
     case 'count':
       return `a whole number ${range}`;
+    case 'year':
+      return `a year ${range}`;
   }
 }
 

@@ -11,6 +11,7 @@ import {
   summaryJson,
   zonesGeoJson,
 } from '../analysis/exports.ts';
+import { networkReach, reachProperties, type NetworkReach } from '../analysis/networkReach.ts';
 import { operatorsInLayers } from '../analysis/operatorNames.ts';
 import { withDefaults } from '../analysis/settings.ts';
 import { computeSummary, type ProvinceIdentity } from '../analysis/rollups.ts';
@@ -167,11 +168,15 @@ export const analyzeCommand: Command = {
     const started = performance.now();
     let result: AnalysisResult;
     let sharing: ColocationCandidate[] | null = null;
+    let reach: NetworkReach;
     try {
-      const state = buildEngine(analysed, withDefaults(settings), progress.onProgress);
+      const full = withDefaults(settings);
+      const state = buildEngine(analysed, full, progress.onProgress);
       result = resultOf(state);
       if (operator !== undefined)
         sharing = colocationCandidates(state, analysed.sites?.features ?? [], operator).candidates;
+      // What reaches each hamlet, so that `vungtrang compare` can name the cause of a change.
+      reach = networkReach(analysed, full, state);
     } catch (e) {
       // The engine's input errors are all about hamlet features but cannot know the file they came from.
       if (e instanceof Error && e.name === 'AnalysisInputError')
@@ -190,7 +195,7 @@ export const analyzeCommand: Command = {
     const extra = scenario?.outputs(result);
     const lens: Record<string, string> = sharing ? { 'sharing.csv': sharingCsv(sharing) } : {};
     const stale = await writeOutputs(out, {
-      ...outputs(result, layers, units?.byId, operator),
+      ...outputs(result, layers, reach, units?.byId, operator),
       ...extra?.files,
       ...byUnit?.files,
       ...lens,
@@ -219,13 +224,18 @@ export const analyzeCommand: Command = {
 function outputs(
   result: AnalysisResult,
   layers: InputLayers,
+  reach: NetworkReach,
   units: ReadonlyMap<string, HamletUnit> | undefined,
   operator: string | undefined,
 ): Record<(typeof OUTPUT_FILES)[number], string> {
   const json = (fc: FeatureCollection): string => JSON.stringify(fc) + '\n';
   const opts = { ...(units ? { units } : {}), ...(operator === undefined ? {} : { operator }) };
+  const hamlets = hamletsGeoJson(result, layers.hamlets, opts);
+  for (const f of hamlets.features) {
+    f.properties = { ...f.properties, ...reachProperties(reach.get(String(f.properties?.id))) };
+  }
   return {
-    'hamlets.geojson': json(hamletsGeoJson(result, layers.hamlets, opts)),
+    'hamlets.geojson': json(hamlets),
     'white-zones.geojson': json(zonesGeoJson(result, 'white')),
     'weak-zones.geojson': json(zonesGeoJson(result, 'weak')),
     'ranking.csv': rankingCsv(result, layers.hamlets, opts),

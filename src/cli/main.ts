@@ -1,4 +1,5 @@
 import { analyzeCommand } from './analyzeCommand.ts';
+import { compareCommand } from './compare.ts';
 import { suggestCommand } from './suggest.ts';
 import type { CliIO, Command } from './command.ts';
 import { CliError, describeError, EXIT_BUG, EXIT_CODES_HELP, EXIT_INPUT, EXIT_USAGE } from './errors.ts';
@@ -7,6 +8,7 @@ import { CliError, describeError, EXIT_BUG, EXIT_CODES_HELP, EXIT_INPUT, EXIT_US
 export const COMMANDS: Record<string, Command> = {
   analyze: analyzeCommand,
   suggest: suggestCommand,
+  compare: compareCommand,
 };
 
 /**

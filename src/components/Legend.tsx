@@ -12,6 +12,8 @@ import {
 } from '../map/legend.ts';
 import { HATCH_SIZE, ZONES, hatchCell } from '../map/palette.ts';
 import { colocationStore } from '../store/lens/colocation.ts';
+import { legendChanges } from '../map/versionChanges.ts';
+import { versionStore } from '../store/versions/versionStore.ts';
 import { useApp } from '../store/store.ts';
 import { usePlan } from './plan/usePlan.ts';
 import { useScenario } from './scenario/useScenario.ts';
@@ -106,14 +108,24 @@ export function useLegend(): LegendModel {
   const scenario = useScenario(
     useShallow((s) => ({ edits: s.edits, draft: s.draft, covered: s.covered, delta: s.delta })),
   );
+  const versions = useStore(
+    versionStore,
+    useShallow((s) => ({
+      comparison: s.comparison,
+      showOnMap: s.showOnMap,
+      builtIn: s.builtIn,
+      saved: s.saved,
+    })),
+  );
+  const changes = useMemo(() => legendChanges(versions), [versions]);
   const { shown, chosen } = usePlan();
   return useMemo(
     () =>
       buildLegend(
-        legendInputOf(app, chosen.kind === 'scenario' ? scenario : undefined, shown, colocation),
+        legendInputOf(app, chosen.kind === 'scenario' ? scenario : undefined, shown, colocation, changes),
         fmt,
       ),
-    [app, scenario, fmt, shown, chosen.kind, colocation],
+    [app, scenario, fmt, shown, chosen.kind, colocation, changes],
   );
 }
 

@@ -8,6 +8,7 @@ import { markMapSettled, whenFirstListSettled } from '../map/mapGate.ts';
 import { registerMap } from '../map/mapRegistry.ts';
 import { colocationStore } from '../store/lens/colocation.ts';
 import { scenarioStore } from '../store/scenario/scenarioStore.ts';
+import { versionStore } from '../store/versions/versionStore.ts';
 import { appStore } from '../store/store.ts';
 
 /**
@@ -24,7 +25,7 @@ export function MapView({ onReady }: { onReady?: (adapter: MapAdapter | null) =>
     let teardown: (() => void) | null = null;
     let unmounted = false;
     const start = (adapter: MapAdapter): void => {
-      const disconnect = connectMap(adapter, appStore, scenarioStore, colocationStore);
+      const disconnect = connectMap(adapter, appStore, scenarioStore, colocationStore, versionStore);
       adapter.map.once('idle', markMapSettled);
       registerMap(adapter.map);
       onReady?.(adapter);

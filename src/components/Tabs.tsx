@@ -2,7 +2,7 @@ import { useId, type ReactNode } from 'react';
 
 export interface Tab<K extends string> {
   key: K;
-  label: string;
+  label: ReactNode;
   content: ReactNode;
 }
 

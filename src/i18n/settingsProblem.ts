@@ -23,6 +23,8 @@ function range(p: SettingsProblem, t: TFunction, lang: Lang, percent: boolean): 
       max: f.number(rule.max * 100),
     });
   }
+  // Years are written without a thousands separator (2025, not 2.025).
+  if (rule.unit === 'year') return t('settingsProblem.range.year', { min: rule.min, max: rule.max });
   return t(`settingsProblem.range.${rule.unit}`, { min: f.number(rule.min, 2), max: f.number(rule.max, 2) });
 }
 

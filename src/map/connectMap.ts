@@ -1,4 +1,5 @@
 import { bbox } from '@turf/bbox';
+import type { FeatureCollection } from 'geojson';
 import type { MapMouseEvent } from 'maplibre-gl';
 import type { InputLayers } from '../analysis/types.ts';
 import type { AppState } from '../store/appState.ts';
@@ -6,6 +7,7 @@ import type { HamletRow } from '../store/rows.ts';
 import { activeLens } from '../store/lens.ts';
 import { selectedCandidate, type ColocationState, type ColocationStore } from '../store/lens/colocation.ts';
 import type { ScenarioState, ScenarioStore } from '../store/scenario/scenarioStore.ts';
+import type { VersionStore } from '../store/versions/versionStore.ts';
 import { effectiveSettings, type AppStore } from '../store/store.ts';
 import { activeUnitSystem } from '../store/units.ts';
 import { areaAt, areaUp, unitAt } from './areaPick.ts';
@@ -13,6 +15,7 @@ import type { MapAdapter } from './MapAdapter.ts';
 import { colocationForMap } from './mapData.ts';
 import { memoLast } from './memo.ts';
 import { CLICKABLE_LAYERS, planLayers, type MapPlan, type ScenarioView } from './planLayers.ts';
+import { shownChanges } from './versionChanges.ts';
 
 const PLAN_KEYS = [
   'input',
@@ -40,6 +43,7 @@ export function planFromState(
   s: AppState,
   scenario?: ScenarioView,
   colocation?: Pick<ColocationState, 'result' | 'selectedId'>,
+  versionChanges?: FeatureCollection | null,
 ): MapPlan {
   return planLayers({
     layers: s.input,
@@ -55,6 +59,7 @@ export function planFromState(
     scenario,
     lens: activeLens(s),
     colocation: colocation ? selectedCandidate(colocation) : null,
+    versionChanges,
   });
 }
 
@@ -87,11 +92,19 @@ export function connectMap(
   store: AppStore,
   scenarioStore: ScenarioStore,
   colocationStore?: ColocationStore,
+  versionStore?: VersionStore,
 ): () => void {
   const map = adapter.map;
   let prev = store.getState();
+  const changes = (): FeatureCollection | null =>
+    versionStore ? shownChanges(versionStore.getState()) : null;
   const plan = (): MapPlan =>
-    planFromState(store.getState(), scenarioView(scenarioStore.getState()), colocationStore?.getState());
+    planFromState(
+      store.getState(),
+      scenarioView(scenarioStore.getState()),
+      colocationStore?.getState(),
+      changes(),
+    );
   adapter.apply(plan());
   maybeFit(prev);
   const unsubscribeScenario = scenarioStore.subscribe((s, before) => {
@@ -106,6 +119,9 @@ export function connectMap(
       const [w, so, e, n] = bbox(colocationForMap(shown));
       adapter.fitBounds([w, so, e, n], { animate: true, context: true });
     }
+  });
+  const unsubscribeVersions = versionStore?.subscribe((s, before) => {
+    if (shownChanges(s) !== shownChanges(before)) adapter.apply(plan());
   });
 
   function maybeFit(s: AppState): void {
@@ -217,6 +233,7 @@ export function connectMap(
     unsubscribe();
     unsubscribeScenario();
     unsubscribeColocation?.();
+    unsubscribeVersions?.();
     map.off('click', onClick);
     map.off('moveend', onMoveEnd);
     map.off('mousemove', onMouseMove);

@@ -13,6 +13,7 @@ import {
   BACKGROUND,
   BOUNDARY,
   COLOCATION,
+  CHANGES,
   FIBRE,
   HAMLET_FILL_OPACITY,
   LEGEND_INK,
@@ -84,6 +85,14 @@ export interface LegendScenario {
   delta?: Pick<ScenarioDelta, 'newBroadbandHouseholds' | 'lostBroadbandHouseholds'> | null;
 }
 
+/** Two compared versions on the map: which kinds of change it shows, and the two dates (as shown). */
+export interface LegendChanges {
+  gained: boolean;
+  lost: boolean;
+  before: string;
+  after: string;
+}
+
 export interface LegendInput {
   visible: readonly LayerId[];
   colourBy: HamletColourBy;
@@ -99,11 +108,12 @@ export interface LegendInput {
   plan?: LegendLabel;
   /** `units`: the boundaries drawn are the province's and its communes and wards (no districts). */
   unitSystem?: UnitSystem;
+  changes?: LegendChanges | null;
 }
 
 /**
- * The legend input for the app's state, the scenario being edited, the plan shown and whether a
- * tower-sharing candidate shows.
+ * The legend input for the app's state, the scenario being edited, the plan shown, whether a tower-sharing
+ * candidate shows and the versions compared on the map.
  */
 export function legendInputOf(
   app: Pick<AppState, 'layers' | 'colourBy' | 'input' | 'settings' | 'lens' | 'result'> &
@@ -111,6 +121,7 @@ export function legendInputOf(
   scenario?: LegendScenario,
   plan?: PlanView,
   colocation = false,
+  changes?: LegendChanges | null,
 ): LegendInput {
   return {
     ...(app.unitSystem && app.admin
@@ -124,6 +135,7 @@ export function legendInputOf(
     scenario,
     lensOperator: activeLens(app).operator,
     colocation,
+    changes,
     ...(plan ? { plan: planLegendLabel(plan) } : {}),
   };
 }
@@ -301,6 +313,17 @@ export function buildLegend(input: LegendInput, fmt: Formatters): Legend {
         { key: input.unitSystem === 'units' ? 'units:legendBoundaries' : 'legend.boundaries' },
       ),
     );
+  for (const kind of ['gained', 'lost'] as const) {
+    const c = input.changes;
+    if (c?.[kind])
+      entries.push(
+        entry(
+          `changes-${kind}`,
+          { kind: 'fill', colour: seenColour(CHANGES[kind], CHANGES.opacity), outline: CHANGES.line[kind] },
+          { key: `legend.changes.${kind}`, params: { before: c.before, after: c.after } },
+        ),
+      );
+  }
   entries.push(...scenarioEntries(input.scenario));
   if (input.colocation)
     entries.push(

@@ -216,6 +216,19 @@ export const SCENARIO = {
   reach: { width: 1.5, dash: [3, 2] as [number, number] },
 } as const;
 
+/**
+ * Comparing two dated versions: hamlets that gained cover in the scenario's green, those that lost it in its
+ * orange (the same meaning), with a darker outline of the same hue, over the other hamlets veiled in white.
+ */
+export const CHANGES = {
+  gained: SCENARIO.gained,
+  lost: SCENARIO.lost,
+  opacity: 0.9,
+  veil: '#ffffff',
+  veilOpacity: 0.7,
+  line: { gained: '#0b5e2e', lost: '#a63603' },
+} as const;
+
 /** Sites of an unknown operator, and the dot inside the legend's ring entries. */
 export const NEUTRAL = '#999999';
 /** Legend-only details: the dot outline of operator entries, the site-disc entry's light fill and edge. */

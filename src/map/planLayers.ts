@@ -23,6 +23,7 @@ import {
   AREA_LINE,
   BOUNDARY,
   COLOCATION,
+  CHANGES,
   FACILITY_COLOURS,
   FIBRE,
   HAMLET_FILL_OPACITY,
@@ -66,6 +67,8 @@ export interface PlanInput {
   lens?: ActiveLens;
   /** A tower-sharing candidate to show: the reach of the operator's 4G at its host, the hamlets it gains. */
   colocation?: ColocationCandidate | null;
+  /** Hamlets that changed between two compared versions (`change`: gained / lost); null when none is shown. */
+  versionChanges?: FeatureCollection | null;
 }
 
 export interface ScenarioView {
@@ -167,6 +170,7 @@ export function planLayers(input: PlanInput): MapPlan {
     communes: { type: 'geojson', data: ((byUnits ? null : input.admin.communes) ?? EMPTY) as FC },
     units: { type: 'geojson', data: ((byUnits ? input.admin.units : null) ?? EMPTY) as FC },
     'scenario-covered': { type: 'geojson', data: scenarioCoveredForMap(input.scenario?.covered ?? null) },
+    'version-changes': { type: 'geojson', data: (input.versionChanges ?? EMPTY) as FC },
     'scenario-proposals': {
       type: 'geojson',
       data: scenarioProposalsForMap(input.scenario?.edits ?? NO_EDITS, input.scenario?.draft ?? NO_DRAFT),
@@ -204,6 +208,13 @@ export function planLayers(input: PlanInput): MapPlan {
     FACILITY_COLOURS.other ?? '#555555',
   ] as unknown as ExpressionSpecification;
   const facilityStrokeColour = '#ffffff';
+  const changeColour = (colours: { gained: string; lost: string }): ExpressionSpecification => [
+    'match',
+    ['get', 'change'],
+    'lost',
+    colours.lost,
+    colours.gained,
+  ];
   const coveredColour: ExpressionSpecification = [
     'match',
     ['get', 'kind'],
@@ -238,6 +249,26 @@ export function planLayers(input: PlanInput): MapPlan {
       source: 'white',
       layout: { visibility: on('whiteZones') },
       paint: { 'fill-pattern': HATCH_IMAGES.white },
+    },
+    // Two dated versions compared: the other hamlets veiled, those that gained or lost cover drawn over them.
+    {
+      id: 'version-changes-veil',
+      type: 'fill',
+      source: 'hamlets',
+      layout: { visibility: input.versionChanges ? 'visible' : 'none' },
+      paint: { 'fill-color': CHANGES.veil, 'fill-opacity': CHANGES.veilOpacity },
+    },
+    {
+      id: 'version-changes-fill',
+      type: 'fill',
+      source: 'version-changes',
+      paint: { 'fill-color': changeColour(CHANGES), 'fill-opacity': CHANGES.opacity },
+    },
+    {
+      id: 'version-changes-line',
+      type: 'line',
+      source: 'version-changes',
+      paint: { 'line-color': changeColour(CHANGES.line), 'line-width': 1.5 },
     },
     // Before/after: areas the scenario newly covers or loses, over the hamlets, outlined in the same colour.
     {

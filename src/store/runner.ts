@@ -1,3 +1,4 @@
+import { engineSettingsKey } from '../analysis/settings.ts';
 import type { AnalysisResult, InputLayers, Settings } from '../analysis/types.ts';
 import type { AppState } from './appState.ts';
 import { effectiveSettings, type AppStore } from './store.ts';
@@ -53,7 +54,8 @@ export function startAnalysisRunner(store: AppStore, analyser: Analyser, debounc
 
   const check = (s: AppState): void => {
     if (!s.input) return;
-    const key = JSON.stringify(effectiveSettings(s));
+    // Targets mark progress only: changing one does not re-run the analysis.
+    const key = engineSettingsKey(effectiveSettings(s));
     const inputChanged = s.input !== lastInput;
     if (!inputChanged && key === lastKey) return;
     lastInput = s.input;

@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, open, screenshot } from './browser.ts';
 import { TIMEOUT, runAxe, visibleRowIds, waitForAnalysis, waitForApp, waitForMapIdle } from './driver.ts';
+import { PROJECT_VERSION } from '../../src/data/projectFormat.ts';
 
 const FIXTURES = 'tests/fixtures/import';
 const tmp = mkdtempSync(join(tmpdir(), 'vt-import-'));
@@ -210,7 +211,7 @@ describe('bring your own data', () => {
     const saved = join(tmp, download.suggestedFilename());
     await download.saveAs(saved);
     expect(download.suggestedFilename()).toMatch(/^vungtrang-project-.+\.json$/);
-    expect(JSON.parse(readFileSync(saved, 'utf8'))).toMatchObject({ version: 1 });
+    expect(JSON.parse(readFileSync(saved, 'utf8'))).toMatchObject({ version: PROJECT_VERSION, versions: [] });
 
     await page.click('text=Reset to sample data');
     await page.waitForSelector('[role="alertdialog"]');

@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState } from 'rea
 import { loadSample } from '../../store/loadSample.ts';
 import { DATA_KEY, idbStore, type KeyValueStore } from '../../store/persist/persist.ts';
 import { projectText } from '../../store/persist/projectFile.ts';
+import { versionsForProject } from '../../store/versions/versionDb.ts';
 import { exportFileName } from '../../store/share/fileName.ts';
 import { appStore, type AppStore } from '../../store/store.ts';
 import { createWorkerBackend, type ImportBackend } from '../../worker/importClient.ts';
@@ -74,7 +75,9 @@ export function ImportControls({
     }
   };
 
-  const save = (): void => {
+  const save = async (): Promise<void> => {
+    // The saved dated versions travel in the project too; their layers are read from this browser first.
+    const versions = await versionsForProject().catch(() => []);
     const state = store.getState();
     if (!state.input) {
       setMessage(t('toolbar.nothingToSave'));
@@ -86,7 +89,7 @@ export function ImportControls({
       new Date(),
       'json',
     );
-    downloadBlob(name, new Blob([projectText(state)], { type: 'application/json' }));
+    downloadBlob(name, new Blob([projectText(state, undefined, versions)], { type: 'application/json' }));
     setMessage(t('toolbar.saved', { name }));
   };
 
@@ -120,7 +123,7 @@ export function ImportControls({
         <button type="button" onClick={() => projectInput.current?.click()}>
           {t('toolbar.openProject')}
         </button>
-        <button type="button" onClick={save}>
+        <button type="button" onClick={() => void save()}>
           {t('toolbar.saveProject')}
         </button>
         <button type="button" onClick={() => setConfirming(true)}>

@@ -225,6 +225,44 @@ export function SettingsPanel() {
           tryValue={(v) => attempt({ cost: { ...settings.cost, newSiteRadiusM: v } })}
         />
       </fieldset>
+      <fieldset className="vt-fieldset" data-testid="setting-targets">
+        <legend>{t('settings.targets')}</legend>
+        <p className="vt-muted">{t('settings.targetsNote')}</p>
+        <NumberField
+          label={t('settings.targetFibre')}
+          value={Math.round(settings.targets.fibreHamlets * 100)}
+          rule={SETTINGS_RULES.targets.fibreHamlets}
+          percent
+          step={1}
+          testId="setting-target-fibre"
+          tryValue={(v) => attempt({ targets: { ...settings.targets, fibreHamlets: v / 100 } })}
+        />
+        <NumberField
+          label={t('settings.targetFibreYear')}
+          value={settings.targets.fibreYear}
+          rule={SETTINGS_RULES.targets.fibreYear}
+          step={1}
+          testId="setting-target-fibre-year"
+          tryValue={(v) => attempt({ targets: { ...settings.targets, fibreYear: v } })}
+        />
+        <NumberField
+          label={t('settings.targetMbb')}
+          value={Math.round(settings.targets.mbbHamlets * 100)}
+          rule={SETTINGS_RULES.targets.mbbHamlets}
+          percent
+          step={1}
+          testId="setting-target-mbb"
+          tryValue={(v) => attempt({ targets: { ...settings.targets, mbbHamlets: v / 100 } })}
+        />
+        <NumberField
+          label={t('settings.targetMbbYear')}
+          value={settings.targets.mbbYear}
+          rule={SETTINGS_RULES.targets.mbbYear}
+          step={1}
+          testId="setting-target-mbb-year"
+          tryValue={(v) => attempt({ targets: { ...settings.targets, mbbYear: v } })}
+        />
+      </fieldset>
       <label className="vt-check">
         <input
           type="checkbox"

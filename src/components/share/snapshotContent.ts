@@ -2,8 +2,10 @@ import { formatters } from '../../i18n/format.ts';
 import { buildLegend, legendInputOf, type Legend } from '../../map/legend.ts';
 import type { AppState } from '../../store/appState.ts';
 import { colocationStore, selectedCandidate } from '../../store/lens/colocation.ts';
+import { legendChanges } from '../../map/versionChanges.ts';
 import { chosenPlan, shownPlan } from '../../store/scenario/plan.ts';
 import { scenarioStore } from '../../store/scenario/scenarioStore.ts';
+import { versionStore } from '../../store/versions/versionStore.ts';
 import { appStore } from '../../store/store.ts';
 
 /**
@@ -15,7 +17,10 @@ export function currentLegend(): Legend {
   const sc = scenarioStore.getState();
   const scenario = chosenPlan(sc).kind === 'scenario' ? sc : undefined;
   const candidate = selectedCandidate(colocationStore.getState()) !== null;
-  return buildLegend(legendInputOf(app, scenario, shownPlan(app, sc), candidate), formatters(app.lang));
+  return buildLegend(
+    legendInputOf(app, scenario, shownPlan(app, sc), candidate, legendChanges(versionStore.getState())),
+    formatters(app.lang),
+  );
 }
 
 /** Shown name of the selected area, from the boundaries or the roll-ups; the province when unknown. */

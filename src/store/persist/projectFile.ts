@@ -8,7 +8,7 @@ import {
   type LayerRole,
   type ParsedProject,
 } from '../../data/index.ts';
-import { PROJECT_VERSION, serializeProject } from '../../data/projectFormat.ts';
+import { PROJECT_VERSION, serializeProject, type ProjectVersion } from '../../data/projectFormat.ts';
 import { viewOf, type AppState } from '../appState.ts';
 import { effectiveSettings, type AppStore } from '../store.ts';
 import { ALL_LAYERS, type LayerId, type ViewState } from '../viewState.ts';
@@ -27,23 +27,38 @@ export function registerProjectExtras(next: ProjectExtras | null): void {
   extras = next;
 }
 
-/**
- * The whole analysis as project-file text: every layer, the effective settings, the scenarios and
- * the view. Reopening it with `applyProject` gives the same data, list and map.
- *
- * @example download(new Blob([projectText(appStore.getState(), 'Giao Thủy')]), 'giao-thuy.vungtrang.json')
- */
-export function projectText(state: AppState, name?: string): string {
-  if (!state.input) throw new Error('There is no data to save yet.');
+/** Takes a project's dated versions when it is opened (the time view registers it; see `versionProject.ts`). */
+let takeVersions: ((versions: ProjectVersion[]) => void) | null = null;
+export function registerProjectVersions(take: ((versions: ProjectVersion[]) => void) | null): void {
+  takeVersions = take;
+}
+
+/** The app's layers by role, inputs and boundaries: what a project file or a dated version saves. */
+export function stateLayers(
+  state: Pick<AppState, 'input' | 'admin'>,
+): Partial<Record<LayerRole, FeatureCollection>> {
   const layers: Partial<Record<LayerRole, FeatureCollection>> = {};
   for (const role of INPUT_ROLES) {
-    const fc = state.input[role];
+    const fc = state.input?.[role];
     if (fc) layers[role] = fc as FeatureCollection;
   }
   for (const role of ADMIN_ROLES) {
     const fc = state.admin[role];
     if (fc) layers[role] = fc;
   }
+  return layers;
+}
+
+/**
+ * The whole analysis as project-file text: every layer, the effective settings, the scenarios, the
+ * view and the saved dated versions (read from this browser beforehand: `versionsForProject`).
+ * Reopening it with `applyProject` gives the same data, list and map.
+ *
+ * @example download(new Blob([projectText(appStore.getState(), 'Giao Thủy')]), 'giao-thuy.vungtrang.json')
+ */
+export function projectText(state: AppState, name?: string, versions: ProjectVersion[] = []): string {
+  if (!state.input) throw new Error('There is no data to save yet.');
+  const layers = stateLayers(state);
   // `version` and `layers` first: file-type sniffing reads only the first few kilobytes.
   return serializeProject({
     version: PROJECT_VERSION,
@@ -52,6 +67,7 @@ export function projectText(state: AppState, name?: string): string {
     settings: effectiveSettings(state),
     scenarios: extras?.getScenarios() ?? [],
     view: { ...viewOf(state), illustrativeLayers: state.illustrativeLayers, files: state.importedFiles },
+    versions,
   });
 }
 
@@ -60,7 +76,7 @@ export function projectText(state: AppState, name?: string): string {
  * cannot be analysed, so it is refused before anything changes.
  */
 export function applyProject(store: AppStore, parsed: ParsedProject, fileName: string): void {
-  const { layers, settings, scenarios, view } = parsed.project;
+  const { layers, settings, scenarios, view, versions } = parsed.project;
   const hamlets = layers.hamlets;
   if (!hamlets || hamlets.features.length === 0) {
     throw new Error(
@@ -86,6 +102,7 @@ export function applyProject(store: AppStore, parsed: ParsedProject, fileName: s
   s.setImportedData(input, admin, illustrative, [fileName, ...files.filter((f) => f !== fileName)]);
   s.setSettings(settings);
   extras?.setScenarios(scenarios);
+  takeVersions?.(versions);
   const restorable = pickView(savedView);
   if (restorable.center) s.setFitOnLoad(false);
   s.applyView(restorable, 'app');

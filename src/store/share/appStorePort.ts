@@ -1,5 +1,6 @@
 import { viewOf } from '../appState.ts';
 import type { ScenarioStore } from '../scenario/scenarioStore.ts';
+import type { VersionStore } from '../versions/versionStore.ts';
 import type { AppStore } from '../store.ts';
 import type { ViewState } from '../viewState.ts';
 import type { SharedView } from './codec.ts';
@@ -11,7 +12,20 @@ import type { ViewPort } from './urlSync.ts';
  * The share link's view of the app: the ViewState fields of the app store and, when a scenario store is
  * given, the scenario's edits; and how to restore them.
  */
-export function appStorePort(store: AppStore, scenario?: ScenarioStore): ViewPort {
+export function appStorePort(store: AppStore, scenario?: ScenarioStore, versions?: VersionStore): ViewPort {
+  let lastPair: unknown = null;
+  let lastMap = true;
+  let lastComparison: SharedView['comparison'] = null;
+  const comparison = (): SharedView['comparison'] => {
+    const v = versions?.getState();
+    if (!v?.compare) return null;
+    if (v.compare !== lastPair || v.showOnMap !== lastMap) {
+      lastPair = v.compare;
+      lastMap = v.showOnMap;
+      lastComparison = { ...v.compare, map: v.showOnMap };
+    }
+    return lastComparison;
+  };
   let lastEdits: unknown = null;
   let lastSites: unknown = null;
   let lastFeatures: SharedView['scenario'] = [];
@@ -34,6 +48,7 @@ export function appStorePort(store: AppStore, scenario?: ScenarioStore): ViewPor
         scenario: scenarioFeatures(),
         ...(sc?.name.trim() ? { scenarioName: sc.name.trim() } : {}),
         ...(sc && sc.edits.length > 0 ? { scenarioShown: sc.shown } : {}),
+        comparison: comparison(),
         ...viewOf(store.getState()),
       };
     },
@@ -42,13 +57,15 @@ export function appStorePort(store: AppStore, scenario?: ScenarioStore): ViewPor
       first = false;
       const offApp = store.subscribe(listener);
       const offScenario = scenario?.subscribe(listener);
+      const offVersions = versions?.subscribe(listener);
       return () => {
         offApp();
         offScenario?.();
+        offVersions?.();
       };
     },
     applyView: (view, problems) => {
-      const { scenario: features, scenarioName, scenarioShown, ...rest } = view;
+      const { scenario: features, scenarioName, scenarioShown, comparison: shared, ...rest } = view;
       const s = store.getState();
       // A link's own map position wins over "fit the province when the data arrives".
       if (rest.center) s.setFitOnLoad(false);
@@ -64,6 +81,18 @@ export function appStorePort(store: AppStore, scenario?: ScenarioStore): ViewPor
           scenario.getState().setEdits(edits, name, shown);
         // Opening the page (a reload or a link) says which plan it reopened; back and forward do not.
         if (first && edits.length > 0) scenario.getState().setReopened({ shown, name, edits: edits.length });
+      }
+      if (versions) {
+        // A link without a comparison shows none: going back past choosing one removes it.
+        const pair = shared ?? null;
+        const v = versions.getState();
+        const same = pair && v.compare?.before === pair.before && v.compare.after === pair.after;
+        if (pair && !same) {
+          v.setCompare({ before: pair.before, after: pair.after });
+          // A link that compares versions opens the time view, where the comparison is explained.
+          s.setLeftTab('time');
+        } else if (!pair && v.compare) v.setCompare(null);
+        if (pair) v.setShowOnMap(pair.map);
       }
       first = false;
       linkNoticeStore.getState().setProblems(all);

@@ -17,6 +17,7 @@ import { fromBase64Url, toBase64Url } from './base64url.ts';
 import { migrateV0 } from './migrate.ts';
 import { decodeScenario, encodeScenario } from './scenarioCodec.ts';
 import { decodeSettings, encodeSettings, isRecord } from './settingsCodec.ts';
+import { decodeComparison, encodeComparison, type SharedComparison } from './versionsCodec.ts';
 import type { SettingsProblem } from '../../analysis/validateSettings.ts';
 
 /**
@@ -25,6 +26,8 @@ import type { SettingsProblem } from '../../analysis/validateSettings.ts';
  */
 export interface SharedView extends ViewState {
   scenario?: Feature[];
+  /** Two dated versions compared (null: none). */
+  comparison?: SharedComparison | null;
   scenarioName?: string;
   /** 'baseline' when the baseline is shown while the scenario has edits; the scenario is shown otherwise. */
   scenarioShown?: 'baseline' | 'scenario';
@@ -63,7 +66,10 @@ const AREA_LEVELS: Record<string, SelectedArea['level']> = {
   u: 'unit',
 };
 const UNIT_SYSTEMS: Record<string, UnitSystem> = { u: 'units', d: 'districts' };
-const KNOWN_KEYS = new Set(['l', 'c', 'f', 'a', 'h', 'st', 'g', 'b', 'sc', 'sn', 'sm', 'u', 'o', 'lr']);
+const KNOWN_KEYS = new Set([
+  ...['l', 'c', 'f', 'a', 'h', 'st', 'g', 'b', 'sc', 'sn', 'sm'],
+  ...['u', 'o', 'lr', 'vc', 'vm'],
+]);
 
 /**
  * Encodes a view as the query and hash of a share link: `?s=v1.<base64url compact JSON>#map=z/lat/lon`.
@@ -97,6 +103,7 @@ export function encodeView(v: SharedView): string {
   }
   if (v.lens.operator !== null) payload.o = v.lens.operator;
   if (v.lens.ranking !== 'pooled') payload.lr = LENS_RANKINGS.indexOf(v.lens.ranking);
+  Object.assign(payload, encodeComparison(v.comparison));
   return `?s=v${LINK_VERSION}.${toBase64Url(JSON.stringify(payload))}#${mapHash(v.center, v.zoom)}`;
 }
 
@@ -273,6 +280,11 @@ function decodePayload(p: Record<string, unknown>, view: Partial<SharedView>, pr
     view.scenarioShown = p.sm === 0 ? 'baseline' : 'scenario';
   }
   view.lens = decodeLens(p, problems);
+  if ('vc' in p) {
+    const comparisonProblems: string[] = [];
+    view.comparison = decodeComparison(p, comparisonProblems);
+    problems.push(...comparisonProblems);
+  }
   const unknown = Object.keys(p).filter((k) => !KNOWN_KEYS.has(k));
   if (unknown.length > 0)
     problems.push(

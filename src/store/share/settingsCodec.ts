@@ -33,6 +33,10 @@ const LEAVES: readonly Leaf[] = [
   { key: 'cc', path: ['cost', 'colocationVnd'] },
   { key: 'cu', path: ['cost', 'upgradeVnd'] },
   { key: 'sg', path: ['circleSegments'] },
+  { key: 'gf', path: ['targets', 'fibreHamlets'], decimals: 4 },
+  { key: 'gfy', path: ['targets', 'fibreYear'] },
+  { key: 'gm', path: ['targets', 'mbbHamlets'], decimals: 4 },
+  { key: 'gmy', path: ['targets', 'mbbYear'] },
 ];
 const LEAF_BY_KEY = new Map(LEAVES.map((l) => [l.key, l]));
 

@@ -68,7 +68,7 @@ describe('main', () => {
     const rank = await cliRun(['rank']);
     expect(rank.code).toBe(64);
     expect(rank.err).toBe(
-      'error: vungtrang: unknown command "rank". Commands: analyze, suggest. Run "vungtrang --help".\n',
+      'error: vungtrang: unknown command "rank". Commands: analyze, suggest, compare. Run "vungtrang --help".\n',
     );
     const flag = await cliRun(['analyze', '--hamlets', 'x.geojson', '--radius', '5', '--out', 'o']);
     expect(flag.code).toBe(64);

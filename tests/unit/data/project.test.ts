@@ -5,6 +5,7 @@ import {
   loadLayer,
   MIGRATIONS,
   parseProject,
+  PROJECT_VERSION,
   readFileKind,
   serializeProject,
   SettingsRefused,
@@ -21,6 +22,7 @@ async function sampleProject(): Promise<Omit<Project, 'version'>> {
     settings: { ...DEFAULT_SETTINGS, fibreServiceRadiusM: 650 },
     scenarios: [{ id: 's1', edits: [{ op: 'addSite', lon: 106.4, lat: 20.3 }] }],
     view: { center: [106.4, 20.3], zoom: 11 },
+    versions: [],
   };
 }
 
@@ -28,7 +30,7 @@ describe('project file', () => {
   it('round-trips layers, settings, scenarios and view', async () => {
     const p = await sampleProject();
     const text = serializeProject(p);
-    expect(JSON.parse(text)).toMatchObject({ version: 1 });
+    expect(JSON.parse(text)).toMatchObject({ version: PROJECT_VERSION });
     expect(readFileKind('du-an.json', text)).toBe('project');
     const { project, reports } = parseProject(text);
     expect(project.layers).toEqual(p.layers);
@@ -49,7 +51,7 @@ describe('project file', () => {
 
   it('refuses files from a newer version, non-projects and bad layers with clear errors', () => {
     const cases: [string, RegExp][] = [
-      ['{"version":2,"layers":{}}', /newer version of Vùng Trắng \(project version 2/],
+      ['{"version":3,"layers":{}}', /newer version of Vùng Trắng \(project version 3; this one reads 2/],
       ['{"layers":{}}', /no "version" number/],
       ['{"type":"FeatureCollection","features":[]}', /GeoJSON layer, not a project/],
       [
@@ -77,8 +79,9 @@ describe('project file', () => {
     MIGRATIONS[0] = (doc) => ({ ...doc, layers: doc.oldLayers, oldLayers: undefined });
     try {
       const { project } = parseProject(JSON.stringify({ version: 0, oldLayers: {} }));
-      expect(project.version).toBe(1);
+      expect(project.version).toBe(PROJECT_VERSION);
       expect(project.layers).toEqual({});
+      expect(project.versions).toEqual([]);
     } finally {
       delete MIGRATIONS[0];
     }
@@ -130,5 +133,102 @@ describe('project file', () => {
       );
       expect(refused.problems).toHaveLength(1);
     });
+  });
+});
+
+describe('project file, version 2: dated versions of the data', () => {
+  it('opens a version 1 file (written before versions existed) with no versions', async () => {
+    const v1 = JSON.stringify({ ...(await sampleProject()), versions: undefined, version: 1 });
+    expect(JSON.parse(v1)).not.toHaveProperty('versions');
+    const { project } = parseProject(v1, 'cu.json');
+    expect(project.version).toBe(2);
+    expect(project.versions).toEqual([]);
+    expect(project.layers.hamlets?.features.length).toBeGreaterThan(0);
+  });
+
+  it('round-trips versions, writing a layer they share with each other or the project once', async () => {
+    const p = await sampleProject();
+    const hamlets = p.layers.hamlets!;
+    const sites2022 = { ...p.layers.sites!, features: p.layers.sites!.features.slice(0, 1) };
+    const versions = [
+      {
+        id: 'v1',
+        date: '2022-12',
+        label: 'Cuối 2022',
+        group: 'g',
+        settings: {},
+        layers: { hamlets, sites: sites2022 },
+      },
+      {
+        id: 'v2',
+        date: '2024-12',
+        group: 'g',
+        settings: { fibreServiceRadiusM: 700 },
+        layers: { hamlets, sites: sites2022 },
+      },
+      { id: 'v3', date: '2026-06', group: 'g', settings: {}, layers: { hamlets, sites: p.layers.sites! } },
+    ];
+    const text = serializeProject({ ...p, versions });
+    const doc = JSON.parse(text);
+    // The project's own hamlets and 2026 sites are referred to; the 2022 sites are written once.
+    expect(doc.versions.map((v: { layers: unknown }) => v.layers)).toEqual([
+      { hamlets: '@hamlets', sites: expect.stringMatching(/^L\d+-[0-9a-f]{16}$/) },
+      { hamlets: '@hamlets', sites: doc.versions[0].layers.sites },
+      { hamlets: '@hamlets', sites: '@sites' },
+    ]);
+    expect(Object.keys(doc.versionLayers)).toEqual([doc.versions[0].layers.sites]);
+    expect(text.length).toBeLessThan(JSON.stringify(p).length + JSON.stringify(sites2022).length + 2000);
+
+    const { project } = parseProject(text, 'du-an.json');
+    expect(project.versions.map((v) => [v.id, v.date, v.label, v.group])).toEqual([
+      ['v1', '2022-12', 'Cuối 2022', 'g'],
+      ['v2', '2024-12', undefined, 'g'],
+      ['v3', '2026-06', undefined, 'g'],
+    ]);
+    expect(project.versions[1]?.settings).toEqual({ fibreServiceRadiusM: 700 });
+    expect(project.versions[0]?.layers.sites).toEqual(sites2022);
+    expect(project.versions[2]?.layers.sites).toEqual(p.layers.sites);
+    // A shared layer is validated once and is one object for every version that has it.
+    expect(project.versions[0]?.layers.sites).toBe(project.versions[1]?.layers.sites);
+    expect(project.versions[0]?.layers.hamlets).toBe(project.layers.hamlets);
+  });
+
+  it('refuses damaged versions, naming the version and what is wrong', async () => {
+    const p = await sampleProject();
+    const base = JSON.parse(serializeProject(p));
+    const version = { id: 'v1', date: '2024-12', group: 'g', settings: {}, layers: { hamlets: '@hamlets' } };
+    const cases: [unknown, unknown, RegExp][] = [
+      [[{ ...version, date: '12/2024' }], {}, /versions\[0\] \(12\/2024\) has no date as YYYY-MM/],
+      [
+        [version, { ...version, date: '2025-06' }],
+        {},
+        /versions\[1\] \(2025-06\) has the id "v1" of an earlier version/,
+      ],
+      [
+        [{ ...version, layers: { sites: 'L1-00' } }],
+        {},
+        /versions\[0\] \(2024-12\) refers to a "sites" layer "L1-00" that "versionLayers" does not hold/,
+      ],
+      [[{ ...version, layers: { roads: '@roads' } }], {}, /unknown layer "roads"/],
+      [
+        [{ ...version, layers: { facilities: '@facilities' } }],
+        {},
+        /refers to the project's "facilities" layer, which it does not have/,
+      ],
+      [[{ ...version, layers: {} }], {}, /versions\[0\] \(2024-12\) has no hamlets/],
+      [{}, {}, /"versions" that are not a list/],
+    ];
+    for (const [versions, versionLayers, message] of cases) {
+      const text = JSON.stringify({ ...base, versions, versionLayers });
+      expect(() => parseProject(text, 'du-an.json'), message.source).toThrow(message);
+    }
+    const refused = JSON.stringify({
+      ...base,
+      versions: [{ ...version, settings: { circleSegments: 1e7 } }],
+    });
+    expect(() => parseProject(refused, 'du-an.json')).toThrow(SettingsRefused);
+    expect(() => parseProject(refused, 'du-an.json')).toThrow(
+      /du-an\.json › versions\[0\] \(2024-12\): has settings/,
+    );
   });
 });

@@ -4,7 +4,7 @@ import { DEFAULT_SETTINGS } from '../../../src/analysis/settings.ts';
 import type { FeatureCollection, Point, Polygon } from 'geojson';
 import type { SiteProps } from '../../../src/analysis/types.ts';
 import { hamletColour, planLayers, type PlanInput } from '../../../src/map/planLayers.ts';
-import { HATCH_IMAGES, RAMPS, SCENARIO, STATUS_COLOURS } from '../../../src/map/palette.ts';
+import { CHANGES, HATCH_IMAGES, RAMPS, SCENARIO, STATUS_COLOURS } from '../../../src/map/palette.ts';
 import type { HamletColourBy } from '../../../src/store/viewState.ts';
 import { sampleInput, sampleResult } from '../store/sampleResult.ts';
 import { covered, draft, edits, site } from './scenarioView.ts';
@@ -117,11 +117,39 @@ describe('planLayers', () => {
     ]);
     const order = plan.layers.map((l) => l.id);
     expect(order.indexOf('hamlets-fill')).toBeLessThan(order.indexOf('weak-hatch'));
-    // Nothing else paints over the hamlets' fill.
+    // Nothing else paints over the hamlets' fill (the scenario's and the compared versions' overlays aside).
     const fillsAbove = plan.layers
       .slice(order.indexOf('hamlets-fill') + 1)
-      .filter((l) => l.type === 'fill' && !('source' in l && String(l.source).startsWith('scenario')));
+      .filter(
+        (l) =>
+          l.type === 'fill' &&
+          !('source' in l && String(l.source).startsWith('scenario')) &&
+          !l.id.startsWith('version-changes'),
+      );
     expect(fillsAbove.every((l) => 'fill-pattern' in ((l as LooseLayer).paint ?? {}))).toBe(true);
+  });
+
+  it('veils the other hamlets and colours the changed ones only while two versions are compared', () => {
+    const plain = planLayers(base);
+    expect(layer(plain, 'version-changes-veil').layout).toMatchObject({ visibility: 'none' });
+    const changes: FeatureCollection = {
+      type: 'FeatureCollection',
+      features: [
+        { ...base.layers!.hamlets.features[0]!, properties: { id: 'h1', change: 'gained' } },
+        { ...base.layers!.hamlets.features[1]!, properties: { id: 'h2', change: 'lost' } },
+      ],
+    };
+    const plan = planLayers({ ...base, versionChanges: changes });
+    expect(layer(plan, 'version-changes-veil').layout).toMatchObject({ visibility: 'visible' });
+    const src = plan.sources['version-changes'];
+    expect(src?.type === 'geojson' ? src.data.features.length : 0).toBe(2);
+    const colour = layer(plan, 'version-changes-fill').paint?.['fill-color'];
+    expect(evaluate(colour, { change: 'gained' })).toBe(CHANGES.gained);
+    expect(evaluate(colour, { change: 'lost' })).toBe(CHANGES.lost);
+    const order = plan.layers.map((l) => l.id);
+    expect(order.indexOf('version-changes-veil')).toBeGreaterThan(order.indexOf('white-hatch'));
+    expect(order.indexOf('version-changes-fill')).toBeGreaterThan(order.indexOf('version-changes-veil'));
+    expect(order.indexOf('version-changes-fill')).toBeLessThan(order.indexOf('sites'));
   });
 
   it('paints served hamlets the "not ranked" grey when coloured by uncovered households or score', () => {

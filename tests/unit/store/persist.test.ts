@@ -238,7 +238,7 @@ describe('project file', () => {
         'app',
       );
       const text = projectText(a.getState(), 'Giao Thủy');
-      expect(JSON.parse(text)).toMatchObject({ version: 1, name: 'Giao Thủy' });
+      expect(JSON.parse(text)).toMatchObject({ version: 2, name: 'Giao Thủy' });
       expect(readFileKind('giao-thuy.json', text)).toBe('project');
 
       scenarios = [];

@@ -106,6 +106,19 @@ describe('share link codec', () => {
     expect({ ...back, center: v.center }).toEqual(v);
   });
 
+  it('round-trips the compared versions and whether the map shows them; a damaged pair is named', () => {
+    const v: SharedView = { ...rich(), comparison: { before: 'sample:2022-12', after: 'u-abc', map: false } };
+    const { view: back, problems } = decodeView(BASE + encodeView(v));
+    expect(problems).toEqual([]);
+    expect(back.comparison).toEqual({ before: 'sample:2022-12', after: 'u-abc', map: false });
+    const shown = decodeView(BASE + encodeView({ ...v, comparison: { ...v.comparison!, map: true } }));
+    expect(shown.view.comparison?.map).toBe(true);
+    const payload = toBase64Url(JSON.stringify({ l: 1, vc: ['only-one'] }));
+    const damaged = decodeView(`${BASE}?s=v1.${payload}`);
+    expect(damaged.view.comparison).toBeNull();
+    expect(damaged.problems.join(' ')).toContain('versions compared');
+  });
+
   it('reopens the plan that was shown: the scenario unless the link says the baseline', () => {
     const v = rich();
     const shown = (view: SharedView) => decodeView(BASE + encodeView(view)).view;

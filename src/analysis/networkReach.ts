@@ -1,0 +1,133 @@
+import Flatbush from 'flatbush';
+import type { CoverageShape } from './coverageShapes.ts';
+import { fibreShapes, operatorCoverageShape, siteShapes } from './coverageShapes.ts';
+import { fibreId, siteId } from './featureIds.ts';
+import { areaUnits, intersect } from './geometry/clip.ts';
+import { polygonToSegmentDistance } from './geometry/distance.ts';
+import type { LocalProjection } from './geometry/projection.ts';
+import { prepareHamlets, type PreparedHamlet } from './prepareHamlets.ts';
+import type { InputLayers, Settings } from './types.ts';
+
+/** The network features whose coverage reaches one hamlet (ids sorted in code-unit order). */
+export interface HamletReach {
+  /** Sites that are on and whose 4G/5G disc or sectors reach the hamlet. */
+  sites: string[];
+  /** Sites whose 2G/3G reach goes further than their 4G/5G (or who have only 2G/3G) and reaches it. */
+  legacySites: string[];
+  /** Access fibre routes and nodes whose service area reaches it (backbone serves nobody). */
+  fibre: string[];
+  /** Operator coverage polygons at a good 4G/5G level that reach it. */
+  coverage: string[];
+}
+
+/** Hamlet id → the features that reach it. */
+export type NetworkReach = Map<string, HamletReach>;
+
+/**
+ * Which sites, fibre features and coverage polygons reach each hamlet: those whose coverage shape (the same
+ * shapes the analysis clips, DATA-MODEL §2) overlaps the hamlet with some area. Comparing two dated versions
+ * reads the cause of a change from the difference of these lists (DATA-MODEL §16). Pure; pass the engine's
+ * prepared hamlets to skip preparing them again.
+ *
+ * @example
+ * networkReach(layers, withDefaults({})).get('TH-001')?.sites // ['site-12', 'site-40']
+ */
+export function networkReach(
+  layers: InputLayers,
+  settings: Settings,
+  prepared?: { hamlets: PreparedHamlet[]; proj: LocalProjection },
+): NetworkReach {
+  const { hamlets, proj } = prepared ?? prepareHamlets(layers);
+  const out: NetworkReach = new Map();
+  const lists = hamlets.map(() => ({
+    sites: new Set<string>(),
+    legacySites: new Set<string>(),
+    fibre: new Set<string>(),
+    coverage: new Set<string>(),
+  }));
+  if (hamlets.length > 0) {
+    const index = new Flatbush(hamlets.length);
+    for (const h of hamlets) index.add(h.bounds.left, h.bounds.top, h.bounds.right, h.bounds.bottom);
+    index.finish();
+    const visit = (shapes: CoverageShape[], into: (s: CoverageShape) => keyof HamletReach | null): void => {
+      for (const shape of shapes) {
+        const list = into(shape);
+        if (!list) continue;
+        const b = shape.bounds;
+        for (const i of index.search(b.left, b.top, b.right, b.bottom)) {
+          const h = hamlets[i] as PreparedHamlet;
+          const set = (lists[i] as Record<keyof HamletReach, Set<string>>)[list];
+          if (!set.has(shape.sourceId) && reaches(h, shape)) set.add(shape.sourceId);
+        }
+      }
+    };
+    (layers.sites?.features ?? []).forEach((f, i) =>
+      visit(siteShapes(f, siteId(f, i), proj, settings).shapes, (s) =>
+        s.kind === 'mbb' ? 'sites' : 'legacySites',
+      ),
+    );
+    (layers.fibre?.features ?? []).forEach((f, i) =>
+      visit(fibreShapes(f, fibreId(f, i), proj, settings).shapes, () => 'fibre'),
+    );
+    (layers.coverage?.features ?? []).forEach((f, i) =>
+      visit(
+        operatorCoverageShape(f, String(f.properties?.id ?? f.id ?? `coverage-${i}`), proj).shapes,
+        (s) => (s.kind === 'mbb' ? 'coverage' : null),
+      ),
+    );
+  }
+  hamlets.forEach((h, i) => {
+    const l = lists[i] as Record<keyof HamletReach, Set<string>>;
+    out.set(h.id, {
+      sites: sorted(l.sites),
+      legacySites: sorted(l.legacySites),
+      fibre: sorted(l.fibre),
+      coverage: sorted(l.coverage),
+    });
+  });
+  return out;
+}
+
+/**
+ * Whether a shape overlaps a hamlet with some area. Its outer disc or capsule rules most candidates out and
+ * its inner ones (which lie inside the shape) prove most overlaps; only the few left are clipped.
+ */
+function reaches(h: PreparedHamlet, shape: CoverageShape): boolean {
+  const o = shape.outer;
+  if (o && polygonToSegmentDistance(h.paths, o.ax, o.ay, o.bx, o.by) >= o.r) return false;
+  for (const p of shape.proofs) {
+    if (p.r > 0 && polygonToSegmentDistance(h.paths, p.ax, p.ay, p.bx, p.by) < p.r) return true;
+  }
+  const cut = intersect(h.paths, shape.paths(), shape.sourceId);
+  return cut.ok && areaUnits(cut.value) > 0;
+}
+
+function sorted(set: Set<string>): string[] {
+  return [...set].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Where `vungtrang analyze` writes a hamlet's reach in hamlets.geojson (DATA-MODEL §10). */
+const REACH_PROPERTIES = {
+  sites: 'reach_sites',
+  legacySites: 'reach_legacy_sites',
+  fibre: 'reach_fibre',
+  coverage: 'reach_coverage',
+} as const satisfies Record<keyof HamletReach, string>;
+
+/** A hamlet's reach as properties of the hamlets export: lists of feature ids. */
+export function reachProperties(reach: HamletReach | undefined): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [k, name] of Object.entries(REACH_PROPERTIES)) out[name] = reach?.[k as keyof HamletReach] ?? [];
+  return out;
+}
+
+/** The reach written by `reachProperties`, read back; null when a list is missing or not a list of ids. */
+export function reachFromProperties(props: Record<string, unknown>): HamletReach | null {
+  const out: Partial<HamletReach> = {};
+  for (const [k, name] of Object.entries(REACH_PROPERTIES)) {
+    const v = props[name];
+    if (!Array.isArray(v) || !v.every((id) => typeof id === 'string')) return null;
+    out[k as keyof HamletReach] = v as string[];
+  }
+  return out as HamletReach;
+}

@@ -1,0 +1,4 @@
+import * as Comlink from 'comlink';
+import { createVersionsWorkerApi } from './versionsWorkerApi.ts';
+
+Comlink.expose(createVersionsWorkerApi());
