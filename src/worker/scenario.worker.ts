@@ -1,4 +1,5 @@
 import * as Comlink from 'comlink';
+import { holdLifeline } from './lifeline.ts';
 import { newlyCoveredAreas } from '../analysis/scenarioCovered.ts';
 import { ScenarioSession } from '../analysis/scenarioSession.ts';
 import type { ScenarioEdit } from '../analysis/scenarioTypes.ts';
@@ -53,4 +54,5 @@ function changedSinceBaseline(s: ScenarioSession, after: ScenarioWorkerUpdate['r
 
 export type ScenarioWorkerApi = typeof api;
 
+holdLifeline();
 Comlink.expose(api);

@@ -14,6 +14,9 @@ import { migrateV0 } from './migrate.ts';
 import { decodeScenario, encodeScenario } from './scenarioCodec.ts';
 import { decodeSettings, encodeSettings, isRecord } from './settingsCodec.ts';
 import type { SettingsProblem } from '../../analysis/validateSettings.ts';
+import { linkIssue, quoted, type LinkIssue } from './linkIssue.ts';
+
+export type { LinkIssue, LinkIssueCode } from './linkIssue.ts';
 
 /** A view as shared: the view plus the scenario's edits (opaque GeoJSON features until scenarios land). */
 export interface SharedView extends ViewState {
@@ -22,13 +25,20 @@ export interface SharedView extends ViewState {
 
 export const LINK_VERSION = 1;
 
-/** What a link could not restore: a sentence, or a refused setting (worded in the UI's language). */
-export type LinkProblem = string | SettingsProblem;
+/** What a link could not restore: a link issue, or a refused setting (both worded in the UI's language). */
+export type LinkProblem = LinkIssue | SettingsProblem;
 
 /** A link problem as an English sentence (tests, logs). */
 export function linkProblemText(p: LinkProblem): string {
-  return typeof p === 'string' ? p : p.message;
+  return p.message;
 }
+
+/**
+ * Links longer than this are refused when opened and never written to the address bar: servers answer
+ * longer request lines with "431 Request Header Fields Too Large" (Node's limit is 16 KB of headers).
+ */
+export const MAX_LINK_CHARS = 16_000;
+
 
 /**
  * v1 orders: a layer's bit and a colour measure's index are part of the format. Append only, so that
@@ -93,9 +103,20 @@ export function mapHash(center: [number, number], zoom: number): string {
  * const { view, problems } = decodeView(location.href);
  */
 export function decodeView(link: string): { view: Partial<SharedView>; problems: LinkProblem[] } {
-  const url = new URL(link, 'http://link.invalid/');
   const problems: LinkProblem[] = [];
   const view: Partial<SharedView> = {};
+  if (link.length > MAX_LINK_CHARS) {
+    const kb = Math.ceil(link.length / 1024);
+    problems.push(
+      linkIssue(
+        'tooLong',
+        `The link is ${kb} KB long; links over ${MAX_LINK_CHARS / 1000} KB are not opened. Ask for a project file instead.`,
+        { kb, limit: MAX_LINK_CHARS / 1000 },
+      ),
+    );
+    return { view, problems };
+  }
+  const url = new URL(link, 'http://link.invalid/');
   const hash = new URLSearchParams(url.hash.replace(/^#/, ''));
   const mapText = hash.get('map');
   const s = url.searchParams.get('s');
@@ -107,16 +128,26 @@ export function decodeView(link: string): { view: Partial<SharedView>; problems:
     const raw = m ? parsePayload(m[2] ?? '') : undefined;
     if (!m)
       problems.push(
-        'The link is not a Vùng Trắng view link (no version); only the map position, if any, was restored.',
+        linkIssue(
+          'noVersion',
+          'The link is not a Vùng Trắng view link (no version); only the map position, if any, was restored.',
+        ),
       );
     else if (version > LINK_VERSION) {
       problems.push(
-        `The link was made by a newer version of Vùng Trắng (v${version}); this version reads up to ` +
-          `v${LINK_VERSION}, so only the map position was restored.`,
+        linkIssue(
+          'newer',
+          `The link was made by a newer version of Vùng Trắng (v${version}); this version reads up to ` +
+            `v${LINK_VERSION}, so only the map position was restored.`,
+          { version, supported: LINK_VERSION },
+        ),
       );
     } else if (raw === undefined) {
       problems.push(
-        'The link is damaged (its view data cannot be read); only the map position, if any, was restored.',
+        linkIssue(
+          'damaged',
+          'The link is damaged (its view data cannot be read); only the map position, if any, was restored.',
+        ),
       );
     } else if (version === 0) {
       const migrated = migrateV0(raw, (id) => {
@@ -128,14 +159,17 @@ export function decodeView(link: string): { view: Partial<SharedView>; problems:
       problems.push(...migrated.problems);
     } else if (!isRecord(raw)) {
       problems.push(
-        'The link is damaged (its view data is not an object); only the map position was restored.',
+        linkIssue(
+          'notObject',
+          'The link is damaged (its view data is not an object); only the map position was restored.',
+        ),
       );
     } else payload = raw;
   }
   const position =
     mapText !== null ? parseMapHash(mapText) : payloadMap ? checkPosition(payloadMap) : undefined;
   if (position === 'invalid')
-    problems.push('The map position in the link is not valid; the map was not moved.');
+    problems.push(linkIssue('badPosition', 'The map position in the link is not valid; the map was not moved.'));
   else if (position) {
     view.center = position.center;
     view.zoom = position.zoom;
@@ -190,13 +224,24 @@ function decodePayload(p: Record<string, unknown>, view: Partial<SharedView>, pr
     if (typeof mask === 'number' && Number.isInteger(mask) && mask >= 0 && mask < 2 ** 30) {
       view.layers = LAYER_BITS.filter((_, bit) => (mask & (1 << bit)) !== 0);
       if (mask >> LAYER_BITS.length !== 0)
-        problems.push('Some layers in the link are unknown to this version and stay hidden.');
-    } else problems.push('The visible layers could not be read from the link; the current layers are kept.');
+        problems.push(
+          linkIssue('unknownLayers', 'Some layers in the link are unknown to this version and stay hidden.'),
+        );
+    } else
+      problems.push(
+        linkIssue(
+          'badLayers',
+          'The visible layers could not be read from the link; the current layers are kept.',
+        ),
+      );
   }
   if ('c' in p) {
     const colour = typeof p.c === 'number' ? COLOUR_BY[p.c] : undefined;
     if (colour) view.colourBy = colour;
-    else problems.push('The hamlet colouring in the link is unknown; the current colouring is kept.');
+    else
+      problems.push(
+        linkIssue('badColour', 'The hamlet colouring in the link is unknown; the current colouring is kept.'),
+      );
   }
   view.filters = decodeFilters(p.f, problems);
   if ('a' in p) {
@@ -204,11 +249,17 @@ function decodePayload(p: Record<string, unknown>, view: Partial<SharedView>, pr
     const code = typeof p.a === 'string' ? p.a.slice(1) : '';
     // The province may have an empty code: a single-province data set need not carry one.
     if (level && (code.length > 0 || level === 'province') && code.length <= 40) view.area = { level, code };
-    else problems.push('The selected area in the link could not be read; the whole province is shown.');
+    else
+      problems.push(
+        linkIssue('badArea', 'The selected area in the link could not be read; the whole province is shown.'),
+      );
   }
   if ('h' in p) {
     if (isShortText(p.h, 200)) view.selectedHamletId = p.h;
-    else problems.push('The selected hamlet in the link could not be read; no hamlet is selected.');
+    else
+      problems.push(
+        linkIssue('badHamlet', 'The selected hamlet in the link could not be read; no hamlet is selected.'),
+      );
   } else view.selectedHamletId = null;
   if ('st' in p) {
     const { settings, problems: sp } = decodeSettings(p.st);
@@ -219,7 +270,11 @@ function decodePayload(p: Record<string, unknown>, view: Partial<SharedView>, pr
     if (p.g === 'vi' || p.g === 'en') view.lang = p.g;
     else
       problems.push(
-        `The language ${JSON.stringify(p.g)} in the link is unknown; the current language is kept.`,
+        linkIssue(
+          'badLanguage',
+          `The language ${quoted(p.g)} in the link is unknown; the current language is kept.`,
+          { value: quoted(p.g) },
+        ),
       );
   }
   view.basemap = p.b === 1 ? 'osm' : 'none';
@@ -229,21 +284,33 @@ function decodePayload(p: Record<string, unknown>, view: Partial<SharedView>, pr
     problems.push(...sp);
   }
   const unknown = Object.keys(p).filter((k) => !KNOWN_KEYS.has(k));
-  if (unknown.length > 0)
+  if (unknown.length > 0) {
+    // Named up to five, each cut short: a crafted link with thousands of keys gets one short line.
+    const shown = unknown.slice(0, 5).map((k) => (k.length > 20 ? `${k.slice(0, 19)}…` : k));
+    const names = shown.join(', ') + (unknown.length > 5 ? ', …' : '');
     problems.push(
-      `The link holds fields this version does not know (${unknown.join(', ')}); they were ignored.`,
+      linkIssue(
+        'unknownFields',
+        `The link holds ${unknown.length === 1 ? 'a field' : `${unknown.length} fields`} this version does not know (${names}); they were ignored.`,
+        { count: unknown.length, names },
+      ),
     );
+  }
 }
 
 function decodeFilters(raw: unknown, problems: LinkProblem[]): Filters {
   const filters: Filters = { ...EMPTY_FILTERS };
   if (raw === undefined) return filters;
   if (!isRecord(raw)) {
-    problems.push('The filters in the link could not be read; no filter is applied.');
+    problems.push(linkIssue('badFilters', 'The filters in the link could not be read; no filter is applied.'));
     return filters;
   }
-  const bad = (name: string) =>
-    problems.push(`The ${name} filter in the link could not be read and is not applied.`);
+  const bad = (filter: string, label = filter) =>
+    problems.push(
+      linkIssue('badFilter', `The ${label} filter in the link could not be read and is not applied.`, {
+        filter,
+      }),
+    );
   if ('d' in raw) {
     if (isShortText(raw.d, 40)) filters.district = raw.d;
     else bad('district');
@@ -264,7 +331,7 @@ function decodeFilters(raw: unknown, problems: LinkProblem[]): Filters {
   if ('g' in raw) {
     const gap = typeof raw.g === 'number' ? GAPS[raw.g] : undefined;
     if (gap) filters.gap = gap;
-    else bad('technology gap');
+    else bad('gap', 'technology gap');
   }
   if ('q' in raw) {
     if (isShortText(raw.q, 200)) filters.search = raw.q;

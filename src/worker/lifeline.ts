@@ -1,0 +1,88 @@
+/**
+ * How the page hears that a worker has died. A worker that fails to load (a missing or blocked script)
+ * or throws outside a call fires `error`; one that stops on its own (out of memory, `close()`) fires
+ * nothing, so each worker holds a Web Lock for its whole life (`holdLifeline`) and the page queues for
+ * the same lock, which it is granted only when the worker is gone. Where Web Locks are missing (an
+ * insecure context), only `error` is heard.
+ */
+
+interface LifelineMessage {
+  vtLifeline: string;
+}
+
+function isLifeline(data: unknown): data is LifelineMessage {
+  return typeof data === 'object' && data !== null && typeof (data as LifelineMessage).vtLifeline === 'string';
+}
+
+function lockManager(): LockManager | undefined {
+  return typeof navigator === 'undefined' ? undefined : (navigator as { locks?: LockManager }).locks;
+}
+
+/** Worker side, first thing in a worker module: holds this worker's lock and tells the page its name. */
+export function holdLifeline(): void {
+  const locks = lockManager();
+  if (!locks) return;
+  const name = `vt-worker-${crypto.randomUUID()}`;
+  void locks.request(name, () => {
+    postMessage({ vtLifeline: name } satisfies LifelineMessage);
+    return new Promise<never>(() => undefined);
+  });
+}
+
+/**
+ * Page side: calls `onDeath` once, with a short reason, when `worker` fails to load or dies. Returns a
+ * function that stops watching; call it before terminating the worker on purpose.
+ *
+ * @example const unwatch = watchWorker(worker, () => restart()); … unwatch(); worker.terminate();
+ */
+export function watchWorker(
+  worker: Worker,
+  onDeath: (reason: string) => void,
+  locks: LockManager | undefined = lockManager(),
+): () => void {
+  let watching = true;
+  const die = (reason: string): void => {
+    if (!watching) return;
+    stop();
+    onDeath(reason);
+  };
+  const onError = (e: Event): void => {
+    e.preventDefault();
+    const message = (e as ErrorEvent).message;
+    die(message ? `it failed (${message})` : 'it could not be loaded');
+  };
+  const onMessageError = (): void => die('a message from it could not be read');
+  const onMessage = (e: MessageEvent): void => {
+    if (!isLifeline(e.data) || !locks) return;
+    void locks.request(e.data.vtLifeline, () => die('it stopped'));
+  };
+  worker.addEventListener('error', onError);
+  worker.addEventListener('messageerror', onMessageError);
+  worker.addEventListener('message', onMessage);
+  function stop(): void {
+    watching = false;
+    worker.removeEventListener('error', onError);
+    worker.removeEventListener('messageerror', onMessageError);
+    worker.removeEventListener('message', onMessage);
+  }
+  return stop;
+}
+
+/** A worker that died twice in a row for one piece of work: the page says so and offers to retry. */
+export class WorkerFailed extends Error {
+  constructor(
+    readonly worker: 'analysis' | 'scenario' | 'import',
+    reason: string,
+  ) {
+    super(`The ${worker} worker stopped twice (${reason}).`);
+    this.name = 'WorkerFailed';
+  }
+}
+
+/** Thrown into the work a worker was doing when it died; the client then starts a fresh one. */
+export class WorkerDied extends Error {
+  constructor(readonly reason: string) {
+    super(`The worker stopped: ${reason}.`);
+    this.name = 'WorkerDied';
+  }
+}
