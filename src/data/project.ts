@@ -106,7 +106,11 @@ export function parseProject(text: string, fileName = 'project.json'): ParsedPro
     throw new LoadError(fileName, 'has "scenarios" that are not a list.', fix);
   }
   if (tooDeep(obj.scenarios ?? null, MAX_NESTING + 8) || tooDeep(obj.view ?? null)) {
-    throw new LoadError(fileName, `has scenarios or a view nested more than ${MAX_NESTING} levels deep.`, fix);
+    throw new LoadError(
+      fileName,
+      `has scenarios or a view nested more than ${MAX_NESTING} levels deep.`,
+      fix,
+    );
   }
   const project: Project = {
     version: PROJECT_VERSION,

@@ -5,13 +5,7 @@ import { readGeojson } from './readGeojson.ts';
 import { readKml, readKmz } from './readKml.ts';
 import { readShapefileZip } from './readShapefile.ts';
 import { byteLength, toBytes, toText } from './text.ts';
-import {
-  MAX_FILE_BYTES,
-  type FileKind,
-  type LoadInput,
-  type LoadResult,
-  type RawFeature,
-} from './types.ts';
+import { MAX_FILE_BYTES, type FileKind, type LoadInput, type LoadResult, type RawFeature } from './types.ts';
 
 /** A file of features read by its format's reader, before a role, fields or a CRS are applied. */
 export interface FeatureFile {

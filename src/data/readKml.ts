@@ -68,10 +68,12 @@ export function readKml(text: string, file: string): RawFeature[] {
     if (depth === markDepth + 1 && (name === 'name' || name === 'address' || name === 'description')) {
       capture = { kind: 'prop', key: name, depth, text: '' };
     } else if (name === 'Data') dataName = tag.attributes.name ?? null;
-    else if (name === 'value' && dataName !== null) capture = { kind: 'data', key: dataName, depth, text: '' };
+    else if (name === 'value' && dataName !== null)
+      capture = { kind: 'data', key: dataName, depth, text: '' };
     else if (name === 'SimpleData' && tag.attributes.name) {
       capture = { kind: 'data', key: tag.attributes.name, depth, text: '' };
-    } else if (name === 'coordinates') capture = { kind: 'coordinates', key: parentOf(path), depth, text: '' };
+    } else if (name === 'coordinates')
+      capture = { kind: 'coordinates', key: parentOf(path), depth, text: '' };
     else if (name === 'coord' && track) capture = { kind: 'coord', key: '', depth, text: '' };
     else if (name === 'Polygon') rings = [];
     else if (name === 'Track') track = [];

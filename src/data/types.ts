@@ -85,6 +85,6 @@ export const MAX_FILE_BYTES = 200 * 1024 * 1024;
  */
 export const MAX_ZIP_ENTRIES = 1000;
 /** …the unpacked size of one file inside (no bigger than a file the app opens on its own)… */
-export const MAX_ZIP_ENTRY_BYTES = MAX_FILE_BYTES;
+export const MAX_ZIP_ENTRY_BYTES = 200 * 1024 * 1024;
 /** …and of all the files read from one archive (only the layer's own files are unpacked). */
 export const MAX_UNZIPPED_BYTES = 300 * 1024 * 1024;

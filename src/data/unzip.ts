@@ -78,18 +78,6 @@ export function openZip(bytes: Uint8Array, file: string): ZipArchive {
   };
 }
 
-/** Opens a zip and unpacks the entries `wanted` keeps (all by default), by lower-cased path. */
-export async function unzipFiles(
-  bytes: Uint8Array,
-  file: string,
-  wanted: (name: string) => boolean = () => true,
-): Promise<Map<string, Uint8Array>> {
-  const zip = openZip(bytes, file);
-  const out = new Map<string, Uint8Array>();
-  for (const name of zip.names.filter(wanted)) out.set(name, await zip.read(name));
-  return out;
-}
-
 function damaged(file: string, what: string): LoadError {
   return new LoadError(file, `is not a readable zip archive (${what}).`, FIX_REZIP);
 }
@@ -164,7 +152,7 @@ function findEocd(view: DataView): number {
 /** ZIP64 sizes and offset live in extra field 0x0001, each only when the 32-bit field is all ones. */
 function readZip64Extra(view: DataView, start: number, length: number, entry: ZipEntry): void {
   const end = Math.min(start + length, view.byteLength);
-  for (let at = start; at + 4 <= end; ) {
+  for (let at = start; at + 4 <= end;) {
     const id = view.getUint16(at, true);
     const size = view.getUint16(at + 2, true);
     if (id === 0x0001) {
@@ -204,7 +192,8 @@ function checkEntry(e: ZipEntry, file: string): void {
       FIX_SPLIT,
     );
   }
-  const impossible = e.method === 0 ? e.size !== e.compressedSize : e.size > e.compressedSize * MAX_RATIO + 1024;
+  const impossible =
+    e.method === 0 ? e.size !== e.compressedSize : e.size > e.compressedSize * MAX_RATIO + 1024;
   if (impossible) {
     throw damaged(
       file,

@@ -50,8 +50,7 @@ export function createImportWorker(): Worker {
  * call in words; the next call starts a fresh worker, and the call is tried once more on it.
  */
 export function createWorkerBackend(makeWorker: () => Worker = createImportWorker): ImportBackend {
-  let current: { worker: Worker; api: Comlink.Remote<ImportWorkerApi>; death: Promise<never> } | null =
-    null;
+  let current: { worker: Worker; api: Comlink.Remote<ImportWorkerApi>; death: Promise<never> } | null = null;
   const ensure = (): NonNullable<typeof current> => {
     if (!current) {
       const worker = makeWorker();
@@ -72,7 +71,7 @@ export function createWorkerBackend(makeWorker: () => Worker = createImportWorke
     current = null;
   };
   /** Runs `call` on the worker; a death is retried once on a fresh worker, then said in words. */
-  const withRetry = async <T,>(
+  const withRetry = async <T>(
     name: string,
     call: (api: Comlink.Remote<ImportWorkerApi>) => Promise<T>,
   ): Promise<T | { ok: false; error: ImportFailure }> => {

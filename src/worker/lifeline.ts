@@ -11,7 +11,9 @@ interface LifelineMessage {
 }
 
 function isLifeline(data: unknown): data is LifelineMessage {
-  return typeof data === 'object' && data !== null && typeof (data as LifelineMessage).vtLifeline === 'string';
+  return (
+    typeof data === 'object' && data !== null && typeof (data as LifelineMessage).vtLifeline === 'string'
+  );
 }
 
 function lockManager(): LockManager | undefined {

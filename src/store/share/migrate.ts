@@ -40,7 +40,9 @@ export function migrateV0(raw: unknown, layerBit: (id: string) => number | undef
       const bit = typeof old === 'string' ? layerBit(V0_LAYERS[old] ?? '') : undefined;
       if (bit === undefined)
         problems.push(
-          linkIssue('v0Layer', `Layer ${quoted(old)} from the old link no longer exists.`, { name: quoted(old) }),
+          linkIssue('v0Layer', `Layer ${quoted(old)} from the old link no longer exists.`, {
+            name: quoted(old),
+          }),
         );
       else mask |= 1 << bit;
     }

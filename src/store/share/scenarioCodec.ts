@@ -75,7 +75,9 @@ export function decodeScenario(raw: unknown): { scenario: Feature[]; problems: L
   }
   const problems: LinkIssue[] = [];
   const dropped = (index: number, reason: string, message: string): void => {
-    problems.push(linkIssue('editDropped', `Scenario edit ${index} was dropped: ${message}.`, { index, reason }));
+    problems.push(
+      linkIssue('editDropped', `Scenario edit ${index} was dropped: ${message}.`, { index, reason }),
+    );
   };
   const scenario: Feature[] = [];
   raw.forEach((item, i) => {

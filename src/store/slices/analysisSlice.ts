@@ -27,7 +27,13 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
   lastRunFrom: null,
   startRun: () => {
     const runId = get().runId + 1;
-    set({ runId, running: true, progress: { done: 0, total: 1, phase: 'start' }, analysisError: null, analysisErrorKind: null });
+    set({
+      runId,
+      running: true,
+      progress: { done: 0, total: 1, phase: 'start' },
+      analysisError: null,
+      analysisErrorKind: null,
+    });
     return runId;
   },
   setProgress: (runId, progress) => {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Point, Polygon } from 'geojson';
 import { LoadError, loadLayer, readFileKind, type LoadResult } from '../../../src/data/index.ts';
 import { fixture, fixtureText } from './helpers.ts';
 

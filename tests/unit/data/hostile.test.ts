@@ -49,7 +49,9 @@ describe('hostile files end in a short message naming the file and the fix', () 
 
   it('a CSV named .kml says what it looks like and to rename it, not an XML parser page', async () => {
     const err = await failure(readLayerFile(hostile('csv-named.kml')));
-    expect(err.message).toBe('csv-named.kml: is named like KML but holds no XML (it begins “id,ten,kinh_do,vi_do”).');
+    expect(err.message).toBe(
+      'csv-named.kml: is named like KML but holds no XML (it begins “id,ten,kinh_do,vi_do”).',
+    );
     expect(err.fix).toMatch(/rename it to \.csv/);
   });
 
@@ -65,7 +67,9 @@ describe('hostile files end in a short message naming the file and the fix', () 
 
   it('entities declared in a DTD are refused, never expanded', async () => {
     const err = await failure(readLayerFile(hostile('entity-expansion.kml')));
-    expect(err.message).toMatch(/^entity-expansion\.kml: is not well-formed XML \(line 3, column \d+: .*entity/);
+    expect(err.message).toMatch(
+      /^entity-expansion\.kml: is not well-formed XML \(line 3, column \d+: .*entity/,
+    );
     expect(err.message.length).toBeLessThan(200);
   });
 
@@ -91,10 +95,7 @@ describe('the CLI on hostile files: exit 1 with our message, never 70', () => {
   it('nested coordinates, a CSV named .kml and a zip bomb', async () => {
     const dir = await tempDir('vt-hostile-');
     const bomb = join(dir, 'thon.zip');
-    await writeFile(
-      bomb,
-      buildZip([{ name: 'thon.shp', packed: zerosDeflate(1024), declaredSize: 4096 }]),
-    );
+    await writeFile(bomb, buildZip([{ name: 'thon.shp', packed: zerosDeflate(1024), declaredSize: 4096 }]));
     const cases: [string, RegExp][] = [
       [join(FIXTURES, 'hostile/deep-coordinates.geojson'), /feature 1 has coordinates nested more than 32/],
       [join(FIXTURES, 'hostile/csv-named.kml'), /holds no XML .*\n {2}What to do: .*rename it to \.csv/],

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  LoadError,
-  loadLayer,
-  MAX_UNZIPPED_BYTES,
-  readLayerFile,
-} from '../../../src/data/index.ts';
+import { LoadError, loadLayer, MAX_UNZIPPED_BYTES, readLayerFile } from '../../../src/data/index.ts';
 import { openZip } from '../../../src/data/unzip.ts';
 import { MAX_ZIP_ENTRIES, MAX_ZIP_ENTRY_BYTES } from '../../../src/data/types.ts';
 import { fixture } from './helpers.ts';
@@ -83,9 +78,13 @@ describe('zip limits: checked from the directory before anything is unpacked', (
   });
 
   it('a directory claiming more than deflate can pack is refused as damaged before inflating', async () => {
-    const zip = buildZip([{ name: 'thon.shp', packed: BOMB.subarray(0, 1024 * 10), declaredSize: 100 * MiB }]);
+    const zip = buildZip([
+      { name: 'thon.shp', packed: BOMB.subarray(0, 1024 * 10), declaredSize: 100 * MiB },
+    ]);
     const r = await refusal(() => readLayerFile({ name: 'ratio.zip', data: zip }));
-    expect(r.message).toMatch(/^ratio\.zip: is not a readable zip archive \(thon\.shp declares 104857600 bytes/);
+    expect(r.message).toMatch(
+      /^ratio\.zip: is not a readable zip archive \(thon\.shp declares 104857600 bytes/,
+    );
   });
 
   it('a zip of many entries is refused from its entry count', async () => {
@@ -99,7 +98,9 @@ describe('zip limits: checked from the directory before anything is unpacked', (
     const zip = buildZip(entries);
     expect(zip.length).toBeGreaterThan(MiB);
     const r = await refusal(() => readLayerFile({ name: 'many.zip', data: zip }));
-    expect(r.message).toBe(`many.zip: holds 20,000 files; the limit is ${MAX_ZIP_ENTRIES.toLocaleString('en')}.`);
+    expect(r.message).toBe(
+      `many.zip: holds 20,000 files; the limit is ${MAX_ZIP_ENTRIES.toLocaleString('en')}.`,
+    );
     expect(r.arrayBuffersMb).toBeLessThan(50);
     expect(r.ms).toBeLessThan(5000);
   });

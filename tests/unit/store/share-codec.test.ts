@@ -196,7 +196,9 @@ describe('share link codec', () => {
     const { view: back, problems } = decodeView(link);
     expect(back.center).toBeUndefined();
     expect(back.filters?.tier).toBe(2);
-    expect(problems.map(linkProblemText)).toEqual(['The map position in the link is not valid; the map was not moved.']);
+    expect(problems.map(linkProblemText)).toEqual([
+      'The map position in the link is not valid; the map was not moved.',
+    ]);
   });
 
   it('opens a v0 link from the prototype and names what it could not restore', () => {
