@@ -221,6 +221,12 @@ export const en: Strings = {
     fromCache: 'The saved result of the last analysis (same data and settings)',
     failed: 'Analysis failed: {{message}}',
   },
+  faults: {
+    analysisWorker:
+      'The analysis stopped unexpectedly twice (most often for lack of memory). Close other tabs and retry; if it fails again, reload the page.',
+    scenarioWorker: 'The what-if engine stopped unexpectedly twice. Close other tabs and retry.',
+    retry: 'Retry',
+  },
   settingsProblem: {
     number: '{{label}} ({{key}}) is {{value}}; it must be {{range}}.',
     choice: '{{label}} ({{key}}) is {{value}}; it must be one of: {{options}}.',

@@ -224,6 +224,12 @@ export const vi = {
     fromCache: 'Kết quả đã lưu của lần phân tích trước (cùng dữ liệu và cài đặt)',
     failed: 'Phân tích lỗi: {{message}}',
   },
+  faults: {
+    analysisWorker:
+      'Bộ phân tích dừng đột ngột hai lần (thường do thiếu bộ nhớ). Hãy đóng bớt thẻ khác rồi thử lại; nếu vẫn lỗi, tải lại trang.',
+    scenarioWorker: 'Bộ tính kịch bản dừng đột ngột hai lần. Hãy đóng bớt thẻ khác rồi thử lại.',
+    retry: 'Thử lại',
+  },
   settingsProblem: {
     number: '{{label}} ({{key}}) là {{value}}; phải là {{range}}.',
     choice: '{{label}} ({{key}}) là {{value}}; phải là một trong: {{options}}.',

@@ -3,6 +3,7 @@ import type { MapMouseEvent } from 'maplibre-gl';
 import type { InputLayers } from '../analysis/types.ts';
 import type { AppState } from '../store/appState.ts';
 import type { HamletRow } from '../store/rows.ts';
+import { drawnBasemap } from '../store/share/basemapConsent.ts';
 import type { ScenarioState, ScenarioStore } from '../store/scenario/scenarioStore.ts';
 import { effectiveSettings, type AppStore } from '../store/store.ts';
 import { areaAt, areaUp } from './areaPick.ts';
@@ -37,7 +38,7 @@ export function planFromState(s: AppState, scenario?: ScenarioView): MapPlan {
     visible: s.layers,
     colourBy: s.colourBy,
     selectedHamletId: s.selectedHamletId,
-    basemap: s.basemap,
+    basemap: drawnBasemap(s.basemap),
     settings: effectiveSettings(s),
     area: s.area,
     scenario,

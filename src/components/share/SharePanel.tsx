@@ -1,9 +1,10 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { encodeView } from '../../store/share/codec.ts';
+import { encodeViewWithin, MAX_LINK_CHARS } from '../../store/share/codec.ts';
 import { appStorePort } from '../../store/share/appStorePort.ts';
 import { appStore } from '../../store/store.ts';
 import '../../styles/print.css';
 import './share.css';
+import { BasemapConsent } from './BasemapConsent.tsx';
 import { ExportSection } from './ExportSection.tsx';
 import { useShareTranslation } from './i18n.ts';
 import { LinkNotice } from './LinkNotice.tsx';
@@ -11,13 +12,15 @@ import { PrintSheet, printPage } from './PrintSheet.tsx';
 import { SnapshotSection } from './SnapshotSection.tsx';
 
 /** The link to the current view, built from the store (not the address bar, which may lag a map move). */
-function currentLink(): string {
-  return `${location.origin}${location.pathname}${encodeView(appStorePort(appStore).getView())}`;
+function currentLink(): { link: string; withoutEdits?: number } {
+  const { link, withoutEdits } = encodeViewWithin(appStorePort(appStore).getView());
+  const full = `${location.origin}${location.pathname}${link}`;
+  return withoutEdits === undefined ? { link: full } : { link: full, withoutEdits };
 }
 
 function LinkSection() {
   const { t } = useShareTranslation();
-  const [link, setLink] = useState(currentLink);
+  const [{ link, withoutEdits }, setLink] = useState(currentLink);
   const [status, setStatus] = useState('');
   const field = useRef<HTMLInputElement>(null);
 
@@ -25,7 +28,7 @@ function LinkSection() {
     const next = currentLink();
     setLink(next);
     try {
-      await navigator.clipboard.writeText(next);
+      await navigator.clipboard.writeText(next.link);
       setStatus(t('link.copied'));
     } catch {
       field.current?.select();
@@ -37,6 +40,11 @@ function LinkSection() {
     <section className="vt-share__section" aria-labelledby="vt-share-link">
       <h3 id="vt-share-link">{t('link.heading')}</h3>
       <p>{t('link.hint')}</p>
+      {withoutEdits !== undefined ? (
+        <p className="vt-share__warning" role="status" data-testid="link-too-long">
+          {t('link.tooLong', { kb: Math.ceil(withoutEdits / 1024), limit: MAX_LINK_CHARS / 1000 })}
+        </p>
+      ) : null}
       <label className="vt-share__field">
         <span className="vt-visually-hidden">{t('link.field')}</span>
         <input
@@ -115,6 +123,7 @@ export function SharePanel() {
         )}
       </div>
       <LinkNotice />
+      <BasemapConsent />
       <PrintSheet />
     </div>
   );

@@ -15,6 +15,8 @@ const vi = {
     copied: 'Đã sao chép liên kết.',
     copyFailed: 'Trình duyệt không cho sao chép tự động; hãy chọn liên kết trong ô và sao chép.',
     field: 'Liên kết',
+    tooLong:
+      'Các chỉnh sửa kịch bản làm liên kết dài {{kb}} KB, quá giới hạn {{limit}} KB, nên liên kết không mang chúng. Để chia sẻ kịch bản, hãy lưu tệp dự án.',
   },
   png: {
     heading: 'Ảnh bản đồ (PNG)',
@@ -50,7 +52,8 @@ const vi = {
   problem: {
     tooLong:
       'Liên kết dài {{kb}} KB; liên kết quá {{limit}} KB không được mở. Hãy xin tệp dự án để mở đầy đủ.',
-    noVersion: 'Đây không phải liên kết khung nhìn của Vùng Trắng (không có phiên bản); chỉ vị trí bản đồ (nếu có) được mở.',
+    noVersion:
+      'Đây không phải liên kết khung nhìn của Vùng Trắng (không có phiên bản); chỉ vị trí bản đồ (nếu có) được mở.',
     newer:
       'Liên kết do phiên bản mới hơn tạo (v{{version}}); phiên bản này đọc tới v{{supported}}, nên chỉ vị trí bản đồ được mở.',
     damaged: 'Liên kết bị hỏng (không đọc được dữ liệu khung nhìn); chỉ vị trí bản đồ (nếu có) được mở.',
@@ -71,6 +74,12 @@ const vi = {
     scenarioNotList: 'Không khôi phục được các chỉnh sửa kịch bản: chúng không phải một danh sách.',
     editDropped: 'Đã bỏ chỉnh sửa kịch bản số {{index}}: {{reason}}.',
     scenarioRefused: 'Không khôi phục được các chỉnh sửa kịch bản ({{detail}}).',
+  },
+  consent: {
+    heading: 'Liên kết này muốn bật nền bản đồ OpenStreetMap',
+    body: 'Nền bản đồ tải ảnh từ tile.openstreetmap.org, một máy chủ bên ngoài: máy chủ đó sẽ thấy địa chỉ IP của bạn và vùng bạn xem. Khi bạn chưa cho phép, Vùng Trắng không tải gì từ bên ngoài. Trình duyệt này sẽ nhớ lựa chọn của bạn.',
+    allow: 'Cho phép và bật nền',
+    deny: 'Không, giữ bản đồ ngoại tuyến',
   },
   filter: {
     district: 'huyện',
@@ -102,6 +111,8 @@ const en: Strings = {
     copied: 'Link copied.',
     copyFailed: 'The browser blocked copying; select the link in the box and copy it.',
     field: 'Link',
+    tooLong:
+      'The what-if edits would make the link {{kb}} KB long, over the {{limit}} KB limit, so the link leaves them out. To share the scenario, save a project file.',
   },
   png: {
     heading: 'Map image (PNG)',
@@ -138,12 +149,14 @@ const en: Strings = {
     more: '… and {{count}} more.',
   },
   problem: {
-    tooLong: 'The link is {{kb}} KB long; links over {{limit}} KB are not opened. Ask for a project file instead.',
+    tooLong:
+      'The link is {{kb}} KB long; links over {{limit}} KB are not opened. Ask for a project file instead.',
     noVersion:
       'The link is not a Vùng Trắng view link (no version); only the map position, if any, was restored.',
     newer:
       'The link was made by a newer version (v{{version}}); this version reads up to v{{supported}}, so only the map position was restored.',
-    damaged: 'The link is damaged (its view data cannot be read); only the map position, if any, was restored.',
+    damaged:
+      'The link is damaged (its view data cannot be read); only the map position, if any, was restored.',
     notObject: 'The link is damaged (its view data is not an object); only the map position was restored.',
     badPosition: 'The map position in the link is not valid; the map was not moved.',
     unknownLayers: 'Some layers in the link are unknown to this version and stay hidden.',
@@ -152,7 +165,8 @@ const en: Strings = {
     badArea: 'The selected area in the link could not be read; the whole province is shown.',
     badHamlet: 'The selected hamlet in the link could not be read; no hamlet is selected.',
     badLanguage: 'The language {{value}} in the link is unknown; the current language is kept.',
-    unknownFields: 'The link holds {{count}} fields this version does not know ({{names}}); they were ignored.',
+    unknownFields:
+      'The link holds {{count}} fields this version does not know ({{names}}); they were ignored.',
     badFilters: 'The filters in the link could not be read; no filter is applied.',
     badFilter: 'The {{filter}} filter in the link could not be read and is not applied.',
     v0Empty: 'The old (v0) link holds no readable view.',
@@ -161,6 +175,12 @@ const en: Strings = {
     scenarioNotList: 'Scenario edits were not restored: they are not a list.',
     editDropped: 'Scenario edit {{index}} was dropped: {{reason}}.',
     scenarioRefused: "The scenario's edits were not restored ({{detail}}).",
+  },
+  consent: {
+    heading: 'This link asks for the OpenStreetMap basemap',
+    body: 'The basemap loads images from tile.openstreetmap.org, an outside server, which then sees your IP address and the area you view. Until you allow it, Vùng Trắng loads nothing from outside. This browser will remember your answer.',
+    allow: 'Allow and show the basemap',
+    deny: 'No, keep the offline map',
   },
   filter: {
     district: 'district',

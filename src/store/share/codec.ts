@@ -16,7 +16,7 @@ import { decodeSettings, encodeSettings, isRecord } from './settingsCodec.ts';
 import type { SettingsProblem } from '../../analysis/validateSettings.ts';
 import { linkIssue, quoted, type LinkIssue } from './linkIssue.ts';
 
-export type { LinkIssue, LinkIssueCode } from './linkIssue.ts';
+export type { LinkIssue } from './linkIssue.ts';
 
 /** A view as shared: the view plus the scenario's edits (opaque GeoJSON features until scenarios land). */
 export interface SharedView extends ViewState {
@@ -38,7 +38,6 @@ export function linkProblemText(p: LinkProblem): string {
  * longer request lines with "431 Request Header Fields Too Large" (Node's limit is 16 KB of headers).
  */
 export const MAX_LINK_CHARS = 16_000;
-
 
 /**
  * v1 orders: a layer's bit and a colour measure's index are part of the format. Append only, so that
@@ -87,6 +86,16 @@ export function encodeView(v: SharedView): string {
   if (v.basemap === 'osm') payload.b = 1;
   if (v.scenario && v.scenario.length > 0) payload.sc = encodeScenario(v.scenario);
   return `?s=v${LINK_VERSION}.${toBase64Url(JSON.stringify(payload))}#${mapHash(v.center, v.zoom)}`;
+}
+
+/**
+ * `encodeView`, kept under `MAX_LINK_CHARS`: a view whose what-if edits make the link too long is linked
+ * without them (`withoutEdits`: how long the whole link would have been), for the page to say so.
+ */
+export function encodeViewWithin(v: SharedView): { link: string; withoutEdits?: number } {
+  const link = encodeView(v);
+  if (link.length <= MAX_LINK_CHARS || !v.scenario?.length) return { link };
+  return { link: encodeView({ ...v, scenario: [] }), withoutEdits: link.length };
 }
 
 /** `map=zoom/lat/lon`, the order OpenStreetMap links use, readable at a glance. */
@@ -169,7 +178,9 @@ export function decodeView(link: string): { view: Partial<SharedView>; problems:
   const position =
     mapText !== null ? parseMapHash(mapText) : payloadMap ? checkPosition(payloadMap) : undefined;
   if (position === 'invalid')
-    problems.push(linkIssue('badPosition', 'The map position in the link is not valid; the map was not moved.'));
+    problems.push(
+      linkIssue('badPosition', 'The map position in the link is not valid; the map was not moved.'),
+    );
   else if (position) {
     view.center = position.center;
     view.zoom = position.zoom;
@@ -302,7 +313,9 @@ function decodeFilters(raw: unknown, problems: LinkProblem[]): Filters {
   const filters: Filters = { ...EMPTY_FILTERS };
   if (raw === undefined) return filters;
   if (!isRecord(raw)) {
-    problems.push(linkIssue('badFilters', 'The filters in the link could not be read; no filter is applied.'));
+    problems.push(
+      linkIssue('badFilters', 'The filters in the link could not be read; no filter is applied.'),
+    );
     return filters;
   }
   const bad = (filter: string, label = filter) =>
