@@ -1,6 +1,7 @@
 import type { AnalysisResult, InputLayers, Settings } from '../../analysis/types.ts';
 import type { SuggestOptions } from '../../analysis/suggestSites.ts';
 import type { ScenarioEngine } from '../../worker/scenarioClient.ts';
+import { WorkerFailed } from '../../worker/lifeline.ts';
 import { EngineDisposed, type SuggestReply } from '../../worker/scenarioProtocol.ts';
 import { effectiveSettings, type AppStore } from '../store.ts';
 import type { ScenarioStore } from './scenarioStore.ts';
@@ -16,7 +17,12 @@ export interface ScenarioControl {
   stop(): void;
   /** Suggested sites from the baseline analysis (the engine's, so the same data and settings). */
   suggest(opts: SuggestOptions): Promise<SuggestReply>;
+  /** Syncs the edit list again (after the engine's worker failed), on a freshly built engine if need be. */
+  retry(): void;
 }
+
+/** The scenario store's error when the engine's worker died twice: the panel words it and offers a retry. */
+export const SCENARIO_WORKER_FAILED = 'scenario-worker-failed';
 
 let current: ScenarioControl | null = null;
 
@@ -43,8 +49,13 @@ export function startScenarioController(
     engine?.dispose();
     engine = makeEngine();
     builtFor = { input, settings };
-    ready = engine.init(input, settings);
-    return ready;
+    const mine = engine.init(input, settings);
+    ready = mine;
+    // An engine that failed to build is built again on the next call, not kept failing.
+    mine.catch((e: unknown) => {
+      if (ready === mine && !(e instanceof EngineDisposed)) builtFor = null;
+    });
+    return mine;
   };
 
   /**
@@ -87,7 +98,10 @@ export function startScenarioController(
       scenario.getState().fillSavedDelta(edits, u.delta);
       scenario.getState().setError(null);
     } catch (e) {
-      if (mine === generation) scenario.getState().setError(e instanceof Error ? e.message : String(e));
+      if (mine === generation) {
+        const message = e instanceof WorkerFailed ? SCENARIO_WORKER_FAILED : undefined;
+        scenario.getState().setError(message ?? (e instanceof Error ? e.message : String(e)));
+      }
     } finally {
       if (mine === generation) scenario.getState().setBusy(false);
     }
@@ -120,6 +134,7 @@ export function startScenarioController(
       if (!(await settle()) || !engine) throw new Error('The scenario engine is not running.');
       return engine.suggest(opts);
     },
+    retry: () => void run(),
   };
   current = control;
   return control;

@@ -9,6 +9,7 @@ import { loadSample } from '../../../src/store/loadSample.ts';
 import { startAnalysisRunner } from '../../../src/store/runner.ts';
 import { createAppStore } from '../../../src/store/store.ts';
 import { AnalysisClient, RunCancelled, WorkerReplaced } from '../../../src/worker/analysisClient.ts';
+import { WorkerFailed } from '../../../src/worker/lifeline.ts';
 import { createAnalysisWorkerApi } from '../../../src/worker/analysisWorkerApi.ts';
 
 // The engine wrapped in a spy that calls through, so a test can see which analyses really ran.
@@ -44,14 +45,23 @@ afterEach(() => vi.unstubAllGlobals());
  * Web Worker: the client talks Comlink to it exactly as to the real one. `terminate` closes the channel,
  * so nothing more reaches or leaves that worker.
  */
-function fakeWorkers() {
+function fakeWorkers(doomed: (index: number) => boolean = () => false) {
   const made: { terminated: boolean }[] = [];
   const makeWorker = (): Worker => {
     const { port1, port2 } = new MessageChannel();
     Comlink.expose(createAnalysisWorkerApi(), port2);
     const record = { terminated: false };
+    const dies = doomed(made.length);
     made.push(record);
+    // A doomed worker fails as a worker that cannot load or runs out of memory does: an `error` event
+    // at its first message, which it never answers.
+    const post = port1.postMessage.bind(port1);
+    const postMessage = (message: unknown, transfer?: Transferable[]): void => {
+      if (!dies) return post(message, transfer ?? []);
+      setTimeout(() => port1.dispatchEvent(new Event('error')), 0);
+    };
     return Object.assign(port1, {
+      postMessage,
       terminate: () => {
         record.terminated = true;
         port1.close();
@@ -68,6 +78,11 @@ async function pageSample(client: AnalysisClient): Promise<InputLayers> {
   const { input } = sampleLayersOf(loaded.byName);
   loaded.adopt(input);
   return input;
+}
+
+/** The tiny fixture as the page's own data (not the sample): the worker must be sent it. */
+function tinyInput(): InputLayers {
+  return Object.fromEntries(NAMES.map((n) => [n, JSON.parse(text(n))])) as unknown as InputLayers;
 }
 
 const settingsOfRuns = () => analyze.mock.calls.map((c) => c[1]);
@@ -191,6 +206,37 @@ describe('AnalysisClient (first visit)', () => {
       engine.analyze(input, OTHER).summary,
     );
     expect(made).toHaveLength(1);
+    client.dispose();
+  });
+
+  it('a worker that dies during a run is replaced once and the run is done on the new one', async () => {
+    const { made, makeWorker } = fakeWorkers((i) => i === 0);
+    const client = new AnalysisClient(makeWorker);
+    const input = tinyInput();
+    const result = await client.run(input, OTHER, noProgress);
+    expect(result.summary).toEqual(engine.analyze(input, OTHER).summary);
+    expect(made.map((w) => w.terminated)).toEqual([true, false]);
+    client.dispose();
+  });
+
+  it('a worker that dies twice fails as WorkerFailed; the store says so, and Retry runs again', async () => {
+    let healthy = false;
+    const { made, makeWorker } = fakeWorkers(() => !healthy);
+    const client = new AnalysisClient(makeWorker);
+    const store = createAppStore();
+    const stop = startAnalysisRunner(store, client, 0);
+    store.getState().setData(tinyInput(), { province: null, districts: null, communes: null }, []);
+    await vi.waitFor(() => expect(store.getState().analysisError).not.toBeNull());
+    expect(store.getState().analysisErrorKind).toBe('worker');
+    expect(store.getState().running).toBe(false);
+    expect(made).toHaveLength(2);
+    await expect(client.run(tinyInput(), OTHER, noProgress)).rejects.toBeInstanceOf(WorkerFailed);
+
+    healthy = true;
+    store.getState().retryRun();
+    await vi.waitFor(() => expect(store.getState().result).not.toBeNull());
+    expect(store.getState().analysisError).toBeNull();
+    stop();
     client.dispose();
   });
 
