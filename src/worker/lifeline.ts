@@ -20,15 +20,27 @@ function lockManager(): LockManager | undefined {
   return typeof navigator === 'undefined' ? undefined : (navigator as { locks?: LockManager }).locks;
 }
 
-/** Worker side, first thing in a worker module: holds this worker's lock and tells the page its name. */
+/**
+ * Worker side, first thing in a worker module: asks for this worker's lock and tells the page its name,
+ * both at once, while the module is evaluated. The lock is granted at once (nobody else knows the name);
+ * its callback may run only after a long synchronous run, but the lock counts as held from the grant, so
+ * the page is told the name before any work can start.
+ */
 export function holdLifeline(): void {
   const locks = lockManager();
   if (!locks) return;
   const name = `vt-worker-${crypto.randomUUID()}`;
-  void locks.request(name, () => {
-    postMessage({ vtLifeline: name } satisfies LifelineMessage);
-    return new Promise<never>(() => undefined);
-  });
+  void locks.request(name, () => new Promise<never>(() => undefined));
+  postMessage({ vtLifeline: name } satisfies LifelineMessage);
+}
+
+/** Waits until the lock manager knows the worker's own request for `name` (held or queued), ≤ 0.5 s. */
+async function workerAsked(locks: LockManager, name: string): Promise<void> {
+  for (let tries = 0; tries < 20; tries++) {
+    const { held = [], pending = [] } = await locks.query();
+    if ([...held, ...pending].some((l) => l.name === name)) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
 }
 
 /**
@@ -56,7 +68,10 @@ export function watchWorker(
   const onMessageError = (): void => die('a message from it could not be read');
   const onMessage = (e: MessageEvent): void => {
     if (!isLifeline(e.data) || !locks) return;
-    void locks.request(e.data.vtLifeline, () => die('it stopped'));
+    const name = e.data.vtLifeline;
+    // Queued behind the worker's own request, the page's is granted only when the worker is gone; a
+    // worker that died before asking is gone already, and the page's request is granted at once.
+    void workerAsked(locks, name).then(() => locks.request(name, () => die('it stopped')));
   };
   worker.addEventListener('error', onError);
   worker.addEventListener('messageerror', onMessageError);
