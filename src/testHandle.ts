@@ -2,6 +2,7 @@ import type { Map as MlMap } from 'maplibre-gl';
 import { watchMap } from './map/mapRegistry.ts';
 import type { ScenarioStore } from './store/scenario/scenarioStore.ts';
 import type { AppStore } from './store/store.ts';
+import { analysisClient } from './worker/earlyClient.ts';
 
 declare global {
   interface Window {
@@ -9,6 +10,8 @@ declare global {
     __vt?: { map: MlMap; store: AppStore };
     /** Browser tests' handle on the scenario store; only in the e2e build. */
     __vtScenario?: ScenarioStore;
+    /** Browser tests' way to end the analysis worker as a crash would; only in the e2e build. */
+    __vtFaults?: { analysisWorker(): Worker | null };
   }
 }
 
@@ -19,6 +22,7 @@ declare global {
  */
 export function exposeForTests(store: AppStore, scenario: ScenarioStore): void {
   window.__vtScenario = scenario;
+  window.__vtFaults = { analysisWorker: () => analysisClient.currentWorker };
   watchMap((map) => {
     if (map) window.__vt = { map, store };
     else delete window.__vt;

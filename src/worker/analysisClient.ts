@@ -94,6 +94,11 @@ export class AnalysisClient {
 
   constructor(private readonly makeWorker: () => Worker = createAnalysisWorker) {}
 
+  /** The worker now in use, if any: the e2e build's test handle ends it as a crash would. */
+  get currentWorker(): Worker | null {
+    return this.worker;
+  }
+
   /**
    * Starts fetching and parsing the sample in the worker at once (e.g. while the page still renders and
    * reads its saved state); a later `loadSample` with the same URLs takes it over instead of starting over.

@@ -6,6 +6,7 @@ import {
   encodeView,
   linkProblemText,
   MAX_LINK_CHARS,
+  encodeViewWithin,
   type SharedView,
 } from '../../../src/store/share/codec.ts';
 import { toBase64Url } from '../../../src/store/share/base64url.ts';
@@ -287,6 +288,17 @@ describe('hostile links', () => {
     expect(fields && linkProblemText(fields)).toMatch(
       /^The link holds 250 fields this version does not know \(k0x{17}…, .*, …\); they were ignored\.$/,
     );
+  });
+
+  it('a view whose edits would pass the limit is linked without them, and says how long it would have been', () => {
+    const many = Array.from({ length: 400 }, (_, i) => site(106 + i / 1000, 20 + i / 1000, i));
+    const { link, withoutEdits } = encodeViewWithin(view({ scenario: many }));
+    expect(link.length).toBeLessThanOrEqual(MAX_LINK_CHARS);
+    expect(withoutEdits).toBeGreaterThan(MAX_LINK_CHARS);
+    expect(decodeView(link).view.scenario ?? []).toEqual([]);
+    const few = encodeViewWithin(view({ scenario: many.slice(0, 3) }));
+    expect(few.withoutEdits).toBeUndefined();
+    expect(decodeView(few.link).view.scenario).toHaveLength(3);
   });
 
   it('a link over 16 KB is not opened at all, with a message saying to ask for a project file', () => {
