@@ -67,6 +67,9 @@ const vi = {
   },
   dialog: {
     title: 'Nhập dữ liệu',
+    workerFailed: '{{name}}: việc đọc tệp dừng đột ngột hai lần.',
+    workerFailedFix:
+      'Đóng bớt thẻ khác để giải phóng bộ nhớ rồi thử lại; nếu vẫn lỗi, chia tệp thành các tệp nhỏ hơn.',
     projectTitle: 'Mở dự án',
     fileOf: 'Tệp {{n}}/{{total}}: {{name}}',
     reading: 'Đang đọc {{name}}…',
@@ -234,6 +237,9 @@ const en: Strings = {
   },
   dialog: {
     title: 'Import data',
+    workerFailed: '{{name}}: reading the file stopped unexpectedly, twice.',
+    workerFailedFix:
+      'Close other tabs to free memory and try again; if it fails again, split the file into smaller ones.',
     projectTitle: 'Open project',
     fileOf: 'File {{n}} of {{total}}: {{name}}',
     reading: 'Reading {{name}}…',

@@ -1,0 +1,216 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { strToU8, zipSync } from 'fflate';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { CSP_HEADER, CSP_META } from '../../tools/csp.ts';
+import { launch, open, screenshot } from './browser.ts';
+import { TIMEOUT, waitForAnalysis, waitForApp, waitForMapIdle } from './driver.ts';
+
+const baseUrl = inject('baseUrl');
+const tmp = mkdtempSync(join(tmpdir(), 'vt-hostile-'));
+const dialog = '[role="dialog"]';
+
+let browser: Browser;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  browser = await launch();
+  ({ page, errors } = await open(browser, baseUrl, { locale: 'en-GB' }));
+  await waitForApp(page);
+  await page.evaluate(() => window.__vt!.store.getState().setLang('en'));
+}, TIMEOUT * 3);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/**
+ * A valid KMZ far bigger inside than outside (≈ 24 MB of KML in a few hundred KB): 2 000 facilities, each
+ * with a long style block the reader skips. Read on the page's thread, it froze the tab for seconds.
+ */
+function bigKmz(): string {
+  const padding = `<Style><LineStyle><color>ff0000ff</color></LineStyle>${'<!-- . -->'.repeat(1200)}</Style>`;
+  const marks: string[] = [];
+  for (let i = 0; i < 2000; i++) {
+    const lon = (106.1 + (i % 50) * 0.008).toFixed(5);
+    const lat = (20.1 + Math.floor(i / 50) * 0.006).toFixed(5);
+    marks.push(
+      `<Placemark><name>Trạm ${i}</name>${padding}<Point><coordinates>${lon},${lat},0</coordinates></Point></Placemark>`,
+    );
+  }
+  const kml = `<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document>${marks.join('\n')}</Document></kml>`;
+  const path = join(tmp, 'co-so-lon.kmz');
+  writeFileSync(path, zipSync({ 'doc.kml': strToU8(kml) }, { level: 6 }));
+  return path;
+}
+
+describe('hostile files, links and faults in the browser', () => {
+  it('the built app is served with its Content-Security-Policy, as a header and in the page', async () => {
+    const response = await page.request.get(baseUrl);
+    expect(response.headers()['content-security-policy']).toBe(CSP_HEADER);
+    expect(CSP_HEADER).toContain("frame-ancestors 'none'");
+    expect(response.headers()['x-frame-options']).toBe('DENY');
+    const meta = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+    expect(meta).toBe(CSP_META);
+    expect(meta).toContain("script-src 'self'");
+    expect(meta).not.toContain('unsafe-eval');
+    expect(meta).not.toContain('unsafe-inline');
+  });
+
+  it('the policy is enforced: an inline script is refused and reported', async () => {
+    const other = await browser.newPage();
+    const seen: string[] = [];
+    other.on('console', (m) => {
+      if (m.type() === 'error') seen.push(m.text());
+    });
+    await other.goto(baseUrl, { waitUntil: 'domcontentloaded' });
+    const outcome = await other.evaluate(
+      () =>
+        new Promise<{ ran: boolean; directive: string }>((resolve) => {
+          document.addEventListener('securitypolicyviolation', (e) =>
+            resolve({
+              ran: (window as { planted?: boolean }).planted === true,
+              directive: e.violatedDirective,
+            }),
+          );
+          const s = document.createElement('script');
+          s.textContent = 'window.planted = true';
+          document.head.append(s);
+        }),
+    );
+    expect(outcome).toEqual({ ran: false, directive: 'script-src-elem' });
+    expect(seen.some((t) => t.includes('Content Security Policy'))).toBe(true);
+    await other.close();
+  });
+
+  it('a large valid KMZ is read in the import worker: the page never blocks for more than 200 ms', async () => {
+    const kmz = bigKmz();
+    await page.evaluate(() => {
+      const w = window as { longTasks?: number[] };
+      w.longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.longTasks!.push(Math.round(e.duration));
+      }).observe({ type: 'longtask' });
+    });
+    await page.click('[data-testid="data-menu"]');
+    await page.setInputFiles('[data-testid="import-file-input"]', [kmz]);
+    await page.waitForSelector(dialog);
+    await page.waitForSelector(`${dialog} select`, { timeout: TIMEOUT });
+    await page.selectOption(`${dialog} select >> nth=0`, 'facilities');
+    await page.waitForSelector(`${dialog} >> text=Check file`, { timeout: TIMEOUT });
+    await screenshot(page, 'hostile-big-kmz');
+    await page.click(`${dialog} >> text=Check file`);
+    await page.waitForSelector('[data-testid="import-counts"]', { timeout: TIMEOUT });
+    const before = await page.evaluate(() => window.__vt!.store.getState().runId);
+    await page.click(`${dialog} button.vt-primary`);
+    await page.waitForSelector(dialog, { state: 'detached', timeout: TIMEOUT });
+    const longTasks = await page.evaluate(() => (window as { longTasks?: number[] }).longTasks ?? []);
+    await waitForAnalysis(page, before);
+    const facilities = await page.evaluate(
+      () => window.__vt!.store.getState().input?.facilities?.features.length ?? 0,
+    );
+    expect(facilities).toBe(2000);
+    // A behaviour bound, not a speed target: parsing on the page took seconds in one task.
+    expect(Math.max(0, ...longTasks)).toBeLessThanOrEqual(200);
+  }, 300_000);
+
+  it('a link asking for the OpenStreetMap basemap makes no outside request until this browser allows it', async () => {
+    // The link, as the app writes it with the basemap on (this page never allowed it: nothing is drawn).
+    const link = await page.evaluate(async () => {
+      const s = window.__vt!.store.getState();
+      s.setBasemap('osm');
+      await new Promise((r) => setTimeout(r, 600));
+      const href = location.href;
+      s.setBasemap('none');
+      return href;
+    });
+    expect(link).toContain('?s=');
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-GB' });
+    const outside: string[] = [];
+    await context.route(
+      (url) => !url.href.startsWith(baseUrl),
+      (route) => {
+        outside.push(route.request().url());
+        return route.abort();
+      },
+    );
+    const first = await context.newPage();
+    await first.goto(link);
+    await waitForApp(first);
+    await first.waitForSelector('[data-testid="basemap-consent"]');
+    expect(await first.evaluate(() => window.__vt!.store.getState().basemap)).toBe('none');
+    expect(outside).toEqual([]);
+    await screenshot(first, 'hostile-basemap-consent');
+
+    await first.click('[data-testid="basemap-allow"]');
+    await first.waitForSelector('[data-testid="basemap-consent"]', { state: 'detached' });
+    await expect.poll(() => outside.length, { timeout: TIMEOUT }).toBeGreaterThan(0);
+    expect(outside.every((u) => u.startsWith('https://tile.openstreetmap.org/'))).toBe(true);
+
+    // Remembered in this browser: the same link opens with the basemap, without asking again.
+    const counted = outside.length;
+    const second = await context.newPage();
+    await second.goto(link);
+    await waitForApp(second);
+    expect(await second.evaluate(() => window.__vt!.store.getState().basemap)).toBe('osm');
+    expect(await second.$('[data-testid="basemap-consent"]')).toBeNull();
+    await expect.poll(() => outside.length, { timeout: TIMEOUT }).toBeGreaterThan(counted);
+    await context.close();
+  }, 400_000);
+
+  it('an analysis worker that dies is replaced; one that dies again is said with a Retry that works', async () => {
+    /**
+     * Changes a setting, then ends the analysis worker `times` times, each a worker that has lived a
+     * second and reported progress since (messages of a worker already ended may still arrive).
+     */
+    const crash = (times: number, radius: number) =>
+      page.evaluate(
+        ({ times, radius }) =>
+          new Promise<number>((resolve) => {
+            const store = window.__vt!.store;
+            let ended = 0;
+            const seen = new Map<Worker, number>();
+            const off = store.subscribe((s) => {
+              const worker = window.__vtFaults!.analysisWorker();
+              if (!s.running || !worker || (s.progress?.done ?? 0) === 0) return;
+              if (!seen.has(worker)) seen.set(worker, performance.now());
+              if (performance.now() - seen.get(worker)! < 1000) return;
+              seen.set(worker, Infinity);
+              worker.terminate();
+              if (++ended === times) {
+                off();
+                resolve(ended);
+              }
+            });
+            const st = store.getState();
+            st.setSettings({ ...st.result!.summary.settings, fibreServiceRadiusM: radius });
+          }),
+        { times, radius },
+      );
+
+    let before = await page.evaluate(() => window.__vt!.store.getState().runId);
+    await crash(1, 1100);
+    await waitForAnalysis(page, before);
+    expect(await page.evaluate(() => window.__vt!.store.getState().analysisError)).toBeNull();
+
+    before = await page.evaluate(() => window.__vt!.store.getState().runId);
+    await crash(2, 1200);
+    const failed = await page.waitForSelector('[data-testid="analysis-failed"]', { timeout: TIMEOUT });
+    expect(await failed.textContent()).toContain('The analysis stopped unexpectedly twice');
+    expect(await page.evaluate(() => window.__vt!.store.getState().running)).toBe(false);
+    await screenshot(page, 'hostile-analysis-failed');
+    before = await page.evaluate(() => window.__vt!.store.getState().runId);
+    await page.click('[data-testid="analysis-retry"] >> nth=0');
+    await waitForAnalysis(page, before);
+    await waitForMapIdle(page);
+    expect(await page.$('[data-testid="analysis-failed"]')).toBeNull();
+    expect(await page.evaluate(() => window.__vt!.store.getState().settings.fibreServiceRadiusM)).toBe(1200);
+  }, 400_000);
+
+  it('no page error and no Content-Security-Policy violation on the way', () => {
+    expect(errors).toEqual([]);
+  });
+});
