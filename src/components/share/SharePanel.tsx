@@ -1,7 +1,10 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { encodeViewWithin, MAX_LINK_CHARS } from '../../store/share/codec.ts';
 import { appStorePort } from '../../store/share/appStorePort.ts';
+import { planName } from '../../store/scenario/plan.ts';
+import { scenarioStore } from '../../store/scenario/scenarioStore.ts';
 import { appStore } from '../../store/store.ts';
+import { usePlan, usePlanTranslation } from '../plan/usePlan.ts';
 import '../../styles/print.css';
 import './share.css';
 import { BasemapConsent } from './BasemapConsent.tsx';
@@ -11,11 +14,35 @@ import { LinkNotice } from './LinkNotice.tsx';
 import { PrintSheet, printPage } from './PrintSheet.tsx';
 import { SnapshotSection } from './SnapshotSection.tsx';
 
-/** The link to the current view, built from the store (not the address bar, which may lag a map move). */
+/**
+ * The link to the current view with the live scenario and the plan shown, built from the stores (not the
+ * address bar, which may lag a map move): opened elsewhere, it shows the same numbers. Edits that would
+ * make it too long are left out (`withoutEdits`: how long it would have been).
+ */
 function currentLink(): { link: string; withoutEdits?: number } {
-  const { link, withoutEdits } = encodeViewWithin(appStorePort(appStore).getView());
+  const { link, withoutEdits } = encodeViewWithin(appStorePort(appStore, scenarioStore).getView());
   const full = `${location.origin}${location.pathname}${link}`;
   return withoutEdits === undefined ? { link: full } : { link: full, withoutEdits };
+}
+
+/** What the link opens, in words: the plan, and whether the scenario's edits travel with it. */
+function LinkPlan() {
+  const { t } = usePlanTranslation();
+  const { chosen, scenario } = usePlan();
+  const edits = scenario?.kind === 'scenario' ? t('edits', { count: scenario.edits }) : '';
+  const text = !scenario
+    ? t('link.plain')
+    : chosen.kind === 'scenario'
+      ? t('link.scenario', { plan: planName(scenario, t), edits })
+      : t('link.baseline', {
+          name: scenario.kind === 'scenario' && scenario.name ? scenario.name : t('untitled'),
+          edits,
+        });
+  return (
+    <p className="vt-plan-note" data-testid="link-plan" data-plan={chosen.kind}>
+      {text}
+    </p>
+  );
 }
 
 function LinkSection() {
@@ -40,6 +67,7 @@ function LinkSection() {
     <section className="vt-share__section" aria-labelledby="vt-share-link">
       <h3 id="vt-share-link">{t('link.heading')}</h3>
       <p>{t('link.hint')}</p>
+      <LinkPlan />
       {withoutEdits !== undefined ? (
         <p className="vt-share__warning" role="status" data-testid="link-too-long">
           {t('link.tooLong', { kb: Math.ceil(withoutEdits / 1024), limit: MAX_LINK_CHARS / 1000 })}

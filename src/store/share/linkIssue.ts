@@ -20,7 +20,8 @@ export type LinkIssueCode =
   | 'v0Field'
   | 'scenarioNotList'
   | 'editDropped'
-  | 'scenarioRefused';
+  | 'scenarioRefused'
+  | 'badScenarioName';
 
 /** One thing a link could not restore: its code, the values its wording needs, and the English sentence. */
 export interface LinkIssue {
