@@ -1,7 +1,7 @@
 import * as Comlink from 'comlink';
 import type { ImportWorkerApi } from './import.worker.ts';
 import type { ImportFailure, LoadOutcome, LoadRequest, NamedBlob, ProbeOutcome } from './importTask.ts';
-import { watchWorker, WorkerDied } from './lifeline.ts';
+import { watchedWorker, WorkerDied } from './lifeline.ts';
 
 /** A load in progress: await `done`, or `cancel()` it (the page stays responsive either way). */
 export interface RunningLoad {
@@ -53,16 +53,10 @@ export function createWorkerBackend(makeWorker: () => Worker = createImportWorke
   let current: { worker: Worker; api: Comlink.Remote<ImportWorkerApi>; death: Promise<never> } | null = null;
   const ensure = (): NonNullable<typeof current> => {
     if (!current) {
-      const worker = makeWorker();
-      const death = new Promise<never>((_, reject) => {
-        watchWorker(worker, (reason) => {
-          if (current?.worker === worker) current = null;
-          worker.terminate();
-          reject(new WorkerDied(reason));
-        });
+      const watched = watchedWorker(makeWorker, (dead) => {
+        if (current?.worker === dead) current = null;
       });
-      death.catch(() => undefined);
-      current = { worker, api: Comlink.wrap<ImportWorkerApi>(worker), death };
+      current = { ...watched, api: Comlink.wrap<ImportWorkerApi>(watched.worker) };
     }
     return current;
   };

@@ -85,6 +85,31 @@ export function watchWorker(
   return stop;
 }
 
+/** A worker with the promise its work races: it rejects with `WorkerDied` when the worker dies. */
+export interface WatchedWorker {
+  worker: Worker;
+  death: Promise<never>;
+}
+
+/**
+ * Makes a worker and watches it: on its death it is terminated, `onDeath` runs (the client forgets it,
+ * so the next call makes a fresh one) and `death` rejects.
+ *
+ * @example const w = watchedWorker(make, () => (current = null)); await Promise.race([call(), w.death]);
+ */
+export function watchedWorker(make: () => Worker, onDeath: (w: Worker) => void): WatchedWorker {
+  const worker = make();
+  const death = new Promise<never>((_, reject) => {
+    watchWorker(worker, (reason) => {
+      onDeath(worker);
+      worker.terminate();
+      reject(new WorkerDied(reason));
+    });
+  });
+  death.catch(() => undefined);
+  return { worker, death };
+}
+
 /** A worker that died twice in a row for one piece of work: the page says so and offers to retry. */
 export class WorkerFailed extends Error {
   constructor(

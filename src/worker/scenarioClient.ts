@@ -4,7 +4,7 @@ import type { SuggestOptions } from '../analysis/suggestSites.ts';
 import type { InputLayers, Settings } from '../analysis/types.ts';
 import { originOf } from '../data/sampleLayers.ts';
 import type { ScenarioWorkerApi } from './scenario.worker.ts';
-import { watchWorker, WorkerDied, WorkerFailed } from './lifeline.ts';
+import { watchedWorker, WorkerDied, WorkerFailed } from './lifeline.ts';
 import { EngineDisposed, type ScenarioWorkerUpdate, type SuggestReply } from './scenarioProtocol.ts';
 
 /** The scenario engine as the store's controller sees it; tests may pass an in-thread one. */
@@ -39,16 +39,10 @@ export function createScenarioWorkerEngine(
   const remote = (): NonNullable<typeof current> => {
     if (disposed) throw new EngineDisposed();
     if (!current) {
-      const worker = makeWorker();
-      const death = new Promise<never>((_, reject) => {
-        watchWorker(worker, (reason) => {
-          if (current?.worker === worker) current = null;
-          worker.terminate();
-          reject(new WorkerDied(reason));
-        });
+      const watched = watchedWorker(makeWorker, (dead) => {
+        if (current?.worker === dead) current = null;
       });
-      death.catch(() => undefined);
-      current = { worker, api: Comlink.wrap<ScenarioWorkerApi>(worker), death };
+      current = { ...watched, api: Comlink.wrap<ScenarioWorkerApi>(watched.worker) };
     }
     return current;
   };

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import * as Comlink from 'comlink';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as engine from '../../../src/analysis/analyze.ts';
 import { DEFAULT_SETTINGS, withDefaults } from '../../../src/analysis/settings.ts';
@@ -11,6 +10,7 @@ import { createAppStore } from '../../../src/store/store.ts';
 import { AnalysisClient, RunCancelled, WorkerReplaced } from '../../../src/worker/analysisClient.ts';
 import { WorkerFailed } from '../../../src/worker/lifeline.ts';
 import { createAnalysisWorkerApi } from '../../../src/worker/analysisWorkerApi.ts';
+import { channelWorkers } from './channelWorkers.ts';
 
 // The engine wrapped in a spy that calls through, so a test can see which analyses really ran.
 vi.mock('../../../src/analysis/analyze.ts', async (load) => {
@@ -40,37 +40,8 @@ beforeEach(() => {
 });
 afterEach(() => vi.unstubAllGlobals());
 
-/**
- * The real worker code (`createAnalysisWorkerApi`) on a MessageChannel in this thread, standing in for the
- * Web Worker: the client talks Comlink to it exactly as to the real one. `terminate` closes the channel,
- * so nothing more reaches or leaves that worker.
- */
-function fakeWorkers(doomed: (index: number) => boolean = () => false) {
-  const made: { terminated: boolean }[] = [];
-  const makeWorker = (): Worker => {
-    const { port1, port2 } = new MessageChannel();
-    Comlink.expose(createAnalysisWorkerApi(), port2);
-    const record = { terminated: false };
-    const dies = doomed(made.length);
-    made.push(record);
-    // A doomed worker fails as a worker that cannot load or runs out of memory does: an `error` event
-    // at its first message, which it never answers.
-    const post = port1.postMessage.bind(port1);
-    const postMessage = (message: unknown, transfer?: Transferable[]): void => {
-      if (!dies) return post(message, transfer ?? []);
-      setTimeout(() => port1.dispatchEvent(new Event('error')), 0);
-    };
-    return Object.assign(port1, {
-      postMessage,
-      terminate: () => {
-        record.terminated = true;
-        port1.close();
-        port2.close();
-      },
-    }) as unknown as Worker;
-  };
-  return { made, makeWorker };
-}
+/** The real worker code (`createAnalysisWorkerApi`) on MessageChannels, standing in for the Web Worker. */
+const fakeWorkers = (doomed?: (index: number) => boolean) => channelWorkers(createAnalysisWorkerApi, doomed);
 
 /** The sample as the page gets it through the client, adopted so the worker need not be sent it. */
 async function pageSample(client: AnalysisClient): Promise<InputLayers> {

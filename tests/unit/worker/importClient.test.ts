@@ -1,29 +1,12 @@
 import { readFileSync } from 'node:fs';
-import * as Comlink from 'comlink';
 import { describe, expect, it } from 'vitest';
 import { createWorkerBackend } from '../../../src/worker/importClient.ts';
 import { runProbe } from '../../../src/worker/importTask.ts';
+import { channelWorkers } from './channelWorkers.ts';
 
-/** Import workers on MessageChannels running the real probe; a doomed one fires `error` when asked anything. */
-function workers(doomed: (index: number) => boolean) {
-  let made = 0;
-  return (): Worker => {
-    const { port1, port2 } = new MessageChannel();
-    Comlink.expose({ probe: runProbe }, port2);
-    const dies = doomed(made++);
-    const post = port1.postMessage.bind(port1);
-    return Object.assign(port1, {
-      postMessage: (message: unknown, transfer?: Transferable[]): void => {
-        if (!dies) return post(message, transfer ?? []);
-        setTimeout(() => port1.dispatchEvent(new Event('error')), 0);
-      },
-      terminate: () => {
-        port1.close();
-        port2.close();
-      },
-    }) as unknown as Worker;
-  };
-}
+/** Import workers running the real probe; a doomed one fails at its first message. */
+const workers = (doomed: (index: number) => boolean) =>
+  channelWorkers(() => ({ probe: runProbe }), doomed).makeWorker;
 
 const file = {
   name: 'hamlets.geojson',

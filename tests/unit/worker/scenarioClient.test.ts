@@ -1,4 +1,3 @@
-import * as Comlink from 'comlink';
 import type { Position } from 'geojson';
 import { describe, expect, it, vi } from 'vitest';
 import { analyze } from '../../../src/analysis/analyze.ts';
@@ -15,6 +14,7 @@ import { createAppStore } from '../../../src/store/store.ts';
 import { WorkerFailed } from '../../../src/worker/lifeline.ts';
 import { createScenarioWorkerEngine } from '../../../src/worker/scenarioClient.ts';
 import { sampleInput } from '../store/sampleResult.ts';
+import { channelWorkers } from './channelWorkers.ts';
 
 /** The scenario worker's calls on the real ScenarioSession, on a MessageChannel in this thread. */
 function sessionApi() {
@@ -36,30 +36,7 @@ function sessionApi() {
   };
 }
 
-/** Workers on MessageChannels; a doomed one fires `error` at its first message, as a dead worker does. */
-function workers(doomed: (index: number) => boolean) {
-  const made: { terminated: boolean }[] = [];
-  const makeWorker = (): Worker => {
-    const { port1, port2 } = new MessageChannel();
-    Comlink.expose(sessionApi(), port2);
-    const record = { terminated: false };
-    const dies = doomed(made.length);
-    made.push(record);
-    const post = port1.postMessage.bind(port1);
-    return Object.assign(port1, {
-      postMessage: (message: unknown, transfer?: Transferable[]): void => {
-        if (!dies) return post(message, transfer ?? []);
-        setTimeout(() => port1.dispatchEvent(new Event('error')), 0);
-      },
-      terminate: () => {
-        record.terminated = true;
-        port1.close();
-        port2.close();
-      },
-    }) as unknown as Worker;
-  };
-  return { made, makeWorker };
-}
+const workers = (doomed: (index: number) => boolean) => channelWorkers(sessionApi, doomed);
 
 function siteEdit(input: InputLayers): ScenarioEdit {
   const ring = (input.hamlets.features[0]?.geometry.coordinates[0] ?? []) as Position[];
