@@ -3,6 +3,7 @@ import { analyze } from '../analysis/analyze.ts';
 import { hamletsGeoJson, rankingCsv, summaryCsv, summaryJson, zonesGeoJson } from '../analysis/exports.ts';
 import { computeSummary, type ProvinceIdentity } from '../analysis/rollups.ts';
 import type { AnalysisResult, InputLayers } from '../analysis/types.ts';
+import type { HamletUnit } from '../analysis/units.ts';
 import { flagHelp, parseFlags, type FlagTable } from './args.ts';
 import { CliError, EXIT_CODES_HELP, EXIT_USAGE } from './errors.ts';
 import type { Command, CliIO } from './command.ts';
@@ -11,6 +12,7 @@ import { progressReporter } from './progress.ts';
 import { readLayer, readLayers, type InputRole, type ReadOptions } from './readLayers.ts';
 import { readScenarioRun, SCENARIO_OUTPUT_FILES } from './scenario.ts';
 import { resolveSettings } from './settingsFile.ts';
+import { readUnitsRun, UNITS_OUTPUT_FILES, unitsOutputs } from './units.ts';
 
 export const OUTPUT_FILES = [
   'hamlets.geojson',
@@ -35,6 +37,11 @@ const FLAGS: FlagTable = {
     Object.entries(LAYER_FLAGS).map(([name, help]) => [name, { type: 'string', value: 'FILE', help }]),
   ),
   province: { type: 'string', value: 'FILE', help: 'province boundary; its code and name label the summary' },
+  units: {
+    type: 'string',
+    value: 'FILE',
+    help: 'administrative units (polygons with code, name): each hamlet goes to the unit holding most of it; the summary is by unit',
+  },
   crs: {
     type: 'string',
     value: 'CODE',
@@ -70,7 +77,9 @@ Files: GeoJSON, zipped Shapefiles (reprojected from their .prj, VN-2000 included
 
 ${flagHelp(FLAGS)}
 
-Writes to DIR: ${OUTPUT_FILES.join(', ')}; with --scenario also ${SCENARIO_OUTPUT_FILES.join(', ')}.
+Writes to DIR: ${OUTPUT_FILES.join(', ')}; with --scenario also ${SCENARIO_OUTPUT_FILES.join(', ')};
+with --units also ${UNITS_OUTPUT_FILES.join(', ')}, and unit_code, unit_name, unit_overlap_share on every hamlet
+(hamlets.geojson, ranking.csv). Without --units the hamlets' own commune and district are used.
 Other files in DIR are left alone; no input may lie inside DIR.
 CSV files are UTF-8 with a BOM (Excel opens them with Vietnamese intact). Flags override --settings.
 
@@ -104,10 +113,10 @@ export const analyzeCommand: Command = {
     const paths = Object.fromEntries(
       (Object.keys(LAYER_FLAGS) as InputRole[]).flatMap((role) => (str(role) ? [[role, str(role)]] : [])),
     ) as Partial<Record<InputRole, string>>;
-    const inputs = [...Object.values(paths), str('province'), str('settings'), str('scenario')];
+    const inputs = [...Object.values(paths), str('province'), str('settings'), str('scenario'), str('units')];
     const out = await checkOutputDir(
       outArg,
-      [...OUTPUT_FILES, ...SCENARIO_OUTPUT_FILES],
+      [...OUTPUT_FILES, ...SCENARIO_OUTPUT_FILES, ...UNITS_OUTPUT_FILES],
       inputs.filter((p): p is string => p !== undefined),
     );
 
@@ -122,6 +131,9 @@ export const analyzeCommand: Command = {
     const province = provincePath
       ? await provinceFromFile(provincePath, read)
       : provinceFromHamlets(layers.hamlets);
+
+    const unitsPath = str('units');
+    const units = unitsPath ? await readUnitsRun(unitsPath, layers.hamlets, read) : null;
 
     const scenarioPath = str('scenario');
     const scenario = scenarioPath ? await readScenarioRun(scenarioPath, layers, settings) : null;
@@ -142,10 +154,16 @@ export const analyzeCommand: Command = {
     const ms = performance.now() - started;
     if (province)
       result = { ...result, summary: computeSummary(result.hamlets, result.summary.settings, province) };
+    const byUnit = units ? unitsOutputs(units, result, province) : null;
+    if (byUnit) result = byUnit.result;
     for (const w of result.warnings) warn(w);
 
     const extra = scenario?.outputs(result);
-    const stale = await writeOutputs(out, { ...outputs(result, layers), ...extra?.files });
+    const stale = await writeOutputs(out, {
+      ...outputs(result, layers, units?.byId),
+      ...extra?.files,
+      ...byUnit?.files,
+    });
     if (stale.length > 0)
       warn(
         `${outArg}: ${stale.join(', ')} ${stale.length === 1 ? 'is' : 'are'} from an earlier run; left as ${stale.length === 1 ? 'it was' : 'they were'}.`,
@@ -154,19 +172,24 @@ export const analyzeCommand: Command = {
     const st = result.summary.province.hamletsByStatus;
     log(
       `Analysed ${result.hamlets.length} hamlets in ${Math.round(ms)} ms: ${st.unserved} unserved, ` +
-        `${st.partial} partial, ${st.served} served; ${result.ranking.length} ranked. Wrote ${outArg}/ (${OUTPUT_FILES.length + (extra ? SCENARIO_OUTPUT_FILES.length : 0)} files).`,
+        `${st.partial} partial, ${st.served} served; ${result.ranking.length} ranked. Wrote ${outArg}/ (${OUTPUT_FILES.length + (extra ? SCENARIO_OUTPUT_FILES.length : 0) + (byUnit ? UNITS_OUTPUT_FILES.length : 0)} files).`,
     );
     return 0;
   },
 };
 
-function outputs(result: AnalysisResult, layers: InputLayers): Record<(typeof OUTPUT_FILES)[number], string> {
+function outputs(
+  result: AnalysisResult,
+  layers: InputLayers,
+  units?: ReadonlyMap<string, HamletUnit>,
+): Record<(typeof OUTPUT_FILES)[number], string> {
   const json = (fc: FeatureCollection): string => JSON.stringify(fc) + '\n';
+  const opts = units ? { units } : {};
   return {
-    'hamlets.geojson': json(hamletsGeoJson(result, layers.hamlets)),
+    'hamlets.geojson': json(hamletsGeoJson(result, layers.hamlets, opts)),
     'white-zones.geojson': json(zonesGeoJson(result, 'white')),
     'weak-zones.geojson': json(zonesGeoJson(result, 'weak')),
-    'ranking.csv': rankingCsv(result, layers.hamlets),
+    'ranking.csv': rankingCsv(result, layers.hamlets, opts),
     'summary.json': summaryJson(result.summary),
     'summary.csv': summaryCsv(result.summary, 'all'),
   };
