@@ -280,7 +280,10 @@ function decodePayload(p: Record<string, unknown>, view: Partial<SharedView>, pr
     if (system) view.unitSystem = system;
     else
       problems.push(
-        'The unit system in the link is unknown; the current units (since 1 July 2025) are used.',
+        linkIssue(
+          'badUnits',
+          'The unit system in the link is unknown; the current units (since 1 July 2025) are used.',
+        ),
       );
   }
   // Links made before unit systems name districts and communes of 2020–2024: they keep meaning that.

@@ -21,7 +21,8 @@ export type LinkIssueCode =
   | 'scenarioNotList'
   | 'editDropped'
   | 'scenarioRefused'
-  | 'badScenarioName';
+  | 'badScenarioName'
+  | 'badUnits';
 
 /** One thing a link could not restore: its code, the values its wording needs, and the English sentence. */
 export interface LinkIssue {

@@ -310,7 +310,7 @@ describe('a save to this browser that fails (storage full)', () => {
     const boot = await bootData(store, kv, () => Promise.resolve());
     const user = setup(store);
     const imported = sampleStore().getState().input as InputLayers;
-    const empty = { province: null, districts: null, communes: null };
+    const empty = { province: null, districts: null, communes: null, units: null };
     act(() => store.getState().setImportedData(imported, empty, [], ['thon.geojson']));
     await act(() => boot.persistence.flush());
     const notice = await screen.findByTestId('save-problem');

@@ -196,7 +196,9 @@ describe('AnalysisClient (first visit)', () => {
     const client = new AnalysisClient(makeWorker);
     const store = createAppStore();
     const stop = startAnalysisRunner(store, client, 0);
-    store.getState().setData(tinyInput(), { province: null, districts: null, communes: null }, []);
+    store
+      .getState()
+      .setData(tinyInput(), { province: null, districts: null, communes: null, units: null }, []);
     await vi.waitFor(() => expect(store.getState().analysisError).not.toBeNull());
     expect(store.getState().analysisErrorKind).toBe('worker');
     expect(store.getState().running).toBe(false);

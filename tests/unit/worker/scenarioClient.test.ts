@@ -74,7 +74,7 @@ describe('the scenario engine in a worker that dies', () => {
     const scenario = createScenarioStore();
     const control = startScenarioController(app, scenario, () => createScenarioWorkerEngine({}, makeWorker));
     const input = sampleInput();
-    app.getState().setData(input, { province: null, districts: null, communes: null }, []);
+    app.getState().setData(input, { province: null, districts: null, communes: null, units: null }, []);
     app.getState().finishRun(app.getState().startRun(), analyze(input, DEFAULT_SETTINGS), 1);
     scenario.getState().setEdits([siteEdit(input)]);
     await vi.waitFor(() => expect(scenario.getState().error).toBe(SCENARIO_WORKER_FAILED));
