@@ -1,10 +1,11 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { contentSecurityPolicy } from './tools/csp.ts';
 import { gzipAssets } from './tools/gzipStatic.ts';
 import { noTestGlobals } from './tools/noTestGlobals.ts';
 
 export default defineConfig({
-  plugins: [react(), gzipAssets(), noTestGlobals()],
+  plugins: [react(), contentSecurityPolicy(), gzipAssets(), noTestGlobals()],
   base: './',
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 2000 },

@@ -3,6 +3,7 @@ import { watchMap } from './map/mapRegistry.ts';
 import type { ScenarioStore } from './store/scenario/scenarioStore.ts';
 import type { AppStore } from './store/store.ts';
 import type { VersionStore } from './store/versions/versionStore.ts';
+import { analysisClient } from './worker/earlyClient.ts';
 
 declare global {
   interface Window {
@@ -12,6 +13,8 @@ declare global {
     __vtScenario?: ScenarioStore;
     /** Browser tests' handle on the dated versions' store; only in the e2e build. */
     __vtVersions?: VersionStore;
+    /** Browser tests' way to end the analysis worker as a crash would; only in the e2e build. */
+    __vtFaults?: { analysisWorker(): Worker | null };
   }
 }
 
@@ -23,6 +26,7 @@ declare global {
 export function exposeForTests(store: AppStore, scenario: ScenarioStore, versions: VersionStore): void {
   window.__vtScenario = scenario;
   window.__vtVersions = versions;
+  window.__vtFaults = { analysisWorker: () => analysisClient.currentWorker };
   watchMap((map) => {
     if (map) window.__vt = { map, store };
     else delete window.__vt;

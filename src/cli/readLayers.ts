@@ -1,15 +1,14 @@
 import { readFile, stat } from 'node:fs/promises';
-import { DOMParser } from '@xmldom/xmldom';
 import type { FeatureCollection } from 'geojson';
 import type { InputLayers } from '../analysis/types.ts';
 import {
   CRS_CHOICES,
   loadLayer,
   LoadError,
+  MAX_FILE_BYTES,
   type LayerRole,
   type LoadOptions,
   type ValidationReport,
-  type XmlParser,
 } from '../data/index.ts';
 import { CliError } from './errors.ts';
 
@@ -51,7 +50,6 @@ export async function readLayer(
   const data = await readBytes(path, role);
   const options: LoadOptions = {};
   if (opts.crs) options.crs = opts.crs;
-  if (/\.km[lz]$/i.test(path)) options.domParser = nodeDomParser();
   // The path as typed names the file in the loader's messages, so the user can find it.
   const loaded = await loadLayer({ name: path, data }, role, options).catch((e: unknown) => {
     throw withCrsHint(e);
@@ -80,6 +78,13 @@ async function readBytes(path: string, role: string): Promise<Uint8Array> {
   try {
     const s = await stat(path);
     if (!s.isFile()) throw new CliError(`${path} (the ${role} layer) is not a file.`);
+    // Refused before reading: the loader would say the same, after holding the whole file in memory.
+    if (s.size > MAX_FILE_BYTES) {
+      throw new CliError(
+        `${path} (the ${role} layer) is ${Math.ceil(s.size / MB)} MB; the limit is ${MAX_FILE_BYTES / MB} MB. ` +
+          'Split the data into smaller files (for example one commune per file).',
+      );
+    }
     return new Uint8Array(await readFile(path));
   } catch (e) {
     if (e instanceof CliError) throw e;
@@ -103,6 +108,7 @@ function withCrsHint(e: unknown): unknown {
 }
 
 const SHOWN = 5;
+const MB = 1024 * 1024;
 
 function reportIssues(path: string, role: string, report: ValidationReport, warn: (l: string) => void): void {
   const { skipped, repaired, warnings } = report;
@@ -120,29 +126,4 @@ function reportIssues(path: string, role: string, report: ValidationReport, warn
   // File-level notes (CRS applied, encoding detected) say what was assumed; they matter, so show them.
   for (const w of warnings.slice(0, SHOWN)) warn(w.message);
   if (warnings.length > SHOWN) warn(`${path}: … and ${warnings.length - SHOWN} more notes.`);
-}
-
-/**
- * KML needs a DOMParser, which Node lacks: @xmldom/xmldom's, bundled into the CLI. Its errors (not
- * well-formed XML) are thrown with xmldom's own message, which src/data turns into a LoadError naming
- * the file; its warnings are dropped, as a browser's DOMParser drops them.
- */
-function nodeDomParser(): XmlParser {
-  return {
-    parseFromString(text, type) {
-      let first: string | undefined;
-      const parser = new DOMParser({
-        onError(level, message) {
-          if (level === 'warning') return;
-          first ??= message;
-          throw new Error(message);
-        },
-      });
-      try {
-        return parser.parseFromString(text, type) as unknown as Document;
-      } catch (e) {
-        throw new Error(first ?? (e instanceof Error ? e.message : String(e)));
-      }
-    },
-  };
 }

@@ -16,8 +16,9 @@ export function readFileKind(name: string, bytes: Uint8Array | ArrayBuffer | str
     return 'shapefile-zip';
   }
   const trimmed = head.replace(/^\uFEFF/, '').trimStart();
-  if (ext === 'kml' || /^<\?xml[^>]*>\s*<kml|^<kml/i.test(trimmed)) return 'kml';
-  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+  const json = trimmed.startsWith('{') || trimmed.startsWith('[');
+  if ((ext === 'kml' && !json) || /^<\?xml[^>]*>\s*<kml|^<kml/i.test(trimmed)) return 'kml';
+  if (json) {
     // Projects are written version-first; a layer's features carry "type" long before any "version".
     const version = head.search(/"version"\s*:\s*\d/);
     const type = head.search(/"type"\s*:/);

@@ -5,7 +5,6 @@ export type {
   LoadOptions,
   LoadResult,
   ValidationReport,
-  XmlParser,
 } from './types.ts';
 export { MAX_FILE_BYTES, MAX_UNZIPPED_BYTES } from './types.ts';
 export {

@@ -21,7 +21,7 @@ export async function loadLayer(
 ): Promise<LoadResult> {
   options.onProgress?.(0);
   throwIfAborted(options.signal);
-  return layerFromFile(await readLayerFile(file, options.domParser), role, options);
+  return layerFromFile(await readLayerFile(file), role, options);
 }
 
 /**

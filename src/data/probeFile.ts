@@ -4,7 +4,7 @@ import { guessCsvColumns, type CsvTable } from './csvSites.ts';
 import { LAYER_ROLES, type LayerRole } from './layerRoles.ts';
 import { readLayerFile, type ParsedFile } from './readFile.ts';
 import { guessFields, guessRole } from './roles.ts';
-import type { CsvColumnMapping, FieldMapping, FileKind, LoadInput, RawFeature, XmlParser } from './types.ts';
+import type { CsvColumnMapping, FieldMapping, FileKind, LoadInput, RawFeature } from './types.ts';
 
 /** What the import dialog needs to know about a file before the user confirms role, fields and CRS. */
 export interface ProbeResult {
@@ -33,8 +33,8 @@ const SAMPLE_ROWS = 3;
  *
  * @example const probe = await probeFile({ name: 'thon.zip', data: bytes }); probe.role // 'hamlets'
  */
-export async function probeFile(file: LoadInput, domParser?: XmlParser): Promise<ProbeResult> {
-  return probeParsed(await readLayerFile(file, domParser));
+export async function probeFile(file: LoadInput): Promise<ProbeResult> {
+  return probeParsed(await readLayerFile(file));
 }
 
 /** The guesses of `probeFile` for a file already read; `layerFromFile` then loads it without reading it again. */

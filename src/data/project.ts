@@ -8,6 +8,7 @@ import { PROJECT_VERSION, type Project, type ProjectVersion } from './projectFor
 import { isLayerRole, LAYER_ROLES, type LayerRole } from './layerRoles.ts';
 import type { ValidationReport } from './types.ts';
 import { validateLayer } from './validateLayer.ts';
+import { checkNesting, MAX_NESTING, tooDeep } from './nesting.ts';
 
 export { serializeProject, type Project } from './projectFormat.ts';
 
@@ -101,12 +102,20 @@ export function parseProject(text: string, fileName = 'project.json'): ParsedPro
     if (typeof fc !== 'object' || fc === null || !Array.isArray((fc as { features?: unknown }).features)) {
       throw new LoadError(fileName, `has a "${role}" layer that is not a FeatureCollection.`, fix);
     }
+    checkNesting((fc as { features: unknown[] }).features, `${fileName} › ${role}`);
     const { collection, report } = validateLayer(fc, role, `${fileName} › ${role}`);
     layers[role] = collection;
     reports.push(report);
   }
   if (obj.scenarios !== undefined && !Array.isArray(obj.scenarios)) {
     throw new LoadError(fileName, 'has "scenarios" that are not a list.', fix);
+  }
+  if (tooDeep(obj.scenarios ?? null, MAX_NESTING + 8) || tooDeep(obj.view ?? null)) {
+    throw new LoadError(
+      fileName,
+      `has scenarios or a view nested more than ${MAX_NESTING} levels deep.`,
+      fix,
+    );
   }
   const versions = parseVersions(obj, layers, fileName, reports);
   const project: Project = {

@@ -5,14 +5,7 @@ import { readGeojson } from './readGeojson.ts';
 import { readKml, readKmz } from './readKml.ts';
 import { readShapefileZip } from './readShapefile.ts';
 import { byteLength, toBytes, toText } from './text.ts';
-import {
-  MAX_FILE_BYTES,
-  type FileKind,
-  type LoadInput,
-  type LoadResult,
-  type RawFeature,
-  type XmlParser,
-} from './types.ts';
+import { MAX_FILE_BYTES, type FileKind, type LoadInput, type LoadResult, type RawFeature } from './types.ts';
 
 /** A file of features read by its format's reader, before a role, fields or a CRS are applied. */
 export interface FeatureFile {
@@ -43,11 +36,7 @@ export interface ProjectFileRef {
 /** A file as its format's reader left it: probing and loading both start from this. */
 export type ParsedFile = FeatureFile | CsvFile | ProjectFileRef;
 
-type Reader = (
-  name: string,
-  data: LoadInput['data'],
-  domParser?: XmlParser,
-) => ParsedFile | Promise<ParsedFile>;
+type Reader = (name: string, data: LoadInput['data']) => ParsedFile | Promise<ParsedFile>;
 
 /** One reader per format. */
 const READERS: Record<Exclude<FileKind, 'unknown'>, Reader> = {
@@ -68,14 +57,9 @@ const READERS: Record<Exclude<FileKind, 'unknown'>, Reader> = {
       ...declared,
     };
   },
-  kml: (name, data, domParser) => ({
-    kind: 'kml',
-    name,
-    features: readKml(toText(data), name, domParser),
-    notes: [],
-  }),
-  async kmz(name, data, domParser) {
-    return { kind: 'kmz', name, features: await readKmz(toBytes(data), name, domParser), notes: [] };
+  kml: (name, data) => ({ kind: 'kml', name, features: readKml(toText(data), name), notes: [] }),
+  async kmz(name, data) {
+    return { kind: 'kmz', name, features: await readKmz(toBytes(data), name), notes: [] };
   },
   csv: (name, data) => ({ kind: 'csv', name, table: readCsvTable(toText(data), name) }),
   project: (name) => ({ kind: 'project', name }),
@@ -87,7 +71,7 @@ const READERS: Record<Exclude<FileKind, 'unknown'>, Reader> = {
  *
  * @example const parsed = await readLayerFile({ name: 'thon.zip', data: bytes }); parsed.kind // 'shapefile-zip'
  */
-export async function readLayerFile(file: LoadInput, domParser?: XmlParser): Promise<ParsedFile> {
+export async function readLayerFile(file: LoadInput): Promise<ParsedFile> {
   const { name, data } = file;
   const size = byteLength(data);
   if (size > MAX_FILE_BYTES) {
@@ -106,5 +90,17 @@ export async function readLayerFile(file: LoadInput, domParser?: XmlParser): Pro
       'Use GeoJSON (.geojson), a zipped Shapefile (.zip with .shp, .dbf, .prj), KML/KMZ, or a CSV of points.',
     );
   }
-  return READERS[kind](name, data, domParser);
+  try {
+    return await READERS[kind](name, data);
+  } catch (e) {
+    // The readers check nesting first; this is the net under anything they missed.
+    if (e instanceof RangeError) {
+      throw new LoadError(
+        name,
+        `is nested too deeply or is too large to read (${e.message}).`,
+        'Export the layer again from your GIS, or split it into smaller files.',
+      );
+    }
+    throw e;
+  }
 }

@@ -1,4 +1,5 @@
 import { LoadError } from './LoadError.ts';
+import { checkNesting } from './nesting.ts';
 import { parseJsonText } from './text.ts';
 import type { RawFeature } from './types.ts';
 
@@ -32,6 +33,7 @@ export function readGeojson(text: string, file: string): ParsedFeatures {
   const notes: string[] = [];
   if (Array.isArray(doc)) {
     notes.push('The file is a bare list of features, not a FeatureCollection; read it as one.');
+    checkNesting(doc, file);
     return { features: doc as unknown[], notes };
   }
   if (typeof doc !== 'object' || doc === null) {
@@ -45,11 +47,16 @@ export function readGeojson(text: string, file: string): ParsedFeatures {
     if (!Array.isArray(obj.features)) {
       throw new LoadError(file, 'is a FeatureCollection whose "features" is not a list.', FIX_STRUCTURE);
     }
+    checkNesting(obj.features, file);
     return { ...base, features: obj.features as unknown[] };
   }
-  if (type === 'Feature') return { ...base, features: [obj] };
+  if (type === 'Feature') {
+    checkNesting([obj], file);
+    return { ...base, features: [obj] };
+  }
   if (typeof type === 'string' && GEOMETRY_TYPES.has(type)) {
     notes.push(`The file is a bare ${type} geometry; read it as one feature without properties.`);
+    checkNesting([{ geometry: obj }], file);
     return { ...base, features: [{ type: 'Feature', properties: {}, geometry: obj }] };
   }
   if (type === undefined && 'layers' in obj && 'version' in obj) {

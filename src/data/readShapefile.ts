@@ -1,7 +1,7 @@
 import { parseShp } from 'shpjs';
 import { LoadError } from './LoadError.ts';
 import { readDbf } from './readDbf.ts';
-import { unzipFiles } from './unzip.ts';
+import { openZip } from './unzip.ts';
 import type { RawFeature } from './types.ts';
 
 export interface ParsedShapefile {
@@ -17,8 +17,8 @@ export interface ParsedShapefile {
  * VN-2000 datum shift is applied) and decoding .dbf text as UTF-8, Windows-1258 or TCVN3.
  */
 export async function readShapefileZip(bytes: Uint8Array, file: string): Promise<ParsedShapefile> {
-  const files = await unzipFiles(bytes, file);
-  const shpNames = [...files.keys()].filter((n) => n.endsWith('.shp')).sort();
+  const zip = openZip(bytes, file);
+  const shpNames = zip.names.filter((n) => n.endsWith('.shp')).sort();
   const first = shpNames[0];
   if (!first) {
     throw new LoadError(
@@ -32,7 +32,9 @@ export async function readShapefileZip(bytes: Uint8Array, file: string): Promise
     notes.push(`The zip holds ${shpNames.length} layers; read ${first}. Zip the others separately.`);
   }
   const base = first.slice(0, -4);
-  const shp = files.get(first) as Uint8Array;
+  // Only the layer's own files are unpacked (not the .shx, nor other layers or folders in the zip).
+  const part = async (ext: string) => (zip.names.includes(base + ext) ? zip.read(base + ext) : undefined);
+  const shp = await zip.read(first);
   let geometries: (ReturnType<typeof parseShp>[number] | null)[];
   try {
     geometries = parseShp(shp);
@@ -43,9 +45,9 @@ export async function readShapefileZip(bytes: Uint8Array, file: string): Promise
       'Export the layer again from your GIS; the .shp may be truncated.',
     );
   }
-  const dbf = files.get(`${base}.dbf`);
-  const cpg = files.get(`${base}.cpg`);
-  const prjBytes = files.get(`${base}.prj`);
+  const dbf = await part('.dbf');
+  const cpg = await part('.cpg');
+  const prjBytes = await part('.prj');
   let table: ReturnType<typeof readDbf> = { rows: [], encoding: { detected: 'none' } };
   try {
     if (dbf) table = readDbf(dbf, cpg ? new TextDecoder('utf-8').decode(cpg) : undefined);

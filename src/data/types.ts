@@ -22,11 +22,6 @@ export interface CsvColumnMapping {
   count?: string;
 }
 
-/** The part of the DOM `DOMParser` that KML reading needs, so Node callers can pass one (the CLI: xmldom). */
-export interface XmlParser {
-  parseFromString(text: string, type: 'text/xml' | 'application/xml'): Document;
-}
-
 export interface LoadOptions {
   /** A proj4 definition, a WKT string, or a code from `CRS_CHOICES` such as `'VN2000-TM3-105.5'`. */
   crs?: string;
@@ -37,8 +32,6 @@ export interface LoadOptions {
   /** Called with 0…1 as the load advances. */
   onProgress?: (fraction: number) => void;
   signal?: AbortSignal;
-  /** Parser for KML; defaults to `globalThis.DOMParser` (browsers). Node callers pass their own. */
-  domParser?: XmlParser;
 }
 
 /** One problem with one feature. `index` is the 0-based position in the file; messages count from 1. */
@@ -86,5 +79,12 @@ export interface LoadInput {
 
 /** Files above this size are refused before parsing: a browser tab would run out of memory. */
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;
-/** Uncompressed size allowed inside a .zip/.kmz, against zip bombs. */
-export const MAX_UNZIPPED_BYTES = 600 * 1024 * 1024;
+/**
+ * Zip limits (a zipped Shapefile, a KMZ), checked from the archive's directory before anything is
+ * unpacked and again while unpacking: files listed in one archive…
+ */
+export const MAX_ZIP_ENTRIES = 1000;
+/** …the unpacked size of one file inside (no bigger than a file the app opens on its own)… */
+export const MAX_ZIP_ENTRY_BYTES = 200 * 1024 * 1024;
+/** …and of all the files read from one archive (only the layer's own files are unpacked). */
+export const MAX_UNZIPPED_BYTES = 300 * 1024 * 1024;

@@ -347,6 +347,12 @@ export const en: Strings = {
     national: 'National targets (QĐ 36/QĐ-TTg): {{fibre}}; {{mbb}}.',
     trendReachBy: 'It reaches the target around {{date}}.',
   },
+  faults: {
+    analysisWorker:
+      'The analysis stopped unexpectedly twice (most often for lack of memory). Close other tabs and retry; if it fails again, reload the page.',
+    scenarioWorker: 'The what-if engine stopped unexpectedly twice. Close other tabs and retry.',
+    retry: 'Retry',
+  },
   settingsProblem: {
     number: '{{label}} ({{key}}) is {{value}}; it must be {{range}}.',
     choice: '{{label}} ({{key}}) is {{value}}; it must be one of: {{options}}.',

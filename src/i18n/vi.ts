@@ -351,6 +351,12 @@ export const vi = {
     national: 'Mục tiêu quốc gia (QĐ 36/QĐ-TTg): {{fibre}}; {{mbb}}.',
     trendReachBy: 'Đạt mục tiêu vào khoảng {{date}}.',
   },
+  faults: {
+    analysisWorker:
+      'Bộ phân tích dừng đột ngột hai lần (thường do thiếu bộ nhớ). Hãy đóng bớt thẻ khác rồi thử lại; nếu vẫn lỗi, tải lại trang.',
+    scenarioWorker: 'Bộ tính kịch bản dừng đột ngột hai lần. Hãy đóng bớt thẻ khác rồi thử lại.',
+    retry: 'Thử lại',
+  },
   settingsProblem: {
     number: '{{label}} ({{key}}) là {{value}}; phải là {{range}}.',
     choice: '{{label}} ({{key}}) là {{value}}; phải là một trong: {{options}}.',

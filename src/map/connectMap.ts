@@ -6,6 +6,7 @@ import type { AppState } from '../store/appState.ts';
 import type { HamletRow } from '../store/rows.ts';
 import { activeLens } from '../store/lens.ts';
 import { selectedCandidate, type ColocationState, type ColocationStore } from '../store/lens/colocation.ts';
+import { drawnBasemap } from '../store/share/basemapConsent.ts';
 import type { ScenarioState, ScenarioStore } from '../store/scenario/scenarioStore.ts';
 import type { VersionStore } from '../store/versions/versionStore.ts';
 import { effectiveSettings, type AppStore } from '../store/store.ts';
@@ -52,7 +53,7 @@ export function planFromState(
     visible: s.layers,
     colourBy: s.colourBy,
     selectedHamletId: s.selectedHamletId,
-    basemap: s.basemap,
+    basemap: drawnBasemap(s.basemap),
     settings: effectiveSettings(s),
     area: s.area,
     unitSystem: activeUnitSystem(s),

@@ -66,6 +66,10 @@ export interface AnalysisSlice {
   running: boolean;
   progress: Progress | null;
   analysisError: string | null;
+  /** 'worker' when the analysis worker died twice: the page offers a retry instead of naming an input. */
+  analysisErrorKind: 'worker' | null;
+  /** Bumped by `retryRun`: the runner runs again on the same data and settings. */
+  retries: number;
   /** Id of the newest requested run; results of older runs are dropped. */
   runId: number;
   lastRunMs: number | null;
@@ -84,7 +88,8 @@ export interface AnalysisSlice {
     views?: ResultViews,
     from?: 'run' | 'cache',
   ): void;
-  failRun(runId: number, message: string): void;
+  failRun(runId: number, message: string, kind?: 'worker'): void;
+  retryRun(): void;
 }
 
 /** The hamlets' administrative units (the `units` system, DATA-MODEL §15) and the roll-ups by unit. */

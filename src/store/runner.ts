@@ -4,6 +4,7 @@ import type { AppState } from './appState.ts';
 import { effectiveSettings, type AppStore } from './store.ts';
 import { resultViews } from './slices/analysisSlice.ts';
 import { RunCancelled } from '../worker/analysisClient.ts';
+import { WorkerFailed } from '../worker/lifeline.ts';
 import { fromResultCache } from './persist/resultCache.ts';
 
 /** What the runner needs from a client; the app passes an `AnalysisClient`, tests may pass an in-thread one. */
@@ -23,6 +24,7 @@ export function startAnalysisRunner(store: AppStore, analyser: Analyser, debounc
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastKey = '';
   let lastInput: InputLayers | null = null;
+  let lastRetries = store.getState().retries;
 
   const launch = (s: AppState): void => {
     const input = s.input;
@@ -48,7 +50,8 @@ export function startAnalysisRunner(store: AppStore, analyser: Analyser, debounc
       })
       .catch((e: unknown) => {
         if (e instanceof RunCancelled) return;
-        store.getState().failRun(runId, e instanceof Error ? e.message : String(e));
+        const kind = e instanceof WorkerFailed ? 'worker' : undefined;
+        store.getState().failRun(runId, e instanceof Error ? e.message : String(e), kind);
       });
   };
 
@@ -57,12 +60,14 @@ export function startAnalysisRunner(store: AppStore, analyser: Analyser, debounc
     // Targets mark progress only: changing one does not re-run the analysis.
     const key = engineSettingsKey(effectiveSettings(s));
     const inputChanged = s.input !== lastInput;
-    if (!inputChanged && key === lastKey) return;
+    const retry = s.retries !== lastRetries;
+    if (!inputChanged && !retry && key === lastKey) return;
     lastInput = s.input;
     lastKey = key;
+    lastRetries = s.retries;
     clearTimeout(timer);
-    // New data runs at once; a settings change waits for the user to pause.
-    if (inputChanged) launch(s);
+    // New data and a retry run at once; a settings change waits for the user to pause.
+    if (inputChanged || retry) launch(s);
     else timer = setTimeout(() => launch(store.getState()), debounceMs);
   };
 

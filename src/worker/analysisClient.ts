@@ -4,6 +4,7 @@ import type { AnalysisResult, InputLayers, ProgressCallback, Settings } from '..
 import type { AnalysisWorkerApi } from './analysisWorkerApi.ts';
 import analysisWorkerUrl from './analysis.worker.ts?worker&url';
 import { AheadProgress, aheadSettings } from './aheadProgress.ts';
+import { watchWorker, WorkerDied, WorkerFailed } from './lifeline.ts';
 import {
   originOf,
   parseCollection,
@@ -87,8 +88,16 @@ export class AnalysisClient {
   private prefetched: (SampleLoad & { key: string }) | null = null;
   /** The current worker's run ahead on the sample, while it reports progress. */
   private ahead: { progress: AheadProgress; port: MessagePort } | null = null;
+  /** Rejects with `WorkerDied` when the current worker dies; work on it races this. */
+  private death: Promise<never> = new Promise(() => undefined);
+  private unwatch: () => void = () => undefined;
 
   constructor(private readonly makeWorker: () => Worker = createAnalysisWorker) {}
+
+  /** The worker now in use, if any: the e2e build's test handle ends it as a crash would. */
+  get currentWorker(): Worker | null {
+    return this.worker;
+  }
 
   /**
    * Starts fetching and parsing the sample in the worker at once (e.g. while the page still renders and
@@ -123,7 +132,8 @@ export class AnalysisClient {
           throw SampleFileError.revive(e);
         },
       );
-      const files = await Promise.race([receiveFiles(port), failed, gone]);
+      const death = this.death;
+      const files = await Promise.race([receiveFiles(port), failed, gone, death]);
       return {
         byName: await Promise.race([parseInTasks(files), gone]),
         adopt: (input) => {
@@ -165,7 +175,30 @@ export class AnalysisClient {
     return { port: port1, count };
   }
 
+  /**
+   * Analyses `layers` with `settings` in the worker. A worker that dies during the run (out of memory, a
+   * crash) is replaced once and the run starts again on the new one; a second death rejects with
+   * `WorkerFailed`, which the page shows with a retry.
+   */
   async run(layers: InputLayers, settings: Settings, onProgress: ProgressCallback): Promise<AnalysisResult> {
+    try {
+      return await this.runOnce(layers, settings, onProgress);
+    } catch (e) {
+      if (!(e instanceof WorkerDied)) throw e;
+    }
+    try {
+      return await this.runOnce(layers, settings, onProgress);
+    } catch (e) {
+      if (e instanceof WorkerDied) throw new WorkerFailed('analysis', e.reason);
+      throw e;
+    }
+  }
+
+  private async runOnce(
+    layers: InputLayers,
+    settings: Settings,
+    onProgress: ProgressCallback,
+  ): Promise<AnalysisResult> {
     if (this.cancelCurrent) this.restart();
     if (this.prefetched && !originOf(layers)) {
       // The page had data of its own: drop the sample's files waiting on the port, and its run's progress.
@@ -174,6 +207,7 @@ export class AnalysisClient {
       this.dropAhead();
     }
     const api = this.ensure();
+    const death = this.death;
     const cancelled = new Promise<never>((_, reject) => {
       this.cancelCurrent = () => reject(new RunCancelled());
     });
@@ -198,7 +232,7 @@ export class AnalysisClient {
         for (const chunk of chunks) for (const h of chunk) hamlets.push(h);
         return { ...head, hamlets };
       })();
-      return await Promise.race([work, cancelled]);
+      return await Promise.race([work, cancelled, death]);
     } finally {
       if (this.cancelCurrent === mine) this.cancelCurrent = null;
     }
@@ -210,11 +244,32 @@ export class AnalysisClient {
 
   private ensure(): Comlink.Remote<AnalysisWorkerApi> {
     if (!this.api) {
-      this.worker = this.makeWorker();
-      this.api = Comlink.wrap<AnalysisWorkerApi>(this.worker);
+      const worker = this.makeWorker();
+      this.worker = worker;
+      this.api = Comlink.wrap<AnalysisWorkerApi>(worker);
       this.layersSent = null;
+      this.death = new Promise<never>((_, reject) => {
+        this.unwatch = watchWorker(worker, (reason) => {
+          // A dead worker is dropped at once: the next call starts a fresh one.
+          if (this.worker === worker) this.drop();
+          reject(new WorkerDied(reason));
+        });
+      });
+      this.death.catch(() => undefined);
     }
     return this.api;
+  }
+
+  /** Forgets the current worker without waiting for anything it was doing. */
+  private drop(): void {
+    this.unwatch();
+    this.unwatch = () => undefined;
+    this.prefetched = null;
+    this.dropAhead();
+    this.worker?.terminate();
+    this.worker = null;
+    this.api = null;
+    this.layersSent = null;
   }
 
   /** Stops relaying the run ahead's progress (its worker is replaced, or the page has other data). */
@@ -228,10 +283,6 @@ export class AnalysisClient {
     this.cancelCurrent = null;
     for (const replaced of this.onReplace) replaced();
     this.onReplace.clear();
-    this.prefetched = null;
-    this.dropAhead();
-    this.worker?.terminate();
-    this.worker = null;
-    this.api = null;
+    this.drop();
   }
 }

@@ -1,4 +1,5 @@
 import * as Comlink from 'comlink';
+import { holdLifeline } from './lifeline.ts';
 import { forgetFile, runLoad, runProbe, type LoadRequest, type NamedBlob } from './importTask.ts';
 
 const api = {
@@ -19,4 +20,5 @@ const api = {
 
 export type ImportWorkerApi = typeof api;
 
+holdLifeline();
 Comlink.expose(api);

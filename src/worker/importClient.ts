@@ -1,6 +1,7 @@
 import * as Comlink from 'comlink';
 import type { ImportWorkerApi } from './import.worker.ts';
-import type { LoadOutcome, LoadRequest, NamedBlob, ProbeOutcome } from './importTask.ts';
+import type { ImportFailure, LoadOutcome, LoadRequest, NamedBlob, ProbeOutcome } from './importTask.ts';
+import { watchedWorker, WorkerDied } from './lifeline.ts';
 
 /** A load in progress: await `done`, or `cancel()` it (the page stays responsive either way). */
 export interface RunningLoad {
@@ -18,21 +19,9 @@ export interface ImportBackend {
   abort?(): void;
 }
 
-/** Browsers have DOMParser on the page but not in workers; KML needs it. */
-export function needsDomParser(name: string, head: Uint8Array): boolean {
-  const ext = name.toLowerCase().split('.').pop();
-  if (ext === 'kml' || ext === 'kmz') return true;
-  const text = new TextDecoder()
-    .decode(head.subarray(0, 512))
-    .replace(/^\uFEFF/, '')
-    .trimStart();
-  return /^<\?xml[^>]*>\s*<kml|^<kml/i.test(text);
-}
-
 /**
- * Runs on the page's own thread. Used for KML/KMZ (they need the page's DOMParser) and in
- * component tests; cancel works between the loader's phases through an AbortSignal. The readers are
- * fetched at the first use: most visits never import a file.
+ * Runs on the page's own thread: for component tests (the app reads every file in the import worker).
+ * Cancel works between the loader's phases through an AbortSignal.
  */
 export function createInThreadBackend(): ImportBackend {
   let loaded: Promise<typeof import('./importTask.ts')> | null = null;
@@ -55,62 +44,76 @@ export function createImportWorker(): Worker {
 }
 
 /**
- * Parses files in a Web Worker so a 60 MB GeoJSON does not freeze the page. Cancel terminates the
- * worker: JSON.parse of a big file cannot be interrupted any other way. KML goes to the page thread.
+ * Reads every file (GeoJSON, Shapefile zip, KML/KMZ, CSV) in a Web Worker, so a 60 MB GeoJSON or a big
+ * KMZ does not freeze the page. Cancel terminates the worker: JSON.parse of a big file cannot be
+ * interrupted any other way. A worker that dies (out of memory, a crash) or cannot be loaded fails the
+ * call in words; the next call starts a fresh worker, and the call is tried once more on it.
  */
 export function createWorkerBackend(makeWorker: () => Worker = createImportWorker): ImportBackend {
-  const inThread = createInThreadBackend();
-  let worker: Worker | null = null;
-  let api: Comlink.Remote<ImportWorkerApi> | null = null;
-  const ensure = (): Comlink.Remote<ImportWorkerApi> => {
-    if (!api) {
-      worker = makeWorker();
-      api = Comlink.wrap<ImportWorkerApi>(worker);
+  let current: { worker: Worker; api: Comlink.Remote<ImportWorkerApi>; death: Promise<never> } | null = null;
+  const ensure = (): NonNullable<typeof current> => {
+    if (!current) {
+      const watched = watchedWorker(makeWorker, (dead) => {
+        if (current?.worker === dead) current = null;
+      });
+      current = { ...watched, api: Comlink.wrap<ImportWorkerApi>(watched.worker) };
     }
-    return api;
+    return current;
   };
   const kill = (): void => {
-    worker?.terminate();
-    worker = null;
-    api = null;
+    current?.worker.terminate();
+    current = null;
   };
-  const isKml = async (file: NamedBlob): Promise<boolean> =>
-    needsDomParser(file.name, new Uint8Array(await file.blob.slice(0, 512).arrayBuffer()));
+  /** Runs `call` on the worker; a death is retried once on a fresh worker, then said in words. */
+  const withRetry = async <T>(
+    name: string,
+    call: (api: Comlink.Remote<ImportWorkerApi>) => Promise<T>,
+  ): Promise<T | { ok: false; error: ImportFailure }> => {
+    for (let attempt = 0; ; attempt++) {
+      const w = ensure();
+      try {
+        return await Promise.race([call(w.api), w.death]);
+      } catch (e) {
+        if (!(e instanceof WorkerDied)) throw e;
+        if (attempt >= 1) return { ok: false, error: workerFailure(name, e.reason) };
+      }
+    }
+  };
 
   return {
-    async probe(file) {
-      if (await isKml(file)) return inThread.probe(file);
-      return ensure().probe(file);
-    },
+    probe: (file) => withRetry<ProbeOutcome>(file.name, (api) => api.probe(file)),
     abort: kill,
     forget() {
-      inThread.forget();
-      void api?.forget();
+      void current?.api.forget();
     },
     load(file, role, options, onProgress, parsedId) {
       let settle: ((o: LoadOutcome) => void) | null = null;
-      let inner: RunningLoad | null = null;
       const cancelled = new Promise<LoadOutcome>((resolve) => {
         settle = resolve;
       });
-      const work = (async (): Promise<LoadOutcome> => {
-        if (await isKml(file)) {
-          inner = inThread.load(file, role, options, onProgress, parsedId);
-          return inner.done;
-        }
-        return ensure().load(file, role, options, Comlink.proxy(onProgress), parsedId);
-      })().catch((e: unknown) => ({
+      // A fresh worker no longer holds the probe's parsed file: it reads the file again.
+      const work = withRetry<LoadOutcome>(file.name, (api) =>
+        api.load(file, role, options, Comlink.proxy(onProgress), parsedId),
+      ).catch((e: unknown) => ({
         ok: false as const,
         error: { message: `${file.name}: ${e instanceof Error ? e.message : String(e)}`, fix: 'Try again.' },
       }));
       return {
         done: Promise.race([work, cancelled]),
         cancel: () => {
-          if (inner) inner.cancel();
-          else kill();
+          kill();
           settle?.({ ok: false, cancelled: true });
         },
       };
     },
+  };
+}
+
+/** The import worker died twice on this file: most often memory. */
+function workerFailure(file: string, reason: string): ImportFailure {
+  return {
+    message: `${file}: the import stopped unexpectedly (${reason}), twice.`,
+    fix: 'Close other tabs to free memory and try again; if it fails again, split the file into smaller ones.',
+    code: 'workerFailed',
   };
 }

@@ -16,6 +16,8 @@ export type ImportOptions = Pick<LoadOptions, 'crs' | 'fields' | 'csvColumns' | 
 export interface ImportFailure {
   message: string;
   fix: string;
+  /** Set when the import worker itself failed (the dialog words it in the UI's language). */
+  code?: 'workerFailed';
 }
 
 /** `parsedId` names the read file kept for the load (see `runLoad`). */

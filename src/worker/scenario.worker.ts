@@ -1,5 +1,6 @@
 import * as Comlink from 'comlink';
 import type { ColocationOptions, ColocationResult } from '../analysis/colocation.ts';
+import { holdLifeline } from './lifeline.ts';
 import { newlyCoveredAreas } from '../analysis/scenarioCovered.ts';
 import { ScenarioSession } from '../analysis/scenarioSession.ts';
 import type { ScenarioEdit } from '../analysis/scenarioTypes.ts';
@@ -58,4 +59,5 @@ function changedSinceBaseline(s: ScenarioSession, after: ScenarioWorkerUpdate['r
 
 export type ScenarioWorkerApi = typeof api;
 
+holdLifeline();
 Comlink.expose(api);

@@ -53,8 +53,21 @@ export async function open(
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
   });
   page.on('requestfailed', (r) => errors.push(`requestfailed: ${r.url()}`));
+  await reportCspViolations(page);
   await page.goto(url);
   return { page, context, errors };
+}
+
+/**
+ * Makes every Content-Security-Policy violation on the page a console error (Chromium logs most of them
+ * already; the event also catches those it does not), so a walk that asserts no errors asserts no violation.
+ */
+export async function reportCspViolations(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || '(inline)'}`);
+    });
+  });
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

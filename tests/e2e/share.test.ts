@@ -177,7 +177,7 @@ describe('sharing', () => {
     });
     await ready(page);
     await page.waitForSelector('[data-testid="link-notice"]');
-    expect(await page.textContent('[data-testid="link-notice"]')).toMatch(/damaged/);
+    expect(await page.textContent('[data-testid="link-notice"]')).toMatch(/Liên kết bị hỏng/);
     const view = await viewOf(page);
     expect(view.zoom).toBeCloseTo(11.5, 5);
     expect(metresBetween(view.center, [106.2, 20.25])).toBeLessThan(1);

@@ -10,6 +10,7 @@ import { downloadBlob } from '../share/download.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { DropOverlay } from './DropOverlay.tsx';
 import { RestoreNotice } from './RestoreNotice.tsx';
+import { SaveProblem } from './SaveProblem.tsx';
 import { useImportTranslation } from './i18n.ts';
 import './import.css';
 
@@ -134,6 +135,7 @@ export function ImportControls({
         {message}
       </p>
       <RestoreNotice store={store} />
+      <SaveProblem onSaveProject={save} />
       <input
         ref={layerInput}
         type="file"

@@ -197,8 +197,18 @@ export function ImportDialog({ files, mode = 'layers', store, backend, onDone }:
             <p>
               <strong>{t('dialog.failed')}</strong>
             </p>
-            <p>{step.error.message}</p>
-            {step.error.fix ? <p>{t('dialog.fix', { fix: step.error.fix })}</p> : null}
+            {step.error.code === 'workerFailed' ? (
+              // The worker died twice (most often memory): said in the UI's language, with what to do.
+              <>
+                <p>{t('dialog.workerFailed', { name: file.name })}</p>
+                <p>{t('dialog.fix', { fix: t('dialog.workerFailedFix') })}</p>
+              </>
+            ) : (
+              <>
+                <p>{step.error.message}</p>
+                {step.error.fix ? <p>{t('dialog.fix', { fix: step.error.fix })}</p> : null}
+              </>
+            )}
           </div>
         ) : null}
 

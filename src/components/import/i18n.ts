@@ -68,6 +68,9 @@ const vi = {
   },
   dialog: {
     title: 'Nhập dữ liệu',
+    workerFailed: '{{name}}: việc đọc tệp dừng đột ngột hai lần.',
+    workerFailedFix:
+      'Đóng bớt thẻ khác để giải phóng bộ nhớ rồi thử lại; nếu vẫn lỗi, chia tệp thành các tệp nhỏ hơn.',
     projectTitle: 'Mở dự án',
     fileOf: 'Tệp {{n}}/{{total}}: {{name}}',
     reading: 'Đang đọc {{name}}…',
@@ -152,6 +155,17 @@ const vi = {
     householdsMixed: 'Số hộ: đếm từ điểm hộ nơi có, còn lại chia theo diện tích.',
     restoreProblem: 'Không khôi phục được dữ liệu đã lưu: {{message}}',
   },
+  saveFailed: {
+    heading: 'Không lưu được vào trình duyệt này',
+    full: 'Bộ nhớ của trình duyệt đã đầy.',
+    blocked: 'Trình duyệt từ chối lưu ({{detail}}).',
+    data: 'Dữ liệu bạn nhập vẫn mở trong thẻ này, nhưng sẽ mất khi đóng thẻ hoặc tải lại trang.',
+    settings: 'Cài đặt vẫn dùng được trong thẻ này, nhưng lần sau sẽ về mặc định.',
+    todo: 'Hãy giải phóng dung lượng (xoá dữ liệu của các trang web không dùng, đóng cửa sổ ẩn danh), lưu tệp dự án để giữ dữ liệu, rồi thử lại.',
+    saveProject: 'Lưu tệp dự án',
+    retry: 'Thử lưu lại',
+    dismiss: 'Đóng',
+  },
   restore: {
     heading: 'Chưa khôi phục được hết những gì đã lưu trong trình duyệt này',
     settings: 'Cài đặt đã lưu không dùng được nên đã bị bỏ; đang dùng cài đặt mặc định:',
@@ -225,6 +239,9 @@ const en: Strings = {
   },
   dialog: {
     title: 'Import data',
+    workerFailed: '{{name}}: reading the file stopped unexpectedly, twice.',
+    workerFailedFix:
+      'Close other tabs to free memory and try again; if it fails again, split the file into smaller ones.',
     projectTitle: 'Open project',
     fileOf: 'File {{n}} of {{total}}: {{name}}',
     reading: 'Reading {{name}}…',
@@ -308,6 +325,17 @@ const en: Strings = {
     householdsArea: 'Households: spread evenly over each hamlet’s area.',
     householdsMixed: 'Households: counted from points where present, otherwise spread by area.',
     restoreProblem: 'Saved data could not be restored: {{message}}',
+  },
+  saveFailed: {
+    heading: 'Could not save in this browser',
+    full: 'The browser’s storage is full.',
+    blocked: 'The browser refused to save ({{detail}}).',
+    data: 'Your imported data is still open in this tab, but it will be lost when you close the tab or reload.',
+    settings: 'The settings work in this tab, but the next visit will start with the defaults.',
+    todo: 'Free some space (delete data of sites you no longer use, close private windows), save a project file to keep your data, then retry.',
+    saveProject: 'Save a project file',
+    retry: 'Retry saving',
+    dismiss: 'Close',
   },
   restore: {
     heading: 'Not everything saved in this browser could be restored',

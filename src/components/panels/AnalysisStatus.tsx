@@ -10,11 +10,13 @@ import { useFormat } from '../useFormat.ts';
 export function AnalysisStatus() {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const { running, progress, error, lastRunMs, lastRunFrom, hasResult } = useApp(
+  const { running, progress, error, errorKind, retry, lastRunMs, lastRunFrom, hasResult } = useApp(
     useShallow((s) => ({
       running: s.running,
       progress: s.progress,
       error: s.analysisError,
+      errorKind: s.analysisErrorKind,
+      retry: s.retryRun,
       lastRunMs: s.lastRunMs,
       lastRunFrom: s.lastRunFrom,
       hasResult: s.result !== null,
@@ -22,9 +24,14 @@ export function AnalysisStatus() {
   );
   if (error) {
     return (
-      <p className="vt-status vt-status--error" role="alert">
-        {t('settings.failed', { message: error })}
-      </p>
+      <div className="vt-status vt-status--error" role="alert" data-testid="analysis-failed">
+        <p>
+          {errorKind === 'worker' ? t('faults.analysisWorker') : t('settings.failed', { message: error })}
+        </p>
+        <button type="button" className="vt-button" onClick={retry} data-testid="analysis-retry">
+          {t('faults.retry')}
+        </button>
+      </div>
     );
   }
   if (running) {

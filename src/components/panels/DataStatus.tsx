@@ -6,8 +6,13 @@ import { AnalysisStatus } from './AnalysisStatus.tsx';
 /** Over the map: loading, a load error that names the file, or the analysis progress. */
 export function DataStatus() {
   const { t } = useTranslation();
-  const { status, error, running } = useApp(
-    useShallow((s) => ({ status: s.dataStatus, error: s.dataError, running: s.running })),
+  const { status, error, running, failed } = useApp(
+    useShallow((s) => ({
+      status: s.dataStatus,
+      error: s.dataError,
+      running: s.running,
+      failed: s.analysisError !== null,
+    })),
   );
   if (status === 'error') {
     return (
@@ -25,7 +30,8 @@ export function DataStatus() {
       </div>
     );
   }
-  return running ? (
+  // A failed run is said over the map too (with its retry): a blank map must never be the only sign.
+  return running || failed ? (
     <div className="vt-overlay">
       <AnalysisStatus />
     </div>

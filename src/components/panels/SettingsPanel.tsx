@@ -11,6 +11,7 @@ import {
 } from '../../analysis/validateSettings.ts';
 import { settingsFieldHint } from '../../i18n/settingsProblem.ts';
 import { effectiveSettings, useApp } from '../../store/store.ts';
+import { allowOsm } from '../../store/share/basemapConsent.ts';
 import { MoneyField } from '../MoneyField.tsx';
 
 const TECHS = ['2G', '3G', '4G', '5G'] as const;
@@ -267,7 +268,11 @@ export function SettingsPanel() {
         <input
           type="checkbox"
           checked={basemap === 'osm'}
-          onChange={(e) => setBasemap(e.target.checked ? 'osm' : 'none')}
+          onChange={(e) => {
+            // Ticking the box is the user's consent to the outside tiles, remembered in this browser.
+            if (e.target.checked) allowOsm();
+            setBasemap(e.target.checked ? 'osm' : 'none');
+          }}
         />
         {t('settings.basemap')}
       </label>

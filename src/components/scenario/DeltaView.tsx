@@ -1,4 +1,6 @@
+import { useTranslation } from 'react-i18next';
 import type { ScenarioDelta } from '../../analysis/scenarioTypes.ts';
+import { SCENARIO_WORKER_FAILED, scenarioControl } from '../../store/scenario/scenarioController.ts';
 import { useFormat } from '../useFormat.ts';
 import { useScenarioTranslation } from './i18n.ts';
 import { useScenario } from './useScenario.ts';
@@ -25,6 +27,7 @@ export function deltaMeasures(
 /** Instant impact of the live scenario: households newly covered, hamlets changing status, cost. */
 export function DeltaView() {
   const { t } = useScenarioTranslation();
+  const app = useTranslation();
   const f = useFormat();
   const delta = useScenario((s) => s.delta);
   const busy = useScenario((s) => s.busy);
@@ -33,11 +36,18 @@ export function DeltaView() {
   return (
     <section className="vt-scenario__delta" aria-labelledby="vt-scenario-delta" aria-busy={busy}>
       <h3 id="vt-scenario-delta">{t('delta.heading')}</h3>
-      {error && (
+      {error === SCENARIO_WORKER_FAILED ? (
+        <div role="alert" className="vt-scenario__error" data-testid="scenario-failed">
+          <p>{app.t('faults.scenarioWorker')}</p>
+          <button type="button" className="vt-button" onClick={() => scenarioControl()?.retry()}>
+            {app.t('faults.retry')}
+          </button>
+        </div>
+      ) : error ? (
         <p role="alert" className="vt-scenario__error">
           {error}
         </p>
-      )}
+      ) : null}
       <p role="status" aria-live="polite" className="vt-scenario__status">
         {busy ? t('delta.busy') : ms !== null && delta ? t('delta.ms', { duration: f.duration(ms) }) : ''}
       </p>

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { encodeView } from '../../store/share/codec.ts';
+import { encodeViewWithin, MAX_LINK_CHARS } from '../../store/share/codec.ts';
 import { appStorePort } from '../../store/share/appStorePort.ts';
 import { planName } from '../../store/scenario/plan.ts';
 import { scenarioStore } from '../../store/scenario/scenarioStore.ts';
@@ -7,6 +7,7 @@ import { appStore } from '../../store/store.ts';
 import { usePlan, usePlanTranslation } from '../plan/usePlan.ts';
 import '../../styles/print.css';
 import './share.css';
+import { BasemapConsent } from './BasemapConsent.tsx';
 import { ExportSection } from './ExportSection.tsx';
 import { useShareTranslation } from './i18n.ts';
 import { LinkNotice } from './LinkNotice.tsx';
@@ -15,10 +16,13 @@ import { SnapshotSection } from './SnapshotSection.tsx';
 
 /**
  * The link to the current view with the live scenario and the plan shown, built from the stores (not the
- * address bar, which may lag a map move): opened elsewhere, it shows the same numbers.
+ * address bar, which may lag a map move): opened elsewhere, it shows the same numbers. Edits that would
+ * make it too long are left out (`withoutEdits`: how long it would have been).
  */
-function currentLink(): string {
-  return `${location.origin}${location.pathname}${encodeView(appStorePort(appStore, scenarioStore).getView())}`;
+function currentLink(): { link: string; withoutEdits?: number } {
+  const { link, withoutEdits } = encodeViewWithin(appStorePort(appStore, scenarioStore).getView());
+  const full = `${location.origin}${location.pathname}${link}`;
+  return withoutEdits === undefined ? { link: full } : { link: full, withoutEdits };
 }
 
 /** What the link opens, in words: the plan, and whether the scenario's edits travel with it. */
@@ -43,7 +47,7 @@ function LinkPlan() {
 
 function LinkSection() {
   const { t } = useShareTranslation();
-  const [link, setLink] = useState(currentLink);
+  const [{ link, withoutEdits }, setLink] = useState(currentLink);
   const [status, setStatus] = useState('');
   const field = useRef<HTMLInputElement>(null);
 
@@ -51,7 +55,7 @@ function LinkSection() {
     const next = currentLink();
     setLink(next);
     try {
-      await navigator.clipboard.writeText(next);
+      await navigator.clipboard.writeText(next.link);
       setStatus(t('link.copied'));
     } catch {
       field.current?.select();
@@ -64,6 +68,11 @@ function LinkSection() {
       <h3 id="vt-share-link">{t('link.heading')}</h3>
       <p>{t('link.hint')}</p>
       <LinkPlan />
+      {withoutEdits !== undefined ? (
+        <p className="vt-share__warning" role="status" data-testid="link-too-long">
+          {t('link.tooLong', { kb: Math.ceil(withoutEdits / 1024), limit: MAX_LINK_CHARS / 1000 })}
+        </p>
+      ) : null}
       <label className="vt-share__field">
         <span className="vt-visually-hidden">{t('link.field')}</span>
         <input
@@ -142,6 +151,7 @@ export function SharePanel() {
         )}
       </div>
       <LinkNotice />
+      <BasemapConsent />
       <PrintSheet />
     </div>
   );

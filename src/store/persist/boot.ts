@@ -9,6 +9,7 @@ import {
   type PersistenceHandle,
 } from './persist.ts';
 import { restoreNoticeStore, type RestoreNotice } from './restoreNotice.ts';
+import { saveProblemStore, type SaveProblem } from './saveProblem.ts';
 
 export interface BootResult {
   persistence: PersistenceHandle;
@@ -20,7 +21,8 @@ export interface BootResult {
 /**
  * Start-up data: the user's imported data and settings from an earlier visit if there are any,
  * else the shipped sample; from then on, changes are saved. Replaces a bare `loadSample` call.
- * What could not be restored (unreadable data, settings the validator refused) goes to `notice`.
+ * What could not be restored (unreadable data, settings the validator refused) goes to `notice`;
+ * a save that fails later goes to `saveProblem`.
  *
  * @example void bootData(appStore);
  */
@@ -29,13 +31,17 @@ export async function bootData(
   kv: KeyValueStore = idbStore,
   sample: (store: AppStore) => Promise<void> = loadSample,
   notice: StoreApi<RestoreNotice> = restoreNoticeStore,
+  saveProblem: StoreApi<SaveProblem> = saveProblemStore,
 ): Promise<BootResult> {
   const restored = await restorePersisted(store, kv);
   if (restored.problem || restored.settingsProblems) {
     notice.getState().show(restored.problem ?? null, restored.settingsProblems ?? []);
   }
   // Subscribe only after restoring, so the restore itself is not written straight back.
-  const persistence = startPersistence(store, kv);
+  // A failed save (storage full) is said with what to do; the data stays open for the session.
+  const persistence: PersistenceHandle = startPersistence(store, kv, (failed) =>
+    saveProblem.getState().report(failed, () => persistence.retry()),
+  );
   if (!restored.data) await sample(store);
   return {
     persistence,

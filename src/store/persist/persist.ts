@@ -3,6 +3,7 @@ import type { InputLayers, Settings } from '../../analysis/types.ts';
 import { validateSettings, type SettingsProblem } from '../../analysis/validateSettings.ts';
 import type { AdminLayers, AppState } from '../appState.ts';
 import type { AppStore } from '../store.ts';
+import { isQuotaError, type SaveFailure } from './saveProblem.ts';
 
 /** The few IndexedDB calls persistence needs; the app uses idb-keyval, tests may pass a Map-backed one. */
 export interface KeyValueStore {
@@ -89,23 +90,55 @@ export interface PersistenceHandle {
   stop(): void;
   /** Resolves when every write started so far has finished (tests, and before a reload). */
   flush(): Promise<void>;
+  /** Writes the current data and settings again (after a failed save, once space was freed). */
+  retry(): void;
 }
 
 /**
  * Saves imported data whenever it changes, and settings whenever they change, to IndexedDB.
  * Switching back to the sample deletes the saved data, so a reload shows the sample again.
+ * A failed write (storage full, blocked) is passed to `onProblem`, and `null` after the next write that
+ * works; the data stays in the store for the session either way.
  */
 export function startPersistence(
   store: AppStore,
   kv: KeyValueStore = idbStore,
-  onError: (message: string) => void = () => undefined,
+  onProblem: (failed: SaveFailure | null) => void = () => undefined,
 ): PersistenceHandle {
   let pending: Promise<void> = Promise.resolve();
-  const queue = (work: () => Promise<void>): void => {
+  let failing = false;
+  const queue = (what: SaveFailure['what'], work: () => Promise<void>): void => {
     // Writes run one after another so an older write can never land after a newer one.
-    pending = pending.then(work).catch((e: unknown) => {
-      onError(`Could not save to this browser: ${e instanceof Error ? e.message : String(e)}`);
-    });
+    pending = pending.then(work).then(
+      () => {
+        if (!failing) return;
+        failing = false;
+        onProblem(null);
+      },
+      (e: unknown) => {
+        failing = true;
+        onProblem({ what, full: isQuotaError(e), detail: e instanceof Error ? e.message : String(e) });
+      },
+    );
+  };
+  const saveData = (s: AppState): void => {
+    if (s.dataSource === 'imported' && s.input) {
+      const saved: SavedData = {
+        version: 1,
+        savedAt: new Date().toISOString(),
+        input: s.input,
+        admin: s.admin,
+        illustrativeLayers: s.illustrativeLayers,
+        importedFiles: s.importedFiles,
+      };
+      queue('data', () => kv.set(DATA_KEY, saved));
+    } else if (s.dataSource === 'sample') {
+      queue('data', () => kv.del(DATA_KEY));
+    }
+  };
+  const saveSettings = (s: AppState): void => {
+    const saved: SavedSettings = { version: 1, settings: s.settings };
+    queue('settings', () => kv.set(SETTINGS_KEY, saved));
   };
   let lastInput = store.getState().input;
   let lastSource = store.getState().dataSource;
@@ -114,27 +147,18 @@ export function startPersistence(
     if (s.input !== lastInput || s.dataSource !== lastSource) {
       lastInput = s.input;
       lastSource = s.dataSource;
-      if (s.dataSource === 'imported' && s.input) {
-        const saved: SavedData = {
-          version: 1,
-          savedAt: new Date().toISOString(),
-          input: s.input,
-          admin: s.admin,
-          illustrativeLayers: s.illustrativeLayers,
-          importedFiles: s.importedFiles,
-        };
-        queue(() => kv.set(DATA_KEY, saved));
-      } else if (s.dataSource === 'sample') {
-        queue(() => kv.del(DATA_KEY));
-      }
+      saveData(s);
     }
     if (s.settings !== lastSettings) {
       lastSettings = s.settings;
-      const saved: SavedSettings = { version: 1, settings: s.settings };
-      queue(() => kv.set(SETTINGS_KEY, saved));
+      saveSettings(s);
     }
   });
-  return { stop: unsubscribe, flush: () => pending };
+  const retry = (): void => {
+    saveData(store.getState());
+    saveSettings(store.getState());
+  };
+  return { stop: unsubscribe, flush: () => pending, retry };
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

@@ -11,6 +11,7 @@ import {
 import { PROJECT_VERSION, serializeProject, type ProjectVersion } from '../../data/projectFormat.ts';
 import { viewOf, type AppState } from '../appState.ts';
 import { effectiveSettings, type AppStore } from '../store.ts';
+import { withoutUnallowedBasemap } from '../share/basemapConsent.ts';
 import { ALL_LAYERS, type LayerId, type ViewState } from '../viewState.ts';
 
 /**
@@ -105,7 +106,7 @@ export function applyProject(store: AppStore, parsed: ParsedProject, fileName: s
   takeVersions?.(versions);
   const restorable = pickView(savedView);
   if (restorable.center) s.setFitOnLoad(false);
-  s.applyView(restorable, 'app');
+  s.applyView(withoutUnallowedBasemap(restorable), 'app');
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

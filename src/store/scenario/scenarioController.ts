@@ -2,6 +2,7 @@ import type { ColocationOptions, ColocationResult } from '../../analysis/colocat
 import type { AnalysisResult, InputLayers, Settings } from '../../analysis/types.ts';
 import type { SuggestOptions } from '../../analysis/suggestSites.ts';
 import type { ScenarioEngine } from '../../worker/scenarioClient.ts';
+import { WorkerFailed } from '../../worker/lifeline.ts';
 import { EngineDisposed, type SuggestReply } from '../../worker/scenarioProtocol.ts';
 import { effectiveSettings, type AppStore } from '../store.ts';
 import type { ScenarioStore } from './scenarioStore.ts';
@@ -23,7 +24,12 @@ export interface ScenarioControl {
    * edits it has synced (ask once the scenario is not busy).
    */
   colocation(operator: string, opts?: ColocationOptions): Promise<ColocationResult>;
+  /** Syncs the edit list again (after the engine's worker failed), on a freshly built engine if need be. */
+  retry(): void;
 }
+
+/** The scenario store's error when the engine's worker died twice: the panel words it and offers a retry. */
+export const SCENARIO_WORKER_FAILED = 'scenario-worker-failed';
 
 let current: ScenarioControl | null = null;
 
@@ -52,8 +58,13 @@ export function startScenarioController(
     engine?.dispose();
     engine = makeEngine();
     builtFor = { input, settings };
-    ready = engine.init(input, settings);
-    return ready;
+    const mine = engine.init(input, settings);
+    ready = mine;
+    // An engine that failed to build is built again on the next call, not kept failing.
+    mine.catch((e: unknown) => {
+      if (ready === mine && !(e instanceof EngineDisposed)) builtFor = null;
+    });
+    return mine;
   };
 
   /**
@@ -111,7 +122,10 @@ export function startScenarioController(
       st.fillSavedDelta(edits, u.delta);
       st.setError(null);
     } catch (e) {
-      if (mine === generation) scenario.getState().setError(e instanceof Error ? e.message : String(e));
+      if (mine === generation) {
+        const message = e instanceof WorkerFailed ? SCENARIO_WORKER_FAILED : undefined;
+        scenario.getState().setError(message ?? (e instanceof Error ? e.message : String(e)));
+      }
     } finally {
       if (mine === generation) {
         scenario.getState().setBusy(false);
@@ -156,6 +170,7 @@ export function startScenarioController(
       if (!(await settle()) || !engine) throw new Error('The scenario engine is not running.');
       return engine.colocation(operator, opts);
     },
+    retry: () => void run(),
   };
   current = control;
   return control;

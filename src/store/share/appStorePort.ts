@@ -4,6 +4,7 @@ import type { VersionStore } from '../versions/versionStore.ts';
 import type { AppStore } from '../store.ts';
 import type { ViewState } from '../viewState.ts';
 import type { SharedView } from './codec.ts';
+import { withoutUnallowedBasemap } from './basemapConsent.ts';
 import { linkNoticeStore } from './linkNotice.ts';
 import { editsToFeatures, featuresToEdits } from './scenarioEdits.ts';
 import type { ViewPort } from './urlSync.ts';
@@ -69,7 +70,8 @@ export function appStorePort(store: AppStore, scenario?: ScenarioStore, versions
       const s = store.getState();
       // A link's own map position wins over "fit the province when the data arrives".
       if (rest.center) s.setFitOnLoad(false);
-      s.applyView(rest satisfies Partial<ViewState>, 'app');
+      // A link never turns on the outside basemap alone: the user is asked first (once per browser).
+      s.applyView(withoutUnallowedBasemap(rest satisfies Partial<ViewState>), 'app');
       const all = [...problems];
       if (scenario) {
         // A link without edits shows the plain analysis: going back past a scenario edit removes it.

@@ -19,6 +19,9 @@ import { decodeScenario, encodeScenario } from './scenarioCodec.ts';
 import { decodeSettings, encodeSettings, isRecord } from './settingsCodec.ts';
 import { decodeComparison, encodeComparison, type SharedComparison } from './versionsCodec.ts';
 import type { SettingsProblem } from '../../analysis/validateSettings.ts';
+import { linkIssue, quoted, type LinkIssue } from './linkIssue.ts';
+
+export type { LinkIssue } from './linkIssue.ts';
 
 /**
  * A view as shared: the view plus the live scenario (its edits as GeoJSON features, its name) and which plan
@@ -35,13 +38,19 @@ export interface SharedView extends ViewState {
 
 export const LINK_VERSION = 1;
 
-/** What a link could not restore: a sentence, or a refused setting (worded in the UI's language). */
-export type LinkProblem = string | SettingsProblem;
+/** What a link could not restore: a link issue, or a refused setting (both worded in the UI's language). */
+export type LinkProblem = LinkIssue | SettingsProblem;
 
 /** A link problem as an English sentence (tests, logs). */
 export function linkProblemText(p: LinkProblem): string {
-  return typeof p === 'string' ? p : p.message;
+  return p.message;
 }
+
+/**
+ * Links longer than this are refused when opened and never written to the address bar: servers answer
+ * longer request lines with "431 Request Header Fields Too Large" (Node's limit is 16 KB of headers).
+ */
+export const MAX_LINK_CHARS = 16_000;
 
 /**
  * v1 orders: a layer's bit and a colour measure's index are part of the format. Append only, so that
@@ -107,6 +116,16 @@ export function encodeView(v: SharedView): string {
   return `?s=v${LINK_VERSION}.${toBase64Url(JSON.stringify(payload))}#${mapHash(v.center, v.zoom)}`;
 }
 
+/**
+ * `encodeView`, kept under `MAX_LINK_CHARS`: a view whose what-if edits make the link too long is linked
+ * without them (`withoutEdits`: how long the whole link would have been), for the page to say so.
+ */
+export function encodeViewWithin(v: SharedView): { link: string; withoutEdits?: number } {
+  const link = encodeView(v);
+  if (link.length <= MAX_LINK_CHARS || !v.scenario?.length) return { link };
+  return { link: encodeView({ ...v, scenario: [] }), withoutEdits: link.length };
+}
+
 /** `map=zoom/lat/lon`, the order OpenStreetMap links use, readable at a glance. */
 export function mapHash(center: [number, number], zoom: number): string {
   return `map=${zoom.toFixed(2)}/${center[1].toFixed(5)}/${center[0].toFixed(5)}`;
@@ -121,9 +140,20 @@ export function mapHash(center: [number, number], zoom: number): string {
  * const { view, problems } = decodeView(location.href);
  */
 export function decodeView(link: string): { view: Partial<SharedView>; problems: LinkProblem[] } {
-  const url = new URL(link, 'http://link.invalid/');
   const problems: LinkProblem[] = [];
   const view: Partial<SharedView> = {};
+  if (link.length > MAX_LINK_CHARS) {
+    const kb = Math.ceil(link.length / 1024);
+    problems.push(
+      linkIssue(
+        'tooLong',
+        `The link is ${kb} KB long; links over ${MAX_LINK_CHARS / 1000} KB are not opened. Ask for a project file instead.`,
+        { kb, limit: MAX_LINK_CHARS / 1000 },
+      ),
+    );
+    return { view, problems };
+  }
+  const url = new URL(link, 'http://link.invalid/');
   const hash = new URLSearchParams(url.hash.replace(/^#/, ''));
   const mapText = hash.get('map');
   const s = url.searchParams.get('s');
@@ -135,16 +165,26 @@ export function decodeView(link: string): { view: Partial<SharedView>; problems:
     const raw = m ? parsePayload(m[2] ?? '') : undefined;
     if (!m)
       problems.push(
-        'The link is not a Vùng Trắng view link (no version); only the map position, if any, was restored.',
+        linkIssue(
+          'noVersion',
+          'The link is not a Vùng Trắng view link (no version); only the map position, if any, was restored.',
+        ),
       );
     else if (version > LINK_VERSION) {
       problems.push(
-        `The link was made by a newer version of Vùng Trắng (v${version}); this version reads up to ` +
-          `v${LINK_VERSION}, so only the map position was restored.`,
+        linkIssue(
+          'newer',
+          `The link was made by a newer version of Vùng Trắng (v${version}); this version reads up to ` +
+            `v${LINK_VERSION}, so only the map position was restored.`,
+          { version, supported: LINK_VERSION },
+        ),
       );
     } else if (raw === undefined) {
       problems.push(
-        'The link is damaged (its view data cannot be read); only the map position, if any, was restored.',
+        linkIssue(
+          'damaged',
+          'The link is damaged (its view data cannot be read); only the map position, if any, was restored.',
+        ),
       );
     } else if (version === 0) {
       const migrated = migrateV0(raw, (id) => {
@@ -156,14 +196,19 @@ export function decodeView(link: string): { view: Partial<SharedView>; problems:
       problems.push(...migrated.problems);
     } else if (!isRecord(raw)) {
       problems.push(
-        'The link is damaged (its view data is not an object); only the map position was restored.',
+        linkIssue(
+          'notObject',
+          'The link is damaged (its view data is not an object); only the map position was restored.',
+        ),
       );
     } else payload = raw;
   }
   const position =
     mapText !== null ? parseMapHash(mapText) : payloadMap ? checkPosition(payloadMap) : undefined;
   if (position === 'invalid')
-    problems.push('The map position in the link is not valid; the map was not moved.');
+    problems.push(
+      linkIssue('badPosition', 'The map position in the link is not valid; the map was not moved.'),
+    );
   else if (position) {
     view.center = position.center;
     view.zoom = position.zoom;
@@ -220,13 +265,24 @@ function decodePayload(p: Record<string, unknown>, view: Partial<SharedView>, pr
     if (typeof mask === 'number' && Number.isInteger(mask) && mask >= 0 && mask < 2 ** 30) {
       view.layers = LAYER_BITS.filter((_, bit) => (mask & (1 << bit)) !== 0);
       if (mask >> LAYER_BITS.length !== 0)
-        problems.push('Some layers in the link are unknown to this version and stay hidden.');
-    } else problems.push('The visible layers could not be read from the link; the current layers are kept.');
+        problems.push(
+          linkIssue('unknownLayers', 'Some layers in the link are unknown to this version and stay hidden.'),
+        );
+    } else
+      problems.push(
+        linkIssue(
+          'badLayers',
+          'The visible layers could not be read from the link; the current layers are kept.',
+        ),
+      );
   }
   if ('c' in p) {
     const colour = typeof p.c === 'number' ? COLOUR_BY[p.c] : undefined;
     if (colour) view.colourBy = colour;
-    else problems.push('The hamlet colouring in the link is unknown; the current colouring is kept.');
+    else
+      problems.push(
+        linkIssue('badColour', 'The hamlet colouring in the link is unknown; the current colouring is kept.'),
+      );
   }
   view.filters = decodeFilters(p.f, problems);
   if ('a' in p) {
@@ -234,14 +290,20 @@ function decodePayload(p: Record<string, unknown>, view: Partial<SharedView>, pr
     const code = typeof p.a === 'string' ? p.a.slice(1) : '';
     // The province may have an empty code: a single-province data set need not carry one.
     if (level && (code.length > 0 || level === 'province') && code.length <= 40) view.area = { level, code };
-    else problems.push('The selected area in the link could not be read; the whole province is shown.');
+    else
+      problems.push(
+        linkIssue('badArea', 'The selected area in the link could not be read; the whole province is shown.'),
+      );
   }
   if ('u' in p) {
     const system = typeof p.u === 'string' ? UNIT_SYSTEMS[p.u] : undefined;
     if (system) view.unitSystem = system;
     else
       problems.push(
-        'The unit system in the link is unknown; the current units (since 1 July 2025) are used.',
+        linkIssue(
+          'badUnits',
+          'The unit system in the link is unknown; the current units (since 1 July 2025) are used.',
+        ),
       );
   }
   // Links made before unit systems name districts and communes of 2020–2024: they keep meaning that.
@@ -254,7 +316,10 @@ function decodePayload(p: Record<string, unknown>, view: Partial<SharedView>, pr
       : 'units';
   if ('h' in p) {
     if (isShortText(p.h, 200)) view.selectedHamletId = p.h;
-    else problems.push('The selected hamlet in the link could not be read; no hamlet is selected.');
+    else
+      problems.push(
+        linkIssue('badHamlet', 'The selected hamlet in the link could not be read; no hamlet is selected.'),
+      );
   } else view.selectedHamletId = null;
   if ('st' in p) {
     const { settings, problems: sp } = decodeSettings(p.st);
@@ -265,7 +330,11 @@ function decodePayload(p: Record<string, unknown>, view: Partial<SharedView>, pr
     if (p.g === 'vi' || p.g === 'en') view.lang = p.g;
     else
       problems.push(
-        `The language ${JSON.stringify(p.g)} in the link is unknown; the current language is kept.`,
+        linkIssue(
+          'badLanguage',
+          `The language ${quoted(p.g)} in the link is unknown; the current language is kept.`,
+          { value: quoted(p.g) },
+        ),
       );
   }
   view.basemap = p.b === 1 ? 'osm' : 'none';
@@ -275,21 +344,33 @@ function decodePayload(p: Record<string, unknown>, view: Partial<SharedView>, pr
     problems.push(...sp);
     if ('sn' in p) {
       if (isShortText(p.sn, 120)) view.scenarioName = p.sn;
-      else problems.push('The scenario name in the link could not be read; the scenario is shown unnamed.');
+      else
+        problems.push(
+          linkIssue(
+            'badScenarioName',
+            'The scenario name in the link could not be read; the scenario is shown unnamed.',
+          ),
+        );
     }
     view.scenarioShown = p.sm === 0 ? 'baseline' : 'scenario';
   }
   view.lens = decodeLens(p, problems);
   if ('vc' in p) {
-    const comparisonProblems: string[] = [];
-    view.comparison = decodeComparison(p, comparisonProblems);
-    problems.push(...comparisonProblems);
+    view.comparison = decodeComparison(p, problems);
   }
   const unknown = Object.keys(p).filter((k) => !KNOWN_KEYS.has(k));
-  if (unknown.length > 0)
+  if (unknown.length > 0) {
+    // Named up to five, each cut short: a crafted link with thousands of keys gets one short line.
+    const shown = unknown.slice(0, 5).map((k) => (k.length > 20 ? `${k.slice(0, 19)}…` : k));
+    const names = shown.join(', ') + (unknown.length > 5 ? ', …' : '');
     problems.push(
-      `The link holds fields this version does not know (${unknown.join(', ')}); they were ignored.`,
+      linkIssue(
+        'unknownFields',
+        `The link holds ${unknown.length === 1 ? 'a field' : `${unknown.length} fields`} this version does not know (${names}); they were ignored.`,
+        { count: unknown.length, names },
+      ),
     );
+  }
 }
 
 /** The operator lens: all operators unless the link names one (whether the data hold it is the app's to see). */
@@ -297,15 +378,27 @@ function decodeLens(p: Record<string, unknown>, problems: LinkProblem[]): LensVi
   let operator: string | null = null;
   if ('o' in p) {
     if (isShortText(p.o, 100)) operator = p.o;
-    else problems.push('The operator in the link could not be read; all operators are shown.');
+    else
+      problems.push(
+        linkIssue('badOperator', 'The operator in the link could not be read; all operators are shown.'),
+      );
   }
   let ranking: LensRanking = 'pooled';
   if ('lr' in p) {
     const r = typeof p.lr === 'number' ? LENS_RANKINGS[p.lr] : undefined;
-    if (!r) problems.push('The ranking in the link is unknown; the list is ranked by the settings.');
+    if (!r)
+      problems.push(
+        linkIssue(
+          'badLensRanking',
+          'The ranking in the link is unknown; the list is ranked by the settings.',
+        ),
+      );
     else if (r === 'operator-commercial' && operator === null)
       problems.push(
-        "The link ranks by an operator's gap but names no operator; the list is ranked by the settings.",
+        linkIssue(
+          'lensNoOperator',
+          "The link ranks by an operator's gap but names no operator; the list is ranked by the settings.",
+        ),
       );
     else ranking = r;
   }
@@ -316,11 +409,17 @@ function decodeFilters(raw: unknown, problems: LinkProblem[]): Filters {
   const filters: Filters = { ...EMPTY_FILTERS };
   if (raw === undefined) return filters;
   if (!isRecord(raw)) {
-    problems.push('The filters in the link could not be read; no filter is applied.');
+    problems.push(
+      linkIssue('badFilters', 'The filters in the link could not be read; no filter is applied.'),
+    );
     return filters;
   }
-  const bad = (name: string) =>
-    problems.push(`The ${name} filter in the link could not be read and is not applied.`);
+  const bad = (filter: string, label = filter) =>
+    problems.push(
+      linkIssue('badFilter', `The ${label} filter in the link could not be read and is not applied.`, {
+        filter,
+      }),
+    );
   if ('d' in raw) {
     if (isShortText(raw.d, 40)) filters.district = raw.d;
     else bad('district');
@@ -345,7 +444,7 @@ function decodeFilters(raw: unknown, problems: LinkProblem[]): Filters {
   if ('g' in raw) {
     const gap = typeof raw.g === 'number' ? GAPS[raw.g] : undefined;
     if (gap) filters.gap = gap;
-    else bad('technology gap');
+    else bad('gap', 'technology gap');
   }
   if ('q' in raw) {
     if (isShortText(raw.q, 200)) filters.search = raw.q;

@@ -1,3 +1,4 @@
+import { linkIssue, quoted, type LinkIssue } from './linkIssue.ts';
 import { isRecord } from './settingsCodec.ts';
 
 /**
@@ -21,13 +22,15 @@ export interface Migrated {
   payload: Record<string, unknown>;
   /** Map position carried inside old payloads, in `#map=` terms. */
   map?: { zoom: unknown; lat: unknown; lon: unknown };
-  problems: string[];
+  problems: LinkIssue[];
 }
 
 /** Turns a v0 payload into v1's compact form; whatever has no v1 meaning is named in `problems`. */
 export function migrateV0(raw: unknown, layerBit: (id: string) => number | undefined): Migrated {
-  const problems: string[] = [];
-  if (!isRecord(raw)) return { payload: {}, problems: ['The old (v0) link holds no readable view.'] };
+  const problems: LinkIssue[] = [];
+  if (!isRecord(raw)) {
+    return { payload: {}, problems: [linkIssue('v0Empty', 'The old (v0) link holds no readable view.')] };
+  }
   const payload: Record<string, unknown> = {};
   let map: Migrated['map'];
   if (Array.isArray(raw.center)) map = { zoom: raw.zoom, lat: raw.center[1], lon: raw.center[0] };
@@ -36,7 +39,11 @@ export function migrateV0(raw: unknown, layerBit: (id: string) => number | undef
     for (const old of raw.layers) {
       const bit = typeof old === 'string' ? layerBit(V0_LAYERS[old] ?? '') : undefined;
       if (bit === undefined)
-        problems.push(`Layer ${JSON.stringify(old)} from the old link no longer exists.`);
+        problems.push(
+          linkIssue('v0Layer', `Layer ${quoted(old)} from the old link no longer exists.`, {
+            name: quoted(old),
+          }),
+        );
       else mask |= 1 << bit;
     }
     payload.l = mask;
@@ -60,7 +67,11 @@ export function migrateV0(raw: unknown, layerBit: (id: string) => number | undef
   if (raw.lang === 'vi' || raw.lang === 'en') payload.g = raw.lang;
   for (const key of Object.keys(raw)) {
     if (!['center', 'zoom', 'layers', 'district', 'commune', 'hamlet', 'weights', 'lang'].includes(key)) {
-      problems.push(`"${key}" from the old link has no equivalent now and was ignored.`);
+      problems.push(
+        linkIssue('v0Field', `${quoted(key)} from the old link has no equivalent now and was ignored.`, {
+          name: quoted(key),
+        }),
+      );
     }
   }
   return { payload, map, problems };

@@ -1,4 +1,5 @@
 import type { Feature, Geometry, Position } from 'geojson';
+import { linkIssue, quoted, type LinkIssue } from './linkIssue.ts';
 import { isRecord } from './settingsCodec.ts';
 
 /** Geometry types a scenario edit may carry, and their one/two-letter codes in the link. */
@@ -65,34 +66,42 @@ function validCoords(c: unknown, depth: number): boolean {
  * Rebuilds scenario edits; each invalid edit is dropped with a message naming it by position,
  * the valid ones are kept.
  */
-export function decodeScenario(raw: unknown): { scenario: Feature[]; problems: string[] } {
+export function decodeScenario(raw: unknown): { scenario: Feature[]; problems: LinkIssue[] } {
   if (!Array.isArray(raw)) {
-    return { scenario: [], problems: ['Scenario edits were not restored: they are not a list.'] };
+    return {
+      scenario: [],
+      problems: [linkIssue('scenarioNotList', 'Scenario edits were not restored: they are not a list.')],
+    };
   }
-  const problems: string[] = [];
+  const problems: LinkIssue[] = [];
+  const dropped = (index: number, reason: string, message: string): void => {
+    problems.push(
+      linkIssue('editDropped', `Scenario edit ${index} was dropped: ${message}.`, { index, reason }),
+    );
+  };
   const scenario: Feature[] = [];
   raw.forEach((item, i) => {
-    const where = `Scenario edit ${i + 1}`;
+    const n = i + 1;
     if (!Array.isArray(item) || item.length < 2) {
-      problems.push(`${where} was dropped: it is not a feature.`);
+      dropped(n, 'notFeature', 'it is not a feature');
       return;
     }
     const [code, coords, props, id] = item as unknown[];
     const type = (Object.keys(TYPE_CODES) as SupportedType[]).find((t) => TYPE_CODES[t] === code);
     if (!type) {
-      problems.push(`${where} was dropped: geometry type ${JSON.stringify(code)} is unknown.`);
+      dropped(n, 'type', `geometry type ${quoted(code)} is unknown`);
       return;
     }
     if (!validCoords(coords, DEPTH[type])) {
-      problems.push(`${where} was dropped: its ${type} coordinates are not valid longitude/latitude.`);
+      dropped(n, 'coordinates', `its ${type} coordinates are not valid longitude/latitude`);
       return;
     }
     if (props !== undefined && !isRecord(props)) {
-      problems.push(`${where} was dropped: its properties are not an object.`);
+      dropped(n, 'properties', 'its properties are not an object');
       return;
     }
     if (id !== undefined && typeof id !== 'string' && typeof id !== 'number') {
-      problems.push(`${where} was dropped: its id is neither text nor a number.`);
+      dropped(n, 'id', 'its id is neither text nor a number');
       return;
     }
     const feature = {

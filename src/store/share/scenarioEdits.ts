@@ -2,6 +2,7 @@ import type { Feature } from 'geojson';
 import { parseScenarioGeoJson } from '../../analysis/scenarioIo.ts';
 import type { ScenarioEdit } from '../../analysis/scenarioTypes.ts';
 import type { InputLayers } from '../../analysis/types.ts';
+import { linkIssue, type LinkIssue } from './linkIssue.ts';
 
 /**
  * Scenario edits as the link's GeoJSON features, in the scenario file format (proposed sites and fibre as
@@ -32,14 +33,20 @@ export function editsToFeatures(edits: readonly ScenarioEdit[], sites: InputLaye
 }
 
 /** Reads the link's features back into edits; a feature the scenario reader refuses is reported, not thrown. */
-export function featuresToEdits(features: readonly Feature[]): { edits: ScenarioEdit[]; problems: string[] } {
+export function featuresToEdits(features: readonly Feature[]): {
+  edits: ScenarioEdit[];
+  problems: LinkIssue[];
+} {
   try {
     const scenario = parseScenarioGeoJson({ type: 'FeatureCollection', features }, 'the link');
     return { edits: scenario.edits, problems: [] };
   } catch (e) {
+    const detail = (e instanceof Error ? e.message : String(e)).slice(0, 200);
     return {
       edits: [],
-      problems: [`The scenario's edits were not restored: ${e instanceof Error ? e.message : String(e)}`],
+      problems: [
+        linkIssue('scenarioRefused', `The scenario's edits were not restored: ${detail}`, { detail }),
+      ],
     };
   }
 }

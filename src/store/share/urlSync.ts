@@ -1,4 +1,4 @@
-import { decodeView, encodeView, type LinkProblem, type SharedView } from './codec.ts';
+import { decodeView, encodeViewWithin, type LinkProblem, type SharedView } from './codec.ts';
 
 /** What URL sync needs from the app's store; the app adapts its zustand store to this. */
 export interface ViewPort {
@@ -55,13 +55,13 @@ export function startUrlSync(port: ViewPort, opts: UrlSyncOptions = {}): () => v
 
   const write = () => {
     timer = undefined;
-    const link = encodeView(port.getView());
+    const link = encodeViewWithin(port.getView()).link;
     if (link === current()) return;
     win.history.replaceState(win.history.state, '', urlFor(link));
   };
 
   const onChange = () => {
-    const link = encodeView(port.getView());
+    const link = encodeViewWithin(port.getView()).link;
     const here = current();
     if (link === here) return;
     if (nonMapPart(link) !== nonMapPart(here) && Date.now() >= settleUntil) {
@@ -80,7 +80,7 @@ export function startUrlSync(port: ViewPort, opts: UrlSyncOptions = {}): () => v
   };
 
   if (!restore()) {
-    win.history.replaceState(win.history.state, '', urlFor(encodeView(port.getView())));
+    win.history.replaceState(win.history.state, '', urlFor(encodeViewWithin(port.getView()).link));
     // Start-up restores (saved settings read from storage) are not the planner's steps: no entries for them.
     settleUntil = Date.now() + settleMs;
   }

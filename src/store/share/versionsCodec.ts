@@ -1,3 +1,4 @@
+import { linkIssue, type LinkIssue } from './linkIssue.ts';
 import type { ComparePair } from '../versions/versionStore.ts';
 
 /** The compared versions in a link: the pair, and whether the map shows their changes. */
@@ -17,11 +18,19 @@ export function encodeComparison(c: SharedComparison | null | undefined): Record
 }
 
 /** The comparison of a link, or null (none, or a damaged one: then a problem says so). */
-export function decodeComparison(p: Record<string, unknown>, problems: string[]): SharedComparison | null {
+export function decodeComparison(
+  p: Record<string, unknown>,
+  problems: { push(p: LinkIssue): unknown },
+): SharedComparison | null {
   if (!('vc' in p)) return null;
   const v = p.vc;
   if (Array.isArray(v) && v.length === 2 && isId(v[0]) && isId(v[1]))
     return { before: v[0], after: v[1], map: p.vm !== 0 };
-  problems.push('The versions compared in the link could not be read; no comparison is shown.');
+  problems.push(
+    linkIssue(
+      'badComparison',
+      'The versions compared in the link could not be read; no comparison is shown.',
+    ),
+  );
   return null;
 }

@@ -21,12 +21,20 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
   running: false,
   progress: null,
   analysisError: null,
+  analysisErrorKind: null,
+  retries: 0,
   runId: 0,
   lastRunMs: null,
   lastRunFrom: null,
   startRun: () => {
     const runId = get().runId + 1;
-    set({ runId, running: true, progress: { done: 0, total: 1, phase: 'start' }, analysisError: null });
+    set({
+      runId,
+      running: true,
+      progress: { done: 0, total: 1, phase: 'start' },
+      analysisError: null,
+      analysisErrorKind: null,
+    });
     return runId;
   },
   setProgress: (runId, progress) => {
@@ -43,7 +51,10 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
       lastRunFrom: from,
     });
   },
-  failRun: (runId, message) => {
-    if (runId === get().runId) set({ running: false, progress: null, analysisError: message });
+  failRun: (runId, message, kind) => {
+    if (runId === get().runId) {
+      set({ running: false, progress: null, analysisError: message, analysisErrorKind: kind ?? null });
+    }
   },
+  retryRun: () => set({ retries: get().retries + 1, analysisError: null, analysisErrorKind: null }),
 });

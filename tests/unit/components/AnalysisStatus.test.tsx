@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AnalysisStatus } from '../../../src/components/panels/AnalysisStatus.tsx';
 import { appStore } from '../../../src/store/store.ts';
@@ -27,6 +27,21 @@ describe('AnalysisStatus', () => {
       appStore.getState().startRun();
     });
     expect(shown()).toBe('Đang phân tích lại… 0%');
+  });
+
+  it('says a worker that stopped twice in words, with a Retry that asks the runner for another run', () => {
+    renderWithI18n(<AnalysisStatus />);
+    act(() => {
+      const runId = appStore.getState().startRun();
+      appStore.getState().failRun(runId, 'The analysis worker stopped twice (it stopped).', 'worker');
+    });
+    expect(shown()).toBe(
+      'Bộ phân tích dừng đột ngột hai lần (thường do thiếu bộ nhớ). Hãy đóng bớt thẻ khác rồi thử lại; nếu vẫn lỗi, tải lại trang.Thử lại',
+    );
+    const retries = appStore.getState().retries;
+    fireEvent.click(screen.getByRole('button', { name: 'Thử lại' }));
+    expect(appStore.getState().retries).toBe(retries + 1);
+    expect(appStore.getState().analysisError).toBeNull();
   });
 
   it('says a result read back from an earlier visit is the saved one, not “finished in 0 seconds”', () => {

@@ -11,6 +11,9 @@ import type { KeyValueStore } from '../../../src/store/persist/persist.ts';
 import { createAppStore, type AppStore } from '../../../src/store/store.ts';
 import { createInThreadBackend } from '../../../src/worker/importClient.ts';
 import { restoreNoticeStore } from '../../../src/store/persist/restoreNotice.ts';
+import { saveProblemStore } from '../../../src/store/persist/saveProblem.ts';
+import { bootData } from '../../../src/store/persist/boot.ts';
+import { DATA_KEY } from '../../../src/store/persist/persist.ts';
 import { validateSettings } from '../../../src/analysis/validateSettings.ts';
 import { withDefaults } from '../../../src/analysis/settings.ts';
 import { act } from '@testing-library/react';
@@ -283,6 +286,47 @@ describe('settings saved in this browser that were dropped at start-up', () => {
     expect(notice.textContent).toContain('Segments of a coverage circle (circleSegments) is 20000000');
     await user.click(within(notice).getByRole('button', { name: 'OK' }));
     expect(screen.queryByTestId('restore-notice')).toBeNull();
+  });
+});
+
+describe('a save to this browser that fails (storage full)', () => {
+  afterEach(() => saveProblemStore.getState().dismiss());
+
+  it('is said with what to do; the data stays open; Retry saves once space is free', async () => {
+    const saved = new Map<string, unknown>();
+    let full = true;
+    const kv: KeyValueStore = {
+      get: (k) => Promise.resolve(saved.get(k)),
+      set: (k, v) => {
+        if (full && k === DATA_KEY) {
+          return Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+        }
+        saved.set(k, v);
+        return Promise.resolve();
+      },
+      del: (k) => Promise.resolve(void saved.delete(k)),
+    };
+    const store = createAppStore();
+    const boot = await bootData(store, kv, () => Promise.resolve());
+    const user = setup(store);
+    const imported = sampleStore().getState().input as InputLayers;
+    const empty = { province: null, districts: null, communes: null, units: null };
+    act(() => store.getState().setImportedData(imported, empty, [], ['thon.geojson']));
+    await act(() => boot.persistence.flush());
+    const notice = await screen.findByTestId('save-problem');
+    expect(notice.textContent).toContain('The browser’s storage is full.');
+    expect(notice.textContent).toContain('Your imported data is still open in this tab');
+    expect(notice.textContent).toContain('save a project file to keep your data, then retry');
+    within(notice).getByRole('button', { name: 'Save a project file' });
+    expect(store.getState().input).toBe(imported);
+    expect(saved.has(DATA_KEY)).toBe(false);
+
+    full = false;
+    await user.click(within(notice).getByRole('button', { name: 'Retry saving' }));
+    await act(() => boot.persistence.flush());
+    expect(screen.queryByTestId('save-problem')).toBeNull();
+    expect(saved.has(DATA_KEY)).toBe(true);
+    boot.persistence.stop();
   });
 });
 

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Point, Polygon } from 'geojson';
 import { LoadError, loadLayer, readFileKind, type LoadResult } from '../../../src/data/index.ts';
 import { fixture, fixtureText } from './helpers.ts';
 
@@ -98,61 +97,8 @@ describe('zipped Shapefile in VN-2000 with Vietnamese .dbf text', () => {
 });
 
 describe('KML without a DOM', () => {
-  it('explains that Node needs an XML parser instead of crashing', async () => {
-    await expect(
-      loadLayer({ name: 'facilities.kml', data: fixture('facilities.kml') }, 'facilities'),
-    ).rejects.toThrow(/facilities\.kml: is KML, and this environment has no XML parser/);
-  });
-});
-
-describe('CSV of sites', () => {
-  it('maps odd Vietnamese column names and normalises technology', async () => {
-    const r = await loadLayer({ name: 'sites.csv', data: fixture('sites.csv') }, 'sites');
+  it('reads in Node as in the import worker: no DOMParser is needed', async () => {
+    const r = await loadLayer({ name: 'facilities.kml', data: fixture('facilities.kml') }, 'facilities');
     expect(r.report.imported).toBe(4);
-    expect(r.collection.features.map((f) => f.properties?.tech)).toEqual(['4G', '2G,3G,4G', '4G', '5G']);
-    expect(r.collection.features.map((f) => f.properties?.operator)).toEqual([
-      'Viettel',
-      'VNPT',
-      'MobiFone',
-      'Viettel',
-    ]);
-    expect(r.collection.features.map((f) => f.properties?.radius_m)).toEqual([2500, 3000, undefined, 600]);
-    expect(r.collection.features[0]?.properties?.id).toBe('GT1');
-    expect(r.report.skipped).toHaveLength(1);
-    expect(r.report.skipped[0]?.message).toMatch(/sites\.csv: row 6 \(id GT9\): has no usable coordinates/);
-  });
-
-  it('names CSV rows by their line in the file', async () => {
-    const csv = 'lon,lat,tech\n,,4G\n106.1,20.4,4G\n106.2,20.5,carrier pigeon\n';
-    const r = await loadLayer({ name: 's.csv', data: csv }, 'sites');
-    expect(r.report.skipped.map((i) => i.index)).toEqual([0, 2]);
-    expect(r.report.skipped[0]?.message).toBe('s.csv: row 2: has no usable coordinates ("", "").');
-    expect(r.report.skipped[1]?.message).toBe(
-      's.csv: row 4: has no recognisable technology in "tech" ("carrier pigeon").',
-    );
-  });
-
-  it('honours a user column mapping over the guess', async () => {
-    const csv = 'a;b;c\n20,42;106,17;4G\n';
-    const r = await loadLayer({ name: 's.csv', data: csv }, 'sites', {
-      csvColumns: { lon: 'b', lat: 'a', tech: 'c' },
-    });
-    expect((r.collection.features[0]?.geometry as Point).coordinates).toEqual([106.17, 20.42]);
-  });
-});
-
-describe('polygon output', () => {
-  it('writes outer rings counter-clockwise as RFC 7946 asks', async () => {
-    const r = await loadLayer(
-      { name: 'hamlets-vn2000-utf8.zip', data: fixture('hamlets-vn2000-utf8.zip') },
-      'hamlets',
-    );
-    for (const f of r.collection.features) {
-      const ring = (f.geometry as Polygon).coordinates[0] as number[][];
-      let s = 0;
-      for (let i = 0; i + 1 < ring.length; i++)
-        s += ring[i]![0]! * ring[i + 1]![1]! - ring[i + 1]![0]! * ring[i]![1]!;
-      expect(s).toBeGreaterThan(0);
-    }
   });
 });

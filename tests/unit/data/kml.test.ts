@@ -1,10 +1,8 @@
-// @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import type { Point } from 'geojson';
-import { LoadError, loadLayer, type XmlParser } from '../../../src/data/index.ts';
+import { LoadError, loadLayer } from '../../../src/data/index.ts';
 import { fixture } from './helpers.ts';
 
-// jsdom stands in for the browser: the app uses the global DOMParser, Node callers inject one.
 describe('KML and KMZ', () => {
   for (const file of ['facilities.kml', 'facilities.kmz']) {
     it(`reads placemarks from ${file} with descriptions as plain text`, async () => {
@@ -28,21 +26,6 @@ describe('KML and KMZ', () => {
       );
     });
   }
-
-  it('uses an injected parser', async () => {
-    let calls = 0;
-    const parser: XmlParser = {
-      parseFromString: (text, type) => {
-        calls++;
-        return new DOMParser().parseFromString(text, type);
-      },
-    };
-    const r = await loadLayer({ name: 'f.kml', data: fixture('facilities.kml') }, 'facilities', {
-      domParser: parser,
-    });
-    expect(calls).toBe(1);
-    expect(r.report.imported).toBe(4);
-  });
 
   it('rejects malformed XML with a LoadError', async () => {
     const err = await loadLayer(

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Feature } from 'geojson';
-import { decodeView, encodeView, linkProblemText, type SharedView } from '../../../src/store/share/codec.ts';
+import {
+  decodeView,
+  encodeView,
+  linkProblemText,
+  MAX_LINK_CHARS,
+  encodeViewWithin,
+  type SharedView,
+} from '../../../src/store/share/codec.ts';
 import { toBase64Url } from '../../../src/store/share/base64url.ts';
 import { ALL_LAYERS, EMPTY_FILTERS } from '../../../src/store/viewState.ts';
 
@@ -116,7 +123,7 @@ describe('share link codec', () => {
     const payload = toBase64Url(JSON.stringify({ l: 1, vc: ['only-one'] }));
     const damaged = decodeView(`${BASE}?s=v1.${payload}`);
     expect(damaged.view.comparison).toBeNull();
-    expect(damaged.problems.join(' ')).toContain('versions compared');
+    expect(damaged.problems.map(linkProblemText).join(' ')).toContain('versions compared');
   });
 
   it('reopens the plan that was shown: the scenario unless the link says the baseline', () => {
@@ -164,7 +171,7 @@ describe('share link codec', () => {
     expect(back.zoom).toBe(13.25);
     expect(back.filters).toBeUndefined();
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/damaged/);
+    expect(problems[0]?.message).toMatch(/damaged/);
   });
 
   it("reads a v1 link's layer bits in the order they were first written (append-only)", () => {
@@ -207,7 +214,7 @@ describe('share link codec', () => {
     expect(text).toMatch(/\(zz\)/);
     expect(problems).toHaveLength(7);
     // Refused settings stay structured, for the notice to word them in the UI's language.
-    expect(problems.filter((p) => typeof p !== 'string').map((p) => typeof p !== 'string' && p.key)).toEqual([
+    expect(problems.filter((p) => p.kind !== 'link').map((p) => ('key' in p ? p.key : null))).toEqual([
       'fibreServiceRadiusM',
       'preset',
     ]);
@@ -217,7 +224,7 @@ describe('share link codec', () => {
     const st = { sg: 300, r4: 60_000, cr: -1, fr: 'abc', p: '__proto__', tu: 0.97, ws: 2, zz: 1 };
     const { view: back, problems } = decodeView(`?s=v1.${toBase64Url(JSON.stringify({ st }))}`);
     expect(back.settings).toEqual({ weights: { uncoveredShare: 2 } });
-    expect(problems.map((p) => typeof p !== 'string' && [p.kind, p.key])).toEqual([
+    expect(problems.map((p) => p.kind !== 'link' && [p.kind, p.key])).toEqual([
       ['number', 'circleSegments'],
       ['number', 'defaultRadiusM.4G'],
       ['number', 'cost.newSiteRadiusM'],
@@ -250,7 +257,9 @@ describe('share link codec', () => {
     const { view: back, problems } = decodeView(link);
     expect(back.center).toBeUndefined();
     expect(back.filters?.tier).toBe(2);
-    expect(problems).toEqual(['The map position in the link is not valid; the map was not moved.']);
+    expect(problems.map(linkProblemText)).toEqual([
+      'The map position in the link is not valid; the map was not moved.',
+    ]);
   });
 
   it('opens a v0 link from the prototype and names what it could not restore', () => {
@@ -267,7 +276,7 @@ describe('share link codec', () => {
       weights: { uncoveredHouseholds: 0.5, uncoveredShare: 0.2, facilities: 0.2, costPerHousehold: 0.1 },
     });
     expect(back.lang).toBe('vi');
-    expect(problems).toEqual([
+    expect(problems.map(linkProblemText)).toEqual([
       'Layer "heatmap" from the old link no longer exists.',
       '"basemapUrl" from the old link has no equivalent now and was ignored.',
     ]);
@@ -276,7 +285,7 @@ describe('share link codec', () => {
   it('says a link from a newer version cannot be read, but still moves the map', () => {
     const { view: back, problems } = decodeView('?s=v7.e30#map=10/20.1/106.2');
     expect(back).toEqual({ center: [106.2, 20.1], zoom: 10 });
-    expect(problems[0]).toMatch(/newer version .*v7/);
+    expect(problems[0]?.message).toMatch(/newer version .*v7/);
   });
 
   it('keeps the unit system and a picked unit; older links with a district or commune keep 2020–2024', () => {
@@ -345,5 +354,64 @@ describe('share link codec', () => {
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('hostile links', () => {
+  it('a link with 8 000 unknown keys is refused in one short line (it is 80 KB long)', () => {
+    const payload = Object.fromEntries(Array.from({ length: 8000 }, (_, i) => [`k${i}`, i]));
+    const { problems } = decodeView(`?s=v1.${toBase64Url(JSON.stringify(payload))}`);
+    expect(problems.map((p) => p.kind === 'link' && p.code)).toEqual(['tooLong']);
+  });
+
+  it('unknown keys that fit in a link give one short line naming five of them, in the view and settings', () => {
+    const top = Object.fromEntries(Array.from({ length: 250 }, (_, i) => [`k${i}${'x'.repeat(25)}`, i]));
+    const st = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`z${i}`, 1]));
+    const link = `?s=v1.${toBase64Url(JSON.stringify({ ...top, st }))}`;
+    expect(link.length).toBeLessThan(MAX_LINK_CHARS);
+    const { problems } = decodeView(link);
+    const texts = problems.map(linkProblemText);
+    expect(texts.length).toBeLessThan(15);
+    expect(texts.join('\n').length).toBeLessThan(1500);
+    const fields = problems.find((p) => p.kind === 'link' && p.code === 'unknownFields');
+    expect(fields && linkProblemText(fields)).toMatch(
+      /^The link holds 250 fields this version does not know \(k0x{17}…, .*, …\); they were ignored\.$/,
+    );
+  });
+
+  it('a view whose edits would pass the limit is linked without them, and says how long it would have been', () => {
+    const many = Array.from({ length: 400 }, (_, i) => site(106 + i / 1000, 20 + i / 1000, i));
+    const { link, withoutEdits } = encodeViewWithin(view({ scenario: many }));
+    expect(link.length).toBeLessThanOrEqual(MAX_LINK_CHARS);
+    expect(withoutEdits).toBeGreaterThan(MAX_LINK_CHARS);
+    expect(decodeView(link).view.scenario ?? []).toEqual([]);
+    const few = encodeViewWithin(view({ scenario: many.slice(0, 3) }));
+    expect(few.withoutEdits).toBeUndefined();
+    expect(decodeView(few.link).view.scenario).toHaveLength(3);
+  });
+
+  it('a link over 16 KB is not opened at all, with a message saying to ask for a project file', () => {
+    const long = `?s=v1.${toBase64Url(JSON.stringify({ h: 'x'.repeat(20_000) }))}#map=10/20.1/106.2`;
+    const { view: back, problems } = decodeView(long);
+    expect(back).toEqual({});
+    expect(problems).toEqual([
+      {
+        kind: 'link',
+        code: 'tooLong',
+        values: { kb: 27, limit: 16 },
+        message: 'The link is 27 KB long; links over 16 KB are not opened. Ask for a project file instead.',
+      },
+    ]);
+  });
+
+  it('a value from the link is quoted short in a message, however big or deep it is', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 3000; i++) deep = [deep];
+    const { problems } = decodeView(`?s=v1.${toBase64Url(JSON.stringify({ g: deep }))}`);
+    expect(problems.map(linkProblemText)).toEqual([
+      'The language […] in the link is unknown; the current language is kept.',
+    ]);
+    const big = decodeView(`?s=v1.${toBase64Url(JSON.stringify({ g: 'y'.repeat(5000) }))}`);
+    expect(linkProblemText(big.problems[0]!)).toMatch(/^The language "y{28}… in the link/);
   });
 });

@@ -102,7 +102,9 @@ describe('scenario edits in a share link', () => {
       { type: 'Feature', geometry: { type: 'Point', coordinates: [106, 20] }, properties: { status: 'off' } },
     ]);
     expect(bad.edits).toEqual([]);
-    expect(bad.problems[0]).toMatch(/scenario's edits were not restored: the link: feature #1 .*no "id"/);
+    expect(bad.problems[0]?.message).toMatch(
+      /scenario's edits were not restored: the link: feature #1 .*no "id"/,
+    );
   });
 
   it('the app’s link carries the live scenario, its name and the plan shown, and the page says what it reopened', () => {

@@ -74,7 +74,7 @@ describe('URL sync', () => {
     history.replaceState(null, '', '/app/?s=v1.bm90IGpzb24#map=12/20.3/106.3');
     start();
     expect(store.getState().view.zoom).toBe(12);
-    expect(store.getState().problems[0]).toMatch(/damaged/);
+    expect(store.getState().problems[0]?.message).toMatch(/damaged/);
   });
 
   it('pushes a history entry for a filter change but only replaces it for a map move', async () => {

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import * as Comlink from 'comlink';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as engine from '../../../src/analysis/analyze.ts';
 import { DEFAULT_SETTINGS, withDefaults } from '../../../src/analysis/settings.ts';
@@ -9,7 +8,9 @@ import { loadSample } from '../../../src/store/loadSample.ts';
 import { startAnalysisRunner } from '../../../src/store/runner.ts';
 import { createAppStore } from '../../../src/store/store.ts';
 import { AnalysisClient, RunCancelled, WorkerReplaced } from '../../../src/worker/analysisClient.ts';
+import { WorkerFailed } from '../../../src/worker/lifeline.ts';
 import { createAnalysisWorkerApi } from '../../../src/worker/analysisWorkerApi.ts';
+import { channelWorkers } from './channelWorkers.ts';
 
 // The engine wrapped in a spy that calls through, so a test can see which analyses really ran.
 vi.mock('../../../src/analysis/analyze.ts', async (load) => {
@@ -39,28 +40,8 @@ beforeEach(() => {
 });
 afterEach(() => vi.unstubAllGlobals());
 
-/**
- * The real worker code (`createAnalysisWorkerApi`) on a MessageChannel in this thread, standing in for the
- * Web Worker: the client talks Comlink to it exactly as to the real one. `terminate` closes the channel,
- * so nothing more reaches or leaves that worker.
- */
-function fakeWorkers() {
-  const made: { terminated: boolean }[] = [];
-  const makeWorker = (): Worker => {
-    const { port1, port2 } = new MessageChannel();
-    Comlink.expose(createAnalysisWorkerApi(), port2);
-    const record = { terminated: false };
-    made.push(record);
-    return Object.assign(port1, {
-      terminate: () => {
-        record.terminated = true;
-        port1.close();
-        port2.close();
-      },
-    }) as unknown as Worker;
-  };
-  return { made, makeWorker };
-}
+/** The real worker code (`createAnalysisWorkerApi`) on MessageChannels, standing in for the Web Worker. */
+const fakeWorkers = (doomed?: (index: number) => boolean) => channelWorkers(createAnalysisWorkerApi, doomed);
 
 /** The sample as the page gets it through the client, adopted so the worker need not be sent it. */
 async function pageSample(client: AnalysisClient): Promise<InputLayers> {
@@ -68,6 +49,11 @@ async function pageSample(client: AnalysisClient): Promise<InputLayers> {
   const { input } = sampleLayersOf(loaded.byName);
   loaded.adopt(input);
   return input;
+}
+
+/** The tiny fixture as the page's own data (not the sample): the worker must be sent it. */
+function tinyInput(): InputLayers {
+  return Object.fromEntries(NAMES.map((n) => [n, JSON.parse(text(n))])) as unknown as InputLayers;
 }
 
 const settingsOfRuns = () => analyze.mock.calls.map((c) => c[1]);
@@ -191,6 +177,39 @@ describe('AnalysisClient (first visit)', () => {
       engine.analyze(input, OTHER).summary,
     );
     expect(made).toHaveLength(1);
+    client.dispose();
+  });
+
+  it('a worker that dies during a run is replaced once and the run is done on the new one', async () => {
+    const { made, makeWorker } = fakeWorkers((i) => i === 0);
+    const client = new AnalysisClient(makeWorker);
+    const input = tinyInput();
+    const result = await client.run(input, OTHER, noProgress);
+    expect(result.summary).toEqual(engine.analyze(input, OTHER).summary);
+    expect(made.map((w) => w.terminated)).toEqual([true, false]);
+    client.dispose();
+  });
+
+  it('a worker that dies twice fails as WorkerFailed; the store says so, and Retry runs again', async () => {
+    let healthy = false;
+    const { made, makeWorker } = fakeWorkers(() => !healthy);
+    const client = new AnalysisClient(makeWorker);
+    const store = createAppStore();
+    const stop = startAnalysisRunner(store, client, 0);
+    store
+      .getState()
+      .setData(tinyInput(), { province: null, districts: null, communes: null, units: null }, []);
+    await vi.waitFor(() => expect(store.getState().analysisError).not.toBeNull());
+    expect(store.getState().analysisErrorKind).toBe('worker');
+    expect(store.getState().running).toBe(false);
+    expect(made).toHaveLength(2);
+    await expect(client.run(tinyInput(), OTHER, noProgress)).rejects.toBeInstanceOf(WorkerFailed);
+
+    healthy = true;
+    store.getState().retryRun();
+    await vi.waitFor(() => expect(store.getState().result).not.toBeNull());
+    expect(store.getState().analysisError).toBeNull();
+    stop();
     client.dispose();
   });
 
