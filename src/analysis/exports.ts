@@ -1,5 +1,6 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { estimateCost } from './cost.ts';
+import { CHALLENGES_CSV_HEADER, challengeRows, MEASURED_COLUMNS, measuredById } from './measuredExports.ts';
 import type { AnalysisResult, HamletCoverage, InputLayers, RankedHamlet, Rollup, Summary } from './types.ts';
 
 /** Byte-order mark: without it Excel reads UTF-8 CSV as the local code page and garbles "Xóm Đông". */
@@ -52,7 +53,8 @@ export function rankingCsv(
   hamletsInput: HamletsInput,
   opts: ExportFilter = {},
 ): string {
-  const lines = [RANKING_CSV_HEADER.join(',')];
+  const measured = measuredById(result);
+  const lines = [[...RANKING_CSV_HEADER, ...(measured ? MEASURED_COLUMNS : [])].join(',')];
   for (const { h, r, cost } of joinedRows(result, hamletsInput, opts.ids)) {
     const cells: Cell[] = [
       r?.rank ?? null,
@@ -76,8 +78,24 @@ export function rankingCsv(
       cost.recommendedTech,
       round(cost.costVnd, 0),
       cost.costPerHouseholdVnd === null ? null : round(cost.costPerHouseholdVnd, 0),
+      ...(measured?.get(h.id) ?? []),
     ];
     lines.push(cells.map(csvCell).join(','));
+  }
+  return BOM + lines.join(EOL) + EOL;
+}
+
+/**
+ * The challenge list (hamlets where model and measurements disagree) as CSV, one row per hamlet with its
+ * reasons and why in words; only the header when the run had no measured layers.
+ * @example await writeFile('challenges.csv', challengesCsv(result));
+ */
+export function challengesCsv(result: AnalysisResult, opts: ExportFilter = {}): string {
+  const ids = opts.ids ? new Set(opts.ids) : undefined;
+  const lines = [CHALLENGES_CSV_HEADER.join(',')];
+  for (const row of challengeRows(result, ids)) {
+    // Names come from the user's files: guarded against Excel formulas like the other exports.
+    lines.push(row.map((v, i) => csvCell(i <= 3 && typeof v === 'string' ? text(v) : v)).join(','));
   }
   return BOM + lines.join(EOL) + EOL;
 }
@@ -93,6 +111,7 @@ export function hamletsGeoJson(
   opts: ExportFilter = {},
 ): FeatureCollection<Polygon | MultiPolygon> {
   const byId = new Map(joinedRows(result, hamletsInput, opts.ids).map((row) => [row.h.id, row]));
+  const measured = measuredById(result);
   const features: Feature<Polygon | MultiPolygon>[] = [];
   for (const f of hamletsInput.features) {
     const row = byId.get(String(f.properties.id));
@@ -122,10 +141,39 @@ export function hamletsGeoJson(
         recommended_tech: cost.recommendedTech,
         cost_vnd: round(cost.costVnd, 0),
         cost_per_household_vnd: cost.costPerHouseholdVnd === null ? null : round(cost.costPerHouseholdVnd, 0),
+        ...measuredProps(measured?.get(h.id)),
       },
     });
   }
   return { type: 'FeatureCollection', features };
+}
+
+/**
+ * The challenge list as hamlet polygons, each with the columns of `challengesCsv`, to send to an operator.
+ * @example challengesGeoJson(result, layers.hamlets).features[0]?.properties?.why
+ */
+export function challengesGeoJson(
+  result: AnalysisResult,
+  hamletsInput: HamletsInput,
+  opts: ExportFilter = {},
+): FeatureCollection<Polygon | MultiPolygon> {
+  const ids = opts.ids ? new Set(opts.ids) : undefined;
+  const geometry = new Map(hamletsInput.features.map((f) => [String(f.properties.id), f.geometry]));
+  const features: Feature<Polygon | MultiPolygon>[] = [];
+  for (const row of challengeRows(result, ids)) {
+    const g = geometry.get(String(row[0]));
+    if (!g) continue;
+    features.push({
+      type: 'Feature',
+      geometry: g,
+      properties: Object.fromEntries(CHALLENGES_CSV_HEADER.map((k, i) => [k, row[i] ?? null])),
+    });
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+function measuredProps(cells: Cell[] | undefined): Record<string, Cell> {
+  return cells ? Object.fromEntries(MEASURED_COLUMNS.map((k, i) => [k, cells[i] ?? null])) : {};
 }
 
 /** The white (vùng trắng) or weak (vùng lõm) polygons, one feature per hamlet that has any. */

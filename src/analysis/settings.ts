@@ -27,6 +27,15 @@ export const DEFAULT_SETTINGS: Settings = {
     upgradeVnd: 350_000_000,
   },
   circleSegments: 64,
+  // QĐ 36/QĐ-TTg (2024): fixed ≥ 200 Mb/s, 4G ≥ 40, 5G ≥ 100; below 5 down or 1 up a test fails.
+  measured: {
+    fixedTargetMbps: 200,
+    mobile4gTargetMbps: 40,
+    mobile5gTargetMbps: 100,
+    failingDownMbps: 5,
+    failingUpMbps: 1,
+    minTests: 5,
+  },
 };
 
 /** Fill missing fields from the defaults, so partial settings from a link or a file are safe. */
@@ -42,5 +51,6 @@ export function withDefaults(partial: Partial<Settings> | undefined): Settings {
     weights: { ...presetWeights, ...(preset === 'custom' ? p.weights : {}) },
     cost: { ...DEFAULT_SETTINGS.cost, ...p.cost },
     circleSegments: p.circleSegments ?? DEFAULT_SETTINGS.circleSegments,
+    measured: { ...DEFAULT_SETTINGS.measured, ...p.measured },
   };
 }

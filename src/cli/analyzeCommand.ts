@@ -1,6 +1,13 @@
 import type { FeatureCollection } from 'geojson';
 import { analyze } from '../analysis/analyze.ts';
-import { hamletsGeoJson, rankingCsv, summaryCsv, summaryJson, zonesGeoJson } from '../analysis/exports.ts';
+import {
+  challengesCsv,
+  hamletsGeoJson,
+  rankingCsv,
+  summaryCsv,
+  summaryJson,
+  zonesGeoJson,
+} from '../analysis/exports.ts';
 import { computeSummary, type ProvinceIdentity } from '../analysis/rollups.ts';
 import type { AnalysisResult, InputLayers } from '../analysis/types.ts';
 import { flagHelp, parseFlags, type FlagTable } from './args.ts';
@@ -21,6 +28,9 @@ export const OUTPUT_FILES = [
   'summary.csv',
 ] as const;
 
+/** Written when a speed-test or field-report layer is given. */
+export const MEASURED_OUTPUT_FILES = ['challenges.csv'] as const;
+
 const LAYER_FLAGS: Record<InputRole, string> = {
   hamlets: 'hamlet polygons with id and name (required)',
   fibre: 'fibre routes and nodes (access or backbone)',
@@ -28,11 +38,22 @@ const LAYER_FLAGS: Record<InputRole, string> = {
   coverage: 'operator coverage polygons (tech, level)',
   facilities: 'schools, health stations, commune offices (points with kind)',
   households: 'household points (count), for exact counts',
+  mobileTests:
+    'speed-test tiles of mobile tests (quadkey or WKT tile, avg_d_kbps, avg_u_kbps, avg_lat_ms, tests)',
+  fixedTests: 'speed-test tiles of fixed-line tests, the same layout',
+  speedPoints: 'speed-test points (lon, lat, download_mbps, upload_mbps, latency_ms, tech, result)',
+  fieldReports: 'field reports recorded in the app (GeoJSON points with result no_signal/weak/ok)',
 };
+
+/** A layer's flag: its role in kebab case (`mobileTests` → `--mobile-tests`). */
+const flagOf = (role: string): string => role.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 const FLAGS: FlagTable = {
   ...Object.fromEntries(
-    Object.entries(LAYER_FLAGS).map(([name, help]) => [name, { type: 'string', value: 'FILE', help }]),
+    Object.entries(LAYER_FLAGS).map(([name, help]) => [
+      flagOf(name),
+      { type: 'string', value: 'FILE', help },
+    ]),
   ),
   province: { type: 'string', value: 'FILE', help: 'province boundary; its code and name label the summary' },
   crs: {
@@ -70,7 +91,9 @@ Files: GeoJSON, zipped Shapefiles (reprojected from their .prj, VN-2000 included
 
 ${flagHelp(FLAGS)}
 
-Writes to DIR: ${OUTPUT_FILES.join(', ')}; with --scenario also ${SCENARIO_OUTPUT_FILES.join(', ')}.
+Writes to DIR: ${OUTPUT_FILES.join(', ')}; with --scenario also ${SCENARIO_OUTPUT_FILES.join(', ')}; with
+speed tests or field reports also ${MEASURED_OUTPUT_FILES.join(', ')} (hamlets where model and measurements
+disagree), and their figures per hamlet in hamlets.geojson and ranking.csv.
 Other files in DIR are left alone; no input may lie inside DIR.
 CSV files are UTF-8 with a BOM (Excel opens them with Vietnamese intact). Flags override --settings.
 
@@ -102,12 +125,15 @@ export const analyzeCommand: Command = {
       fibreRadius: str('fibre-radius'),
     });
     const paths = Object.fromEntries(
-      (Object.keys(LAYER_FLAGS) as InputRole[]).flatMap((role) => (str(role) ? [[role, str(role)]] : [])),
+      (Object.keys(LAYER_FLAGS) as InputRole[]).flatMap((role) => {
+        const path = str(flagOf(role));
+        return path ? [[role, path]] : [];
+      }),
     ) as Partial<Record<InputRole, string>>;
     const inputs = [...Object.values(paths), str('province'), str('settings'), str('scenario')];
     const out = await checkOutputDir(
       outArg,
-      [...OUTPUT_FILES, ...SCENARIO_OUTPUT_FILES],
+      [...OUTPUT_FILES, ...SCENARIO_OUTPUT_FILES, ...MEASURED_OUTPUT_FILES],
       inputs.filter((p): p is string => p !== undefined),
     );
 
@@ -145,16 +171,28 @@ export const analyzeCommand: Command = {
     for (const w of result.warnings) warn(w);
 
     const extra = scenario?.outputs(result);
-    const stale = await writeOutputs(out, { ...outputs(result, layers), ...extra?.files });
+    const measured: Record<string, string> = result.measured
+      ? { 'challenges.csv': challengesCsv(result) }
+      : {};
+    const stale = await writeOutputs(out, { ...outputs(result, layers), ...extra?.files, ...measured });
     if (stale.length > 0)
       warn(
         `${outArg}: ${stale.join(', ')} ${stale.length === 1 ? 'is' : 'are'} from an earlier run; left as ${stale.length === 1 ? 'it was' : 'they were'}.`,
       );
     if (extra) log(extra.line);
+    if (result.measured) {
+      const c = result.measured.challenges;
+      const over = c.filter((x) => x.direction === 'over').length;
+      log(
+        `Challenge list: ${c.length} hamlets (${over} modelled served where measurements fail, ${c.length - over} modelled without 4G/5G where they are good).`,
+      );
+    }
     const st = result.summary.province.hamletsByStatus;
+    const written =
+      OUTPUT_FILES.length + (extra ? SCENARIO_OUTPUT_FILES.length : 0) + Object.keys(measured).length;
     log(
       `Analysed ${result.hamlets.length} hamlets in ${Math.round(ms)} ms: ${st.unserved} unserved, ` +
-        `${st.partial} partial, ${st.served} served; ${result.ranking.length} ranked. Wrote ${outArg}/ (${OUTPUT_FILES.length + (extra ? SCENARIO_OUTPUT_FILES.length : 0)} files).`,
+        `${st.partial} partial, ${st.served} served; ${result.ranking.length} ranked. Wrote ${outArg}/ (${written} files).`,
     );
     return 0;
   },

@@ -13,6 +13,7 @@ export {
   INPUT_ROLES,
   LAYER_ROLES,
   ROLE_TABLE,
+  csvFieldsOf,
   isAdminRole,
   type AdminCollection,
   type AdminLayers,

@@ -20,6 +20,9 @@ export interface CsvColumnMapping {
   azimuths?: string;
   kind?: string;
   count?: string;
+  /** Speed-test tiles: a Bing-style quadkey, or the tile as WKT (POLYGON). */
+  quadkey?: string;
+  tile?: string;
 }
 
 /** The part of the DOM `DOMParser` that KML reading needs, so Node callers can pass one (the CLI: xmldom). */
@@ -39,6 +42,11 @@ export interface LoadOptions {
   signal?: AbortSignal;
   /** Parser for KML; defaults to `globalThis.DOMParser` (browsers). Node callers pass their own. */
   domParser?: XmlParser;
+  /**
+   * The hamlets' extent [west, south, east, north]: speed tests and field reports outside it are kept and
+   * named in the report's warnings.
+   */
+  extent?: [number, number, number, number];
 }
 
 /** One problem with one feature. `index` is the 0-based position in the file; messages count from 1. */
