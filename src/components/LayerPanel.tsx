@@ -4,7 +4,7 @@ import { useApp } from '../store/store.ts';
 import { ALL_LAYERS, type HamletColourBy } from '../store/viewState.ts';
 import { Legend } from './Legend.tsx';
 
-const COLOUR_BY: HamletColourBy[] = ['status', 'broadbandShare', 'uncoveredHouseholds', 'score'];
+const COLOUR_BY: HamletColourBy[] = ['status', 'broadbandShare', 'uncoveredHouseholds', 'score', 'measured'];
 
 export function LayerPanel() {
   const { t } = useTranslation();

@@ -24,7 +24,13 @@ export const en: Strings = {
     mapLabel: 'Broadband coverage map',
   },
   mobile: { map: 'Map', list: 'Ranking', layers: 'Layers & settings' },
-  tabs: { layers: 'Map layers', settings: 'Settings', details: 'Hamlet details', area: 'Area summary' },
+  tabs: {
+    layers: 'Map layers',
+    settings: 'Settings',
+    challenges: 'Challenges',
+    details: 'Hamlet details',
+    area: 'Area summary',
+  },
   layers: {
     title: 'Map layers',
     hamlets: 'Hamlets',
@@ -43,6 +49,7 @@ export const en: Strings = {
     broadbandShare: 'Share of households with broadband',
     uncoveredHouseholds: 'Households without broadband',
     score: 'Priority score',
+    measured: 'Measured quality',
   },
   legend: {
     title: 'Legend',
@@ -53,6 +60,14 @@ export const en: Strings = {
       pending: 'Being analysed',
     },
     notCandidate: 'Not ranked (served)',
+    measured: {
+      mobile: 'mobile',
+      fixed: 'fixed',
+      meets_target: 'Meets the target ({{kind}}): download ≥ {{target}} Mb/s',
+      below_target: 'Below the target ({{kind}}): under {{target}} Mb/s',
+      failing: 'Failing ({{kind}}): under {{down}} Mb/s down or {{up}} Mb/s up',
+      no_data: 'No measurements',
+    },
     whiteZones: 'White zone: no fibre, no 4G/5G, not even 2G/3G',
     weakZones: 'Weak zone: only 2G/3G or weak 4G',
     fibreAccess: 'Access fibre: homes within {{radius}} m can be connected',

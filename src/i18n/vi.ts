@@ -23,7 +23,13 @@ export const vi = {
     mapLabel: 'Bản đồ vùng phủ băng rộng',
   },
   mobile: { map: 'Bản đồ', list: 'Xếp hạng', layers: 'Lớp & cài đặt' },
-  tabs: { layers: 'Lớp bản đồ', settings: 'Cài đặt', details: 'Chi tiết thôn', area: 'Tổng hợp khu vực' },
+  tabs: {
+    layers: 'Lớp bản đồ',
+    settings: 'Cài đặt',
+    challenges: 'Đối chiếu',
+    details: 'Chi tiết thôn',
+    area: 'Tổng hợp khu vực',
+  },
   layers: {
     title: 'Lớp bản đồ',
     hamlets: 'Thôn, xóm',
@@ -42,6 +48,7 @@ export const vi = {
     broadbandShare: 'Tỷ lệ hộ có băng rộng',
     uncoveredHouseholds: 'Số hộ chưa có băng rộng',
     score: 'Điểm ưu tiên',
+    measured: 'Chất lượng đo được',
   },
   legend: {
     title: 'Chú giải',
@@ -52,6 +59,14 @@ export const vi = {
       pending: 'Đang phân tích',
     },
     notCandidate: 'Không thuộc diện xếp hạng (đã phủ)',
+    measured: {
+      mobile: 'di động',
+      fixed: 'cố định',
+      meets_target: 'Đạt mục tiêu ({{kind}}): tải xuống ≥ {{target}} Mb/s',
+      below_target: 'Dưới mục tiêu ({{kind}}): dưới {{target}} Mb/s',
+      failing: 'Không đạt ({{kind}}): dưới {{down}} Mb/s tải xuống hoặc {{up}} Mb/s tải lên',
+      no_data: 'Chưa có số đo',
+    },
     whiteZones: 'Vùng trắng: không có cáp quang, 4G hay 5G, cũng không có 2G/3G',
     weakZones: 'Vùng lõm: chỉ có 2G/3G hoặc sóng 4G yếu',
     fibreAccess: 'Cáp quang truy nhập: nhà dân trong {{radius}} m kéo được cáp',

@@ -5,13 +5,15 @@ import type { Settings } from '../analysis/types.ts';
 import type { Formatters } from '../i18n/format.ts';
 import type { AppState } from '../store/appState.ts';
 import type { HamletColourBy, LayerId } from '../store/viewState.ts';
-import { facilityKindsOf, operatorsOf } from './mapData.ts';
+import { facilityKindsOf, measuredKind, operatorsOf } from './mapData.ts';
 import {
   BACKGROUND,
   BOUNDARY,
   FIBRE,
   HAMLET_FILL_OPACITY,
   LEGEND_INK,
+  MEASURED_COLOURS,
+  MEASURED_ORDER,
   NEUTRAL,
   RAMPS,
   SCENARIO,
@@ -76,7 +78,9 @@ export interface LegendScenario {
 export interface LegendInput {
   visible: readonly LayerId[];
   colourBy: HamletColourBy;
-  settings: Pick<Settings, 'thresholds' | 'fibreServiceRadiusM'>;
+  settings: Pick<Settings, 'thresholds' | 'fibreServiceRadiusM'> & Partial<Pick<Settings, 'measured'>>;
+  /** What the measured colouring shows (`measuredKind`): mobile or fixed tests; null without any. */
+  measured?: 'mobile' | 'fixed' | null;
   /** Operators of the loaded sites, and kinds of the loaded facilities. */
   operators: readonly string[];
   facilityKinds: readonly string[];
@@ -85,13 +89,14 @@ export interface LegendInput {
 
 /** The legend input for the app's state and the scenario being edited. */
 export function legendInputOf(
-  app: Pick<AppState, 'layers' | 'colourBy' | 'input' | 'settings'>,
+  app: Pick<AppState, 'layers' | 'colourBy' | 'input' | 'settings'> & Partial<Pick<AppState, 'result'>>,
   scenario?: LegendScenario,
 ): LegendInput {
   return {
     visible: app.layers,
     colourBy: app.colourBy,
     settings: withDefaults(app.settings),
+    measured: measuredKind(app.result ?? null),
     operators: operatorsOf(app.input?.sites),
     facilityKinds: facilityKindsOf(app.input?.facilities),
     scenario,
@@ -137,6 +142,8 @@ export function buildLegend(input: LegendInput, fmt: Formatters): Legend {
           ),
         );
       }
+    } else if (input.colourBy === 'measured') {
+      entries.push(...measuredEntries(input, fmt));
     } else {
       const r = RAMPS[input.colourBy];
       const text = (v: number): string =>
@@ -317,4 +324,26 @@ export function legendRows(legend: Legend, t: Translate): LegendRow[] {
   }
   for (const e of legend.entries) rows.push({ text: legendText(e.label, t), symbol: e.symbol });
   return rows;
+}
+
+/**
+ * One entry per measured quality, with the targets they compare against (mobile: the 4G target; fixed:
+ * the fixed target) and the failing limits.
+ */
+function measuredEntries(input: LegendInput, fmt: Formatters): LegendEntry[] {
+  const m = withDefaults({ measured: input.settings.measured }).measured;
+  const kind = input.measured ?? 'mobile';
+  const params = {
+    kind: { key: `legend.measured.${kind}`, fallback: kind },
+    target: fmt.number(kind === 'fixed' ? m.fixedTargetMbps : m.mobile4gTargetMbps, 0),
+    down: fmt.number(m.failingDownMbps, 0),
+    up: fmt.number(m.failingUpMbps, 0),
+  };
+  return MEASURED_ORDER.map((q) =>
+    entry(
+      `measured-${q}`,
+      { kind: 'fill', colour: seen(MEASURED_COLOURS[q]) },
+      { key: `legend.measured.${q}`, params },
+    ),
+  );
 }

@@ -2,7 +2,7 @@ import { circle } from '@turf/circle';
 import { pointOnFeature } from '@turf/point-on-feature';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import type { ScenarioEdit } from '../analysis/scenarioTypes.ts';
-import type { AnalysisResult, InputLayers, Settings, SiteProps } from '../analysis/types.ts';
+import type { AnalysisResult, InputLayers, MeasuredQuality, Settings, SiteProps } from '../analysis/types.ts';
 import type { AdminCollection } from '../store/appState.ts';
 import { shortAdminName } from '../i18n/adminName.ts';
 import { memoLast } from './memo.ts';
@@ -15,6 +15,7 @@ export const hamletsForMap = memoLast((layers: InputLayers | null, result: Analy
   if (!layers) return EMPTY;
   const coverage = new Map(result?.hamlets.map((h) => [h.id, h]));
   const ranking = new Map(result?.ranking.map((r) => [r.id, r]));
+  const measured = measuredQualities(result);
   return {
     type: 'FeatureCollection',
     features: layers.hamlets.features.map((f) => {
@@ -32,11 +33,28 @@ export const hamletsForMap = memoLast((layers: InputLayers | null, result: Analy
           // -1 marks "no value" (served hamlets are not ranked); the style paints it grey.
           score: r?.score ?? -1,
           rank: r?.rank ?? -1,
+          measured: measured?.get(f.properties.id) ?? 'no_data',
         },
       };
     }),
   };
 });
+
+/**
+ * Which measurements the "measured" colouring shows: mobile when the run had mobile tiles or points, fixed
+ * when it had fixed tiles only; null without measured layers.
+ */
+export function measuredKind(result: AnalysisResult | null): 'mobile' | 'fixed' | null {
+  const l = result?.measured?.layers;
+  if (!l) return null;
+  return !l.mobileTests && !l.speedPoints && l.fixedTests ? 'fixed' : 'mobile';
+}
+
+function measuredQualities(result: AnalysisResult | null): Map<string, MeasuredQuality> | null {
+  const kind = measuredKind(result);
+  if (!kind || !result?.measured) return null;
+  return new Map(result.measured.hamlets.map((h) => [h.id, h[kind].quality]));
+}
 
 /** White or weak polygons, one feature per hamlet, tagged with the hamlet id for the selection outline. */
 function zonesForMap(result: AnalysisResult | null, kind: 'white' | 'weak'): FC {

@@ -1,4 +1,4 @@
-import type { HamletStatus } from '../analysis/types.ts';
+import type { HamletStatus, MeasuredQuality } from '../analysis/types.ts';
 import type { HamletColourBy } from '../store/viewState.ts';
 
 /**
@@ -31,7 +31,7 @@ export interface Ramp {
 /** The darkest purple of the score ramp, also the score breakdown's bars. */
 const SCORE_TOP = '#54278f';
 
-export const RAMPS: Record<Exclude<HamletColourBy, 'status'>, Ramp> = {
+export const RAMPS: Record<Exclude<HamletColourBy, 'status' | 'measured'>, Ramp> = {
   // viridis
   broadbandShare: {
     stops: [
@@ -72,6 +72,23 @@ export const RAMPS: Record<Exclude<HamletColourBy, 'status'>, Ramp> = {
     servedAsNone: true,
   },
 };
+
+/**
+ * Measured quality (docs/DATA-MODEL.md §15), ColorBrewer BrBG: dark teal meets the target, pale sand is below
+ * it, dark brown fails; they differ in lightness too. No data is the grey of hamlets without a value.
+ */
+export const MEASURED_COLOURS: Record<MeasuredQuality, string> = {
+  meets_target: '#01665e',
+  below_target: '#f6e8c3',
+  failing: '#8c510a',
+  no_data: '#bdbdbd',
+};
+export const MEASURED_ORDER: readonly MeasuredQuality[] = [
+  'failing',
+  'below_target',
+  'meets_target',
+  'no_data',
+];
 
 export const HAMLET_FILL_OPACITY = 0.6;
 export const HAMLET_LINE = '#6b6b6b';

@@ -24,6 +24,8 @@ import {
   HAMLET_FILL_OPACITY,
   HAMLET_LINE,
   HATCH_IMAGES,
+  MEASURED_COLOURS,
+  MEASURED_ORDER,
   NEUTRAL,
   RAMPS,
   SCENARIO,
@@ -87,6 +89,14 @@ export function hamletColour(by: HamletColourBy): ExpressionSpecification {
       STATUS_COLOURS.unserved,
       STATUS_COLOURS.pending,
     ];
+  }
+  if (by === 'measured') {
+    return [
+      'match',
+      ['get', 'measured'],
+      ...MEASURED_ORDER.flatMap((q) => [q, MEASURED_COLOURS[q]]),
+      MEASURED_COLOURS.no_data,
+    ] as unknown as ExpressionSpecification;
   }
   const ramp = RAMPS[by];
   const stops = ramp.stops.flatMap(([v, c]) => [v, c]);

@@ -25,7 +25,7 @@ export const ALL_LAYERS: readonly LayerId[] = [
 ];
 
 /** What hamlets are coloured by. */
-export type HamletColourBy = 'status' | 'broadbandShare' | 'uncoveredHouseholds' | 'score';
+export type HamletColourBy = 'status' | 'broadbandShare' | 'uncoveredHouseholds' | 'score' | 'measured';
 
 /** Which technology is missing, for the ranked list's "technology gap" filter. */
 export type TechGap = 'any' | 'noFibre' | 'noMbb' | 'both';

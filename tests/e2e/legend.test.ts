@@ -211,7 +211,7 @@ async function sample(
 }
 
 /** The legend's colour for a hamlet, read from the legend on the page as a reader would look it up. */
-async function legendColourFor(p: Page, by: HamletColourBy, h: Picked): Promise<string> {
+async function legendColourFor(p: Page, by: Exclude<HamletColourBy, 'measured'>, h: Picked): Promise<string> {
   return p.evaluate(
     ({ by, h }) => {
       const legend = document.querySelector('#vt-left .vt-legend')!;

@@ -4,6 +4,7 @@ import { STATUS_COLOURS } from '../../map/palette.ts';
 import { effectiveSettings, useApp } from '../../store/store.ts';
 import { useScenario } from '../scenario/useScenario.ts';
 import { useFormat } from '../useFormat.ts';
+import { MeasuredDetails } from '../measured/MeasuredDetails.tsx';
 import { ClassBar } from './ClassBar.tsx';
 import { ScoreBreakdown } from './ScoreBreakdown.tsx';
 
@@ -117,6 +118,7 @@ export function HamletDetails() {
       </dl>
       <h4>{t('details.classTitle')}</h4>
       <ClassBar households={h.classHouseholds} />
+      <MeasuredDetails id={h.id} />
       {ranked && (
         <>
           <ScoreBreakdown ranked={ranked} weights={weights} />

@@ -109,7 +109,8 @@ function pickView(v: Record<string, unknown>): Partial<ViewState> {
     v.colourBy === 'status' ||
     v.colourBy === 'broadbandShare' ||
     v.colourBy === 'uncoveredHouseholds' ||
-    v.colourBy === 'score'
+    v.colourBy === 'score' ||
+    v.colourBy === 'measured'
   ) {
     out.colourBy = v.colourBy;
   }

@@ -45,7 +45,14 @@ const LAYER_BITS: readonly LayerId[] = [
   'boundaries',
   'labels',
 ];
-const COLOUR_BY: readonly HamletColourBy[] = ['status', 'broadbandShare', 'uncoveredHouseholds', 'score'];
+// Links hold the index: new ways of colouring go at the end.
+const COLOUR_BY: readonly HamletColourBy[] = [
+  'status',
+  'broadbandShare',
+  'uncoveredHouseholds',
+  'score',
+  'measured',
+];
 const STATUSES: readonly HamletStatus[] = ['served', 'partial', 'unserved'];
 const GAPS: readonly TechGap[] = ['any', 'noFibre', 'noMbb', 'both'];
 const AREA_LEVELS: Record<string, SelectedArea['level']> = { p: 'province', d: 'district', c: 'commune' };

@@ -45,7 +45,8 @@ const hamletAt = (id: string, ring: Position[]): Feature<Polygon, HamletProps> =
   geometry: { type: 'Polygon', coordinates: [ring] },
   properties: { id, name: `Thôn ${id}`, households: 50, commune_code: 'C1', district_code: 'D1' },
 });
-const tile = (quadkey: string, p: Omit<SpeedTileProps, 'quadkey'>): Feature<Polygon, SpeedTileProps> => {
+type TileValues = Pick<SpeedTileProps, 'avg_d_kbps' | 'avg_u_kbps' | 'avg_lat_ms' | 'tests' | 'devices'>;
+const tile = (quadkey: string, p: TileValues): Feature<Polygon, SpeedTileProps> => {
   const [w, s, e, n] = quadkeyBounds(quadkey);
   return {
     type: 'Feature',

@@ -1,0 +1,120 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch, open, screenshot } from './browser.ts';
+import { TIMEOUT, waitForAnalysis, waitForApp, waitForMapIdle } from './driver.ts';
+
+const TILES = 'geodata/measured/mobile-tiles.csv';
+const dialog = '[role="dialog"]';
+
+let browser: Browser;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  browser = await launch();
+  ({ page, errors } = await open(browser, inject('baseUrl'), { locale: 'en-GB' }));
+  await waitForApp(page);
+  await page.evaluate(() => window.__vt!.store.getState().setLang('en'));
+}, TIMEOUT * 2);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('measured quality and the challenge list', () => {
+  it('imports a file of mobile speed-test tiles, guessed as mobile from its name', async () => {
+    await page.click('[data-testid="data-menu"]');
+    await page.setInputFiles('[data-testid="import-file-input"]', [TILES]);
+    await page.waitForSelector(`${dialog} select`);
+    await expect(page.inputValue(`${dialog} select >> nth=0`)).resolves.toBe('mobileTests');
+    await page.click(`${dialog} >> text=Check file`);
+    await page.waitForSelector('[data-testid="import-counts"]', { timeout: TIMEOUT });
+    const rows = readFileSync(TILES, 'utf8').trim().split('\n').length - 1;
+    await expect(page.textContent('[data-testid="import-counts"]')).resolves.toMatch(
+      new RegExp(`^${rows} of ${rows} features can be imported`),
+    );
+    const before = await page.evaluate(() => window.__vt!.store.getState().runId);
+    await page.click(`${dialog} button.vt-primary`);
+    await page.waitForSelector(dialog, { state: 'detached' });
+    await waitForAnalysis(page, before);
+    const measured = await page.evaluate(() => {
+      const m = window.__vt!.store.getState().result?.measured;
+      return m ? { layers: m.layers, hamlets: m.hamlets.length, challenges: m.challenges.length } : null;
+    });
+    expect(measured?.layers.mobileTests).toBe(true);
+    expect(measured?.hamlets).toBeGreaterThan(100);
+    expect(measured?.challenges).toBeGreaterThan(0);
+  });
+
+  it('colours hamlets by measured quality, with its legend', async () => {
+    await page.selectOption('#vt-left .vt-layers select', 'measured');
+    await waitForMapIdle(page);
+    const entries = await page.$$eval('#vt-left .vt-legend [data-entry]', (els) =>
+      els.map((e) => e.getAttribute('data-entry')),
+    );
+    expect(entries.slice(0, 4)).toEqual([
+      'measured-failing',
+      'measured-below_target',
+      'measured-meets_target',
+      'measured-no_data',
+    ]);
+    await expect(page.textContent('#vt-left .vt-legend')).resolves.toMatch(
+      /Meets the target \(mobile\): download ≥ 40 Mb\/s/,
+    );
+    const drawn = await page.evaluate(() => {
+      const features = window.__vt!.map.queryRenderedFeatures({ layers: ['hamlets-fill'] });
+      return [...new Set(features.map((f) => String(f.properties?.measured)))].sort();
+    });
+    expect(drawn).toEqual(expect.arrayContaining(['below_target', 'failing', 'meets_target']));
+    await screenshot(page, 'measured-colouring-en');
+  });
+
+  it('opens the challenge list; a hamlet on it shows why in its details', async () => {
+    await page.click('#vt-left [role="tab"] >> text=Challenges');
+    await page.waitForSelector('[data-testid="challenge-panel"]');
+    const first = page.locator('[data-testid="challenges-over"] li').first();
+    const id = await first.getAttribute('data-hamlet');
+    const why = (await first.locator('.vt-challenges__why').first().textContent()) ?? '';
+    expect(why).toMatch(/The model gives \d+ ?% of it 4G\/5G, but [\d.]+ weighted mobile tests average/);
+    await screenshot(page, 'measured-challenges-en');
+    await first.locator('button').click();
+    await page.waitForSelector('[data-testid="measured-details"]');
+    expect(await page.evaluate(() => window.__vt!.store.getState().selectedHamletId)).toBe(id);
+    await expect(page.textContent('[data-testid="measured-mobile"]')).resolves.toMatch(/Failing/);
+    await expect(page.textContent('[data-testid="measured-why"]')).resolves.toBe(why);
+    await page.locator('[data-testid="measured-details"]').scrollIntoViewIfNeeded();
+    await screenshot(page, 'measured-details-en');
+    const download = page.waitForEvent('download');
+    await page.click('[data-testid="challenges-csv"]');
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^vungtrang-challenges-.*\.csv$/);
+    const text = readFileSync((await file.path())!, 'utf8');
+    expect(text.split('\n')[0]).toContain('id,name,commune,district,direction,reasons');
+    expect(text).toContain(id!);
+  });
+
+  it('reads in Vietnamese, and on a phone', async () => {
+    await page.evaluate(() => window.__vt!.store.getState().setLang('vi'));
+    await expect(page.textContent('[data-testid="challenge-panel"]')).resolves.toMatch(
+      /Mô hình nói có 4G\/5G, số đo nói không/,
+    );
+    await screenshot(page, 'measured-challenges-vi');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.evaluate(() => window.__vt!.store.getState().setMobilePane('layers'));
+    await page.locator('[data-testid="challenge-panel"]').scrollIntoViewIfNeeded();
+    await screenshot(page, 'measured-challenges-phone-vi');
+    await page.evaluate(() => {
+      const s = window.__vt!.store.getState();
+      s.setLeftTab('layers');
+      s.setMobilePane('map');
+    });
+    await waitForMapIdle(page);
+    await screenshot(page, 'measured-colouring-phone-vi');
+    await page.evaluate(() => window.__vt!.store.getState().setLang('en'));
+    await page.evaluate(() => window.__vt!.store.getState().setMobilePane('list'));
+    await page.locator('[data-testid="measured-details"]').scrollIntoViewIfNeeded();
+    await screenshot(page, 'measured-details-phone-en');
+    expect(errors).toEqual([]);
+  });
+});
