@@ -20,6 +20,7 @@ import { analysisClient as client } from './worker/earlyClient.ts';
 import { idbResultStore, withResultCache } from './store/persist/resultCache.ts';
 import { createScenarioWorkerEngine } from './worker/scenarioClient.ts';
 import { startAnalysisRunner } from './store/runner.ts';
+import { startSampleMeasured } from './store/sampleMeasured.ts';
 import './styles/app.css';
 
 const i18n = createI18n(appStore.getState().lang);
@@ -30,10 +31,12 @@ const sampleKey = `${ANALYSIS_WORKER_URL}|${Object.values(sampleUrls()).sort().j
 // file per task), so the worker needs no copy of the page's layers for its first run. It started on the
 // sample before this module was loaded (src/boot.ts, src/worker/earlyClient.ts).
 setSampleSource(client);
-const analyser = withResultCache(client, idbResultStore, () =>
-  appStore.getState().dataSource === 'sample' ? sampleKey : null,
+const analyser = withResultCache(client, idbResultStore, (layers) =>
+  appStore.getState().dataSource === 'sample' ? `${sampleKey}${layers.mobileTests ? '|measured' : ''}` : null,
 );
 startAnalysisRunner(appStore, analyser);
+// The sample's illustrative speed tests, when the measured colouring or the challenge list asks for them.
+startSampleMeasured(appStore);
 // The scenario engine's own analysis waits until the map has drawn once: on two cores it would slow both.
 startScenarioController(appStore, scenarioStore, () =>
   createScenarioWorkerEngine({ startAfter: mapSettled }),

@@ -23,6 +23,28 @@ afterAll(async () => {
 });
 
 describe('measured quality and the challenge list', () => {
+  it('on the sample, the challenge list brings in the sample’s illustrative measurements', async () => {
+    expect(await page.evaluate(() => Boolean(window.__vt!.store.getState().input?.mobileTests))).toBe(false);
+    await page.click('#vt-left [role="tab"] >> text=Challenges');
+    await page.waitForSelector('[data-testid="challenges-over"] li', { timeout: TIMEOUT });
+    await expect(page.textContent('[data-testid="challenge-panel"]')).resolves.toMatch(
+      /Sample measurements, illustrative only/,
+    );
+    const state = await page.evaluate(() => {
+      const s = window.__vt!.store.getState();
+      return { source: s.dataSource, illustrative: s.illustrativeLayers, layers: s.result?.measured?.layers };
+    });
+    expect(state.source).toBe('sample');
+    expect(state.illustrative).toEqual(expect.arrayContaining(['mobileTests', 'fixedTests', 'speedPoints']));
+    expect(state.layers).toEqual({
+      mobileTests: true,
+      fixedTests: true,
+      speedPoints: true,
+      fieldReports: false,
+    });
+    await page.click('#vt-left [role="tab"] >> text=Map layers');
+  });
+
   it('imports a file of mobile speed-test tiles, guessed as mobile from its name', async () => {
     await page.click('[data-testid="data-menu"]');
     await page.setInputFiles('[data-testid="import-file-input"]', [TILES]);

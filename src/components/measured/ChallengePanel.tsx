@@ -33,9 +33,10 @@ export function useReasonText(): (r: ChallengeReason) => string {
  */
 export function ChallengePanel() {
   const { t } = useMeasuredTranslation();
-  const { measured, illustrative, selectHamlet, setRightTab, setMobilePane } = useApp(
+  const { measured, sample, illustrative, selectHamlet, setRightTab, setMobilePane } = useApp(
     useShallow((s) => ({
       measured: s.result?.measured,
+      sample: s.dataSource === 'sample',
       illustrative: s.illustrativeLayers.some((l) => MEASURED_LAYERS.includes(l)),
       selectHamlet: s.selectHamlet,
       setRightTab: s.setRightTab,
@@ -44,7 +45,7 @@ export function ChallengePanel() {
   );
   const reasonText = useReasonText();
   const [status, setStatus] = useState('');
-  if (!measured) return <p className="vt-empty">{t('noMeasured')}</p>;
+  if (!measured) return <p className="vt-empty">{t(sample ? 'loadingSample' : 'noMeasured')}</p>;
   const over = measured.challenges.filter((c) => c.direction === 'over');
   const under = measured.challenges.filter((c) => c.direction === 'under');
 

@@ -54,7 +54,7 @@ export function MeasuredDetails({ id }: { id: string }) {
   return (
     <section aria-labelledby="vt-measured-title" data-testid="measured-details">
       <h4 id="vt-measured-title">{t('details.heading')}</h4>
-      <dl className="vt-kv">
+      <dl className="vt-measured">
         {kind('mobile', m.mobile, layers.mobileTests || layers.speedPoints)}
         {kind('fixed', m.fixed, layers.fixedTests || layers.speedPoints)}
         {layers.fieldReports ? (

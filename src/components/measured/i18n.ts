@@ -10,6 +10,7 @@ const vi = {
     'Thôn mà mô hình phủ sóng và số đo tốc độ hoặc ghi nhận thực địa nói khác nhau: gửi cho nhà mạng để kiểm tra.',
   noMeasured:
     'Chưa có số đo. Nhập tệp ô đo tốc độ (di động hoặc cố định), điểm đo tốc độ hoặc ghi nhận thực địa qua “Nhập dữ liệu…”.',
+  loadingSample: 'Đang tải số đo mẫu (minh họa) và phân tích lại…',
   illustrative: 'Số đo mẫu, chỉ để minh họa.',
   none: 'Không thôn nào: mô hình và số đo khớp nhau.',
   over: 'Mô hình nói có 4G/5G, số đo nói không ({{count}})',
@@ -55,6 +56,7 @@ const en: Strings = {
     'Hamlets where the coverage model and the speed tests or field reports say different things: send them to the operator to check.',
   noMeasured:
     'No measurements yet. Import a speed-test tile file (mobile or fixed), speed-test points or field reports with “Import data…”.',
+  loadingSample: 'Loading the sample measurements (illustrative) and analysing again…',
   illustrative: 'Sample measurements, illustrative only.',
   none: 'None: the model and the measurements agree.',
   over: 'Model says 4G/5G, measurements say no ({{count}})',
