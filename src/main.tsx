@@ -3,6 +3,8 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './App.tsx';
 import { ImportControls } from './components/import/ImportControls.tsx';
+import { PlanNotice } from './components/plan/PlanNotice.tsx';
+import { PlanSwitch } from './components/plan/PlanSwitch.tsx';
 import { SharePanel } from './components/share/SharePanel.tsx';
 import { createI18n } from './i18n/i18n.ts';
 import { mapSettled } from './map/mapGate.ts';
@@ -59,10 +61,12 @@ if (root) {
         <App
           toolbar={
             <>
+              <PlanSwitch />
               <ImportControls />
               <SharePanel />
             </>
           }
+          overlays={<PlanNotice />}
         />
       </I18nextProvider>
     </StrictMode>,

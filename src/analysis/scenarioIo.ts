@@ -1,4 +1,5 @@
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
+import { csvText, type CsvCell } from './csv.ts';
 import { fibreLengthKm } from './scenarioLength.ts';
 import { ScenarioError } from './scenario.ts';
 import type { Scenario, ScenarioEdit } from './scenarioTypes.ts';
@@ -63,30 +64,33 @@ const CSV_HEADER = [
   'lat',
   'length_km',
   'cost_vnd',
+  'scenario',
 ];
 
 /**
- * A scenario's proposals as CSV (UTF-8 with BOM, CRLF, RFC 4180 quoting, like the ranking export): one row
- * per edit; a fibre row gives its first vertex and its length.
+ * A scenario's proposals as CSV through the one writer (UTF-8 with BOM, CRLF, RFC 4180 quoting, ids and
+ * operators guarded against formulas): one row per edit, a fibre row with its first vertex and its length,
+ * each row naming the scenario.
  */
 export function scenarioToCsv(scenario: Scenario, settings: Settings): string {
-  const rows = scenarioToGeoJson(scenario, settings).features.map((f) => {
+  const rows = scenarioToGeoJson(scenario, settings).features.map((f): CsvCell[] => {
     const p = (f.properties ?? {}) as Record<string, unknown>;
     const at = firstPosition(f.geometry);
     return [
-      p.edit,
-      p.id,
-      p.operator,
-      p.tech,
-      p.radius_m,
-      p.kind,
-      at ? round(at[0] as number, 7) : '',
-      at ? round(at[1] as number, 7) : '',
-      p.length_km,
-      p.cost_vnd,
-    ].map(cell);
+      cell(p.edit),
+      cell(p.id),
+      cell(p.operator),
+      cell(p.tech),
+      cell(p.radius_m),
+      cell(p.kind),
+      at ? round(at[0] as number, 7) : null,
+      at ? round(at[1] as number, 7) : null,
+      cell(p.length_km),
+      cell(p.cost_vnd),
+      scenario.name,
+    ];
   });
-  return '\uFEFF' + [CSV_HEADER.join(','), ...rows.map((r) => r.join(','))].join('\r\n') + '\r\n';
+  return csvText(CSV_HEADER, rows);
 }
 
 /**
@@ -207,8 +211,9 @@ function round(v: number, digits: number): number {
   return Math.round(v * k) / k;
 }
 
-function cell(v: unknown): string {
-  if (v === undefined || v === null) return '';
-  const s = Array.isArray(v) ? v.join(';') : String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+/** A property as a CSV cell: numbers stay numbers, lists are joined with ";", anything else is text. */
+function cell(v: unknown): CsvCell {
+  if (v === undefined || v === null) return null;
+  if (typeof v === 'number') return v;
+  return Array.isArray(v) ? v.join(';') : String(v);
 }

@@ -11,6 +11,7 @@ import {
 } from '../map/legend.ts';
 import { HATCH_SIZE, ZONES, hatchCell } from '../map/palette.ts';
 import { useApp } from '../store/store.ts';
+import { usePlan } from './plan/usePlan.ts';
 import { useScenario } from './scenario/useScenario.ts';
 import { useFormat } from './useFormat.ts';
 
@@ -81,7 +82,10 @@ export function LegendSwatch({ symbol }: { symbol: LegendSymbol }) {
   );
 }
 
-/** The legend of what the map shows now, for the app's state and the scenario being edited. */
+/**
+ * The legend of what the map shows now, for the app's state, the scenario being edited (its layers are
+ * drawn only while the scenario is chosen) and the plan the numbers describe.
+ */
 export function useLegend(): LegendModel {
   const fmt = useFormat();
   const app = useApp(
@@ -96,7 +100,11 @@ export function useLegend(): LegendModel {
   const scenario = useScenario(
     useShallow((s) => ({ edits: s.edits, draft: s.draft, covered: s.covered, delta: s.delta })),
   );
-  return useMemo(() => buildLegend(legendInputOf(app, scenario), fmt), [app, scenario, fmt]);
+  const { shown, chosen } = usePlan();
+  return useMemo(
+    () => buildLegend(legendInputOf(app, chosen.kind === 'scenario' ? scenario : undefined, shown), fmt),
+    [app, scenario, fmt, shown, chosen.kind],
+  );
 }
 
 /**
@@ -118,6 +126,11 @@ export function LegendView({
   return (
     <section className={className} aria-labelledby={titleId}>
       <h3 id={titleId}>{legendText(legend.title, t)}</h3>
+      {legend.plan && (
+        <p className="vt-legend__plan" data-testid="legend-plan">
+          {legendText(legend.plan, t)}
+        </p>
+      )}
       {ramp && (
         <figure className="vt-ramp" data-testid="legend-ramp">
           <figcaption>{legendText(ramp.title, t)}</figcaption>

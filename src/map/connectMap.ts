@@ -22,10 +22,11 @@ const PLAN_KEYS = [
   'area',
 ] as const;
 
-const SCENARIO_KEYS = ['edits', 'draft', 'covered'] as const;
+const SCENARIO_KEYS = ['edits', 'draft', 'covered', 'shown'] as const;
 
-/** The parts of the scenario the map draws. */
+/** The parts of the scenario the map draws: none of its edits while the baseline is chosen. */
 function scenarioView(s: Pick<ScenarioState, (typeof SCENARIO_KEYS)[number]>): ScenarioView {
+  if (s.shown === 'baseline') return { edits: [], draft: s.draft, covered: null };
   return { edits: s.edits, draft: s.draft, covered: s.covered };
 }
 

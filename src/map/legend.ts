@@ -4,6 +4,7 @@ import { withDefaults } from '../analysis/settings.ts';
 import type { Settings } from '../analysis/types.ts';
 import type { Formatters } from '../i18n/format.ts';
 import type { AppState } from '../store/appState.ts';
+import type { PlanView } from '../store/scenario/plan.ts';
 import type { HamletColourBy, LayerId } from '../store/viewState.ts';
 import { facilityKindsOf, measuredKind, operatorsOf } from './mapData.ts';
 import {
@@ -62,6 +63,8 @@ export interface LegendRamp {
 
 export interface Legend {
   title: LegendLabel;
+  /** The plan the map's numbers describe: "Hiện trạng" or "Phương án: …" (null when not given). */
+  plan: LegendLabel | null;
   ramp: LegendRamp | null;
   entries: LegendEntry[];
 }
@@ -85,12 +88,14 @@ export interface LegendInput {
   operators: readonly string[];
   facilityKinds: readonly string[];
   scenario?: LegendScenario;
+  plan?: LegendLabel;
 }
 
-/** The legend input for the app's state and the scenario being edited. */
+/** The legend input for the app's state, the scenario being edited and the plan shown. */
 export function legendInputOf(
   app: Pick<AppState, 'layers' | 'colourBy' | 'input' | 'settings'> & Partial<Pick<AppState, 'result'>>,
   scenario?: LegendScenario,
+  plan?: PlanView,
 ): LegendInput {
   return {
     visible: app.layers,
@@ -100,6 +105,16 @@ export function legendInputOf(
     operators: operatorsOf(app.input?.sites),
     facilityKinds: facilityKindsOf(app.input?.facilities),
     scenario,
+    ...(plan ? { plan: planLegendLabel(plan) } : {}),
+  };
+}
+
+/** The plan as a legend label (strings of the `plan` namespace). */
+export function planLegendLabel(plan: PlanView): LegendLabel {
+  if (plan.kind === 'baseline') return { key: 'plan:baseline' };
+  return {
+    key: 'plan:scenario',
+    params: { name: plan.name || { key: 'plan:untitled', fallback: '—' } },
   };
 }
 
@@ -233,7 +248,7 @@ export function buildLegend(input: LegendInput, fmt: Formatters): Legend {
       entry('bounds', { kind: 'line', colour: BOUNDARY.district.colour }, { key: 'legend.boundaries' }),
     );
   entries.push(...scenarioEntries(input.scenario));
-  return { title: { key: 'legend.title' }, ramp, entries };
+  return { title: { key: 'legend.title' }, plan: input.plan ?? null, ramp, entries };
 }
 
 /** Entries for the scenario's layers, only for what the scenario has. */

@@ -13,6 +13,8 @@ export interface SnapshotText {
   date: string;
   /** "Dữ liệu minh hoạ" for the sample; empty when the user's own data is shown. */
   note: string;
+  /** The plan the map shows: "Hiện trạng" or "Phương án: …", drawn under the title. */
+  plan: string;
   attribution: string;
   /** "B" (Bắc) in Vietnamese, "N" in English. */
   northLabel: string;
@@ -41,6 +43,7 @@ export interface ComposeOptions extends SnapshotText {
 const FONT = 'system-ui, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", Arial, sans-serif';
 const INK = '#1f2933';
 const MUTED = '#52606d';
+const PLAN_INK = '#7a3e00';
 
 /**
  * Draws a report-ready snapshot on `ctx`'s canvas: the map image filling it, a title bar with the
@@ -98,10 +101,16 @@ function drawTitleBar(ctx: CanvasRenderingContext2D, l: SnapshotLayout, o: Compo
   ctx.fillStyle = INK;
   ctx.font = font(22 * u, 'bold');
   ctx.fillText(fit(ctx, o.title, b.w - 24 * u), 12 * u, 28 * u);
+  // The plan first and bold, so a scenario is never taken for the network as it is.
+  ctx.fillStyle = PLAN_INK;
+  ctx.font = font(13 * u, 'bold');
+  const plan = fit(ctx, o.plan, (b.w - 24 * u) * 0.6);
+  ctx.fillText(plan, 12 * u, 47 * u);
+  const planWidth = ctx.measureText(plan).width;
   ctx.fillStyle = MUTED;
   ctx.font = font(13 * u);
-  const sub = [o.date, o.note].filter((s) => s !== '').join('  ·  ');
-  ctx.fillText(fit(ctx, sub, b.w - 24 * u), 12 * u, 47 * u);
+  const sub = ['', o.date, o.note].filter((s, i) => i === 0 || s !== '').join('  ·  ');
+  ctx.fillText(fit(ctx, sub, b.w - 24 * u - planWidth), 12 * u + planWidth, 47 * u);
 }
 
 function drawFooter(ctx: CanvasRenderingContext2D, l: SnapshotLayout, o: ComposeOptions): void {

@@ -63,3 +63,30 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path });
   return path;
 }
+
+/** A fresh browser context as a planner has it: 1400 × 900 (or `size`), Vietnamese, downloads and clipboard. */
+export async function plannerContext(
+  browser: Browser,
+  size = { width: 1400, height: 900 },
+): Promise<BrowserContext> {
+  return browser.newContext({
+    viewport: size,
+    locale: 'vi-VN',
+    acceptDownloads: true,
+    permissions: ['clipboard-read', 'clipboard-write'],
+  });
+}
+
+/**
+ * Page errors and console errors, except the browser's own favicon request (the app ships no favicon; that
+ * 404 is not the app failing). Attach before the page loads to see load-time errors.
+ */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.location().url.endsWith('/favicon.ico'))
+      errors.push(`console: ${m.text()}`);
+  });
+  return errors;
+}

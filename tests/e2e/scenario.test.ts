@@ -1,7 +1,16 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, open, screenshot } from './browser.ts';
-import { TIMEOUT, waitForApp, waitForMapIdle } from './driver.ts';
+import {
+  clickMapAt,
+  statusOf,
+  TIMEOUT,
+  waitForApp,
+  waitForMapIdle,
+  waitForScenario,
+  whiteHamlets,
+  type Target,
+} from './driver.ts';
 
 let browser: Browser;
 let page: Page;
@@ -16,60 +25,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-interface Target {
-  id: string;
-  households: number;
-  centre: [number, number];
-}
-
-/** The unserved hamlets with the most white households, with the centre of their polygon's box. */
-async function whiteHamlets(p: Page, n: number): Promise<Target[]> {
-  return p.evaluate((count) => {
-    const s = window.__vt!.store.getState();
-    const features = new Map(s.input!.hamlets.features.map((f) => [f.properties.id, f]));
-    return s
-      .result!.hamlets.filter((h) => h.status === 'unserved' && h.classHouseholds.white > 50)
-      .sort((a, b) => b.classHouseholds.white - a.classHouseholds.white)
-      .slice(0, count)
-      .map((h) => {
-        const g = features.get(h.id)!.geometry;
-        const ring = (g.type === 'Polygon' ? g.coordinates[0] : g.coordinates[0]![0])!;
-        const xs = ring.map((q) => q[0]!);
-        const ys = ring.map((q) => q[1]!);
-        const centre: [number, number] = [
-          (Math.min(...xs) + Math.max(...xs)) / 2,
-          (Math.min(...ys) + Math.max(...ys)) / 2,
-        ];
-        return { id: h.id, households: h.households, centre };
-      });
-  }, n);
-}
-
-/** The planner clicks the map at a longitude/latitude, after centring the map there. */
-async function clickMapAt(p: Page, at: [number, number]): Promise<void> {
-  await p.evaluate((c) => window.__vt!.map.jumpTo({ center: c, zoom: 12 }), at);
-  await waitForMapIdle(p);
-  const box = (await p.locator('.vt-map canvas').boundingBox())!;
-  const px = await p.evaluate((c) => window.__vt!.map.project(c), at);
-  await p.mouse.click(box.x + px.x, box.y + px.y);
-}
-
-async function statusOf(p: Page, id: string): Promise<string | undefined> {
-  return p.evaluate((h) => window.__vt!.store.getState().coverageById.get(h)?.status, id);
-}
-
-/** Waits until the scenario's edits have been measured (the worker answered for this edit count). */
-async function waitForScenario(p: Page, edits: number): Promise<void> {
-  await p.waitForFunction(
-    (n) => {
-      const s = window.__vtScenario?.getState();
-      return !!s && s.edits.length === n && !s.busy && (n === 0 ? s.delta === null : s.delta !== null);
-    },
-    edits,
-    { timeout: TIMEOUT * 2, polling: 200 },
-  );
-}
 
 describe('what-if planning', () => {
   it('a site on a white hamlet changes its status and the panel shows newly covered households; undo restores', async () => {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { HAMLET_FILL_OPACITY, STATUS_COLOURS, ZONES, seenColour } from '../../src/map/palette.ts';
 import { PRINT_PIXEL_RATIO, fitZoom, metresPerCssPixel } from '../../src/map/snapshotLayout.ts';
 import { isoDay, slugify } from '../../src/store/share/fileName.ts';
-import { launch, open, screenshot } from './browser.ts';
+import { collectErrors, launch, open, plannerContext, screenshot } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 const WAIT = { timeout: 90_000, polling: 200 };
@@ -19,28 +19,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function newContext(): Promise<BrowserContext> {
-  return browser.newContext({
-    viewport: { width: 1400, height: 900 },
-    locale: 'vi-VN',
-    acceptDownloads: true,
-    permissions: ['clipboard-read', 'clipboard-write'],
-  });
-}
-
-/**
- * Page errors and console errors, except the browser's own favicon request (the app ships no favicon; that
- * 404 is not the app failing). Attach before the page loads to see load-time errors.
- */
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !m.location().url.endsWith('/favicon.ico'))
-      errors.push(`console: ${m.text()}`);
-  });
-  return errors;
-}
+const newContext = (): Promise<BrowserContext> => plannerContext(browser);
 
 /** Data loaded, first analysis done, map drawn and still. */
 async function ready(page: Page): Promise<void> {
@@ -228,7 +207,9 @@ describe('sharing', () => {
         page.click(`[data-testid="snapshot-${size}"]`),
       ]);
       expect(download.suggestedFilename()).toMatch(
-        new RegExp(`^vungtrang-map-${size}-tinh-nam-dinh-vung-trang-bang-rong-\\d{4}-\\d\\d-\\d\\d\\.png$`),
+        new RegExp(
+          `^vungtrang-map-${size}-tinh-nam-dinh-vung-trang-bang-rong-baseline-\\d{4}-\\d\\d-\\d\\d\\.png$`,
+        ),
       );
       const path = await download.path();
       await download.saveAs(`tests/e2e/screenshots/share-snapshot-${size}.png`);
@@ -264,7 +245,7 @@ describe('sharing', () => {
       page.click('[data-testid="export-ranking-csv"]'),
     ]);
     // Named after the district the filters narrow the list to, without diacritics.
-    expect(csvDownload.suggestedFilename()).toBe(`vungtrang-ranking-${expectedSlug}-${today()}.csv`);
+    expect(csvDownload.suggestedFilename()).toBe(`vungtrang-ranking-${expectedSlug}-baseline-${today()}.csv`);
     const bytes = readFileSync(await csvDownload.path());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const parsed = Papa.parse<Record<string, string>>(bytes.toString('utf8').slice(1), {

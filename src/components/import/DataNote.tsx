@@ -1,7 +1,19 @@
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { appStore, type AppStore } from '../../store/store.ts';
+import type { AppState } from '../../store/appState.ts';
 import { useImportTranslation } from './i18n.ts';
+
+/** Where the data comes from, in words: the sample, the user's files, or both (also the exports' data note). */
+export function dataOrigin(
+  s: Pick<AppState, 'dataSource' | 'importedFiles' | 'illustrativeLayers'>,
+  t: (key: string, params?: Record<string, string>) => string,
+): string {
+  const files = s.importedFiles.join(', ');
+  if (s.dataSource === 'sample') return t('note.sample');
+  if (s.illustrativeLayers.length === 0) return t('note.imported', { files });
+  return t('note.mixed', { files, layers: s.illustrativeLayers.join(', ') });
+}
 
 /**
  * Says where the data comes from (the illustrative sample, the user's files, or both) and how
@@ -18,12 +30,10 @@ export function DataNote({ store = appStore }: { store?: AppStore }) {
       method: s.result?.summary.householdMethod ?? null,
     })),
   );
-  const origin =
-    source === 'sample'
-      ? t('note.sample')
-      : illustrative.length === 0
-        ? t('note.imported', { files: files.join(', ') })
-        : t('note.mixed', { files: files.join(', '), layers: illustrative.join(', ') });
+  const origin = dataOrigin(
+    { dataSource: source, importedFiles: files, illustrativeLayers: illustrative },
+    (k, p) => t(k, p),
+  );
   const methodKey = { points: 'householdsPoints', area: 'householdsArea', mixed: 'householdsMixed' } as const;
   return (
     <p className="vt-data-note" data-testid="data-note" data-source={source}>

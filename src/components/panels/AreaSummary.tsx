@@ -6,6 +6,7 @@ import { STATUS_COLOURS, STATUS_ORDER } from '../../map/palette.ts';
 import { useApp } from '../../store/store.ts';
 import { useFormat } from '../useFormat.ts';
 import { CoverageChart } from './CoverageChart.tsx';
+import { PlanTag } from '../plan/PlanTag.tsx';
 
 const collator = new Intl.Collator('vi');
 const byName = (a: Rollup, b: Rollup) => collator.compare(a.name, b.name);
@@ -107,7 +108,10 @@ export function AreaSummary() {
         </button>{' '}
         {pickAreas && <span data-testid="area-map-hint">{t('area.mapHint')}</span>}
       </p>
-      <h3 id="vt-area-title">{rollup.name}</h3>
+      <div className="vt-plan-titled">
+        <h3 id="vt-area-title">{rollup.name}</h3>
+        <PlanTag testId="area-plan" />
+      </div>
       <dl className="vt-kv">
         <dt>{t('area.hamlets')}</dt>
         <dd data-testid="area-hamlets">{fmt.integer(rollup.hamlets)}</dd>

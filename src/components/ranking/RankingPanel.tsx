@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../store/store.ts';
+import { PlanTag } from '../plan/PlanTag.tsx';
 import { useFormat } from '../useFormat.ts';
 import { RankingFilters } from './RankingFilters.tsx';
 import { RankingTable, useVisibleRows } from './RankingTable.tsx';
@@ -16,6 +17,7 @@ export function RankingPanel() {
     <section className="vt-ranking" aria-labelledby="vt-ranking-title" id="vt-ranking" tabIndex={-1}>
       <header className="vt-section-head">
         <h2 id="vt-ranking-title">{t('ranking.title')}</h2>
+        <PlanTag testId="ranking-plan" />
         {hasResult && (
           <span className="vt-count" data-testid="ranking-count" aria-live="polite">
             {t('ranking.count', { shown: fmt.integer(rows.length), total: fmt.integer(total) })}

@@ -5,7 +5,10 @@ import { scenarioToCsv, scenarioToGeoJson } from '../../analysis/scenarioIo.ts';
 import type { ScenarioEdit } from '../../analysis/scenarioTypes.ts';
 import { scenarioStore, type ScenarioMode } from '../../store/scenario/scenarioStore.ts';
 import { effectiveSettings, appStore } from '../../store/store.ts';
+import { exportFileName } from '../../store/share/fileName.ts';
+import { usePlanTranslation } from '../plan/usePlan.ts';
 import { downloadBlob } from '../share/download.ts';
+import { areaName } from '../share/snapshotContent.ts';
 import { useFormat } from '../useFormat.ts';
 import { DeltaView } from './DeltaView.tsx';
 import { useScenarioTranslation } from './i18n.ts';
@@ -26,6 +29,7 @@ const PHONE = '(max-width: 760px)';
  */
 export function ScenarioPanel() {
   const { t } = useScenarioTranslation();
+  const { t: tPlan } = usePlanTranslation();
   const f = useFormat();
   const s = useScenario(
     useShallow((x) => ({
@@ -71,22 +75,16 @@ export function ScenarioPanel() {
   };
 
   const exportAs = (kind: 'geojson' | 'csv') => {
-    const settings = effectiveSettings(appStore.getState());
-    const scenario = { id: s.name || 'scenario', name: s.name || 'scenario', edits: s.edits };
-    const slug =
-      (s.name || 'scenario')
-        .normalize('NFD')
-        .replace(/[\u0300-\u036f]/g, '')
-        .replace(/đ/gi, 'd')
-        .replace(/[^A-Za-z0-9]+/g, '-')
-        .replace(/^-|-$/g, '')
-        .toLowerCase() || 'scenario';
+    const app = appStore.getState();
+    const settings = effectiveSettings(app);
+    const name = s.name.trim() || tPlan('untitled');
+    const scenario = { id: name, name, edits: s.edits };
     const text =
       kind === 'geojson'
         ? JSON.stringify(scenarioToGeoJson(scenario, settings), null, 1)
         : scenarioToCsv(scenario, settings);
     downloadBlob(
-      `${slug}.${kind}`,
+      exportFileName('proposals', areaName(app), new Date(), kind, { kind: 'scenario', name }),
       new Blob([text], { type: kind === 'geojson' ? 'application/geo+json' : 'text/csv;charset=utf-8' }),
     );
   };

@@ -5,8 +5,10 @@ import { useShallow } from 'zustand/react/shallow';
 import { registeredMap } from '../../map/mapRegistry.ts';
 import { PRINT_PIXEL_RATIO, metresPerCssPixel, niceScaleBar } from '../../map/snapshotLayout.ts';
 import { renderMapAt } from '../../map/snapshotRender.ts';
+import { planLabel } from '../../store/scenario/plan.ts';
 import { useApp } from '../../store/store.ts';
 import { LegendView, useLegend } from '../Legend.tsx';
+import { usePlan, usePlanTranslation } from '../plan/usePlan.ts';
 import { useVisibleRows } from '../ranking/RankingTable.tsx';
 import { useShareTranslation } from './i18n.ts';
 import { areaName } from './snapshotContent.ts';
@@ -153,6 +155,8 @@ function PrintContent({ map }: { map: PrintMap | null }) {
   const { t } = useShareTranslation();
   const { t: tApp } = useTranslation();
   const legend = useLegend();
+  const plan = usePlan();
+  const { t: tPlan } = usePlanTranslation();
   const { name, illustrative, lang } = useApp(
     useShallow((s) => ({
       name: areaName(s),
@@ -166,6 +170,9 @@ function PrintContent({ map }: { map: PrintMap | null }) {
     <>
       <header>
         <h1>{name}</h1>
+        <p className="vt-print__plan" data-testid="print-plan">
+          {planLabel(plan.shown, tPlan)}
+        </p>
         <p>
           {new Date().toLocaleDateString(lang === 'vi' ? 'vi-VN' : 'en-GB')}{' '}
           {illustrative ? `· ${tApp('app.illustrative')}` : ''}

@@ -1,7 +1,10 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { encodeView } from '../../store/share/codec.ts';
 import { appStorePort } from '../../store/share/appStorePort.ts';
+import { planName } from '../../store/scenario/plan.ts';
+import { scenarioStore } from '../../store/scenario/scenarioStore.ts';
 import { appStore } from '../../store/store.ts';
+import { usePlan, usePlanTranslation } from '../plan/usePlan.ts';
 import '../../styles/print.css';
 import './share.css';
 import { ExportSection } from './ExportSection.tsx';
@@ -10,9 +13,32 @@ import { LinkNotice } from './LinkNotice.tsx';
 import { PrintSheet, printPage } from './PrintSheet.tsx';
 import { SnapshotSection } from './SnapshotSection.tsx';
 
-/** The link to the current view, built from the store (not the address bar, which may lag a map move). */
+/**
+ * The link to the current view with the live scenario and the plan shown, built from the stores (not the
+ * address bar, which may lag a map move): opened elsewhere, it shows the same numbers.
+ */
 function currentLink(): string {
-  return `${location.origin}${location.pathname}${encodeView(appStorePort(appStore).getView())}`;
+  return `${location.origin}${location.pathname}${encodeView(appStorePort(appStore, scenarioStore).getView())}`;
+}
+
+/** What the link opens, in words: the plan, and whether the scenario's edits travel with it. */
+function LinkPlan() {
+  const { t } = usePlanTranslation();
+  const { chosen, scenario } = usePlan();
+  const edits = scenario?.kind === 'scenario' ? t('edits', { count: scenario.edits }) : '';
+  const text = !scenario
+    ? t('link.plain')
+    : chosen.kind === 'scenario'
+      ? t('link.scenario', { plan: planName(scenario, t), edits })
+      : t('link.baseline', {
+          name: scenario.kind === 'scenario' && scenario.name ? scenario.name : t('untitled'),
+          edits,
+        });
+  return (
+    <p className="vt-plan-note" data-testid="link-plan" data-plan={chosen.kind}>
+      {text}
+    </p>
+  );
 }
 
 function LinkSection() {
@@ -37,6 +63,7 @@ function LinkSection() {
     <section className="vt-share__section" aria-labelledby="vt-share-link">
       <h3 id="vt-share-link">{t('link.heading')}</h3>
       <p>{t('link.hint')}</p>
+      <LinkPlan />
       <label className="vt-share__field">
         <span className="vt-visually-hidden">{t('link.field')}</span>
         <input

@@ -6,8 +6,11 @@ import { snapshotPng } from '../../map/snapshotRender.ts';
 import { planFromState } from '../../map/connectMap.ts';
 import { legendRows, legendText } from '../../map/legend.ts';
 import { registeredMap } from '../../map/mapRegistry.ts';
+import { exportPlan, planLabel, shownPlan } from '../../store/scenario/plan.ts';
+import { scenarioStore } from '../../store/scenario/scenarioStore.ts';
 import { exportFileName } from '../../store/share/fileName.ts';
 import { appStore, useApp } from '../../store/store.ts';
+import { usePlanTranslation } from '../plan/usePlan.ts';
 import { downloadBlob } from './download.ts';
 import { useShareTranslation } from './i18n.ts';
 import { areaName, currentLegend } from './snapshotContent.ts';
@@ -30,6 +33,7 @@ function visibleLabels() {
 export function SnapshotSection() {
   const { t } = useShareTranslation();
   const { t: tApp } = useTranslation();
+  const { t: tPlan } = usePlanTranslation();
   const { name, lang, basemap, illustrative } = useApp(
     useShallow((s) => ({
       name: areaName(s),
@@ -55,6 +59,8 @@ export function SnapshotSection() {
       const translate = (key: string, params?: Record<string, string>) => tApp(key, params);
       const now = new Date();
       const shownTitle = (title ?? name).trim() || name;
+      // The plan of the map being drawn, read with it: the image and its name say which it is.
+      const shown = shownPlan(appStore.getState(), scenarioStore.getState());
       const { blob, width, height } = await snapshotPng(
         map,
         size,
@@ -64,12 +70,19 @@ export function SnapshotSection() {
           legend: legendRows(legend, translate),
           date: new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { dateStyle: 'long' }).format(now),
           note: illustrative ? tApp('app.illustrative') : '',
+          plan: planLabel(shown, tPlan),
           attribution: basemap === 'osm' ? `${t('png.attribution')}; ${OSM}` : t('png.attribution'),
           northLabel: t('png.north'),
         },
         { labels: visibleLabels() },
       );
-      const fileName = exportFileName(`map-${size}`, shownTitle, now, 'png');
+      const fileName = exportFileName(
+        `map-${size}`,
+        shownTitle,
+        now,
+        'png',
+        exportPlan(shown, tPlan('untitled')),
+      );
       downloadBlob(fileName, blob);
       setStatus(t('png.done', { name: fileName, width, height }));
     } catch (e) {

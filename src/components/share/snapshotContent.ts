@@ -1,6 +1,7 @@
 import { formatters } from '../../i18n/format.ts';
 import { buildLegend, legendInputOf, type Legend } from '../../map/legend.ts';
 import type { AppState } from '../../store/appState.ts';
+import { chosenPlan, shownPlan } from '../../store/scenario/plan.ts';
 import { scenarioStore } from '../../store/scenario/scenarioStore.ts';
 import { appStore } from '../../store/store.ts';
 
@@ -10,7 +11,9 @@ import { appStore } from '../../store/store.ts';
  */
 export function currentLegend(): Legend {
   const app = appStore.getState();
-  return buildLegend(legendInputOf(app, scenarioStore.getState()), formatters(app.lang));
+  const sc = scenarioStore.getState();
+  const scenario = chosenPlan(sc).kind === 'scenario' ? sc : undefined;
+  return buildLegend(legendInputOf(app, scenario, shownPlan(app, sc)), formatters(app.lang));
 }
 
 /** Shown name of the selected area, from the boundaries or the roll-ups; the province when unknown. */

@@ -8,9 +8,10 @@ import type { ScenarioStore } from './scenarioStore.ts';
 /**
  * Keeps the live scenario and the app in step: the scenario engine (a ScenarioSession in a worker) is
  * built from the app's data and settings once its baseline analysis is in; every change of the edit list
- * is one `sync` (undo, redo and loading a saved scenario alike), whose result becomes the app's result, so
- * the map, the ranking and the details show the scenario, and whose delta and newly covered areas go to the
- * scenario store. Only the newest edit list is synced; older ones still in flight are dropped.
+ * is one `sync` (undo, redo and loading a saved scenario alike), whose delta and newly covered areas go to
+ * the scenario store. Which result the app shows follows the store's `shown`: the scenario's (so the map,
+ * the ranking, the roll-ups and the exports show it) or the baseline's, kept from the analysis runner.
+ * Only the newest edit list is synced; older ones still in flight are dropped.
  */
 export interface ScenarioControl {
   stop(): void;
@@ -33,8 +34,10 @@ export function startScenarioController(
   let engine: ScenarioEngine | null = null;
   let builtFor: { input: InputLayers; settings: Settings } | null = null;
   let ready: Promise<void> | null = null;
-  /** The result this controller put into the app store, so its own write is not taken for a new baseline. */
-  let pushed: AnalysisResult | null = null;
+  /** Results this controller put into the app store, so its own writes are not taken for a new baseline. */
+  const pushed = new WeakSet<AnalysisResult>();
+  /** The runner's last result (the layers without the scenario) and how long it took. */
+  let baseline: { result: AnalysisResult; ms: number | null } | null = null;
   let generation = 0;
   let syncedEdits: unknown = scenario.getState().edits;
 
@@ -65,6 +68,21 @@ export function startScenarioController(
     return false;
   };
 
+  const put = (result: AnalysisResult, ms: number | null): void => {
+    const a = app.getState();
+    if (a.result === result) return;
+    pushed.add(result);
+    a.finishRun(a.runId, result, ms ?? 0);
+  };
+
+  /** Puts the result of the plan the user chose into the app, when it is known. */
+  const showChosen = (): void => {
+    const st = scenario.getState();
+    if (st.shown === 'scenario' && st.edits.length > 0) {
+      if (st.scenarioResult && syncedEdits === st.edits && !st.busy) put(st.scenarioResult, st.lastMs);
+    } else if (baseline) put(baseline.result, baseline.ms);
+  };
+
   const run = async (): Promise<void> => {
     const s = app.getState();
     if (!s.input || !s.result) return;
@@ -72,36 +90,43 @@ export function startScenarioController(
     const mine = ++generation;
     syncedEdits = edits;
     scenario.getState().setBusy(true);
+    if (edits.length === 0) scenario.getState().setScenarioResult(null);
     try {
       if (!(await settle()) || !engine) return;
       const u = await engine.sync(edits, name || 'current');
       if (mine !== generation) return;
-      const a = app.getState();
-      pushed = u.result;
-      a.finishRun(a.runId, u.result, u.ms);
-      scenario.getState().setOutcome({
+      const st = scenario.getState();
+      st.setScenarioResult(edits.length > 0 ? u.result : null);
+      st.setOutcome({
         delta: edits.length > 0 ? u.delta : null,
         covered: edits.length > 0 ? u.covered : null,
         ms: u.ms,
       });
-      scenario.getState().fillSavedDelta(edits, u.delta);
-      scenario.getState().setError(null);
+      st.fillSavedDelta(edits, u.delta);
+      st.setError(null);
     } catch (e) {
       if (mine === generation) scenario.getState().setError(e instanceof Error ? e.message : String(e));
     } finally {
-      if (mine === generation) scenario.getState().setBusy(false);
+      if (mine === generation) {
+        scenario.getState().setBusy(false);
+        showChosen();
+      }
     }
   };
 
-  const offScenario = scenario.subscribe((st) => {
+  const offScenario = scenario.subscribe((st, before) => {
     if (st.edits !== syncedEdits) void run();
+    else if (st.shown !== before.shown) showChosen();
   });
   const offApp = app.subscribe((s, before) => {
-    // A fresh baseline from the analysis runner (new data or settings) wipes the scenario from the view:
-    // bring it back when there is one. Without edits the runner's result is already the right one.
-    if (s.result && s.result !== before.result && s.result !== pushed && scenario.getState().edits.length > 0)
+    if (!s.result || s.result === before.result || pushed.has(s.result)) return;
+    // A fresh baseline from the analysis runner (new data or settings): keep it, and measure the scenario
+    // against it again when there is one (the app shows the baseline until the scenario is measured).
+    baseline = { result: s.result, ms: s.lastRunMs };
+    if (scenario.getState().edits.length > 0) {
+      scenario.getState().setScenarioResult(null);
       void run();
-    else if (s.input && s.result && s.result !== before.result && !s.running)
+    } else if (s.input && !s.running)
       // Build the session once the baseline is in (not beside it: both are a whole-province analysis on
       // the same cores), so the first edit costs milliseconds, not a whole analysis.
       void ensure(s.input, effectiveSettings(s)).catch(() => {});

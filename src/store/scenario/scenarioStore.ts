@@ -1,9 +1,22 @@
 import type { FeatureCollection, Position } from 'geojson';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ScenarioDelta, ScenarioEdit } from '../../analysis/scenarioTypes.ts';
-import type { SiteProps } from '../../analysis/types.ts';
+import type { AnalysisResult, SiteProps } from '../../analysis/types.ts';
 
 export type ScenarioMode = 'none' | 'add-site' | 'draw-fibre' | 'site-off';
+
+/**
+ * Which numbers the app shows: the loaded layers as they are ("Hiện trạng") or the live scenario on top of
+ * them ("Phương án", unsaved edits included). Without edits there is only the baseline.
+ */
+export type Shown = 'baseline' | 'scenario';
+
+/** What a reload or an opened link brought back, said once on screen. */
+export interface Reopened {
+  shown: Shown;
+  name: string;
+  edits: number;
+}
 
 export interface SiteForm {
   operator: string;
@@ -34,6 +47,11 @@ export interface ScenarioState {
   busy: boolean;
   error: string | null;
   lastMs: number | null;
+  /** The plan the user chose to see; the scenario only counts while it has edits. */
+  shown: Shown;
+  /** The analysis of the current edits, once the scenario engine measured them (the controller sets it). */
+  scenarioResult: AnalysisResult | null;
+  reopened: Reopened | null;
   setMode(mode: ScenarioMode): void;
   setSiteForm(patch: Partial<SiteForm>): void;
   addSiteAt(at: Position): void;
@@ -48,8 +66,11 @@ export interface ScenarioState {
   save(): void;
   load(id: string): void;
   removeSaved(id: string): void;
-  /** Replaces the edits (a shared link, a suggestion, a project file); clears redo. */
-  setEdits(edits: ScenarioEdit[], name?: string): void;
+  /** Replaces the edits (a shared link, a suggestion, a project file); clears redo; shows the scenario unless told. */
+  setEdits(edits: ScenarioEdit[], name?: string, shown?: Shown): void;
+  setShown(shown: Shown): void;
+  setScenarioResult(result: AnalysisResult | null): void;
+  setReopened(reopened: Reopened | null): void;
   setSaved(saved: SavedScenario[]): void;
   /** Gives saved scenarios with exactly these edits (opened from a project, not yet measured) their delta. */
   fillSavedDelta(edits: ScenarioEdit[], delta: ScenarioDelta | null): void;
@@ -80,8 +101,9 @@ function nextNumber(s: Pick<ScenarioState, 'edits' | 'redoStack' | 'saved'>, pre
  */
 export function createScenarioStore(): ScenarioStore {
   return createStore<ScenarioState>()((set, get) => {
+    // An edit is made to be seen: editing shows the scenario.
     const push = (edit: ScenarioEdit): void =>
-      set({ edits: [...get().edits, edit], redoStack: [], error: null });
+      set({ edits: [...get().edits, edit], redoStack: [], error: null, shown: 'scenario' });
     return {
       mode: 'none',
       siteForm: { operator: '', tech: '4G', radiusM: 3000, azimuths: '' },
@@ -95,7 +117,11 @@ export function createScenarioStore(): ScenarioStore {
       busy: false,
       error: null,
       lastMs: null,
-      setMode: (mode) => set({ mode, draft: [] }),
+      shown: 'scenario',
+      scenarioResult: null,
+      reopened: null,
+      // Picking an edit tool is choosing to work on the scenario: it is what the page then shows.
+      setMode: (mode) => set({ mode, draft: [], ...(mode !== 'none' ? { shown: 'scenario' as const } : {}) }),
       setSiteForm: (patch) => set({ siteForm: { ...get().siteForm, ...patch } }),
       addSiteAt: (at) => {
         const f = get().siteForm;
@@ -146,7 +172,7 @@ export function createScenarioStore(): ScenarioStore {
       redo: () => {
         const stack = get().redoStack;
         const next = stack[stack.length - 1];
-        if (next) set({ edits: [...get().edits, next], redoStack: stack.slice(0, -1) });
+        if (next) set({ edits: [...get().edits, next], redoStack: stack.slice(0, -1), shown: 'scenario' });
       },
       clear: () => set({ edits: [], redoStack: [], draft: [] }),
       setName: (name) => set({ name }),
@@ -159,11 +185,14 @@ export function createScenarioStore(): ScenarioStore {
       },
       load: (id) => {
         const x = get().saved.find((s) => s.id === id);
-        if (x) set({ edits: x.edits, redoStack: [], name: x.name, draft: [] });
+        if (x) set({ edits: x.edits, redoStack: [], name: x.name, draft: [], shown: 'scenario' });
       },
       removeSaved: (id) => set({ saved: get().saved.filter((s) => s.id !== id) }),
-      setEdits: (edits, name) =>
-        set({ edits, redoStack: [], draft: [], ...(name !== undefined ? { name } : {}) }),
+      setEdits: (edits, name, shown = 'scenario') =>
+        set({ edits, redoStack: [], draft: [], shown, ...(name !== undefined ? { name } : {}) }),
+      setShown: (shown) => set({ shown }),
+      setScenarioResult: (scenarioResult) => set({ scenarioResult }),
+      setReopened: (reopened) => set({ reopened }),
       setSaved: (saved) => set({ saved }),
       fillSavedDelta: (edits, delta) => {
         if (get().saved.some((x) => x.edits === edits && !x.delta))

@@ -15,6 +15,7 @@ export function appStorePort(store: AppStore, scenario?: ScenarioStore): ViewPor
   let lastEdits: unknown = null;
   let lastSites: unknown = null;
   let lastFeatures: SharedView['scenario'] = [];
+  let first = true;
   const scenarioFeatures = (): SharedView['scenario'] => {
     const edits = scenario?.getState().edits ?? [];
     const sites = store.getState().input?.sites;
@@ -28,9 +29,17 @@ export function appStorePort(store: AppStore, scenario?: ScenarioStore): ViewPor
   };
   return {
     getView: (): SharedView => {
-      return { scenario: scenarioFeatures(), ...viewOf(store.getState()) };
+      const sc = scenario?.getState();
+      return {
+        scenario: scenarioFeatures(),
+        ...(sc?.name.trim() ? { scenarioName: sc.name.trim() } : {}),
+        ...(sc && sc.edits.length > 0 ? { scenarioShown: sc.shown } : {}),
+        ...viewOf(store.getState()),
+      };
     },
     subscribe: (listener) => {
+      // URL sync subscribes right after restoring the opened link: later restores are back and forward.
+      first = false;
       const offApp = store.subscribe(listener);
       const offScenario = scenario?.subscribe(listener);
       return () => {
@@ -39,7 +48,7 @@ export function appStorePort(store: AppStore, scenario?: ScenarioStore): ViewPor
       };
     },
     applyView: (view, problems) => {
-      const { scenario: features, ...rest } = view;
+      const { scenario: features, scenarioName, scenarioShown, ...rest } = view;
       const s = store.getState();
       // A link's own map position wins over "fit the province when the data arrives".
       if (rest.center) s.setFitOnLoad(false);
@@ -49,8 +58,14 @@ export function appStorePort(store: AppStore, scenario?: ScenarioStore): ViewPor
         // A link without edits shows the plain analysis: going back past a scenario edit removes it.
         const { edits, problems: scenarioProblems } = featuresToEdits(features ?? []);
         all.push(...scenarioProblems);
-        if (edits.length > 0 || scenario.getState().edits.length > 0) scenario.getState().setEdits(edits);
+        const shown = scenarioShown ?? 'scenario';
+        const name = scenarioName ?? '';
+        if (edits.length > 0 || scenario.getState().edits.length > 0)
+          scenario.getState().setEdits(edits, name, shown);
+        // Opening the page (a reload or a link) says which plan it reopened; back and forward do not.
+        if (first && edits.length > 0) scenario.getState().setReopened({ shown, name, edits: edits.length });
       }
+      first = false;
       linkNoticeStore.getState().setProblems(all);
     },
   };

@@ -1,6 +1,7 @@
 import type { Feature } from 'geojson';
 import type { HamletStatus } from '../../analysis/types.ts';
 import {
+  ALL_LAYERS,
   EMPTY_FILTERS,
   type Filters,
   type HamletColourBy,
@@ -15,9 +16,15 @@ import { decodeScenario, encodeScenario } from './scenarioCodec.ts';
 import { decodeSettings, encodeSettings, isRecord } from './settingsCodec.ts';
 import type { SettingsProblem } from '../../analysis/validateSettings.ts';
 
-/** A view as shared: the view plus the scenario's edits (opaque GeoJSON features until scenarios land). */
+/**
+ * A view as shared: the view plus the live scenario (its edits as GeoJSON features, its name) and which plan
+ * the numbers show, so a link reopens the same mode.
+ */
 export interface SharedView extends ViewState {
   scenario?: Feature[];
+  scenarioName?: string;
+  /** 'baseline' when the baseline is shown while the scenario has edits; the scenario is shown otherwise. */
+  scenarioShown?: 'baseline' | 'scenario';
 }
 
 export const LINK_VERSION = 1;
@@ -34,18 +41,7 @@ export function linkProblemText(p: LinkProblem): string {
  * v1 orders: a layer's bit and a colour measure's index are part of the format. Append only, so that
  * adding a layer to the app never changes what an old link means.
  */
-const LAYER_BITS: readonly LayerId[] = [
-  'hamlets',
-  'whiteZones',
-  'weakZones',
-  'fibre',
-  'sites',
-  'siteDiscs',
-  'facilities',
-  'boundaries',
-  'labels',
-];
-// Links hold the index: new ways of colouring go at the end.
+const LAYER_BITS: readonly LayerId[] = ALL_LAYERS;
 const COLOUR_BY: readonly HamletColourBy[] = [
   'status',
   'broadbandShare',
@@ -56,7 +52,7 @@ const COLOUR_BY: readonly HamletColourBy[] = [
 const STATUSES: readonly HamletStatus[] = ['served', 'partial', 'unserved'];
 const GAPS: readonly TechGap[] = ['any', 'noFibre', 'noMbb', 'both'];
 const AREA_LEVELS: Record<string, SelectedArea['level']> = { p: 'province', d: 'district', c: 'commune' };
-const KNOWN_KEYS = new Set(['l', 'c', 'f', 'a', 'h', 'st', 'g', 'b', 'sc']);
+const KNOWN_KEYS = new Set(['l', 'c', 'f', 'a', 'h', 'st', 'g', 'b', 'sc', 'sn', 'sm']);
 
 /**
  * Encodes a view as the query and hash of a share link: `?s=v1.<base64url compact JSON>#map=z/lat/lon`.
@@ -82,7 +78,11 @@ export function encodeView(v: SharedView): string {
   if (Object.keys(st).length > 0) payload.st = st;
   payload.g = v.lang;
   if (v.basemap === 'osm') payload.b = 1;
-  if (v.scenario && v.scenario.length > 0) payload.sc = encodeScenario(v.scenario);
+  if (v.scenario && v.scenario.length > 0) {
+    payload.sc = encodeScenario(v.scenario);
+    if (v.scenarioName) payload.sn = v.scenarioName;
+    if (v.scenarioShown === 'baseline') payload.sm = 0;
+  }
   return `?s=v${LINK_VERSION}.${toBase64Url(JSON.stringify(payload))}#${mapHash(v.center, v.zoom)}`;
 }
 
@@ -234,6 +234,11 @@ function decodePayload(p: Record<string, unknown>, view: Partial<SharedView>, pr
     const { scenario, problems: sp } = decodeScenario(p.sc);
     view.scenario = scenario;
     problems.push(...sp);
+    if ('sn' in p) {
+      if (isShortText(p.sn, 120)) view.scenarioName = p.sn;
+      else problems.push('The scenario name in the link could not be read; the scenario is shown unnamed.');
+    }
+    view.scenarioShown = p.sm === 0 ? 'baseline' : 'scenario';
   }
   const unknown = Object.keys(p).filter((k) => !KNOWN_KEYS.has(k));
   if (unknown.length > 0)

@@ -1,10 +1,22 @@
-import { hamletsGeoJson, rankingCsv, summaryCsv, zonesGeoJson } from '../../analysis/exports.ts';
+import type { ExportPlan } from '../../analysis/exportTables.ts';
+import {
+  hamletsGeoJson,
+  rankingCsv,
+  rankingRows,
+  summaryCsv,
+  summaryRows,
+  zonesGeoJson,
+} from '../../analysis/exports.ts';
 import type { AnalysisResult, InputLayers, Summary } from '../../analysis/types.ts';
-import type { SelectedArea } from '../viewState.ts';
+import { rankingWorkbook } from '../../analysis/workbook.ts';
+import type { Lang, SelectedArea } from '../viewState.ts';
 import { exportFileName } from './fileName.ts';
+import { workbookBlob, XLSX_MIME } from './xlsxFile.ts';
 
-export type ExportKind = 'ranking-csv' | 'ranking-geojson' | 'white-geojson' | 'weak-geojson' | 'summary-csv';
+export type ExportKind =
+  'ranking-xlsx' | 'ranking-csv' | 'ranking-geojson' | 'white-geojson' | 'weak-geojson' | 'summary-csv';
 export const EXPORT_KINDS: readonly ExportKind[] = [
+  'ranking-xlsx',
   'ranking-csv',
   'ranking-geojson',
   'white-geojson',
@@ -20,13 +32,23 @@ export interface ExportInput {
   area: SelectedArea;
   /** Shown name of the selected area, e.g. "Huyện Giao Thủy": it names the file. */
   areaName: string;
+  /** Name of the selected area for the summary (the list's name may be narrower, from the filters). */
+  summaryAreaName: string;
+  /** The province's name from the boundaries, for a summary whose hamlets carry no province. */
+  provinceName?: string;
   date: Date;
+  /** What `result` describes: written into every file's name and content. */
+  plan: ExportPlan;
+  /** For the spreadsheet's title rows and headers: the reader's language, the plan's and data's words. */
+  lang: Lang;
+  planLabel: string;
+  dataNote: string;
 }
 
 export interface ExportFile {
   fileName: string;
   mime: string;
-  text: string;
+  body: string | Blob;
   /** Rows or features written, so the UI can say "312 hamlets exported". */
   count: number;
 }
@@ -35,47 +57,70 @@ const CSV = 'text/csv;charset=utf-8';
 const GEOJSON = 'application/geo+json';
 
 /**
- * Builds one export of what the planner is looking at: the filtered ranking (CSV with BOM for Excel, or
+ * Builds one export of what the planner is looking at, for the plan shown (baseline or scenario): the
+ * filtered ranking (an XLSX for people with the area's summary on a second sheet, CSV for tools, or
  * GeoJSON with geometry), the filtered hamlets' white or weak zones, or the selected area's summary.
  *
  * @example
- * const f = buildExport('ranking-csv', { result, hamlets, ids, area, areaName: 'Huyện Giao Thủy', date: new Date() });
- * f.fileName // 'vungtrang-ranking-huyen-giao-thuy-2026-11-26.csv'
+ * const f = await buildExport('ranking-csv', { result, hamlets, ids, area, areaName: 'Huyện Giao Thủy', plan, … });
+ * f.fileName // 'vungtrang-ranking-huyen-giao-thuy-baseline-2026-11-26.csv'
  */
-export function buildExport(kind: ExportKind, input: ExportInput): ExportFile {
-  const { result, hamlets, ids, areaName, date } = input;
+export async function buildExport(kind: ExportKind, input: ExportInput): Promise<ExportFile> {
+  const { result, hamlets, ids, areaName, date, plan } = input;
+  const summary = areaSummary(named(result.summary, input.provinceName), input.area);
+  const name = (what: string, ext: string, area = areaName) => exportFileName(what, area, date, ext, plan);
   switch (kind) {
+    case 'ranking-xlsx': {
+      const rows = rankingRows(result, hamlets, ids);
+      const sheets = rankingWorkbook(rows, summaryRows(summary, 'all'), {
+        lang: input.lang,
+        areaName,
+        planLabel: input.planLabel,
+        date: new Intl.DateTimeFormat(input.lang === 'vi' ? 'vi-VN' : 'en-GB', { dateStyle: 'long' }).format(
+          date,
+        ),
+        dataNote: input.dataNote,
+      });
+      return {
+        fileName: name('ranking', 'xlsx'),
+        mime: XLSX_MIME,
+        body: await workbookBlob(sheets),
+        count: rows.length,
+      };
+    }
     case 'ranking-csv':
       return {
-        fileName: exportFileName('ranking', areaName, date, 'csv'),
+        fileName: name('ranking', 'csv'),
         mime: CSV,
-        text: rankingCsv(result, hamlets, { ids }),
+        body: rankingCsv(result, hamlets, { ids, plan }),
         count: ids.length,
       };
-    case 'ranking-geojson': {
-      const fc = hamletsGeoJson(result, hamlets, { ids });
-      return geojson(exportFileName('ranking', areaName, date, 'geojson'), fc);
-    }
+    case 'ranking-geojson':
+      return geojson(name('ranking', 'geojson'), hamletsGeoJson(result, hamlets, { ids, plan }));
     case 'white-geojson':
     case 'weak-geojson': {
       const zone = kind === 'white-geojson' ? 'white' : 'weak';
-      const fc = zonesGeoJson(result, zone, { ids });
-      return geojson(exportFileName(`${zone}-zones`, areaName, date, 'geojson'), fc);
+      return geojson(name(`${zone}-zones`, 'geojson'), zonesGeoJson(result, zone, { ids, plan }));
     }
     case 'summary-csv': {
-      const summary = areaSummary(result.summary, input.area);
       return {
-        fileName: exportFileName('summary', areaName, date, 'csv'),
+        fileName: name('summary', 'csv', input.summaryAreaName),
         mime: CSV,
-        text: summaryCsv(summary, 'all'),
+        body: summaryCsv(summary, 'all', plan),
         count: 1 + summary.districts.length + summary.communes.length,
       };
     }
   }
 }
 
+/** The province row named after the boundaries when the hamlets did not name it ("all"). */
+function named(summary: Summary, provinceName: string | undefined): Summary {
+  if (!provinceName || summary.province.code !== 'all') return summary;
+  return { ...summary, province: { ...summary.province, name: provinceName } };
+}
+
 function geojson(fileName: string, fc: { features: unknown[] }): ExportFile {
-  return { fileName, mime: GEOJSON, text: JSON.stringify(fc), count: fc.features.length };
+  return { fileName, mime: GEOJSON, body: JSON.stringify(fc), count: fc.features.length };
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { ExportPlan } from '../../analysis/exportTables.ts';
+
 /**
  * ASCII slug of a Vietnamese name: diacritics dropped, đ→d, words joined by '-'.
  *
@@ -21,13 +23,28 @@ export function isoDay(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
+/** The plan in a file name: `baseline`, or `scenario-<name slug>` (`scenario` when it has no name). */
+export function planSlug(plan: ExportPlan): string {
+  if (plan.kind === 'baseline') return 'baseline';
+  const name = slugify(plan.name).slice(0, 40).replace(/-+$/, '');
+  return name ? `scenario-${name}` : 'scenario';
+}
+
 /**
- * Download name for an export: `vungtrang-<kind>-<area slug>-<YYYY-MM-DD>.<ext>`.
+ * Download name for an export: `vungtrang-<kind>-<area slug>[-<plan>]-<YYYY-MM-DD>.<ext>`. Exports of
+ * results pass the plan their numbers describe; a project file (data and every scenario) does not.
  *
- * @example exportFileName('ranking', 'Huyện Giao Thủy', new Date(2026, 10, 26), 'csv')
- * // 'vungtrang-ranking-huyen-giao-thuy-2026-11-26.csv'
+ * @example exportFileName('ranking', 'Huyện Giao Thủy', new Date(2026, 10, 26), 'csv', { kind: 'baseline' })
+ * // 'vungtrang-ranking-huyen-giao-thuy-baseline-2026-11-26.csv'
  */
-export function exportFileName(kind: string, areaName: string, date: Date, ext: string): string {
+export function exportFileName(
+  kind: string,
+  areaName: string,
+  date: Date,
+  ext: string,
+  plan?: ExportPlan,
+): string {
   const area = slugify(areaName) || 'area';
-  return `vungtrang-${slugify(kind)}-${area}-${isoDay(date)}.${ext.replace(/^\./, '')}`;
+  const tag = plan ? `-${planSlug(plan)}` : '';
+  return `vungtrang-${slugify(kind)}-${area}${tag}-${isoDay(date)}.${ext.replace(/^\./, '')}`;
 }

@@ -53,7 +53,7 @@ describe('rankingCsv', () => {
   it('starts with a BOM and the exact header, with CRLF line ends', () => {
     expect(csv.split('\r\n')[0]).toBe('\uFEFF' + RANKING_CSV_HEADER.join(','));
     expect(RANKING_CSV_HEADER.join(',')).toBe(
-      'rank,id,name,commune,district,status,tier,score,households,uncovered_households,white_area_m2,weak_area_m2,broadband_share,fibre_share,mbb_share,distance_to_fibre_m,distance_to_access_fibre_m,distance_to_backbone_m,recommended_tech,cost_vnd,cost_per_household_vnd',
+      'rank,id,name,commune,district,status,tier,score,households,uncovered_households,white_area_m2,weak_area_m2,broadband_share,fibre_share,mbb_share,distance_to_fibre_m,distance_to_access_fibre_m,distance_to_backbone_m,recommended_tech,cost_vnd,cost_per_household_vnd,mode,scenario',
     );
     expect(csv.replace(/\r\n/g, '')).not.toMatch(/\n/);
   });

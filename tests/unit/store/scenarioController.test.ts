@@ -2,12 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/analysis/analyze.ts';
 import { DEFAULT_SETTINGS } from '../../../src/analysis/settings.ts';
 import type { SuggestOptions } from '../../../src/analysis/suggestSites.ts';
+import { centroid } from '@turf/centroid';
+import { ScenarioSession } from '../../../src/analysis/scenarioSession.ts';
+import { planPending, shownPlan } from '../../../src/store/scenario/plan.ts';
 import { startScenarioController } from '../../../src/store/scenario/scenarioController.ts';
 import { createScenarioStore } from '../../../src/store/scenario/scenarioStore.ts';
 import { createAppStore } from '../../../src/store/store.ts';
 import type { ScenarioEngine } from '../../../src/worker/scenarioClient.ts';
 import { EngineDisposed, type SuggestReply } from '../../../src/worker/scenarioProtocol.ts';
-import { sampleInput } from './sampleResult.ts';
+import { sampleInput, SPECS } from './sampleResult.ts';
 
 const noAdmin = { province: null, districts: null, communes: null };
 const flush = () => new Promise((r) => setTimeout(r, 0));
@@ -60,6 +63,89 @@ describe('scenario controller', () => {
     engines[1]?.start();
     await expect(reply).resolves.toMatchObject({ households: 1 });
     expect(engines.map((e) => e.suggested)).toEqual([0, 1]);
+    control.stop();
+  });
+});
+
+/** The scenario engine in this thread: the same ScenarioSession the worker runs. */
+function inThreadEngine(): ScenarioEngine {
+  let session: ScenarioSession | null = null;
+  return {
+    init: async (layers, settings) => {
+      session = new ScenarioSession(layers, settings);
+    },
+    sync: async (edits, name) => ({
+      ...session!.sync(edits, name),
+      covered: { type: 'FeatureCollection', features: [] },
+    }),
+    suggest: () => Promise.reject(new Error('not used here')),
+    dispose: () => {
+      session = null;
+    },
+  };
+}
+
+describe('baseline or scenario', () => {
+  it('the app shows exactly the chosen plan’s result; switching keeps the edits; a new baseline is kept aside', async () => {
+    const app = createAppStore();
+    const scenario = createScenarioStore();
+    const control = startScenarioController(app, scenario, inThreadEngine);
+    const input = sampleInput();
+    app.getState().setData(input, noAdmin, []);
+    const baseline = analyze(input, DEFAULT_SETTINGS);
+    app.getState().finishRun(app.getState().startRun(), baseline, 1);
+    const target = SPECS[0]!.id;
+    const centre = centroid(input.hamlets.features[0]!).geometry.coordinates;
+    const status = () => app.getState().coverageById.get(target)?.status;
+    const plan = () => shownPlan(app.getState(), scenario.getState()).kind;
+    const settled = async () => {
+      for (
+        let i = 0;
+        i < 200 && (scenario.getState().busy || planPending(app.getState(), scenario.getState()));
+        i++
+      )
+        await new Promise((r) => setTimeout(r, 5));
+    };
+    expect(status()).toBe('unserved');
+    expect(plan()).toBe('baseline');
+
+    scenario.getState().setMode('add-site');
+    scenario.getState().addSiteAt(centre);
+    await settled();
+    expect(plan()).toBe('scenario');
+    expect(app.getState().result).toBe(scenario.getState().scenarioResult);
+    expect(status()).not.toBe('unserved');
+    const scenarioResult = app.getState().result;
+
+    scenario.getState().setShown('baseline');
+    expect(app.getState().result).toBe(baseline);
+    expect(plan()).toBe('baseline');
+    expect(status()).toBe('unserved');
+    expect(scenario.getState().edits).toHaveLength(1);
+    expect(scenario.getState().delta?.newBroadbandHouseholds).toBeGreaterThan(0);
+
+    scenario.getState().setShown('scenario');
+    expect(app.getState().result).toBe(scenarioResult);
+    expect(plan()).toBe('scenario');
+
+    // New settings while the baseline is shown: the runner's result is shown, the scenario re-measured aside.
+    scenario.getState().setShown('baseline');
+    const settings = { ...DEFAULT_SETTINGS, fibreServiceRadiusM: 700 };
+    app.getState().setSettings(settings);
+    const baseline2 = analyze(input, settings);
+    app.getState().finishRun(app.getState().startRun(), baseline2, 1);
+    await settled();
+    expect(app.getState().result).toBe(baseline2);
+    expect(scenario.getState().scenarioResult).not.toBe(scenarioResult);
+    expect(scenario.getState().scenarioResult).not.toBeNull();
+    scenario.getState().setShown('scenario');
+    expect(app.getState().result).toBe(scenario.getState().scenarioResult);
+
+    // Undoing every edit leaves only the baseline.
+    scenario.getState().undo();
+    await settled();
+    expect(app.getState().result).toBe(baseline2);
+    expect(plan()).toBe('baseline');
     control.stop();
   });
 });

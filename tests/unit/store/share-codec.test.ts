@@ -84,6 +84,8 @@ const rich = (): SharedView =>
         properties: { kind: 'access', operator: 'VNPT' },
       },
     ],
+    scenarioName: 'Hai trạm, một tuyến',
+    scenarioShown: 'baseline',
   });
 
 describe('share link codec', () => {
@@ -96,6 +98,25 @@ describe('share link codec', () => {
     expect(Math.abs((back.center?.[1] ?? 0) - 20.234567) * 110_574).toBeLessThan(1.2);
     expect(back.zoom).toBe(13.25);
     expect({ ...back, center: v.center }).toEqual(v);
+  });
+
+  it('reopens the plan that was shown: the scenario unless the link says the baseline', () => {
+    const v = rich();
+    const shown = (view: SharedView) => decodeView(BASE + encodeView(view)).view;
+    expect(shown({ ...v, scenarioShown: 'scenario' })).toMatchObject({
+      scenarioShown: 'scenario',
+      scenarioName: 'Hai trạm, một tuyến',
+    });
+    expect(shown(v).scenarioShown).toBe('baseline');
+    // A link from before the plan was written (edits, no `sm`) opened the scenario, and still does.
+    const { scenarioShown: _s, scenarioName: _n, ...old } = v;
+    expect(shown(old)).toMatchObject({ scenarioShown: 'scenario' });
+    expect(shown(old).scenarioName).toBeUndefined();
+    // No edits: nothing about a scenario in the link.
+    expect(encodeView({ ...v, scenario: [] })).toBe(
+      encodeView({ ...v, scenario: [], scenarioName: undefined }),
+    );
+    expect(shown({ ...v, scenario: [] }).scenarioShown).toBeUndefined();
   });
 
   it('writes the readable map position in the hash and a versioned payload in the query', () => {
@@ -125,6 +146,12 @@ describe('share link codec', () => {
     expect(back.filters).toBeUndefined();
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/damaged/);
+  });
+
+  it("reads a v1 link's layer bits in the order they were first written (append-only)", () => {
+    const l = (1 << 2) | (1 << 5) | (1 << 8);
+    const { view: back } = decodeView(`?s=v1.${toBase64Url(JSON.stringify({ l }))}`);
+    expect(back.layers).toEqual(['weakZones', 'siteDiscs', 'labels']);
   });
 
   it('drops only the damaged fields and restores the others', () => {

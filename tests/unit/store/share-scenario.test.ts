@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { ScenarioEdit } from '../../../src/analysis/scenarioTypes.ts';
 import type { InputLayers } from '../../../src/analysis/types.ts';
 import { decodeView, encodeView, type SharedView } from '../../../src/store/share/codec.ts';
+import { createScenarioStore } from '../../../src/store/scenario/scenarioStore.ts';
+import { appStorePort } from '../../../src/store/share/appStorePort.ts';
 import { editsToFeatures, featuresToEdits } from '../../../src/store/share/scenarioEdits.ts';
+import { createAppStore } from '../../../src/store/store.ts';
 import { EMPTY_FILTERS } from '../../../src/store/viewState.ts';
 
 const edits: ScenarioEdit[] = [
@@ -98,5 +101,27 @@ describe('scenario edits in a share link', () => {
     ]);
     expect(bad.edits).toEqual([]);
     expect(bad.problems[0]).toMatch(/scenario's edits were not restored: the link: feature #1 .*no "id"/);
+  });
+
+  it('the app’s link carries the live scenario, its name and the plan shown, and the page says what it reopened', () => {
+    const appA = createAppStore();
+    const scA = createScenarioStore();
+    scA.getState().setEdits(edits.slice(0, 2), 'Hai trạm');
+    scA.getState().setShown('baseline');
+    const link = encodeView(appStorePort(appA, scA).getView());
+
+    const appB = createAppStore();
+    const scB = createScenarioStore();
+    const port = appStorePort(appB, scB);
+    const { view: back, problems } = decodeView(`https://vungtrang.example.vn/app/${link}`);
+    port.applyView(back, problems);
+    expect(scB.getState()).toMatchObject({ name: 'Hai trạm', shown: 'baseline' });
+    expect(scB.getState().edits).toEqual(edits.slice(0, 2));
+    expect(scB.getState().reopened).toEqual({ shown: 'baseline', name: 'Hai trạm', edits: 2 });
+    // Back and forward later restore views without a notice.
+    port.subscribe(() => undefined)();
+    scB.getState().setReopened(null);
+    port.applyView(back, problems);
+    expect(scB.getState().reopened).toBeNull();
   });
 });
