@@ -7,6 +7,9 @@ import type {
   MeasuredSettings,
 } from './types.ts';
 
+import { round } from './exportTables.ts';
+import type { Sheet } from './workbook.ts';
+
 type Cell = string | number | null;
 
 /** Columns the measured layers add to `hamlets.geojson` and `ranking.csv` (docs/DATA-MODEL.md §15). */
@@ -30,12 +33,7 @@ export const MEASURED_COLUMNS = [
   'challenge',
 ] as const;
 
-const r = (v: number | null, decimals: number): number | null => {
-  if (v === null) return null;
-  const f = 10 ** decimals;
-  const x = Math.round(v * f) / f;
-  return x === 0 ? 0 : x;
-};
+const r = (v: number | null, decimals: number): number | null => (v === null ? null : round(v, decimals));
 
 function kindCells(f: MeasuredFigures): Cell[] {
   return [r(f.tests, 2), r(f.downMbps, 2), r(f.upMbps, 2), r(f.latencyMs, 1), f.points];
@@ -134,3 +132,24 @@ export const REASON_WORDS: Record<ChallengeReason['kind'], string> = {
   noSignalReports: 'no_signal_reports',
   goodTests: 'good_tests',
 };
+
+/**
+ * The challenge list as one spreadsheet sheet for the XLSX writer: the columns of `challengesCsv`, with
+ * `why` in the reader's words (`why` gives it for a challenge).
+ * @example await workbookBlob([challengesSheet(result, 'Đối chiếu', (c) => reasonsInVietnamese(c))])
+ */
+export function challengesSheet(result: AnalysisResult, name: string, why: (c: Challenge) => string): Sheet {
+  const challenges = new Map(result.measured?.challenges.map((c) => [c.id, c]));
+  const rows = challengeRows(result).map((row) => {
+    const c = challenges.get(String(row[0]));
+    return [...row.slice(0, -1), c ? why(c) : row[row.length - 1]].map((value) => ({
+      value: value ?? null,
+    }));
+  });
+  return {
+    name,
+    rows: [CHALLENGES_CSV_HEADER.map((value) => ({ value, fontWeight: 'bold' as const })), ...rows],
+    widths: [12, 22, 20, 20, 9, 28, 10, 12, 14, 14, 10, 80],
+    frozenRows: 1,
+  };
+}

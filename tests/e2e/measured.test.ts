@@ -114,6 +114,16 @@ describe('measured quality and the challenge list', () => {
     const text = readFileSync((await file.path())!, 'utf8');
     expect(text.split('\n')[0]).toContain('id,name,commune,district,direction,reasons');
     expect(text).toContain(id!);
+    const xlsx = page.waitForEvent('download');
+    await page.click('[data-testid="challenges-xlsx"]');
+    const book = await xlsx;
+    expect(book.suggestedFilename()).toMatch(/^vungtrang-challenges-.*\.xlsx$/);
+    // An .xlsx is a zip: it starts with "PK".
+    expect(
+      readFileSync((await book.path())!)
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
   });
 
   it('reads in Vietnamese, and on a phone', async () => {

@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { challengesCsv, challengesGeoJson } from '../../analysis/exports.ts';
+import { challengesSheet } from '../../analysis/measuredExports.ts';
 import type { Challenge, ChallengeReason, MeasuredSettings } from '../../analysis/types.ts';
 import { exportFileName } from '../../store/share/fileName.ts';
+import { workbookBlob, XLSX_MIME } from '../../store/share/xlsxFile.ts';
 import { appStore, effectiveSettings, useApp } from '../../store/store.ts';
 import { downloadBlob } from '../share/download.ts';
 import { useFormat } from '../useFormat.ts';
@@ -49,14 +51,21 @@ export function ChallengePanel() {
   const over = measured.challenges.filter((c) => c.direction === 'over');
   const under = measured.challenges.filter((c) => c.direction === 'under');
 
-  const save = (kind: 'csv' | 'geojson'): void => {
+  const save = async (kind: 'csv' | 'geojson' | 'xlsx'): Promise<void> => {
     const s = appStore.getState();
     if (!s.result || !s.input) return;
     const name = exportFileName('challenges', s.result.summary.province.name || 'province', new Date(), kind);
-    const text =
-      kind === 'csv' ? challengesCsv(s.result) : JSON.stringify(challengesGeoJson(s.result, s.input.hamlets));
-    const mime = kind === 'csv' ? 'text/csv;charset=utf-8' : 'application/geo+json';
-    downloadBlob(name, new Blob([text], { type: mime }));
+    const blob =
+      kind === 'xlsx'
+        ? await workbookBlob([
+            challengesSheet(s.result, t('sheet'), (c) => c.reasons.map(reasonText).join(' ')),
+          ])
+        : kind === 'csv'
+          ? new Blob([challengesCsv(s.result)], { type: 'text/csv;charset=utf-8' })
+          : new Blob([JSON.stringify(challengesGeoJson(s.result, s.input.hamlets))], {
+              type: 'application/geo+json',
+            });
+    downloadBlob(name, kind === 'xlsx' ? new Blob([blob], { type: XLSX_MIME }) : blob);
     setStatus(t('exported', { name }));
   };
   const open = (id: string): void => {
@@ -94,13 +103,26 @@ export function ChallengePanel() {
       {over.length > 0 ? group(t('over', { count: over.length }), over, 'over') : null}
       {under.length > 0 ? group(t('under', { count: under.length }), under, 'under') : null}
       <div className="vt-share__buttons">
-        <button type="button" className="vt-button" onClick={() => save('csv')} data-testid="challenges-csv">
+        <button
+          type="button"
+          className="vt-button"
+          onClick={() => void save('csv')}
+          data-testid="challenges-csv"
+        >
           {t('exportCsv')}
         </button>
         <button
           type="button"
           className="vt-button"
-          onClick={() => save('geojson')}
+          onClick={() => void save('xlsx')}
+          data-testid="challenges-xlsx"
+        >
+          {t('exportXlsx')}
+        </button>
+        <button
+          type="button"
+          className="vt-button"
+          onClick={() => void save('geojson')}
           data-testid="challenges-geojson"
         >
           {t('exportGeojson')}

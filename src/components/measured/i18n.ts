@@ -23,6 +23,8 @@ const vi = {
       'Mô hình chỉ phủ 4G/5G {{share}} thôn, nhưng {{tests}} lượt đo di động trung bình {{down}} Mb/s tải xuống, {{up}} Mb/s tải lên — đạt mục tiêu 4G {{target}} Mb/s.',
   },
   exportCsv: 'Tải CSV',
+  exportXlsx: 'Tải Excel (.xlsx)',
+  sheet: 'Đối chiếu',
   exportGeojson: 'Tải GeoJSON',
   exported: 'Đã lưu {{name}}.',
   details: {
@@ -70,6 +72,8 @@ const en: Strings = {
       'The model gives only {{share}} of it 4G/5G, but {{tests}} weighted mobile tests average {{down}} Mb/s down and {{up}} Mb/s up — at the 4G target of {{target}} Mb/s or above.',
   },
   exportCsv: 'Download CSV',
+  exportXlsx: 'Download Excel (.xlsx)',
+  sheet: 'Challenges',
   exportGeojson: 'Download GeoJSON',
   exported: 'Saved {{name}}.',
   details: {

@@ -10,7 +10,11 @@ import {
   rankingCsv,
   RANKING_CSV_HEADER,
 } from '../../../src/analysis/exports.ts';
-import { MEASURED_COLUMNS } from '../../../src/analysis/measuredExports.ts';
+import {
+  CHALLENGES_CSV_HEADER,
+  challengesSheet,
+  MEASURED_COLUMNS,
+} from '../../../src/analysis/measuredExports.ts';
 import { median } from '../../../src/analysis/measuredHamlets.ts';
 import { DEFAULT_SETTINGS } from '../../../src/analysis/settings.ts';
 import type {
@@ -356,6 +360,27 @@ describe('measured exports', () => {
     expect(gj.features).toHaveLength(1);
     expect(gj.features[0]!.geometry).toEqual(S.geometry);
     expect(gj.features[0]!.properties).toMatchObject({ id: 'S', direction: 'over' });
+  });
+
+  it('makes one spreadsheet sheet of the same rows, with why in the words it is given', () => {
+    const sheet = challengesSheet(result, 'Đối chiếu', (c) => `why ${c.id}`);
+    expect(sheet.name).toBe('Đối chiếu');
+    expect(sheet.rows[0]!.map((c) => c.value)).toEqual([...CHALLENGES_CSV_HEADER]);
+    expect(sheet.rows[1]!.map((c) => c.value)).toEqual([
+      'S',
+      'Thôn S',
+      '',
+      '',
+      'over',
+      'failing_tests;no_signal_reports',
+      1,
+      9,
+      2,
+      0.3,
+      2,
+      'why S',
+    ]);
+    expect(sheet.widths).toHaveLength(CHALLENGES_CSV_HEADER.length);
   });
 
   it('guards names against Excel formulas in challenges.csv', () => {
