@@ -1,3 +1,4 @@
+import { bbox } from '@turf/bbox';
 import { readFile, stat } from 'node:fs/promises';
 import { DOMParser } from '@xmldom/xmldom';
 import type { FeatureCollection } from 'geojson';
@@ -81,17 +82,8 @@ export async function readLayer(
 
 /** [west, south, east, north] of a collection's coordinates. */
 function extentOf(fc: FeatureCollection): [number, number, number, number] {
-  const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-  const visit = (c: unknown): void => {
-    if (Array.isArray(c) && typeof c[0] === 'number') {
-      b[0] = Math.min(b[0], c[0]);
-      b[1] = Math.min(b[1], c[1] as number);
-      b[2] = Math.max(b[2], c[0]);
-      b[3] = Math.max(b[3], c[1] as number);
-    } else if (Array.isArray(c)) c.forEach(visit);
-  };
-  for (const f of fc.features) if (f.geometry && 'coordinates' in f.geometry) visit(f.geometry.coordinates);
-  return b;
+  const [w, s, e, n] = bbox(fc);
+  return [w, s, e, n];
 }
 
 async function readBytes(path: string, role: string): Promise<Uint8Array> {

@@ -1,3 +1,4 @@
+import { bbox } from '@turf/bbox';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { checkGeometry } from './checkGeometry.ts';
 import { ROLE_TABLE, type LayerRole } from './layerRoles.ts';
@@ -195,19 +196,7 @@ export function validateLayer(
 
 /** Whether a geometry's bounding box meets [west, south, east, north]. */
 function meets(g: Geometry, [w, s, e, n]: [number, number, number, number]): boolean {
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  const visit = (c: unknown): void => {
-    if (Array.isArray(c) && typeof c[0] === 'number') {
-      minX = Math.min(minX, c[0]);
-      maxX = Math.max(maxX, c[0]);
-      minY = Math.min(minY, c[1] as number);
-      maxY = Math.max(maxY, c[1] as number);
-    } else if (Array.isArray(c)) c.forEach(visit);
-  };
-  if ('coordinates' in g) visit(g.coordinates);
+  const [minX, minY, maxX, maxY] = bbox(g);
   return maxX >= w && minX <= e && maxY >= s && minY <= n;
 }
 

@@ -1,29 +1,16 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, open, screenshot } from './browser.ts';
-import { TIMEOUT, waitForAnalysis, waitForApp, waitForMapIdle } from './driver.ts';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './browser.ts';
+import { appForFile, TIMEOUT, waitForAnalysis, waitForMapIdle } from './driver.ts';
 
 const TILES = 'geodata/measured/mobile-tiles.csv';
 const dialog = '[role="dialog"]';
-
-let browser: Browser;
-let page: Page;
-let errors: string[];
-
-beforeAll(async () => {
-  browser = await launch();
-  ({ page, errors } = await open(browser, inject('baseUrl'), { locale: 'en-GB' }));
-  await waitForApp(page);
-  await page.evaluate(() => window.__vt!.store.getState().setLang('en'));
-}, TIMEOUT * 2);
-
-afterAll(async () => {
-  await browser?.close();
-});
+const app = appForFile();
 
 describe('measured quality and the challenge list', () => {
   it('on the sample, the challenge list brings in the sample’s illustrative measurements', async () => {
+    const { page } = app;
+    await page.evaluate(() => window.__vt!.store.getState().setLang('en'));
     expect(await page.evaluate(() => Boolean(window.__vt!.store.getState().input?.mobileTests))).toBe(false);
     await page.click('#vt-left [role="tab"] >> text=Challenges');
     await page.waitForSelector('[data-testid="challenges-over"] li', { timeout: TIMEOUT });
@@ -46,6 +33,7 @@ describe('measured quality and the challenge list', () => {
   });
 
   it('imports a file of mobile speed-test tiles, guessed as mobile from its name', async () => {
+    const { page } = app;
     await page.click('[data-testid="data-menu"]');
     await page.setInputFiles('[data-testid="import-file-input"]', [TILES]);
     await page.waitForSelector(`${dialog} select`);
@@ -70,6 +58,7 @@ describe('measured quality and the challenge list', () => {
   });
 
   it('colours hamlets by measured quality, with its legend', async () => {
+    const { page } = app;
     await page.selectOption('#vt-left .vt-layers select', 'measured');
     await waitForMapIdle(page);
     const entries = await page.$$eval('#vt-left .vt-legend [data-entry]', (els) =>
@@ -93,6 +82,7 @@ describe('measured quality and the challenge list', () => {
   });
 
   it('opens the challenge list; a hamlet on it shows why in its details', async () => {
+    const { page } = app;
     await page.click('#vt-left [role="tab"] >> text=Challenges');
     await page.waitForSelector('[data-testid="challenge-panel"]');
     const first = page.locator('[data-testid="challenges-over"] li').first();
@@ -127,6 +117,7 @@ describe('measured quality and the challenge list', () => {
   });
 
   it('reads in Vietnamese, and on a phone', async () => {
+    const { page } = app;
     await page.evaluate(() => window.__vt!.store.getState().setLang('vi'));
     await expect(page.textContent('[data-testid="challenge-panel"]')).resolves.toMatch(
       /Mô hình nói có 4G\/5G, số đo nói không/,
@@ -147,6 +138,6 @@ describe('measured quality and the challenge list', () => {
     await page.evaluate(() => window.__vt!.store.getState().setMobilePane('list'));
     await page.locator('[data-testid="measured-details"]').scrollIntoViewIfNeeded();
     await screenshot(page, 'measured-details-phone-en');
-    expect(errors).toEqual([]);
+    expect(app.errors).toEqual([]);
   });
 });
