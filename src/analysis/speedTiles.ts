@@ -1,7 +1,7 @@
 import Flatbush from 'flatbush';
 import type { Position } from 'geojson';
 import type { InputLayers, SpeedTileProps } from './types.ts';
-import { areaUnits, intersect, repairPolygonRings, type Paths64 } from './geometry/clip.ts';
+import { areaUnits, boundsOf, intersect, repairPolygonRings, type Paths64 } from './geometry/clip.ts';
 import { areaInConvex, convexRing, type ConvexRing } from './geometry/convexClip.ts';
 import { projectPoint } from './geometry/convert.ts';
 import type { LocalProjection } from './geometry/projection.ts';
@@ -154,17 +154,7 @@ function tileShape(
   }
   const area = convex ? convex.area2 / 2 : areaUnits(paths);
   if (!(area > 0)) return null;
-  let left = Infinity;
-  let top = Infinity;
-  let right = -Infinity;
-  let bottom = -Infinity;
-  for (const p of paths)
-    for (const v of p) {
-      left = Math.min(left, v.x);
-      right = Math.max(right, v.x);
-      top = Math.min(top, v.y);
-      bottom = Math.max(bottom, v.y);
-    }
+  const { left, top, right, bottom } = boundsOf(paths);
   return { convex, paths, area, left, top, right, bottom };
 }
 

@@ -1,4 +1,4 @@
-import type { Path64, Paths64 } from './clip.ts';
+import { boundsOf, type Path64, type Paths64 } from './clip.ts';
 
 type Pt = Path64[number];
 
@@ -47,16 +47,7 @@ export function convexRing(ring: Path64): ConvexRing | null {
     const b = points[(i + 1) % n] as Pt;
     for (const v of points) if ((b.x - a.x) * (v.y - a.y) - (b.y - a.y) * (v.x - a.x) < 0) return null;
   }
-  let left = Infinity;
-  let top = Infinity;
-  let right = -Infinity;
-  let bottom = -Infinity;
-  for (const v of points) {
-    left = Math.min(left, v.x);
-    right = Math.max(right, v.x);
-    top = Math.min(top, v.y);
-    bottom = Math.max(bottom, v.y);
-  }
+  const { left, top, right, bottom } = boundsOf([points]);
   return { points, area2: Math.abs(area2), left, top, right, bottom };
 }
 
