@@ -5,6 +5,7 @@ import { Header } from './components/Header.tsx';
 import { DataNote } from './components/import/DataNote.tsx';
 import { LayerPanel } from './components/LayerPanel.tsx';
 import { MapView } from './components/MapView.tsx';
+import { ChallengePanel } from './components/measured/ChallengePanel.tsx';
 import { MobileNav } from './components/MobileNav.tsx';
 import { AnalysisStatus } from './components/panels/AnalysisStatus.tsx';
 import { AreaSummary } from './components/panels/AreaSummary.tsx';
@@ -67,6 +68,7 @@ export function App({ toolbar, leftTabs = [], overlays }: AppSlots) {
             tabs={[
               { key: 'layers', label: t('tabs.layers'), content: <LayerPanel /> },
               { key: 'settings', label: t('tabs.settings'), content: <SettingsPanel /> },
+              { key: 'challenges', label: t('tabs.challenges'), content: <ChallengePanel /> },
               ...leftTabs,
             ]}
           />

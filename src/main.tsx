@@ -34,6 +34,7 @@ import { versionStore } from './store/versions/versionStore.ts';
 import { startAnalysisRunner } from './store/runner.ts';
 import { startUnits } from './store/units.ts';
 import { workerAssignUnits } from './worker/unitsClient.ts';
+import { startSampleMeasured } from './store/sampleMeasured.ts';
 import './styles/app.css';
 
 const i18n = createI18n(appStore.getState().lang);
@@ -44,10 +45,12 @@ const sampleKey = `${ANALYSIS_WORKER_URL}|${Object.values(sampleUrls()).sort().j
 // file per task), so the worker needs no copy of the page's layers for its first run. It started on the
 // sample before this module was loaded (src/boot.ts, src/worker/earlyClient.ts).
 setSampleSource(client);
-const analyser = withResultCache(client, idbResultStore, () =>
-  appStore.getState().dataSource === 'sample' ? sampleKey : null,
+const analyser = withResultCache(client, idbResultStore, (layers) =>
+  appStore.getState().dataSource === 'sample' ? `${sampleKey}${layers.mobileTests ? '|measured' : ''}` : null,
 );
 startAnalysisRunner(appStore, analyser);
+// The sample's illustrative speed tests, when the measured colouring or the challenge list asks for them.
+startSampleMeasured(appStore);
 // The scenario engine's own analysis waits until the map has drawn once: on two cores it would slow both.
 const scenarioControl = startScenarioController(appStore, scenarioStore, () =>
   createScenarioWorkerEngine({ startAfter: mapSettled }),

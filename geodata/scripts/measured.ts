@@ -4,7 +4,7 @@ import type { Context, HamletInfo } from './context.ts';
 import { type Disc, type FibreLike, FibreModel, type SiteLike, SiteModel } from './coverageModel.ts';
 import { type XY, bboxOf, distXY, pointInRings, polygonsOf, toLonLat, toXY } from './geom.ts';
 import { type Rng, rngFor, uniform, weightedIndex } from './prng.ts';
-import { lonLatToTile, tileToQuadkey } from './quadkey.ts';
+import { lonLatToTile, tileToQuadkey } from '../../src/data/quadkey.ts';
 import { TILE_ZOOM, type TileOverlap, hamletAreas, tileOverlaps } from './tileOverlap.ts';
 
 /** A row of a speed-test tile file (the public open-data layout: zoom-16 tiles keyed by quadkey). */

@@ -2,7 +2,7 @@ import { Clipper, FillRule, type Paths64 } from 'clipper2-ts';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { bboxOf } from './geom.ts';
 import { type IntGrid, geometryToPaths, gridFor } from './intGeom.ts';
-import { lonLatToTile, quadkeyToTile, tileBounds, tileToQuadkey } from './quadkey.ts';
+import { lonLatToTile, quadkeyToTile, tileBounds, tileToQuadkey } from '../../src/data/quadkey.ts';
 
 type Areal = Feature<Polygon | MultiPolygon>;
 

@@ -1,4 +1,5 @@
 import type { AnalysisResult, InputLayers, ProgressCallback, Settings } from './types.ts';
+import { challengeList } from './challenges.ts';
 import { buildEngine } from './engine.ts';
 import type { EngineState } from './engine.ts';
 import { rankHamlets } from './rankHamlets.ts';
@@ -37,10 +38,12 @@ export function resultOf(state: EngineState): AnalysisResult {
   const hamlets = state.coverage.slice();
   const ranking = rankHamlets(hamlets, state.settings);
   const summary = computeSummary(hamlets, state.settings);
+  const m = state.measured;
   return {
     hamlets,
     ranking,
     summary,
+    ...(m ? { measured: { ...m, challenges: challengeList(hamlets, m.hamlets, state.settings) } } : {}),
     warnings: state.inputWarnings.slice(),
     timingsMs: { ...state.timingsMs, rankAndSummary: performance.now() - t0 },
   };

@@ -21,6 +21,7 @@ import { NearestIndex } from './nearest.ts';
 import { operatorClasses } from './operatorClasses.ts';
 import type { OperatorGeometry } from './operatorClasses.ts';
 import type { NearItem } from './nearest.ts';
+import { measureHamlets, type MeasuredState } from './measuredHamlets.ts';
 import { placePoints } from './points.ts';
 import type { PlacedPoint } from './points.ts';
 import { prepareHamlets } from './prepareHamlets.ts';
@@ -57,6 +58,8 @@ export interface EngineState {
   coverage: HamletCoverage[];
   /** The tiles each source feature's shapes are registered with, so an edit finds them without a scan. */
   tilesBySource: Map<string, Set<number>>;
+  /** Speed tests and field reports per hamlet (they do not change with what-if edits); null without them. */
+  measured: MeasuredState | null;
   /** Warnings from reading the input; they stay for the session. */
   inputWarnings: string[];
   timingsMs: Record<string, number>;
@@ -122,6 +125,7 @@ export function buildEngine(
     nearestSite: [],
     coverage: [],
     tilesBySource: new Map(),
+    measured: null,
     inputWarnings: warnings,
     timingsMs,
   };
@@ -142,6 +146,8 @@ export function buildEngine(
     name: String(f.properties?.name ?? ''),
   })).byHamlet;
   lap('points');
+  state.measured = measureHamlets(hamlets, proj, layers, settings.measured, warnings);
+  if (state.measured) lap('measured');
   const split: Split = { classes: 0, operators: 0, nearest: 0, assemble: 0 };
   let done = 0;
   for (const hi of spatialOrder(hamlets, tiles)) {

@@ -1,7 +1,7 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { ColocationCandidate } from './colocation.ts';
 import { estimateCost } from './cost.ts';
-import { csvText } from './csv.ts';
+import { csvText, type CsvCell } from './csv.ts';
 import {
   BASELINE,
   csvValue,
@@ -19,6 +19,7 @@ import {
   type RankingRow,
 } from './exportTables.ts';
 import { operatorRows } from './operatorLens.ts';
+import { CHALLENGES_CSV_HEADER, challengeRows, MEASURED_COLUMNS, measuredById } from './measuredExports.ts';
 import type { AnalysisResult, InputLayers, Rollup, Summary } from './types.ts';
 import { SPLIT_MIN_SHARE, splitHamlets, type HamletUnit, type UnitAssignment } from './units.ts';
 
@@ -83,12 +84,24 @@ export function rankingColumns(units?: ReadonlyMap<string, HamletUnit>): readonl
 
 type HamletsInput = InputLayers['hamlets'];
 
-/** A table as CSV through the one writer: the columns' values as CSV keeps them, then the plan's two cells. */
-function tableCsv<R>(columns: readonly ExportColumn<R>[], rows: readonly R[], plan: ExportPlan): string {
+/**
+ * A table as CSV through the one writer: the columns' values as CSV keeps them, then the plan's two cells,
+ * then any `extra` columns (the measured ones, §17).
+ */
+function tableCsv<R>(
+  columns: readonly ExportColumn<R>[],
+  rows: readonly R[],
+  plan: ExportPlan,
+  extra?: { keys: readonly string[]; cells: (row: R) => readonly CsvCell[] },
+): string {
   const tail = planCells(plan);
   return csvText(
-    [...columns.map((c) => c.key), ...PLAN_COLUMNS],
-    rows.map((row) => [...columns.map((c) => csvValue(c.kind, c.get(row))), ...tail]),
+    [...columns.map((c) => c.key), ...PLAN_COLUMNS, ...(extra?.keys ?? [])],
+    rows.map((row) => [
+      ...columns.map((c) => csvValue(c.kind, c.get(row))),
+      ...tail,
+      ...(extra?.cells(row) ?? []),
+    ]),
   );
 }
 
@@ -107,11 +120,47 @@ export function rankingCsv(
   hamletsInput: HamletsInput,
   opts: ExportFilter = {},
 ): string {
+  const measured = measuredById(result);
   return tableCsv(
     [...rankingColumns(opts.units), ...lensColumns(opts)],
     lensOrdered(rankingRows(result, hamletsInput, opts.ids), opts),
     opts.plan ?? BASELINE,
+    measured ? { keys: MEASURED_COLUMNS, cells: (row) => measured.get(row.h.id) ?? [] } : undefined,
   );
+}
+
+/**
+ * The challenge list (hamlets where model and measurements disagree, §17) as CSV through the one writer,
+ * one row per hamlet with its reasons and why in words; only the header when the run had no measured layers.
+ * @example await writeFile('challenges.csv', challengesCsv(result));
+ */
+export function challengesCsv(result: AnalysisResult, opts: ExportFilter = {}): string {
+  const ids = opts.ids ? new Set(opts.ids) : undefined;
+  return csvText(CHALLENGES_CSV_HEADER, challengeRows(result, ids));
+}
+
+/**
+ * The challenge list as hamlet polygons, each with the columns of `challengesCsv`, to send to an operator.
+ * @example challengesGeoJson(result, layers.hamlets).features[0]?.properties?.why
+ */
+export function challengesGeoJson(
+  result: AnalysisResult,
+  hamletsInput: HamletsInput,
+  opts: ExportFilter = {},
+): FeatureCollection<Polygon | MultiPolygon> {
+  const ids = opts.ids ? new Set(opts.ids) : undefined;
+  const geometry = new Map(hamletsInput.features.map((f) => [String(f.properties.id), f.geometry]));
+  const features: Feature<Polygon | MultiPolygon>[] = [];
+  for (const row of challengeRows(result, ids)) {
+    const g = geometry.get(String(row[0]));
+    if (!g) continue;
+    features.push({
+      type: 'Feature',
+      geometry: g,
+      properties: Object.fromEntries(CHALLENGES_CSV_HEADER.map((k, i) => [k, row[i] ?? null])),
+    });
+  }
+  return { type: 'FeatureCollection', features };
 }
 
 /**
@@ -129,6 +178,7 @@ export function hamletsGeoJson(
   );
   const extra = [...MARKET_COLUMNS, ...lensColumns(opts)];
   const [mode, scenario] = planCells(opts.plan ?? BASELINE);
+  const measured = measuredById(result);
   const features: Feature<Polygon | MultiPolygon>[] = [];
   for (const f of hamletsInput.features) {
     const row = byId.get(String(f.properties.id));
@@ -168,6 +218,7 @@ export function hamletsGeoJson(
         ...Object.fromEntries(extra.map((c) => [c.key, csvValue(c.kind, c.get(row))])),
         mode,
         scenario,
+        ...measuredProps(measured?.get(h.id)),
       },
     });
   }
@@ -248,6 +299,10 @@ export function sharingCsv(candidates: readonly ColocationCandidate[], plan: Exp
       ...tail,
     ]),
   );
+}
+
+function measuredProps(cells: readonly CsvCell[] | undefined): Record<string, CsvCell> {
+  return cells ? Object.fromEntries(MEASURED_COLUMNS.map((k, i) => [k, cells[i] ?? null])) : {};
 }
 
 /** The white (vùng trắng) or weak (vùng lõm) polygons, one feature per hamlet that has any. */

@@ -12,14 +12,16 @@ export interface PlacedPoint<T> {
 }
 
 /**
- * Put point features (households, facilities) into the hamlet that contains them, in integer units.
- * Points outside every hamlet, or without valid coordinates, are counted and left out.
+ * Put point features (households, facilities, speed tests, field reports) into the hamlet that contains
+ * them, in integer units. A point on a hamlet's edge counts in the hamlet east of it (north of it on an
+ * east–west edge), so a point on an edge two hamlets share counts in one of them, never both. Points
+ * outside every hamlet, or without valid coordinates, are counted and left out.
  *
  * @example
  * const { byHamlet, outside } = placePoints(hamlets, proj, households, (f) => f.properties?.count ?? 1);
  */
 export function placePoints<F extends { geometry: { type: string; coordinates?: unknown } | null }, T>(
-  hamlets: PreparedHamlet[],
+  hamlets: readonly PreparedHamlet[],
   proj: LocalProjection,
   features: readonly F[],
   data: (f: F, index: number) => T,

@@ -33,6 +33,15 @@ export const DEFAULT_SETTINGS: Settings = {
     mbbHamlets: 1,
     mbbYear: 2025,
   },
+  // QĐ 36/QĐ-TTg (2024): fixed ≥ 200 Mb/s, 4G ≥ 40, 5G ≥ 100; below 5 down or 1 up a test fails.
+  measured: {
+    fixedTargetMbps: 200,
+    mobile4gTargetMbps: 40,
+    mobile5gTargetMbps: 100,
+    failingDownMbps: 5,
+    failingUpMbps: 1,
+    minTests: 5,
+  },
 };
 
 /**
@@ -61,5 +70,6 @@ export function withDefaults(partial: Partial<Settings> | undefined): Settings {
     cost: { ...DEFAULT_SETTINGS.cost, ...p.cost },
     circleSegments: p.circleSegments ?? DEFAULT_SETTINGS.circleSegments,
     targets: { ...DEFAULT_SETTINGS.targets, ...p.targets },
+    measured: { ...DEFAULT_SETTINGS.measured, ...p.measured },
   };
 }

@@ -74,6 +74,51 @@ export interface AdminProps {
   [key: string]: unknown;
 }
 
+/**
+ * One speed-test tile (the open-data layout of the large speed-test company): the mean of the tests made
+ * in it during a period (docs/DATA-MODEL.md §17).
+ */
+export interface SpeedTileProps {
+  quadkey?: string;
+  /** Mean download and upload, kbit/s. */
+  avg_d_kbps: number;
+  avg_u_kbps: number;
+  /** Mean latency, ms. */
+  avg_lat_ms: number;
+  /** Completed tests (> 0). */
+  tests: number;
+  devices?: number;
+  [key: string]: unknown;
+}
+
+/** One speed test at a place; speeds and latency are absent when `result` is `no_service`. */
+export interface SpeedPointProps {
+  download_mbps?: number;
+  upload_mbps?: number;
+  latency_ms?: number;
+  operator?: string;
+  /** '4G', '5G', … or 'fixed' for a fixed-line test. */
+  tech?: string;
+  /** ISO 8601. */
+  time?: string;
+  result: 'ok' | 'no_service';
+  [key: string]: unknown;
+}
+
+/** A report recorded in the field (in the app, or imported as GeoJSON). */
+export interface FieldReportProps {
+  id: string;
+  /** ISO 8601. */
+  time: string;
+  result: 'no_signal' | 'weak' | 'ok';
+  operator?: string;
+  tech?: '2G' | '3G' | '4G' | '5G' | 'fixed';
+  download_mbps?: number;
+  upload_mbps?: number;
+  note?: string;
+  [key: string]: unknown;
+}
+
 /** Everything the engine reads. Only `hamlets` is required. */
 export interface InputLayers {
   hamlets: FeatureCollection<Polygon | MultiPolygon, HamletProps>;
@@ -82,6 +127,11 @@ export interface InputLayers {
   coverage?: FeatureCollection<Polygon | MultiPolygon, CoverageProps>;
   facilities?: FeatureCollection<Point, FacilityProps>;
   households?: FeatureCollection<Point, HouseholdPointProps>;
+  /** Speed-test tiles of mobile tests, and of fixed-line tests. */
+  mobileTests?: FeatureCollection<Polygon | MultiPolygon, SpeedTileProps>;
+  fixedTests?: FeatureCollection<Polygon | MultiPolygon, SpeedTileProps>;
+  speedPoints?: FeatureCollection<Point, SpeedPointProps>;
+  fieldReports?: FeatureCollection<Point, FieldReportProps>;
 }
 
 /** The five exclusive coverage classes, by priority (docs/DATA-MODEL.md §2). */
@@ -225,6 +275,22 @@ export interface TargetSettings {
   mbbYear: number;
 }
 
+/**
+ * Speed targets and the limits of the challenge list (docs/DATA-MODEL.md §17). Defaults from the national
+ * digital-infrastructure strategy (QĐ 36/QĐ-TTg, 2024).
+ */
+export interface MeasuredSettings {
+  /** Download targets, Mb/s: fixed broadband, 4G and 5G. */
+  fixedTargetMbps: number;
+  mobile4gTargetMbps: number;
+  mobile5gTargetMbps: number;
+  /** Below either of these a test is failing, Mb/s. */
+  failingDownMbps: number;
+  failingUpMbps: number;
+  /** Weighted tests a hamlet needs before its measured mean can contradict the model. */
+  minTests: number;
+}
+
 export interface Settings {
   fibreServiceRadiusM: number;
   /** Default radius by technology when a site has no radius_m. */
@@ -236,6 +302,7 @@ export interface Settings {
   /** Segments used to turn a full circle into a polygon. */
   circleSegments: number;
   targets: TargetSettings;
+  measured: MeasuredSettings;
 }
 
 export interface ScoreBreakdown {
@@ -314,10 +381,72 @@ export interface Summary {
   householdMethod: 'points' | 'area' | 'mixed';
 }
 
+/** How a hamlet's measured download compares with the target (docs/DATA-MODEL.md §17). */
+export type MeasuredQuality = 'meets_target' | 'below_target' | 'failing' | 'no_data';
+
+/** One kind of measurement (mobile or fixed) in one hamlet; speeds are null without tests, never 0. */
+export interface MeasuredFigures {
+  /** Σ w over the tiles: each tile's tests times the share of its area inside the hamlet. */
+  tests: number;
+  /** Means weighted by w, Mb/s and ms. */
+  downMbps: number | null;
+  upMbps: number | null;
+  latencyMs: number | null;
+  /** Speed-test points inside the hamlet, and of those the ones with no service. */
+  points: number;
+  noService: number;
+  /** Medians of the points with a result. */
+  pointDownMbps: number | null;
+  pointUpMbps: number | null;
+  pointLatencyMs: number | null;
+  /** Points with a result at or above their technology's target. */
+  pointsMeetingTarget: number;
+  quality: MeasuredQuality;
+}
+
+export interface HamletMeasured {
+  id: string;
+  mobile: MeasuredFigures;
+  fixed: MeasuredFigures;
+  /** Distinct field reports inside the hamlet, by result. */
+  reports: { noSignal: number; weak: number; ok: number };
+}
+
+/** Why a hamlet is on the challenge list; figures are those the rule compared. */
+export type ChallengeReason =
+  | { kind: 'failingTests'; mbbShare: number; tests: number; downMbps: number; upMbps: number }
+  | { kind: 'noSignalReports'; mbbShare: number; reports: number }
+  | { kind: 'goodTests'; mbbShare: number; tests: number; downMbps: number; upMbps: number };
+
+/** A hamlet where the model and the measurements disagree. */
+export interface Challenge {
+  id: string;
+  name: string;
+  commune: string;
+  district: string;
+  /** 'over': the model says served, measurements say not; 'under': the reverse. */
+  direction: 'over' | 'under';
+  reasons: ChallengeReason[];
+}
+
+/** The measured layers' figures: present when any measured layer was given. */
+export interface MeasuredResult {
+  /** Which measured layers the run had. */
+  layers: { mobileTests: boolean; fixedTests: boolean; speedPoints: boolean; fieldReports: boolean };
+  /** One per hamlet, in the order of `AnalysisResult.hamlets`. */
+  hamlets: HamletMeasured[];
+  /** Model served with failing measurements first, then the reverse; by hamlet id within each. */
+  challenges: Challenge[];
+  /** Tiles, points and reports that meet no hamlet (not counted). */
+  outside: { tiles: number; points: number; reports: number };
+}
+
 export interface AnalysisResult {
   hamlets: HamletCoverage[];
   ranking: RankedHamlet[];
   summary: Summary;
+  /** Speed tests and field reports against the model; absent when no measured layer was given. */
+  measured?: MeasuredResult;
   /** Problems that did not stop the run (a site without coordinates, a clipping failure repaired…). */
   warnings: string[];
   timingsMs: Record<string, number>;

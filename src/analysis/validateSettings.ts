@@ -7,7 +7,7 @@ export interface NumberRule {
   min: number;
   max: number;
   integer?: true;
-  unit: 'metres' | 'share' | 'weight' | 'VND' | 'count' | 'year';
+  unit: 'metres' | 'share' | 'weight' | 'VND' | 'count' | 'year' | 'mbps';
 }
 
 /** A setting that takes one of a few words. */
@@ -28,6 +28,8 @@ const SHARE: NumberRule = { kind: 'number', min: 0, max: 1, unit: 'share' };
 const WEIGHT: NumberRule = { kind: 'number', min: 0, max: 1000, unit: 'weight' };
 /** Costs in VND: ≥ 0 and finite; 10 000 billion VND is above any single build. */
 const COST: NumberRule = { kind: 'number', min: 0, max: 1e13, unit: 'VND' };
+/** Speeds: 0.01 Mb/s (10 kbit/s) to 100 Gb/s; above that the value was typed in kbit/s. */
+const SPEED: NumberRule = { kind: 'number', min: 0.01, max: 100_000, unit: 'mbps' };
 
 /** A target's year (reached by the end of it): 2000 to 2100. */
 const YEAR: NumberRule = { kind: 'number', min: 2000, max: 2100, integer: true, unit: 'year' };
@@ -58,6 +60,14 @@ export const SETTINGS_RULES = {
   },
   circleSegments: { kind: 'number', min: 8, max: 256, integer: true, unit: 'count' },
   targets: { fibreHamlets: SHARE, fibreYear: YEAR, mbbHamlets: SHARE, mbbYear: YEAR },
+  measured: {
+    fixedTargetMbps: SPEED,
+    mobile4gTargetMbps: SPEED,
+    mobile5gTargetMbps: SPEED,
+    failingDownMbps: SPEED,
+    failingUpMbps: SPEED,
+    minTests: { kind: 'number', min: 1, max: 10_000, integer: true, unit: 'count' },
+  },
 } as const satisfies RulesOf<Settings>;
 
 /** Why a value was refused. */
@@ -231,6 +241,8 @@ function describeNumber(rule: NumberRule): string {
       return `a whole number ${range}`;
     case 'year':
       return `a year ${range}`;
+    case 'mbps':
+      return `a speed ${range} Mb/s`;
   }
 }
 

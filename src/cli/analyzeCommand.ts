@@ -3,6 +3,7 @@ import { resultOf } from '../analysis/analyze.ts';
 import { colocationCandidates, type ColocationCandidate } from '../analysis/colocation.ts';
 import { buildEngine } from '../analysis/engine.ts';
 import {
+  challengesCsv,
   hamletsGeoJson,
   operatorsCsv,
   rankingCsv,
@@ -39,6 +40,8 @@ export const OUTPUT_FILES = [
 
 /** What `--operator` adds. */
 export const OPERATOR_OUTPUT_FILES = ['sharing.csv'] as const;
+/** Written when a speed-test or field-report layer is given. */
+export const MEASURED_OUTPUT_FILES = ['challenges.csv'] as const;
 
 const LAYER_FLAGS: Record<InputRole, string> = {
   hamlets: 'hamlet polygons with id and name (required)',
@@ -47,11 +50,22 @@ const LAYER_FLAGS: Record<InputRole, string> = {
   coverage: 'operator coverage polygons (tech, level)',
   facilities: 'schools, health stations, commune offices (points with kind)',
   households: 'household points (count), for exact counts',
+  mobileTests:
+    'speed-test tiles of mobile tests (quadkey or WKT tile, avg_d_kbps, avg_u_kbps, avg_lat_ms, tests)',
+  fixedTests: 'speed-test tiles of fixed-line tests, the same layout',
+  speedPoints: 'speed-test points (lon, lat, download_mbps, upload_mbps, latency_ms, tech, result)',
+  fieldReports: 'field reports recorded in the app (GeoJSON points with result no_signal/weak/ok)',
 };
+
+/** A layer's flag: its role in kebab case (`mobileTests` → `--mobile-tests`). */
+const flagOf = (role: string): string => role.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 const FLAGS: FlagTable = {
   ...Object.fromEntries(
-    Object.entries(LAYER_FLAGS).map(([name, help]) => [name, { type: 'string', value: 'FILE', help }]),
+    Object.entries(LAYER_FLAGS).map(([name, help]) => [
+      flagOf(name),
+      { type: 'string', value: 'FILE', help },
+    ]),
   ),
   province: { type: 'string', value: 'FILE', help: 'province boundary; its code and name label the summary' },
   units: {
@@ -102,7 +116,9 @@ ${flagHelp(FLAGS)}
 Writes to DIR: ${OUTPUT_FILES.join(', ')}; with --scenario also ${SCENARIO_OUTPUT_FILES.join(', ')};
 with --units also ${UNITS_OUTPUT_FILES.join(', ')}, and unit_code, unit_name, unit_overlap_share on every hamlet
 (hamlets.geojson, ranking.csv). Without --units the hamlets' own commune and district are used.
-With --operator also ${OPERATOR_OUTPUT_FILES.join(', ')}.
+With --operator also ${OPERATOR_OUTPUT_FILES.join(', ')}. With speed tests or field reports also
+${MEASURED_OUTPUT_FILES.join(', ')} (hamlets where model and measurements disagree), and their figures per
+hamlet in hamlets.geojson and ranking.csv.
 Other files in DIR are left alone; no input may lie inside DIR.
 CSV files are UTF-8 with a BOM (Excel opens them with Vietnamese intact). Flags override --settings.
 
@@ -134,12 +150,21 @@ export const analyzeCommand: Command = {
       fibreRadius: str('fibre-radius'),
     });
     const paths = Object.fromEntries(
-      (Object.keys(LAYER_FLAGS) as InputRole[]).flatMap((role) => (str(role) ? [[role, str(role)]] : [])),
+      (Object.keys(LAYER_FLAGS) as InputRole[]).flatMap((role) => {
+        const path = str(flagOf(role));
+        return path ? [[role, path]] : [];
+      }),
     ) as Partial<Record<InputRole, string>>;
     const inputs = [...Object.values(paths), str('province'), str('settings'), str('scenario'), str('units')];
     const out = await checkOutputDir(
       outArg,
-      [...OUTPUT_FILES, ...SCENARIO_OUTPUT_FILES, ...UNITS_OUTPUT_FILES, ...OPERATOR_OUTPUT_FILES],
+      [
+        ...OUTPUT_FILES,
+        ...SCENARIO_OUTPUT_FILES,
+        ...UNITS_OUTPUT_FILES,
+        ...OPERATOR_OUTPUT_FILES,
+        ...MEASURED_OUTPUT_FILES,
+      ],
       inputs.filter((p): p is string => p !== undefined),
     );
 
@@ -194,11 +219,15 @@ export const analyzeCommand: Command = {
 
     const extra = scenario?.outputs(result);
     const lens: Record<string, string> = sharing ? { 'sharing.csv': sharingCsv(sharing) } : {};
+    const measured: Record<string, string> = result.measured
+      ? { 'challenges.csv': challengesCsv(result) }
+      : {};
     const stale = await writeOutputs(out, {
       ...outputs(result, layers, reach, units?.byId, operator),
       ...extra?.files,
       ...byUnit?.files,
       ...lens,
+      ...measured,
     });
     if (stale.length > 0)
       warn(
@@ -206,12 +235,20 @@ export const analyzeCommand: Command = {
       );
     if (extra) log(extra.line);
     if (operator !== undefined && sharing) log(operatorLine(operator, result, sharing));
+    if (result.measured) {
+      const c = result.measured.challenges;
+      const over = c.filter((x) => x.direction === 'over').length;
+      log(
+        `Challenge list: ${c.length} hamlets (${over} modelled served where measurements fail, ${c.length - over} modelled without 4G/5G where they are good).`,
+      );
+    }
     const st = result.summary.province.hamletsByStatus;
     const written = [
       OUTPUT_FILES,
       extra ? SCENARIO_OUTPUT_FILES : [],
       byUnit ? UNITS_OUTPUT_FILES : [],
       sharing ? OPERATOR_OUTPUT_FILES : [],
+      result.measured ? MEASURED_OUTPUT_FILES : [],
     ];
     log(
       `Analysed ${result.hamlets.length} hamlets in ${Math.round(ms)} ms: ${st.unserved} unserved, ` +

@@ -1,3 +1,4 @@
+import { bbox } from '@turf/bbox';
 import { readFile, stat } from 'node:fs/promises';
 import type { FeatureCollection } from 'geojson';
 import type { InputLayers } from '../analysis/types.ts';
@@ -13,11 +14,18 @@ import {
 import { CliError } from './errors.ts';
 
 export type InputRole = keyof InputLayers;
+/** Speed tests and field reports: measurements beside the model, which change no coverage. */
+export const MEASURED_ROLES = ['mobileTests', 'fixedTests', 'speedPoints', 'fieldReports'] as const;
+export type MeasuredRole = (typeof MEASURED_ROLES)[number];
+/** The layers the coverage model is built from. */
+export type ModelRole = Exclude<InputRole, MeasuredRole>;
 export type { LayerRole };
 
 export interface ReadOptions {
   /** Coordinate system for files that do not say theirs (a CRS_CHOICES code or a proj4 string). */
   crs?: string;
+  /** The hamlets' extent: measured features outside it are named in the warnings. */
+  extent?: [number, number, number, number];
   warn: (line: string) => void;
   /** A skipped feature stops the run (units: a missing one would move its hamlets elsewhere). */
   refuseSkipped?: boolean;
@@ -33,8 +41,15 @@ export async function readLayers(
   opts: ReadOptions,
 ): Promise<InputLayers> {
   const layers: Partial<Record<InputRole, FeatureCollection>> = {};
-  for (const [role, path] of Object.entries(paths) as [InputRole, string][]) {
-    layers[role] = await readLayer(path, role, opts);
+  // Hamlets first: their extent tells which speed tests and reports fall outside the data.
+  const entries = (Object.entries(paths) as [InputRole, string][]).sort(
+    ([a], [b]) => Number(b === 'hamlets') - Number(a === 'hamlets'),
+  );
+  let extent: [number, number, number, number] | undefined;
+  for (const [role, path] of entries) {
+    const measured = (MEASURED_ROLES as readonly string[]).includes(role);
+    layers[role] = await readLayer(path, role, measured && extent ? { ...opts, extent } : opts);
+    if (role === 'hamlets') extent = extentOf(layers[role]);
   }
   if (!layers.hamlets) throw new CliError('No hamlets layer: give one with --hamlets FILE.');
   // src/data normalised each collection for its role (docs/DATA-MODEL.md §1): what the engine reads.
@@ -50,6 +65,7 @@ export async function readLayer(
   const data = await readBytes(path, role);
   const options: LoadOptions = {};
   if (opts.crs) options.crs = opts.crs;
+  if (opts.extent) options.extent = opts.extent;
   // The path as typed names the file in the loader's messages, so the user can find it.
   const loaded = await loadLayer({ name: path, data }, role, options).catch((e: unknown) => {
     throw withCrsHint(e);
@@ -72,6 +88,12 @@ export async function readLayer(
     );
   }
   return loaded.collection;
+}
+
+/** [west, south, east, north] of a collection's coordinates. */
+function extentOf(fc: FeatureCollection): [number, number, number, number] {
+  const [w, s, e, n] = bbox(fc);
+  return [w, s, e, n];
 }
 
 async function readBytes(path: string, role: string): Promise<Uint8Array> {

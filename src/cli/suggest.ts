@@ -4,11 +4,12 @@ import { flagHelp, parseFlags, type FlagTable } from './args.ts';
 import type { Command, CliIO } from './command.ts';
 import { CliError, EXIT_CODES_HELP, EXIT_USAGE } from './errors.ts';
 import { checkOutputDir, writeOutputs } from './output.ts';
-import { readLayers, type InputRole } from './readLayers.ts';
+import { readLayers, type ModelRole } from './readLayers.ts';
 import { deltaLine, scenarioFiles, SCENARIO_OUTPUT_FILES } from './scenario.ts';
 import { resolveSettings } from './settingsFile.ts';
 
-const LAYERS: Record<InputRole, string> = {
+/** Measured layers (speed tests, field reports) change no coverage, so suggestions do not read them. */
+const LAYERS: Record<ModelRole, string> = {
   hamlets: 'hamlet polygons with id and name (required)',
   fibre: 'fibre routes and nodes',
   sites: 'existing mobile sites',
@@ -99,8 +100,8 @@ export const suggestCommand: Command = {
       fibreRadius: str('fibre-radius'),
     });
     const paths = Object.fromEntries(
-      (Object.keys(LAYERS) as InputRole[]).flatMap((role) => (str(role) ? [[role, str(role)]] : [])),
-    ) as Partial<Record<InputRole, string>>;
+      (Object.keys(LAYERS) as ModelRole[]).flatMap((role) => (str(role) ? [[role, str(role)]] : [])),
+    ) as Partial<Record<ModelRole, string>>;
     const inputs = [...Object.values(paths), str('settings')].filter((p): p is string => p !== undefined);
     const out = await checkOutputDir(outArg, SCENARIO_OUTPUT_FILES, inputs);
     const log = (line: string): void => void (v.quiet || io.stderr.write(`${line}\n`));

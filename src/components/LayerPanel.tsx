@@ -6,7 +6,14 @@ import { useUnitsTranslation } from './units/i18n.ts';
 import { ALL_LAYERS, type HamletColourBy } from '../store/viewState.ts';
 import { Legend } from './Legend.tsx';
 
-const COLOUR_BY: HamletColourBy[] = ['status', 'broadbandShare', 'uncoveredHouseholds', 'score', 'market'];
+const COLOUR_BY: HamletColourBy[] = [
+  'status',
+  'broadbandShare',
+  'uncoveredHouseholds',
+  'score',
+  'market',
+  'measured',
+];
 
 export function LayerPanel() {
   const { t } = useTranslation();

@@ -18,6 +18,8 @@ const CANDIDATES: Record<Column, string[]> = {
   azimuths: ['azimuths', 'azimuth', 'huong', 'gocphuongvi', 'phuongvi'],
   kind: ['kind', 'loai', 'type'],
   count: ['count', 'soho', 'ho', 'households'],
+  quadkey: ['quadkey', 'qk', 'quadkeys'],
+  tile: ['tile', 'wkt', 'geometry', 'geom', 'thegeom'],
 };
 
 /**
@@ -144,6 +146,11 @@ export function csvTableToPoints(
     });
   });
   return { collection: { type: 'FeatureCollection', features }, headers, mapping: m, skipped, origins };
+}
+
+/** A number written in a CSV cell ("12.5", "12,5", " 7 "); NaN when it is not one. */
+export function readCsvNumber(v: string): number {
+  return toNumber(v, false);
 }
 
 function toNumber(v: string | undefined, decimalComma: boolean): number {

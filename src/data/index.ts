@@ -12,6 +12,7 @@ export {
   INPUT_ROLES,
   LAYER_ROLES,
   ROLE_TABLE,
+  csvFieldsOf,
   isAdminRole,
   type AdminCollection,
   type AdminLayers,

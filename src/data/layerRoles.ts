@@ -22,7 +22,19 @@ export type FieldKey =
   | 'azimuths'
   | 'beamwidth'
   | 'level'
-  | 'count';
+  | 'count'
+  | 'quadkey'
+  | 'avg_d_kbps'
+  | 'avg_u_kbps'
+  | 'avg_lat_ms'
+  | 'tests'
+  | 'devices'
+  | 'download_mbps'
+  | 'upload_mbps'
+  | 'latency_ms'
+  | 'time'
+  | 'result'
+  | 'note';
 
 /** CSV columns a role can be read from (`radiusUnit` is a choice, not a column). */
 export type CsvColumn = Exclude<keyof CsvColumnMapping, 'radiusUnit'>;
@@ -38,8 +50,13 @@ interface RoleSpec {
   geometry: readonly Family[];
   /** A polygon given for a point layer becomes its centroid instead of being skipped. */
   centroidOk: boolean;
-  /** Columns a CSV of this role may have (every CSV row is a point). */
+  /**
+   * Columns a CSV of this role may have: every CSV row is a point, or for speed-test tiles a tile (from
+   * its `quadkey` or a WKT `tile` column).
+   */
   csvColumns: readonly CsvColumn[];
+  /** Fields a CSV row of this role is read through the field mapping for, beside `csvColumns`. */
+  csvFields?: readonly FieldKey[];
 }
 
 /** What the three administrative levels have in common. */
@@ -49,6 +66,16 @@ const ADMIN_SPEC = {
   geometry: ['polygon'],
   centroidOk: false,
   csvColumns: ['lon', 'lat', 'id', 'name'],
+} as const;
+
+/** Speed-test tiles, mobile or fixed: the open-data layout (docs/DATA-MODEL.md §17). */
+const SPEED_TILES_SPEC = {
+  group: 'input',
+  fields: ['quadkey', 'avg_d_kbps', 'avg_u_kbps', 'avg_lat_ms', 'tests', 'devices'],
+  geometry: ['polygon'],
+  centroidOk: false,
+  csvColumns: ['quadkey', 'tile'],
+  csvFields: ['avg_d_kbps', 'avg_u_kbps', 'avg_lat_ms', 'tests', 'devices'],
 } as const;
 
 /**
@@ -118,6 +145,26 @@ export const ROLE_TABLE = {
    * change): hamlets go to the unit holding most of their area (DATA-MODEL §15).
    */
   units: { ...ADMIN_SPEC, labelKey: 'roles.units' },
+  mobileTests: { ...SPEED_TILES_SPEC, labelKey: 'roles.mobileTests' },
+  fixedTests: { ...SPEED_TILES_SPEC, labelKey: 'roles.fixedTests' },
+  speedPoints: {
+    group: 'input',
+    labelKey: 'roles.speedPoints',
+    fields: ['download_mbps', 'upload_mbps', 'latency_ms', 'operator', 'tech', 'time', 'result'],
+    geometry: ['point'],
+    centroidOk: false,
+    csvColumns: ['lon', 'lat'],
+    csvFields: ['download_mbps', 'upload_mbps', 'latency_ms', 'operator', 'tech', 'time', 'result'],
+  },
+  fieldReports: {
+    group: 'input',
+    labelKey: 'roles.fieldReports',
+    fields: ['id', 'time', 'result', 'operator', 'tech', 'download_mbps', 'upload_mbps', 'note'],
+    geometry: ['point'],
+    centroidOk: false,
+    csvColumns: ['lon', 'lat'],
+    csvFields: ['id', 'time', 'result', 'operator', 'tech', 'download_mbps', 'upload_mbps', 'note'],
+  },
   communes: { ...ADMIN_SPEC, labelKey: 'roles.communes' },
   districts: { ...ADMIN_SPEC, labelKey: 'roles.districts' },
   province: { ...ADMIN_SPEC, labelKey: 'roles.province' },
@@ -142,6 +189,15 @@ export function isLayerRole(name: string): name is LayerRole {
 export function isAdminRole(role: LayerRole): role is AdminRole {
   return ROLE_TABLE[role].group === 'admin';
 }
+
+/** The fields a CSV row of the role is read through (`csvFields`; none for most roles). */
+export function csvFieldsOf(role: LayerRole): readonly FieldKey[] {
+  const spec: RoleSpec = ROLE_TABLE[role];
+  return spec.csvFields ?? [];
+}
+
+/** Speed-test tile roles: polygons, or CSV rows with a quadkey or a WKT tile. */
+export const TILE_ROLES: ReadonlySet<LayerRole> = new Set(['mobileTests', 'fixedTests']);
 
 export type AdminCollection = FeatureCollection<Polygon | MultiPolygon, AdminProps>;
 export type AdminLayers = Record<AdminRole, AdminCollection | null>;

@@ -1,6 +1,8 @@
 import { applyCrs, type CrsSource } from './applyCrs.ts';
 import { csvTableToPoints } from './csvSites.ts';
-import type { LayerRole } from './layerRoles.ts';
+import { TILE_ROLES, type LayerRole } from './layerRoles.ts';
+import { guessFields } from './roles.ts';
+import { checkRequiredFields, csvTableToTiles, quadkeyRing } from './speedTests.ts';
 import { LoadError, throwIfAborted } from './LoadError.ts';
 import { readLayerFile, type ParsedFile } from './readFile.ts';
 import type { Issue, LoadInput, LoadOptions, LoadResult, RawFeature } from './types.ts';
@@ -36,7 +38,7 @@ export async function layerFromFile(
 ): Promise<LoadResult> {
   const { name } = parsed;
   const progress = (f: number): void => options.onProgress?.(Math.min(1, Math.max(0, f)));
-  const layer = rawLayer(parsed, options);
+  const layer = rawLayer(parsed, role, options);
   progress(0.3);
   await tick();
   throwIfAborted(options.signal);
@@ -48,6 +50,12 @@ export async function layerFromFile(
     );
   }
   const { features, crs } = applyCrs(layer.features, layer.crs, options.axisOrder, name);
+  checkRequiredFields(
+    role,
+    { ...guessFields({ features }, role), ...options.fields },
+    parsed.kind === 'csv' ? parsed.table.headers : propertyNames(features),
+    name,
+  );
   progress(0.5);
   await tick();
   throwIfAborted(options.signal);
@@ -55,6 +63,7 @@ export async function layerFromFile(
     ...(options.fields ? { fields: options.fields } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(layer.origins ? { origins: layer.origins } : {}),
+    ...(options.extent ? { extent: options.extent } : {}),
     onProgress: (f) => progress(0.5 + 0.5 * f),
   });
   const fileNotes: Issue[] = layer.notes.map((message) => ({
@@ -81,11 +90,13 @@ interface RawLayer {
   origins?: { index: number; label: string }[];
 }
 
-function rawLayer(parsed: ParsedFile, options: LoadOptions): RawLayer {
+function rawLayer(parsed: ParsedFile, role: LayerRole, options: LoadOptions): RawLayer {
   const chosen: CrsSource = options.crs ? { chosen: options.crs } : {};
   switch (parsed.kind) {
     case 'csv': {
-      const r = csvTableToPoints(parsed.table, options.csvColumns, parsed.name);
+      const r = TILE_ROLES.has(role)
+        ? csvTableToTiles(parsed.table, options.csvColumns, parsed.name)
+        : csvTableToPoints(parsed.table, options.csvColumns, parsed.name);
       return {
         features: r.collection.features,
         crs: chosen,
@@ -105,13 +116,33 @@ function rawLayer(parsed: ParsedFile, options: LoadOptions): RawLayer {
         ? { fromFile: parsed.declared.crs, fileLabel: parsed.declared.where }
         : {};
       return {
-        features: parsed.features,
+        features: TILE_ROLES.has(role) ? parsed.features.map(withQuadkeyTile) : parsed.features,
         crs: { ...chosen, ...declared },
         notes: parsed.notes,
         preSkipped: [],
       };
     }
   }
+}
+
+/** A tile feature that gives its quadkey but no geometry gets the quadkey's square. */
+function withQuadkeyTile(f: RawFeature): RawFeature {
+  if (typeof f !== 'object' || f === null) return f;
+  const feature = f as { geometry?: unknown; properties?: { quadkey?: unknown } | null };
+  const key = feature.properties?.quadkey;
+  if (feature.geometry || typeof key !== 'string') return f;
+  const ring = quadkeyRing(key.trim());
+  return ring ? { ...feature, geometry: { type: 'Polygon', coordinates: [ring] } } : f;
+}
+
+/** Property names of the first features, for messages. */
+function propertyNames(features: RawFeature[]): string[] {
+  const names = new Set<string>();
+  for (const f of features.slice(0, 200)) {
+    const p = typeof f === 'object' && f !== null ? (f as { properties?: unknown }).properties : null;
+    if (typeof p === 'object' && p !== null) for (const k of Object.keys(p)) names.add(k);
+  }
+  return [...names];
 }
 
 /** Yields to the event loop so a worker can receive a cancel message between phases. */

@@ -4,6 +4,7 @@ import { guessCsvColumns, type CsvTable } from './csvSites.ts';
 import { LAYER_ROLES, type LayerRole } from './layerRoles.ts';
 import { readLayerFile, type ParsedFile } from './readFile.ts';
 import { guessFields, guessRole } from './roles.ts';
+import { csvTableToTiles, guessMeasuredRole } from './speedTests.ts';
 import type { CsvColumnMapping, FieldMapping, FileKind, LoadInput, RawFeature } from './types.ts';
 
 /** What the import dialog needs to know about a file before the user confirms role, fields and CRS. */
@@ -43,7 +44,7 @@ export function probeParsed(parsed: ParsedFile): ProbeResult {
   let declaredCrs: string | null = null;
   let csv: ProbeResult['csv'];
   if (parsed.kind === 'csv') {
-    const r = probeCsv(parsed.table);
+    const r = probeCsv(parsed.table, parsed.name);
     features = r.features;
     csv = { headers: parsed.table.headers, columns: r.columns };
   } else if (parsed.kind !== 'project') {
@@ -62,7 +63,9 @@ export function probeParsed(parsed: ParsedFile): ProbeResult {
     featureCount: features.length,
     properties: [...new Set(samplesKeys(features))],
     samples,
-    role: parsed.kind === 'csv' ? csvRole(csv?.columns) : guessRole({ features }),
+    role:
+      guessMeasuredRole(parsed.name, parsed.kind === 'csv' ? parsed.table.headers : samplesKeys(features)) ??
+      (parsed.kind === 'csv' ? csvRole(csv?.columns) : guessRole({ features })),
     fields,
     ...(csv ? { csv } : {}),
     coordinates: look.order,
@@ -88,9 +91,16 @@ function csvRole(columns: CsvColumnMapping | undefined): LayerRole {
   return 'sites';
 }
 
-/** CSV rows as points (from the guessed lon/lat columns) so coordinates can be judged. */
-function probeCsv(table: CsvTable): { columns: CsvColumnMapping; features: RawFeature[] } {
+/**
+ * CSV rows as points (from the guessed lon/lat columns), or as tiles for a file of speed-test tiles, so
+ * coordinates can be judged.
+ */
+function probeCsv(table: CsvTable, name: string): { columns: CsvColumnMapping; features: RawFeature[] } {
   const columns = guessCsvColumns(table.headers);
+  if ((columns.quadkey || columns.tile) && !(columns.lon && columns.lat)) {
+    const tiles = csvTableToTiles(table, columns, name).collection.features;
+    return { columns, features: tiles };
+  }
   const features: RawFeature[] = table.rows.map((row) => {
     const x = cellNumber(row, columns.lon);
     const y = cellNumber(row, columns.lat);

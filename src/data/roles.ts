@@ -45,6 +45,18 @@ const FIELD_CANDIDATES: Record<FieldKey, string[]> = {
   beamwidth: ['beamwidth', 'dorongbup', 'bup'],
   level: ['level', 'muc', 'chatluong', 'quality'],
   count: ['count', 'soho', 'ho', 'households', 'n'],
+  quadkey: ['quadkey', 'qk', 'quadkeys'],
+  avg_d_kbps: ['avgdkbps', 'avgdownloadkbps', 'downloadkbps', 'dkbps'],
+  avg_u_kbps: ['avgukbps', 'avguploadkbps', 'uploadkbps', 'ukbps'],
+  avg_lat_ms: ['avglatms', 'avglatencyms', 'latencyms', 'avglatency', 'latency'],
+  tests: ['tests', 'numtests', 'testcount', 'solando', 'soluotdo'],
+  devices: ['devices', 'numdevices', 'devicecount', 'sothietbi'],
+  download_mbps: ['downloadmbps', 'download', 'dlmbps', 'dl', 'taixuong', 'tocdotai'],
+  upload_mbps: ['uploadmbps', 'upload', 'ulmbps', 'ul', 'tailen', 'tocdogui'],
+  latency_ms: ['latencyms', 'latency', 'pingms', 'ping', 'dotre'],
+  time: ['time', 'timestamp', 'datetime', 'date', 'thoigian', 'ngay', 'recordedat'],
+  result: ['result', 'ketqua', 'status', 'trangthai', 'signal'],
+  note: ['note', 'notes', 'comment', 'ghichu', 'mota'],
 };
 
 function propertyKeys(features: RawFeature[], sample = 200): string[] {

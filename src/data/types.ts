@@ -20,6 +20,9 @@ export interface CsvColumnMapping {
   azimuths?: string;
   kind?: string;
   count?: string;
+  /** Speed-test tiles: a Bing-style quadkey, or the tile as WKT (POLYGON). */
+  quadkey?: string;
+  tile?: string;
 }
 
 export interface LoadOptions {
@@ -32,6 +35,11 @@ export interface LoadOptions {
   /** Called with 0…1 as the load advances. */
   onProgress?: (fraction: number) => void;
   signal?: AbortSignal;
+  /**
+   * The hamlets' extent [west, south, east, north]: speed tests and field reports outside it are kept and
+   * named in the report's warnings.
+   */
+  extent?: [number, number, number, number];
 }
 
 /** One problem with one feature. `index` is the 0-based position in the file; messages count from 1. */

@@ -1,9 +1,11 @@
-import type { Feature, FeatureCollection } from 'geojson';
+import { bbox } from '@turf/bbox';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { checkGeometry } from './checkGeometry.ts';
 import { ROLE_TABLE, type LayerRole } from './layerRoles.ts';
 import { throwIfAborted } from './LoadError.ts';
 import { normaliseProps } from './normaliseProps.ts';
 import { guessFields } from './roles.ts';
+import { isMeasuredRole, normaliseMeasured } from './speedTests.ts';
 import type { FieldMapping, Issue, RawFeature, ValidationReport } from './types.ts';
 
 const NEEDS_ID: ReadonlySet<LayerRole> = new Set(['hamlets']);
@@ -14,6 +16,11 @@ export interface ValidateOptions {
   signal?: AbortSignal;
   /** Where each feature came from, when not the n-th feature (CSV rows): the index and words for issues. */
   origins?: { index: number; label: string }[];
+  /**
+   * The hamlets' extent [west, south, east, north]: a speed test or field report outside it is kept with a
+   * warning, since it will count in no hamlet.
+   */
+  extent?: [number, number, number, number];
 }
 
 export interface Validated {
@@ -113,13 +120,25 @@ export function validateLayer(
       target.push(issue(p.message, p.fix));
     }
     if (!checked.geometry) return;
-    const outcome = normaliseProps(props, role, fields);
+    const outcome = isMeasuredRole(role)
+      ? normaliseMeasured(props, role, fields)
+      : normaliseProps(props, role, fields);
     for (const w of outcome.warnings) report.warnings.push(issue(w.message, w.fix));
     if (outcome.skip) {
       report.skipped.push(issue(outcome.skip.message, outcome.skip.fix));
       return;
     }
     const out = outcome.props;
+    if (options.extent && isMeasuredRole(role) && !meets(checked.geometry, options.extent)) {
+      const [w, s, e, n] = options.extent.map((v) => v.toFixed(3));
+      report.warnings.push(
+        issue(
+          `lies outside the hamlets (${w}–${e} E, ${s}–${n} N); it is kept but counts in no hamlet`,
+          'Check its coordinates (longitude and latitude the wrong way round?), or that the file is for this area.',
+        ),
+      );
+    }
+    if (role === 'fieldReports' && out.id === undefined) out.id = `${idPrefix(fileName)}-${index + 1}`;
     if (generateIds) out.id = `${idPrefix(fileName)}-${index + 1}`;
     else if (useFeatureIds && out.id === undefined) {
       const fid = topLevelId(obj);
@@ -173,6 +192,12 @@ export function validateLayer(
   report.imported = features.length;
   options.onProgress?.(1);
   return { collection: { type: 'FeatureCollection', features }, report };
+}
+
+/** Whether a geometry's bounding box meets [west, south, east, north]. */
+function meets(g: Geometry, [w, s, e, n]: [number, number, number, number]): boolean {
+  const [minX, minY, maxX, maxY] = bbox(g);
+  return maxX >= w && minX <= e && maxY >= s && minY <= n;
 }
 
 function featuresOf(fc: unknown): RawFeature[] {

@@ -27,6 +27,7 @@ export const en: Strings = {
   tabs: {
     layers: 'Map layers',
     settings: 'Settings',
+    challenges: 'Challenges',
     details: 'Hamlet details',
     area: 'Area summary',
     time: 'Over time',
@@ -50,6 +51,7 @@ export const en: Strings = {
     uncoveredHouseholds: 'Households without broadband',
     score: 'Priority score',
     market: 'Operators with 4G/5G',
+    measured: 'Measured quality',
   },
   market: { white: 'No operator (white)', grey: 'One operator (grey)', black: 'Competition (black)' },
   legend: {
@@ -61,6 +63,14 @@ export const en: Strings = {
       pending: 'Being analysed',
     },
     notCandidate: 'Not ranked (served)',
+    measured: {
+      mobile: 'mobile',
+      fixed: 'fixed',
+      meets_target: 'Meets the target ({{kind}}): download ≥ {{target}} Mb/s',
+      below_target: 'Below the target ({{kind}}): under {{target}} Mb/s',
+      failing: 'Failing ({{kind}}): under {{down}} Mb/s down or {{up}} Mb/s up',
+      no_data: 'No measurements',
+    },
     whiteZones: 'White zone: no fibre, no 4G/5G, not even 2G/3G',
     weakZones: 'Weak zone: only 2G/3G or weak 4G',
     fibreAccess: 'Access fibre: homes within {{radius}} m can be connected',

@@ -26,6 +26,7 @@ export const vi = {
   tabs: {
     layers: 'Lớp bản đồ',
     settings: 'Cài đặt',
+    challenges: 'Đối chiếu',
     details: 'Chi tiết thôn',
     area: 'Tổng hợp khu vực',
     time: 'Thời gian',
@@ -49,6 +50,7 @@ export const vi = {
     uncoveredHouseholds: 'Số hộ chưa có băng rộng',
     score: 'Điểm ưu tiên',
     market: 'Số nhà mạng có 4G/5G',
+    measured: 'Chất lượng đo được',
   },
   // Not "vùng trắng", the pooled class of no broadband at all (DATA-MODEL §14).
   market: { white: 'Chưa nhà mạng nào', grey: 'Một nhà mạng', black: 'Có cạnh tranh' },
@@ -61,6 +63,14 @@ export const vi = {
       pending: 'Đang phân tích',
     },
     notCandidate: 'Không thuộc diện xếp hạng (đã phủ)',
+    measured: {
+      mobile: 'di động',
+      fixed: 'cố định',
+      meets_target: 'Đạt mục tiêu ({{kind}}): tải xuống ≥ {{target}} Mb/s',
+      below_target: 'Dưới mục tiêu ({{kind}}): dưới {{target}} Mb/s',
+      failing: 'Không đạt ({{kind}}): dưới {{down}} Mb/s tải xuống hoặc {{up}} Mb/s tải lên',
+      no_data: 'Chưa có số đo',
+    },
     whiteZones: 'Vùng trắng: không có cáp quang, 4G hay 5G, cũng không có 2G/3G',
     weakZones: 'Vùng lõm: chỉ có 2G/3G hoặc sóng 4G yếu',
     fibreAccess: 'Cáp quang truy nhập: nhà dân trong {{radius}} m kéo được cáp',

@@ -8,7 +8,7 @@ import { activeLens } from '../store/lens.ts';
 import type { PlanView } from '../store/scenario/plan.ts';
 import { activeUnitSystem } from '../store/units.ts';
 import type { HamletColourBy, LayerId, UnitSystem } from '../store/viewState.ts';
-import { facilityKindsOf, operatorsOf } from './mapData.ts';
+import { facilityKindsOf, measuredKind, operatorsOf } from './mapData.ts';
 import {
   BACKGROUND,
   BOUNDARY,
@@ -22,6 +22,8 @@ import {
   LENS_OTHER_SITE_OPACITY,
   MARKET_COLOURS,
   MARKET_ORDER,
+  MEASURED_COLOURS,
+  MEASURED_ORDER,
   NEUTRAL,
   RAMPS,
   SCENARIO,
@@ -96,7 +98,9 @@ export interface LegendChanges {
 export interface LegendInput {
   visible: readonly LayerId[];
   colourBy: HamletColourBy;
-  settings: Pick<Settings, 'thresholds' | 'fibreServiceRadiusM'>;
+  settings: Pick<Settings, 'thresholds' | 'fibreServiceRadiusM'> & Partial<Pick<Settings, 'measured'>>;
+  /** What the measured colouring shows (`measuredKind`): mobile or fixed tests; null without any. */
+  measured?: 'mobile' | 'fixed' | null;
   /** Operators of the loaded sites, and kinds of the loaded facilities. */
   operators: readonly string[];
   facilityKinds: readonly string[];
@@ -130,6 +134,7 @@ export function legendInputOf(
     visible: app.layers,
     colourBy: app.colourBy,
     settings: withDefaults(app.settings),
+    measured: measuredKind(app.result ?? null),
     operators: operatorsOf(app.input?.sites),
     facilityKinds: facilityKindsOf(app.input?.facilities),
     scenario,
@@ -207,6 +212,8 @@ export function buildLegend(input: LegendInput, fmt: Formatters): Legend {
           ),
         );
       }
+    } else if (input.colourBy === 'measured') {
+      entries.push(...measuredEntries(input, fmt));
     } else {
       const r = RAMPS[input.colourBy];
       const text = (v: number): string =>
@@ -435,4 +442,26 @@ export function legendRows(legend: Legend, t: Translate): LegendRow[] {
   }
   for (const e of legend.entries) rows.push({ text: legendText(e.label, t), symbol: e.symbol });
   return rows;
+}
+
+/**
+ * One entry per measured quality, with the targets they compare against (mobile: the 4G target; fixed:
+ * the fixed target) and the failing limits.
+ */
+function measuredEntries(input: LegendInput, fmt: Formatters): LegendEntry[] {
+  const m = withDefaults({ measured: input.settings.measured }).measured;
+  const kind = input.measured ?? 'mobile';
+  const params = {
+    kind: { key: `legend.measured.${kind}`, fallback: kind },
+    target: fmt.number(kind === 'fixed' ? m.fixedTargetMbps : m.mobile4gTargetMbps, 0),
+    down: fmt.number(m.failingDownMbps, 0),
+    up: fmt.number(m.failingUpMbps, 0),
+  };
+  return MEASURED_ORDER.map((q) =>
+    entry(
+      `measured-${q}`,
+      { kind: 'fill', colour: seen(MEASURED_COLOURS[q]) },
+      { key: `legend.measured.${q}`, params },
+    ),
+  );
 }

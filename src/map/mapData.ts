@@ -5,7 +5,7 @@ import type { ColocationCandidate } from '../analysis/colocation.ts';
 import { hamletLens, lensClass } from '../analysis/operatorLens.ts';
 import { operatorOf } from '../analysis/operatorNames.ts';
 import type { ScenarioEdit } from '../analysis/scenarioTypes.ts';
-import type { AnalysisResult, InputLayers, Settings, SiteProps } from '../analysis/types.ts';
+import type { AnalysisResult, InputLayers, MeasuredQuality, Settings, SiteProps } from '../analysis/types.ts';
 import type { AdminCollection } from '../store/appState.ts';
 import type { ActiveLens } from '../store/lens.ts';
 import { shortAdminName } from '../i18n/adminName.ts';
@@ -16,7 +16,8 @@ const EMPTY: FC = { type: 'FeatureCollection', features: [] };
 
 /**
  * Hamlet polygons carrying the analysis measures the map colours by: `market` (white / grey / black), and
- * under an operator's lens `lens` (own / competitor / none) and the lens ranking's score and rank.
+ * under an operator's lens `lens` (own / competitor / none) and the lens ranking's score and rank;
+ * `measured`, the measured quality.
  */
 export const hamletsForMap = memoLast(
   (layers: InputLayers | null, result: AnalysisResult | null, lens?: ActiveLens): FC => {
@@ -25,6 +26,7 @@ export const hamletsForMap = memoLast(
     const ranking: ReadonlyMap<string, { score: number; rank: number }> =
       lens?.ranking?.byId ?? new Map(result?.ranking.map((r) => [r.id, r]));
     const op = lens?.operator ?? null;
+    const measured = measuredQualities(result);
     return {
       type: 'FeatureCollection',
       features: layers.hamlets.features.map((f) => {
@@ -44,12 +46,29 @@ export const hamletsForMap = memoLast(
             rank: r?.rank ?? -1,
             market: c?.market.class ?? 'pending',
             lens: c && op !== null ? lensClass(c, hamletLens(c, op)) : 'pending',
+            measured: measured?.get(f.properties.id) ?? 'no_data',
           },
         };
       }),
     };
   },
 );
+
+/**
+ * Which measurements the "measured" colouring shows: mobile when the run had mobile tiles or points, fixed
+ * when it had fixed tiles only; null without measured layers.
+ */
+export function measuredKind(result: AnalysisResult | null): 'mobile' | 'fixed' | null {
+  const l = result?.measured?.layers;
+  if (!l) return null;
+  return !l.mobileTests && !l.speedPoints && l.fixedTests ? 'fixed' : 'mobile';
+}
+
+function measuredQualities(result: AnalysisResult | null): Map<string, MeasuredQuality> | null {
+  const kind = measuredKind(result);
+  if (!kind || !result?.measured) return null;
+  return new Map(result.measured.hamlets.map((h) => [h.id, h[kind].quality]));
+}
 
 /** White or weak polygons, one feature per hamlet, tagged with the hamlet id for the selection outline. */
 function zonesForMap(result: AnalysisResult | null, kind: 'white' | 'weak'): FC {

@@ -1,5 +1,5 @@
 import type { LensClass } from '../analysis/operatorLens.ts';
-import type { HamletStatus, MarketClass } from '../analysis/types.ts';
+import type { HamletStatus, MarketClass, MeasuredQuality } from '../analysis/types.ts';
 import type { HamletColourBy } from '../store/viewState.ts';
 
 /**
@@ -32,8 +32,8 @@ export interface Ramp {
 /** The darkest purple of the score ramp, also the score breakdown's bars. */
 const SCORE_TOP = '#54278f';
 
-/** The measures coloured along a ramp (status and market are classes). */
-export type RampMeasure = Exclude<HamletColourBy, 'status' | 'market'>;
+/** The measures coloured along a ramp (status, market and measured are classes). */
+export type RampMeasure = Exclude<HamletColourBy, 'status' | 'market' | 'measured'>;
 
 export const RAMPS: Record<RampMeasure, Ramp> = {
   // viridis
@@ -109,6 +109,23 @@ export const COLOCATION = {
   gainedLine: 3,
   host: { radius: 8, stroke: '#ffffff' },
 } as const;
+
+/**
+ * Measured quality (docs/DATA-MODEL.md §17), ColorBrewer BrBG: dark teal meets the target, pale sand is below
+ * it, dark brown fails; they differ in lightness too. No data is the grey of hamlets without a value.
+ */
+export const MEASURED_COLOURS: Record<MeasuredQuality, string> = {
+  meets_target: '#01665e',
+  below_target: '#f6e8c3',
+  failing: '#8c510a',
+  no_data: '#bdbdbd',
+};
+export const MEASURED_ORDER: readonly MeasuredQuality[] = [
+  'failing',
+  'below_target',
+  'meets_target',
+  'no_data',
+];
 
 export const HAMLET_FILL_OPACITY = 0.6;
 export const HAMLET_LINE = '#6b6b6b';

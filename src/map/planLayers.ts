@@ -32,6 +32,8 @@ import {
   LENS_COLOURS,
   LENS_OTHER_SITE_OPACITY,
   MARKET_COLOURS,
+  MEASURED_COLOURS,
+  MEASURED_ORDER,
   NEUTRAL,
   RAMPS,
   SCENARIO,
@@ -124,6 +126,14 @@ export function hamletColour(by: HamletColourBy, lensOn = false): ExpressionSpec
       STATUS_COLOURS.unserved,
       STATUS_COLOURS.pending,
     ];
+  }
+  if (by === 'measured') {
+    return [
+      'match',
+      ['get', 'measured'],
+      ...MEASURED_ORDER.flatMap((q) => [q, MEASURED_COLOURS[q]]),
+      MEASURED_COLOURS.no_data,
+    ] as unknown as ExpressionSpecification;
   }
   const ramp = RAMPS[by];
   const stops = ramp.stops.flatMap(([v, c]) => [v, c]);

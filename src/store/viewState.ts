@@ -27,9 +27,11 @@ export const ALL_LAYERS: readonly LayerId[] = [
 
 /**
  * What hamlets are coloured by. `market`: by how many operators give 4G/5G (white / grey / black), or, with
- * one operator's lens, by that operator's view (its coverage, competitor-only, no operator).
+ * one operator's lens, by that operator's view (its coverage, competitor-only, no operator). `measured`: by
+ * measured quality against the speed targets.
  */
-export type HamletColourBy = 'status' | 'broadbandShare' | 'uncoveredHouseholds' | 'score' | 'market';
+export type HamletColourBy =
+  'status' | 'broadbandShare' | 'uncoveredHouseholds' | 'score' | 'market' | 'measured';
 
 /** Which technology is missing, for the ranked list's "technology gap" filter. */
 export type TechGap = 'any' | 'noFibre' | 'noMbb' | 'both';

@@ -10,7 +10,7 @@ import {
 import { probeParsed, type ProbeResult } from '../data/probeFile.ts';
 
 /** Load options that can cross to a worker (no callbacks, signals or parsers). */
-export type ImportOptions = Pick<LoadOptions, 'crs' | 'fields' | 'csvColumns' | 'axisOrder'>;
+export type ImportOptions = Pick<LoadOptions, 'crs' | 'fields' | 'csvColumns' | 'axisOrder' | 'extent'>;
 
 /** A whole-file failure as plain data: Error subclasses lose their `fix` when posted between threads. */
 export interface ImportFailure {

@@ -211,7 +211,11 @@ async function sample(
 }
 
 /** The legend's colour for a hamlet, read from the legend on the page as a reader would look it up. */
-async function legendColourFor(p: Page, by: Exclude<HamletColourBy, 'market'>, h: Picked): Promise<string> {
+async function legendColourFor(
+  p: Page,
+  by: Exclude<HamletColourBy, 'market' | 'measured'>,
+  h: Picked,
+): Promise<string> {
   return p.evaluate(
     ({ by, h }) => {
       const legend = document.querySelector('#vt-left .vt-legend')!;

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import {
   CRS_CHOICES,
+  csvFieldsOf,
   LAYER_ROLES,
   ROLE_TABLE,
   type CsvColumn,
@@ -122,6 +123,14 @@ export function FileSetup({ probe, choices, onChange }: FileSetupProps) {
               </select>
             </div>
           ) : null}
+          {csvFieldsOf(choices.role).map((field) =>
+            pick(
+              t(`fields.${field}`),
+              choices.fields[field],
+              (v) => set({ fields: withValue(choices.fields, field, v) }),
+              `field-${field}`,
+            ),
+          )}
         </fieldset>
       ) : (
         <fieldset>

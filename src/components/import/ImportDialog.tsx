@@ -14,7 +14,7 @@ import type { AppStore } from '../../store/store.ts';
 import type { ImportBackend, RunningLoad } from '../../worker/importClient.ts';
 import type { ProbeResult } from '../../data/probeFile.ts';
 import type { ImportFailure } from '../../worker/importTask.ts';
-import { applyImport } from './applyImport.ts';
+import { applyImport, hamletsExtent } from './applyImport.ts';
 import { canImport, ProjectSummary, ReplaceNote } from './DialogNotes.tsx';
 import { FileSetup, initialChoices, type FileChoices } from './FileSetup.tsx';
 import { useImportTranslation } from './i18n.ts';
@@ -124,6 +124,7 @@ export function ImportDialog({ files, mode = 'layers', store, backend, onDone }:
       fields: choices.fields,
       ...(probe.csv ? { csvColumns: choices.csvColumns } : {}),
       axisOrder: choices.axisOrder,
+      ...hamletsExtent(store),
     };
     const run = backend.load(
       { name: file.name, blob: file },

@@ -101,3 +101,14 @@ export function viewForBounds(
   const lat = (2 * Math.atan(Math.exp(cy)) - Math.PI / 2) * (180 / Math.PI);
   return { center: [(w + e) / 2, lat], zoom };
 }
+
+/**
+ * The loaded hamlets' extent, for an import: speed tests and field reports outside it are named in the
+ * report (they would count in no hamlet). Empty without hamlets.
+ */
+export function hamletsExtent(store: AppStore): { extent?: [number, number, number, number] } {
+  const hamlets = store.getState().input?.hamlets;
+  if (!hamlets || hamlets.features.length === 0) return {};
+  const [w, s, e, n] = bbox(hamlets);
+  return [w, s, e, n].every(Number.isFinite) ? { extent: [w, s, e, n] } : {};
+}

@@ -4,6 +4,7 @@ import { STATUS_COLOURS } from '../../map/palette.ts';
 import { effectiveSettings, useApp } from '../../store/store.ts';
 import { useScenario } from '../scenario/useScenario.ts';
 import { useFormat } from '../useFormat.ts';
+import { MeasuredDetails } from '../measured/MeasuredDetails.tsx';
 import { ClassBar } from './ClassBar.tsx';
 import { ScoreBreakdown } from './ScoreBreakdown.tsx';
 import { HamletLensDetails } from '../lens/HamletLensDetails.tsx';
@@ -119,6 +120,7 @@ export function HamletDetails() {
       <h4>{t('details.classTitle')}</h4>
       <ClassBar households={h.classHouseholds} />
       <HamletLensDetails h={h} />
+      <MeasuredDetails id={h.id} />
       {ranked && (
         <>
           <ScoreBreakdown ranked={ranked} weights={weights} />

@@ -129,7 +129,8 @@ function pickView(v: Record<string, unknown>): Partial<ViewState> {
     v.colourBy === 'broadbandShare' ||
     v.colourBy === 'uncoveredHouseholds' ||
     v.colourBy === 'score' ||
-    v.colourBy === 'market'
+    v.colourBy === 'market' ||
+    v.colourBy === 'measured'
   ) {
     out.colourBy = v.colourBy;
   }

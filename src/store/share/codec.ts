@@ -63,6 +63,7 @@ const COLOUR_BY: readonly HamletColourBy[] = [
   'uncoveredHouseholds',
   'score',
   'market',
+  'measured',
 ];
 const STATUSES: readonly HamletStatus[] = ['served', 'partial', 'unserved'];
 const GAPS: readonly TechGap[] = ['any', 'noFibre', 'noMbb', 'both'];

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { quadkeyBounds } from '../../../geodata/scripts/quadkey.ts';
+import { quadkeyBounds } from '../../../src/data/quadkey.ts';
 
 const dir = join(import.meta.dirname, '../../../geodata');
 const csv = (file: string) => {

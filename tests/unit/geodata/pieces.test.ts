@@ -16,7 +16,7 @@ import {
   quadkeyToTile,
   tileBounds,
   tileToQuadkey,
-} from '../../../geodata/scripts/quadkey.ts';
+} from '../../../src/data/quadkey.ts';
 import { tileOverlaps } from '../../../geodata/scripts/tileOverlap.ts';
 import { tilingReport } from './tiling.ts';
 

@@ -16,6 +16,7 @@ import {
   LENS_ORDER,
   MARKET_COLOURS,
   MARKET_ORDER,
+  MEASURED_COLOURS,
   RAMPS,
   STATUS_COLOURS,
   ZONES,
@@ -237,5 +238,43 @@ describe('legend text', () => {
     ]);
     expect(rows[0]?.symbol).toEqual({ kind: 'fill', colour: seenColour('#f2f0f7', 0.6) });
     expect(rows[6]?.symbol).toEqual({ kind: 'line', colour: '#009e73' });
+  });
+});
+
+describe('the measured colouring', () => {
+  it('lists the four qualities in the colours the map paints, with the targets of the kind shown', () => {
+    const legend = buildLegend(
+      { ...base, colourBy: 'measured', visible: ['hamlets'], measured: 'fixed' },
+      vi,
+    );
+    expect(legend.ramp).toBeNull();
+    expect(legend.entries.map((e) => [e.id, e.colour])).toEqual([
+      ['measured-failing', seenColour(MEASURED_COLOURS.failing, HAMLET_FILL_OPACITY)],
+      ['measured-below_target', seenColour(MEASURED_COLOURS.below_target, HAMLET_FILL_OPACITY)],
+      ['measured-meets_target', seenColour(MEASURED_COLOURS.meets_target, HAMLET_FILL_OPACITY)],
+      ['measured-no_data', seenColour(MEASURED_COLOURS.no_data, HAMLET_FILL_OPACITY)],
+    ]);
+    const t: Translate = (key, params) =>
+      key === 'legend.measured.fixed' ? 'cố định' : `${key}{${params?.kind},${params?.target}}`;
+    expect(legendText(legend.entries[2]!.label, t)).toBe('legend.measured.meets_target{cố định,200}');
+    const mobile = buildLegend(
+      { ...base, colourBy: 'measured', visible: ['hamlets'], measured: 'mobile' },
+      vi,
+    );
+    expect(legendText(mobile.entries[2]!.label, echo)).toMatch(/target=40/);
+    // The map's expression gives each quality the same colour, and no data to anything else.
+    expect(hamletColour('measured')).toEqual([
+      'match',
+      ['get', 'measured'],
+      'failing',
+      MEASURED_COLOURS.failing,
+      'below_target',
+      MEASURED_COLOURS.below_target,
+      'meets_target',
+      MEASURED_COLOURS.meets_target,
+      'no_data',
+      MEASURED_COLOURS.no_data,
+      MEASURED_COLOURS.no_data,
+    ]);
   });
 });
