@@ -6,11 +6,18 @@ import { ImportControls } from './components/import/ImportControls.tsx';
 import { PlanNotice } from './components/plan/PlanNotice.tsx';
 import { PlanSwitch } from './components/plan/PlanSwitch.tsx';
 import { SharePanel } from './components/share/SharePanel.tsx';
+import { FieldReportsPanel, FieldReportsTabLabel } from './components/field/FieldReportsPanel.tsx';
+import { ReportForm } from './components/field/ReportForm.tsx';
+import { ReportHere } from './components/field/ReportHere.tsx';
 import { createI18n } from './i18n/i18n.ts';
 import { mapSettled } from './map/mapGate.ts';
+import { startAppUpdates } from './store/appUpdate.ts';
+import { UpdateNotice } from './components/UpdateNotice.tsx';
 import { sampleUrls } from './data/sampleUrls.ts';
 import { setSampleSource } from './store/loadSample.ts';
 import { bootData } from './store/persist/boot.ts';
+import { restoreFieldReports, startReportPersistence } from './store/persist/fieldReports.ts';
+import { restoreNoticeStore } from './store/persist/restoreNotice.ts';
 import { startScenarioController } from './store/scenario/scenarioController.ts';
 import { registerScenarioProjectExtras } from './store/scenario/scenarioProject.ts';
 import { scenarioStore } from './store/scenario/scenarioStore.ts';
@@ -32,8 +39,9 @@ const sampleKey = `${ANALYSIS_WORKER_URL}|${Object.values(sampleUrls()).sort().j
 // file per task), so the worker needs no copy of the page's layers for its first run. It started on the
 // sample before this module was loaded (src/boot.ts, src/worker/earlyClient.ts).
 setSampleSource(client);
-const analyser = withResultCache(client, idbResultStore, () =>
-  appStore.getState().dataSource === 'sample' ? sampleKey : null,
+// Field reports make the input the sample's no longer: such runs are not cached.
+const analyser = withResultCache(client, idbResultStore, (layers) =>
+  appStore.getState().dataSource === 'sample' && !layers.fieldReports ? sampleKey : null,
 );
 startAnalysisRunner(appStore, analyser);
 // The scenario engine's own analysis waits until the map has drawn once: on two cores it would slow both.
@@ -45,6 +53,16 @@ registerScenarioProjectExtras(scenarioStore);
 startUrlSync(appStorePort(appStore, scenarioStore));
 // The user's saved data and settings if any, else the shipped sample.
 void bootData(appStore);
+// Field reports recorded in this browser, saved on every change from then on.
+void restoreFieldReports(appStore).then((problem) => {
+  if (problem) restoreNoticeStore.getState().show(problem, []);
+  startReportPersistence(appStore);
+});
+// The service worker (offline use, the new-version notice) once the map has drawn (after the first ranked
+// list): its precaching must not compete with the first visit's own downloads and analysis.
+void mapSettled().then(() =>
+  import('virtual:pwa-register').then(({ registerSW }) => startAppUpdates(registerSW)),
+);
 // Browser tests' handle on the map and stores: only in the e2e build, absent from production.
 if (import.meta.env.MODE === 'e2e') {
   void import('./testHandle.ts').then((m) => m.exposeForTests(appStore, scenarioStore));
@@ -63,7 +81,15 @@ if (root) {
               <SharePanel />
             </>
           }
-          overlays={<PlanNotice />}
+          leftTabs={[{ key: 'reports', label: <FieldReportsTabLabel />, content: <FieldReportsPanel /> }]}
+          mapTools={<ReportHere />}
+          overlays={
+            <>
+              <PlanNotice />
+              <ReportForm />
+              <UpdateNotice />
+            </>
+          }
         />
       </I18nextProvider>
     </StrictMode>,

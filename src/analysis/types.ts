@@ -74,6 +74,20 @@ export interface AdminProps {
   [key: string]: unknown;
 }
 
+/** A report recorded in the field (in the app, or imported as GeoJSON). */
+export interface FieldReportProps {
+  id: string;
+  /** ISO 8601. */
+  time: string;
+  result: 'no_signal' | 'weak' | 'ok';
+  operator?: string;
+  tech?: '2G' | '3G' | '4G' | '5G' | 'fixed';
+  download_mbps?: number;
+  upload_mbps?: number;
+  note?: string;
+  [key: string]: unknown;
+}
+
 /** Everything the engine reads. Only `hamlets` is required. */
 export interface InputLayers {
   hamlets: FeatureCollection<Polygon | MultiPolygon, HamletProps>;
@@ -82,6 +96,7 @@ export interface InputLayers {
   coverage?: FeatureCollection<Polygon | MultiPolygon, CoverageProps>;
   facilities?: FeatureCollection<Point, FacilityProps>;
   households?: FeatureCollection<Point, HouseholdPointProps>;
+  fieldReports?: FeatureCollection<Point, FieldReportProps>;
 }
 
 /** The five exclusive coverage classes, by priority (docs/DATA-MODEL.md §2). */

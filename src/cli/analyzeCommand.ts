@@ -28,6 +28,7 @@ const LAYER_FLAGS: Record<InputRole, string> = {
   coverage: 'operator coverage polygons (tech, level)',
   facilities: 'schools, health stations, commune offices (points with kind)',
   households: 'household points (count), for exact counts',
+  fieldReports: 'field reports recorded in the app (GeoJSON points with result no_signal/weak/ok)',
 };
 
 const FLAGS: FlagTable = {

@@ -8,7 +8,10 @@ import { readLayers, type InputRole } from './readLayers.ts';
 import { deltaLine, scenarioFiles, SCENARIO_OUTPUT_FILES } from './scenario.ts';
 import { resolveSettings } from './settingsFile.ts';
 
-const LAYERS: Record<InputRole, string> = {
+/** Field reports change no coverage, so suggestions do not read them. */
+type ModelRole = Exclude<InputRole, 'fieldReports'>;
+
+const LAYERS: Record<ModelRole, string> = {
   hamlets: 'hamlet polygons with id and name (required)',
   fibre: 'fibre routes and nodes',
   sites: 'existing mobile sites',
@@ -99,8 +102,8 @@ export const suggestCommand: Command = {
       fibreRadius: str('fibre-radius'),
     });
     const paths = Object.fromEntries(
-      (Object.keys(LAYERS) as InputRole[]).flatMap((role) => (str(role) ? [[role, str(role)]] : [])),
-    ) as Partial<Record<InputRole, string>>;
+      (Object.keys(LAYERS) as ModelRole[]).flatMap((role) => (str(role) ? [[role, str(role)]] : [])),
+    ) as Partial<Record<ModelRole, string>>;
     const inputs = [...Object.values(paths), str('settings')].filter((p): p is string => p !== undefined);
     const out = await checkOutputDir(outArg, SCENARIO_OUTPUT_FILES, inputs);
     const log = (line: string): void => void (v.quiet || io.stderr.write(`${line}\n`));

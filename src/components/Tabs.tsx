@@ -2,7 +2,8 @@ import { useId, type ReactNode } from 'react';
 
 export interface Tab<K extends string> {
   key: K;
-  label: string;
+  /** Text, or a component that translates itself (a tab added through App's slots). */
+  label: ReactNode;
   content: ReactNode;
 }
 

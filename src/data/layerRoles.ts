@@ -22,7 +22,12 @@ export type FieldKey =
   | 'azimuths'
   | 'beamwidth'
   | 'level'
-  | 'count';
+  | 'count'
+  | 'download_mbps'
+  | 'upload_mbps'
+  | 'time'
+  | 'result'
+  | 'note';
 
 /** CSV columns a role can be read from (`radiusUnit` is a choice, not a column). */
 export type CsvColumn = Exclude<keyof CsvColumnMapping, 'radiusUnit'>;
@@ -112,6 +117,14 @@ export const ROLE_TABLE = {
     geometry: ['point'],
     centroidOk: true,
     csvColumns: ['lon', 'lat', 'count'],
+  },
+  fieldReports: {
+    group: 'input',
+    labelKey: 'roles.fieldReports',
+    fields: ['id', 'time', 'result', 'operator', 'tech', 'download_mbps', 'upload_mbps', 'note'],
+    geometry: ['point'],
+    centroidOk: false,
+    csvColumns: ['lon', 'lat'],
   },
   communes: { ...ADMIN_SPEC, labelKey: 'roles.communes' },
   districts: { ...ADMIN_SPEC, labelKey: 'roles.districts' },

@@ -45,6 +45,11 @@ const FIELD_CANDIDATES: Record<FieldKey, string[]> = {
   beamwidth: ['beamwidth', 'dorongbup', 'bup'],
   level: ['level', 'muc', 'chatluong', 'quality'],
   count: ['count', 'soho', 'ho', 'households', 'n'],
+  download_mbps: ['downloadmbps', 'download', 'dlmbps', 'dl', 'taixuong', 'tocdotai'],
+  upload_mbps: ['uploadmbps', 'upload', 'ulmbps', 'ul', 'tailen', 'tocdogui'],
+  time: ['time', 'timestamp', 'datetime', 'date', 'thoigian', 'ngay', 'recordedat'],
+  result: ['result', 'ketqua', 'status', 'trangthai', 'signal'],
+  note: ['note', 'notes', 'comment', 'ghichu', 'mota'],
 };
 
 function propertyKeys(features: RawFeature[], sample = 200): string[] {

@@ -1,6 +1,13 @@
 import type { Strings } from './vi.ts';
 
 export const en: Strings = {
+  update: {
+    available: 'A new version is available',
+    reload: 'Reload',
+    later: 'Later',
+    offlineReady: 'The app and the sample are saved: next time it opens with no network too.',
+    ok: 'OK',
+  },
   app: {
     title: 'Vùng Trắng',
     documentTitle: 'Vùng Trắng — broadband white-zone map',
@@ -74,6 +81,11 @@ export const en: Strings = {
       off: 'Site switched off in the scenario',
       gained: 'Newly covered by the scenario',
       lost: 'Coverage lost to switched-off sites',
+    },
+    fieldReport: {
+      no_signal: 'Field report: no signal',
+      weak: 'Field report: weak signal',
+      ok: 'Field report: usable',
     },
   },
   facilityKind: {

@@ -1,5 +1,12 @@
 /** Vietnamese strings (the default language). `en.ts` must have exactly the same keys. */
 export const vi = {
+  update: {
+    available: 'Có phiên bản mới',
+    reload: 'Tải lại',
+    later: 'Để sau',
+    offlineReady: 'Ứng dụng và dữ liệu mẫu đã được lưu: lần sau mở được cả khi không có mạng.',
+    ok: 'Đã hiểu',
+  },
   app: {
     title: 'Vùng Trắng',
     documentTitle: 'Vùng Trắng — bản đồ vùng trắng băng rộng',
@@ -73,6 +80,11 @@ export const vi = {
       off: 'Trạm tắt trong phương án',
       gained: 'Được phủ thêm nhờ phương án',
       lost: 'Mất phủ sóng do tắt trạm',
+    },
+    fieldReport: {
+      no_signal: 'Ghi nhận thực địa: không có sóng',
+      weak: 'Ghi nhận thực địa: sóng yếu',
+      ok: 'Ghi nhận thực địa: dùng được',
     },
   },
   facilityKind: {

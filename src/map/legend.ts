@@ -2,6 +2,7 @@ import type { FeatureCollection, Position } from 'geojson';
 import type { ScenarioDelta, ScenarioEdit } from '../analysis/scenarioTypes.ts';
 import { withDefaults } from '../analysis/settings.ts';
 import type { Settings } from '../analysis/types.ts';
+import { REPORT_RESULTS, type ReportResult } from '../data/fieldReports.ts';
 import type { Formatters } from '../i18n/format.ts';
 import type { AppState } from '../store/appState.ts';
 import type { PlanView } from '../store/scenario/plan.ts';
@@ -11,6 +12,7 @@ import {
   BACKGROUND,
   BOUNDARY,
   FIBRE,
+  FIELD_REPORT,
   HAMLET_FILL_OPACITY,
   LEGEND_INK,
   NEUTRAL,
@@ -83,13 +85,15 @@ export interface LegendInput {
   /** Operators of the loaded sites, and kinds of the loaded facilities. */
   operators: readonly string[];
   facilityKinds: readonly string[];
+  /** Results of the field reports on the map (none: no entries). */
+  reportResults?: readonly ReportResult[];
   scenario?: LegendScenario;
   plan?: LegendLabel;
 }
 
 /** The legend input for the app's state, the scenario being edited and the plan shown. */
 export function legendInputOf(
-  app: Pick<AppState, 'layers' | 'colourBy' | 'input' | 'settings'>,
+  app: Pick<AppState, 'layers' | 'colourBy' | 'input' | 'settings' | 'fieldReports'>,
   scenario?: LegendScenario,
   plan?: PlanView,
 ): LegendInput {
@@ -99,6 +103,7 @@ export function legendInputOf(
     settings: withDefaults(app.settings),
     operators: operatorsOf(app.input?.sites),
     facilityKinds: facilityKindsOf(app.input?.facilities),
+    reportResults: REPORT_RESULTS.filter((r) => app.fieldReports.some((f) => f.properties.result === r)),
     scenario,
     ...(plan ? { plan: planLegendLabel(plan) } : {}),
   };
@@ -241,6 +246,15 @@ export function buildLegend(input: LegendInput, fmt: Formatters): Legend {
       entry('bounds', { kind: 'line', colour: BOUNDARY.district.colour }, { key: 'legend.boundaries' }),
     );
   entries.push(...scenarioEntries(input.scenario));
+  for (const result of input.reportResults ?? []) {
+    entries.push(
+      entry(
+        `report-${result}`,
+        { kind: 'point', colour: FIELD_REPORT[result], outline: FIELD_REPORT.ring },
+        { key: `legend.fieldReport.${result}` },
+      ),
+    );
+  }
   return { title: { key: 'legend.title' }, plan: input.plan ?? null, ramp, entries };
 }
 

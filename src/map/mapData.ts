@@ -3,6 +3,7 @@ import { pointOnFeature } from '@turf/point-on-feature';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import type { ScenarioEdit } from '../analysis/scenarioTypes.ts';
 import type { AnalysisResult, InputLayers, Settings, SiteProps } from '../analysis/types.ts';
+import type { FieldReport } from '../data/fieldReports.ts';
 import type { AdminCollection } from '../store/appState.ts';
 import { shortAdminName } from '../i18n/adminName.ts';
 import { memoLast } from './memo.ts';
@@ -133,6 +134,12 @@ export const labelsForMap = memoLast(
     ...labelsOf(communes, 'commune', 'code'),
     ...labelsOf(layers?.hamlets ?? null, 'hamlet', 'id'),
   ],
+);
+
+/** The field reports as one collection for the map; the same object while the list is unchanged. */
+export const fieldReportsForMap = memoLast(
+  (reports: readonly FieldReport[] | undefined): FC =>
+    ({ type: 'FeatureCollection', features: [...(reports ?? [])] }) as FC,
 );
 
 export function operatorsOf(sites: InputLayers['sites']): string[] {

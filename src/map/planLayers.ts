@@ -4,7 +4,9 @@ import type { ScenarioEdit } from '../analysis/scenarioTypes.ts';
 import type { AnalysisResult, InputLayers, Settings } from '../analysis/types.ts';
 import type { AdminLayers } from '../store/appState.ts';
 import type { HamletColourBy, LayerId, SelectedArea } from '../store/viewState.ts';
+import type { FieldReport } from '../data/fieldReports.ts';
 import {
+  fieldReportsForMap,
   hamletsForMap,
   labelsForMap,
   operatorsOf,
@@ -20,6 +22,7 @@ import {
   AREA_LINE,
   BOUNDARY,
   FACILITY_COLOURS,
+  FIELD_REPORT,
   FIBRE,
   HAMLET_FILL_OPACITY,
   HAMLET_LINE,
@@ -47,6 +50,8 @@ export interface PlanInput {
   area?: SelectedArea;
   /** The what-if scenario being edited: its proposals, the route being drawn, what it covers or loses. */
   scenario?: ScenarioView;
+  /** Field reports recorded in the app, drawn on top whenever there are any. */
+  fieldReports?: readonly FieldReport[];
 }
 
 export interface ScenarioView {
@@ -135,6 +140,7 @@ export function planLayers(input: PlanInput): MapPlan {
       type: 'geojson',
       data: scenarioProposalsForMap(input.scenario?.edits ?? NO_EDITS, input.scenario?.draft ?? NO_DRAFT),
     },
+    'field-reports': { type: 'geojson', data: fieldReportsForMap(input.fieldReports) },
   };
   const layers: AddLayerObject[] = [];
   if (input.basemap === 'osm') {
@@ -371,6 +377,26 @@ export function planLayers(input: PlanInput): MapPlan {
         'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 2.5, 13, 5],
         'circle-stroke-color': facilityStrokeColour,
         'circle-stroke-width': 1,
+      },
+    },
+    // Field reports above the data: a report just recorded must show where it was made.
+    {
+      id: 'field-reports',
+      type: 'circle',
+      source: 'field-reports',
+      paint: {
+        'circle-color': [
+          'match',
+          ['get', 'result'],
+          'no_signal',
+          FIELD_REPORT.no_signal,
+          'weak',
+          FIELD_REPORT.weak,
+          FIELD_REPORT.ok,
+        ],
+        'circle-radius': FIELD_REPORT.radius,
+        'circle-stroke-color': FIELD_REPORT.ring,
+        'circle-stroke-width': FIELD_REPORT.ringWidth,
       },
     },
     // The scenario's proposals on top: what the planner is placing must never hide under other layers.

@@ -6,6 +6,7 @@ import type {
   Settings,
 } from '../analysis/types.ts';
 import type { HamletRow, SortState } from './rows.ts';
+import type { ReportSlice } from './slices/reportSlice.ts';
 import type { Filters, HamletColourBy, Lang, LayerId, SelectedArea, ViewState } from './viewState.ts';
 
 import type { AdminLayers } from '../data/layerRoles.ts';
@@ -120,7 +121,7 @@ export interface UiSlice {
   setPickAreas(on: boolean): void;
 }
 
-export type AppState = DataSlice & AnalysisSlice & ViewSlice & UiSlice;
+export type AppState = DataSlice & AnalysisSlice & ViewSlice & UiSlice & ReportSlice;
 
 /** The ViewState fields of the app state: what a shared link and a project file reopen. */
 export function viewOf(s: ViewState): ViewState {

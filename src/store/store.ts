@@ -5,6 +5,7 @@ import type { Settings } from '../analysis/types.ts';
 import type { AppState } from './appState.ts';
 import { createAnalysisSlice } from './slices/analysisSlice.ts';
 import { createDataSlice } from './slices/dataSlice.ts';
+import { createReportSlice } from './slices/reportSlice.ts';
 import { createUiSlice } from './slices/uiSlice.ts';
 import { createViewSlice } from './slices/viewSlice.ts';
 
@@ -17,6 +18,7 @@ export function createAppStore(): AppStore {
     ...createAnalysisSlice(...a),
     ...createViewSlice(...a),
     ...createUiSlice(...a),
+    ...createReportSlice(...a),
   }));
 }
 
