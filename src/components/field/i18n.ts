@@ -1,8 +1,7 @@
-import type { i18n } from 'i18next';
-import { useTranslation } from 'react-i18next';
+import { useNamespace } from '../../i18n/namespace.ts';
 
 /** The field reports' own i18next namespace, so they add no keys to the app's string files. */
-export const FIELD_NS = 'field';
+const FIELD_NS = 'field';
 
 const vi = {
   reportHere: 'Ghi nhận tại đây',
@@ -130,19 +129,8 @@ const en: Strings = {
   },
 };
 
-export const FIELD_STRINGS = { vi, en } as const;
-
-/** Adds the namespace to whichever i18next instance the app (or a test) provides; safe to call often. */
-function ensureFieldStrings(instance: i18n): void {
-  for (const lang of ['vi', 'en'] as const) {
-    if (!instance.hasResourceBundle(lang, FIELD_NS)) {
-      instance.addResourceBundle(lang, FIELD_NS, FIELD_STRINGS[lang]);
-    }
-  }
-}
+const FIELD_STRINGS = { vi, en } as const;
 
 export function useFieldTranslation() {
-  const { i18n } = useTranslation();
-  ensureFieldStrings(i18n);
-  return useTranslation(FIELD_NS);
+  return useNamespace(FIELD_NS, FIELD_STRINGS);
 }
