@@ -26,6 +26,8 @@ export interface AppSlots {
   leftTabs?: Tab<string>[];
   /** Rendered once at the end of the app: portals, drop overlays, dialogs. */
   overlays?: ReactNode;
+  /** Controls over the map (e.g. "Report here"). */
+  mapTools?: ReactNode;
 }
 
 /**
@@ -33,7 +35,7 @@ export interface AppSlots {
  * roll-up on the right. On a phone one of map / list / layers shows at a time. Other features plug into
  * the slots from main.tsx, so they need not edit this file.
  */
-export function App({ toolbar, leftTabs = [], overlays }: AppSlots) {
+export function App({ toolbar, leftTabs = [], overlays, mapTools }: AppSlots) {
   const { t, i18n } = useTranslation();
   const ui = useApp(
     useShallow((s) => ({
@@ -80,6 +82,7 @@ export function App({ toolbar, leftTabs = [], overlays }: AppSlots) {
           <MapView onReady={onScenarioMapReady} />
           <ScenarioModeBanner />
           <DataStatus />
+          {mapTools}
         </div>
         <aside id="vt-right" className="vt-right" aria-label={t('ranking.title')}>
           <RankingPanel />

@@ -11,11 +11,18 @@ import { PlanSwitch } from './components/plan/PlanSwitch.tsx';
 import { SharePanel } from './components/share/SharePanel.tsx';
 import { TimePanel, TimeTabLabel } from './components/time/TimePanel.tsx';
 import { sampleVersions } from './data/sampleVersions.ts';
+import { FieldReportsPanel, FieldReportsTabLabel } from './components/field/FieldReportsPanel.tsx';
+import { ReportForm } from './components/field/ReportForm.tsx';
+import { ReportHere } from './components/field/ReportHere.tsx';
 import { createI18n } from './i18n/i18n.ts';
 import { mapSettled } from './map/mapGate.ts';
+import { startAppUpdates } from './store/appUpdate.ts';
+import { UpdateNotice } from './components/UpdateNotice.tsx';
 import { sampleUrls } from './data/sampleUrls.ts';
 import { setSampleSource } from './store/loadSample.ts';
 import { bootData } from './store/persist/boot.ts';
+import { restoreFieldReports, startReportPersistence } from './store/persist/fieldReports.ts';
+import { restoreNoticeStore } from './store/persist/restoreNotice.ts';
 import { startScenarioController } from './store/scenario/scenarioController.ts';
 import { colocationStore, startColocationController } from './store/lens/colocation.ts';
 import { registerScenarioProjectExtras } from './store/scenario/scenarioProject.ts';
@@ -45,8 +52,11 @@ const sampleKey = `${ANALYSIS_WORKER_URL}|${Object.values(sampleUrls()).sort().j
 // file per task), so the worker needs no copy of the page's layers for its first run. It started on the
 // sample before this module was loaded (src/boot.ts, src/worker/earlyClient.ts).
 setSampleSource(client);
+// Field reports make the input the sample's no longer: such runs are not cached.
 const analyser = withResultCache(client, idbResultStore, (layers) =>
-  appStore.getState().dataSource === 'sample' ? `${sampleKey}${layers.mobileTests ? '|measured' : ''}` : null,
+  appStore.getState().dataSource === 'sample' && !layers.fieldReports
+    ? `${sampleKey}${layers.mobileTests ? '|measured' : ''}`
+    : null,
 );
 startAnalysisRunner(appStore, analyser);
 // The sample's illustrative speed tests, when the measured colouring or the challenge list asks for them.
@@ -72,6 +82,16 @@ registerVersionProject(versionStore);
 startUrlSync(appStorePort(appStore, scenarioStore, versionStore));
 // The user's saved data and settings if any, else the shipped sample.
 void bootData(appStore);
+// Field reports recorded in this browser, saved on every change from then on.
+void restoreFieldReports(appStore).then((problem) => {
+  if (problem) restoreNoticeStore.getState().show(problem, []);
+  startReportPersistence(appStore);
+});
+// The service worker (offline use, the new-version notice) once the map has drawn (after the first ranked
+// list): its precaching must not compete with the first visit's own downloads and analysis.
+void mapSettled().then(() =>
+  import('virtual:pwa-register').then(({ registerSW }) => startAppUpdates(registerSW)),
+);
 // Browser tests' handle on the map and stores: only in the e2e build, absent from production.
 if (import.meta.env.MODE === 'e2e') {
   void import('./testHandle.ts').then((m) => m.exposeForTests(appStore, scenarioStore, versionStore));
@@ -96,8 +116,16 @@ function Root() {
       leftTabs={[
         { key: 'lens', label: t('tab'), content: <LensPanel /> },
         { key: 'time', label: <TimeTabLabel />, content: <TimePanel /> },
+        { key: 'reports', label: <FieldReportsTabLabel />, content: <FieldReportsPanel /> },
       ]}
-      overlays={<PlanNotice />}
+      mapTools={<ReportHere />}
+      overlays={
+        <>
+          <PlanNotice />
+          <ReportForm />
+          <UpdateNotice />
+        </>
+      }
     />
   );
 }

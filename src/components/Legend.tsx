@@ -102,6 +102,7 @@ export function useLegend(): LegendModel {
       admin: s.admin,
       lens: s.lens,
       result: s.result,
+      fieldReports: s.fieldReports,
     })),
   );
   const colocation = useStore(colocationStore, (s) => s.selectedId !== null && s.result !== null);

@@ -2,6 +2,7 @@ import { useId, type ReactNode } from 'react';
 
 export interface Tab<K extends string> {
   key: K;
+  /** Text, or a component that translates itself (a tab added through App's slots). */
   label: ReactNode;
   content: ReactNode;
 }

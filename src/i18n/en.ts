@@ -1,6 +1,13 @@
 import type { Strings } from './vi.ts';
 
 export const en: Strings = {
+  update: {
+    available: 'A new version is available',
+    reload: 'Reload',
+    later: 'Later',
+    offlineReady: 'The app and the sample are saved: next time it opens with no network too.',
+    ok: 'OK',
+  },
   app: {
     title: 'Vùng Trắng',
     documentTitle: 'Vùng Trắng — broadband white-zone map',
@@ -113,6 +120,11 @@ export const en: Strings = {
     changes: {
       gained: 'Hamlets newly covered between {{before}} and {{after}}',
       lost: 'Hamlets that lost cover between {{before}} and {{after}}',
+    },
+    fieldReport: {
+      no_signal: 'Field report: no signal',
+      weak: 'Field report: weak signal',
+      ok: 'Field report: usable',
     },
   },
   facilityKind: {

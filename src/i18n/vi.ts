@@ -1,5 +1,12 @@
 /** Vietnamese strings (the default language). `en.ts` must have exactly the same keys. */
 export const vi = {
+  update: {
+    available: 'Có phiên bản mới',
+    reload: 'Tải lại',
+    later: 'Để sau',
+    offlineReady: 'Ứng dụng và dữ liệu mẫu đã được lưu: lần sau mở được cả khi không có mạng.',
+    ok: 'Đã hiểu',
+  },
   app: {
     title: 'Vùng Trắng',
     documentTitle: 'Vùng Trắng — bản đồ vùng trắng băng rộng',
@@ -113,6 +120,11 @@ export const vi = {
     changes: {
       gained: 'Thôn được phủ thêm từ {{before}} đến {{after}}',
       lost: 'Thôn mất phủ sóng từ {{before}} đến {{after}}',
+    },
+    fieldReport: {
+      no_signal: 'Ghi nhận thực địa: không có sóng',
+      weak: 'Ghi nhận thực địa: sóng yếu',
+      ok: 'Ghi nhận thực địa: dùng được',
     },
   },
   facilityKind: {

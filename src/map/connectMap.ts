@@ -30,6 +30,7 @@ const PLAN_KEYS = [
   'area',
   'unitSystem',
   'lens',
+  'fieldReports',
 ] as const;
 
 const SCENARIO_KEYS = ['edits', 'draft', 'covered', 'shown'] as const;
@@ -61,6 +62,7 @@ export function planFromState(
     lens: activeLens(s),
     colocation: colocation ? selectedCandidate(colocation) : null,
     versionChanges,
+    fieldReports: s.fieldReports,
   });
 }
 
@@ -173,6 +175,11 @@ export function connectMap(
   const onClick = (e: MapMouseEvent): void => {
     // In a what-if mode a click adds a site, a fibre vertex or switches a site off, and nothing else.
     if (scenarioStore.getState().mode !== 'none') return;
+    // Choosing the place of a field report: the click is the place, nothing else.
+    if (store.getState().reportPick) {
+      store.getState().setReportDraft({ at: [round6(e.lngLat.lng), round6(e.lngLat.lat)], source: 'map' });
+      return;
+    }
     const layers = CLICKABLE_LAYERS.filter((id) => map.getLayer(id));
     const hit = map.queryRenderedFeatures(e.point, { layers })[0];
     const props = hit?.properties as { id?: string; hamletId?: string } | undefined;
@@ -221,6 +228,10 @@ export function connectMap(
   };
   const onMouseMove = (e: MapMouseEvent): void => {
     if (scenarioStore.getState().mode !== 'none') return;
+    if (store.getState().reportPick) {
+      map.getCanvas().style.cursor = 'crosshair';
+      return;
+    }
     const layers = CLICKABLE_LAYERS.filter((id) => map.getLayer(id));
     const over = layers.length > 0 && map.queryRenderedFeatures(e.point, { layers }).length > 0;
     map.getCanvas().style.cursor = over ? 'pointer' : '';
@@ -239,4 +250,8 @@ export function connectMap(
     map.off('moveend', onMoveEnd);
     map.off('mousemove', onMouseMove);
   };
+}
+
+function round6(v: number): number {
+  return Math.round(v * 1e6) / 1e6;
 }

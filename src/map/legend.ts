@@ -2,6 +2,7 @@ import type { FeatureCollection, Position } from 'geojson';
 import type { ScenarioDelta, ScenarioEdit } from '../analysis/scenarioTypes.ts';
 import { withDefaults } from '../analysis/settings.ts';
 import type { Settings } from '../analysis/types.ts';
+import { REPORT_RESULTS, type ReportResult } from '../data/fieldReports.ts';
 import type { Formatters } from '../i18n/format.ts';
 import type { AppState } from '../store/appState.ts';
 import { activeLens } from '../store/lens.ts';
@@ -15,6 +16,7 @@ import {
   COLOCATION,
   CHANGES,
   FIBRE,
+  FIELD_REPORT,
   HAMLET_FILL_OPACITY,
   LEGEND_INK,
   LENS_COLOURS,
@@ -104,6 +106,8 @@ export interface LegendInput {
   /** Operators of the loaded sites, and kinds of the loaded facilities. */
   operators: readonly string[];
   facilityKinds: readonly string[];
+  /** Results of the field reports on the map (none: no entries). */
+  reportResults?: readonly ReportResult[];
   scenario?: LegendScenario;
   /** The operator of the lens (its view colours `market`, its sites stand out); null for all operators. */
   lensOperator?: string | null;
@@ -121,7 +125,7 @@ export interface LegendInput {
  */
 export function legendInputOf(
   app: Pick<AppState, 'layers' | 'colourBy' | 'input' | 'settings' | 'lens' | 'result'> &
-    Partial<Pick<AppState, 'unitSystem' | 'admin'>>,
+    Partial<Pick<AppState, 'unitSystem' | 'admin' | 'fieldReports'>>,
   scenario?: LegendScenario,
   plan?: PlanView,
   colocation = false,
@@ -137,6 +141,9 @@ export function legendInputOf(
     measured: measuredKind(app.result ?? null),
     operators: operatorsOf(app.input?.sites),
     facilityKinds: facilityKindsOf(app.input?.facilities),
+    reportResults: REPORT_RESULTS.filter((r) =>
+      (app.fieldReports ?? []).some((f) => f.properties.result === r),
+    ),
     scenario,
     lensOperator: activeLens(app).operator,
     colocation,
@@ -351,6 +358,15 @@ export function buildLegend(input: LegendInput, fmt: Formatters): Legend {
         COLOCATION.colour,
       ),
     );
+  for (const result of input.reportResults ?? []) {
+    entries.push(
+      entry(
+        `report-${result}`,
+        { kind: 'point', colour: FIELD_REPORT[result], outline: FIELD_REPORT.ring },
+        { key: `legend.fieldReport.${result}` },
+      ),
+    );
+  }
   return { title: { key: 'legend.title' }, plan: input.plan ?? null, ramp, entries };
 }
 

@@ -6,6 +6,7 @@ import { hamletLens, lensClass } from '../analysis/operatorLens.ts';
 import { operatorOf } from '../analysis/operatorNames.ts';
 import type { ScenarioEdit } from '../analysis/scenarioTypes.ts';
 import type { AnalysisResult, InputLayers, MeasuredQuality, Settings, SiteProps } from '../analysis/types.ts';
+import type { FieldReport } from '../data/fieldReports.ts';
 import type { AdminCollection } from '../store/appState.ts';
 import type { ActiveLens } from '../store/lens.ts';
 import { shortAdminName } from '../i18n/adminName.ts';
@@ -167,6 +168,12 @@ export const labelsForMap = memoLast(
     ...labelsOf(communes, 'commune', 'code'),
     ...labelsOf(layers?.hamlets ?? null, 'hamlet', 'id'),
   ],
+);
+
+/** The field reports as one collection for the map; the same object while the list is unchanged. */
+export const fieldReportsForMap = memoLast(
+  (reports: readonly FieldReport[] | undefined): FC =>
+    ({ type: 'FeatureCollection', features: [...(reports ?? [])] }) as FC,
 );
 
 export function operatorsOf(sites: InputLayers['sites']): string[] {

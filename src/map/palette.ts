@@ -262,6 +262,16 @@ export const FACILITY_COLOURS: Record<string, string> = {
   other: '#555555',
 };
 
+/** Field reports by result: a filled circle in a dark ring (facilities have a white one). */
+export const FIELD_REPORT = {
+  no_signal: '#d62728',
+  weak: '#ffbf00',
+  ok: '#2ca02c',
+  ring: '#1a1a1a',
+  radius: 6,
+  ringWidth: 2.5,
+} as const;
+
 export const BOUNDARY = {
   province: { colour: '#3a3a3a', width: 2.5 },
   district: { colour: '#4d4d4d', width: 1.6 },

@@ -6,8 +6,10 @@ import type { AnalysisResult, InputLayers, Settings } from '../analysis/types.ts
 import type { AdminLayers } from '../store/appState.ts';
 import type { ActiveLens } from '../store/lens.ts';
 import type { HamletColourBy, LayerId, SelectedArea, UnitSystem } from '../store/viewState.ts';
+import type { FieldReport } from '../data/fieldReports.ts';
 import {
   colocationForMap,
+  fieldReportsForMap,
   hamletsForMap,
   labelsForMap,
   operatorsOf,
@@ -25,6 +27,7 @@ import {
   COLOCATION,
   CHANGES,
   FACILITY_COLOURS,
+  FIELD_REPORT,
   FIBRE,
   HAMLET_FILL_OPACITY,
   HAMLET_LINE,
@@ -71,6 +74,8 @@ export interface PlanInput {
   colocation?: ColocationCandidate | null;
   /** Hamlets that changed between two compared versions (`change`: gained / lost); null when none is shown. */
   versionChanges?: FeatureCollection | null;
+  /** Field reports recorded in the app, drawn on top whenever there are any. */
+  fieldReports?: readonly FieldReport[];
 }
 
 export interface ScenarioView {
@@ -186,6 +191,7 @@ export function planLayers(input: PlanInput): MapPlan {
       data: scenarioProposalsForMap(input.scenario?.edits ?? NO_EDITS, input.scenario?.draft ?? NO_DRAFT),
     },
     colocation: { type: 'geojson', data: colocationForMap(input.colocation ?? null) },
+    'field-reports': { type: 'geojson', data: fieldReportsForMap(input.fieldReports) },
   };
   const lensOp = input.lens?.operator ?? null;
   const isLensOp: ExpressionSpecification = ['==', ['get', 'lensOperator'], lensOp ?? ''];
@@ -500,6 +506,26 @@ export function planLayers(input: PlanInput): MapPlan {
         'circle-color': COLOCATION.colour,
         'circle-stroke-color': COLOCATION.host.stroke,
         'circle-stroke-width': 2,
+      },
+    },
+    // Field reports above the data: a report just recorded must show where it was made.
+    {
+      id: 'field-reports',
+      type: 'circle',
+      source: 'field-reports',
+      paint: {
+        'circle-color': [
+          'match',
+          ['get', 'result'],
+          'no_signal',
+          FIELD_REPORT.no_signal,
+          'weak',
+          FIELD_REPORT.weak,
+          FIELD_REPORT.ok,
+        ],
+        'circle-radius': FIELD_REPORT.radius,
+        'circle-stroke-color': FIELD_REPORT.ring,
+        'circle-stroke-width': FIELD_REPORT.ringWidth,
       },
     },
     // The scenario's proposals on top: what the planner is placing must never hide under other layers.

@@ -8,6 +8,7 @@ import type {
 } from '../analysis/types.ts';
 import type { HamletUnit, UnitAssignment } from '../analysis/units.ts';
 import type { HamletRow, SortState } from './rows.ts';
+import type { ReportSlice } from './slices/reportSlice.ts';
 import type {
   Filters,
   HamletColourBy,
@@ -165,7 +166,7 @@ export interface UiSlice {
   setPickAreas(on: boolean): void;
 }
 
-export type AppState = DataSlice & AnalysisSlice & ViewSlice & LensSlice & UiSlice & UnitsSlice;
+export type AppState = DataSlice & AnalysisSlice & ViewSlice & LensSlice & UiSlice & UnitsSlice & ReportSlice;
 
 /** The ViewState fields of the app state: what a shared link and a project file reopen. */
 export function viewOf(s: ViewState): ViewState {

@@ -16,6 +16,27 @@ export interface Analyser {
   ): Promise<AnalysisResult>;
 }
 
+let lastAnalysed: { input: InputLayers; reports: AppState['fieldReports']; out: InputLayers } | null = null;
+
+/**
+ * The layers the engine reads: the data's, with the field reports recorded in the app (and any a project
+ * or import brought, merged by id; the recorded ones win). Unchanged (the same object) without reports, so
+ * the sample keeps its cached result and the worker its copy.
+ */
+export function analysedInput(s: Pick<AppState, 'input' | 'fieldReports'>): InputLayers | null {
+  const { input, fieldReports: reports } = s;
+  if (!input || reports.length === 0) return input;
+  if (lastAnalysed?.input === input && lastAnalysed.reports === reports) return lastAnalysed.out;
+  const recorded = new Set(reports.map((r) => r.properties.id));
+  const brought = (input.fieldReports?.features ?? []).filter((f) => !recorded.has(f.properties.id));
+  const out: InputLayers = {
+    ...input,
+    fieldReports: { type: 'FeatureCollection', features: [...reports, ...brought] },
+  };
+  lastAnalysed = { input, reports, out };
+  return out;
+}
+
 /**
  * Re-runs the analysis whenever the input data or the settings change. Settings changes are debounced
  * (a slider drag is one run, not fifty); the store's run id drops any result that arrives late.
@@ -25,9 +46,10 @@ export function startAnalysisRunner(store: AppStore, analyser: Analyser, debounc
   let lastKey = '';
   let lastInput: InputLayers | null = null;
   let lastRetries = store.getState().retries;
+  let lastReports: AppState['fieldReports'] | null = null;
 
   const launch = (s: AppState): void => {
-    const input = s.input;
+    const input = analysedInput(s);
     if (!input) return;
     const settings = effectiveSettings(s);
     const runId = s.startRun();
@@ -61,12 +83,14 @@ export function startAnalysisRunner(store: AppStore, analyser: Analyser, debounc
     const key = engineSettingsKey(effectiveSettings(s));
     const inputChanged = s.input !== lastInput;
     const retry = s.retries !== lastRetries;
-    if (!inputChanged && !retry && key === lastKey) return;
+    const reportsChanged = s.fieldReports !== lastReports;
+    if (!inputChanged && !retry && !reportsChanged && key === lastKey) return;
     lastInput = s.input;
+    lastReports = s.fieldReports;
     lastKey = key;
     lastRetries = s.retries;
     clearTimeout(timer);
-    // New data and a retry run at once; a settings change waits for the user to pause.
+    // New data and a retry run at once; a settings change or a field report waits for the user to pause.
     if (inputChanged || retry) launch(s);
     else timer = setTimeout(() => launch(store.getState()), debounceMs);
   };

@@ -6,6 +6,7 @@ import type { AppState } from './appState.ts';
 import { createAnalysisSlice } from './slices/analysisSlice.ts';
 import { createDataSlice } from './slices/dataSlice.ts';
 import { createLensSlice } from './slices/lensSlice.ts';
+import { createReportSlice } from './slices/reportSlice.ts';
 import { createUiSlice } from './slices/uiSlice.ts';
 import { createUnitsSlice } from './slices/unitsSlice.ts';
 import { createViewSlice } from './slices/viewSlice.ts';
@@ -21,6 +22,7 @@ export function createAppStore(): AppStore {
     ...createLensSlice(...a),
     ...createUiSlice(...a),
     ...createUnitsSlice(...a),
+    ...createReportSlice(...a),
   }));
 }
 
