@@ -6,6 +6,7 @@ import { activeLens } from '../../store/lens.ts';
 import { useApp } from '../../store/store.ts';
 import { useFormat } from '../useFormat.ts';
 import { useLensTranslation } from './i18n.ts';
+import { OperatorSharesTable } from './OperatorSharesTable.tsx';
 
 /**
  * A roll-up under the operator lens. All operators: households by how many operators give 4G/5G, and each
@@ -62,33 +63,12 @@ export function AreaLens({ rollup }: { rollup: Rollup }) {
         ))}
       </ul>
       {rollup.operators.length > 0 && (
-        <table className="vt-kv-table vt-lens-area__operators">
-          <caption>{t('area.byOperator')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('details.operator')}</th>
-              <th scope="col" className="vt-num">
-                {t('details.mbb')}
-              </th>
-              <th scope="col" className="vt-num">
-                {t('details.fibre')}
-              </th>
-              <th scope="col" className="vt-num">
-                {t('area.hamletsWithMbb')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rollup.operators.map((o) => (
-              <tr key={o.operator} data-operator={o.operator}>
-                <th scope="row">{o.operator}</th>
-                <td className="vt-num">{fmt.percent(o.mbbShare)}</td>
-                <td className="vt-num">{fmt.percent(o.fibreShare)}</td>
-                <td className="vt-num">{fmt.integer(o.hamletsWithMbb)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <OperatorSharesTable
+          rows={rollup.operators}
+          className="vt-lens-area__operators"
+          caption={t('area.byOperator')}
+          extra={{ header: t('area.hamletsWithMbb'), cell: (o) => fmt.integer(o.hamletsWithMbb) }}
+        />
       )}
     </section>
   );

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../useFormat.ts';
 import { useLensTranslation } from './i18n.ts';
 import { LensBreakdown } from './LensBreakdown.tsx';
+import { OperatorSharesTable } from './OperatorSharesTable.tsx';
 
 /**
  * A hamlet under the operator lens. All operators: how many give 4G/5G where (white / grey / black) and
@@ -57,28 +58,7 @@ export function HamletLensDetails({ h }: { h: HamletCoverage }) {
           {h.operators.names.length === 0 ? (
             <p className="vt-muted">{t('details.noOperator')}</p>
           ) : (
-            <table className="vt-kv-table vt-lens-details__operators">
-              <thead>
-                <tr>
-                  <th scope="col">{t('details.operator')}</th>
-                  <th scope="col" className="vt-num">
-                    {t('details.mbb')}
-                  </th>
-                  <th scope="col" className="vt-num">
-                    {t('details.fibre')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {operatorRows(h).map((o) => (
-                  <tr key={o.operator} data-operator={o.operator}>
-                    <th scope="row">{o.operator}</th>
-                    <td className="vt-num">{fmt.percent(o.mbbShare)}</td>
-                    <td className="vt-num">{fmt.percent(o.fibreShare)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <OperatorSharesTable rows={operatorRows(h)} className="vt-lens-details__operators" />
           )}
         </>
       ) : (
