@@ -155,11 +155,13 @@ describe('field reports', () => {
       const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'vi-VN' });
       const { page, errors } = await openApp(context);
       // The service worker registers after the first list and the map; it is active once the app is stored.
-      await page.waitForFunction(
-        async () => !!(await navigator.serviceWorker.getRegistration())?.active,
-        undefined,
-        { timeout: TIMEOUT, polling: 500 },
-      );
+      // (Polled from here: waitForFunction takes the promise an async predicate returns as truthy.)
+      await expect
+        .poll(() => page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())?.active), {
+          timeout: TIMEOUT,
+          interval: 500,
+        })
+        .toBe(true);
       await context.setOffline(true);
       await page.reload();
       await waitForApp(page);
