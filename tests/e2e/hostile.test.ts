@@ -88,18 +88,27 @@ describe('hostile files, links and faults in the browser', () => {
 
   it('a large valid KMZ is read in the import worker: while it is read, no script of the page runs over 200 ms', async () => {
     const kmz = bigKmz();
+    // The app's own work after the first map (each hamlet's 2025 unit, the scenario engine's first run)
+    // is done first: its results are not the import's.
+    await page.waitForFunction(
+      () => window.__vt!.store.getState().unitsStatus === 'ready' && !window.__vtScenario!.getState().busy,
+      undefined,
+      { timeout: TIMEOUT, polling: 200 },
+    );
     // Long animation frames name the scripts that ran in them. MapLibre's drawing frames are left out: on
     // SwiftShader, on a shared 2-core machine, a frame that waits for the GPU process takes seconds whenever
     // the map repaints, import or not. Reading KML on the page (as before) was one script of seconds.
     await page.evaluate(() => {
       const w = window as { pageScripts?: { url: string; ms: number }[] };
       w.pageScripts = [];
+      // Frames that ended just before are still delivered: only scripts from here on count.
+      const from = performance.now();
       new PerformanceObserver((list) => {
         for (const frame of list.getEntries() as (PerformanceEntry & {
-          scripts: { sourceURL: string; duration: number }[];
+          scripts: { sourceURL: string; duration: number; startTime: number }[];
         })[]) {
           for (const s of frame.scripts) {
-            if (!s.sourceURL.includes('maplibre-gl')) {
+            if (s.startTime >= from && !s.sourceURL.includes('maplibre-gl')) {
               w.pageScripts!.push({ url: s.sourceURL, ms: Math.round(s.duration) });
             }
           }
