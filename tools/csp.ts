@@ -9,14 +9,16 @@ export const OSM_TILE_ORIGIN = 'https://tile.openstreetmap.org';
 
 /**
  * The Content-Security-Policy of the built app. Scripts and workers only from the app's own origin (no
- * inline script, no eval); styles from its own style sheets (React and MapLibre set styles through the
- * DOM, which the policy allows); images also from `data:` and `blob:` (MapLibre decodes tiles and icons
- * through blob URLs); no plugins, no `<base>`, no form posts.
+ * inline script, no eval); workers also from `blob:` URLs, which only the app's own scripts can make
+ * (fflate, zipping the .xlsx export, compresses large parts in such workers); styles from its own style
+ * sheets (React and MapLibre set styles through the DOM, which the policy allows); images also from
+ * `data:` and `blob:` (MapLibre decodes tiles and icons through blob URLs); no plugins, no `<base>`, no
+ * form posts.
  */
 export const CSP_DIRECTIVES: readonly string[] = [
   "default-src 'self'",
   "script-src 'self'",
-  "worker-src 'self'",
+  "worker-src 'self' blob:",
   `connect-src 'self' ${OSM_TILE_ORIGIN}`,
   `img-src 'self' data: blob: ${OSM_TILE_ORIGIN}`,
   "style-src 'self'",
