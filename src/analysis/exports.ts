@@ -1,6 +1,6 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { estimateCost } from './cost.ts';
-import { csvText } from './csv.ts';
+import { csvChunks } from './csv.ts';
 import {
   BASELINE,
   csvValue,
@@ -12,6 +12,7 @@ import {
   type ExportColumn,
   type ExportPlan,
   type RankingRow,
+  type TableValue,
 } from './exportTables.ts';
 import type { AnalysisResult, InputLayers, Rollup, Summary } from './types.ts';
 
@@ -28,11 +29,38 @@ type HamletsInput = InputLayers['hamlets'];
 
 /** A table as CSV through the one writer: the columns' values as CSV keeps them, then the plan's two cells. */
 function tableCsv<R>(columns: readonly ExportColumn<R>[], rows: readonly R[], plan: ExportPlan): string {
+  let text = '';
+  for (const chunk of tableCsvChunks(columns, rows, plan)) text += chunk;
+  return text;
+}
+
+function* tableCsvChunks<R>(
+  columns: readonly ExportColumn<R>[],
+  rows: readonly R[],
+  plan: ExportPlan,
+): Generator<string> {
   const tail = planCells(plan);
-  return csvText(
-    [...columns.map((c) => c.key), ...PLAN_COLUMNS],
-    rows.map((row) => [...columns.map((c) => csvValue(c.kind, c.get(row))), ...tail]),
-  );
+  function* cells(): Generator<TableValue[]> {
+    for (const row of rows) yield [...columns.map((c) => csvValue(c.kind, c.get(row))), ...tail];
+  }
+  yield* csvChunks([...columns.map((c) => c.key), ...PLAN_COLUMNS], cells());
+}
+
+/**
+ * A FeatureCollection as `JSON.stringify(collection) + '\n'` writes it, a feature at a time, so a large
+ * export is written without building the collection or its text whole.
+ *
+ * @example
+ * for (const chunk of featureCollectionChunks(hamletFeatures(result, layers.hamlets))) stream.write(chunk);
+ */
+export function* featureCollectionChunks(features: Iterable<Feature>): Generator<string> {
+  yield '{"type":"FeatureCollection","features":[';
+  let first = true;
+  for (const f of features) {
+    yield (first ? '' : ',') + JSON.stringify(f);
+    first = false;
+  }
+  yield ']}\n';
 }
 
 /**
@@ -52,6 +80,15 @@ export function rankingCsv(
   return tableCsv(RANKING_COLUMNS, rankingRows(result, hamletsInput, opts.ids), opts.plan ?? BASELINE);
 }
 
+/** {@link rankingCsv} a line at a time: the chunks joined are its text exactly. */
+export function rankingCsvChunks(
+  result: AnalysisResult,
+  hamletsInput: HamletsInput,
+  opts: ExportFilter = {},
+): Generator<string> {
+  return tableCsvChunks(RANKING_COLUMNS, rankingRows(result, hamletsInput, opts.ids), opts.plan ?? BASELINE);
+}
+
 /**
  * Every input hamlet (or those in `ids`) with its own properties kept and the results added in
  * snake_case. Computed `households` replaces an input `households` (they differ when counted from points).
@@ -62,14 +99,22 @@ export function hamletsGeoJson(
   hamletsInput: HamletsInput,
   opts: ExportFilter = {},
 ): FeatureCollection<Polygon | MultiPolygon> {
+  return { type: 'FeatureCollection', features: [...hamletFeatures(result, hamletsInput, opts)] };
+}
+
+/** The features of {@link hamletsGeoJson}, one at a time in input order. */
+export function* hamletFeatures(
+  result: AnalysisResult,
+  hamletsInput: HamletsInput,
+  opts: ExportFilter = {},
+): Generator<Feature<Polygon | MultiPolygon>> {
   const byId = new Map(rankingRows(result, hamletsInput, opts.ids).map((row) => [row.h.id, row]));
   const [mode, scenario] = planCells(opts.plan ?? BASELINE);
-  const features: Feature<Polygon | MultiPolygon>[] = [];
   for (const f of hamletsInput.features) {
     const row = byId.get(String(f.properties.id));
     if (!row) continue;
     const { h, r, cost } = row;
-    features.push({
+    yield {
       type: 'Feature',
       geometry: f.geometry,
       properties: {
@@ -96,9 +141,8 @@ export function hamletsGeoJson(
         mode,
         scenario,
       },
-    });
+    };
   }
-  return { type: 'FeatureCollection', features };
 }
 
 /** The white (vùng trắng) or weak (vùng lõm) polygons, one feature per hamlet that has any. */
@@ -107,13 +151,21 @@ export function zonesGeoJson(
   kind: 'white' | 'weak',
   opts: ExportFilter = {},
 ): FeatureCollection<Polygon | MultiPolygon> {
+  return { type: 'FeatureCollection', features: [...zoneFeatures(result, kind, opts)] };
+}
+
+/** The features of {@link zonesGeoJson}, one at a time. */
+export function* zoneFeatures(
+  result: AnalysisResult,
+  kind: 'white' | 'weak',
+  opts: ExportFilter = {},
+): Generator<Feature<Polygon | MultiPolygon>> {
   const keep = opts.ids ? new Set(opts.ids) : null;
   const [mode, scenario] = planCells(opts.plan ?? BASELINE);
-  const features: Feature<Polygon | MultiPolygon>[] = [];
   for (const h of result.hamlets) {
     const zone = kind === 'white' ? h.whiteZone : h.weakZone;
     if (!zone || (keep && !keep.has(h.id))) continue;
-    features.push({
+    yield {
       type: 'Feature',
       geometry: zone,
       properties: {
@@ -128,9 +180,8 @@ export function zonesGeoJson(
         mode,
         scenario,
       },
-    });
+    };
   }
-  return { type: 'FeatureCollection', features };
 }
 
 export const SUMMARY_CSV_HEADER = [...SUMMARY_COLUMNS.map((c) => c.key), ...PLAN_COLUMNS] as const;

@@ -1,16 +1,37 @@
-import type { FeatureCollection } from 'geojson';
+import { stat } from 'node:fs/promises';
 import { analyze } from '../analysis/analyze.ts';
-import { hamletsGeoJson, rankingCsv, summaryCsv, summaryJson, zonesGeoJson } from '../analysis/exports.ts';
+import {
+  featureCollectionChunks,
+  hamletFeatures,
+  rankingCsvChunks,
+  summaryCsv,
+  summaryJson,
+  zoneFeatures,
+} from '../analysis/exports.ts';
 import { computeSummary, type ProvinceIdentity } from '../analysis/rollups.ts';
-import type { AnalysisResult, InputLayers } from '../analysis/types.ts';
+import type { AnalysisResult, InputLayers, Settings } from '../analysis/types.ts';
 import { flagHelp, parseFlags, type FlagTable } from './args.ts';
 import { CliError, EXIT_CODES_HELP, EXIT_USAGE } from './errors.ts';
 import type { Command, CliIO } from './command.ts';
 import { checkOutputDir, writeOutputs } from './output.ts';
 import { progressReporter } from './progress.ts';
-import { readLayer, readLayers, type InputRole, type ReadOptions } from './readLayers.ts';
-import { readScenarioRun, SCENARIO_OUTPUT_FILES } from './scenario.ts';
+import {
+  loadLayers,
+  readInputBytes,
+  readLayer,
+  readLayers,
+  type InputRole,
+  type ReadOptions,
+} from './readLayers.ts';
+import {
+  readScenarioRun,
+  readScenarioText,
+  SCENARIO_OUTPUT_FILES,
+  scenarioRun,
+  type ScenarioRun,
+} from './scenario.ts';
 import { resolveSettings } from './settingsFile.ts';
+import { analyzeInThreads, threadCount, type ThreadJob } from './threads.ts';
 
 export const OUTPUT_FILES = [
   'hamlets.geojson',
@@ -57,6 +78,11 @@ const FLAGS: FlagTable = {
     value: 'DIR',
     help: 'output directory; created if missing; only the files named below are replaced',
   },
+  threads: {
+    type: 'string',
+    value: 'N',
+    help: 'threads for the analysis (default: the cores, for a hamlets file of 16 MB or more; else 1)',
+  },
   quiet: { type: 'boolean', short: 'q', help: 'no progress or summary lines' },
   help: { type: 'boolean', short: 'h', help: 'show this help' },
 };
@@ -96,6 +122,9 @@ export const analyzeCommand: Command = {
         EXIT_USAGE,
       );
     }
+    const threadsFlag = str('threads');
+    // A wrong --threads is a usage error before any work; without it, the hamlets file's size decides.
+    if (threadsFlag !== undefined) threadCount(threadsFlag, 0);
     const settings = await resolveSettings({
       settingsPath: str('settings'),
       preset: str('preset'),
@@ -104,6 +133,7 @@ export const analyzeCommand: Command = {
     const paths = Object.fromEntries(
       (Object.keys(LAYER_FLAGS) as InputRole[]).flatMap((role) => (str(role) ? [[role, str(role)]] : [])),
     ) as Partial<Record<InputRole, string>>;
+    const threads = threadCount(threadsFlag, await fileSize(hamlets));
     const inputs = [...Object.values(paths), str('province'), str('settings'), str('scenario')];
     const out = await checkOutputDir(
       outArg,
@@ -117,20 +147,33 @@ export const analyzeCommand: Command = {
     const warn = (line: string): void => void io.stderr.write(`warning: ${line}\n`);
     log(`Reading ${Object.values(paths).join(', ')}…`);
     const read = { warn, ...(str('crs') ? { crs: str('crs') } : {}) };
-    const layers = await readLayers(paths, read);
     const provincePath = str('province');
-    const province = provincePath
-      ? await provinceFromFile(provincePath, read)
-      : provinceFromHamlets(layers.hamlets);
-
     const scenarioPath = str('scenario');
-    const scenario = scenarioPath ? await readScenarioRun(scenarioPath, layers, settings) : null;
+    // Several threads load the layers from the same bytes, read once here.
+    const job = threads > 1 ? await threadJob(paths, read.crs, settings, scenarioPath) : null;
+    const loaded: { layers?: InputLayers; scenario?: ScenarioRun; province?: ProvinceIdentity | null } = {};
+    let started = 0;
+    const load = async (): Promise<InputLayers> => {
+      const layers = job ? await loadLayers(paths, job.bytes, read) : await readLayers(paths, read);
+      loaded.layers = layers;
+      loaded.province = provincePath
+        ? await provinceFromFile(provincePath, read)
+        : provinceFromHamlets(layers.hamlets);
+      if (scenarioPath) {
+        loaded.scenario = job?.scenario
+          ? scenarioRun(scenarioPath, job.scenario.text, layers, settings)
+          : await readScenarioRun(scenarioPath, layers, settings);
+      }
+      started = performance.now();
+      return loaded.scenario?.layers ?? layers;
+    };
 
     const progress = progressReporter(v.quiet ? { write: () => true } : io.stderr);
-    const started = performance.now();
     let result: AnalysisResult;
     try {
-      result = analyze(scenario?.layers ?? layers, settings, progress.onProgress);
+      result = job
+        ? await analyzeInThreads(job, threads, load, progress.onProgress)
+        : analyze(await load(), settings, progress.onProgress);
     } catch (e) {
       // The engine's input errors are all about hamlet features but cannot know the file they came from.
       if (e instanceof Error && e.name === 'AnalysisInputError')
@@ -140,11 +183,18 @@ export const analyzeCommand: Command = {
       progress.done();
     }
     const ms = performance.now() - started;
+    const { province, scenario } = loaded;
+    const layers = loaded.layers as InputLayers;
     if (province)
       result = { ...result, summary: computeSummary(result.hamlets, result.summary.settings, province) };
     for (const w of result.warnings) warn(w);
 
-    const extra = scenario?.outputs(result);
+    // The layers without the scenario, for the delta: on as many threads.
+    const before =
+      scenario && job
+        ? await analyzeInThreads({ ...job, scenario: undefined }, threads, async () => layers)
+        : undefined;
+    const extra = scenario?.outputs(result, before);
     const stale = await writeOutputs(out, { ...outputs(result, layers), ...extra?.files });
     if (stale.length > 0)
       warn(
@@ -160,13 +210,16 @@ export const analyzeCommand: Command = {
   },
 };
 
-function outputs(result: AnalysisResult, layers: InputLayers): Record<(typeof OUTPUT_FILES)[number], string> {
-  const json = (fc: FeatureCollection): string => JSON.stringify(fc) + '\n';
+/** The files of a run: the big ones as chunks, written as they are made (src/cli/output.ts). */
+function outputs(
+  result: AnalysisResult,
+  layers: InputLayers,
+): Record<(typeof OUTPUT_FILES)[number], string | Iterable<string>> {
   return {
-    'hamlets.geojson': json(hamletsGeoJson(result, layers.hamlets)),
-    'white-zones.geojson': json(zonesGeoJson(result, 'white')),
-    'weak-zones.geojson': json(zonesGeoJson(result, 'weak')),
-    'ranking.csv': rankingCsv(result, layers.hamlets),
+    'hamlets.geojson': featureCollectionChunks(hamletFeatures(result, layers.hamlets)),
+    'white-zones.geojson': featureCollectionChunks(zoneFeatures(result, 'white')),
+    'weak-zones.geojson': featureCollectionChunks(zoneFeatures(result, 'weak')),
+    'ranking.csv': rankingCsvChunks(result, layers.hamlets),
     'summary.json': summaryJson(result.summary),
     'summary.csv': summaryCsv(result.summary, 'all'),
   };
@@ -194,4 +247,25 @@ function provinceFromHamlets(fc: InputLayers['hamlets']): ProvinceIdentity | nul
     (f) => f.properties.province === name && f.properties.province_code === code,
   );
   return same ? { code: typeof code === 'string' && code ? code : name, name } : null;
+}
+
+/** The bytes of every input (and the proposals' text) for the analysis threads. */
+async function threadJob(
+  paths: Partial<Record<InputRole, string>>,
+  crs: string | undefined,
+  settings: Settings,
+  scenarioPath: string | undefined,
+): Promise<ThreadJob> {
+  const job: ThreadJob = { paths, bytes: await readInputBytes(paths), settings };
+  if (crs) job.crs = crs;
+  if (scenarioPath) job.scenario = { path: scenarioPath, text: await readScenarioText(scenarioPath) };
+  return job;
+}
+
+/** Bytes in the file, or 0 when it cannot be read (reading it says why). */
+async function fileSize(path: string): Promise<number> {
+  return stat(path).then(
+    (s) => s.size,
+    () => 0,
+  );
 }
