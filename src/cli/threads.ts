@@ -186,6 +186,10 @@ export async function runAnalysisThread(): Promise<boolean> {
       const hi = order[i] as number;
       computeHamlet(state, hi);
       coverage.push(state.coverage[hi] as HamletCoverage);
+      // Sent to the main thread, which keeps them: this thread needs none of a hamlet's results again.
+      delete state.coverage[hi];
+      delete state.geometry[hi];
+      delete state.operators[hi];
     }
     const message: FromWorker = { block: b, coverage, warnings: state.inputWarnings.splice(prefix) };
     parentPort.postMessage(message);
