@@ -12,6 +12,7 @@ export type LayerId =
   | 'boundaries'
   | 'labels';
 
+/** In link-format order (a layer's bit in a v1 link is its index): append only. */
 export const ALL_LAYERS: readonly LayerId[] = [
   'hamlets',
   'whiteZones',

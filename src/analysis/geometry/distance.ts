@@ -13,6 +13,14 @@ export function polygonToSegmentDistance(
   by: number,
 ): number {
   if (pointInPaths(ax, ay, poly) || pointInPaths(bx, by, poly)) return 0;
+  return edgeDistance(poly, ax, ay, bx, by, 0);
+}
+
+/**
+ * The least distance from a polygon's edges to segment a–b (a point when a = b), 0 where they cross; it
+ * returns early, with that edge's distance, at the first edge within `enough`.
+ */
+function edgeDistance(poly: Paths64, ax: number, ay: number, bx: number, by: number, enough: number): number {
   let best = Infinity;
   const degenerate = ax === bx && ay === by;
   for (const path of poly) {
@@ -20,15 +28,17 @@ export function polygonToSegmentDistance(
     for (let i = 0, j = n - 1; i < n; j = i++) {
       const p = path[j] as { x: number; y: number };
       const q = path[i] as { x: number; y: number };
-      if (!degenerate && segmentsCross(p.x, p.y, q.x, q.y, ax, ay, bx, by)) return 0;
-      best = Math.min(best, pointSegment(ax, ay, p.x, p.y, q.x, q.y));
-      if (!degenerate) {
-        best = Math.min(
-          best,
-          pointSegment(bx, by, p.x, p.y, q.x, q.y),
-          pointSegment(p.x, p.y, ax, ay, bx, by),
-        );
-      }
+      const d = degenerate
+        ? pointSegment(ax, ay, p.x, p.y, q.x, q.y)
+        : segmentsCross(p.x, p.y, q.x, q.y, ax, ay, bx, by)
+          ? 0
+          : Math.min(
+              pointSegment(ax, ay, p.x, p.y, q.x, q.y),
+              pointSegment(bx, by, p.x, p.y, q.x, q.y),
+              pointSegment(p.x, p.y, ax, ay, bx, by),
+            );
+      if (d <= enough) return d;
+      if (d < best) best = d;
     }
   }
   return best;
@@ -80,19 +90,5 @@ export function segmentWithin(
   by: number,
   r: number,
 ): boolean {
-  const degenerate = ax === bx && ay === by;
-  for (const path of poly) {
-    const n = path.length;
-    for (let i = 0, j = n - 1; i < n; j = i++) {
-      const p = path[j] as { x: number; y: number };
-      const q = path[i] as { x: number; y: number };
-      if (pointSegment(ax, ay, p.x, p.y, q.x, q.y) <= r) return true;
-      if (!degenerate) {
-        if (pointSegment(bx, by, p.x, p.y, q.x, q.y) <= r || pointSegment(p.x, p.y, ax, ay, bx, by) <= r)
-          return true;
-        if (segmentsCross(p.x, p.y, q.x, q.y, ax, ay, bx, by)) return true;
-      }
-    }
-  }
-  return pointInPaths(ax, ay, poly);
+  return edgeDistance(poly, ax, ay, bx, by, r) <= r || pointInPaths(ax, ay, poly);
 }

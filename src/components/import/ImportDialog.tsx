@@ -280,12 +280,7 @@ export function ImportDialog({ files, mode = 'layers', store, backend, onDone }:
             </button>
           </>
         ) : null}
-        {step.kind === 'tooBig' ? (
-          <button type="button" data-autofocus onClick={next}>
-            {t('dialog.close')}
-          </button>
-        ) : null}
-        {step.kind === 'settingsRefused' ? (
+        {step.kind === 'tooBig' || step.kind === 'settingsRefused' ? (
           <button type="button" data-autofocus onClick={next}>
             {t('dialog.close')}
           </button>

@@ -1,6 +1,7 @@
 import type { Feature } from 'geojson';
 import type { HamletStatus } from '../../analysis/types.ts';
 import {
+  ALL_LAYERS,
   EMPTY_FILTERS,
   type Filters,
   type HamletColourBy,
@@ -40,17 +41,7 @@ export function linkProblemText(p: LinkProblem): string {
  * v1 orders: a layer's bit and a colour measure's index are part of the format. Append only, so that
  * adding a layer to the app never changes what an old link means.
  */
-const LAYER_BITS: readonly LayerId[] = [
-  'hamlets',
-  'whiteZones',
-  'weakZones',
-  'fibre',
-  'sites',
-  'siteDiscs',
-  'facilities',
-  'boundaries',
-  'labels',
-];
+const LAYER_BITS: readonly LayerId[] = ALL_LAYERS;
 const COLOUR_BY: readonly HamletColourBy[] = ['status', 'broadbandShare', 'uncoveredHouseholds', 'score'];
 const STATUSES: readonly HamletStatus[] = ['served', 'partial', 'unserved'];
 const GAPS: readonly TechGap[] = ['any', 'noFibre', 'noMbb', 'both'];

@@ -148,6 +148,12 @@ describe('share link codec', () => {
     expect(problems[0]).toMatch(/damaged/);
   });
 
+  it("reads a v1 link's layer bits in the order they were first written (append-only)", () => {
+    const l = (1 << 2) | (1 << 5) | (1 << 8);
+    const { view: back } = decodeView(`?s=v1.${toBase64Url(JSON.stringify({ l }))}`);
+    expect(back.layers).toEqual(['weakZones', 'siteDiscs', 'labels']);
+  });
+
   it('drops only the damaged fields and restores the others', () => {
     const payload = {
       l: 3,
