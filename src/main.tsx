@@ -22,6 +22,8 @@ import { analysisClient as client } from './worker/earlyClient.ts';
 import { idbResultStore, withResultCache } from './store/persist/resultCache.ts';
 import { createScenarioWorkerEngine } from './worker/scenarioClient.ts';
 import { startAnalysisRunner } from './store/runner.ts';
+import { startUnits } from './store/units.ts';
+import { workerAssignUnits } from './worker/unitsClient.ts';
 import './styles/app.css';
 
 const i18n = createI18n(appStore.getState().lang);
@@ -41,6 +43,11 @@ startScenarioController(appStore, scenarioStore, () =>
   createScenarioWorkerEngine({ startAfter: mapSettled }),
 );
 registerScenarioProjectExtras(scenarioStore);
+// Each hamlet's unit of the current units layer (since 1 July 2025, or the user's), after the first map.
+startUnits(
+  appStore,
+  workerAssignUnits(() => mapSettled()),
+);
 // The address bar carries the view and the scenario's edits (share links, reload, back/forward).
 startUrlSync(appStorePort(appStore, scenarioStore));
 // The user's saved data and settings if any, else the shipped sample.

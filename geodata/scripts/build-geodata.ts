@@ -9,6 +9,9 @@ import { approximateGaps } from './gapCheck.ts';
 import type { SyntheticHamlet } from './hamlets.ts';
 import { marketCheck } from './marketCheck.ts';
 import { measuredCheck } from './measuredCheck.ts';
+import { splitHamlets, type UnitAssignment } from '../../src/analysis/units.ts';
+
+const splitCount = (a: UnitAssignment): number => splitHamlets(a).length;
 import type { SyntheticSite } from './sites.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -16,7 +19,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** `npm run geodata`: writes every file of the sample under geodata/ and prints what it holds. */
 function main(): void {
   const started = Date.now();
-  const { files, sample, layers, runs, measured } = buildSample();
+  const { files, sample, layers, runs, measured, units } = buildSample();
   for (const [path, text] of files) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), text);
@@ -25,6 +28,7 @@ function main(): void {
     files: { file: string; features: number; bytes: number }[];
     versions: { folder: string; files: { file: string; features: number; bytes: number }[] }[];
     measured: { file: string; rows: number; bytes: number }[];
+    unitSplits: { agreeWithCrosswalk: number };
   };
   const hamlets = layers.get('hamlets.geojson') as FeatureCollection<
     SyntheticHamlet['geometry'],
@@ -105,6 +109,13 @@ function main(): void {
   console.log(
     `measured points: ${pts.total} (${pts.ok} ok, ${pts.noService} no service; no service in white/weak zones ` +
       `${pct(pts.noServiceInGapShare, 1)}, elsewhere ${pct(pts.noServiceElsewhereShare, 1)}) by tech ${JSON.stringify(pts.byTech)}`,
+  );
+  const byMethod = (m: string) => units.hamlets.filter((h) => h.method === m).length;
+  const agree = manifest.unitSplits.agreeWithCrosswalk;
+  console.log(
+    `units 2025: ${units.units.length} units; hamlets by overlap ${byMethod('overlap')}, by crosswalk ${byMethod('crosswalk')}, ` +
+      `nearest ${byMethod('nearest')}, none ${byMethod('none')}; split (≥ 1 % elsewhere) ${splitCount(units)}; ` +
+      `unit agrees with the crosswalk of the hamlet's 2020–2024 commune for ${agree} of ${units.hamlets.length}`,
   );
   console.log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

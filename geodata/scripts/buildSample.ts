@@ -7,6 +7,8 @@ import Papa from 'papaparse';
 import { type CommuneFeature, readCommunes } from './communes.ts';
 import { cleanPolygonal } from './geom.ts';
 import { analyze } from '../../src/analysis/analyze.ts';
+import { unitSplitsCsv } from '../../src/analysis/exports.ts';
+import { assignUnits, splitHamlets, type UnitAssignment } from '../../src/analysis/units.ts';
 import type { SyntheticFacility } from './facilities.ts';
 import type { SyntheticFibre } from './fibre.ts';
 import { type Sample, generateSample } from './generate.ts';
@@ -15,6 +17,7 @@ import { type Measured, POINT_COLUMNS, TILE_COLUMNS, csvText, makeMeasured } fro
 import type { SyntheticSite } from './sites.ts';
 import { CURRENT_VERSION } from './versions.ts';
 import { SYNTHETIC_NOTE, featureCollectionText } from './writeGeoJson.ts';
+import { makeUnits2025, type UnitFeature } from './units2025.ts';
 
 /** Census day, 1 April 2019: the seed of the shipped sample. */
 export const SAMPLE_SEED = 20190401;
@@ -22,10 +25,10 @@ export const SAMPLE_SEED = 20190401;
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const sources = join(root, 'sources', 'nam-dinh');
 
-function readJson(file: string): FeatureCollection {
+function readJson<T = FeatureCollection>(file: string): T {
   const path = join(sources, file);
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as FeatureCollection;
+    return JSON.parse(readFileSync(path, 'utf8')) as T;
   } catch (e) {
     throw new Error(`${path}: cannot read it as JSON (${(e as Error).message}); restore it from git.`);
   }
@@ -106,6 +109,8 @@ export interface BuiltSample {
   /** The engine on every network version, oldest first; the last is the latest (geodata/ itself). */
   runs: { date: string; folder: string; result: AnalysisResult }[];
   measured: Measured;
+  /** The hamlets' 2025 units (`unit-splits.csv` lists the split ones). */
+  units: UnitAssignment;
 }
 
 /**
@@ -148,6 +153,13 @@ export function buildSample(): BuiltSample {
     };
   });
 
+  const communes226 = readJson('nam-dinh-communes-226.geojson').features;
+  const units = makeUnits2025(
+    readJson('nam-dinh-wards-2025.geojson'),
+    readJson('nam-dinh-admin-history.json'),
+    communes226,
+  );
+
   const synthetic = { illustrative: true, note: SYNTHETIC_NOTE };
   const files = new Map<string, string>();
   const layers = new Map<string, FeatureCollection>();
@@ -164,6 +176,7 @@ export function buildSample(): BuiltSample {
       ['province.geojson', province, {}],
       ['districts.geojson', districts, {}],
       ['communes.geojson', sample.communes, {}],
+      ['units.geojson', units, {}],
       ['hamlets.geojson', sample.hamlets, synthetic],
       ['fibre.geojson', sample.fibre, synthetic],
       ['sites.geojson', sample.sites, synthetic],
@@ -184,6 +197,14 @@ export function buildSample(): BuiltSample {
 
   // The engine on every version; hamlets and facilities are the same in all.
   const hamlets = layer<SyntheticHamlet>('hamlets.geojson');
+  // Each hamlet in the 2025 unit holding most of it, as the app and the CLI assign them.
+  const assignment = assignUnits(hamlets, layer<UnitFeature>('units.geojson'));
+  const unplaced = assignment.hamlets.filter((h) => h.method === 'none');
+  if (unplaced.length > 0)
+    throw new Error(
+      `units.geojson: ${unplaced.length} hamlets get no unit: ${unplaced.map((h) => h.id).join(', ')}`,
+    );
+  const splitsText = unitSplitsCsv(assignment);
   const runs = [
     ...sample.versions.map((v) => ({ date: v.date, folder: `versions/${v.date}` })),
     { date: CURRENT_VERSION, folder: '.' },
@@ -238,8 +259,24 @@ export function buildSample(): BuiltSample {
     ),
   ];
 
+  // How often the unit of largest overlap is the one the GSO crosswalk gives the hamlet's commune.
+  const to2025 = new Map(communes226.map((c) => [String(c.properties?.code), c.properties?.codes_2025_07]));
+  const communeOf = new Map(hamlets.features.map((h) => [h.properties.id, h.properties.commune_code]));
+  const agree = assignment.hamlets.filter((h) =>
+    (to2025.get(String(communeOf.get(h.id))) as string[] | undefined)?.includes(h.code),
+  ).length;
+  const splits = {
+    file: 'unit-splits.csv',
+    hamlets: splitHamlets(assignment).length,
+    agreeWithCrosswalk: agree,
+    byCrosswalk: assignment.hamlets.filter((h) => h.method === 'crosswalk').length,
+    byNearest: assignment.hamlets.filter((h) => h.method === 'nearest').length,
+    rows: splitsText.split('\r\n').length - 2,
+    ...put('unit-splits.csv', splitsText),
+  };
+
   const manifest = {
-    name: 'Nam Định sample (2020–2024 boundaries)',
+    name: 'Nam Định sample (2020–2024 boundaries; the communes and wards of 1 July 2025)',
     seed: SAMPLE_SEED,
     date: CURRENT_VERSION,
     note: 'Hamlets, fibre, sites and facilities are synthetic (illustrative)',
@@ -260,10 +297,13 @@ export function buildSample(): BuiltSample {
     })),
     versionsNote:
       'Each version folder holds sites.geojson and fibre.geojson: the same ids at the same positions in every version; hamlets, facilities and boundaries are the ones in geodata/. The files in geodata/ itself are the latest version.',
+    unitSplits: splits,
+    unitSplitsNote:
+      'Hamlets lying in more than one 2025 unit (another unit holds at least 1 % of them), one row per unit with its share, and the hamlets that overlap no unit with the unit the crosswalk gives them; see geodata/SOURCES.md.',
     measured: measuredFiles,
     measuredNote:
       'Illustrative speed tests (not real measurements), consistent with the synthetic network plus noise and a few planted contradictions; see geodata/measured/README.md.',
   };
   files.set('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
-  return { files, sample, layers, runs, measured };
+  return { files, sample, layers, runs, measured, units: assignment };
 }

@@ -238,6 +238,7 @@ const LABELS: Record<ExportLang, Record<HamletStatus | RecommendedTech | Rollup[
     province: 'Tỉnh',
     district: 'Huyện',
     commune: 'Xã',
+    unit: 'Xã/phường',
   },
   en: {
     served: 'Served',
@@ -249,6 +250,7 @@ const LABELS: Record<ExportLang, Record<HamletStatus | RecommendedTech | Rollup[
     province: 'Province',
     district: 'District',
     commune: 'Commune',
+    unit: 'Commune/ward',
   },
 };
 

@@ -1,6 +1,6 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { estimateCost } from './cost.ts';
-import { csvChunks } from './csv.ts';
+import { csvChunks, csvText } from './csv.ts';
 import {
   BASELINE,
   csvValue,
@@ -15,6 +15,7 @@ import {
   type TableValue,
 } from './exportTables.ts';
 import type { AnalysisResult, InputLayers, Rollup, Summary } from './types.ts';
+import { SPLIT_MIN_SHARE, splitHamlets, type HamletUnit, type UnitAssignment } from './units.ts';
 
 export const RANKING_CSV_HEADER = [...RANKING_COLUMNS.map((c) => c.key), ...PLAN_COLUMNS] as const;
 
@@ -23,6 +24,45 @@ export interface ExportFilter {
   ids?: Iterable<string>;
   /** What the result describes: the baseline (default) or a named scenario; written into every row. */
   plan?: ExportPlan;
+  /**
+   * Each hamlet's unit (`assignUnits`, by id): adds `unit_code`, `unit_name` and `unit_overlap_share`
+   * (empty for a hamlet in no unit), after `district`.
+   */
+  units?: ReadonlyMap<string, HamletUnit>;
+}
+
+/** The ranking's columns, with the unit's three after `district` when `units` is given (DATA-MODEL §15). */
+export function rankingColumns(units?: ReadonlyMap<string, HamletUnit>): readonly ExportColumn<RankingRow>[] {
+  if (!units) return RANKING_COLUMNS;
+  const unit = (row: RankingRow): HamletUnit | undefined => {
+    const u = units.get(row.h.id);
+    return u && u.code !== '' ? u : undefined;
+  };
+  const extra: ExportColumn<RankingRow>[] = [
+    {
+      key: 'unit_code',
+      header: { vi: 'Mã xã/phường', en: 'Unit code' },
+      kind: 'text',
+      get: (x) => unit(x)?.code ?? null,
+    },
+    {
+      key: 'unit_name',
+      header: { vi: 'Xã/phường', en: 'Unit' },
+      kind: 'text',
+      get: (x) => unit(x)?.unitName ?? null,
+    },
+    {
+      key: 'unit_overlap_share',
+      header: { vi: 'Tỷ lệ diện tích trong xã/phường', en: 'Share of area in the unit' },
+      kind: 'share',
+      get: (x) => {
+        const u = unit(x);
+        return u ? round(u.share, 4) : null;
+      },
+    },
+  ];
+  const at = RANKING_COLUMNS.findIndex((c) => c.key === 'district') + 1;
+  return [...RANKING_COLUMNS.slice(0, at), ...extra, ...RANKING_COLUMNS.slice(at)];
 }
 
 type HamletsInput = InputLayers['hamlets'];
@@ -77,7 +117,11 @@ export function rankingCsv(
   hamletsInput: HamletsInput,
   opts: ExportFilter = {},
 ): string {
-  return tableCsv(RANKING_COLUMNS, rankingRows(result, hamletsInput, opts.ids), opts.plan ?? BASELINE);
+  return tableCsv(
+    rankingColumns(opts.units),
+    rankingRows(result, hamletsInput, opts.ids),
+    opts.plan ?? BASELINE,
+  );
 }
 
 /** {@link rankingCsv} a line at a time: the chunks joined are its text exactly. */
@@ -86,7 +130,11 @@ export function rankingCsvChunks(
   hamletsInput: HamletsInput,
   opts: ExportFilter = {},
 ): Generator<string> {
-  return tableCsvChunks(RANKING_COLUMNS, rankingRows(result, hamletsInput, opts.ids), opts.plan ?? BASELINE);
+  return tableCsvChunks(
+    rankingColumns(opts.units),
+    rankingRows(result, hamletsInput, opts.ids),
+    opts.plan ?? BASELINE,
+  );
 }
 
 /**
@@ -114,11 +162,18 @@ export function* hamletFeatures(
     const row = byId.get(String(f.properties.id));
     if (!row) continue;
     const { h, r, cost } = row;
+    const u = opts.units?.get(h.id);
+    const unit = !opts.units
+      ? {}
+      : u && u.code !== ''
+        ? { unit_code: u.code, unit_name: u.unitName, unit_overlap_share: round(u.share, 4) }
+        : { unit_code: null, unit_name: null, unit_overlap_share: null };
     yield {
       type: 'Feature',
       geometry: f.geometry,
       properties: {
         ...f.properties,
+        ...unit,
         area_m2: round(h.areaM2, 1),
         white_area_m2: round(h.classAreaM2.white, 1),
         weak_area_m2: round(h.classAreaM2.weak, 1),
@@ -186,7 +241,7 @@ export function* zoneFeatures(
 
 export const SUMMARY_CSV_HEADER = [...SUMMARY_COLUMNS.map((c) => c.key), ...PLAN_COLUMNS] as const;
 
-/** The roll-ups of one level, or all three in order (province, districts, communes). */
+/** The roll-ups of one level, or all in order (province, districts, communes, units). */
 export function summaryRows(summary: Summary, level: Rollup['level'] | 'all'): Rollup[] {
   return level === 'province'
     ? [summary.province]
@@ -194,7 +249,9 @@ export function summaryRows(summary: Summary, level: Rollup['level'] | 'all'): R
       ? summary.districts
       : level === 'commune'
         ? summary.communes
-        : [summary.province, ...summary.districts, ...summary.communes];
+        : level === 'unit'
+          ? (summary.units ?? [])
+          : [summary.province, ...summary.districts, ...summary.communes, ...(summary.units ?? [])];
 }
 
 /**
@@ -236,4 +293,59 @@ export function rankingRows(
     .sort((a, b) => (inputOrder.get(a.id) ?? Infinity) - (inputOrder.get(b.id) ?? Infinity));
   for (const h of rest) rows.push({ h, r: undefined, cost: estimateCost(h, result.summary.settings) });
   return rows;
+}
+
+export const UNIT_SPLITS_CSV_HEADER = [
+  'hamlet_id',
+  'hamlet_name',
+  'unit_code',
+  'unit_name',
+  'share',
+  'area_m2',
+  'assigned',
+  'method',
+  'distance_m',
+] as const;
+
+/**
+ * The hamlets that lie in more than one unit (another unit holds at least `minShare` of them), one row per
+ * unit with its share, the unit each went to marked `assigned: yes`; then the hamlets that overlap no
+ * unit, with the unit they went to (`method` crosswalk or nearest, share 0) or none (DATA-MODEL §15).
+ *
+ * @example
+ * await writeFile('unit-splits.csv', unitSplitsCsv(assignUnits(hamlets, units)));
+ */
+export function unitSplitsCsv(a: UnitAssignment, minShare = SPLIT_MIN_SHARE): string {
+  const rows: (string | number | null)[][] = [];
+  for (const h of splitHamlets(a, minShare)) {
+    for (const p of h.parts) {
+      if (p.share < minShare && p.code !== h.code) continue;
+      rows.push([
+        h.id,
+        h.name,
+        p.code,
+        p.name,
+        round(p.share, 4),
+        round(p.areaM2, 1),
+        p.code === h.code ? 'yes' : 'no',
+        h.method,
+        0,
+      ]);
+    }
+  }
+  for (const h of a.hamlets) {
+    if (h.method === 'overlap') continue;
+    rows.push([
+      h.id,
+      h.name,
+      h.code,
+      h.unitName,
+      0,
+      0,
+      h.code ? 'yes' : 'no',
+      h.method,
+      h.distanceM === null ? null : round(h.distanceM, 1),
+    ]);
+  }
+  return csvText(UNIT_SPLITS_CSV_HEADER, rows);
 }

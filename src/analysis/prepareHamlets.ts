@@ -1,4 +1,4 @@
-import type { Position } from 'geojson';
+import type { Geometry, Position } from 'geojson';
 import type { HamletFeature, InputLayers } from './types.ts';
 import { SCALE, areaUnits, boundsOf, repairPolygonRings, unionAll } from './geometry/clip.ts';
 import type { Path64, Paths64, Rect64 } from './geometry/clip.ts';
@@ -17,11 +17,11 @@ export class AnalysisInputError extends Error {
   }
 }
 
-/** A hamlet in the local projection, normalised (outer rings positive, holes negative, no overlaps). */
-export interface PreparedHamlet {
+/** A polygon feature in the local projection, normalised (outer rings positive, holes negative, no overlaps). */
+export interface PreparedPolygon<F> {
   index: number;
   id: string;
-  feature: HamletFeature;
+  feature: F;
   paths: Paths64;
   bounds: Rect64;
   /** Point scale at the hamlet: ground area = projected area / scale². */
@@ -33,6 +33,9 @@ export interface PreparedHamlet {
   cy: number;
   radius: number;
 }
+
+/** A hamlet in the local projection. */
+export type PreparedHamlet = PreparedPolygon<HamletFeature>;
 
 /**
  * Project and validate the hamlets; the projection is centred on them. Self-intersecting or overlapping
@@ -66,7 +69,7 @@ export function prepareHamlets(layers: InputLayers): {
       );
     }
     seen.add(id);
-    return prepareOne(feature, index, id, proj, warnings);
+    return preparePolygon(feature, index, id, proj, warnings);
   });
   return { hamlets, proj, warnings };
 }
@@ -82,12 +85,12 @@ function hamletId(feature: HamletFeature, index: number): string {
   );
 }
 
-function polygonsOf(feature: HamletFeature, id: string): Position[][][] {
+function polygonsOf(feature: PolygonFeature, id: string, noun: string): Position[][][] {
   const g = feature.geometry;
   const polys = g?.type === 'Polygon' ? [g.coordinates] : g?.type === 'MultiPolygon' ? g.coordinates : null;
   if (!polys) {
     throw new AnalysisInputError(
-      `Hamlet "${id}" has geometry type ${g?.type ?? 'null'}; hamlets must be Polygon or MultiPolygon.`,
+      `${noun} "${id}" has geometry type ${g?.type ?? 'null'}; ${noun.toLowerCase()}s must be Polygon or MultiPolygon.`,
       id,
     );
   }
@@ -96,7 +99,7 @@ function polygonsOf(feature: HamletFeature, id: string): Position[][][] {
       for (const p of ring) {
         if (!Number.isFinite(p[0]) || !Number.isFinite(p[1]) || Math.abs(p[1] as number) > 90) {
           throw new AnalysisInputError(
-            `Hamlet "${id}" has an invalid coordinate [${String(p[0])}, ${String(p[1])}]; coordinates must be longitude, latitude in degrees (WGS84).`,
+            `${noun} "${id}" has an invalid coordinate [${String(p[0])}, ${String(p[1])}]; coordinates must be longitude, latitude in degrees (WGS84).`,
             id,
           );
         }
@@ -106,14 +109,27 @@ function polygonsOf(feature: HamletFeature, id: string): Position[][][] {
   return polys;
 }
 
-function prepareOne(
-  feature: HamletFeature,
+/** What `preparePolygon` reads of a feature: its geometry (anything else is checked and refused). */
+interface PolygonFeature {
+  geometry: Geometry | null;
+}
+
+/**
+ * One Polygon/MultiPolygon feature in the projection `proj`, repaired like a hamlet (even-odd, then union)
+ * with a warning; `noun` names it in messages ("Hamlet", "Unit").
+ *
+ * @example
+ * const unit = preparePolygon(feature, 0, '13669', proj, warnings, 'Unit');
+ */
+export function preparePolygon<F extends PolygonFeature>(
+  feature: F,
   index: number,
   id: string,
   proj: LocalProjection,
   warnings: string[],
-): PreparedHamlet {
-  const polys = polygonsOf(feature, id);
+  noun = 'Hamlet',
+): PreparedPolygon<F> {
+  const polys = polygonsOf(feature, id, noun);
   const parts: Paths64 = [];
   let rawArea = 0;
   for (const rings of polys) {
@@ -143,10 +159,10 @@ function prepareOne(
   const scale = proj.scaleAt(lon, lat);
   const toM2 = 1 / (SCALE * SCALE * scale * scale);
   if (area <= 0) {
-    warnings.push(`Hamlet "${id}" has no area (degenerate geometry); it is kept with zero area.`);
+    warnings.push(`${noun} "${id}" has no area (degenerate geometry); it is kept with zero area.`);
   } else if (Math.abs(area - rawArea) > 1e-9 * area + 1) {
     warnings.push(
-      `Hamlet "${id}" had invalid geometry (self-intersecting or overlapping rings) and was repaired: ` +
+      `${noun} "${id}" had invalid geometry (self-intersecting or overlapping rings) and was repaired: ` +
         `area ${(rawArea * toM2).toFixed(0)} m² as drawn, ${(area * toM2).toFixed(0)} m² after repair.`,
     );
   }

@@ -45,9 +45,7 @@ export function computeSummary(
   let lastDistrict: Acc | undefined;
   let lastCommune: Acc | undefined;
   let lastKey = ['', '', '', ''];
-  const noMbb = settings.thresholds.noMbb;
-  const opIndex = new Map<string, number>();
-  const opNames: string[] = [];
+  const ops = new Adder(settings);
   for (const h of hamlets) {
     if (
       !lastCommune ||
@@ -69,31 +67,9 @@ export function computeSummary(
       );
       lastKey = [h.district_code, h.district, h.commune_code, h.commune];
     }
-    add(provinceAcc, h);
-    add(lastDistrict, h);
-    add(lastCommune, h);
-    // Operators by index into one list, so the three levels add numbers, not look up names.
-    const o = h.operators;
-    for (let k = 0; k < o.names.length; k++) {
-      const name = o.names[k] as string;
-      let i = opIndex.get(name);
-      if (i === undefined) {
-        i = opNames.length;
-        opIndex.set(name, i);
-        opNames.push(name);
-      }
-      const mbb = o.mbbHouseholds[k] as number;
-      const fibre = o.fibreHouseholds[k] as number;
-      const withMbb = (o.mbbShare[k] as number) > noMbb ? 1 : 0;
-      addOperator(provinceAcc, i, mbb, fibre, withMbb);
-      addOperator(lastDistrict, i, mbb, fibre, withMbb);
-      addOperator(lastCommune, i, mbb, fibre, withMbb);
-    }
+    ops.add(h, provinceAcc, lastDistrict, lastCommune);
   }
-  const finish = (acc: Acc): Rollup => finishAcc(acc, opNames);
-
-  const byCode = (a: Rollup, b: Rollup): number =>
-    a.code < b.code ? -1 : a.code > b.code ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+  const finish = (acc: Acc): Rollup => finishAcc(acc, ops.names);
   return {
     province: finish(provinceAcc),
     districts: [...districts.values()].map(finish).sort(byCode),
@@ -101,6 +77,85 @@ export function computeSummary(
     settings,
     householdMethod: methodOf(hamlets),
   };
+}
+
+/** A hamlet's unit in a one-level unit system (DATA-MODEL §15); undefined or code '' for none. */
+export interface UnitRef {
+  code: string;
+  name: string;
+}
+
+/**
+ * Rolls hamlet results up to the units of a one-level system (province → unit: the communes and wards
+ * since 1 July 2025, or any imported layer), with `unitOf` saying each hamlet's unit (`assignUnits`).
+ * Each hamlet counts once, so province = Σ units; hamlets without a unit are grouped under `(unknown)`.
+ * Rows are `level: 'unit'`, sorted by code, in `units`; `districts` and `communes` are empty.
+ *
+ * @example
+ * const byId = new Map(assignment.hamlets.map((h) => [h.id, h]));
+ * const s = computeUnitSummary(result.hamlets, settings, (id) => byId.get(id), { code: '37', name: 'Ninh Bình' });
+ */
+export function computeUnitSummary(
+  hamlets: HamletCoverage[],
+  settings: Settings,
+  unitOf: (hamletId: string) => UnitRef | undefined,
+  province: ProvinceIdentity = DEFAULT_PROVINCE,
+): Summary {
+  const units = new Map<string, Acc>();
+  const provinceAcc = newAcc('province', province.code, province.name, undefined);
+  const ops = new Adder(settings);
+  for (const h of hamlets) {
+    const ref = unitOf(h.id);
+    const code = keyOf(ref?.code ?? '', ref?.code ? ref.name : '');
+    const unit = getOrAdd(units, code, () =>
+      newAcc('unit', code, (ref?.code && ref.name) || code, province.code),
+    );
+    ops.add(h, provinceAcc, unit);
+  }
+  const finish = (acc: Acc): Rollup => finishAcc(acc, ops.names);
+  return {
+    province: finish(provinceAcc),
+    districts: [],
+    communes: [],
+    units: [...units.values()].map(finish).sort(byCode),
+    settings,
+    householdMethod: methodOf(hamlets),
+  };
+}
+
+const byCode = (a: Rollup, b: Rollup): number =>
+  a.code < b.code ? -1 : a.code > b.code ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+
+/** Adds hamlets to accumulators, operators by index into one list so levels add numbers, not names. */
+class Adder {
+  readonly names: string[] = [];
+  private readonly index = new Map<string, number>();
+  private readonly noMbb: number;
+  constructor(settings: Settings) {
+    this.noMbb = settings.thresholds.noMbb;
+  }
+
+  add(h: HamletCoverage, a: Acc, b: Acc, c?: Acc): void {
+    add(a, h);
+    add(b, h);
+    if (c) add(c, h);
+    const o = h.operators;
+    for (let k = 0; k < o.names.length; k++) {
+      const name = o.names[k] as string;
+      let i = this.index.get(name);
+      if (i === undefined) {
+        i = this.names.length;
+        this.index.set(name, i);
+        this.names.push(name);
+      }
+      const mbb = o.mbbHouseholds[k] as number;
+      const fibre = o.fibreHouseholds[k] as number;
+      const withMbb = (o.mbbShare[k] as number) > this.noMbb ? 1 : 0;
+      addOperator(a, i, mbb, fibre, withMbb);
+      addOperator(b, i, mbb, fibre, withMbb);
+      if (c) addOperator(c, i, mbb, fibre, withMbb);
+    }
+  }
 }
 
 type Acc = Omit<

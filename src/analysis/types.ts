@@ -247,10 +247,11 @@ export interface RankedHamlet {
 }
 
 export interface Rollup {
-  level: 'province' | 'district' | 'commune';
+  /** `unit`: a unit of a one-level system (province → commune/ward since 1 July 2025, or imported). */
+  level: 'province' | 'district' | 'commune' | 'unit';
   code: string;
   name: string;
-  /** Code of the enclosing unit: the district for a commune, the province for a district. */
+  /** Code of the enclosing unit: the district for a commune, the province for a district or a unit. */
   parentCode?: string;
   hamlets: number;
   households: number;
@@ -294,6 +295,8 @@ export interface Summary {
   province: Rollup;
   districts: Rollup[];
   communes: Rollup[];
+  /** The units of a one-level system (`computeUnitSummary`); absent from the by-district summary. */
+  units?: Rollup[];
   settings: Settings;
   householdMethod: 'points' | 'area' | 'mixed';
 }

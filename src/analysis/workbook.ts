@@ -132,7 +132,7 @@ function table<R>(
 
 /**
  * The XLSX workbook of an export: the ranked hamlets as the list shows them, and the roll-ups of the
- * selected area. Each sheet opens with title rows (what it is and the area, the plan — baseline or
+ * selected area (`rankingColumns`: the ranking's columns, e.g. with the hamlets' units). Each sheet opens with title rows (what it is and the area, the plan — baseline or
  * scenario —, the date and the data note), then headers in the reader's language, then the rows.
  *
  * @example
@@ -142,6 +142,7 @@ export function rankingWorkbook(
   ranking: readonly RankingRow[],
   summary: readonly Rollup[],
   t: WorkbookTitle,
+  rankingColumns: readonly ExportColumn<RankingRow>[] = RANKING_COLUMNS,
 ): Sheet[] {
-  return [table('ranking', RANKING_COLUMNS, ranking, t), table('summary', SUMMARY_COLUMNS, summary, t)];
+  return [table('ranking', rankingColumns, ranking, t), table('summary', SUMMARY_COLUMNS, summary, t)];
 }

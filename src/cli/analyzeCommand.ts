@@ -10,6 +10,7 @@ import {
 } from '../analysis/exports.ts';
 import { computeSummary, type ProvinceIdentity } from '../analysis/rollups.ts';
 import type { AnalysisResult, InputLayers, Settings } from '../analysis/types.ts';
+import type { HamletUnit } from '../analysis/units.ts';
 import { flagHelp, parseFlags, type FlagTable } from './args.ts';
 import { CliError, EXIT_CODES_HELP, EXIT_USAGE } from './errors.ts';
 import type { Command, CliIO } from './command.ts';
@@ -32,6 +33,7 @@ import {
 } from './scenario.ts';
 import { resolveSettings } from './settingsFile.ts';
 import { analyzeInThreads, threadCount, type ThreadJob } from './threads.ts';
+import { readUnitsRun, UNITS_OUTPUT_FILES, unitsOutputs, type UnitsRun } from './units.ts';
 
 export const OUTPUT_FILES = [
   'hamlets.geojson',
@@ -56,6 +58,11 @@ const FLAGS: FlagTable = {
     Object.entries(LAYER_FLAGS).map(([name, help]) => [name, { type: 'string', value: 'FILE', help }]),
   ),
   province: { type: 'string', value: 'FILE', help: 'province boundary; its code and name label the summary' },
+  units: {
+    type: 'string',
+    value: 'FILE',
+    help: 'administrative units (polygons with code, name): each hamlet goes to the unit holding most of it; the summary is by unit',
+  },
   crs: {
     type: 'string',
     value: 'CODE',
@@ -96,7 +103,9 @@ Files: GeoJSON, zipped Shapefiles (reprojected from their .prj, VN-2000 included
 
 ${flagHelp(FLAGS)}
 
-Writes to DIR: ${OUTPUT_FILES.join(', ')}; with --scenario also ${SCENARIO_OUTPUT_FILES.join(', ')}.
+Writes to DIR: ${OUTPUT_FILES.join(', ')}; with --scenario also ${SCENARIO_OUTPUT_FILES.join(', ')};
+with --units also ${UNITS_OUTPUT_FILES.join(', ')}, and unit_code, unit_name, unit_overlap_share on every hamlet
+(hamlets.geojson, ranking.csv). Without --units the hamlets' own commune and district are used.
 Other files in DIR are left alone; no input may lie inside DIR.
 CSV files are UTF-8 with a BOM (Excel opens them with Vietnamese intact). Flags override --settings.
 
@@ -134,10 +143,10 @@ export const analyzeCommand: Command = {
       (Object.keys(LAYER_FLAGS) as InputRole[]).flatMap((role) => (str(role) ? [[role, str(role)]] : [])),
     ) as Partial<Record<InputRole, string>>;
     const threads = threadCount(threadsFlag, await fileSize(hamlets));
-    const inputs = [...Object.values(paths), str('province'), str('settings'), str('scenario')];
+    const inputs = [...Object.values(paths), str('province'), str('settings'), str('scenario'), str('units')];
     const out = await checkOutputDir(
       outArg,
-      [...OUTPUT_FILES, ...SCENARIO_OUTPUT_FILES],
+      [...OUTPUT_FILES, ...SCENARIO_OUTPUT_FILES, ...UNITS_OUTPUT_FILES],
       inputs.filter((p): p is string => p !== undefined),
     );
 
@@ -148,10 +157,16 @@ export const analyzeCommand: Command = {
     log(`Reading ${Object.values(paths).join(', ')}…`);
     const read = { warn, ...(str('crs') ? { crs: str('crs') } : {}) };
     const provincePath = str('province');
+    const unitsPath = str('units');
     const scenarioPath = str('scenario');
     // Several threads load the layers from the same bytes, read once here.
     const job = threads > 1 ? await threadJob(paths, read.crs, settings, scenarioPath) : null;
-    const loaded: { layers?: InputLayers; scenario?: ScenarioRun; province?: ProvinceIdentity | null } = {};
+    const loaded: {
+      layers?: InputLayers;
+      scenario?: ScenarioRun;
+      province?: ProvinceIdentity | null;
+      units?: UnitsRun;
+    } = {};
     let started = 0;
     const load = async (): Promise<InputLayers> => {
       const layers = job ? await loadLayers(paths, job.bytes, read) : await readLayers(paths, read);
@@ -159,6 +174,7 @@ export const analyzeCommand: Command = {
       loaded.province = provincePath
         ? await provinceFromFile(provincePath, read)
         : provinceFromHamlets(layers.hamlets);
+      if (unitsPath) loaded.units = await readUnitsRun(unitsPath, layers.hamlets, read);
       if (scenarioPath) {
         loaded.scenario = job?.scenario
           ? scenarioRun(scenarioPath, job.scenario.text, layers, settings)
@@ -183,10 +199,13 @@ export const analyzeCommand: Command = {
       progress.done();
     }
     const ms = performance.now() - started;
-    const { province, scenario } = loaded;
+    const { scenario, units } = loaded;
+    const province = loaded.province ?? null;
     const layers = loaded.layers as InputLayers;
     if (province)
       result = { ...result, summary: computeSummary(result.hamlets, result.summary.settings, province) };
+    const byUnit = units ? unitsOutputs(units, result, province) : null;
+    if (byUnit) result = byUnit.result;
     for (const w of result.warnings) warn(w);
 
     // The layers without the scenario, for the delta: on as many threads.
@@ -195,7 +214,11 @@ export const analyzeCommand: Command = {
         ? await analyzeInThreads({ ...job, scenario: undefined }, threads, async () => layers)
         : undefined;
     const extra = scenario?.outputs(result, before);
-    const stale = await writeOutputs(out, { ...outputs(result, layers), ...extra?.files });
+    const stale = await writeOutputs(out, {
+      ...outputs(result, layers, units?.byId),
+      ...extra?.files,
+      ...byUnit?.files,
+    });
     if (stale.length > 0)
       warn(
         `${outArg}: ${stale.join(', ')} ${stale.length === 1 ? 'is' : 'are'} from an earlier run; left as ${stale.length === 1 ? 'it was' : 'they were'}.`,
@@ -204,7 +227,7 @@ export const analyzeCommand: Command = {
     const st = result.summary.province.hamletsByStatus;
     log(
       `Analysed ${result.hamlets.length} hamlets in ${Math.round(ms)} ms: ${st.unserved} unserved, ` +
-        `${st.partial} partial, ${st.served} served; ${result.ranking.length} ranked. Wrote ${outArg}/ (${OUTPUT_FILES.length + (extra ? SCENARIO_OUTPUT_FILES.length : 0)} files).`,
+        `${st.partial} partial, ${st.served} served; ${result.ranking.length} ranked. Wrote ${outArg}/ (${OUTPUT_FILES.length + (extra ? SCENARIO_OUTPUT_FILES.length : 0) + (byUnit ? UNITS_OUTPUT_FILES.length : 0)} files).`,
     );
     return 0;
   },
@@ -214,12 +237,14 @@ export const analyzeCommand: Command = {
 function outputs(
   result: AnalysisResult,
   layers: InputLayers,
+  units?: ReadonlyMap<string, HamletUnit>,
 ): Record<(typeof OUTPUT_FILES)[number], string | Iterable<string>> {
+  const opts = units ? { units } : {};
   return {
-    'hamlets.geojson': featureCollectionChunks(hamletFeatures(result, layers.hamlets)),
+    'hamlets.geojson': featureCollectionChunks(hamletFeatures(result, layers.hamlets, opts)),
     'white-zones.geojson': featureCollectionChunks(zoneFeatures(result, 'white')),
     'weak-zones.geojson': featureCollectionChunks(zoneFeatures(result, 'weak')),
-    'ranking.csv': rankingCsvChunks(result, layers.hamlets),
+    'ranking.csv': rankingCsvChunks(result, layers.hamlets, opts),
     'summary.json': summaryJson(result.summary),
     'summary.csv': summaryCsv(result.summary, 'all'),
   };

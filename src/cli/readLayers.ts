@@ -20,6 +20,8 @@ export interface ReadOptions {
   /** Coordinate system for files that do not say theirs (a CRS_CHOICES code or a proj4 string). */
   crs?: string;
   warn: (line: string) => void;
+  /** A skipped feature stops the run (units: a missing one would move its hamlets elsewhere). */
+  refuseSkipped?: boolean;
 }
 
 /** The bytes of each input file, read once: what the layers are loaded from, here and in every thread. */
@@ -92,6 +94,16 @@ async function loadBytes(
   const loaded = await loadLayer({ name: path, data }, role, options).catch((e: unknown) => {
     throw withCrsHint(e);
   });
+  const skipped = loaded.report.skipped;
+  if (opts.refuseSkipped && skipped.length > 0)
+    throw new CliError(
+      `${path}: ${skipped.length} of the ${loaded.report.total} features of the ${role} layer cannot be used:\n` +
+        skipped
+          .slice(0, SHOWN)
+          .map((i) => `  ${i.message} — ${i.fix}`)
+          .join('\n') +
+        (skipped.length > SHOWN ? `\n  … and ${skipped.length - SHOWN} more.` : ''),
+    );
   reportIssues(path, role, loaded.report, opts.warn);
   if (loaded.collection.features.length === 0) {
     throw new CliError(

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../store/store.ts';
+import { activeUnitSystem } from '../store/units.ts';
+import { useUnitsTranslation } from './units/i18n.ts';
 import { ALL_LAYERS, type HamletColourBy } from '../store/viewState.ts';
 import { Legend } from './Legend.tsx';
 
@@ -8,6 +10,8 @@ const COLOUR_BY: HamletColourBy[] = ['status', 'broadbandShare', 'uncoveredHouse
 
 export function LayerPanel() {
   const { t } = useTranslation();
+  const { t: tu } = useUnitsTranslation();
+  const byUnits = useApp((s) => activeUnitSystem(s) === 'units');
   const { visible, colourBy, toggleLayer, setColourBy } = useApp(
     useShallow((s) => ({
       visible: s.layers,
@@ -28,7 +32,7 @@ export function LayerPanel() {
               onChange={() => toggleLayer(id)}
               data-layer={id}
             />
-            {t(`layers.${id}`)}
+            {id === 'labels' && byUnits ? tu('layerLabels') : t(`layers.${id}`)}
           </label>
         ))}
       </fieldset>

@@ -89,7 +89,14 @@ export function LegendSwatch({ symbol }: { symbol: LegendSymbol }) {
 export function useLegend(): LegendModel {
   const fmt = useFormat();
   const app = useApp(
-    useShallow((s) => ({ layers: s.layers, colourBy: s.colourBy, input: s.input, settings: s.settings })),
+    useShallow((s) => ({
+      layers: s.layers,
+      colourBy: s.colourBy,
+      input: s.input,
+      settings: s.settings,
+      unitSystem: s.unitSystem,
+      admin: s.admin,
+    })),
   );
   const scenario = useScenario(
     useShallow((s) => ({ edits: s.edits, draft: s.draft, covered: s.covered, delta: s.delta })),

@@ -113,6 +113,11 @@ export const ROLE_TABLE = {
     centroidOk: true,
     csvColumns: ['lon', 'lat', 'count'],
   },
+  /**
+   * Administrative units of a one-level system (province → commune/ward since 1 July 2025, or any later
+   * change): hamlets go to the unit holding most of their area (DATA-MODEL §15).
+   */
+  units: { ...ADMIN_SPEC, labelKey: 'roles.units' },
   communes: { ...ADMIN_SPEC, labelKey: 'roles.communes' },
   districts: { ...ADMIN_SPEC, labelKey: 'roles.districts' },
   province: { ...ADMIN_SPEC, labelKey: 'roles.province' },

@@ -95,6 +95,7 @@ export function normaliseProps(
       setNumber('population', 'population');
       break;
     }
+    case 'units':
     case 'communes':
     case 'districts':
     case 'province': {
@@ -107,10 +108,20 @@ export function normaliseProps(
           warnings,
           skip: {
             message: 'has no code',
-            fix: `Choose which column holds the ${role} code (mã), or fill it in.`,
+            fix: `Choose which column holds the ${role === 'units' ? 'unit' : role} code (mã), or fill it in.`,
           },
         };
       }
+      // A unit's name is what the breadcrumb, the list and the exports show: it must be given.
+      if (role === 'units' && props.name === undefined)
+        return {
+          props,
+          warnings,
+          skip: {
+            message: 'has no name',
+            fix: 'Choose which column holds the unit name (tên), or fill it in.',
+          },
+        };
       if (props.name === undefined) props.name = props.code;
       break;
     }

@@ -57,7 +57,22 @@ export function areaAt(
   return null;
 }
 
-/** One level up (Escape): commune → its district, district → province; null at the province. */
+/**
+ * The unit a map click at `point` picks in the units system: the unit under it, else the unit of the hamlet
+ * clicked (`hamletUnit`, for a click on a hamlet beyond the units' outline). Null outside every unit.
+ *
+ * @example unitAt([106.2, 20.3], admin) // { level: 'unit', code: '13669' }
+ */
+export function unitAt(
+  point: [number, number],
+  admin: AdminLayers,
+  hamletUnit?: string,
+): SelectedArea | null {
+  const code = codeAt(admin.units, point) ?? text(hamletUnit);
+  return code ? { level: 'unit', code } : null;
+}
+
+/** One level up (Escape): commune → its district, district or unit → province; null at the province. */
 export function areaUp(
   current: SelectedArea,
   provinceCode: string,
@@ -67,6 +82,7 @@ export function areaUp(
     const district = districtOf(current.code);
     return district ? { level: 'district', code: district } : { level: 'province', code: provinceCode };
   }
-  if (current.level === 'district') return { level: 'province', code: provinceCode };
+  if (current.level === 'district' || current.level === 'unit')
+    return { level: 'province', code: provinceCode };
   return null;
 }

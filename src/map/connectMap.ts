@@ -5,7 +5,8 @@ import type { AppState } from '../store/appState.ts';
 import type { HamletRow } from '../store/rows.ts';
 import type { ScenarioState, ScenarioStore } from '../store/scenario/scenarioStore.ts';
 import { effectiveSettings, type AppStore } from '../store/store.ts';
-import { areaAt, areaUp } from './areaPick.ts';
+import { activeUnitSystem } from '../store/units.ts';
+import { areaAt, areaUp, unitAt } from './areaPick.ts';
 import type { MapAdapter } from './MapAdapter.ts';
 import { memoLast } from './memo.ts';
 import { CLICKABLE_LAYERS, planLayers, type MapPlan, type ScenarioView } from './planLayers.ts';
@@ -20,6 +21,7 @@ const PLAN_KEYS = [
   'basemap',
   'settings',
   'area',
+  'unitSystem',
 ] as const;
 
 const SCENARIO_KEYS = ['edits', 'draft', 'covered', 'shown'] as const;
@@ -41,6 +43,7 @@ export function planFromState(s: AppState, scenario?: ScenarioView): MapPlan {
     basemap: s.basemap,
     settings: effectiveSettings(s),
     area: s.area,
+    unitSystem: activeUnitSystem(s),
     scenario,
   });
 }
@@ -104,7 +107,12 @@ export function connectMap(adapter: MapAdapter, store: AppStore, scenarioStore: 
       }
     }
     if (s.area !== before.area && s.area.level !== 'province') {
-      const fc = s.area.level === 'district' ? s.admin.districts : s.admin.communes;
+      const fc =
+        s.area.level === 'district'
+          ? s.admin.districts
+          : s.area.level === 'unit'
+            ? s.admin.units
+            : s.admin.communes;
       const feature = fc?.features.find((f) => f.properties.code === s.area.code);
       if (feature) {
         const [w, so, e, n] = bbox(feature);
@@ -127,6 +135,11 @@ export function connectMap(adapter: MapAdapter, store: AppStore, scenarioStore: 
     const props = hit?.properties as { id?: string; hamletId?: string } | undefined;
     const id = props?.hamletId ?? props?.id ?? null;
     const s = store.getState();
+    if (pickingAreas(s) && activeUnitSystem(s) === 'units') {
+      const area = unitAt([e.lngLat.lng, e.lngLat.lat], s.admin, id ? s.unitOf.get(id)?.code : undefined);
+      if (area) s.setArea(area);
+      return;
+    }
     if (pickingAreas(s)) {
       const districts = districtIndex(s.admin.communes, s.rows);
       const hamlet = id ? hamletIndex(s.input).get(id)?.properties : undefined;
@@ -150,7 +163,11 @@ export function connectMap(adapter: MapAdapter, store: AppStore, scenarioStore: 
     const target = e.target instanceof Element ? e.target : null;
     if (target?.closest('input, select, textarea, [role="dialog"], [aria-modal="true"]')) return;
     const districts = districtIndex(s.admin.communes, s.rows);
-    const up = areaUp(s.area, s.result?.summary.province.code ?? '', (c) => districts.get(c));
+    const provinceCode =
+      activeUnitSystem(s) === 'units'
+        ? (s.unitSummary?.province.code ?? '')
+        : (s.result?.summary.province.code ?? '');
+    const up = areaUp(s.area, provinceCode, (c) => districts.get(c));
     // At the province, Escape leaves picking: clicks select hamlets again.
     if (up) s.setArea(up);
     else s.setPickAreas(false);

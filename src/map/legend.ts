@@ -5,7 +5,8 @@ import type { Settings } from '../analysis/types.ts';
 import type { Formatters } from '../i18n/format.ts';
 import type { AppState } from '../store/appState.ts';
 import type { PlanView } from '../store/scenario/plan.ts';
-import type { HamletColourBy, LayerId } from '../store/viewState.ts';
+import { activeUnitSystem } from '../store/units.ts';
+import type { HamletColourBy, LayerId, UnitSystem } from '../store/viewState.ts';
 import { facilityKindsOf, operatorsOf } from './mapData.ts';
 import {
   BACKGROUND,
@@ -85,15 +86,21 @@ export interface LegendInput {
   facilityKinds: readonly string[];
   scenario?: LegendScenario;
   plan?: LegendLabel;
+  /** `units`: the boundaries drawn are the province's and its communes and wards (no districts). */
+  unitSystem?: UnitSystem;
 }
 
 /** The legend input for the app's state, the scenario being edited and the plan shown. */
 export function legendInputOf(
-  app: Pick<AppState, 'layers' | 'colourBy' | 'input' | 'settings'>,
+  app: Pick<AppState, 'layers' | 'colourBy' | 'input' | 'settings'> &
+    Partial<Pick<AppState, 'unitSystem' | 'admin'>>,
   scenario?: LegendScenario,
   plan?: PlanView,
 ): LegendInput {
   return {
+    ...(app.unitSystem && app.admin
+      ? { unitSystem: activeUnitSystem({ unitSystem: app.unitSystem, admin: app.admin }) }
+      : {}),
     visible: app.layers,
     colourBy: app.colourBy,
     settings: withDefaults(app.settings),
@@ -238,7 +245,11 @@ export function buildLegend(input: LegendInput, fmt: Formatters): Legend {
   }
   if (on('boundaries'))
     entries.push(
-      entry('bounds', { kind: 'line', colour: BOUNDARY.district.colour }, { key: 'legend.boundaries' }),
+      entry(
+        'bounds',
+        { kind: 'line', colour: BOUNDARY.district.colour },
+        { key: input.unitSystem === 'units' ? 'units:legendBoundaries' : 'legend.boundaries' },
+      ),
     );
   entries.push(...scenarioEntries(input.scenario));
   return { title: { key: 'legend.title' }, plan: input.plan ?? null, ramp, entries };

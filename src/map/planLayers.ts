@@ -3,7 +3,7 @@ import type { AddLayerObject, ExpressionSpecification } from 'maplibre-gl';
 import type { ScenarioEdit } from '../analysis/scenarioTypes.ts';
 import type { AnalysisResult, InputLayers, Settings } from '../analysis/types.ts';
 import type { AdminLayers } from '../store/appState.ts';
-import type { HamletColourBy, LayerId, SelectedArea } from '../store/viewState.ts';
+import type { HamletColourBy, LayerId, SelectedArea, UnitSystem } from '../store/viewState.ts';
 import {
   hamletsForMap,
   labelsForMap,
@@ -43,8 +43,13 @@ export interface PlanInput {
   selectedHamletId: string | null;
   basemap: 'none' | 'osm';
   settings: Settings;
-  /** The area whose roll-up is shown; a district or commune is outlined. */
+  /** The area whose roll-up is shown; a district, commune or unit is outlined. */
   area?: SelectedArea;
+  /**
+   * The unit system in force (`activeUnitSystem`): `units` outlines and labels the units layer instead of
+   * the districts and communes of 2020–2024.
+   */
+  unitSystem?: UnitSystem;
   /** The what-if scenario being edited: its proposals, the route being drawn, what it covers or loses. */
   scenario?: ScenarioView;
 }
@@ -120,6 +125,7 @@ function operatorColourExpression(operators: string[]): ExpressionSpecification 
 export function planLayers(input: PlanInput): MapPlan {
   const on = (id: LayerId): 'visible' | 'none' => (input.visible.includes(id) ? 'visible' : 'none');
   const selected = input.selectedHamletId ?? '';
+  const byUnits = input.unitSystem === 'units';
   const sources: Record<string, PlanSource> = {
     hamlets: { type: 'geojson', data: hamletsForMap(input.layers, input.result) },
     white: { type: 'geojson', data: whiteZonesForMap(input.result) },
@@ -128,8 +134,9 @@ export function planLayers(input: PlanInput): MapPlan {
     sites: { type: 'geojson', data: sitesForMap(input.layers?.sites, input.settings.defaultRadiusM) },
     facilities: { type: 'geojson', data: (input.layers?.facilities ?? EMPTY) as FC },
     province: { type: 'geojson', data: (input.admin.province ?? EMPTY) as FC },
-    districts: { type: 'geojson', data: (input.admin.districts ?? EMPTY) as FC },
-    communes: { type: 'geojson', data: (input.admin.communes ?? EMPTY) as FC },
+    districts: { type: 'geojson', data: ((byUnits ? null : input.admin.districts) ?? EMPTY) as FC },
+    communes: { type: 'geojson', data: ((byUnits ? null : input.admin.communes) ?? EMPTY) as FC },
+    units: { type: 'geojson', data: ((byUnits ? input.admin.units : null) ?? EMPTY) as FC },
     'scenario-covered': { type: 'geojson', data: scenarioCoveredForMap(input.scenario?.covered ?? null) },
     'scenario-proposals': {
       type: 'geojson',
@@ -247,6 +254,13 @@ export function planLayers(input: PlanInput): MapPlan {
       paint: { 'line-color': BOUNDARY.commune.colour, 'line-width': BOUNDARY.commune.width },
     },
     {
+      id: 'units-line',
+      type: 'line',
+      source: 'units',
+      layout: { visibility: on('boundaries') },
+      paint: { 'line-color': BOUNDARY.district.colour, 'line-width': BOUNDARY.district.width },
+    },
+    {
       id: 'districts-line',
       type: 'line',
       source: 'districts',
@@ -329,7 +343,8 @@ export function planLayers(input: PlanInput): MapPlan {
     {
       id: 'area-selected',
       type: 'line',
-      source: input.area?.level === 'commune' ? 'communes' : 'districts',
+      source:
+        input.area?.level === 'unit' ? 'units' : input.area?.level === 'commune' ? 'communes' : 'districts',
       filter: ['==', ['get', 'code'], input.area && input.area.level !== 'province' ? input.area.code : ''],
       paint: { 'line-color': AREA_LINE, 'line-width': 3.5, 'line-opacity': 0.85 },
     },
@@ -410,7 +425,9 @@ export function planLayers(input: PlanInput): MapPlan {
     },
   );
   const labels = input.visible.includes('labels')
-    ? labelsForMap(input.admin.districts, input.admin.communes, input.layers)
+    ? byUnits
+      ? labelsForMap(input.admin.units, null, input.layers)
+      : labelsForMap(input.admin.districts, input.admin.communes, input.layers)
     : [];
   return { sources, layers, labels };
 }

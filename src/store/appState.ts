@@ -4,9 +4,19 @@ import type {
   InputLayers,
   RankedHamlet,
   Settings,
+  Summary,
 } from '../analysis/types.ts';
+import type { HamletUnit, UnitAssignment } from '../analysis/units.ts';
 import type { HamletRow, SortState } from './rows.ts';
-import type { Filters, HamletColourBy, Lang, LayerId, SelectedArea, ViewState } from './viewState.ts';
+import type {
+  Filters,
+  HamletColourBy,
+  Lang,
+  LayerId,
+  SelectedArea,
+  UnitSystem,
+  ViewState,
+} from './viewState.ts';
 
 import type { AdminLayers } from '../data/layerRoles.ts';
 export type { AdminCollection, AdminLayers } from '../data/layerRoles.ts';
@@ -76,6 +86,22 @@ export interface AnalysisSlice {
   failRun(runId: number, message: string): void;
 }
 
+/** The hamlets' administrative units (the `units` system, DATA-MODEL §15) and the roll-ups by unit. */
+export interface UnitsSlice {
+  /** Each hamlet's unit by largest overlap with `admin.units`; null without a units layer or before. */
+  unitAssignment: UnitAssignment | null;
+  /** The same by hamlet id. */
+  unitOf: ReadonlyMap<string, HamletUnit>;
+  /** The current result rolled up by unit (`units` holds the rows); null until both are there. */
+  unitSummary: Summary | null;
+  unitsStatus: 'none' | 'assigning' | 'ready' | 'error';
+  unitsError: string | null;
+  setUnitsPending(): void;
+  setUnitsError(message: string): void;
+  /** Also rebuilds the list's rows (each with its unit) and the roll-ups by unit. */
+  setUnitAssignment(assignment: UnitAssignment | null): void;
+}
+
 export interface ViewSlice extends ViewState {
   viewSource: ChangeSource;
   selectionSource: ChangeSource;
@@ -87,7 +113,10 @@ export interface ViewSlice extends ViewState {
   resetFilters(): void;
   setSort(sort: SortState): void;
   selectHamlet(id: string | null, source: ChangeSource): void;
+  /** Shows the area's roll-up and filters the list to it (the list and the roll-up move together). */
   setArea(area: SelectedArea): void;
+  /** Switches the unit system: back to the whole province, area filters cleared. */
+  setUnitSystem(system: UnitSystem): void;
   /** Stores only what differs from the defaults. */
   setSettings(next: Settings): void;
   resetSettings(): void;
@@ -120,7 +149,7 @@ export interface UiSlice {
   setPickAreas(on: boolean): void;
 }
 
-export type AppState = DataSlice & AnalysisSlice & ViewSlice & UiSlice;
+export type AppState = DataSlice & AnalysisSlice & ViewSlice & UiSlice & UnitsSlice;
 
 /** The ViewState fields of the app state: what a shared link and a project file reopen. */
 export function viewOf(s: ViewState): ViewState {
@@ -131,6 +160,7 @@ export function viewOf(s: ViewState): ViewState {
     colourBy: s.colourBy,
     filters: s.filters,
     area: s.area,
+    unitSystem: s.unitSystem,
     selectedHamletId: s.selectedHamletId,
     settings: s.settings,
     lang: s.lang,

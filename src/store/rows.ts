@@ -1,4 +1,5 @@
 import type { AnalysisResult, HamletStatus, RankedHamlet, RecommendedTech } from '../analysis/types.ts';
+import type { HamletUnit } from '../analysis/units.ts';
 import type { Filters } from './viewState.ts';
 import { MATCH, matchLevel, parseQuery, searchIndex, type MatchLevel, type SearchIndex } from './search.ts';
 
@@ -12,6 +13,9 @@ export interface HamletRow {
   communeCode: string;
   district: string;
   districtCode: string;
+  /** The unit holding most of the hamlet (units system, `assignUnits`); '' before or without one. */
+  unitCode: string;
+  unitName: string;
   status: HamletStatus;
   households: number;
   uncoveredHouseholds: number;
@@ -21,12 +25,12 @@ export interface HamletRow {
   recommendedTech: RecommendedTech;
   noFibre: boolean;
   noMbb: boolean;
-  /** Name, commune, district and id as folded words (`store/search.ts`). */
+  /** Name, commune, district, id and unit as folded words (`store/search.ts`). */
   search: SearchIndex;
 }
 
 export type SortKey =
-  'rank' | 'name' | 'commune' | 'status' | 'uncoveredHouseholds' | 'costPerHousehold' | 'score';
+  'rank' | 'name' | 'commune' | 'unit' | 'status' | 'uncoveredHouseholds' | 'costPerHousehold' | 'score';
 export interface SortState {
   key: SortKey;
   dir: 'asc' | 'desc';
@@ -36,7 +40,10 @@ export interface SortState {
  * Ranked candidates first (by rank), then the hamlets without a rank (served ones) in the result's order:
  * what `sortRows(rows, { key: 'rank', dir: 'asc' })` gives, without sorting thousands of rows.
  */
-export function buildRows(result: AnalysisResult): HamletRow[] {
+export function buildRows(
+  result: AnalysisResult,
+  unitOf: ReadonlyMap<string, HamletUnit> = NO_UNITS,
+): HamletRow[] {
   const ranks = new Map<string, RankedHamlet>(result.ranking.map((r) => [r.id, r]));
   // Thousands of hamlets share a few hundred names ("Thôn 1", "Xóm 2") and commune and district names:
   // index each distinct name once.
@@ -45,6 +52,8 @@ export function buildRows(result: AnalysisResult): HamletRow[] {
   const rest: HamletRow[] = [];
   for (const h of result.hamlets) {
     const r = ranks.get(h.id);
+    const unit = unitOf.get(h.id);
+    const unitName = unit?.unitName ?? '';
     const row: HamletRow = {
       id: h.id,
       rank: r?.rank ?? null,
@@ -54,6 +63,8 @@ export function buildRows(result: AnalysisResult): HamletRow[] {
       communeCode: h.commune_code,
       district: h.district,
       districtCode: h.district_code,
+      unitCode: unit?.code ?? '',
+      unitName,
       status: h.status,
       households: h.households,
       uncoveredHouseholds: h.uncoveredHouseholds,
@@ -63,7 +74,10 @@ export function buildRows(result: AnalysisResult): HamletRow[] {
       recommendedTech: r?.recommendedTech ?? 'none',
       noFibre: h.flags.noFibre,
       noMbb: h.flags.noMbb,
-      search: searchIndex([h.name, h.commune, h.district, h.id], fields),
+      search: searchIndex(
+        unitName ? [h.name, h.commune, h.district, h.id, unitName] : [h.name, h.commune, h.district, h.id],
+        fields,
+      ),
     };
     (row.rank === null ? rest : ranked).push(row);
   }
@@ -73,6 +87,8 @@ export function buildRows(result: AnalysisResult): HamletRow[] {
   return ranked;
 }
 
+const NO_UNITS: ReadonlyMap<string, HamletUnit> = new Map();
+
 /** Applies every list filter, each row with how well it matches the search (all rows match no search). */
 function filterMatches(rows: readonly HamletRow[], f: Filters): { row: HamletRow; level: MatchLevel }[] {
   const query = parseQuery(f.search);
@@ -81,6 +97,7 @@ function filterMatches(rows: readonly HamletRow[], f: Filters): { row: HamletRow
     if (
       (f.district === null || r.districtCode === f.district) &&
       (f.commune === null || r.communeCode === f.commune) &&
+      (f.unit === null || r.unitCode === f.unit) &&
       (f.status === null || r.status === f.status) &&
       (f.tier === null || r.tier === f.tier) &&
       gapMatches(r, f.gap)
@@ -145,6 +162,8 @@ export function sortRows(rows: readonly HamletRow[], sort: SortState): HamletRow
         return r.name;
       case 'commune':
         return r.commune;
+      case 'unit':
+        return r.unitName;
       case 'status':
         return STATUS_ORDER[r.status];
       case 'uncoveredHouseholds':

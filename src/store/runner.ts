@@ -40,7 +40,8 @@ export function startAnalysisRunner(store: AppStore, analyser: Analyser, debounc
         const ms = performance.now() - started;
         // The list's rows in this task, its render in the next: together they blocked the page for
         // 200+ ms on two busy cores; apart, neither does.
-        const views = runId === store.getState().runId ? resultViews(result) : undefined;
+        const views =
+          runId === store.getState().runId ? resultViews(result, store.getState().unitOf) : undefined;
         await new Promise((resolve) => setTimeout(resolve, 0));
         store.getState().finishRun(runId, result, ms, views, fromResultCache(result) ? 'cache' : 'run');
       })

@@ -6,6 +6,7 @@ import type { AppState } from './appState.ts';
 import { createAnalysisSlice } from './slices/analysisSlice.ts';
 import { createDataSlice } from './slices/dataSlice.ts';
 import { createUiSlice } from './slices/uiSlice.ts';
+import { createUnitsSlice } from './slices/unitsSlice.ts';
 import { createViewSlice } from './slices/viewSlice.ts';
 
 export type AppStore = StoreApi<AppState>;
@@ -17,6 +18,7 @@ export function createAppStore(): AppStore {
     ...createAnalysisSlice(...a),
     ...createViewSlice(...a),
     ...createUiSlice(...a),
+    ...createUnitsSlice(...a),
   }));
 }
 

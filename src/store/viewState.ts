@@ -31,9 +31,18 @@ export type HamletColourBy = 'status' | 'broadbandShare' | 'uncoveredHouseholds'
 /** Which technology is missing, for the ranked list's "technology gap" filter. */
 export type TechGap = 'any' | 'noFibre' | 'noMbb' | 'both';
 
+/**
+ * How hamlets are grouped into areas (DATA-MODEL §15): `units`, province → commune/ward, by the units
+ * layer (since 1 July 2025, or one the user imported), each hamlet in the unit holding most of its area;
+ * `districts`, province → district → commune (2020–2024), by the codes the hamlets carry.
+ */
+export type UnitSystem = 'units' | 'districts';
+
 export interface Filters {
   district: string | null;
   commune: string | null;
+  /** A unit of the `units` system; district and commune belong to the `districts` system. */
+  unit: string | null;
   status: HamletStatus | null;
   tier: 1 | 2 | 3 | null;
   gap: TechGap;
@@ -44,6 +53,7 @@ export interface Filters {
 export const EMPTY_FILTERS: Filters = {
   district: null,
   commune: null,
+  unit: null,
   status: null,
   tier: null,
   gap: 'any',
@@ -51,7 +61,7 @@ export const EMPTY_FILTERS: Filters = {
 };
 
 export interface SelectedArea {
-  level: 'province' | 'district' | 'commune';
+  level: 'province' | 'district' | 'commune' | 'unit';
   code: string;
 }
 
@@ -68,6 +78,8 @@ export interface ViewState {
   colourBy: HamletColourBy;
   filters: Filters;
   area: SelectedArea;
+  /** The unit system the user chose; `units` falls back to `districts` when there is no units layer. */
+  unitSystem: UnitSystem;
   selectedHamletId: string | null;
   settings: Partial<Settings>;
   lang: Lang;

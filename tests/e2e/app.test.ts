@@ -155,6 +155,7 @@ describe('the planner’s map', () => {
 
   it('picking a district in the breadcrumb shows its roll-up and outlines it on the map', async () => {
     await page.click('[data-tab="area"]');
+    await page.selectOption('[data-testid="unit-system"]', 'districts');
     const district = await page.evaluate(() => window.__vt!.store.getState().result!.summary.districts[0]!);
     await page.selectOption('select[aria-label="Chọn huyện"]', district.code);
     await page.waitForFunction(
@@ -170,10 +171,13 @@ describe('the planner’s map', () => {
     );
     expect(outlined).toContain(district.code);
     await screenshot(page, 'area-district');
+    await page.selectOption('[data-testid="unit-system"]', 'units');
   });
 
   it('with “pick on the map” on, clicking the map picks the district (zoomed out) or the commune, and Escape goes back up', async () => {
     await page.click('[data-tab="area"]');
+    // The 2020–2024 system: province › district › commune (the units of 2025 are picked in units.test.ts).
+    await page.selectOption('[data-testid="unit-system"]', 'districts');
     await page.click('[data-testid="area-pick-on-map"]');
     await expect(page.getAttribute('[data-testid="area-pick-on-map"]', 'aria-pressed')).resolves.toBe('true');
     const centre = await page.evaluate(() => {
@@ -239,6 +243,7 @@ describe('the planner’s map', () => {
     await expect(page.getAttribute('[data-testid="area-pick-on-map"]', 'aria-pressed')).resolves.toBe(
       'false',
     );
+    await page.selectOption('[data-testid="unit-system"]', 'units');
   });
 
   it('switching the language changes the interface', async () => {

@@ -87,11 +87,16 @@ describe('the ranked list at 1400 × 900 (issue 14, item 5)', () => {
     }
   });
 
-  it('gives the full name, commune and district on hover and on keyboard focus', async () => {
+  it('gives the full name and commune or ward (since 1 July 2025) on hover and on keyboard focus', async () => {
+    // The rows get their unit from a worker once the map has drawn.
+    await app.page.waitForFunction(() => window.__vt!.store.getState().unitsStatus === 'ready');
     const row = app.page.locator('[data-hamlet-id]').nth(1);
     const id = (await row.getAttribute('data-hamlet-id'))!;
-    const h = await app.page.evaluate((i) => window.__vt!.store.getState().coverageById.get(i)!, id);
-    const full = `${h.name} — ${h.commune}, ${h.district}`;
+    const h = await app.page.evaluate((i) => {
+      const s = window.__vt!.store.getState();
+      return { name: s.coverageById.get(i)!.name, unit: s.unitOf.get(i)!.unitName };
+    }, id);
+    const full = `${h.name} — ${h.unit}`;
     await expect(row.getAttribute('title')).resolves.toBe(full);
     await app.page.focus(`[data-row-focus="${id}"]`);
     // Focus from the keyboard: an arrow key moves it to the next row and back.

@@ -44,6 +44,7 @@ export function mergeImported(
   const keepAdmin = (name: string): boolean => keep(name) && !elsewhere;
   const admin: AdminLayers = {
     province: keepAdmin('province') ? state.admin.province : null,
+    units: keepAdmin('units') ? state.admin.units : null,
     districts: keepAdmin('districts') ? state.admin.districts : null,
     communes: keepAdmin('communes') ? state.admin.communes : null,
   };

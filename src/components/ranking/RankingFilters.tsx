@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { HamletStatus } from '../../analysis/types.ts';
 import { useApp } from '../../store/store.ts';
+import { activeUnitSystem } from '../../store/units.ts';
+import { UnitFilter } from '../units/UnitFilter.tsx';
+import { useUnitsTranslation } from '../units/i18n.ts';
 import type { Filters, TechGap } from '../../store/viewState.ts';
 
 const STATUSES: HamletStatus[] = ['unserved', 'partial', 'served'];
@@ -11,6 +14,8 @@ const collator = new Intl.Collator('vi');
 
 export function RankingFilters() {
   const { t } = useTranslation();
+  const { t: tu } = useUnitsTranslation();
+  const system = useApp(activeUnitSystem);
   const { filters, setFilters, resetFilters, summary } = useApp(
     useShallow((s) => ({
       filters: s.filters,
@@ -39,12 +44,12 @@ export function RankingFilters() {
   const [open, setOpen] = useState(false);
   const gridId = useId();
   const active =
-    [filters.district, filters.commune, filters.status, filters.tier].filter((f) => f !== null).length +
-    (filters.gap === 'any' ? 0 : 1);
+    [filters.district, filters.commune, filters.unit, filters.status, filters.tier].filter((f) => f !== null)
+      .length + (filters.gap === 'any' ? 0 : 1);
   return (
     <div className={`vt-filters${open ? '' : ' is-collapsed'}`} role="search">
       <label className="vt-field vt-field--search">
-        <span>{t('filters.search')}</span>
+        <span>{system === 'units' ? tu('search') : t('filters.search')}</span>
         <input
           type="search"
           value={filters.search}
@@ -65,36 +70,42 @@ export function RankingFilters() {
         {active > 0 && ` (${t('filters.active', { count: active })})`} {open ? '▴' : '▾'}
       </button>
       <div className="vt-filters__grid" id={gridId}>
-        <label className="vt-field">
-          <span>{t('filters.district')}</span>
-          <select
-            value={filters.district ?? ''}
-            onChange={(e) => set({ district: e.target.value || null })}
-            data-testid="filter-district"
-          >
-            <option value="">{t('filters.all')}</option>
-            {districts.map((d) => (
-              <option key={d.code} value={d.code}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="vt-field">
-          <span>{t('filters.commune')}</span>
-          <select
-            value={filters.commune ?? ''}
-            onChange={(e) => set({ commune: e.target.value || null })}
-            data-testid="filter-commune"
-          >
-            <option value="">{t('filters.all')}</option>
-            {communesInDistrict.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        {system === 'units' ? (
+          <UnitFilter />
+        ) : (
+          <>
+            <label className="vt-field">
+              <span>{t('filters.district')}</span>
+              <select
+                value={filters.district ?? ''}
+                onChange={(e) => set({ district: e.target.value || null })}
+                data-testid="filter-district"
+              >
+                <option value="">{t('filters.all')}</option>
+                {districts.map((d) => (
+                  <option key={d.code} value={d.code}>
+                    {d.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="vt-field">
+              <span>{t('filters.commune')}</span>
+              <select
+                value={filters.commune ?? ''}
+                onChange={(e) => set({ commune: e.target.value || null })}
+                data-testid="filter-commune"
+              >
+                <option value="">{t('filters.all')}</option>
+                {communesInDistrict.map((c) => (
+                  <option key={c.code} value={c.code}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </>
+        )}
         <label className="vt-field">
           <span>{t('filters.status')}</span>
           <select

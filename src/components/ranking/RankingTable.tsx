@@ -7,6 +7,8 @@ import { shortAdminName } from '../../i18n/adminName.ts';
 import { STATUS_COLOURS } from '../../map/palette.ts';
 import { listRows, type HamletRow, type SortKey } from '../../store/rows.ts';
 import { useApp } from '../../store/store.ts';
+import { activeUnitSystem } from '../../store/units.ts';
+import { useUnitsTranslation } from '../units/i18n.ts';
 import { useFormat } from '../useFormat.ts';
 
 const ROW_HEIGHT = 44;
@@ -30,11 +32,22 @@ const FIRST_DIR: Record<SortKey, 'asc' | 'desc'> = {
   rank: 'asc',
   name: 'asc',
   commune: 'asc',
+  unit: 'asc',
   status: 'asc',
   uncoveredHouseholds: 'desc',
   costPerHousehold: 'asc',
   score: 'desc',
 };
+/** The name, commune and district of a row (its commune or ward of 2025 in the units system). */
+const fullPlace = (row: HamletRow, byUnits: boolean): string =>
+  byUnits ? `${row.name} — ${row.unitName}` : `${row.name} — ${row.commune}, ${row.district}`;
+
+/** The columns in a unit system: the place column sorts by the commune or ward of 2025 in `units`. */
+const UNIT_COLUMNS = COLUMNS.map((c) => ({
+  ...c,
+  keys: c.keys.map((k) => (k.key === 'commune' ? { key: 'unit' as const, label: 'ranking.commune' } : k)),
+}));
+
 /** Rows a Page Up / Page Down moves by. */
 const PAGE = 10;
 
@@ -98,7 +111,11 @@ export function focusList(): void {
  */
 export function RankingTable({ rows }: { rows: HamletRow[] }) {
   const { t } = useTranslation();
+  const { t: tu } = useUnitsTranslation();
   const fmt = useFormat();
+  // Rows get their unit from a worker after the first list: until then the 2020–2024 commune shows.
+  const byUnits = useApp((s) => activeUnitSystem(s) === 'units' && s.unitAssignment !== null);
+  const columns = byUnits ? UNIT_COLUMNS : COLUMNS;
   const { sort, setSort, selectedId, selectionSource, selectHamlet } = useApp(
     useShallow((s) => ({
       sort: s.sort,
@@ -191,9 +208,10 @@ export function RankingTable({ rows }: { rows: HamletRow[] }) {
 
   return (
     <div className="vt-table" role="table" aria-label={t('ranking.title')} aria-rowcount={rows.length + 1}>
+      {/* In the units system the place under a hamlet's name is its commune or ward of 2025. */}
       <div role="rowgroup" className="vt-table__head">
         <div role="row" className="vt-table__row" aria-rowindex={1}>
-          {COLUMNS.map((c) => {
+          {columns.map((c) => {
             const sorted = c.keys.find((k) => k.key === sort.key);
             return (
               <div
@@ -208,10 +226,10 @@ export function RankingTable({ rows }: { rows: HamletRow[] }) {
                     type="button"
                     className="vt-sort"
                     onClick={() => sortBy(k.key)}
-                    title={t('ranking.sortBy', { column: t(k.label) })}
+                    title={t('ranking.sortBy', { column: k.key === 'unit' ? tu('unit') : t(k.label) })}
                     data-sort={k.key}
                   >
-                    {t(k.label)}
+                    {k.key === 'unit' ? tu('unit') : t(k.label)}
                     <span aria-hidden="true">
                       {sort.key === k.key ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}
                     </span>
@@ -236,7 +254,7 @@ export function RankingTable({ rows }: { rows: HamletRow[] }) {
             const row = rows[item.index];
             if (!row) return null;
             const selected = row.id === selectedId;
-            const full = `${row.name} — ${row.commune}, ${row.district}`;
+            const full = fullPlace(row, byUnits);
             return (
               <div
                 key={row.id}
@@ -269,7 +287,9 @@ export function RankingTable({ rows }: { rows: HamletRow[] }) {
                     }}
                   >
                     <span className="vt-rowbutton__name">{row.name}</span>
-                    <span className="vt-rowbutton__commune">{shortAdminName(row.commune)}</span>
+                    <span className="vt-rowbutton__commune">
+                      {shortAdminName(byUnits ? row.unitName : row.commune)}
+                    </span>
                   </button>
                 </div>
                 <div role="cell" className="vt-cell vt-cell--status">
@@ -302,7 +322,7 @@ export function RankingTable({ rows }: { rows: HamletRow[] }) {
           style={{ top: tipTop }}
           data-testid="row-tip"
         >
-          {`${tipRow.name} — ${tipRow.commune}, ${tipRow.district}`}
+          {fullPlace(tipRow, byUnits)}
         </div>
       )}
     </div>

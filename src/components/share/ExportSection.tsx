@@ -5,6 +5,7 @@ import { scenarioStore } from '../../store/scenario/scenarioStore.ts';
 import { filterRows } from '../../store/rows.ts';
 import { buildExport, EXPORT_KINDS, type ExportKind } from '../../store/share/exportFiles.ts';
 import { appStore, useApp } from '../../store/store.ts';
+import { activeUnitSystem } from '../../store/units.ts';
 import { dataOrigin } from '../import/DataNote.tsx';
 import { useImportTranslation } from '../import/i18n.ts';
 import { usePlan, usePlanTranslation } from '../plan/usePlan.ts';
@@ -50,6 +51,9 @@ export function ExportSection() {
         lang: s.lang,
         planLabel: planLabel(shown, tPlan),
         dataNote: dataOrigin(s, (k, p) => tImport(k, p)),
+        ...(activeUnitSystem(s) === 'units' && s.unitSummary
+          ? { units: { byHamlet: s.unitOf, summary: s.unitSummary } }
+          : {}),
       });
       const blob = typeof file.body === 'string' ? new Blob([file.body], { type: file.mime }) : file.body;
       downloadBlob(file.fileName, blob);

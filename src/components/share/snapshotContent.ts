@@ -20,7 +20,13 @@ export function currentLegend(): Legend {
 export function areaName(s: Pick<AppState, 'area' | 'admin' | 'result'>): string {
   const { level, code } = s.area;
   const layer =
-    level === 'province' ? s.admin.province : level === 'district' ? s.admin.districts : s.admin.communes;
+    level === 'province'
+      ? s.admin.province
+      : level === 'district'
+        ? s.admin.districts
+        : level === 'unit'
+          ? s.admin.units
+          : s.admin.communes;
   const feature =
     level === 'province'
       ? layer?.features[0]
@@ -39,7 +45,11 @@ export function areaName(s: Pick<AppState, 'area' | 'admin' | 'result'>): string
 export function filteredAreaName(
   s: Pick<AppState, 'area' | 'admin' | 'result' | 'filters' | 'rows'>,
 ): string {
-  const { commune, district } = s.filters;
+  const { commune, district, unit } = s.filters;
+  if (unit !== null) {
+    const row = s.rows.find((r) => r.unitCode === unit);
+    if (row?.unitName) return row.unitName;
+  }
   if (commune !== null) {
     const row = s.rows.find((r) => r.communeCode === commune);
     if (row?.commune) return row.commune;

@@ -105,6 +105,7 @@ function pickView(v: Record<string, unknown>): Partial<ViewState> {
   if (typeof v.zoom === 'number' && Number.isFinite(v.zoom)) out.zoom = v.zoom;
   if (v.lang === 'vi' || v.lang === 'en') out.lang = v.lang;
   if (v.basemap === 'none' || v.basemap === 'osm') out.basemap = v.basemap;
+  if (v.unitSystem === 'units' || v.unitSystem === 'districts') out.unitSystem = v.unitSystem;
   if (
     v.colourBy === 'status' ||
     v.colourBy === 'broadbandShare' ||

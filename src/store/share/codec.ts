@@ -8,6 +8,7 @@ import {
   type LayerId,
   type SelectedArea,
   type TechGap,
+  type UnitSystem,
   type ViewState,
 } from '../viewState.ts';
 import { fromBase64Url, toBase64Url } from './base64url.ts';
@@ -45,8 +46,14 @@ const LAYER_BITS: readonly LayerId[] = ALL_LAYERS;
 const COLOUR_BY: readonly HamletColourBy[] = ['status', 'broadbandShare', 'uncoveredHouseholds', 'score'];
 const STATUSES: readonly HamletStatus[] = ['served', 'partial', 'unserved'];
 const GAPS: readonly TechGap[] = ['any', 'noFibre', 'noMbb', 'both'];
-const AREA_LEVELS: Record<string, SelectedArea['level']> = { p: 'province', d: 'district', c: 'commune' };
-const KNOWN_KEYS = new Set(['l', 'c', 'f', 'a', 'h', 'st', 'g', 'b', 'sc', 'sn', 'sm']);
+const AREA_LEVELS: Record<string, SelectedArea['level']> = {
+  p: 'province',
+  d: 'district',
+  c: 'commune',
+  u: 'unit',
+};
+const UNIT_SYSTEMS: Record<string, UnitSystem> = { u: 'units', d: 'districts' };
+const KNOWN_KEYS = new Set(['l', 'c', 'f', 'a', 'h', 'st', 'g', 'b', 'sc', 'sn', 'sm', 'u']);
 
 /**
  * Encodes a view as the query and hash of a share link: `?s=v1.<base64url compact JSON>#map=z/lat/lon`.
@@ -67,6 +74,7 @@ export function encodeView(v: SharedView): string {
   const f = encodeFilters(v.filters);
   if (Object.keys(f).length > 0) payload.f = f;
   payload.a = `${v.area.level[0]}${v.area.code}`;
+  payload.u = v.unitSystem === 'districts' ? 'd' : 'u';
   if (v.selectedHamletId !== null) payload.h = v.selectedHamletId;
   const st = encodeSettings(v.settings);
   if (Object.keys(st).length > 0) payload.st = st;
@@ -157,6 +165,7 @@ function encodeFilters(f: Filters): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   if (f.district !== null) out.d = f.district;
   if (f.commune !== null) out.c = f.commune;
+  if (f.unit !== null) out.u = f.unit;
   if (f.status !== null) out.s = STATUSES.indexOf(f.status);
   if (f.tier !== null) out.t = f.tier;
   if (f.gap !== 'any') out.g = GAPS.indexOf(f.gap);
@@ -207,6 +216,22 @@ function decodePayload(p: Record<string, unknown>, view: Partial<SharedView>, pr
     if (level && (code.length > 0 || level === 'province') && code.length <= 40) view.area = { level, code };
     else problems.push('The selected area in the link could not be read; the whole province is shown.');
   }
+  if ('u' in p) {
+    const system = typeof p.u === 'string' ? UNIT_SYSTEMS[p.u] : undefined;
+    if (system) view.unitSystem = system;
+    else
+      problems.push(
+        'The unit system in the link is unknown; the current units (since 1 July 2025) are used.',
+      );
+  }
+  // Links made before unit systems name districts and communes of 2020–2024: they keep meaning that.
+  view.unitSystem ??=
+    view.area?.level === 'district' ||
+    view.area?.level === 'commune' ||
+    view.filters.district !== null ||
+    view.filters.commune !== null
+      ? 'districts'
+      : 'units';
   if ('h' in p) {
     if (isShortText(p.h, 200)) view.selectedHamletId = p.h;
     else problems.push('The selected hamlet in the link could not be read; no hamlet is selected.');
@@ -257,6 +282,10 @@ function decodeFilters(raw: unknown, problems: LinkProblem[]): Filters {
   if ('c' in raw) {
     if (isShortText(raw.c, 40)) filters.commune = raw.c;
     else bad('commune');
+  }
+  if ('u' in raw) {
+    if (isShortText(raw.u, 40)) filters.unit = raw.u;
+    else bad('unit');
   }
   if ('s' in raw) {
     const status = typeof raw.s === 'number' ? STATUSES[raw.s] : undefined;

@@ -1,6 +1,7 @@
 import type { ExportPlan } from '../../analysis/exportTables.ts';
 import {
   hamletsGeoJson,
+  rankingColumns,
   rankingCsv,
   rankingRows,
   summaryCsv,
@@ -8,6 +9,7 @@ import {
   zonesGeoJson,
 } from '../../analysis/exports.ts';
 import type { AnalysisResult, InputLayers, Summary } from '../../analysis/types.ts';
+import type { HamletUnit } from '../../analysis/units.ts';
 import { rankingWorkbook } from '../../analysis/workbook.ts';
 import type { Lang, SelectedArea } from '../viewState.ts';
 import { exportFileName } from './fileName.ts';
@@ -43,6 +45,11 @@ export interface ExportInput {
   lang: Lang;
   planLabel: string;
   dataNote: string;
+  /**
+   * In the units system: each hamlet's unit (adds unit_code, unit_name, unit_overlap_share) and the roll-ups
+   * by unit (the summary export and the workbook's summary sheet).
+   */
+  units?: { byHamlet: ReadonlyMap<string, HamletUnit>; summary: Summary };
 }
 
 export interface ExportFile {
@@ -67,20 +74,26 @@ const GEOJSON = 'application/geo+json';
  */
 export async function buildExport(kind: ExportKind, input: ExportInput): Promise<ExportFile> {
   const { result, hamlets, ids, areaName, date, plan } = input;
-  const summary = areaSummary(named(result.summary, input.provinceName), input.area);
+  const summary = areaSummary(named(input.units?.summary ?? result.summary, input.provinceName), input.area);
+  const units = input.units ? { units: input.units.byHamlet } : {};
   const name = (what: string, ext: string, area = areaName) => exportFileName(what, area, date, ext, plan);
   switch (kind) {
     case 'ranking-xlsx': {
       const rows = rankingRows(result, hamlets, ids);
-      const sheets = rankingWorkbook(rows, summaryRows(summary, 'all'), {
-        lang: input.lang,
-        areaName,
-        planLabel: input.planLabel,
-        date: new Intl.DateTimeFormat(input.lang === 'vi' ? 'vi-VN' : 'en-GB', { dateStyle: 'long' }).format(
-          date,
-        ),
-        dataNote: input.dataNote,
-      });
+      const sheets = rankingWorkbook(
+        rows,
+        summaryRows(summary, 'all'),
+        {
+          lang: input.lang,
+          areaName,
+          planLabel: input.planLabel,
+          date: new Intl.DateTimeFormat(input.lang === 'vi' ? 'vi-VN' : 'en-GB', {
+            dateStyle: 'long',
+          }).format(date),
+          dataNote: input.dataNote,
+        },
+        rankingColumns(input.units?.byHamlet),
+      );
       return {
         fileName: name('ranking', 'xlsx'),
         mime: XLSX_MIME,
@@ -92,11 +105,11 @@ export async function buildExport(kind: ExportKind, input: ExportInput): Promise
       return {
         fileName: name('ranking', 'csv'),
         mime: CSV,
-        body: rankingCsv(result, hamlets, { ids, plan }),
+        body: rankingCsv(result, hamlets, { ids, plan, ...units }),
         count: ids.length,
       };
     case 'ranking-geojson':
-      return geojson(name('ranking', 'geojson'), hamletsGeoJson(result, hamlets, { ids, plan }));
+      return geojson(name('ranking', 'geojson'), hamletsGeoJson(result, hamlets, { ids, plan, ...units }));
     case 'white-geojson':
     case 'weak-geojson': {
       const zone = kind === 'white-geojson' ? 'white' : 'weak';
@@ -107,7 +120,7 @@ export async function buildExport(kind: ExportKind, input: ExportInput): Promise
         fileName: name('summary', 'csv', input.summaryAreaName),
         mime: CSV,
         body: summaryCsv(summary, 'all', plan),
-        count: 1 + summary.districts.length + summary.communes.length,
+        count: 1 + summary.districts.length + summary.communes.length + (summary.units?.length ?? 0),
       };
     }
   }
@@ -129,6 +142,7 @@ function geojson(fileName: string, fc: { features: unknown[] }): ExportFile {
  */
 function areaSummary(summary: Summary, area: SelectedArea): Summary {
   if (area.level === 'province') return summary;
+  if (area.level === 'unit') return { ...summary, units: summary.units?.filter((u) => u.code === area.code) };
   if (area.level === 'district') {
     return {
       ...summary,

@@ -1,12 +1,13 @@
 import type { StateCreator } from 'zustand';
 import type { AnalysisSlice, AppState, ResultViews } from '../appState.ts';
 import type { AnalysisResult } from '../../analysis/types.ts';
+import type { HamletUnit } from '../../analysis/units.ts';
 import { buildRows } from '../rows.ts';
 
 /** A result's rows and lookups, which the runner builds in a task before the one that renders them. */
-export function resultViews(result: AnalysisResult): ResultViews {
+export function resultViews(result: AnalysisResult, unitOf?: ReadonlyMap<string, HamletUnit>): ResultViews {
   return {
-    rows: buildRows(result),
+    rows: buildRows(result, unitOf),
     coverageById: new Map(result.hamlets.map((h) => [h.id, h])),
     rankingById: new Map(result.ranking.map((r) => [r.id, r])),
   };
@@ -35,7 +36,7 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
     if (runId !== get().runId) return;
     set({
       result,
-      ...(views ?? resultViews(result)),
+      ...(views ?? resultViews(result, get().unitOf)),
       running: false,
       progress: null,
       lastRunMs: ms,

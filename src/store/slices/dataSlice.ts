@@ -5,7 +5,7 @@ const READY = { dataStatus: 'ready', dataError: null } as const;
 
 export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set) => ({
   input: null,
-  admin: { province: null, districts: null, communes: null },
+  admin: { province: null, units: null, districts: null, communes: null },
   illustrativeLayers: [],
   dataStatus: 'idle',
   dataError: null,

@@ -14,6 +14,8 @@ import { restoreNoticeStore } from '../../../src/store/persist/restoreNotice.ts'
 import { validateSettings } from '../../../src/analysis/validateSettings.ts';
 import { withDefaults } from '../../../src/analysis/settings.ts';
 import { act } from '@testing-library/react';
+import { assignUnits } from '../../../src/analysis/units.ts';
+import { startUnits } from '../../../src/store/units.ts';
 // The app fetches the dialog and the readers on first use; loaded here up front, so the first test's
 // waits measure the dialog, not the first transform of the whole import stack.
 import '../../../src/components/import/ImportDialog.tsx';
@@ -50,7 +52,9 @@ function sampleStore(): AppStore {
       ],
     },
   };
-  store.getState().setData(input, { province: null, districts: null, communes: null }, ['hamlets']);
+  store
+    .getState()
+    .setData(input, { province: null, units: null, districts: null, communes: null }, ['hamlets']);
   return store;
 }
 
@@ -174,6 +178,41 @@ describe('import dialog', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Check file' }));
     const counts = await within(dialog).findByTestId('import-counts');
     expect(counts.textContent).toMatch(/^[1-9]\d* of \d+ features can be imported/);
+  });
+
+  it('an administrative units layer (the boundaries of a later change) becomes the units the hamlets go to', async () => {
+    const store = sampleStore();
+    startUnits(store, (h, u) => Promise.resolve(assignUnits(h, u)));
+    const user = setup(store);
+    const ring = (x0: number, x1: number) => [
+      [
+        [x0, 19.99],
+        [x1, 19.99],
+        [x1, 20.02],
+        [x0, 20.02],
+        [x0, 19.99],
+      ],
+    ];
+    const units = {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { ma: 'X1', ten: 'Xã Mới' },
+          geometry: { type: 'Polygon', coordinates: ring(105.99, 106.02) },
+        },
+      ],
+    };
+    const file = new File([JSON.stringify(units)], 'xa-2026-04.geojson', { type: 'application/geo+json' });
+    await user.upload(screen.getByTestId('import-file-input'), file);
+    const dialog = await screen.findByRole('dialog');
+    await user.selectOptions(await within(dialog).findByLabelText('This file holds'), 'units');
+    await user.click(within(dialog).getByRole('button', { name: 'Check file' }));
+    await user.click(await within(dialog).findByRole('button', { name: /^Import 1 features?$/ }));
+    await waitFor(() => expect(store.getState().unitsStatus).toBe('ready'));
+    const s = store.getState();
+    expect(s.admin.units?.features[0]?.properties).toMatchObject({ code: 'X1', name: 'Xã Mới' });
+    expect(s.unitAssignment?.hamlets.map((h) => [h.id, h.code, h.share])).toEqual([['S1', 'X1', 1]]);
   });
 
   it('property values are shown as text, never as HTML', async () => {

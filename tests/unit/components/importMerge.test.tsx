@@ -54,7 +54,7 @@ const sample = {
     hamlets: square(106.2, 20.2, { id: 'S', name: 'Xóm 1', synthetic: true }),
     sites: { type: 'FeatureCollection', features: [] },
   } as unknown as InputLayers,
-  admin: { province: namDinh, districts: null, communes: null },
+  admin: { province: namDinh, units: null, districts: null, communes: null },
   illustrativeLayers: ['hamlets', 'sites'],
   importedFiles: [],
   dataSource: 'sample' as const,

@@ -14,7 +14,7 @@ export function resetStoreWithSample(): void {
   appStore.setState(pristine, true);
   appStore
     .getState()
-    .setData(sampleInput(), { province: null, districts: null, communes: null }, ['hamlets']);
+    .setData(sampleInput(), { province: null, units: null, districts: null, communes: null }, ['hamlets']);
   const runId = appStore.getState().startRun();
   appStore.getState().finishRun(runId, sampleResult(), 5);
 }

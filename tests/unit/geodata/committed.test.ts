@@ -6,7 +6,16 @@ import { approximateGaps } from '../../../geodata/scripts/gapCheck.ts';
 import { tilingReport } from './tiling.ts';
 
 const dir = join(import.meta.dirname, '../../../geodata');
-const FILES = ['province', 'districts', 'communes', 'hamlets', 'fibre', 'sites', 'facilities'] as const;
+const FILES = [
+  'province',
+  'districts',
+  'communes',
+  'units',
+  'hamlets',
+  'fibre',
+  'sites',
+  'facilities',
+] as const;
 const SYNTHETIC = ['hamlets', 'fibre', 'sites', 'facilities'] as const;
 type Layer = (typeof FILES)[number];
 type Props = Record<string, unknown>;
@@ -23,6 +32,7 @@ describe('committed geodata', () => {
     expect(layers.province.features).toHaveLength(1);
     expect(layers.districts.features).toHaveLength(10);
     expect(layers.communes.features).toHaveLength(226);
+    expect(layers.units.features).toHaveLength(57);
     expect(layers.hamlets.features.length).toBeGreaterThanOrEqual(2000);
   });
 
@@ -81,6 +91,23 @@ describe('committed geodata', () => {
       expect(layers[layer].features.length, entry.file).toBe(entry.features);
       expect(statSync(join(dir, entry.file)).size, entry.file).toBe(entry.bytes);
     }
+  });
+
+  it('labels the 2025 units honestly: Ninh Bình since 1 July 2025, on the former Nam Định area', () => {
+    const units = props('units');
+    expect(
+      new Set(
+        units.map((u) => `${String(u.province)} / ${String(u.province_area_of)} / ${String(u.valid_from)}`),
+      ),
+    ).toEqual(new Set(['Tỉnh Ninh Bình / Tỉnh Nam Định / 2025-07-01']));
+    expect(new Set(units.map((u) => u.type))).toEqual(new Set(['Xã', 'Phường']));
+    // Every 2020–2024 commune went into exactly one unit by the crosswalk.
+    const from = units.flatMap((u) => u.from_communes as string[]);
+    expect(from.sort()).toEqual(
+      props('communes')
+        .map((c) => String(c.code))
+        .sort(),
+    );
   });
 
   it('has site and fibre attributes of the documented shapes', () => {

@@ -7,6 +7,8 @@ import { networkStats, versionChange } from '../../../geodata/scripts/engineSumm
 import { marketCheck } from '../../../geodata/scripts/marketCheck.ts';
 import { measuredCheck } from '../../../geodata/scripts/measuredCheck.ts';
 import { analyze } from '../../../src/analysis/analyze.ts';
+import { computeSummary, computeUnitSummary } from '../../../src/analysis/rollups.ts';
+import { outsideHamlets, splitHamlets } from '../../../src/analysis/units.ts';
 import type { AnalysisResult, InputLayers } from '../../../src/analysis/types.ts';
 import { pooledOnly } from './pooledOnly.ts';
 
@@ -45,6 +47,48 @@ describe('the shipped sample', () => {
     expect(sites.features.length - layers.sites!.features.length).toBeGreaterThan(20);
     const latest = built.runs[built.runs.length - 1];
     expect(pooledOnly(analyze(layers))).toEqual(pooledOnly(latest?.result as AnalysisResult));
+  });
+
+  it('puts every hamlet in one of the 57 units of 2025, reporting the split ones with their shares', () => {
+    const a = built.units;
+    expect(a.units).toHaveLength(57);
+    expect(a.hamlets.every((h) => h.code !== '')).toBe(true);
+    // Two hamlets of the coarse 2019 outlines lie beyond the 2025 boundaries: the crosswalk places them.
+    expect(outsideHamlets(a).map((h) => [h.id, h.code, h.method])).toEqual([
+      ['13963-09', '13894', 'crosswalk'],
+      ['14221-23', '14221', 'crosswalk'],
+    ]);
+    const split = splitHamlets(a);
+    expect(split.length).toBeGreaterThan(500);
+    for (const h of split) {
+      expect(h.parts[0]?.code).toBe(h.code);
+      expect(h.parts.reduce((s, p) => s + p.share, 0)).toBeLessThanOrEqual(1.001);
+    }
+    expect(committed('unit-splits.csv').split('\r\n')[0]).toMatch(/^\uFEFFhamlet_id,hamlet_name,unit_code/);
+  });
+
+  it('adds up to the province total by units of 2025 and by districts and communes of 2020–2024', () => {
+    const result = (built.runs[built.runs.length - 1] as (typeof built.runs)[number]).result;
+    const byId = new Map(built.units.hamlets.map((h) => [h.id, h]));
+    const units = computeUnitSummary(result.hamlets, result.summary.settings, (id) => byId.get(id));
+    const old = computeSummary(result.hamlets, result.summary.settings);
+    expect(units.units).toHaveLength(57);
+    expect(old.districts).toHaveLength(10);
+    expect(old.communes).toHaveLength(226);
+    for (const key of [
+      'hamlets',
+      'households',
+      'broadbandHouseholds',
+      'fibreHouseholds',
+      'whiteAreaM2',
+    ] as const) {
+      const total = old.province[key];
+      expect(units.province[key]).toBe(total);
+      for (const rows of [units.units ?? [], old.districts, old.communes])
+        expect(rows.reduce((s, r) => s + r[key], 0)).toBeCloseTo(total, 6);
+    }
+    expect(units.province.hamlets).toBe(2784);
+    expect(units.province.households).toBeCloseTo(570_901, 6);
   });
 
   it('gains service from version to version, with a few hamlets losing it in 2025', () => {

@@ -8,6 +8,7 @@ const read = (name: string): AdminCollection =>
   JSON.parse(readFileSync(`geodata/${name}.geojson`, 'utf8')) as AdminCollection;
 const admin: AdminLayers = {
   province: read('province'),
+  units: read('units'),
   districts: read('districts'),
   communes: read('communes'),
 };
@@ -46,7 +47,7 @@ describe('picking an area on the map', () => {
 
   it('outside every area picks nothing; without shapes the hamlet’s codes decide', () => {
     expect(areaAt([105.0, 21.5], 12, admin, province, districtOf)).toBeNull();
-    const none: AdminLayers = { province: null, districts: null, communes: null };
+    const none: AdminLayers = { province: null, units: null, districts: null, communes: null };
     expect(
       areaAt([105.0, 21.5], 12, none, province, () => undefined, { commune_code: 'c9', district_code: 'd9' }),
     ).toEqual({ level: 'commune', code: 'c9' });

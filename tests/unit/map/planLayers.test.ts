@@ -13,7 +13,7 @@ const input = sampleInput();
 const result = sampleResult();
 const base: PlanInput = {
   layers: input,
-  admin: { province: null, districts: null, communes: null },
+  admin: { province: null, units: null, districts: null, communes: null },
   result,
   visible: ['hamlets', 'whiteZones', 'fibre'],
   colourBy: 'status',

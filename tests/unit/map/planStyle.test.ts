@@ -20,7 +20,7 @@ const sites: FeatureCollection<Point, SiteProps> = {
 
 const base: PlanInput = {
   layers: { ...sampleInput(), sites },
-  admin: { province: null, districts: null, communes: null },
+  admin: { province: null, units: null, districts: null, communes: null },
   result: sampleResult(),
   visible: ALL_LAYERS,
   colourBy: 'status',

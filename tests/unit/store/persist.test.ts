@@ -45,7 +45,7 @@ describe('persistence of imported data and settings', () => {
     const before = createAppStore();
     const handle = startPersistence(before, kv);
     const input = await importedHamlets();
-    const empty = { province: null, districts: null, communes: null };
+    const empty = { province: null, units: null, districts: null, communes: null };
     before.getState().setImportedData(input, empty, [], ['hamlets.geojson']);
     before.getState().setSettings(withDefaults({ fibreServiceRadiusM: 800 }));
     await handle.flush();
@@ -68,7 +68,7 @@ describe('persistence of imported data and settings', () => {
     const kv = memoryStore();
     const store = createAppStore();
     const handle = startPersistence(store, kv);
-    const empty = { province: null, districts: null, communes: null };
+    const empty = { province: null, units: null, districts: null, communes: null };
     store.getState().setImportedData(await importedHamlets(), empty, [], ['hamlets.geojson']);
     store.getState().setSettings(withDefaults({ fibreServiceRadiusM: 700 }));
     await handle.flush();
@@ -102,7 +102,7 @@ describe('persistence of imported data and settings', () => {
     expect(first.data).toBe('sample');
     expect(samples).toBe(1);
     const store = createAppStore();
-    const empty = { province: null, districts: null, communes: null };
+    const empty = { province: null, units: null, districts: null, communes: null };
     const boot = await bootData(store, kv, sample);
     store.getState().setImportedData(await importedHamlets(), empty, [], ['hamlets.geojson']);
     await boot.persistence.flush();
@@ -160,7 +160,7 @@ describe('persistence of imported data and settings', () => {
     const kv = memoryStore();
     const before = createAppStore();
     const handle = startPersistence(before, kv);
-    const empty = { province: null, districts: null, communes: null };
+    const empty = { province: null, units: null, districts: null, communes: null };
     before.getState().setImportedData(await importedHamlets(), empty, [], ['hamlets.geojson']);
     await handle.flush();
     handle.stop();
@@ -209,10 +209,34 @@ describe('project file', () => {
     registerProjectExtras({ getScenarios: () => scenarios, setScenarios: (s) => (scenarios = s) });
     try {
       const a = createAppStore();
-      const empty = { province: null, districts: null, communes: null };
-      a.getState().setImportedData(await importedHamlets(), empty, [], ['hamlets.geojson']);
+      // The user's own units (e.g. the boundaries of April 2026) travel in the project with the system.
+      const units = {
+        type: 'FeatureCollection' as const,
+        features: [
+          {
+            type: 'Feature' as const,
+            properties: { code: 'X1', name: 'Xã Giao Thủy' },
+            geometry: {
+              type: 'Polygon' as const,
+              coordinates: [
+                [
+                  [106.4, 20.2],
+                  [106.5, 20.2],
+                  [106.5, 20.3],
+                  [106.4, 20.2],
+                ],
+              ],
+            },
+          },
+        ],
+      };
+      const admin = { province: null, units, districts: null, communes: null };
+      a.getState().setImportedData(await importedHamlets(), admin, [], ['hamlets.geojson']);
       a.getState().setSettings(withDefaults({ fibreServiceRadiusM: 650, preset: 'commercial' }));
-      a.getState().applyView({ center: [106.43, 20.29], zoom: 13.5, colourBy: 'score' }, 'app');
+      a.getState().applyView(
+        { center: [106.43, 20.29], zoom: 13.5, colourBy: 'score', unitSystem: 'districts' },
+        'app',
+      );
       const text = projectText(a.getState(), 'Giao Thủy');
       expect(JSON.parse(text)).toMatchObject({ version: 1, name: 'Giao Thủy' });
       expect(readFileKind('giao-thuy.json', text)).toBe('project');
@@ -230,6 +254,8 @@ describe('project file', () => {
       expect(s.center).toEqual([106.43, 20.29]);
       expect(s.zoom).toBe(13.5);
       expect(s.colourBy).toBe('score');
+      expect(s.unitSystem).toBe('districts');
+      expect(s.admin.units).toEqual(units);
       expect(s.fitOnLoad).toBe(false);
       expect(s.dataSource).toBe('imported');
       expect(s.importedFiles).toEqual(['giao-thuy.json', 'hamlets.geojson']);
@@ -253,7 +279,9 @@ describe('project file', () => {
     const input = await importedHamlets();
     for (const f of input.hamlets.features) f.properties.synthetic = true;
     const a = createAppStore();
-    a.getState().setData(input, { province: null, districts: null, communes: null }, ['hamlets']);
+    a.getState().setData(input, { province: null, units: null, districts: null, communes: null }, [
+      'hamlets',
+    ]);
     const b = createAppStore();
     applyProject(b, parseProject(projectText(a.getState()), 'p.json'), 'p.json');
     expect(b.getState().illustrativeLayers).toEqual(['hamlets']);

@@ -22,7 +22,7 @@ function heldEngine() {
 const flush = async () => {
   for (let i = 0; i < 2; i++) await new Promise((r) => setTimeout(r, 0));
 };
-const noAdmin = { province: null, districts: null, communes: null };
+const noAdmin = { province: null, units: null, districts: null, communes: null };
 
 afterEach(() => {
   vi.useRealTimers();

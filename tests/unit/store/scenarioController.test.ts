@@ -12,7 +12,7 @@ import type { ScenarioEngine } from '../../../src/worker/scenarioClient.ts';
 import { EngineDisposed, type SuggestReply } from '../../../src/worker/scenarioProtocol.ts';
 import { sampleInput, SPECS } from './sampleResult.ts';
 
-const noAdmin = { province: null, districts: null, communes: null };
+const noAdmin = { province: null, units: null, districts: null, communes: null };
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
 /** Engines whose start the test holds, and which refuse to start once disposed (as the worker one does). */

@@ -70,6 +70,8 @@ function sampleRows(): HamletRow[] {
     communeCode: '',
     district: p.district,
     districtCode: '',
+    unitCode: '',
+    unitName: '',
     status: 'unserved',
     households: 0,
     uncoveredHouseholds: 0,

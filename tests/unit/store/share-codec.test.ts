@@ -15,6 +15,7 @@ function view(over: Partial<SharedView> = {}): SharedView {
     colourBy: 'status',
     filters: { ...EMPTY_FILTERS },
     area: { level: 'province', code: '36' },
+    unitSystem: 'units',
     selectedHamletId: null,
     settings: {},
     lang: 'vi',
@@ -39,12 +40,14 @@ const rich = (): SharedView =>
     filters: {
       district: '362',
       commune: '14350',
+      unit: null,
       status: 'unserved',
       tier: 1,
       gap: 'noFibre',
       search: 'Giao Thủy đông',
     },
     area: { level: 'commune', code: '14350' },
+    unitSystem: 'districts',
     selectedHamletId: 'h-362-14350-007',
     settings: {
       fibreServiceRadiusM: 750,
@@ -244,6 +247,35 @@ describe('share link codec', () => {
     const { view: back, problems } = decodeView('?s=v7.e30#map=10/20.1/106.2');
     expect(back).toEqual({ center: [106.2, 20.1], zoom: 10 });
     expect(problems[0]).toMatch(/newer version .*v7/);
+  });
+
+  it('keeps the unit system and a picked unit; older links with a district or commune keep 2020–2024', () => {
+    const units = view({
+      area: { level: 'unit', code: '13669' },
+      filters: { ...EMPTY_FILTERS, unit: '13669' },
+      unitSystem: 'units',
+    });
+    const back = decodeView(BASE + encodeView(units));
+    expect(back.problems).toEqual([]);
+    expect(back.view).toMatchObject({
+      unitSystem: 'units',
+      area: { level: 'unit', code: '13669' },
+      filters: { unit: '13669' },
+    });
+    expect(decodeView(BASE + encodeView(view({ unitSystem: 'districts' }))).view.unitSystem).toBe(
+      'districts',
+    );
+    // A link made before unit systems: no `u`; one naming a district opens in the districts of its time.
+    const old = (payload: Record<string, unknown>) =>
+      decodeView(`${BASE}?s=v1.${toBase64Url(JSON.stringify(payload))}#map=9/20.25/106.17`);
+    expect(old({ a: 'd362' }).view.unitSystem).toBe('districts');
+    expect(old({ f: { c: '14350' }, a: 'p' }).view.unitSystem).toBe('districts');
+    expect(old({ a: 'p' }).view.unitSystem).toBe('units');
+    const unknown = old({ a: 'p', u: 'x' });
+    expect(unknown.view.unitSystem).toBe('units');
+    expect(unknown.problems.map((p) => linkProblemText(p))).toEqual([
+      'The unit system in the link is unknown; the current units (since 1 July 2025) are used.',
+    ]);
   });
 
   it('restores a province area without a code', () => {

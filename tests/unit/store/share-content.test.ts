@@ -14,6 +14,7 @@ describe('snapshot content', () => {
       province: { type: 'FeatureCollection', features: [feature('36', 'Tỉnh Nam Định')] },
       districts: { type: 'FeatureCollection', features: [feature('362', 'Huyện Giao Thủy')] },
       communes: null,
+      units: null,
     };
     expect(areaName({ area: { level: 'district', code: '362' }, admin, result: null })).toBe(
       'Huyện Giao Thủy',
@@ -30,7 +31,7 @@ describe('export names', () => {
     ] as AppState['rows'];
     const base = {
       area: { level: 'province' as const, code: '' },
-      admin: { province: null, districts: null, communes: null },
+      admin: { province: null, units: null, districts: null, communes: null },
       result: null,
       rows,
     };

@@ -70,6 +70,7 @@ const view: SharedView = {
   colourBy: 'status',
   filters: { ...EMPTY_FILTERS, district: '362', status: 'unserved', search: 'Giao Thủy' },
   area: { level: 'district', code: '362' },
+  unitSystem: 'districts',
   selectedHamletId: 'h-362-14350-007',
   settings: { fibreServiceRadiusM: 700, preset: 'commercial' },
   lang: 'vi',

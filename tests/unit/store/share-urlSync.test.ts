@@ -12,6 +12,7 @@ const initial: SharedView = {
   colourBy: 'status',
   filters: { ...EMPTY_FILTERS },
   area: { level: 'province', code: '36' },
+  unitSystem: 'units',
   selectedHamletId: null,
   settings: {},
   lang: 'vi',
