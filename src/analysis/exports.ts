@@ -117,11 +117,7 @@ export function rankingCsv(
   hamletsInput: HamletsInput,
   opts: ExportFilter = {},
 ): string {
-  return tableCsv(
-    rankingColumns(opts.units),
-    rankingRows(result, hamletsInput, opts.ids),
-    opts.plan ?? BASELINE,
-  );
+  return [...rankingCsvChunks(result, hamletsInput, opts)].join('');
 }
 
 /** {@link rankingCsv} a line at a time: the chunks joined are its text exactly. */
