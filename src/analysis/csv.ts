@@ -46,7 +46,19 @@ export function csvCell(v: CsvCell): string {
  * // '\uFEFFid,households\r\nh1,120\r\n\'=cmd(),-3\r\n'
  */
 export function csvText(header: readonly string[], rows: Iterable<readonly CsvCell[]>): string {
-  const lines = [header.map(csvCell).join(',')];
-  for (const row of rows) lines.push(row.map(csvCell).join(','));
-  return BOM + lines.join(EOL) + EOL;
+  let text = '';
+  for (const chunk of csvChunks(header, rows)) text += chunk;
+  return text;
+}
+
+/**
+ * {@link csvText} a line at a time (the BOM and header first, each line with its CRLF), for writing a
+ * large table to a file without holding it whole: the chunks joined are `csvText` exactly.
+ *
+ * @example
+ * for (const line of csvChunks(['id'], rows)) stream.write(line);
+ */
+export function* csvChunks(header: readonly string[], rows: Iterable<readonly CsvCell[]>): Generator<string> {
+  yield BOM + header.map(csvCell).join(',') + EOL;
+  for (const row of rows) yield row.map(csvCell).join(',') + EOL;
 }

@@ -78,6 +78,32 @@ export function buildEngine(
   settings: Settings,
   onProgress?: ProgressCallback,
 ): EngineState {
+  const state = prepareEngine(layers, settings);
+  const { hamlets, timingsMs } = state;
+  const t0 = performance.now();
+  const split: Split = { classes: 0, operators: 0, nearest: 0, assemble: 0 };
+  let done = 0;
+  for (const hi of hamletOrder(state)) {
+    computeHamlet(state, hi, 'all', split);
+    if (done++ % 200 === 0) onProgress?.(done - 1, hamlets.length, 'hamlets');
+  }
+  onProgress?.(hamlets.length, hamlets.length, 'hamlets');
+  timingsMs.hamlets = performance.now() - t0;
+  for (const [k, v] of Object.entries(split)) timingsMs[`hamlets.${k}`] = v;
+  return state;
+}
+
+/**
+ * Everything {@link buildEngine} does before the hamlets are computed: hamlets, coverage shapes, tiles,
+ * indexes and points. Then {@link computeHamlet} each index of {@link hamletOrder}, in any order or split
+ * (each hamlet's result depends only on this state); the warnings it adds go to `inputWarnings` in the
+ * order the hamlets are computed.
+ *
+ * @example
+ * const state = prepareEngine(layers, withDefaults({}));
+ * for (const hi of hamletOrder(state)) computeHamlet(state, hi);
+ */
+export function prepareEngine(layers: InputLayers, settings: Settings): EngineState {
   const timingsMs: Record<string, number> = {};
   let t0 = performance.now();
   const lap = (name: string): void => {
@@ -148,16 +174,12 @@ export function buildEngine(
   lap('points');
   state.measured = measureHamlets(hamlets, proj, layers, settings.measured, warnings);
   if (state.measured) lap('measured');
-  const split: Split = { classes: 0, operators: 0, nearest: 0, assemble: 0 };
-  let done = 0;
-  for (const hi of spatialOrder(hamlets, tiles)) {
-    computeHamlet(state, hi, 'all', split);
-    if (done++ % 200 === 0) onProgress?.(done - 1, hamlets.length, 'hamlets');
-  }
-  onProgress?.(hamlets.length, hamlets.length, 'hamlets');
-  lap('hamlets');
-  for (const [k, v] of Object.entries(split)) timingsMs[`hamlets.${k}`] = v;
   return state;
+}
+
+/** The order {@link buildEngine} computes the hamlets in: tile by tile, along a Z-order curve. */
+export function hamletOrder(state: EngineState): number[] {
+  return spatialOrder(state.hamlets, state.tiles);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { ColocationCandidate } from './colocation.ts';
 import { estimateCost } from './cost.ts';
-import { csvText, type CsvCell } from './csv.ts';
+import { csvChunks, csvText, type CsvCell } from './csv.ts';
 import {
   BASELINE,
   csvValue,
@@ -84,25 +84,43 @@ export function rankingColumns(units?: ReadonlyMap<string, HamletUnit>): readonl
 
 type HamletsInput = InputLayers['hamlets'];
 
-/**
- * A table as CSV through the one writer: the columns' values as CSV keeps them, then the plan's two cells,
- * then any `extra` columns (the measured ones, §17).
- */
-function tableCsv<R>(
+/** A table as CSV through the one writer: the columns' values as CSV keeps them, then the plan's two cells. */
+function tableCsv<R>(columns: readonly ExportColumn<R>[], rows: readonly R[], plan: ExportPlan): string {
+  let text = '';
+  for (const chunk of tableCsvChunks(columns, rows, plan)) text += chunk;
+  return text;
+}
+
+/** {@link tableCsv} a line at a time, with any `extra` columns after the plan's (the measured ones, §17). */
+function* tableCsvChunks<R>(
   columns: readonly ExportColumn<R>[],
   rows: readonly R[],
   plan: ExportPlan,
   extra?: { keys: readonly string[]; cells: (row: R) => readonly CsvCell[] },
-): string {
+): Generator<string> {
   const tail = planCells(plan);
-  return csvText(
-    [...columns.map((c) => c.key), ...PLAN_COLUMNS, ...(extra?.keys ?? [])],
-    rows.map((row) => [
-      ...columns.map((c) => csvValue(c.kind, c.get(row))),
-      ...tail,
-      ...(extra?.cells(row) ?? []),
-    ]),
-  );
+  function* cells(): Generator<CsvCell[]> {
+    for (const row of rows)
+      yield [...columns.map((c) => csvValue(c.kind, c.get(row))), ...tail, ...(extra?.cells(row) ?? [])];
+  }
+  yield* csvChunks([...columns.map((c) => c.key), ...PLAN_COLUMNS, ...(extra?.keys ?? [])], cells());
+}
+
+/**
+ * A FeatureCollection as `JSON.stringify(collection) + '\n'` writes it, a feature at a time, so a large
+ * export is written without building the collection or its text whole.
+ *
+ * @example
+ * for (const chunk of featureCollectionChunks(hamletFeatures(result, layers.hamlets))) stream.write(chunk);
+ */
+export function* featureCollectionChunks(features: Iterable<Feature>): Generator<string> {
+  yield '{"type":"FeatureCollection","features":[';
+  let first = true;
+  for (const f of features) {
+    yield (first ? '' : ',') + JSON.stringify(f);
+    first = false;
+  }
+  yield ']}\n';
 }
 
 /**
@@ -120,8 +138,17 @@ export function rankingCsv(
   hamletsInput: HamletsInput,
   opts: ExportFilter = {},
 ): string {
+  return [...rankingCsvChunks(result, hamletsInput, opts)].join('');
+}
+
+/** {@link rankingCsv} a line at a time: the chunks joined are its text exactly. */
+export function rankingCsvChunks(
+  result: AnalysisResult,
+  hamletsInput: HamletsInput,
+  opts: ExportFilter = {},
+): Generator<string> {
   const measured = measuredById(result);
-  return tableCsv(
+  return tableCsvChunks(
     [...rankingColumns(opts.units), ...lensColumns(opts)],
     lensOrdered(rankingRows(result, hamletsInput, opts.ids), opts),
     opts.plan ?? BASELINE,
@@ -173,13 +200,21 @@ export function hamletsGeoJson(
   hamletsInput: HamletsInput,
   opts: ExportFilter = {},
 ): FeatureCollection<Polygon | MultiPolygon> {
+  return { type: 'FeatureCollection', features: [...hamletFeatures(result, hamletsInput, opts)] };
+}
+
+/** The features of {@link hamletsGeoJson}, one at a time in input order. */
+export function* hamletFeatures(
+  result: AnalysisResult,
+  hamletsInput: HamletsInput,
+  opts: ExportFilter = {},
+): Generator<Feature<Polygon | MultiPolygon>> {
   const byId = new Map(
     lensOrdered(rankingRows(result, hamletsInput, opts.ids), opts).map((row) => [row.h.id, row]),
   );
   const extra = [...MARKET_COLUMNS, ...lensColumns(opts)];
   const [mode, scenario] = planCells(opts.plan ?? BASELINE);
   const measured = measuredById(result);
-  const features: Feature<Polygon | MultiPolygon>[] = [];
   for (const f of hamletsInput.features) {
     const row = byId.get(String(f.properties.id));
     if (!row) continue;
@@ -190,7 +225,7 @@ export function hamletsGeoJson(
       : u && u.code !== ''
         ? { unit_code: u.code, unit_name: u.unitName, unit_overlap_share: round(u.share, 4) }
         : { unit_code: null, unit_name: null, unit_overlap_share: null };
-    features.push({
+    yield {
       type: 'Feature',
       geometry: f.geometry,
       properties: {
@@ -220,9 +255,8 @@ export function hamletsGeoJson(
         scenario,
         ...measuredProps(measured?.get(h.id)),
       },
-    });
+    };
   }
-  return { type: 'FeatureCollection', features };
 }
 
 export const OPERATORS_CSV_HEADER = [
@@ -311,13 +345,21 @@ export function zonesGeoJson(
   kind: 'white' | 'weak',
   opts: ExportFilter = {},
 ): FeatureCollection<Polygon | MultiPolygon> {
+  return { type: 'FeatureCollection', features: [...zoneFeatures(result, kind, opts)] };
+}
+
+/** The features of {@link zonesGeoJson}, one at a time. */
+export function* zoneFeatures(
+  result: AnalysisResult,
+  kind: 'white' | 'weak',
+  opts: ExportFilter = {},
+): Generator<Feature<Polygon | MultiPolygon>> {
   const keep = opts.ids ? new Set(opts.ids) : null;
   const [mode, scenario] = planCells(opts.plan ?? BASELINE);
-  const features: Feature<Polygon | MultiPolygon>[] = [];
   for (const h of result.hamlets) {
     const zone = kind === 'white' ? h.whiteZone : h.weakZone;
     if (!zone || (keep && !keep.has(h.id))) continue;
-    features.push({
+    yield {
       type: 'Feature',
       geometry: zone,
       properties: {
@@ -332,9 +374,8 @@ export function zonesGeoJson(
         mode,
         scenario,
       },
-    });
+    };
   }
-  return { type: 'FeatureCollection', features };
 }
 
 export const SUMMARY_CSV_HEADER = [...SUMMARY_COLUMNS.map((c) => c.key), ...PLAN_COLUMNS] as const;

@@ -1,32 +1,48 @@
-import type { FeatureCollection } from 'geojson';
+import { stat } from 'node:fs/promises';
 import { resultOf } from '../analysis/analyze.ts';
 import { colocationCandidates, type ColocationCandidate } from '../analysis/colocation.ts';
-import { buildEngine } from '../analysis/engine.ts';
+import { buildEngine, type EngineState } from '../analysis/engine.ts';
 import {
   challengesCsv,
-  hamletsGeoJson,
+  featureCollectionChunks,
+  hamletFeatures,
   operatorsCsv,
-  rankingCsv,
+  rankingCsvChunks,
   sharingCsv,
   summaryCsv,
   summaryJson,
-  zonesGeoJson,
+  zoneFeatures,
 } from '../analysis/exports.ts';
 import { networkReach, reachProperties, type NetworkReach } from '../analysis/networkReach.ts';
 import { operatorsInLayers } from '../analysis/operatorNames.ts';
 import { withDefaults } from '../analysis/settings.ts';
+import type { Feature } from 'geojson';
 import { computeSummary, type ProvinceIdentity } from '../analysis/rollups.ts';
-import type { AnalysisResult, InputLayers } from '../analysis/types.ts';
+import type { AnalysisResult, InputLayers, Settings } from '../analysis/types.ts';
 import type { HamletUnit } from '../analysis/units.ts';
 import { flagHelp, parseFlags, type FlagTable } from './args.ts';
 import { CliError, EXIT_CODES_HELP, EXIT_USAGE } from './errors.ts';
 import type { Command, CliIO } from './command.ts';
 import { checkOutputDir, writeOutputs } from './output.ts';
 import { progressReporter } from './progress.ts';
-import { readLayer, readLayers, type InputRole, type ReadOptions } from './readLayers.ts';
-import { readScenarioRun, SCENARIO_OUTPUT_FILES } from './scenario.ts';
+import {
+  loadLayers,
+  readInputBytes,
+  readLayer,
+  readLayers,
+  type InputRole,
+  type ReadOptions,
+} from './readLayers.ts';
+import {
+  readScenarioRun,
+  readScenarioText,
+  SCENARIO_OUTPUT_FILES,
+  scenarioRun,
+  type ScenarioRun,
+} from './scenario.ts';
 import { resolveSettings } from './settingsFile.ts';
-import { readUnitsRun, UNITS_OUTPUT_FILES, unitsOutputs } from './units.ts';
+import { analyzeInThreads, threadCount, type ThreadJob } from './threads.ts';
+import { readUnitsRun, UNITS_OUTPUT_FILES, unitsOutputs, type UnitsRun } from './units.ts';
 
 export const OUTPUT_FILES = [
   'hamlets.geojson',
@@ -100,6 +116,11 @@ const FLAGS: FlagTable = {
     value: 'DIR',
     help: 'output directory; created if missing; only the files named below are replaced',
   },
+  threads: {
+    type: 'string',
+    value: 'N',
+    help: 'threads for the analysis (default: the cores, for a hamlets file of 16 MB or more; else 1; with --operator, 1)',
+  },
   quiet: { type: 'boolean', short: 'q', help: 'no progress or summary lines' },
   help: { type: 'boolean', short: 'h', help: 'show this help' },
 };
@@ -144,6 +165,9 @@ export const analyzeCommand: Command = {
         EXIT_USAGE,
       );
     }
+    const threadsFlag = str('threads');
+    // A wrong --threads is a usage error before any work; without it, the hamlets file's size decides.
+    if (threadsFlag !== undefined) threadCount(threadsFlag, 0);
     const settings = await resolveSettings({
       settingsPath: str('settings'),
       preset: str('preset'),
@@ -155,6 +179,10 @@ export const analyzeCommand: Command = {
         return path ? [[role, path]] : [];
       }),
     ) as Partial<Record<InputRole, string>>;
+    const operator = str('operator');
+    // A lens's tower-sharing candidates read every hamlet's operator geometry, which stays in the thread
+    // that computed it: `--operator` runs on one thread.
+    const threads = operator === undefined ? threadCount(threadsFlag, await fileSize(hamlets)) : 1;
     const inputs = [...Object.values(paths), str('province'), str('settings'), str('scenario'), str('units')];
     const out = await checkOutputDir(
       outArg,
@@ -174,30 +202,52 @@ export const analyzeCommand: Command = {
     const warn = (line: string): void => void io.stderr.write(`warning: ${line}\n`);
     log(`Reading ${Object.values(paths).join(', ')}…`);
     const read = { warn, ...(str('crs') ? { crs: str('crs') } : {}) };
-    const layers = await readLayers(paths, read);
     const provincePath = str('province');
-    const province = provincePath
-      ? await provinceFromFile(provincePath, read)
-      : provinceFromHamlets(layers.hamlets);
-
     const unitsPath = str('units');
-    const units = unitsPath ? await readUnitsRun(unitsPath, layers.hamlets, read) : null;
-
     const scenarioPath = str('scenario');
-    const scenario = scenarioPath ? await readScenarioRun(scenarioPath, layers, settings) : null;
-    const analysed = scenario?.layers ?? layers;
-    const operator = str('operator');
-    if (operator !== undefined) checkOperator(operator, analysed);
+    // Several threads load the layers from the same bytes, read once here.
+    const job = threads > 1 ? await threadJob(paths, read.crs, settings, scenarioPath) : null;
+    const loaded: {
+      layers?: InputLayers;
+      scenario?: ScenarioRun;
+      province?: ProvinceIdentity | null;
+      units?: UnitsRun;
+      /** The layers analysed: with the scenario applied, if any. */
+      analysed?: InputLayers;
+    } = {};
+    let started = 0;
+    const load = async (): Promise<InputLayers> => {
+      const layers = job ? await loadLayers(paths, job.bytes, read) : await readLayers(paths, read);
+      loaded.layers = layers;
+      loaded.province = provincePath
+        ? await provinceFromFile(provincePath, read)
+        : provinceFromHamlets(layers.hamlets);
+      if (unitsPath) loaded.units = await readUnitsRun(unitsPath, layers.hamlets, read);
+      if (scenarioPath) {
+        loaded.scenario = job?.scenario
+          ? scenarioRun(scenarioPath, job.scenario.text, layers, settings)
+          : await readScenarioRun(scenarioPath, layers, settings);
+      }
+      const analysed = loaded.scenario?.layers ?? layers;
+      if (operator !== undefined) checkOperator(operator, analysed);
+      loaded.analysed = analysed;
+      started = performance.now();
+      return analysed;
+    };
 
     const progress = progressReporter(v.quiet ? { write: () => true } : io.stderr);
-    const started = performance.now();
     let result: AnalysisResult;
     let sharing: ColocationCandidate[] | null = null;
     let reach: NetworkReach;
     try {
       const full = withDefaults(settings);
-      const state = buildEngine(analysed, full, progress.onProgress);
-      result = resultOf(state);
+      let state: EngineState;
+      if (job) ({ result, state } = await analyzeInThreads(job, threads, load, progress.onProgress));
+      else {
+        state = buildEngine(await load(), full, progress.onProgress);
+        result = resultOf(state);
+      }
+      const analysed = loaded.analysed as InputLayers;
       if (operator !== undefined)
         sharing = colocationCandidates(state, analysed.sites?.features ?? [], operator).candidates;
       // What reaches each hamlet, so that `vungtrang compare` can name the cause of a change.
@@ -211,13 +261,21 @@ export const analyzeCommand: Command = {
       progress.done();
     }
     const ms = performance.now() - started;
+    const { scenario, units } = loaded;
+    const province = loaded.province ?? null;
+    const layers = loaded.layers as InputLayers;
     if (province)
       result = { ...result, summary: computeSummary(result.hamlets, result.summary.settings, province) };
     const byUnit = units ? unitsOutputs(units, result, province) : null;
     if (byUnit) result = byUnit.result;
     for (const w of result.warnings) warn(w);
 
-    const extra = scenario?.outputs(result);
+    // The layers without the scenario, for the delta: on as many threads.
+    const before =
+      scenario && job
+        ? (await analyzeInThreads({ ...job, scenario: undefined }, threads, async () => layers)).result
+        : undefined;
+    const extra = scenario?.outputs(result, before);
     const lens: Record<string, string> = sharing ? { 'sharing.csv': sharingCsv(sharing) } : {};
     const measured: Record<string, string> = result.measured
       ? { 'challenges.csv': challengesCsv(result) }
@@ -258,24 +316,27 @@ export const analyzeCommand: Command = {
   },
 };
 
+/** The files of a run: the big ones as chunks, written as they are made (src/cli/output.ts). */
 function outputs(
   result: AnalysisResult,
   layers: InputLayers,
   reach: NetworkReach,
   units: ReadonlyMap<string, HamletUnit> | undefined,
   operator: string | undefined,
-): Record<(typeof OUTPUT_FILES)[number], string> {
-  const json = (fc: FeatureCollection): string => JSON.stringify(fc) + '\n';
+): Record<(typeof OUTPUT_FILES)[number], string | Iterable<string>> {
   const opts = { ...(units ? { units } : {}), ...(operator === undefined ? {} : { operator }) };
-  const hamlets = hamletsGeoJson(result, layers.hamlets, opts);
-  for (const f of hamlets.features) {
-    f.properties = { ...f.properties, ...reachProperties(reach.get(String(f.properties?.id))) };
+  function* hamlets(): Generator<Feature> {
+    for (const f of hamletFeatures(result, layers.hamlets, opts))
+      yield {
+        ...f,
+        properties: { ...f.properties, ...reachProperties(reach.get(String(f.properties?.id))) },
+      };
   }
   return {
-    'hamlets.geojson': json(hamlets),
-    'white-zones.geojson': json(zonesGeoJson(result, 'white')),
-    'weak-zones.geojson': json(zonesGeoJson(result, 'weak')),
-    'ranking.csv': rankingCsv(result, layers.hamlets, opts),
+    'hamlets.geojson': featureCollectionChunks(hamlets()),
+    'white-zones.geojson': featureCollectionChunks(zoneFeatures(result, 'white')),
+    'weak-zones.geojson': featureCollectionChunks(zoneFeatures(result, 'weak')),
+    'ranking.csv': rankingCsvChunks(result, layers.hamlets, opts),
     'summary.json': summaryJson(result.summary),
     'summary.csv': summaryCsv(result.summary, 'all'),
     'operators.csv': operatorsCsv(result),
@@ -334,4 +395,25 @@ function provinceFromHamlets(fc: InputLayers['hamlets']): ProvinceIdentity | nul
     (f) => f.properties.province === name && f.properties.province_code === code,
   );
   return same ? { code: typeof code === 'string' && code ? code : name, name } : null;
+}
+
+/** The bytes of every input (and the proposals' text) for the analysis threads. */
+async function threadJob(
+  paths: Partial<Record<InputRole, string>>,
+  crs: string | undefined,
+  settings: Settings,
+  scenarioPath: string | undefined,
+): Promise<ThreadJob> {
+  const job: ThreadJob = { paths, bytes: await readInputBytes(paths), settings };
+  if (crs) job.crs = crs;
+  if (scenarioPath) job.scenario = { path: scenarioPath, text: await readScenarioText(scenarioPath) };
+  return job;
+}
+
+/** Bytes in the file, or 0 when it cannot be read (reading it says why). */
+async function fileSize(path: string): Promise<number> {
+  return stat(path).then(
+    (s) => s.size,
+    () => 0,
+  );
 }

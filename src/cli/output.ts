@@ -167,7 +167,8 @@ function onSignal(signal: NodeJS.Signals): void {
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
 /**
- * Writes `files` into the checked directory: each to a temporary name beside its place, then all
+ * Writes `files` into the checked directory (a file's content is its text, or its chunks in order, written
+ * as they come: a large export is never held whole): each to a temporary name beside its place, then all
  * renamed into place, so the directory keeps the previous results if anything fails. Only the names
  * given are replaced; nothing else in the directory is read, moved or deleted. Files get the usual
  * permissions (0666 less the umask), and directories the run creates 0777 less the umask.
@@ -178,7 +179,10 @@ const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
  * @returns the names of {@link OutputDir.names} left in the directory by an earlier run and not rewritten.
  * @throws CliError (exit 73) when the system refuses a write (permission, disk full); nothing is left behind.
  */
-export async function writeOutputs(out: OutputDir, files: Record<string, string>): Promise<string[]> {
+export async function writeOutputs(
+  out: OutputDir,
+  files: Record<string, string | Iterable<string>>,
+): Promise<string[]> {
   const tag = `${process.pid}-${randomBytes(3).toString('hex')}`;
   if (cleanUpOnSignal) for (const s of SIGNALS) process.on(s, onSignal);
   try {
@@ -195,7 +199,8 @@ export async function writeOutputs(out: OutputDir, files: Record<string, string>
       partial.files.add(tmp);
       temp.push([name, tmp]);
       try {
-        await writeToFd(fd, content, 'utf8');
+        if (typeof content === 'string') await writeToFd(fd, content, 'utf8');
+        else await writeChunks(fd, content);
       } finally {
         closeSync(fd);
       }
@@ -219,3 +224,18 @@ export async function writeOutputs(out: OutputDir, files: Record<string, string>
 }
 
 const writeToFd = promisify(writeFile);
+
+/** Chunks gathered into writes of about a megabyte; each write is awaited, so a signal is handled between. */
+async function writeChunks(fd: number, chunks: Iterable<string>): Promise<void> {
+  let buffer = '';
+  for (const chunk of chunks) {
+    buffer += chunk;
+    if (buffer.length >= WRITE_SIZE) {
+      await writeToFd(fd, buffer, 'utf8');
+      buffer = '';
+    }
+  }
+  if (buffer) await writeToFd(fd, buffer, 'utf8');
+}
+
+const WRITE_SIZE = 1 << 20;

@@ -31,6 +31,9 @@ export interface ReadOptions {
   refuseSkipped?: boolean;
 }
 
+/** The bytes of each input file, read once: what the layers are loaded from, here and in every thread. */
+export type InputBytes = Partial<Record<InputRole, Uint8Array>>;
+
 /**
  * Reads each given file as its layer through src/data's loader (GeoJSON, zipped Shapefile, KML/KMZ,
  * CSV of sites; reprojected to WGS84). Features the loader skips or repairs are reported as warnings
@@ -51,6 +54,33 @@ export async function readLayers(
     layers[role] = await readLayer(path, role, measured && extent ? { ...opts, extent } : opts);
     if (role === 'hamlets') extent = extentOf(layers[role]);
   }
+  return checked(layers);
+}
+
+/** The bytes of each given file; a file that is missing or cannot be read stops the run. */
+export async function readInputBytes(paths: Partial<Record<InputRole, string>>): Promise<InputBytes> {
+  const bytes: InputBytes = {};
+  for (const [role, path] of Object.entries(paths) as [InputRole, string][]) {
+    bytes[role] = await readBytes(path, role);
+  }
+  return bytes;
+}
+
+/** {@link readLayers} from bytes already read ({@link readInputBytes}). */
+export async function loadLayers(
+  paths: Partial<Record<InputRole, string>>,
+  bytes: InputBytes,
+  opts: ReadOptions,
+): Promise<InputLayers> {
+  const layers: Partial<Record<InputRole, FeatureCollection>> = {};
+  for (const [role, path] of Object.entries(paths) as [InputRole, string][]) {
+    const data = bytes[role];
+    if (data) layers[role] = await loadBytes(path, role, data, opts);
+  }
+  return checked(layers);
+}
+
+function checked(layers: Partial<Record<InputRole, FeatureCollection>>): InputLayers {
   if (!layers.hamlets) throw new CliError('No hamlets layer: give one with --hamlets FILE.');
   // src/data normalised each collection for its role (docs/DATA-MODEL.md §1): what the engine reads.
   return layers as unknown as InputLayers;
@@ -62,7 +92,15 @@ export async function readLayer(
   role: LayerRole,
   opts: ReadOptions,
 ): Promise<FeatureCollection> {
-  const data = await readBytes(path, role);
+  return loadBytes(path, role, await readBytes(path, role), opts);
+}
+
+async function loadBytes(
+  path: string,
+  role: LayerRole,
+  data: Uint8Array,
+  opts: ReadOptions,
+): Promise<FeatureCollection> {
   const options: LoadOptions = {};
   if (opts.crs) options.crs = opts.crs;
   if (opts.extent) options.extent = opts.extent;

@@ -15,8 +15,14 @@ export interface ScenarioRun {
   scenario: Scenario;
   /** The layers with the scenario applied: what `analyze` runs on. */
   layers: InputLayers;
-  /** Analyses the layers without the scenario and returns the delta files plus a one-line summary. */
-  outputs(after: AnalysisResult): {
+  /**
+   * The delta files plus a one-line summary, against `before`: the layers without the scenario analysed
+   * (analysed here when not given).
+   */
+  outputs(
+    after: AnalysisResult,
+    before?: AnalysisResult,
+  ): {
     files: Record<(typeof SCENARIO_OUTPUT_FILES)[number], string>;
     line: string;
   };
@@ -37,14 +43,27 @@ export async function readScenarioRun(
   layers: InputLayers,
   settings: Settings,
 ): Promise<ScenarioRun> {
-  let text: string;
+  return scenarioRun(path, await readScenarioText(path), layers, settings);
+}
+
+/** The text of a proposals file; one that cannot be read stops the run. */
+export async function readScenarioText(path: string): Promise<string> {
   try {
-    text = await readFile(path, 'utf8');
+    return await readFile(path, 'utf8');
   } catch (e) {
     throw new CliError(
       `--scenario ${path}: cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)}). Check the path.`,
     );
   }
+}
+
+/** {@link readScenarioRun} from the file's text, already read. */
+export function scenarioRun(
+  path: string,
+  text: string,
+  layers: InputLayers,
+  settings: Settings,
+): ScenarioRun {
   let scenario: Scenario;
   let edited: InputLayers;
   try {
@@ -58,8 +77,7 @@ export async function readScenarioRun(
   return {
     scenario,
     layers: edited,
-    outputs(after) {
-      const before = analyze(layers, settings);
+    outputs(after, before = analyze(layers, settings)) {
       const delta = scenarioDelta(before, after, scenario, settings);
       return { files: scenarioFiles(scenario, delta, settings), line: deltaLine(scenario, delta) };
     },

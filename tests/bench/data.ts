@@ -22,12 +22,14 @@ export function loadProvince(): { layers: InputLayers; source: string } {
 }
 
 /**
- * The province repeated n×n times side by side (translated copies, ids suffixed), for scaling runs.
+ * The province repeated n×m times side by side (n columns, m rows of translated copies, ids suffixed), for
+ * scaling runs.
  *
  * @example
  * const x16 = tileProvince(layers, 4); // 16× the hamlets, sites and fibre
+ * const x32 = tileProvince(layers, 8, 4); // 32×: the national-size set
  */
-export function tileProvince(layers: InputLayers, n: number): InputLayers {
+export function tileProvince(layers: InputLayers, n: number, m = n): InputLayers {
   const [w, s, e, north] = bbox(layers.hamlets.features);
   const dx = (e - w) * 1.02;
   const dy = (north - s) * 1.02;
@@ -37,7 +39,7 @@ export function tileProvince(layers: InputLayers, n: number): InputLayers {
     if (!layer) continue;
     const features: Feature[] = [];
     for (let i = 0; i < n; i++) {
-      for (let j = 0; j < n; j++) {
+      for (let j = 0; j < m; j++) {
         for (const f of layer.features) {
           const id = f.properties?.id;
           features.push({

@@ -4,7 +4,7 @@
  * the bundling the app's worker gets) and run with plain `node`, so it times the engine as the app ships
  * it, not tsx's on-the-fly transform. Each section lives in its own `*.bench.ts` module and returns table
  * rows, so other sections (e.g. a browser load benchmark) can be added by importing them here.
- * BENCH_QUICK=1 runs fewer repetitions and skips the naive baseline.
+ * BENCH_QUICK=1 runs fewer repetitions and skips the naive baseline; `--only a,b` runs the sections named.
  */
 import { existsSync } from 'node:fs';
 import { benchBrowserLoad } from './browser-load.bench.ts';
@@ -15,6 +15,7 @@ import { benchClipper } from './clipper.bench.ts';
 import { benchEngine } from './engine.bench.ts';
 import { benchIncremental } from './incremental.bench.ts';
 import { benchMeasured } from './measured.bench.ts';
+import { benchNational } from './national.bench.ts';
 import { benchNaive } from './naive.bench.ts';
 import { benchOperators } from './operators.bench.ts';
 import { benchScenario } from './scenario.bench.ts';
@@ -22,18 +23,23 @@ import { fmtMs, peakRssMb, printTable } from './stats.ts';
 import type { Row } from './stats.ts';
 
 const quick = process.env.BENCH_QUICK === '1';
+// `npm run bench -- --only national,cli`: only the sections named (engine, cli, operators, measured,
+// what-if, scenario, clipping, naive, browser, national).
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? new Set((process.argv[onlyAt + 1] ?? '').split(',')) : null;
+const want = (section: string): boolean => !only || only.has(section);
 const { layers, source } = loadProvince();
 console.log(`Vùng Trắng bench — ${source}; Node ${process.version}; single thread\n`);
 const rows: Row[] = [];
-const engine = benchEngine(layers, quick ? 3 : 5);
-rows.push(...engine.rows);
-rows.push(...benchCli(quick ? 3 : 7, engine.coldMs));
-rows.push(...benchOperators(layers, quick ? 3 : 7));
-rows.push(...benchMeasured(layers, quick ? 3 : 7));
-rows.push(...benchIncremental(layers, quick ? 5 : 15));
-rows.push(...benchScenario(layers, quick ? 5 : 15));
-rows.push(...(await benchClipper(layers)));
-if (!quick) {
+const engine = want('engine') || want('cli') || want('naive') ? benchEngine(layers, quick ? 3 : 5) : null;
+if (engine && want('engine')) rows.push(...engine.rows);
+if (engine && want('cli')) rows.push(...benchCli(quick ? 3 : 7, engine.coldMs));
+if (want('operators')) rows.push(...benchOperators(layers, quick ? 3 : 7));
+if (want('measured')) rows.push(...benchMeasured(layers, quick ? 3 : 7));
+if (want('what-if')) rows.push(...benchIncremental(layers, quick ? 5 : 15));
+if (want('scenario')) rows.push(...benchScenario(layers, quick ? 5 : 15));
+if (want('clipping')) rows.push(...(await benchClipper(layers)));
+if (engine && !quick && want('naive')) {
   const naive = benchNaive(layers);
   rows.push(...naive.rows);
   rows.push({
@@ -44,11 +50,12 @@ if (!quick) {
   });
 }
 // The page-load section drives the built app (npm run bench builds it first) in headless Chromium.
-if (existsSync(CHROMIUM) && existsSync('dist/index.html')) {
-  rows.push(...(await benchBrowserLoad()).rows);
-} else {
-  console.log(`(browser load skipped: needs ${CHROMIUM} and a built dist/)`);
+if (want('browser')) {
+  if (existsSync(CHROMIUM) && existsSync('dist/index.html')) rows.push(...(await benchBrowserLoad()).rows);
+  else console.log(`(browser load skipped: needs ${CHROMIUM} and a built dist/)`);
 }
+// The CLI at national size (32×), on 1 thread and on every core, beside the province (1×).
+if (want('national')) rows.push(...benchNational(layers, quick ? 1 : 3));
 rows.push({
   section: 'memory',
   measure: 'peak RSS of the whole run',

@@ -78,6 +78,32 @@ describe('main', () => {
     expect(out.err).toMatch(/--out DIR required/);
   });
 
+  it('refuses a --threads that is not a whole number from 1 to 64, before reading or writing (exit 64)', async () => {
+    const parent = await tempDir('vt-main-');
+    for (const value of ['0', 'two', '1.5', '65', '-2', '']) {
+      const r = await cliRun([
+        'analyze',
+        '--hamlets',
+        join(parent, 'missing.geojson'),
+        '--out',
+        join(parent, 'o'),
+        '--threads',
+        value,
+      ]);
+      expect(r.code, value).toBe(64);
+      expect(r.err).toMatch(
+        new RegExp(
+          `^error: --threads ${value}: give a whole number of threads from 1 to 64, e\\.g\\. --threads 2 `,
+        ),
+      );
+      expect(r.err).not.toMatch(/missing\.geojson/);
+    }
+    const bare = await cliRun(['analyze', '--hamlets', 'h.geojson', '--out', join(parent, 'o'), '--threads']);
+    expect(bare.code).toBe(64);
+    expect(bare.err).toMatch(/--threads needs a value \(N\)/);
+    expect(await readdir(parent)).toEqual([]);
+  });
+
   it('analyses the tiny fixture: every output, the ranking, the zones and the summary', async () => {
     const r = await tinyRun([]);
     expect(r.code).toBe(0);

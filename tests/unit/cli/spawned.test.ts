@@ -10,6 +10,8 @@ import { tempDir } from '../../fixtures/cli/tempDir.ts';
 // The few things only a real process shows: the built bundle runs, exits with the right code, and
 // cleans up on a signal. Everything else about the commands is tested in-process (main.test.ts).
 const TINY = resolve(import.meta.dirname, '../../fixtures/cli/tiny');
+const SCENARIO = resolve(import.meta.dirname, '../../fixtures/scenario');
+const GEODATA = resolve(import.meta.dirname, '../../../geodata');
 let bin = '';
 beforeAll(async () => {
   bin = await buildCliBundle();
@@ -34,6 +36,64 @@ describe('the vungtrang bundle, spawned', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/Analysed 4 hamlets in \d+ ms/);
     expect((await readdir(out)).sort()).toEqual(ANALYZE_OUTPUTS);
+  });
+
+  it('writes the same files, byte for byte, and the same warnings on 1 and 2 threads (the sample, measured)', async () => {
+    const parent = await tempDir('vt-spawn-');
+    const layers = [
+      ...['hamlets', 'fibre', 'sites', 'coverage', 'facilities', 'households'].flatMap((n) =>
+        existsSync(join(GEODATA, `${n}.geojson`)) ? [`--${n}`, join(GEODATA, `${n}.geojson`)] : [],
+      ),
+      ...[
+        ['--mobile-tests', 'mobile-tiles.csv'],
+        ['--fixed-tests', 'fixed-tiles.csv'],
+        ['--speed-points', 'speedtest-points.csv'],
+      ].flatMap(([flag, file]) => [flag as string, join(GEODATA, 'measured', file as string)]),
+    ];
+    const runs = ['1', '2'].map((threads) => {
+      const out = join(parent, `t${threads}`);
+      return { out, ...cli(['analyze', ...layers, '--out', out, '--threads', threads, '-q']) };
+    });
+    for (const r of runs) expect(r.code, r.stderr).toBe(0);
+    const [one, two] = runs as [(typeof runs)[0], (typeof runs)[0]];
+    expect(two.stderr).toBe(one.stderr);
+    for (const name of [...ANALYZE_OUTPUTS, 'challenges.csv']) {
+      const a = await readFile(join(one.out, name));
+      expect(a.length).toBeGreaterThan(100);
+      expect(a.equals(await readFile(join(two.out, name))), name).toBe(true);
+    }
+  });
+
+  it('with a scenario, a run on 3 threads writes the result and the delta of one thread', async () => {
+    const parent = await tempDir('vt-spawn-');
+    const layer = (n: string) => [`--${n}`, join(TINY, `${n}.geojson`)];
+    const scenario = ['--scenario', join(SCENARIO, 'proposals.geojson')];
+    const outs = ['1', '3'].map((threads) => {
+      const out = join(parent, `t${threads}`);
+      const r = cli([
+        'analyze',
+        ...layer('hamlets'),
+        ...layer('fibre'),
+        ...layer('sites'),
+        ...scenario,
+        '--out',
+        out,
+        '--threads',
+        threads,
+        '-q',
+      ]);
+      expect(r.code, r.stderr).toBe(0);
+      return out;
+    });
+    const names = await readdir(outs[0] as string);
+    expect(names).toContain('delta.json');
+    expect(await readdir(outs[1] as string)).toEqual(names);
+    for (const name of names) {
+      expect(
+        (await readFile(join(outs[0] as string, name))).equals(await readFile(join(outs[1] as string, name))),
+        name,
+      ).toBe(true);
+    }
   });
 
   it('exits 1 on a broken file with one message naming it, no stack trace and no output', async () => {

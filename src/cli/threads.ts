@@ -1,0 +1,198 @@
+import { availableParallelism } from 'node:os';
+import { parentPort, Worker, workerData } from 'node:worker_threads';
+import { resultOf } from '../analysis/analyze.ts';
+import { computeHamlet, hamletOrder, prepareEngine, type EngineState } from '../analysis/engine.ts';
+import type {
+  AnalysisResult,
+  HamletCoverage,
+  InputLayers,
+  ProgressCallback,
+  Settings,
+} from '../analysis/types.ts';
+import { CliError, EXIT_USAGE } from './errors.ts';
+import { loadLayers, type InputBytes, type InputRole } from './readLayers.ts';
+import { scenarioRun } from './scenario.ts';
+
+/** Hamlets per block: what one thread claims at a time (~30 ms of work), small enough to balance the load. */
+const BLOCK = 256;
+/** `--threads` takes 1 to this many. */
+const MAX_THREADS = 64;
+/**
+ * Without `--threads`, a hamlets file smaller than this (about 30,000 hamlets at the sample's detail) is
+ * analysed on one thread: each extra thread reads and prepares every layer again, which costs more
+ * than it saves on a province.
+ */
+const AUTO_THREADS_MIN_BYTES = 16 * 1024 * 1024;
+
+/** What every thread needs to load the same layers as the main thread: the files' bytes, never re-read. */
+export interface ThreadJob {
+  paths: Partial<Record<InputRole, string>>;
+  bytes: InputBytes;
+  crs?: string;
+  settings: Settings;
+  /** The proposals file, applied to the layers (analyze --scenario). */
+  scenario?: { path: string; text: string };
+}
+
+interface WorkerInit {
+  role: 'vungtrang-analyze-thread';
+  job: ThreadJob;
+  /** One Int32: the next block to claim, shared by every thread (Atomics.add). */
+  next: SharedArrayBuffer;
+}
+
+type FromWorker = { block: number; coverage: HamletCoverage[]; warnings: string[] };
+
+/**
+ * `--threads` as given: a whole number from 1 to 64; absent, the machine's cores for a hamlets file of
+ * {@link AUTO_THREADS_MIN_BYTES} or more, else 1.
+ *
+ * @throws CliError (exit 64) naming the value and what to give.
+ */
+export function threadCount(flag: string | undefined, hamletsBytes: number): number {
+  const cores = availableParallelism();
+  if (flag === undefined) return hamletsBytes >= AUTO_THREADS_MIN_BYTES ? cores : 1;
+  const n = /^\s*\d+\s*$/.test(flag) ? Number(flag) : NaN;
+  if (!Number.isInteger(n) || n < 1 || n > MAX_THREADS) {
+    throw new CliError(
+      `--threads ${flag}: give a whole number of threads from 1 to ${MAX_THREADS}, e.g. --threads 2 ` +
+        `(without it: ${cores}, the cores of this machine, for a large hamlets file).`,
+      EXIT_USAGE,
+    );
+  }
+  return n;
+}
+
+/**
+ * The analysis split across `threads` threads: the others start at once and load the layers from the
+ * job's bytes (with its scenario applied) while this thread loads the same (`load`, which returns the
+ * layers to analyse); every thread prepares the engine alike, then
+ * they claim blocks of hamlets, in the order one thread computes them, until none is left. Each
+ * hamlet's result depends only on the inputs, and the blocks' results and warnings are put back in
+ * block order, so the result is the one thread's, exactly.
+ *
+ * @example
+ * const { result } = await analyzeInThreads(job, 2, () => loadLayers(paths, bytes, read), onProgress);
+ */
+export async function analyzeInThreads(
+  job: ThreadJob,
+  threads: number,
+  load: () => Promise<InputLayers>,
+  onProgress?: ProgressCallback,
+): Promise<{ result: AnalysisResult; state: EngineState }> {
+  const next = new SharedArrayBuffer(4);
+  const init: WorkerInit = { role: 'vungtrang-analyze-thread', job, next };
+  // The bundle is one file (dist-cli/vungtrang.mjs): its entry (bin.ts) runs the thread's side of the
+  // work when it is not the main thread.
+  const workers = Array.from(
+    { length: threads - 1 },
+    () => new Worker(new URL(import.meta.url), { workerData: init }),
+  );
+  const inbox: FromWorker[] = [];
+  let wake: (() => void) | undefined;
+  let failed: unknown;
+  const finished = new Set<Worker>();
+  for (const w of workers) {
+    w.on('message', (m: FromWorker) => {
+      inbox.push(m);
+      wake?.();
+    });
+    w.on('error', (e) => {
+      failed ??= e;
+      wake?.();
+    });
+    w.on('exit', (code) => {
+      finished.add(w);
+      if (code !== 0) failed ??= new Error(`an analysis thread stopped (exit code ${code})`);
+      wake?.();
+    });
+  }
+  try {
+    const state = prepareEngine(await load(), job.settings);
+    const order = hamletOrder(state);
+    const blocks = Math.ceil(order.length / BLOCK);
+    const prefix = state.inputWarnings.length;
+    const warnings: string[][] = [];
+    const counter = new Int32Array(next);
+    let done = 0;
+    let received = 0;
+    const take = (m: FromWorker): void => {
+      const start = m.block * BLOCK;
+      m.coverage.forEach((h, i) => (state.coverage[order[start + i] as number] = h));
+      warnings[m.block] = m.warnings;
+      done += m.coverage.length;
+      received++;
+    };
+    for (;;) {
+      while (inbox.length > 0) take(inbox.shift() as FromWorker);
+      onProgress?.(done, order.length, 'hamlets');
+      const b = Atomics.add(counter, 0, 1);
+      if (b >= blocks) break;
+      const end = Math.min(order.length, (b + 1) * BLOCK);
+      for (let i = b * BLOCK; i < end; i++) computeHamlet(state, order[i] as number);
+      warnings[b] = state.inputWarnings.splice(prefix);
+      done += end - b * BLOCK;
+      received++;
+      // Let the other threads' results in between blocks.
+      await new Promise((r) => setImmediate(r));
+    }
+    while (received < blocks) {
+      while (inbox.length > 0) take(inbox.shift() as FromWorker);
+      if (received >= blocks) break;
+      if (failed) throw failed;
+      if (finished.size === workers.length && inbox.length === 0)
+        throw new Error('an analysis thread ended without its results');
+      await new Promise<void>((r) => (wake = r));
+      wake = undefined;
+      onProgress?.(done, order.length, 'hamlets');
+    }
+    onProgress?.(order.length, order.length, 'hamlets');
+    for (const w of warnings) state.inputWarnings.push(...w);
+    return { result: resultOf(state), state };
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
+function scenarioLayers(job: ThreadJob, layers: InputLayers): InputLayers {
+  const s = job.scenario as NonNullable<ThreadJob['scenario']>;
+  return scenarioRun(s.path, s.text, layers, job.settings).layers;
+}
+
+/**
+ * The thread's side of {@link analyzeInThreads}, run by the bundle's entry when it starts as a worker:
+ * load the layers from the job's bytes (warnings are the main thread's to print), prepare the engine,
+ * and compute blocks until none is left, sending each block's results and warnings.
+ *
+ * @returns false when this thread was not started by {@link analyzeInThreads}.
+ */
+export async function runAnalysisThread(): Promise<boolean> {
+  const init = workerData as WorkerInit | undefined;
+  if (init?.role !== 'vungtrang-analyze-thread' || !parentPort) return false;
+  const { job } = init;
+  const loaded = await loadLayers(job.paths, job.bytes, {
+    warn: () => {},
+    ...(job.crs ? { crs: job.crs } : {}),
+  });
+  const state = prepareEngine(job.scenario ? scenarioLayers(job, loaded) : loaded, job.settings);
+  const order = hamletOrder(state);
+  const blocks = Math.ceil(order.length / BLOCK);
+  const prefix = state.inputWarnings.length;
+  const counter = new Int32Array(init.next);
+  for (let b = Atomics.add(counter, 0, 1); b < blocks; b = Atomics.add(counter, 0, 1)) {
+    const coverage: HamletCoverage[] = [];
+    const end = Math.min(order.length, (b + 1) * BLOCK);
+    for (let i = b * BLOCK; i < end; i++) {
+      const hi = order[i] as number;
+      computeHamlet(state, hi);
+      coverage.push(state.coverage[hi] as HamletCoverage);
+      // Sent to the main thread, which keeps them: this thread needs none of a hamlet's results again.
+      delete state.coverage[hi];
+      delete state.geometry[hi];
+      delete state.operators[hi];
+    }
+    const message: FromWorker = { block: b, coverage, warnings: state.inputWarnings.splice(prefix) };
+    parentPort.postMessage(message);
+  }
+  return true;
+}

@@ -1,0 +1,56 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../../src/analysis/analyze.ts';
+import { hamletsGeoJson, rankingCsv, zonesGeoJson } from '../../../src/analysis/exports.ts';
+import { networkReach, reachProperties } from '../../../src/analysis/networkReach.ts';
+import { withDefaults } from '../../../src/analysis/settings.ts';
+import { readLayers, type InputRole } from '../../../src/cli/readLayers.ts';
+import { checkOutputDir, writeOutputs } from '../../../src/cli/output.ts';
+import { cliRun } from '../../fixtures/cli/cliRun.ts';
+import { tempDir } from '../../fixtures/cli/tempDir.ts';
+
+const GEODATA = resolve(import.meta.dirname, '../../../geodata');
+const ROLES: InputRole[] = ['hamlets', 'fibre', 'sites', 'coverage', 'facilities', 'households'];
+
+describe('the streamed outputs', () => {
+  it('are, on the sample, byte for byte what the whole-collection builders make', async () => {
+    const paths = Object.fromEntries(
+      ROLES.flatMap((r) =>
+        existsSync(join(GEODATA, `${r}.geojson`)) ? [[r, join(GEODATA, `${r}.geojson`)]] : [],
+      ),
+    ) as Partial<Record<InputRole, string>>;
+    const out = join(await tempDir('vt-stream-'), 'out');
+    const flags = Object.entries(paths).flatMap(([r, p]) => [`--${r}`, p]);
+    const run = await cliRun(['analyze', ...flags, '--out', out, '--quiet', '--threads', '1']);
+    expect(run.code).toBe(0);
+    const layers = await readLayers(paths, { warn: () => {} });
+    const result = analyze(layers);
+    const file = (name: string): Promise<string> => readFile(join(out, name), 'utf8');
+    // The CLI's hamlets also say what reaches each (for `vungtrang compare`).
+    const reach = networkReach(layers, withDefaults({}));
+    const hamlets = hamletsGeoJson(result, layers.hamlets);
+    for (const f of hamlets.features)
+      f.properties = { ...f.properties, ...reachProperties(reach.get(String(f.properties?.id))) };
+    const reference = {
+      'hamlets.geojson': JSON.stringify(hamlets) + '\n',
+      'white-zones.geojson': JSON.stringify(zonesGeoJson(result, 'white')) + '\n',
+      'weak-zones.geojson': JSON.stringify(zonesGeoJson(result, 'weak')) + '\n',
+      'ranking.csv': rankingCsv(result, layers.hamlets),
+    };
+    expect(JSON.parse(reference['hamlets.geojson']).features.length).toBe(layers.hamlets.features.length);
+    for (const [name, text] of Object.entries(reference)) expect(await file(name), name).toBe(text);
+  });
+
+  it('writes chunks across the megabyte writes intact, multi-byte text included', async () => {
+    const dir = await checkOutputDir(join(await tempDir('vt-stream-'), 'out'), ['a.txt', 'b.txt']);
+    const piece = 'Xóm Đông, Bắc — '.repeat(5000);
+    const chunks = Array.from({ length: 40 }, (_, i) => `${i}:${piece}\n`);
+    await writeOutputs(dir, { 'a.txt': chunks, 'b.txt': chunks.join('') });
+    const a = await readFile(join(dir.path, 'a.txt'));
+    expect(a.length).toBeGreaterThan(3 << 20);
+    expect(a.equals(await readFile(join(dir.path, 'b.txt')))).toBe(true);
+    expect(a.toString('utf8')).toBe(chunks.join(''));
+  });
+});
