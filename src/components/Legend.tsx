@@ -2,6 +2,7 @@ import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
+import { AGGREGATE_BELOW_ZOOM, showsAggregate } from '../map/aggregate.ts';
 import {
   buildLegend,
   legendInputOf,
@@ -103,6 +104,8 @@ export function useLegend(): LegendModel {
       lens: s.lens,
       result: s.result,
       fieldReports: s.fieldReports,
+      // Only which side of the switch zoom the map is on: the legend is not rebuilt on every zoom.
+      zoom: showsAggregate(s.zoom) ? 0 : AGGREGATE_BELOW_ZOOM,
     })),
   );
   const colocation = useStore(colocationStore, (s) => s.selectedId !== null && s.result !== null);
@@ -152,6 +155,11 @@ export function LegendView({
       {legend.plan && (
         <p className="vt-legend__plan" data-testid="legend-plan">
           {legendText(legend.plan, t)}
+        </p>
+      )}
+      {legend.shows && (
+        <p className="vt-legend__shows" data-testid="legend-shows">
+          {legendText(legend.shows, t)}
         </p>
       )}
       {ramp && (

@@ -70,6 +70,16 @@ export const en: Strings = {
       pending: 'Being analysed',
     },
     notCandidate: 'Not ranked (served)',
+    aggregate: {
+      title:
+        'Share of hamlets lacking coverage, by {{areas}} (an unserved hamlet counts whole, a partly served one half)',
+      none: 'No hamlets, or not analysed yet',
+      areas: { units: 'commune and ward', communes: 'commune (2020–2024)' },
+    },
+    shows: {
+      aggregate: 'At this zoom: each {{areas}} as a whole. Zoom in to see each hamlet.',
+      hamlets: 'At this zoom: each hamlet.',
+    },
     measured: {
       mobile: 'mobile',
       fixed: 'fixed',

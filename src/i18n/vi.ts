@@ -70,6 +70,16 @@ export const vi = {
       pending: 'Đang phân tích',
     },
     notCandidate: 'Không thuộc diện xếp hạng (đã phủ)',
+    aggregate: {
+      title:
+        'Tỷ lệ thôn thiếu phủ sóng theo {{areas}} (thôn chưa phủ tính cả, thôn phủ một phần tính một nửa)',
+      none: 'Không có thôn, hoặc chưa phân tích',
+      areas: { units: 'xã, phường', communes: 'xã (2020–2024)' },
+    },
+    shows: {
+      aggregate: 'Ở mức thu phóng này: tổng hợp theo từng {{areas}}. Phóng to để xem từng thôn.',
+      hamlets: 'Ở mức thu phóng này: từng thôn.',
+    },
     measured: {
       mobile: 'di động',
       fixed: 'cố định',

@@ -15,7 +15,13 @@ import { areaAt, areaUp, unitAt } from './areaPick.ts';
 import type { MapAdapter } from './MapAdapter.ts';
 import { colocationForMap } from './mapData.ts';
 import { memoLast } from './memo.ts';
-import { CLICKABLE_LAYERS, planLayers, type MapPlan, type ScenarioView } from './planLayers.ts';
+import {
+  AGGREGATE_LAYER,
+  CLICKABLE_LAYERS,
+  planLayers,
+  type MapPlan,
+  type ScenarioView,
+} from './planLayers.ts';
 import { shownChanges } from './versionChanges.ts';
 
 const PLAN_KEYS = [
@@ -31,7 +37,13 @@ const PLAN_KEYS = [
   'unitSystem',
   'lens',
   'fieldReports',
+  'unitSummary',
 ] as const;
+
+/** What a click or the pointer can pick: a hamlet (or its zone), or a unit of the aggregate. */
+const PICKABLE_LAYERS = [...CLICKABLE_LAYERS, AGGREGATE_LAYER];
+
+type HitProps = { id?: string; hamletId?: string };
 
 const SCENARIO_KEYS = ['edits', 'draft', 'covered', 'shown'] as const;
 
@@ -63,6 +75,7 @@ export function planFromState(
     colocation: colocation ? selectedCandidate(colocation) : null,
     versionChanges,
     fieldReports: s.fieldReports,
+    unitSummary: s.unitSummary,
   });
 }
 
@@ -180,11 +193,17 @@ export function connectMap(
       store.getState().setReportDraft({ at: [round6(e.lngLat.lng), round6(e.lngLat.lat)], source: 'map' });
       return;
     }
-    const layers = CLICKABLE_LAYERS.filter((id) => map.getLayer(id));
+    const layers = PICKABLE_LAYERS.filter((id) => map.getLayer(id));
     const hit = map.queryRenderedFeatures(e.point, { layers })[0];
-    const props = hit?.properties as { id?: string; hamletId?: string } | undefined;
-    const id = props?.hamletId ?? props?.id ?? null;
     const s = store.getState();
+    // Zoomed out, a unit of the aggregate: its roll-up opens and the map zooms to it, where its hamlets show.
+    if (hit?.layer.id === AGGREGATE_LAYER && !pickingAreas(s)) {
+      const code = String((hit.properties as { code?: unknown }).code ?? '');
+      if (code) s.setArea({ level: activeUnitSystem(s) === 'units' ? 'unit' : 'commune', code });
+      return;
+    }
+    const props = hit?.layer.id === AGGREGATE_LAYER ? undefined : (hit?.properties as HitProps | undefined);
+    const id = props?.hamletId ?? props?.id ?? null;
     if (pickingAreas(s) && activeUnitSystem(s) === 'units') {
       const area = unitAt([e.lngLat.lng, e.lngLat.lat], s.admin, id ? s.unitOf.get(id)?.code : undefined);
       if (area) s.setArea(area);
@@ -232,7 +251,7 @@ export function connectMap(
       map.getCanvas().style.cursor = 'crosshair';
       return;
     }
-    const layers = CLICKABLE_LAYERS.filter((id) => map.getLayer(id));
+    const layers = PICKABLE_LAYERS.filter((id) => map.getLayer(id));
     const over = layers.length > 0 && map.queryRenderedFeatures(e.point, { layers }).length > 0;
     map.getCanvas().style.cursor = over ? 'pointer' : '';
   };

@@ -9,8 +9,10 @@ import { activeLens } from '../store/lens.ts';
 import type { PlanView } from '../store/scenario/plan.ts';
 import { activeUnitSystem } from '../store/units.ts';
 import type { HamletColourBy, LayerId, UnitSystem } from '../store/viewState.ts';
+import { showsAggregate } from './aggregate.ts';
 import { facilityKindsOf, measuredKind, operatorsOf } from './mapData.ts';
 import {
+  AGGREGATE,
   BACKGROUND,
   BOUNDARY,
   COLOCATION,
@@ -76,6 +78,8 @@ export interface Legend {
   title: LegendLabel;
   /** The plan the map's numbers describe: "Hiện trạng" or "Phương án: …" (null when not given). */
   plan: LegendLabel | null;
+  /** What the map shows at its zoom: the units as an aggregate or each hamlet; null without hamlets shown. */
+  shows: LegendLabel | null;
   ramp: LegendRamp | null;
   entries: LegendEntry[];
 }
@@ -117,6 +121,8 @@ export interface LegendInput {
   /** `units`: the boundaries drawn are the province's and its communes and wards (no districts). */
   unitSystem?: UnitSystem;
   changes?: LegendChanges | null;
+  /** The map's zoom: below `AGGREGATE_BELOW_ZOOM` the units stand for the hamlets. Absent: hamlets. */
+  zoom?: number;
 }
 
 /**
@@ -125,7 +131,7 @@ export interface LegendInput {
  */
 export function legendInputOf(
   app: Pick<AppState, 'layers' | 'colourBy' | 'input' | 'settings' | 'lens' | 'result'> &
-    Partial<Pick<AppState, 'unitSystem' | 'admin' | 'fieldReports'>>,
+    Partial<Pick<AppState, 'unitSystem' | 'admin' | 'fieldReports' | 'zoom'>>,
   scenario?: LegendScenario,
   plan?: PlanView,
   colocation = false,
@@ -148,6 +154,7 @@ export function legendInputOf(
     lensOperator: activeLens(app).operator,
     colocation,
     changes,
+    ...(app.zoom === undefined ? {} : { zoom: app.zoom }),
     ...(plan ? { plan: planLegendLabel(plan) } : {}),
   };
 }
@@ -183,7 +190,29 @@ export function buildLegend(input: LegendInput, fmt: Formatters): Legend {
   const entries: LegendEntry[] = [];
   let ramp: LegendRamp | null = null;
   const lensOp = input.lensOperator ?? null;
-  if (on('hamlets')) {
+  const aggregate = input.zoom !== undefined && showsAggregate(input.zoom);
+  const areas = {
+    key: `legend.aggregate.areas.${input.unitSystem === 'units' ? 'units' : 'communes'}`,
+    fallback: '',
+  };
+  let shows: LegendLabel | null = null;
+  if (on('hamlets') && aggregate) {
+    shows = { key: 'legend.shows.aggregate', params: { areas } };
+    ramp = {
+      title: { key: 'legend.aggregate.title', params: { areas } },
+      stops: AGGREGATE.stops.map(([value, colour]) => ({
+        value,
+        colour: seen(colour),
+        text: fmt.percent(value),
+      })),
+      none: entry(
+        'aggregate-none',
+        { kind: 'fill', colour: seen(AGGREGATE.none) },
+        { key: 'legend.aggregate.none' },
+      ),
+    };
+  } else if (on('hamlets')) {
+    shows = { key: 'legend.shows.hamlets' };
     if (input.colourBy === 'market' && lensOp !== null) {
       for (const c of LENS_ORDER)
         entries.push(
@@ -238,7 +267,8 @@ export function buildLegend(input: LegendInput, fmt: Formatters): Legend {
     ['white', 'whiteZones'],
     ['weak', 'weakZones'],
   ] as const) {
-    if (on(layer))
+    // Zones are drawn from the switch zoom up, with the hamlets.
+    if (on(layer) && !aggregate)
       entries.push(
         entry(
           zone,
@@ -367,7 +397,7 @@ export function buildLegend(input: LegendInput, fmt: Formatters): Legend {
       ),
     );
   }
-  return { title: { key: 'legend.title' }, plan: input.plan ?? null, ramp, entries };
+  return { title: { key: 'legend.title' }, plan: input.plan ?? null, shows, ramp, entries };
 }
 
 /** Entries for the scenario's layers, only for what the scenario has. */

@@ -127,6 +127,23 @@ export const MEASURED_ORDER: readonly MeasuredQuality[] = [
   'no_data',
 ];
 
+/**
+ * Units drawn as an aggregate below the switch zoom (`aggregate.ts`), by their gap (0 all served … 1 all
+ * unserved): a diverging ramp from the served blue through the partly served yellow to the unserved red
+ * (ColorBrewer RdYlBu's light steps between), so a unit reads like its hamlets would.
+ */
+export const AGGREGATE = {
+  stops: [
+    [0, STATUS_COLOURS.served],
+    [0.25, '#92c5de'],
+    [0.5, STATUS_COLOURS.partial],
+    [0.75, '#ef8a62'],
+    [1, STATUS_COLOURS.unserved],
+  ] as readonly (readonly [number, string])[],
+  none: STATUS_COLOURS.pending,
+  outline: '#ffffff',
+} as const;
+
 export const HAMLET_FILL_OPACITY = 0.6;
 export const HAMLET_LINE = '#6b6b6b';
 export const SELECTED_LINE = '#000000';

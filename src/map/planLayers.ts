@@ -2,11 +2,12 @@ import type { FeatureCollection, Position } from 'geojson';
 import type { AddLayerObject, ExpressionSpecification } from 'maplibre-gl';
 import type { ColocationCandidate } from '../analysis/colocation.ts';
 import type { ScenarioEdit } from '../analysis/scenarioTypes.ts';
-import type { AnalysisResult, InputLayers, Settings } from '../analysis/types.ts';
+import type { AnalysisResult, InputLayers, Settings, Summary } from '../analysis/types.ts';
 import type { AdminLayers } from '../store/appState.ts';
 import type { ActiveLens } from '../store/lens.ts';
 import type { HamletColourBy, LayerId, SelectedArea, UnitSystem } from '../store/viewState.ts';
 import type { FieldReport } from '../data/fieldReports.ts';
+import { AGGREGATE_BELOW_ZOOM, aggregateColour, aggregateForMap } from './aggregate.ts';
 import {
   colocationForMap,
   fieldReportsForMap,
@@ -22,6 +23,7 @@ import {
   type MapLabel,
 } from './mapData.ts';
 import {
+  AGGREGATE,
   AREA_LINE,
   BOUNDARY,
   COLOCATION,
@@ -76,6 +78,8 @@ export interface PlanInput {
   versionChanges?: FeatureCollection | null;
   /** Field reports recorded in the app, drawn on top whenever there are any. */
   fieldReports?: readonly FieldReport[];
+  /** The result rolled up by unit (`units`), for the aggregate of the units system. */
+  unitSummary?: Summary | null;
 }
 
 export interface ScenarioView {
@@ -99,6 +103,9 @@ export interface MapPlan {
 
 /** Layers a click can pick a hamlet from; zone features carry `hamletId`, hamlets carry `id`. */
 export const CLICKABLE_LAYERS = ['white-hatch', 'weak-hatch', 'hamlets-fill'] as const;
+
+/** The units coloured by their hamlets' status below `AGGREGATE_BELOW_ZOOM`; a click picks the unit. */
+export const AGGREGATE_LAYER = 'aggregate-fill';
 
 const OSM_ATTRIBUTION = '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors';
 
@@ -173,6 +180,11 @@ export function planLayers(input: PlanInput): MapPlan {
   const on = (id: LayerId): 'visible' | 'none' => (input.visible.includes(id) ? 'visible' : 'none');
   const selected = input.selectedHamletId ?? '';
   const byUnits = input.unitSystem === 'units';
+  // The units' shapes carry their roll-up for the aggregate: one copy of the geometry for outline and fill.
+  const unitsData = byUnits ? aggregateForMap(input.admin.units, input.unitSummary?.units) : null;
+  const communesData = byUnits ? null : aggregateForMap(input.admin.communes, input.result?.summary.communes);
+  // Hamlets and their zones are drawn from the switch zoom up, the aggregate below it.
+  const hamletZoom = { minzoom: AGGREGATE_BELOW_ZOOM };
   const sources: Record<string, PlanSource> = {
     hamlets: { type: 'geojson', data: hamletsForMap(input.layers, input.result, input.lens) },
     white: { type: 'geojson', data: whiteZonesForMap(input.result) },
@@ -182,8 +194,8 @@ export function planLayers(input: PlanInput): MapPlan {
     facilities: { type: 'geojson', data: (input.layers?.facilities ?? EMPTY) as FC },
     province: { type: 'geojson', data: (input.admin.province ?? EMPTY) as FC },
     districts: { type: 'geojson', data: ((byUnits ? null : input.admin.districts) ?? EMPTY) as FC },
-    communes: { type: 'geojson', data: ((byUnits ? null : input.admin.communes) ?? EMPTY) as FC },
-    units: { type: 'geojson', data: ((byUnits ? input.admin.units : null) ?? EMPTY) as FC },
+    communes: { type: 'geojson', data: (communesData ?? EMPTY) as FC },
+    units: { type: 'geojson', data: (unitsData ?? EMPTY) as FC },
     'scenario-covered': { type: 'geojson', data: scenarioCoveredForMap(input.scenario?.covered ?? null) },
     'version-changes': { type: 'geojson', data: (input.versionChanges ?? EMPTY) as FC },
     'scenario-proposals': {
@@ -242,9 +254,22 @@ export function planLayers(input: PlanInput): MapPlan {
 
   layers.push(
     {
+      id: AGGREGATE_LAYER,
+      type: 'fill',
+      source: byUnits ? 'units' : 'communes',
+      maxzoom: AGGREGATE_BELOW_ZOOM,
+      layout: { visibility: on('hamlets') },
+      paint: {
+        'fill-color': aggregateColour(),
+        'fill-opacity': HAMLET_FILL_OPACITY,
+        'fill-outline-color': AGGREGATE.outline,
+      },
+    },
+    {
       id: 'hamlets-fill',
       type: 'fill',
       source: 'hamlets',
+      ...hamletZoom,
       layout: { visibility: on('hamlets') },
       paint: {
         'fill-color': hamletColour(input.colourBy, lensOp !== null),
@@ -256,6 +281,7 @@ export function planLayers(input: PlanInput): MapPlan {
       id: 'weak-hatch',
       type: 'fill',
       source: 'weak',
+      ...hamletZoom,
       layout: { visibility: on('weakZones') },
       paint: { 'fill-pattern': HATCH_IMAGES.weak },
     },
@@ -263,6 +289,7 @@ export function planLayers(input: PlanInput): MapPlan {
       id: 'white-hatch',
       type: 'fill',
       source: 'white',
+      ...hamletZoom,
       layout: { visibility: on('whiteZones') },
       paint: { 'fill-pattern': HATCH_IMAGES.white },
     },
@@ -374,6 +401,7 @@ export function planLayers(input: PlanInput): MapPlan {
       id: 'white-line',
       type: 'line',
       source: 'white',
+      ...hamletZoom,
       layout: { visibility: on('whiteZones') },
       paint: {
         'line-color': ZONES.white.line,
@@ -418,6 +446,7 @@ export function planLayers(input: PlanInput): MapPlan {
       id: 'selected-weak-line',
       type: 'line',
       source: 'weak',
+      ...hamletZoom,
       filter: ['==', ['get', 'hamletId'], selected],
       paint: { 'line-color': ZONES.weak.line, 'line-width': 2.5, 'line-dasharray': [2, 1] },
     },
@@ -425,6 +454,7 @@ export function planLayers(input: PlanInput): MapPlan {
       id: 'selected-white-line',
       type: 'line',
       source: 'white',
+      ...hamletZoom,
       filter: ['==', ['get', 'hamletId'], selected],
       paint: { 'line-color': ZONES.white.line, 'line-width': 2.5, 'line-dasharray': [2, 1] },
     },
@@ -440,6 +470,7 @@ export function planLayers(input: PlanInput): MapPlan {
       id: 'hamlet-selected-casing',
       type: 'line',
       source: 'hamlets',
+      ...hamletZoom,
       filter: ['==', ['get', 'id'], selected],
       paint: { 'line-color': '#ffffff', 'line-width': 6 },
     },
@@ -447,6 +478,7 @@ export function planLayers(input: PlanInput): MapPlan {
       id: 'hamlet-selected',
       type: 'line',
       source: 'hamlets',
+      ...hamletZoom,
       filter: ['==', ['get', 'id'], selected],
       paint: { 'line-color': SELECTED_LINE, 'line-width': 3 },
     },
@@ -482,6 +514,8 @@ export function planLayers(input: PlanInput): MapPlan {
       id: 'colocation-gained',
       type: 'line',
       source: 'hamlets',
+      // Hidden without a candidate, so the hamlets are not tiled below the switch zoom for nothing.
+      layout: { visibility: gained.length > 0 ? 'visible' : 'none' },
       filter: ['in', ['get', 'id'], ['literal', gained]],
       paint: { 'line-color': COLOCATION.colour, 'line-width': COLOCATION.gainedLine },
     },

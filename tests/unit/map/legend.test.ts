@@ -11,6 +11,7 @@ import {
   type Translate,
 } from '../../../src/map/legend.ts';
 import {
+  AGGREGATE,
   HAMLET_FILL_OPACITY,
   LENS_COLOURS,
   LENS_ORDER,
@@ -276,5 +277,44 @@ describe('the measured colouring', () => {
       MEASURED_COLOURS.no_data,
       MEASURED_COLOURS.no_data,
     ]);
+  });
+});
+
+describe('the legend says what the map shows at its zoom', () => {
+  it('below zoom 9: the units’ aggregate ramp in the colours the map paints, and no hamlet or zone entries', () => {
+    const legend = buildLegend({ ...base, zoom: 7, unitSystem: 'units' }, vi);
+    expect(legendText(legend.shows!, echo)).toBe(
+      'legend.shows.aggregate{areas=legend.aggregate.areas.units{defaultValue=}}',
+    );
+    expect(legend.ramp?.title.key).toBe('legend.aggregate.title');
+    expect(legend.ramp?.stops.map((s) => [s.value, s.colour, s.text])).toEqual(
+      AGGREGATE.stops.map(([v, c]) => [v, seenColour(c, HAMLET_FILL_OPACITY), vi.percent(v)]),
+    );
+    expect(legend.ramp?.stops[0]?.colour).toBe(seenColour(STATUS_COLOURS.served, HAMLET_FILL_OPACITY));
+    expect(legend.ramp?.none?.id).toBe('aggregate-none');
+    expect(legend.entries.map((e) => e.id)).toEqual([]);
+  });
+
+  it('from zoom 9 up (and with no zoom given): each hamlet, with its colouring and the zones', () => {
+    for (const zoom of [9, 11, undefined]) {
+      const legend = buildLegend({ ...base, ...(zoom === undefined ? {} : { zoom }) }, vi);
+      expect(legend.shows).toEqual({ key: 'legend.shows.hamlets' });
+      expect(legend.ramp).toBeNull();
+      expect(legend.entries.map((e) => e.id)).toEqual([
+        'status-unserved',
+        'status-partial',
+        'status-served',
+        'white',
+        'weak',
+      ]);
+    }
+  });
+
+  it('names the communes of 2020–2024 in the districts system; nothing when hamlets are off', () => {
+    const legend = buildLegend({ ...base, zoom: 6, unitSystem: 'districts' }, vi);
+    expect(legendText(legend.ramp!.title, echo)).toBe(
+      'legend.aggregate.title{areas=legend.aggregate.areas.communes{defaultValue=}}',
+    );
+    expect(buildLegend({ ...base, zoom: 6, visible: ['fibre'] }, vi).shows).toBeNull();
   });
 });

@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { AddLayerObject } from 'maplibre-gl';
 import { DEFAULT_SETTINGS } from '../../../src/analysis/settings.ts';
 import type { FeatureCollection, Point, Polygon } from 'geojson';
-import type { SiteProps } from '../../../src/analysis/types.ts';
-import { hamletColour, planLayers, type PlanInput } from '../../../src/map/planLayers.ts';
+import type { SiteProps, Summary } from '../../../src/analysis/types.ts';
+import { AGGREGATE_BELOW_ZOOM } from '../../../src/map/aggregate.ts';
+import type { AdminCollection } from '../../../src/store/appState.ts';
+import { squareAt } from '../../fixtures/cli/makeHamlet.ts';
+import { AGGREGATE_LAYER, hamletColour, planLayers, type PlanInput } from '../../../src/map/planLayers.ts';
 import { CHANGES, HATCH_IMAGES, RAMPS, SCENARIO, STATUS_COLOURS } from '../../../src/map/palette.ts';
 import type { HamletColourBy } from '../../../src/store/viewState.ts';
 import { sampleInput, sampleResult } from '../store/sampleResult.ts';
@@ -320,5 +323,117 @@ describe('planLayers: the what-if scenario', () => {
     expect(a?.type === 'geojson' && b?.type === 'geojson' && a.data === b.data).toBe(true);
     const next = planLayers({ ...base, scenario: { edits: [site], draft, covered } });
     expect(proposals(next).length).toBe(5);
+  });
+});
+
+describe('planLayers: the aggregate below the switch zoom', () => {
+  const communeShapes = {
+    type: 'FeatureCollection',
+    features: ['100', '200', '300'].map((code, i) => ({
+      type: 'Feature',
+      geometry: squareAt(106 + i),
+      properties: { code, name: `Xã ${code}` },
+    })),
+  } as AdminCollection;
+  const admin = { province: null, units: null, districts: null, communes: communeShapes };
+  const unitSummary = {
+    ...result.summary,
+    units: [
+      { ...result.summary.communes[0]!, level: 'unit', code: 'U1' },
+      {
+        ...result.summary.communes[0]!,
+        level: 'unit',
+        code: 'U2',
+        hamlets: 4,
+        hamletsByStatus: { served: 0, partial: 1, unserved: 3 },
+      },
+    ],
+  } as Summary;
+  const unitShapes = {
+    type: 'FeatureCollection',
+    features: ['U1', 'U2'].map((code, i) => ({
+      type: 'Feature',
+      geometry: squareAt(107 + i),
+      properties: { code, name: `Phường ${code}` },
+    })),
+  } as AdminCollection;
+
+  it('draws the units below zoom 9 and the hamlets, their zones and outlines from zoom 9 up', () => {
+    const plan = planLayers({ ...base, admin });
+    const agg = plan.layers.find((l) => l.id === AGGREGATE_LAYER) as AddLayerObject & LooseLayer;
+    expect(agg.maxzoom).toBe(AGGREGATE_BELOW_ZOOM);
+    expect(agg.minzoom).toBeUndefined();
+    expect(agg.source).toBe('communes');
+    for (const id of [
+      'hamlets-fill',
+      'weak-hatch',
+      'white-hatch',
+      'white-line',
+      'selected-weak-line',
+      'selected-white-line',
+      'hamlet-selected-casing',
+      'hamlet-selected',
+    ]) {
+      const l = plan.layers.find((x) => x.id === id) as { minzoom?: number; maxzoom?: number };
+      expect([id, l.minzoom, l.maxzoom]).toEqual([id, AGGREGATE_BELOW_ZOOM, undefined]);
+    }
+    // Outlines already drawn only when zoomed further in keep their own minimum.
+    expect(plan.layers.find((x) => x.id === 'hamlets-line')?.minzoom).toBe(10.5);
+    expect(plan.layers.find((x) => x.id === 'weak-line')?.minzoom).toBe(10);
+  });
+
+  it('keeps the what-if overlays at every zoom, drawn over the aggregate', () => {
+    const plan = planLayers({ ...base, admin, scenario: { edits, draft, covered } });
+    const order = plan.layers.map((l) => l.id);
+    for (const id of [
+      'scenario-covered-fill',
+      'scenario-covered-line',
+      'scenario-reach',
+      'scenario-fibre',
+      'scenario-sites',
+    ]) {
+      const l = plan.layers.find((x) => x.id === id) as { minzoom?: number; maxzoom?: number };
+      expect([id, l.minzoom, l.maxzoom]).toEqual([id, undefined, undefined]);
+      expect(order.indexOf(id)).toBeGreaterThan(order.indexOf(AGGREGATE_LAYER));
+    }
+    expect(order[0]).toBe(AGGREGATE_LAYER);
+  });
+
+  it('colours the communes of 2020–2024 by the result’s commune roll-ups, and follows the hamlets switch', () => {
+    const plan = planLayers({ ...base, admin });
+    const src = plan.sources.communes;
+    const props = src?.type === 'geojson' ? src.data.features.map((f) => f.properties) : [];
+    // 100: h1 unserved + h3 served → (1 + 0) / 2; 200: h2 partial → (0 + ½) / 1; 300: no hamlets.
+    expect(props.map((p) => [p.code, p.hamlets, p.gap])).toEqual([
+      ['100', 2, 0.5],
+      ['200', 1, 0.5],
+      ['300', 0, -1],
+    ]);
+    const agg = layer(plan, AGGREGATE_LAYER);
+    expect(evaluate(agg.paint?.['fill-color'], { gap: 1 })).toBe(STATUS_COLOURS.unserved);
+    expect(evaluate(agg.paint?.['fill-color'], { gap: -1 })).toBe(STATUS_COLOURS.pending);
+    expect(agg.layout?.visibility).toBe('visible');
+    expect(
+      layer(planLayers({ ...base, admin, visible: ['fibre'] }), AGGREGATE_LAYER).layout?.visibility,
+    ).toBe('none');
+  });
+
+  it('in the units system colours the units by the roll-ups by unit, on the units’ own source', () => {
+    const plan = planLayers({
+      ...base,
+      admin: { ...admin, units: unitShapes },
+      unitSystem: 'units',
+      unitSummary,
+    });
+    expect(layer(plan, AGGREGATE_LAYER).source).toBe('units');
+    const src = plan.sources.units;
+    const props = src?.type === 'geojson' ? src.data.features.map((f) => f.properties) : [];
+    // U2: (3 + ½) / 4 = 0.875
+    expect(props.map((p) => [p.code, p.gap])).toEqual([
+      ['U1', 0.5],
+      ['U2', 0.875],
+    ]);
+    const communes = plan.sources.communes;
+    expect(communes?.type === 'geojson' && communes.data.features.length).toBe(0);
   });
 });

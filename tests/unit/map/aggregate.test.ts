@@ -1,0 +1,113 @@
+import type { Polygon } from 'geojson';
+import { describe, expect, it } from 'vitest';
+import type { HamletStatus, Rollup } from '../../../src/analysis/types.ts';
+import {
+  AGGREGATE_BELOW_ZOOM,
+  aggregateColour,
+  aggregateForMap,
+  gapOf,
+  showsAggregate,
+} from '../../../src/map/aggregate.ts';
+import { AGGREGATE, STATUS_COLOURS } from '../../../src/map/palette.ts';
+import type { AdminCollection } from '../../../src/store/appState.ts';
+
+const square = (x: number): Polygon => ({
+  type: 'Polygon',
+  coordinates: [
+    [
+      [x, 0],
+      [x + 1, 0],
+      [x + 1, 1],
+      [x, 1],
+      [x, 0],
+    ],
+  ],
+});
+
+const units: AdminCollection = {
+  type: 'FeatureCollection',
+  features: ['A', 'B', 'C'].map((code, i) => ({
+    type: 'Feature',
+    geometry: square(i),
+    properties: { code, name: `Xã ${code}` },
+  })),
+} as AdminCollection;
+
+/** Only what the aggregate reads; the rest of a roll-up does not matter here. */
+function rollup(code: string, byStatus: Record<HamletStatus, number>): Rollup {
+  const hamlets = byStatus.served + byStatus.partial + byStatus.unserved;
+  return { level: 'unit', code, name: code, hamlets, hamletsByStatus: byStatus } as Rollup;
+}
+
+describe('the aggregate of units by their hamlets’ status', () => {
+  it('gap: unserved hamlets count whole, partly served half, over all hamlets; -1 without hamlets', () => {
+    // (1 + 2/2) / 4 = 0.5
+    expect(gapOf({ hamlets: 4, hamletsByStatus: { served: 1, partial: 2, unserved: 1 } })).toBe(0.5);
+    // (3 + 1/2) / 10 = 0.35
+    expect(gapOf({ hamlets: 10, hamletsByStatus: { served: 6, partial: 1, unserved: 3 } })).toBeCloseTo(0.35);
+    expect(gapOf({ hamlets: 2, hamletsByStatus: { served: 2, partial: 0, unserved: 0 } })).toBe(0);
+    expect(gapOf({ hamlets: 3, hamletsByStatus: { served: 0, partial: 0, unserved: 3 } })).toBe(1);
+    expect(gapOf({ hamlets: 0, hamletsByStatus: { served: 0, partial: 0, unserved: 0 } })).toBe(-1);
+  });
+
+  it('joins each unit’s roll-up by code onto its own shape; a unit without one is grey (-1)', () => {
+    const rollups = [
+      rollup('A', { served: 1, partial: 2, unserved: 1 }),
+      rollup('B', { served: 5, partial: 0, unserved: 0 }),
+      // Hamlets outside every unit: a roll-up with no shape, not drawn.
+      rollup('(unknown)', { served: 0, partial: 0, unserved: 7 }),
+    ];
+    const fc = aggregateForMap(units, rollups)!;
+    expect(fc.features.map((f) => f.properties)).toEqual([
+      { code: 'A', name: 'Xã A', hamlets: 4, served: 1, partial: 2, unserved: 1, gap: 0.5 },
+      { code: 'B', name: 'Xã B', hamlets: 5, served: 5, partial: 0, unserved: 0, gap: 0 },
+      { code: 'C', name: 'Xã C', hamlets: 0, served: 0, partial: 0, unserved: 0, gap: -1 },
+    ]);
+    // The geometry is the units layer's own: nothing recomputed or copied.
+    fc.features.forEach((f, i) => expect(f.geometry).toBe(units.features[i]!.geometry));
+    // The same object while shapes and roll-ups are unchanged: the map is not sent it again.
+    expect(aggregateForMap(units, rollups)).toBe(fc);
+    expect(aggregateForMap(null, rollups)).toBeNull();
+  });
+
+  it('before a result every unit is grey', () => {
+    const fc = aggregateForMap(units, undefined)!;
+    expect(fc.features.map((f) => f.properties.gap)).toEqual([-1, -1, -1]);
+  });
+
+  it('switches below zoom 9', () => {
+    expect(AGGREGATE_BELOW_ZOOM).toBe(9);
+    expect([6, 8.99, 9, 11].map(showsAggregate)).toEqual([true, true, false, false]);
+  });
+});
+
+/** Evaluates the aggregate colour for one gap: `case`, `<`, `get`, and `interpolate` at its stops. */
+function colourAt(gap: number): unknown {
+  const e = aggregateColour() as unknown as [string, [string, unknown, number], string, unknown[]];
+  const [, [, , zero], none, interpolate] = e;
+  if (gap < zero) return none;
+  const stops = interpolate.slice(3);
+  for (let i = 0; i < stops.length; i += 2) if (stops[i] === gap) return stops[i + 1];
+  throw new Error(`${gap} is not a stop`);
+}
+
+describe('the aggregate colour', () => {
+  it('runs from the served blue (all served) through the partly served yellow to the unserved red', () => {
+    expect(colourAt(0)).toBe(STATUS_COLOURS.served);
+    expect(colourAt(0.5)).toBe(STATUS_COLOURS.partial);
+    expect(colourAt(1)).toBe(STATUS_COLOURS.unserved);
+    expect(colourAt(0.25)).toBe('#92c5de');
+    expect(colourAt(0.75)).toBe('#ef8a62');
+  });
+
+  it('a unit without hamlets is the grey of hamlets without a value', () => {
+    expect(colourAt(-1)).toBe(STATUS_COLOURS.pending);
+    expect(AGGREGATE.none).toBe(STATUS_COLOURS.pending);
+  });
+
+  it('the expression is the one MapLibre reads: a case on gap < 0, then a linear interpolation of gap', () => {
+    const e = aggregateColour() as unknown[];
+    expect(e.slice(0, 3)).toEqual(['case', ['<', ['get', 'gap'], 0], AGGREGATE.none]);
+    expect((e[3] as unknown[]).slice(0, 3)).toEqual(['interpolate', ['linear'], ['get', 'gap']]);
+  });
+});
