@@ -277,20 +277,24 @@ export function buildLegend(input: LegendInput, fmt: Formatters): Legend {
         ),
       );
   }
-  if (on('fibre'))
+  // Access fibre and sites are drawn from the switch zoom up, like the hamlets they serve.
+  if (on('fibre') && !aggregate)
     entries.push(
       entry(
         'fibre-access',
         { kind: 'line', colour: FIBRE.access.colour },
         { key: 'legend.fibreAccess', params: { radius: fmt.integer(input.settings.fibreServiceRadiusM) } },
       ),
+    );
+  if (on('fibre'))
+    entries.push(
       entry(
         'fibre-backbone',
         { kind: 'line', colour: FIBRE.backbone.colour, dash: true },
         { key: 'legend.fibreBackbone' },
       ),
     );
-  if (on('sites')) {
+  if (on('sites') && !aggregate) {
     for (const [op, colour] of operatorColours(input.operators)) {
       entries.push(
         entry(

@@ -183,8 +183,9 @@ export function planLayers(input: PlanInput): MapPlan {
   // The units' shapes carry their roll-up for the aggregate: one copy of the geometry for outline and fill.
   const unitsData = byUnits ? aggregateForMap(input.admin.units, input.unitSummary?.units) : null;
   const communesData = byUnits ? null : aggregateForMap(input.admin.communes, input.result?.summary.communes);
-  // Hamlets and their zones are drawn from the switch zoom up, the aggregate below it.
-  const hamletZoom = { minzoom: AGGREGATE_BELOW_ZOOM };
+  // Hamlets, their zones, access fibre and sites are drawn from the switch zoom up, the aggregate below it:
+  // further out they are a few pixels each and hide the aggregate (at 32× they merge into blobs).
+  const detailZoom = { minzoom: AGGREGATE_BELOW_ZOOM };
   const sources: Record<string, PlanSource> = {
     hamlets: { type: 'geojson', data: hamletsForMap(input.layers, input.result, input.lens) },
     white: { type: 'geojson', data: whiteZonesForMap(input.result) },
@@ -269,7 +270,7 @@ export function planLayers(input: PlanInput): MapPlan {
       id: 'hamlets-fill',
       type: 'fill',
       source: 'hamlets',
-      ...hamletZoom,
+      ...detailZoom,
       layout: { visibility: on('hamlets') },
       paint: {
         'fill-color': hamletColour(input.colourBy, lensOp !== null),
@@ -281,7 +282,7 @@ export function planLayers(input: PlanInput): MapPlan {
       id: 'weak-hatch',
       type: 'fill',
       source: 'weak',
-      ...hamletZoom,
+      ...detailZoom,
       layout: { visibility: on('weakZones') },
       paint: { 'fill-pattern': HATCH_IMAGES.weak },
     },
@@ -289,7 +290,7 @@ export function planLayers(input: PlanInput): MapPlan {
       id: 'white-hatch',
       type: 'fill',
       source: 'white',
-      ...hamletZoom,
+      ...detailZoom,
       layout: { visibility: on('whiteZones') },
       paint: { 'fill-pattern': HATCH_IMAGES.white },
     },
@@ -401,7 +402,7 @@ export function planLayers(input: PlanInput): MapPlan {
       id: 'white-line',
       type: 'line',
       source: 'white',
-      ...hamletZoom,
+      ...detailZoom,
       layout: { visibility: on('whiteZones') },
       paint: {
         'line-color': ZONES.white.line,
@@ -412,6 +413,7 @@ export function planLayers(input: PlanInput): MapPlan {
       id: 'fibre-access',
       type: 'line',
       source: 'fibre',
+      ...detailZoom,
       filter: ['all', isLine, ['!', backbone]],
       layout: { visibility: on('fibre'), 'line-cap': 'round', 'line-join': 'round' },
       paint: { 'line-color': FIBRE.access.colour, 'line-width': FIBRE.access.width },
@@ -446,7 +448,7 @@ export function planLayers(input: PlanInput): MapPlan {
       id: 'selected-weak-line',
       type: 'line',
       source: 'weak',
-      ...hamletZoom,
+      ...detailZoom,
       filter: ['==', ['get', 'hamletId'], selected],
       paint: { 'line-color': ZONES.weak.line, 'line-width': 2.5, 'line-dasharray': [2, 1] },
     },
@@ -454,7 +456,7 @@ export function planLayers(input: PlanInput): MapPlan {
       id: 'selected-white-line',
       type: 'line',
       source: 'white',
-      ...hamletZoom,
+      ...detailZoom,
       filter: ['==', ['get', 'hamletId'], selected],
       paint: { 'line-color': ZONES.white.line, 'line-width': 2.5, 'line-dasharray': [2, 1] },
     },
@@ -470,7 +472,7 @@ export function planLayers(input: PlanInput): MapPlan {
       id: 'hamlet-selected-casing',
       type: 'line',
       source: 'hamlets',
-      ...hamletZoom,
+      ...detailZoom,
       filter: ['==', ['get', 'id'], selected],
       paint: { 'line-color': '#ffffff', 'line-width': 6 },
     },
@@ -478,7 +480,7 @@ export function planLayers(input: PlanInput): MapPlan {
       id: 'hamlet-selected',
       type: 'line',
       source: 'hamlets',
-      ...hamletZoom,
+      ...detailZoom,
       filter: ['==', ['get', 'id'], selected],
       paint: { 'line-color': SELECTED_LINE, 'line-width': 3 },
     },
@@ -486,6 +488,7 @@ export function planLayers(input: PlanInput): MapPlan {
       id: 'sites',
       type: 'circle',
       source: 'sites',
+      ...detailZoom,
       layout: { visibility: on('sites') },
       paint: {
         'circle-color': siteColour,

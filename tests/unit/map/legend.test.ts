@@ -281,8 +281,17 @@ describe('the measured colouring', () => {
 });
 
 describe('the legend says what the map shows at its zoom', () => {
-  it('below zoom 9: the units’ aggregate ramp in the colours the map paints, and no hamlet or zone entries', () => {
-    const legend = buildLegend({ ...base, zoom: 7, unitSystem: 'units' }, vi);
+  it('below zoom 9: the units’ aggregate ramp in the colours the map paints; no hamlet, zone, access fibre or site entries', () => {
+    const legend = buildLegend(
+      {
+        ...base,
+        visible: [...base.visible, 'fibre', 'sites'],
+        operators: ['Viettel'],
+        zoom: 7,
+        unitSystem: 'units',
+      },
+      vi,
+    );
     expect(legendText(legend.shows!, echo)).toBe(
       'legend.shows.aggregate{areas=legend.aggregate.areas.units{defaultValue=}}',
     );
@@ -292,7 +301,8 @@ describe('the legend says what the map shows at its zoom', () => {
     );
     expect(legend.ramp?.stops[0]?.colour).toBe(seenColour(STATUS_COLOURS.served, HAMLET_FILL_OPACITY));
     expect(legend.ramp?.none?.id).toBe('aggregate-none');
-    expect(legend.entries.map((e) => e.id)).toEqual([]);
+    // Access fibre and sites are drawn with the hamlets; the backbone at every zoom.
+    expect(legend.entries.map((e) => e.id)).toEqual(['fibre-backbone']);
   });
 
   it('from zoom 9 up (and with no zoom given): each hamlet, with its colouring and the zones', () => {

@@ -326,6 +326,11 @@ describe('planLayers: the what-if scenario', () => {
   });
 });
 
+interface Zooms {
+  minzoom?: number;
+  maxzoom?: number;
+}
+
 describe('planLayers: the aggregate below the switch zoom', () => {
   const communeShapes = {
     type: 'FeatureCollection',
@@ -358,9 +363,9 @@ describe('planLayers: the aggregate below the switch zoom', () => {
     })),
   } as AdminCollection;
 
-  it('draws the units below zoom 9 and the hamlets, their zones and outlines from zoom 9 up', () => {
+  it('draws the units below zoom 9, and the hamlets, their zones, access fibre and sites from zoom 9 up', () => {
     const plan = planLayers({ ...base, admin });
-    const agg = plan.layers.find((l) => l.id === AGGREGATE_LAYER) as AddLayerObject & LooseLayer;
+    const agg = plan.layers.find((l) => l.id === AGGREGATE_LAYER) as LooseLayer & Zooms;
     expect(agg.maxzoom).toBe(AGGREGATE_BELOW_ZOOM);
     expect(agg.minzoom).toBeUndefined();
     expect(agg.source).toBe('communes');
@@ -373,13 +378,17 @@ describe('planLayers: the aggregate below the switch zoom', () => {
       'selected-white-line',
       'hamlet-selected-casing',
       'hamlet-selected',
+      'fibre-access',
+      'sites',
     ]) {
-      const l = plan.layers.find((x) => x.id === id) as { minzoom?: number; maxzoom?: number };
+      const l = plan.layers.find((x) => x.id === id) as Zooms;
       expect([id, l.minzoom, l.maxzoom]).toEqual([id, AGGREGATE_BELOW_ZOOM, undefined]);
     }
     // Outlines already drawn only when zoomed further in keep their own minimum.
-    expect(plan.layers.find((x) => x.id === 'hamlets-line')?.minzoom).toBe(10.5);
-    expect(plan.layers.find((x) => x.id === 'weak-line')?.minzoom).toBe(10);
+    expect((plan.layers.find((x) => x.id === 'hamlets-line') as Zooms).minzoom).toBe(10.5);
+    expect((plan.layers.find((x) => x.id === 'weak-line') as Zooms).minzoom).toBe(10);
+    // The backbone stays at every zoom: it is what the province's network looks like from afar.
+    expect((plan.layers.find((x) => x.id === 'fibre-backbone') as Zooms).minzoom).toBeUndefined();
   });
 
   it('keeps the what-if overlays at every zoom, drawn over the aggregate', () => {
@@ -392,7 +401,7 @@ describe('planLayers: the aggregate below the switch zoom', () => {
       'scenario-fibre',
       'scenario-sites',
     ]) {
-      const l = plan.layers.find((x) => x.id === id) as { minzoom?: number; maxzoom?: number };
+      const l = plan.layers.find((x) => x.id === id) as Zooms;
       expect([id, l.minzoom, l.maxzoom]).toEqual([id, undefined, undefined]);
       expect(order.indexOf(id)).toBeGreaterThan(order.indexOf(AGGREGATE_LAYER));
     }
