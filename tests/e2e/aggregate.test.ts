@@ -44,6 +44,18 @@ async function drawn(
   });
 }
 
+/** Below the switch: the aggregate and no hamlets, zones or sites; from the switch up, the reverse. */
+function expectSide(counts: Awaited<ReturnType<typeof drawn>>, aggregate: boolean): void {
+  const detail = [counts.hamlets, counts.white, counts.sites];
+  if (aggregate) {
+    expect(counts.aggregate).toBeGreaterThan(0);
+    expect(detail).toEqual([0, 0, 0]);
+  } else {
+    expect(counts.aggregate).toBe(0);
+    expect(detail.every((n) => n > 0)).toBe(true);
+  }
+}
+
 const shows = (page: Page) => page.textContent('#vt-left [data-testid="legend-shows"]');
 
 describe('the map below and above the switch zoom', () => {
@@ -51,11 +63,7 @@ describe('the map below and above the switch zoom', () => {
     const { page } = app;
     await waitForUnitSummary(page);
     await provinceAt(page, 7);
-    const counts = await drawn(page);
-    expect(counts.aggregate).toBeGreaterThan(0);
-    expect(counts.hamlets).toBe(0);
-    expect(counts.white).toBe(0);
-    expect(counts.sites).toBe(0);
+    expectSide(await drawn(page), true);
     // Each drawn unit carries its roll-up: the hamlets in it by status, and its gap.
     const units = await page.evaluate(() => {
       const s = window.__vt!.store.getState();
@@ -90,11 +98,7 @@ describe('the map below and above the switch zoom', () => {
   it('from zoom 9 up draws the hamlets and their zones, and no aggregate', async () => {
     const { page } = app;
     await provinceAt(page, 11);
-    const counts = await drawn(page);
-    expect(counts.aggregate).toBe(0);
-    expect(counts.hamlets).toBeGreaterThan(0);
-    expect(counts.white).toBeGreaterThan(0);
-    expect(counts.sites).toBeGreaterThan(0);
+    expectSide(await drawn(page), false);
     await expect(shows(page)).resolves.toBe('Ở mức thu phóng này: từng thôn.');
     await screenshot(page, 'aggregate-z11-vi');
   });
@@ -200,9 +204,7 @@ describe('the map below and above the switch zoom', () => {
         await phone.page.evaluate((l) => window.__vt!.store.getState().setLang(l), lang);
         for (const zoom of [7, 11]) {
           await provinceAt(phone.page, zoom);
-          const counts = await drawn(phone.page);
-          expect(zoom < 9 ? counts.aggregate : counts.hamlets).toBeGreaterThan(0);
-          expect(zoom < 9 ? counts.hamlets : counts.aggregate).toBe(0);
+          expectSide(await drawn(phone.page), zoom < 9);
           await screenshot(phone.page, `aggregate-phone-z${zoom}-${lang}`);
           // The legend is on the layers pane on a phone.
           await phone.page.evaluate(() => window.__vt!.store.getState().setMobilePane('layers'));

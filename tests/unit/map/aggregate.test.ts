@@ -1,4 +1,3 @@
-import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { HamletStatus, Rollup } from '../../../src/analysis/types.ts';
 import {
@@ -10,25 +9,13 @@ import {
 } from '../../../src/map/aggregate.ts';
 import { AGGREGATE, STATUS_COLOURS } from '../../../src/map/palette.ts';
 import type { AdminCollection } from '../../../src/store/appState.ts';
-
-const square = (x: number): Polygon => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [x, 0],
-      [x + 1, 0],
-      [x + 1, 1],
-      [x, 1],
-      [x, 0],
-    ],
-  ],
-});
+import { squareAt } from '../../fixtures/cli/makeHamlet.ts';
 
 const units: AdminCollection = {
   type: 'FeatureCollection',
   features: ['A', 'B', 'C'].map((code, i) => ({
     type: 'Feature',
-    geometry: square(i),
+    geometry: squareAt(106 + i * 0.01),
     properties: { code, name: `Xã ${code}` },
   })),
 } as AdminCollection;

@@ -25,6 +25,15 @@ const base: PlanInput = {
   settings: DEFAULT_SETTINGS,
 };
 
+/** The what-if scenario's layers. */
+const SCENARIO_LAYERS = [
+  'scenario-covered-fill',
+  'scenario-covered-line',
+  'scenario-reach',
+  'scenario-fibre',
+  'scenario-sites',
+];
+
 interface LooseLayer {
   source?: string;
   layout?: Record<string, unknown>;
@@ -248,14 +257,7 @@ describe('planLayers: the what-if scenario', () => {
       type: 'geojson',
       data: { type: 'FeatureCollection', features: [] },
     });
-    for (const id of [
-      'scenario-covered-fill',
-      'scenario-covered-line',
-      'scenario-reach',
-      'scenario-fibre',
-      'scenario-sites',
-    ])
-      expect(plain.layers.some((l) => l.id === id)).toBe(true);
+    for (const id of SCENARIO_LAYERS) expect(plain.layers.some((l) => l.id === id)).toBe(true);
     const src = withScenario.sources['scenario-covered'];
     expect(src?.type === 'geojson' ? src.data : null).toBe(covered);
   });
@@ -331,6 +333,12 @@ interface Zooms {
   maxzoom?: number;
 }
 
+/** A layer's id with its zoom range, so a failure names the layer. */
+function zooms(plan: ReturnType<typeof planLayers>, id: string): [string, number?, number?] {
+  const l = plan.layers.find((x) => x.id === id) as Zooms;
+  return [id, l.minzoom, l.maxzoom];
+}
+
 describe('planLayers: the aggregate below the switch zoom', () => {
   const communeShapes = {
     type: 'FeatureCollection',
@@ -380,10 +388,8 @@ describe('planLayers: the aggregate below the switch zoom', () => {
       'hamlet-selected',
       'fibre-access',
       'sites',
-    ]) {
-      const l = plan.layers.find((x) => x.id === id) as Zooms;
-      expect([id, l.minzoom, l.maxzoom]).toEqual([id, AGGREGATE_BELOW_ZOOM, undefined]);
-    }
+    ])
+      expect(zooms(plan, id)).toEqual([id, AGGREGATE_BELOW_ZOOM, undefined]);
     // Outlines already drawn only when zoomed further in keep their own minimum.
     expect((plan.layers.find((x) => x.id === 'hamlets-line') as Zooms).minzoom).toBe(10.5);
     expect((plan.layers.find((x) => x.id === 'weak-line') as Zooms).minzoom).toBe(10);
@@ -394,15 +400,8 @@ describe('planLayers: the aggregate below the switch zoom', () => {
   it('keeps the what-if overlays at every zoom, drawn over the aggregate', () => {
     const plan = planLayers({ ...base, admin, scenario: { edits, draft, covered } });
     const order = plan.layers.map((l) => l.id);
-    for (const id of [
-      'scenario-covered-fill',
-      'scenario-covered-line',
-      'scenario-reach',
-      'scenario-fibre',
-      'scenario-sites',
-    ]) {
-      const l = plan.layers.find((x) => x.id === id) as Zooms;
-      expect([id, l.minzoom, l.maxzoom]).toEqual([id, undefined, undefined]);
+    for (const id of SCENARIO_LAYERS) {
+      expect(zooms(plan, id)).toEqual([id, undefined, undefined]);
       expect(order.indexOf(id)).toBeGreaterThan(order.indexOf(AGGREGATE_LAYER));
     }
     expect(order[0]).toBe(AGGREGATE_LAYER);
