@@ -3,17 +3,8 @@ import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../store/store.ts';
 import { activeUnitSystem } from '../store/units.ts';
 import { useUnitsTranslation } from './units/i18n.ts';
-import { ALL_LAYERS, type HamletColourBy } from '../store/viewState.ts';
+import { ALL_COLOUR_BY, ALL_LAYERS, type HamletColourBy } from '../store/viewState.ts';
 import { Legend } from './Legend.tsx';
-
-const COLOUR_BY: HamletColourBy[] = [
-  'status',
-  'broadbandShare',
-  'uncoveredHouseholds',
-  'score',
-  'market',
-  'measured',
-];
 
 export function LayerPanel() {
   const { t } = useTranslation();
@@ -46,7 +37,7 @@ export function LayerPanel() {
       <label className="vt-field">
         <span>{t('layers.colourBy')}</span>
         <select value={colourBy} onChange={(e) => setColourBy(e.target.value as HamletColourBy)}>
-          {COLOUR_BY.map((c) => (
+          {ALL_COLOUR_BY.map((c) => (
             <option key={c} value={c}>
               {t(`colourBy.${c}`)}
             </option>

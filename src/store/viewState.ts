@@ -33,6 +33,19 @@ export const ALL_LAYERS: readonly LayerId[] = [
 export type HamletColourBy =
   'status' | 'broadbandShare' | 'uncoveredHouseholds' | 'score' | 'market' | 'measured';
 
+/**
+ * Every colouring, in the order the layer panel offers them, which is also each one's index in a share link
+ * (src/store/share/codec.ts): append only, so that a new colouring never changes what an old link means.
+ */
+export const ALL_COLOUR_BY: readonly HamletColourBy[] = [
+  'status',
+  'broadbandShare',
+  'uncoveredHouseholds',
+  'score',
+  'market',
+  'measured',
+];
+
 /** Which technology is missing, for the ranked list's "technology gap" filter. */
 export type TechGap = 'any' | 'noFibre' | 'noMbb' | 'both';
 

@@ -1,6 +1,7 @@
 import type { Feature } from 'geojson';
 import type { HamletStatus, MarketClass } from '../../analysis/types.ts';
 import {
+  ALL_COLOUR_BY,
   ALL_LAYERS,
   EMPTY_FILTERS,
   type Filters,
@@ -57,14 +58,7 @@ export const MAX_LINK_CHARS = 16_000;
  * adding a layer to the app never changes what an old link means.
  */
 const LAYER_BITS: readonly LayerId[] = ALL_LAYERS;
-const COLOUR_BY: readonly HamletColourBy[] = [
-  'status',
-  'broadbandShare',
-  'uncoveredHouseholds',
-  'score',
-  'market',
-  'measured',
-];
+const COLOUR_BY: readonly HamletColourBy[] = ALL_COLOUR_BY;
 const STATUSES: readonly HamletStatus[] = ['served', 'partial', 'unserved'];
 const GAPS: readonly TechGap[] = ['any', 'noFibre', 'noMbb', 'both'];
 const MARKETS: readonly MarketClass[] = ['white', 'grey', 'black'];
