@@ -1,8 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, open, screenshot } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './browser.ts';
 import {
   TIMEOUT,
+  appForFile,
   checkAndImportFile,
   pickImportFiles,
   visibleRowIds,
@@ -10,22 +10,10 @@ import {
   waitForApp,
 } from './driver.ts';
 
-let browser: Browser;
-let page: Page;
-let errors: string[];
-
-beforeAll(async () => {
-  browser = await launch();
-  ({ page, errors } = await open(browser, inject('baseUrl'), { locale: 'en-GB' }));
-  await waitForApp(page);
-}, TIMEOUT * 2);
-
-afterAll(async () => {
-  await browser?.close();
-});
+const app = appForFile();
 
 const state = () =>
-  page.evaluate(() => {
+  app.page.evaluate(() => {
     const s = window.__vt!.store.getState();
     return {
       source: s.dataSource,
@@ -38,7 +26,7 @@ const state = () =>
 
 /** The keys of the app's saved results (IndexedDB `vungtrang-results`). */
 function savedResultKeys(): Promise<string[]> {
-  return page.evaluate(
+  return app.page.evaluate(
     () =>
       new Promise<string[]>((resolve, reject) => {
         const req = indexedDB.open('vungtrang-results');
@@ -54,6 +42,7 @@ function savedResultKeys(): Promise<string[]> {
 
 describe('the last result of imported data comes back with a reload', () => {
   it('imports hamlets, reloads, and shows their ranked list without analysing again', async () => {
+    const { page, errors } = app;
     await page.evaluate(() => window.__vt!.store.getState().setLang('en'));
     await pickImportFiles(page, ['tests/fixtures/import/hamlets.geojson']);
     await checkAndImportFile(page);

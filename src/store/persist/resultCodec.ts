@@ -108,7 +108,8 @@ export async function encodeResult(value: unknown, pause: Pause = noPause): Prom
   const strings: string[] = [];
   const stringIndex = new Map<string, number>();
   const shapes: number[][] = [];
-  const shapeIndex = new Map<string, number>();
+  // Shapes by their first key, each with its keys: most objects match one of very few candidates.
+  const shapesByFirst = new Map<string | undefined, { keys: string[]; id: number }[]>();
   const body = new Writer();
 
   const str = (s: string): number => {
@@ -122,14 +123,13 @@ export async function encodeResult(value: unknown, pause: Pause = noPause): Prom
     return i;
   };
   const shape = (keys: string[]): number => {
-    const name = keys.join('\u0000');
-    let i = shapeIndex.get(name);
-    if (i === undefined) {
-      i = shapes.length;
-      shapes.push(keys.map(str));
-      shapeIndex.set(name, i);
-    }
-    return i;
+    let candidates = shapesByFirst.get(keys[0]);
+    if (!candidates) shapesByFirst.set(keys[0], (candidates = []));
+    for (const c of candidates) if (sameKeys(c.keys, keys)) return c.id;
+    const id = shapes.length;
+    shapes.push(keys.map(str));
+    candidates.push({ keys, id });
+    return id;
   };
 
   const write = (v: unknown): void => {
@@ -230,6 +230,12 @@ export async function encodeResult(value: unknown, pause: Pause = noPause): Prom
   out.bytes(new Uint8Array(body.buf, 0, body.at));
   out.view.setUint32(8, out.at, true);
   return out.buf.slice(0, out.at);
+}
+
+function sameKeys(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function isPair(x: unknown): boolean {
