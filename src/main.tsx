@@ -32,7 +32,7 @@ import { startUrlSync } from './store/share/urlSync.ts';
 import { appStore } from './store/store.ts';
 import { ANALYSIS_WORKER_URL } from './worker/analysisClient.ts';
 import { analysisClient as client } from './worker/earlyClient.ts';
-import { idbResultStore, withResultCache } from './store/persist/resultCache.ts';
+import { appDataKey, idbResultStore, withResultCache } from './store/persist/resultCache.ts';
 import { createScenarioWorkerEngine } from './worker/scenarioClient.ts';
 import { createVersionsWorkerEngine } from './worker/versionsClient.ts';
 import { builtInVersions, startVersionController } from './store/versions/versionController.ts';
@@ -52,11 +52,10 @@ const sampleKey = `${ANALYSIS_WORKER_URL}|${Object.values(sampleUrls()).sort().j
 // file per task), so the worker needs no copy of the page's layers for its first run. It started on the
 // sample before this module was loaded (src/boot.ts, src/worker/earlyClient.ts).
 setSampleSource(client);
-// Field reports make the input the sample's no longer: such runs are not cached.
+// Imported data is known by the SHA-256 of its layers (saved with them), so a reload with the user's data
+// opens the last result too; runs with field reports are not cached (see `appDataKey`).
 const analyser = withResultCache(client, idbResultStore, (layers) =>
-  appStore.getState().dataSource === 'sample' && !layers.fieldReports
-    ? `${sampleKey}${layers.mobileTests ? '|measured' : ''}`
-    : null,
+  appDataKey(appStore.getState().dataSource, layers, sampleKey, ANALYSIS_WORKER_URL),
 );
 startAnalysisRunner(appStore, analyser);
 // The sample's illustrative speed tests, when the measured colouring or the challenge list asks for them.

@@ -15,6 +15,8 @@ declare global {
     __vtVersions?: VersionStore;
     /** Browser tests' way to end the analysis worker as a crash would; only in the e2e build. */
     __vtFaults?: { analysisWorker(): Worker | null };
+    /** Browser tests' count of the analyses the page asked of its worker; only in the e2e build. */
+    __vtAnalysisRuns?: () => number;
   }
 }
 
@@ -27,6 +29,7 @@ export function exposeForTests(store: AppStore, scenario: ScenarioStore, version
   window.__vtScenario = scenario;
   window.__vtVersions = versions;
   window.__vtFaults = { analysisWorker: () => analysisClient.currentWorker };
+  window.__vtAnalysisRuns = () => analysisClient.runs;
   watchMap((map) => {
     if (map) window.__vt = { map, store };
     else delete window.__vt;

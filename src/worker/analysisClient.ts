@@ -91,8 +91,14 @@ export class AnalysisClient {
   /** Rejects with `WorkerDied` when the current worker dies; work on it races this. */
   private death: Promise<never> = new Promise(() => undefined);
   private unwatch: () => void = () => undefined;
+  private runsSent = 0;
 
   constructor(private readonly makeWorker: () => Worker = createAnalysisWorker) {}
+
+  /** Analyses asked of a worker so far (a run ahead on the sample not included): the e2e build reads it. */
+  get runs(): number {
+    return this.runsSent;
+  }
 
   /** The worker now in use, if any: the e2e build's test handle ends it as a crash would. */
   get currentWorker(): Worker | null {
@@ -222,6 +228,7 @@ export class AnalysisClient {
         }
         // The worker may be busy with its run ahead on these very settings: show that run's progress.
         const detach = originOf(layers) ? this.ahead?.progress.attach(settings, onProgress) : undefined;
+        this.runsSent++;
         const { hamletChunks, ...head } = await api
           .run(settings, Comlink.proxy(onProgress))
           .finally(() => detach?.());

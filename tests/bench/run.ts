@@ -11,6 +11,7 @@ import { benchBrowserLoad } from './browser-load.bench.ts';
 import { CHROMIUM } from '../e2e/browser.ts';
 import { loadProvince } from './data.ts';
 import { benchCli } from './cli.bench.ts';
+import { benchResultCache } from './cache.bench.ts';
 import { benchClipper } from './clipper.bench.ts';
 import { benchEngine } from './engine.bench.ts';
 import { benchIncremental } from './incremental.bench.ts';
@@ -24,7 +25,7 @@ import type { Row } from './stats.ts';
 
 const quick = process.env.BENCH_QUICK === '1';
 // `npm run bench -- --only national,cli`: only the sections named (engine, cli, operators, measured,
-// what-if, scenario, clipping, naive, browser, national).
+// what-if, scenario, clipping, naive, cache, browser, national).
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt >= 0 ? new Set((process.argv[onlyAt + 1] ?? '').split(',')) : null;
 const want = (section: string): boolean => !only || only.has(section);
@@ -49,6 +50,7 @@ if (engine && !quick && want('naive')) {
     note: `${fmtMs(naive.estimateMs)} vs ${fmtMs(engine.medianMs)}; target ≥ 200×`,
   });
 }
+if (want('cache')) rows.push(...(await benchResultCache(layers, quick ? 3 : 5)));
 // The page-load section drives the built app (npm run bench builds it first) in headless Chromium.
 if (want('browser')) {
   if (existsSync(CHROMIUM) && existsSync('dist/index.html')) rows.push(...(await benchBrowserLoad()).rows);

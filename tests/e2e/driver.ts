@@ -75,6 +75,35 @@ export async function waitForAnalysis(page: Page, afterRunId: number): Promise<v
   );
 }
 
+const DIALOG = '[role="dialog"]';
+
+/** Opens the Data menu and picks files with the "Import data…" file picker. */
+export async function pickImportFiles(page: Page, paths: string[]): Promise<void> {
+  await page.click('[data-testid="data-menu"]');
+  await page.setInputFiles('[data-testid="import-file-input"]', paths);
+  await page.waitForSelector(DIALOG);
+}
+
+/**
+ * Check file → report → Import (English labels), then waits for the analysis of the new data and the map.
+ * `onReport` sees the page with the report open (a screenshot). Returns the report's counts line.
+ */
+export async function checkAndImportFile(
+  page: Page,
+  onReport?: (page: Page) => Promise<unknown>,
+): Promise<string> {
+  await page.click(`${DIALOG} >> text=Check file`);
+  await page.waitForSelector('[data-testid="import-counts"]', { timeout: TIMEOUT });
+  const counts = (await page.textContent('[data-testid="import-counts"]')) ?? '';
+  if (onReport) await onReport(page);
+  const before = await page.evaluate(() => window.__vt!.store.getState().runId);
+  await page.click(`${DIALOG} button.vt-primary`);
+  await page.waitForSelector(DIALOG, { state: 'detached' });
+  await waitForAnalysis(page, before);
+  await waitForMapIdle(page);
+  return counts;
+}
+
 export async function rowCountText(page: Page): Promise<string> {
   return (await page.textContent('[data-testid="ranking-count"]')) ?? '';
 }

@@ -4,7 +4,16 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, open, screenshot } from './browser.ts';
-import { TIMEOUT, runAxe, visibleRowIds, waitForAnalysis, waitForApp, waitForMapIdle } from './driver.ts';
+import {
+  TIMEOUT,
+  checkAndImportFile,
+  pickImportFiles,
+  runAxe,
+  visibleRowIds,
+  waitForAnalysis,
+  waitForApp,
+  waitForMapIdle,
+} from './driver.ts';
 import { PROJECT_VERSION } from '../../src/data/projectFormat.ts';
 
 const FIXTURES = 'tests/fixtures/import';
@@ -31,11 +40,7 @@ async function runId(): Promise<number> {
 }
 
 /** Opens the Data menu and picks files with the "Import data…" file picker. */
-async function pickFiles(paths: string[]): Promise<void> {
-  await page.click('[data-testid="data-menu"]');
-  await page.setInputFiles('[data-testid="import-file-input"]', paths);
-  await page.waitForSelector(dialog);
-}
+const pickFiles = (paths: string[]): Promise<void> => pickImportFiles(page, paths);
 
 /** Drops a fixture onto the map the way a browser does: dragenter, dragover, drop with a DataTransfer. */
 async function dropOnMap(path: string, name: string): Promise<void> {
@@ -59,16 +64,7 @@ async function dropOnMap(path: string, name: string): Promise<void> {
 
 /** Check → report → Import, then wait for the analysis of the new data. */
 async function checkAndImport(shot?: string): Promise<string> {
-  await page.click(`${dialog} >> text=Check file`);
-  await page.waitForSelector('[data-testid="import-counts"]', { timeout: TIMEOUT });
-  const counts = (await page.textContent('[data-testid="import-counts"]')) ?? '';
-  if (shot) await screenshot(page, shot);
-  const before = await runId();
-  await page.click(`${dialog} button.vt-primary`);
-  await page.waitForSelector(dialog, { state: 'detached' });
-  await waitForAnalysis(page, before);
-  await waitForMapIdle(page);
-  return counts;
+  return checkAndImportFile(page, shot ? (p) => screenshot(p, shot) : undefined);
 }
 
 async function hamletIdsInStore(): Promise<string[]> {

@@ -3,6 +3,7 @@ import type { InputLayers, Settings } from '../../analysis/types.ts';
 import { validateSettings, type SettingsProblem } from '../../analysis/validateSettings.ts';
 import type { AdminLayers, AppState } from '../appState.ts';
 import type { AppStore } from '../store.ts';
+import { inputDigest, rememberDigest } from './inputDigest.ts';
 import { isQuotaError, type SaveFailure } from './saveProblem.ts';
 
 /** The few IndexedDB calls persistence needs; the app uses idb-keyval, tests may pass a Map-backed one. */
@@ -25,6 +26,8 @@ export interface SavedData {
   admin: AdminLayers;
   illustrativeLayers: string[];
   importedFiles: string[];
+  /** SHA-256 of `input` (`inputDigest`): the saved result's key, so a reload need not hash the data again. */
+  digest?: string;
 }
 
 export interface SavedSettings {
@@ -75,6 +78,7 @@ export async function restorePersisted(
         out.problem =
           'The data saved in this browser is not in a form this version reads; showing the sample.';
       } else {
+        if (typeof data.digest === 'string') rememberDigest(data.input, data.digest);
         store.getState().setImportedData(data.input, data.admin, data.illustrativeLayers, data.importedFiles);
         out.data = true;
       }
@@ -131,7 +135,11 @@ export function startPersistence(
         illustrativeLayers: s.illustrativeLayers,
         importedFiles: s.importedFiles,
       };
-      queue('data', () => kv.set(DATA_KEY, saved));
+      const input = s.input;
+      queue('data', async () => {
+        const digest = await inputDigest(input);
+        await kv.set(DATA_KEY, digest === null ? saved : { ...saved, digest });
+      });
     } else if (s.dataSource === 'sample') {
       queue('data', () => kv.del(DATA_KEY));
     }

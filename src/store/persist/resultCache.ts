@@ -1,6 +1,8 @@
 import { clear, createStore, get, set, type UseStore } from 'idb-keyval';
 import type { AnalysisResult, InputLayers, Settings } from '../../analysis/types.ts';
 import type { Analyser } from '../runner.ts';
+import { inputDigest, knownDigest } from './inputDigest.ts';
+import { decodeResult, encodeResult, pauseEvery, ResultCodecError, type Pause } from './resultCodec.ts';
 
 /** Where finished results are kept between visits. */
 export interface ResultStore {
@@ -16,45 +18,73 @@ export interface ResultKv {
   clear(): Promise<void>;
 }
 
-/** Hamlets per stored record: each read or write is one structured clone on the page's thread. */
-const HAMLETS_PER_RECORD = 400;
+/** Lets the page draw and take input between slices of the hamlets (no frame skipped for long). */
+export function yieldToPage(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
 
 /**
- * A result store that keeps the hamlets in records of a few hundred: one record of the whole result is
- * one clone of ~2.5 MB, a 100-300 ms block of the page both when it is saved and when a revisit reads it.
+ * A result store that keeps the one result as bytes (`encodeResult`, DATA-MODEL "Saved result"): one
+ * IndexedDB record, read and written as a copy of bytes instead of a structured clone of ~10⁶ objects, and
+ * about 2.5 times smaller. Encoding and decoding run in slices of the page's time (`pause`). A record that
+ * is not bytes, has another format version or does not decode is deleted and read as a miss (the console
+ * says why): the analysis then runs as on a first visit.
  *
- * @example const cache = chunkedResultStore(idbKv); await cache.replace(key, result);
+ * @example const cache = binaryResultStore(idbKv); await cache.replace(key, result);
  */
-export function chunkedResultStore(kv: ResultKv): ResultStore {
+export function binaryResultStore(
+  kv: ResultKv,
+  pause: () => Pause = () => pauseEvery(40, yieldToPage),
+): ResultStore {
   return {
     async get(key) {
-      const head = (await kv.get(`${key}|head`)) as (AnalysisResult & { parts?: unknown }) | undefined;
-      if (!head || typeof head.parts !== 'number') return undefined;
-      const { parts, ...rest } = head;
-      const hamlets: AnalysisResult['hamlets'] = [];
-      for (let i = 0; i < parts; i++) {
-        const part = await kv.get(`${key}|hamlets|${i}`);
-        if (!Array.isArray(part)) return undefined;
-        for (const h of part as AnalysisResult['hamlets']) hamlets.push(h);
+      const bytes = await kv.get(key);
+      if (bytes === undefined) return undefined;
+      try {
+        if (!(bytes instanceof ArrayBuffer)) throw new ResultCodecError('not bytes');
+        const result = await decodeResult(bytes, pause());
+        if (!isResult(result)) throw new ResultCodecError('not an analysis result');
+        return result;
+      } catch (e) {
+        console.warn(`Saved analysis result dropped, analysing again: ${describe(e)}`);
+        await kv.clear();
+        return undefined;
       }
-      return { ...rest, hamlets };
     },
     async replace(key, result) {
-      await kv.clear();
-      const parts = Math.ceil(result.hamlets.length / HAMLETS_PER_RECORD);
-      for (let i = 0; i < parts; i++) {
-        const slice = result.hamlets.slice(i * HAMLETS_PER_RECORD, (i + 1) * HAMLETS_PER_RECORD);
-        await kv.set(`${key}|hamlets|${i}`, slice);
+      let bytes: ArrayBuffer;
+      try {
+        bytes = await encodeResult(result, pause());
+      } catch (e) {
+        console.warn(`Analysis result not saved: ${describe(e)}`);
+        return;
       }
-      // The head goes last: a write cut short (tab closed) is never read back as a whole result.
-      await kv.set(`${key}|head`, { ...result, hamlets: [], parts });
+      await kv.clear();
+      await kv.set(key, bytes);
     },
   };
 }
 
+function describe(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+function isResult(v: unknown): v is AnalysisResult {
+  if (typeof v !== 'object' || v === null) return false;
+  const r = v as Partial<Record<keyof AnalysisResult, unknown>>;
+  return Array.isArray(r.hamlets) && Array.isArray(r.ranking) && typeof r.summary === 'object';
+}
+
 let db: UseStore | undefined;
 const results = (): UseStore => (db ??= createStore('vungtrang-results', 'results'));
-export const idbResultStore: ResultStore = chunkedResultStore({
+export const idbResultStore: ResultStore = binaryResultStore({
   get: (key) => get(key, results()),
   set: (key, value) => set(key, value, results()),
   clear: () => clear(results()),
@@ -62,7 +92,7 @@ export const idbResultStore: ResultStore = chunkedResultStore({
 
 /**
  * Runs `fn` when the page is next idle, at the latest after two seconds: a result is saved after the list
- * that shows it has been drawn, not in the tasks that draw it (each record is a clone on the page's thread).
+ * that shows it has been drawn, not in the tasks that draw it (encoding it takes slices of the page's time).
  */
 export function whenIdle(fn: () => void): void {
   if (typeof requestIdleCallback === 'function') requestIdleCallback(() => fn(), { timeout: 2000 });
@@ -77,33 +107,78 @@ export function fromResultCache(result: AnalysisResult): boolean {
 }
 
 /**
- * Wraps an analyser with a cache of its last result. `dataKey` names the exact data and engine build
- * (e.g. the hashed asset URLs of the sample and of the worker), or null when the data has no stable
- * name (an import), in which case nothing is cached. A cache that fails is skipped, never fatal.
+ * The settings as JSON with every object's keys in order: the same settings give the same text however
+ * the object was put together (defaults merged, read back from a link or from storage).
+ */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    typeof v === 'object' && v !== null && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+/** A data key that may still be being computed (an import's digest), or null: not cached. */
+export type DataKey = string | Promise<string | null> | null;
+
+/**
+ * The cache key of the data the app analyses, before the settings are added:
+ * - the shipped sample: `sampleKey` (its hashed asset URLs and the worker's), marked when the run has the
+ *   sample's speed tests;
+ * - imported data (a file import, a project, data restored after a reload): the engine (`engine`, the
+ *   worker's hashed URL) and the SHA-256 of the layers (`inputDigest`), known at once after a reload;
+ * - layers with field reports: null, never cached (recording or deleting a report changes the input on
+ *   every visit; its run is quick to repeat). What-if edits run in the scenario engine, never through here.
+ */
+export function appDataKey(
+  source: 'sample' | 'imported',
+  layers: InputLayers,
+  sampleKey: string,
+  engine: string,
+): DataKey {
+  if (layers.fieldReports) return null;
+  if (source === 'sample') return `${sampleKey}${layers.mobileTests ? '|measured' : ''}`;
+  const known = knownDigest(layers);
+  const imported = (digest: string): string => `${engine}|imported|${digest}`;
+  return known !== undefined
+    ? imported(known)
+    : inputDigest(layers).then((d) => (d === null ? null : imported(d)));
+}
+
+/**
+ * Wraps an analyser with a cache of its last result, under the data's key (`dataKey`, see `appDataKey`)
+ * and the settings (`canonicalJson`): other data, another engine build or any other setting is a miss and
+ * runs. A key still being computed (a fresh import's digest) is not waited for: the run starts at once and
+ * its result is written under the key once it is known. A cache that fails is skipped, never fatal.
  * `later` decides when a result is written (`whenIdle`); writes happen one after another, in run order.
  */
 export function withResultCache(
   inner: Analyser,
   store: ResultStore,
-  dataKey: (layers: InputLayers) => string | null,
+  dataKey: (layers: InputLayers) => DataKey,
   later: (write: () => void) => void = whenIdle,
 ): Analyser {
   let writes: Promise<void> = Promise.resolve();
   return {
     async run(layers, settings: Settings, onProgress) {
       const base = dataKey(layers);
-      const key = base === null ? null : `${base}|${JSON.stringify(settings)}`;
-      if (key !== null) {
-        const cached = await store.get(key).catch(() => undefined);
+      const settingsKey = canonicalJson(settings);
+      if (typeof base === 'string') {
+        const cached = await store.get(`${base}|${settingsKey}`).catch(() => undefined);
         if (cached) {
           readBack.add(cached);
           return cached;
         }
       }
       const result = await inner.run(layers, settings, onProgress);
-      if (key !== null) {
+      if (base !== null) {
         later(() => {
-          writes = writes.then(() => store.replace(key, result)).catch(() => undefined);
+          writes = writes
+            .then(async () => {
+              const key = await base;
+              if (key !== null) await store.replace(`${key}|${settingsKey}`, result);
+            })
+            .catch(() => undefined);
         });
       }
       return result;

@@ -3,10 +3,23 @@ import { analyze } from '../../../src/analysis/analyze.ts';
 import { DEFAULT_SETTINGS } from '../../../src/analysis/settings.ts';
 import type { AnalysisResult } from '../../../src/analysis/types.ts';
 import {
-  chunkedResultStore,
+  appDataKey,
+  binaryResultStore,
+  canonicalJson,
   withResultCache,
   type ResultStore,
 } from '../../../src/store/persist/resultCache.ts';
+import { inputDigest, knownDigest } from '../../../src/store/persist/inputDigest.ts';
+import { encodeResult, noPause, RESULT_FORMAT_VERSION } from '../../../src/store/persist/resultCodec.ts';
+import {
+  restorePersisted,
+  startPersistence,
+  type KeyValueStore,
+} from '../../../src/store/persist/persist.ts';
+import { createAppStore } from '../../../src/store/store.ts';
+import fc from 'fast-check';
+import { vi } from 'vitest';
+import type { InputLayers, Settings } from '../../../src/analysis/types.ts';
 import type { Analyser } from '../../../src/store/runner.ts';
 import { sampleInput } from './sampleResult.ts';
 
@@ -59,7 +72,7 @@ describe('withResultCache', () => {
     await flush();
     expect(engine.calls).toBe(2);
     expect([...store.entries.keys()]).toEqual([
-      `sample-v1|${JSON.stringify({ ...DEFAULT_SETTINGS, fibreServiceRadiusM: 900 })}`,
+      `sample-v1|${canonicalJson({ ...DEFAULT_SETTINGS, fibreServiceRadiusM: 900 })}`,
     ]);
   });
 
@@ -124,40 +137,193 @@ describe('withResultCache', () => {
   });
 });
 
-describe('stored in small records', () => {
-  function mapKv() {
-    const records = new Map<string, unknown>();
+function mapKv() {
+  const records = new Map<string, unknown>();
+  return {
+    records,
+    get: async (k: string) => structuredClone(records.get(k)),
+    set: async (k: string, v: unknown) => void records.set(k, structuredClone(v)),
+    clear: async () => records.clear(),
+  };
+}
+
+describe('stored as bytes', () => {
+  it('reads back the same result from one record of bytes, and keeps only the last one', async () => {
+    const kv = mapKv();
+    const store = binaryResultStore(kv, () => noPause);
+    const result = analyze(sampleInput(), DEFAULT_SETTINGS);
+    await store.replace('a', result);
+    expect(kv.records.get('a')).toBeInstanceOf(ArrayBuffer);
+    expect(await store.get('a')).toStrictEqual(result);
+    await store.replace('b', { ...result, warnings: ['b'] });
+    expect([...kv.records.keys()]).toEqual(['b']);
+    expect(await store.get('a')).toBeUndefined();
+    expect((await store.get('b'))?.warnings).toEqual(['b']);
+  });
+
+  it('drops an entry of another format version, a garbled one or an older object form, and says so in the console', async () => {
+    const result = analyze(sampleInput(), DEFAULT_SETTINGS);
+    const other = await encodeResult(result);
+    new DataView(other).setUint32(4, RESULT_FORMAT_VERSION + 1, true);
+    const garbled = (await encodeResult(result)).slice(0, 200);
+    const notAResult = await encodeResult({ hamlets: 'no' });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      for (const stored of [other, garbled, notAResult, { ...result, parts: 1 }]) {
+        const kv = mapKv();
+        kv.records.set('k', stored);
+        expect(await binaryResultStore(kv, () => noPause).get('k')).toBeUndefined();
+        expect(kv.records.size).toBe(0);
+      }
+      expect(warn).toHaveBeenCalledTimes(4);
+      expect(String(warn.mock.calls[0]?.[0])).toMatch(/dropped, analysing again: format version 2/);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+});
+
+/** The leaves of the settings, as paths, to change one at a time. */
+function leaves(o: unknown, path: string[] = []): string[][] {
+  if (typeof o !== 'object' || o === null) return [path];
+  return Object.entries(o).flatMap(([k, v]) => leaves(v, [...path, k]));
+}
+
+function withLeaf(settings: Settings, path: string[], value: unknown): Settings {
+  const copy = structuredClone(settings) as unknown as Record<string, unknown>;
+  let at = copy;
+  for (const k of path.slice(0, -1)) at = at[k] as Record<string, unknown>;
+  at[path[path.length - 1]!] = value;
+  return copy as unknown as Settings;
+}
+
+/** Every own key of every object in reverse order: the same settings, put together differently. */
+function reversed<T>(v: T): T {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
+  return Object.fromEntries(
+    Object.entries(v)
+      .reverse()
+      .map(([k, x]) => [k, reversed(x)]),
+  ) as T;
+}
+
+describe('the key of a saved result', () => {
+  it('changes with any setting, not with the order the settings object was put together in', () => {
+    const base = canonicalJson(DEFAULT_SETTINGS);
+    expect(canonicalJson(reversed(DEFAULT_SETTINGS))).toBe(base);
+    expect(JSON.stringify(reversed(DEFAULT_SETTINGS))).not.toBe(JSON.stringify(DEFAULT_SETTINGS));
+    const paths = leaves(DEFAULT_SETTINGS);
+    expect(paths.length).toBeGreaterThan(20);
+    for (const path of paths) {
+      const value = path.reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], DEFAULT_SETTINGS);
+      const other = typeof value === 'number' ? value + 1 : `${String(value)}-other`;
+      expect(canonicalJson(withLeaf(DEFAULT_SETTINGS, path, other)), path.join('.')).not.toBe(base);
+    }
+  });
+
+  it('changes with any byte of any feature of the imported layers', async () => {
+    const input = sampleInput();
+    const base = await inputDigest(input);
+    expect(base).toMatch(/^[0-9a-f]{64}$/);
+    const text = JSON.stringify(input.hamlets.features);
+    await fc.assert(
+      fc.asyncProperty(fc.nat(), fc.constantFrom('1', '7', 'x', 'ẫ'), async (n, c) => {
+        // One character of the features' JSON changed where the result is still JSON of the same layers.
+        const at = n % text.length;
+        if (text[at] === c || !/[0-9A-Za-zÀ-ỹ]/.test(text[at]!)) return;
+        const changed = text.slice(0, at) + c + text.slice(at + 1);
+        let features: InputLayers['hamlets']['features'];
+        try {
+          features = JSON.parse(changed) as typeof features;
+        } catch {
+          return;
+        }
+        const other: InputLayers = { ...input, hamlets: { ...input.hamlets, features } };
+        expect(await inputDigest(other)).not.toBe(base);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('is the same for the same layers however they are listed, and differs with a layer added', async () => {
+    const input = sampleInput();
+    const fibre: NonNullable<InputLayers['fibre']> = { type: 'FeatureCollection', features: [] };
+    const a = await inputDigest({ hamlets: input.hamlets, fibre });
+    const b = await inputDigest({ fibre, hamlets: structuredClone(input.hamlets) });
+    expect(b).toBe(a);
+    expect(await inputDigest(input)).not.toBe(a);
+  });
+
+  it('names imported data by engine and digest, the sample by its URLs, and never runs with field reports', async () => {
+    const input = sampleInput();
+    const reports: InputLayers = {
+      ...input,
+      fieldReports: { type: 'FeatureCollection', features: [] },
+    };
+    expect(appDataKey('sample', input, 'sample-v1', 'w.js')).toBe('sample-v1');
+    expect(appDataKey('sample', { ...input, mobileTests: reports.fieldReports as never }, 's', 'w')).toBe(
+      's|measured',
+    );
+    expect(appDataKey('imported', reports, 's', 'w.js')).toBeNull();
+    expect(appDataKey('sample', reports, 's', 'w.js')).toBeNull();
+    const fresh = structuredClone(input);
+    const pending = appDataKey('imported', fresh, 's', 'w.js');
+    expect(pending).toBeInstanceOf(Promise);
+    const digest = await inputDigest(fresh);
+    await expect(pending).resolves.toBe(`w.js|imported|${digest}`);
+    expect(appDataKey('imported', fresh, 's', 'w.js')).toBe(`w.js|imported|${digest}`);
+    expect(appDataKey('imported', fresh, 's', 'other-engine.js')).toBe(`other-engine.js|imported|${digest}`);
+  });
+});
+
+describe('imported data across a reload', () => {
+  function memoryKv(): KeyValueStore {
+    const data = new Map<string, unknown>();
     return {
-      records,
-      get: async (k: string) => structuredClone(records.get(k)),
-      set: async (k: string, v: unknown) => void records.set(k, structuredClone(v)),
-      clear: async () => records.clear(),
+      get: async (k) => structuredClone(data.get(k)),
+      set: async (k, v) => void data.set(k, structuredClone(v)),
+      del: async (k) => void data.delete(k),
     };
   }
 
-  it('reads back the same result from a head and hamlet records, and keeps only the last one', async () => {
-    const kv = mapKv();
-    const store = chunkedResultStore(kv);
-    const many = analyze(sampleInput(), DEFAULT_SETTINGS);
-    const big = {
-      ...many,
-      hamlets: Array.from({ length: 1000 }, (_, i) => ({ ...many.hamlets[i % 3]!, id: `h${i}` })),
-    };
-    await store.replace('a', big);
-    expect(await store.get('a')).toEqual(big);
-    expect([...kv.records.keys()].filter((k) => k.startsWith('a|hamlets|'))).toHaveLength(3);
-    await store.replace('b', many);
-    expect(await store.get('a')).toBeUndefined();
-    expect(await store.get('b')).toEqual(many);
-  });
+  it('saves the digest with the data, and a reload opens the last result without running', async () => {
+    const kv = memoryKv();
+    const results = binaryResultStore(mapKv(), () => noPause);
+    const key = (store: ReturnType<typeof createAppStore>) => (layers: InputLayers) =>
+      appDataKey(store.getState().dataSource, layers, 'sample', 'w.js');
+    const empty = { province: null, units: null, districts: null, communes: null };
 
-  it('a write cut short before its head is a miss, not a partial result', async () => {
-    const kv = mapKv();
-    const store = chunkedResultStore(kv);
-    await store.replace('a', analyze(sampleInput(), DEFAULT_SETTINGS));
-    kv.records.delete('a|hamlets|0');
-    expect(await store.get('a')).toBeUndefined();
-    kv.records.delete('a|head');
-    expect(await store.get('a')).toBeUndefined();
+    const before = createAppStore();
+    const saving = startPersistence(before, kv);
+    before.getState().setImportedData(sampleInput(), empty, [], ['hamlets.geojson']);
+    const engine = countingEngine();
+    const first = withResultCache(engine, results, key(before), now);
+    const computed = await first.run(before.getState().input!, DEFAULT_SETTINGS, () => {});
+    await saving.flush();
+    await flush();
+    saving.stop();
+    expect(engine.calls).toBe(1);
+
+    // A reload: a fresh store and cache wrapper; the data comes back with its digest, not hashed again.
+    const after = createAppStore();
+    await restorePersisted(after, kv);
+    const restored = after.getState().input!;
+    expect(restored).not.toBe(before.getState().input);
+    expect(knownDigest(restored)).toBe(await inputDigest(before.getState().input!));
+    const reloaded = countingEngine();
+    const second = withResultCache(reloaded, results, key(after), now);
+    const shown = await second.run(restored, DEFAULT_SETTINGS, () => {});
+    expect(reloaded.calls).toBe(0);
+    expect(shown).toStrictEqual(computed);
+
+    // Another setting runs; so does a changed layer.
+    await second.run(restored, { ...DEFAULT_SETTINGS, fibreServiceRadiusM: 901 }, () => {});
+    expect(reloaded.calls).toBe(1);
+    const moved = structuredClone(restored);
+    moved.hamlets.features[0]!.properties.households = 999;
+    // Its digest known, as after a save: the lookup happens, under another key.
+    expect(await inputDigest(moved)).not.toBe(knownDigest(restored));
+    await second.run(moved, DEFAULT_SETTINGS, () => {});
+    expect(reloaded.calls).toBe(2);
   });
 });

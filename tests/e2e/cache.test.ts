@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './browser.ts';
+import {
+  TIMEOUT,
+  appForFile,
+  checkAndImportFile,
+  pickImportFiles,
+  visibleRowIds,
+  waitForAnalysis,
+  waitForApp,
+} from './driver.ts';
+
+const app = appForFile();
+
+const state = () =>
+  app.page.evaluate(() => {
+    const s = window.__vt!.store.getState();
+    return {
+      source: s.dataSource,
+      runId: s.runId,
+      from: s.lastRunFrom,
+      hamlets: s.result?.hamlets.length ?? 0,
+      workerRuns: window.__vtAnalysisRuns!(),
+    };
+  });
+
+/** The keys of the app's saved results (IndexedDB `vungtrang-results`). */
+function savedResultKeys(): Promise<string[]> {
+  return app.page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const req = indexedDB.open('vungtrang-results');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const keys = req.result.transaction('results').objectStore('results').getAllKeys();
+          keys.onsuccess = () => resolve(keys.result.map(String));
+          keys.onerror = () => reject(keys.error);
+        };
+      }),
+  );
+}
+
+describe('the last result of imported data comes back with a reload', () => {
+  it('imports hamlets, reloads, and shows their ranked list without analysing again', async () => {
+    const { page, errors } = app;
+    await page.evaluate(() => window.__vt!.store.getState().setLang('en'));
+    await pickImportFiles(page, ['tests/fixtures/import/hamlets.geojson']);
+    await checkAndImportFile(page);
+    const imported = await state();
+    expect(imported.source).toBe('imported');
+    const rows = await visibleRowIds(page);
+    expect(rows.length).toBeGreaterThan(3);
+    expect(rows.every((id) => id.startsWith('GT-'))).toBe(true);
+    // Saved when the page is next idle: under the engine's URL and the data's SHA-256.
+    await expect
+      .poll(savedResultKeys, { timeout: TIMEOUT })
+      .toEqual([expect.stringMatching(/worker.*\|imported\|[0-9a-f]{64}\|\{/)]);
+
+    await page.reload();
+    await waitForApp(page);
+    const reloaded = await state();
+    expect(reloaded).toMatchObject({ source: 'imported', from: 'cache', hamlets: imported.hamlets });
+    // The page asked its worker for no analysis at all.
+    expect(reloaded.workerRuns).toBe(0);
+    expect(await visibleRowIds(page)).toEqual(rows);
+    await expect(page.textContent('[data-testid="analysis-done"]')).resolves.toMatch(
+      /The saved result of the last analysis|Kết quả đã lưu/,
+    );
+    await screenshot(page, 'cache-reloaded');
+
+    // Another setting is another result: it runs, and the new one is saved in place of the old.
+    await page.click('[data-tab="settings"]');
+    await page.fill('[data-testid="setting-fibre-radius"]', '800');
+    await waitForAnalysis(page, reloaded.runId);
+    expect(await state()).toMatchObject({ source: 'imported', from: 'run', workerRuns: 1 });
+    await expect
+      .poll(savedResultKeys, { timeout: TIMEOUT })
+      .toEqual([expect.stringContaining('"fibreServiceRadiusM":800')]);
+    expect(errors).toEqual([]);
+  });
+});

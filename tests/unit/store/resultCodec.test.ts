@@ -1,0 +1,186 @@
+import { isDeepStrictEqual } from 'node:util';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { analyze } from '../../../src/analysis/analyze.ts';
+import { DEFAULT_SETTINGS } from '../../../src/analysis/settings.ts';
+import type { AnalysisResult, HamletCoverage } from '../../../src/analysis/types.ts';
+import {
+  decodeResult,
+  encodeResult,
+  pauseEvery,
+  RESULT_FORMAT_VERSION,
+  ResultCodecError,
+} from '../../../src/store/persist/resultCodec.ts';
+import { loadProvince } from '../../bench/data.ts';
+
+/** The shipped sample's result: every field the engine writes, white and weak zones included. */
+let sample: AnalysisResult;
+beforeAll(() => {
+  sample = analyze(loadProvince().layers, DEFAULT_SETTINGS);
+}, 60_000);
+
+async function roundTrip(value: unknown): Promise<unknown> {
+  return decodeResult(await encodeResult(value));
+}
+
+/** Equal as the page would use it: -0 is not 0, NaN is NaN, an absent key is not an undefined one. */
+function same(a: unknown, b: unknown): boolean {
+  return isDeepStrictEqual(a, b);
+}
+
+describe('the binary form of a saved result', () => {
+  it('gives back the sample’s whole result, and is smaller than its structured clone', async () => {
+    expect(sample.hamlets.length).toBeGreaterThan(2000);
+    expect(sample.hamlets.some((h) => h.whiteZone !== null)).toBe(true);
+    const bytes = await encodeResult(sample);
+    const back = (await decodeResult(bytes)) as AnalysisResult;
+    expect(same(back, sample)).toBe(true);
+    expect(back).toStrictEqual(sample);
+    const { serialize } = await import('node:v8');
+    expect(bytes.byteLength).toBeLessThan(serialize(sample).length / 2);
+  });
+
+  it('gives back any selection of the sample’s hamlets with any numbers and names in them', async () => {
+    const edit = fc.record({
+      at: fc.nat(),
+      households: fc.double(),
+      distance: fc.option(fc.double(), { nil: null }),
+      name: fc.string({ unit: 'grapheme' }),
+      nearest: fc.option(fc.string(), { nil: null }),
+      shares: fc.tuple(fc.double(), fc.double(), fc.double()),
+      zone: fc.option(fc.array(fc.tuple(fc.double(), fc.double()), { minLength: 1, maxLength: 8 }), {
+        nil: null,
+      }),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(edit, { maxLength: 20 }), fc.nat(), async (edits, from) => {
+        const start = from % sample.hamlets.length;
+        const hamlets: HamletCoverage[] = sample.hamlets.slice(start, start + 200).map((h) => ({ ...h }));
+        for (const e of edits) {
+          const h = hamlets[e.at % hamlets.length]!;
+          hamlets[e.at % hamlets.length] = {
+            ...h,
+            name: e.name,
+            households: e.households,
+            distanceToFibreM: e.distance,
+            nearestFibreId: e.nearest,
+            market: { ...h.market, shares: e.shares },
+            whiteZone: e.zone && { type: 'Polygon', coordinates: [e.zone] },
+          };
+        }
+        const value = { ...sample, hamlets };
+        expect(same(await roundTrip(value), value)).toBe(true);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('gives back any JSON-like value', async () => {
+    const value = fc.letrec((tie) => ({
+      any: fc.oneof(
+        { depthSize: 'small' },
+        fc.constantFrom(null, undefined, true, false, -0, NaN, Infinity, 2 ** 31, -(2 ** 31)),
+        fc.double(),
+        fc.integer(),
+        fc.string({ unit: 'grapheme' }),
+        fc.array(tie('any')),
+        fc.array(fc.double()),
+        fc.array(fc.tuple(fc.double(), fc.double())),
+        fc.dictionary(fc.string(), tie('any'), { noNullPrototype: true }),
+      ),
+    })).any;
+    await fc.assert(
+      fc.asyncProperty(value, async (v) => {
+        expect(same(await roundTrip(v), v)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a key named __proto__ comes back as data, not as the prototype', async () => {
+    const value = JSON.parse('{"__proto__": {"polluted": 1}, "a": [{"__proto__": 2}]}') as unknown;
+    const back = (await roundTrip(value)) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(back)).toBe(Object.prototype);
+    expect(same(back, value)).toBe(true);
+  });
+
+  it('reads and writes the hamlets in slices, pausing between them, with the same bytes', async () => {
+    let pauses = 0;
+    const pause = pauseEvery(0, () => {
+      pauses++;
+      return Promise.resolve();
+    });
+    const sliced = await encodeResult(sample, pause);
+    const whole = await encodeResult(sample);
+    expect(Buffer.from(sliced).equals(Buffer.from(whole))).toBe(true);
+    const written = pauses;
+    expect(written).toBeGreaterThanOrEqual(Math.floor(sample.hamlets.length / 128));
+    expect(same(await decodeResult(sliced, pause), sample)).toBe(true);
+    expect(pauses - written).toBeGreaterThanOrEqual(Math.floor(sample.hamlets.length / 128));
+  });
+
+  it('refuses what it cannot carry: a Map, a class instance, a lone surrogate, a function', async () => {
+    for (const bad of [{ m: new Map() }, [new Date(0)], { s: 'a\uD800b' }, { f: () => 1 }]) {
+      await expect(encodeResult(bad)).rejects.toBeInstanceOf(ResultCodecError);
+    }
+  });
+});
+
+describe('a saved result that cannot be read', () => {
+  let bytes: ArrayBuffer;
+  beforeAll(async () => {
+    bytes = await encodeResult({ ...sample, hamlets: sample.hamlets.slice(0, 50) });
+  });
+
+  const refused = async (buf: ArrayBuffer, why: RegExp): Promise<void> => {
+    await expect(decodeResult(buf)).rejects.toThrow(why);
+    await expect(decodeResult(buf)).rejects.toBeInstanceOf(ResultCodecError);
+  };
+
+  it('is refused when written by another format version', async () => {
+    for (const version of [0, RESULT_FORMAT_VERSION + 1]) {
+      const old = bytes.slice(0);
+      new DataView(old).setUint32(4, version, true);
+      await refused(old, new RegExp(`format version ${version}`));
+    }
+  });
+
+  it('is refused when it is not a saved result at all', async () => {
+    await refused(new TextEncoder().encode('{"hamlets":[]} and more bytes').buffer, /not a saved result/);
+    await refused(new ArrayBuffer(3), /too short/);
+  });
+
+  it('is refused when cut short or padded', async () => {
+    await refused(bytes.slice(0, bytes.byteLength - 1), /cut short/);
+    const padded = new Uint8Array(bytes.byteLength + 8);
+    padded.set(new Uint8Array(bytes));
+    await refused(padded.buffer, /cut short/);
+    new DataView(padded.buffer).setUint32(8, padded.length, true);
+    await refused(padded.buffer, /bytes left over/);
+  });
+
+  it('is refused, never read in part, when cut anywhere with its length made to match', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 20, max: bytes.byteLength - 1 }), async (end) => {
+        const cut = bytes.slice(0, end);
+        new DataView(cut).setUint32(8, end, true);
+        await expect(decodeResult(cut)).rejects.toBeInstanceOf(ResultCodecError);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('is refused when a tag byte is garbled', async () => {
+    const garbled = bytes.slice(0);
+    const view = new DataView(garbled);
+    // The root value's tag: the first byte after the string and shape tables is an object's.
+    const strings = view.getUint32(12, true);
+    let at = 20 + 4 * strings + view.getUint32(16, true);
+    const shapes = view.getUint32(at, true);
+    at += 4;
+    for (let i = 0; i < shapes; i++) at += 4 + 4 * view.getUint32(at, true);
+    expect(view.getUint8(at)).toBe(8);
+    view.setUint8(at, 200);
+    await refused(garbled, /unknown tag 200/);
+  });
+});
