@@ -81,10 +81,12 @@ registerVersionProject(versionStore);
 startUrlSync(appStorePort(appStore, scenarioStore, versionStore));
 // The user's saved data and settings if any, else the shipped sample.
 void bootData(appStore);
-// Field reports recorded in this browser, saved on every change from then on.
-void restoreFieldReports(appStore).then((problem) => {
+// Field reports recorded in this browser, saved on every change, those recorded before the saved ones are
+// read back included.
+const reportsRestored = restoreFieldReports(appStore);
+startReportPersistence(appStore, undefined, reportsRestored);
+void reportsRestored.then((problem) => {
   if (problem) restoreNoticeStore.getState().show(problem, []);
-  startReportPersistence(appStore);
 });
 // The service worker (offline use, the new-version notice) once the map has drawn (after the first ranked
 // list): its precaching must not compete with the first visit's own downloads and analysis.

@@ -1,4 +1,4 @@
-import { fieldReportsGeoJson, reportsFromFeatures } from '../../data/fieldReports.ts';
+import { fieldReportsGeoJson, mergeReports, reportsFromFeatures } from '../../data/fieldReports.ts';
 import type { AppState } from '../appState.ts';
 import type { AppStore } from '../store.ts';
 import { idbStore, type KeyValueStore, type PersistenceHandle } from './persist.ts';
@@ -14,7 +14,8 @@ export const UNREADABLE_REPORTS_KEY = 'vungtrang:field-reports:unreadable';
 /**
  * Puts the reports saved by an earlier visit back into the store. Returns a problem to show, or null:
  * reports that fail the format's checks are named and left out; a value that cannot be read at all is kept
- * aside (never deleted) so a later version or a developer can still recover it.
+ * aside (never deleted) so a later version or a developer can still recover it. Reports recorded while the
+ * saved ones were being read are kept beside them.
  *
  * @example const problem = await restoreFieldReports(appStore);
  */
@@ -38,7 +39,8 @@ export async function restoreFieldReports(
     return 'The field reports saved in this browser are not in a form this version reads; they were kept aside.';
   }
   const read = reportsFromFeatures(features);
-  store.getState().restoreFieldReports(read.reports);
+  const meanwhile = store.getState().fieldReports;
+  store.getState().restoreFieldReports(mergeReports(read.reports, meanwhile).reports);
   if (read.problems.length === 0) return null;
   return `${read.problems.length} saved field report(s) could not be read and were left out: ${read.problems
     .slice(0, 3)
@@ -48,9 +50,20 @@ export async function restoreFieldReports(
 /**
  * Saves the reports on every change. A failed write is never silent: the store's `reportSaveError` says
  * what happened (the reports stay on screen; the next change tries again), and a later success clears it.
+ * Started before the saved reports are read back (`after`, the restore), so a report recorded meanwhile is
+ * saved too; no write happens before the restore is done.
+ *
+ * @example startReportPersistence(appStore, idbStore, restoreFieldReports(appStore));
  */
-export function startReportPersistence(store: AppStore, kv: KeyValueStore = idbStore): ReportPersistence {
-  let pending: Promise<void> = Promise.resolve();
+export function startReportPersistence(
+  store: AppStore,
+  kv: KeyValueStore = idbStore,
+  after: Promise<unknown> = Promise.resolve(),
+): ReportPersistence {
+  let pending: Promise<void> = after.then(
+    () => undefined,
+    () => undefined,
+  );
   let last = store.getState().fieldReports;
   const unsubscribe = store.subscribe((s: AppState) => {
     if (s.fieldReports === last) return;

@@ -84,6 +84,33 @@ describe('the field report store', () => {
     expect(next.getState().fieldReports[0]!.properties.result).toBe('weak');
   });
 
+  it('keeps and saves a report recorded while the saved ones are still being read', async () => {
+    const kv = memoryStore();
+    await kv.set(REPORTS_KEY, {
+      version: 1,
+      reports: { type: 'FeatureCollection', features: [report('old', '2026-11-01T08:00:00.000Z')] },
+    });
+    const store = createAppStore();
+    let release: () => void = () => undefined;
+    const slow: KeyValueStore = {
+      ...kv,
+      get: (k) => new Promise((r) => (release = () => r(kv.get(k)))),
+    };
+    const restored = restoreFieldReports(store, slow);
+    const saving = startReportPersistence(store, kv, restored);
+    store.getState().saveFieldReport(report('new', '2026-12-01T08:00:00.000Z'));
+    expect(kv.data.get(REPORTS_KEY)).toMatchObject({
+      reports: { features: [{ properties: { id: 'old' } }] },
+    });
+    release();
+    expect(await restored).toBeNull();
+    expect(ids(store.getState().fieldReports)).toEqual(['new', 'old']);
+    await saving.flush();
+    const next = createAppStore();
+    await restoreFieldReports(next, kv);
+    expect(ids(next.getState().fieldReports)).toEqual(['new', 'old']);
+  });
+
   it('says when a save fails, keeps the reports on screen, and clears the problem once a save works', async () => {
     const kv = memoryStore();
     const store = createAppStore();
