@@ -25,6 +25,29 @@ async function openApp(context: BrowserContext): Promise<{ page: Page; errors: s
 const reportCount = (page: Page): Promise<number> =>
   page.evaluate(() => window.__vt!.store.getState().fieldReports.length);
 
+/** How many reports this browser has saved (idb-keyval's database), read as a reload would read them. */
+const savedReportCount = (page: Page): Promise<number> =>
+  page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const req = indexedDB.open('keyval-store');
+        req.onupgradeneeded = () => req.result.createObjectStore('keyval');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const r = req.result
+            .transaction('keyval', 'readonly')
+            .objectStore('keyval')
+            .get('vungtrang:field-reports:v1');
+          r.onsuccess = () =>
+            resolve(
+              (r.result as { reports?: { features?: unknown[] } } | undefined)?.reports?.features?.length ??
+                0,
+            );
+          r.onerror = () => reject(r.error);
+        };
+      }),
+  );
+
 /** Fills the open form: the result, a download speed and a note, then saves. */
 async function fillAndSave(page: Page, result: string, down: string, note: string): Promise<void> {
   const form = page.locator('[data-testid="report-form"]');
@@ -69,6 +92,7 @@ describe('field reports', () => {
       await expect(page.locator('[data-testid="report-row"]').count()).resolves.toBe(1);
       await screenshot(page, 'field-report-desktop-vi');
 
+      await expect.poll(() => savedReportCount(page), { timeout: TIMEOUT }).toBe(1);
       await page.reload();
       await waitForApp(page);
       await page.click('[data-tab="reports"]');
@@ -127,6 +151,8 @@ describe('field reports', () => {
         () => window.__vt!.store.getState().fieldReports[0]?.geometry.coordinates,
       );
       expect(at).toEqual([106.1683, 20.2461]);
+      // The save is asynchronous (IndexedDB): reload once it is written, as a person would a moment later.
+      await expect.poll(() => savedReportCount(page), { timeout: TIMEOUT }).toBe(1);
       await page.reload();
       await waitForApp(page);
       expect(await reportCount(page)).toBe(1);
