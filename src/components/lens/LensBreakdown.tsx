@@ -1,6 +1,6 @@
 import type { LensCriterion, LensRankedHamlet } from '../../analysis/lensRanking.ts';
 import { LENS_PRESETS } from '../../analysis/lensRanking.ts';
-import { ScoreBar } from '../panels/ScoreBreakdown.tsx';
+import { BreakdownTable, type BreakdownPart } from '../panels/BreakdownTable.tsx';
 import { useFormat } from '../useFormat.ts';
 import { useLensTranslation } from './i18n.ts';
 
@@ -20,41 +20,35 @@ export function LensBreakdown({ row, preset }: { row: LensRankedHamlet; preset: 
   const { t } = useLensTranslation();
   const fmt = useFormat();
   const criteria = Object.keys(LENS_PRESETS[preset].weights) as LensCriterion[];
+  const parts: BreakdownPart[] = [];
+  for (const c of criteria) {
+    const part = row.breakdown[c];
+    if (!part) continue;
+    parts.push({
+      criterion: c,
+      label: (
+        <>
+          {t(`criteria.${c}`)}
+          <span className="vt-muted vt-breakdown__value">
+            {' '}
+            {valueText(c, part.value, fmt, t('details.noSite'))}
+          </span>
+        </>
+      ),
+      points: part.points,
+      weight: part.weight,
+      fraction: part.norm,
+    });
+  }
   return (
-    <section aria-labelledby="vt-lens-breakdown-title" className="vt-breakdown" data-testid="lens-breakdown">
-      <h4 id="vt-lens-breakdown-title">{t('details.breakdown')}</h4>
-      <table className="vt-kv-table">
-        <tbody>
-          {criteria.map((c) => {
-            const part = row.breakdown[c];
-            if (!part) return null;
-            return (
-              <tr key={c} data-criterion={c}>
-                <th scope="row">
-                  {t(`criteria.${c}`)}
-                  <span className="vt-muted vt-breakdown__value">
-                    {' '}
-                    {valueText(c, part.value, fmt, t('details.noSite'))}
-                  </span>
-                </th>
-                <td className="vt-breakdown__bar">
-                  <ScoreBar fraction={part.norm} />
-                </td>
-                <td className="vt-num">
-                  {fmt.number(part.points, 3)} / {fmt.number(part.weight, 2)}
-                </td>
-              </tr>
-            );
-          })}
-          <tr className="vt-breakdown__total">
-            <th scope="row">{t('details.total')}</th>
-            <td />
-            <td className="vt-num" data-testid="lens-score-total">
-              {fmt.number(row.score, 3)}
-            </td>
-          </tr>
-        </tbody>
-      </table>
-    </section>
+    <BreakdownTable
+      id="vt-lens-breakdown-title"
+      title={t('details.breakdown')}
+      parts={parts}
+      totalLabel={t('details.total')}
+      total={row.score}
+      totalTestId="lens-score-total"
+      testId="lens-breakdown"
+    />
   );
 }

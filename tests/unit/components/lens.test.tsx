@@ -4,12 +4,14 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/analysis/analyze.ts';
 import { AnalysisSession } from '../../../src/analysis/incremental.ts';
 import type { AnalysisResult, InputLayers } from '../../../src/analysis/types.ts';
+import { rankLens } from '../../../src/analysis/lensRanking.ts';
 import { ColocationPanel } from '../../../src/components/lens/ColocationPanel.tsx';
+import { LensBreakdown } from '../../../src/components/lens/LensBreakdown.tsx';
 import { LensRankingField } from '../../../src/components/lens/LensRankingField.tsx';
 import { OperatorSelect } from '../../../src/components/lens/OperatorSelect.tsx';
 import { colocationStore } from '../../../src/store/lens/colocation.ts';
 import { scenarioStore } from '../../../src/store/scenario/scenarioStore.ts';
-import { appStore } from '../../../src/store/store.ts';
+import { appStore, effectiveSettings } from '../../../src/store/store.ts';
 import { fourHamlets } from '../../fixtures/lens/fourHamlets.ts';
 import { renderWithI18n } from './render.tsx';
 
@@ -64,6 +66,32 @@ describe('LensRankingField', () => {
     expect(criteria).toEqual(['whiteHouseholds', 'facilities', 'remotenessM']);
     act(() => appStore.getState().setOperator('VNPT'));
     expect(commercial.disabled).toBe(false);
+  });
+});
+
+describe('LensBreakdown', () => {
+  it("shows each criterion's value, its points against its weight, and the score", () => {
+    const rows = rankLens(result.hamlets, effectiveSettings(appStore.getState()), {
+      preset: 'operator-commercial',
+      operator: 'VNPT',
+    });
+    // VNPT's gap: A (100 households, all where Viettel covers) and C (100, no operator). Equal gaps count 0;
+    // A has the whole competitor share (0.3) and the most competitors (0.2): 0.5.
+    const a = rows.find((r) => r.id === 'A')!;
+    renderWithI18n(<LensBreakdown row={a} preset="operator-commercial" />, 'en');
+    const section = screen.getByTestId('lens-breakdown');
+    const rowText = (c: string) => section.querySelector(`[data-criterion="${c}"]`);
+    expect(
+      [...section.querySelectorAll('[data-criterion]')].map((e) => e.getAttribute('data-criterion')),
+    ).toEqual(['gapHouseholds', 'competitorShareOfGap', 'competitors']);
+    expect(rowText('gapHouseholds')?.querySelector('.vt-breakdown__value')?.textContent).toBe(' 100');
+    expect(rowText('competitorShareOfGap')?.querySelector('.vt-breakdown__value')?.textContent).toBe(' 100%');
+    expect(rowText('competitors')?.querySelector('.vt-breakdown__value')?.textContent).toBe(' 1');
+    expect(rowText('gapHouseholds')?.querySelector('.vt-num')?.textContent).toBe('0 / 0.5');
+    expect(rowText('competitorShareOfGap')?.querySelector('.vt-num')?.textContent).toBe('0.3 / 0.3');
+    expect(rowText('competitors')?.querySelector('.vt-num')?.textContent).toBe('0.2 / 0.2');
+    expect(screen.getByTestId('lens-score-total').textContent).toBe('0.5');
+    expect(within(section).getByRole('heading').textContent).toBe('Why it ranks here');
   });
 });
 
