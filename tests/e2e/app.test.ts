@@ -1,7 +1,6 @@
 import { readdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, open, screenshot } from './browser.ts';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { screenshot } from './browser.ts';
 import {
   TIMEOUT,
   canvasSpread,
@@ -10,33 +9,21 @@ import {
   stripDiacritics,
   visibleRowIds,
   waitForAnalysis,
-  waitForApp,
   waitForMapIdle,
+  appForFile,
 } from './driver.ts';
 
-let browser: Browser;
-let page: Page;
-let errors: string[];
-
-beforeAll(async () => {
-  browser = await launch();
-  ({ page, errors } = await open(browser, inject('baseUrl')));
-  await waitForApp(page);
-}, TIMEOUT * 3);
-
-afterAll(async () => {
-  await browser?.close();
-});
+const app = appForFile();
 
 // Each test starts from an unfiltered list, whatever the previous one left behind.
 afterEach(async () => {
-  await page.evaluate(() => window.__vt?.store.getState().resetFilters());
+  await app.page.evaluate(() => window.__vt?.store.getState().resetFilters());
 });
 
 describe('the planner’s map', () => {
   it('first load shows a drawn map with hamlets, the ranked list and the illustrative note', async () => {
-    expect(await canvasSpread(page)).toBeGreaterThan(8);
-    const counts = await page.evaluate(() => {
+    expect(await canvasSpread(app.page)).toBeGreaterThan(8);
+    const counts = await app.page.evaluate(() => {
       const map = window.__vt!.map;
       return {
         source: map.querySourceFeatures('hamlets').length,
@@ -45,15 +32,15 @@ describe('the planner’s map', () => {
     });
     expect(counts.source).toBeGreaterThan(0);
     expect(counts.rendered).toBeGreaterThan(0);
-    expect((await visibleRowIds(page)).length).toBeGreaterThan(5);
-    await expect(page.textContent('[data-testid="illustrative-note"]')).resolves.toMatch(/minh hoạ/);
-    await screenshot(page, 'first-load');
-    expect(errors).toEqual([]);
+    expect((await visibleRowIds(app.page)).length).toBeGreaterThan(5);
+    await expect(app.page.textContent('[data-testid="illustrative-note"]')).resolves.toMatch(/minh hoạ/);
+    await screenshot(app.page, 'first-load');
+    expect(app.errors).toEqual([]);
   });
 
   it('the build’s gzip copies reach the browser: the page’s scripts and the worker’s sample files', async () => {
     // The page's own scripts: compressed on the wire (what the resource timing saw), whole once decoded.
-    const scripts = await page.evaluate(() =>
+    const scripts = await app.page.evaluate(() =>
       performance
         .getEntriesByType('resource')
         .filter((e): e is PerformanceResourceTiming => e.name.endsWith('.js'))
@@ -74,56 +61,56 @@ describe('the planner’s map', () => {
   });
 
   it('a status filter narrows the list to that status', async () => {
-    const before = await rowCountText(page);
-    await page.selectOption('[data-testid="filter-status"]', 'unserved');
-    await page.waitForFunction(
+    const before = await rowCountText(app.page);
+    await app.page.selectOption('[data-testid="filter-status"]', 'unserved');
+    await app.page.waitForFunction(
       (b) => document.querySelector('[data-testid="ranking-count"]')?.textContent !== b,
       before,
     );
-    const statuses = await page.$$eval('[data-hamlet-id] .vt-cell--status', (els) =>
+    const statuses = await app.page.$$eval('[data-hamlet-id] .vt-cell--status', (els) =>
       els.map((e) => e.textContent),
     );
     expect(statuses.length).toBeGreaterThan(0);
     expect(new Set(statuses)).toEqual(new Set(['Chưa phủ']));
-    await page.click('text=Xoá bộ lọc');
-    await page.waitForFunction(
+    await app.page.click('text=Xoá bộ lọc');
+    await app.page.waitForFunction(
       (b) => document.querySelector('[data-testid="ranking-count"]')?.textContent === b,
       before,
     );
   });
 
   it('search without diacritics finds a hamlet written with them', async () => {
-    const target = await page.evaluate(() => {
+    const target = await app.page.evaluate(() => {
       const rows = window.__vt!.store.getState().rows;
       const r = rows.find((x) => /[^ -~]/.test(x.name + x.commune))!;
       return { id: r.id, text: `${r.name} ${r.commune}`, total: rows.length };
     });
-    await page.fill('[data-testid="ranking-search"]', stripDiacritics(target.text));
-    await page.waitForSelector(`[data-hamlet-id="${target.id}"]`, { timeout: TIMEOUT });
-    const shown = await page.evaluate(() => document.querySelectorAll('[data-hamlet-id]').length);
+    await app.page.fill('[data-testid="ranking-search"]', stripDiacritics(target.text));
+    await app.page.waitForSelector(`[data-hamlet-id="${target.id}"]`, { timeout: TIMEOUT });
+    const shown = await app.page.evaluate(() => document.querySelectorAll('[data-hamlet-id]').length);
     expect(shown).toBeLessThan(target.total);
   });
 
   it('clicking a row selects the hamlet on the map and shows its details', async () => {
-    const id = (await visibleRowIds(page))[2]!;
-    await page.click(`[data-hamlet-id="${id}"] .vt-cell--status`);
-    await page.waitForSelector('[data-testid="hamlet-details"]');
-    const name = await page.evaluate((i) => window.__vt!.store.getState().coverageById.get(i)!.name, id);
-    await expect(page.textContent('#vt-details-title')).resolves.toBe(name);
-    await expect(page.getAttribute(`[data-hamlet-id="${id}"]`, 'aria-selected')).resolves.toBe('true');
-    await page.waitForFunction(() => window.__vt!.map.isMoving() === false);
-    await waitForMapIdle(page);
-    const highlighted = await page.evaluate(() =>
+    const id = (await visibleRowIds(app.page))[2]!;
+    await app.page.click(`[data-hamlet-id="${id}"] .vt-cell--status`);
+    await app.page.waitForSelector('[data-testid="hamlet-details"]');
+    const name = await app.page.evaluate((i) => window.__vt!.store.getState().coverageById.get(i)!.name, id);
+    await expect(app.page.textContent('#vt-details-title')).resolves.toBe(name);
+    await expect(app.page.getAttribute(`[data-hamlet-id="${id}"]`, 'aria-selected')).resolves.toBe('true');
+    await app.page.waitForFunction(() => window.__vt!.map.isMoving() === false);
+    await waitForMapIdle(app.page);
+    const highlighted = await app.page.evaluate(() =>
       window.__vt!.map.queryRenderedFeatures({ layers: ['hamlet-selected'] }).map((f) => f.properties.id),
     );
     expect(highlighted).toContain(id);
-    await screenshot(page, 'row-selected');
+    await screenshot(app.page, 'row-selected');
   });
 
   it('clicking the map selects that hamlet’s row and scrolls it into view', async () => {
-    const box = (await page.locator('.vt-map canvas').boundingBox())!;
+    const box = (await app.page.locator('.vt-map canvas').boundingBox())!;
     // Pick a point on a hamlet away from the one already selected.
-    const target = await page.evaluate(
+    const target = await app.page.evaluate(
       ({ w, h }) => {
         const map = window.__vt!.map;
         const selected = window.__vt!.store.getState().selectedHamletId;
@@ -141,122 +128,126 @@ describe('the planner’s map', () => {
       { w: box.width, h: box.height },
     );
     expect(target).not.toBeNull();
-    await page.mouse.click(box.x + target!.x, box.y + target!.y);
-    const row = page.locator(`[data-hamlet-id="${target!.id}"]`);
+    await app.page.mouse.click(box.x + target!.x, box.y + target!.y);
+    const row = app.page.locator(`[data-hamlet-id="${target!.id}"]`);
     await row.waitFor({ timeout: TIMEOUT });
     await expect(row.getAttribute('aria-selected')).resolves.toBe('true');
     const [rowBox, bodyBox] = await Promise.all([
       row.boundingBox(),
-      page.locator('[data-testid="ranking-body"]').boundingBox(),
+      app.page.locator('[data-testid="ranking-body"]').boundingBox(),
     ]);
     expect(rowBox!.y).toBeGreaterThanOrEqual(bodyBox!.y - 1);
     expect(rowBox!.y + rowBox!.height).toBeLessThanOrEqual(bodyBox!.y + bodyBox!.height + 1);
   });
 
   it('picking a district in the breadcrumb shows its roll-up and outlines it on the map', async () => {
-    await page.click('[data-tab="area"]');
-    await page.selectOption('[data-testid="unit-system"]', 'districts');
-    const district = await page.evaluate(() => window.__vt!.store.getState().result!.summary.districts[0]!);
-    await page.selectOption('select[aria-label="Chọn huyện"]', district.code);
-    await page.waitForFunction(
+    await app.page.click('[data-tab="area"]');
+    await app.page.selectOption('[data-testid="unit-system"]', 'districts');
+    const district = await app.page.evaluate(
+      () => window.__vt!.store.getState().result!.summary.districts[0]!,
+    );
+    await app.page.selectOption('select[aria-label="Chọn huyện"]', district.code);
+    await app.page.waitForFunction(
       (name) => document.querySelector('#vt-area-title')?.textContent === name,
       district.name,
     );
-    await expect(page.textContent('[data-testid="area-hamlets"]')).resolves.toBe(
+    await expect(app.page.textContent('[data-testid="area-hamlets"]')).resolves.toBe(
       new Intl.NumberFormat('vi-VN').format(district.hamlets),
     );
-    await waitForMapIdle(page);
-    const outlined = await page.evaluate(() =>
+    await waitForMapIdle(app.page);
+    const outlined = await app.page.evaluate(() =>
       window.__vt!.map.queryRenderedFeatures({ layers: ['area-selected'] }).map((f) => f.properties.code),
     );
     expect(outlined).toContain(district.code);
-    await screenshot(page, 'area-district');
-    await page.selectOption('[data-testid="unit-system"]', 'units');
+    await screenshot(app.page, 'area-district');
+    await app.page.selectOption('[data-testid="unit-system"]', 'units');
   });
 
   it('with “pick on the map” on, clicking the map picks the district (zoomed out) or the commune, and Escape goes back up', async () => {
-    await page.click('[data-tab="area"]');
+    await app.page.click('[data-tab="area"]');
     // The 2020–2024 system: province › district › commune (the units of 2025 are picked in units.test.ts).
-    await page.selectOption('[data-testid="unit-system"]', 'districts');
-    await page.click('[data-testid="area-pick-on-map"]');
-    await expect(page.getAttribute('[data-testid="area-pick-on-map"]', 'aria-pressed')).resolves.toBe('true');
-    const centre = await page.evaluate(() => {
+    await app.page.selectOption('[data-testid="unit-system"]', 'districts');
+    await app.page.click('[data-testid="area-pick-on-map"]');
+    await expect(app.page.getAttribute('[data-testid="area-pick-on-map"]', 'aria-pressed')).resolves.toBe(
+      'true',
+    );
+    const centre = await app.page.evaluate(() => {
       const s = window.__vt!.store.getState();
       s.setArea({ level: 'province', code: s.result!.summary.province.code });
       const c = window.__vt!.map.getCenter();
       return [c.lng, c.lat] as [number, number];
     });
     const areaNow = () =>
-      page.evaluate(() => {
+      app.page.evaluate(() => {
         const s = window.__vt!.store.getState();
         const all = [...s.result!.summary.districts, ...s.result!.summary.communes];
         return { ...s.area, name: all.find((a) => a.code === s.area.code)?.name ?? null };
       });
     const clickCentre = async (zoom: number): Promise<void> => {
-      await page.evaluate(([c, z]) => window.__vt!.map.jumpTo({ center: c, zoom: z }), [
+      await app.page.evaluate(([c, z]) => window.__vt!.map.jumpTo({ center: c, zoom: z }), [
         centre,
         zoom,
       ] as const);
-      await waitForMapIdle(page);
-      const box = (await page.locator('.vt-map canvas').boundingBox())!;
-      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      await waitForMapIdle(app.page);
+      const box = (await app.page.locator('.vt-map canvas').boundingBox())!;
+      await app.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     };
-    const provinceTitle = await page.textContent('#vt-area-title');
+    const provinceTitle = await app.page.textContent('#vt-area-title');
 
     await clickCentre(9);
-    await page.waitForFunction(() => window.__vt!.store.getState().area.level === 'district');
+    await app.page.waitForFunction(() => window.__vt!.store.getState().area.level === 'district');
     const district = await areaNow();
-    await page.waitForFunction(
+    await app.page.waitForFunction(
       (name) => document.querySelector('#vt-area-title')?.textContent === name,
       district.name,
     );
-    await waitForMapIdle(page);
-    const outlined = await page.evaluate(() =>
+    await waitForMapIdle(app.page);
+    const outlined = await app.page.evaluate(() =>
       window.__vt!.map.queryRenderedFeatures({ layers: ['area-selected'] }).map((f) => f.properties.code),
     );
     expect(outlined).toContain(district.code);
 
-    await page.keyboard.press('Escape');
-    await page.waitForFunction(
+    await app.page.keyboard.press('Escape');
+    await app.page.waitForFunction(
       (t) => document.querySelector('#vt-area-title')?.textContent === t,
       provinceTitle,
     );
 
     await clickCentre(11.5);
-    await page.waitForFunction(() => window.__vt!.store.getState().area.level === 'commune');
+    await app.page.waitForFunction(() => window.__vt!.store.getState().area.level === 'commune');
     const commune = await areaNow();
-    await page.waitForFunction(
+    await app.page.waitForFunction(
       (name) => document.querySelector('#vt-area-title')?.textContent === name,
       commune.name,
     );
-    await screenshot(page, 'area-commune-by-click');
+    await screenshot(app.page, 'area-commune-by-click');
     // Up one level: the commune's own district, the one the zoomed-out click picked at the same spot.
-    await page.keyboard.press('Escape');
-    await page.waitForFunction(
+    await app.page.keyboard.press('Escape');
+    await app.page.waitForFunction(
       (name) => document.querySelector('#vt-area-title')?.textContent === name,
       district.name,
     );
     // Back at the province, Escape turns picking off: map clicks select hamlets again.
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('Escape');
-    await page.waitForFunction(() => !window.__vt!.store.getState().pickAreas);
-    await expect(page.getAttribute('[data-testid="area-pick-on-map"]', 'aria-pressed')).resolves.toBe(
+    await app.page.keyboard.press('Escape');
+    await app.page.keyboard.press('Escape');
+    await app.page.waitForFunction(() => !window.__vt!.store.getState().pickAreas);
+    await expect(app.page.getAttribute('[data-testid="area-pick-on-map"]', 'aria-pressed')).resolves.toBe(
       'false',
     );
-    await page.selectOption('[data-testid="unit-system"]', 'units');
+    await app.page.selectOption('[data-testid="unit-system"]', 'units');
   });
 
   it('switching the language changes the interface', async () => {
-    await page.click('[data-lang="en"]');
-    await page.waitForSelector('text=Hamlets ranked for investment');
-    await expect(page.getAttribute('html', 'lang')).resolves.toBe('en');
-    await screenshot(page, 'english');
-    await page.click('[data-lang="vi"]');
-    await page.waitForSelector('text=Danh sách thôn xếp hạng đầu tư');
+    await app.page.click('[data-lang="en"]');
+    await app.page.waitForSelector('text=Hamlets ranked for investment');
+    await expect(app.page.getAttribute('html', 'lang')).resolves.toBe('en');
+    await screenshot(app.page, 'english');
+    await app.page.click('[data-lang="vi"]');
+    await app.page.waitForSelector('text=Danh sách thôn xếp hạng đầu tư');
   });
 
   it('changing a setting re-runs the analysis and the list changes', async () => {
-    const before = await page.evaluate(() => {
+    const before = await app.page.evaluate(() => {
       const s = window.__vt!.store.getState();
       return {
         runId: s.runId,
@@ -264,10 +255,10 @@ describe('the planner’s map', () => {
         first: s.rows.slice(0, 10).map((r) => r.id),
       };
     });
-    await page.click('[data-tab="settings"]');
-    await page.fill('[data-testid="setting-fibre-radius"]', '3000');
-    await waitForAnalysis(page, before.runId);
-    const after = await page.evaluate(() => {
+    await app.page.click('[data-tab="settings"]');
+    await app.page.fill('[data-testid="setting-fibre-radius"]', '3000');
+    await waitForAnalysis(app.page, before.runId);
+    const after = await app.page.evaluate(() => {
       const s = window.__vt!.store.getState();
       return {
         uncovered: s.rows.reduce((a, r) => a + r.uncoveredHouseholds, 0),
@@ -277,24 +268,26 @@ describe('the planner’s map', () => {
     // A wider fibre reach can only cover more households.
     expect(after.uncovered).toBeLessThan(before.uncovered);
     expect(after.first).not.toEqual(before.first);
-    await page.click('[data-tab="layers"]');
+    await app.page.click('[data-tab="layers"]');
   });
 
   it('axe finds no serious or critical accessibility violations', async () => {
-    const violations = (await runAxe(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    const violations = (await runAxe(app.page)).filter(
+      (v) => v.impact === 'serious' || v.impact === 'critical',
+    );
     expect(violations).toEqual([]);
   });
 
   it('works on a phone: map first, the list one tap away', async () => {
     // Same page, phone-sized: the layout is responsive, so there is no need to load and analyse again.
-    await page.setViewportSize({ width: 390, height: 844 });
-    await page.click('[data-pane="map"]');
-    await waitForMapIdle(page);
-    await screenshot(page, 'phone-map');
-    await page.click('[data-pane="list"]');
-    await page.waitForSelector('[data-hamlet-id]', { state: 'visible' });
-    expect(await page.isVisible('.vt-map')).toBe(false);
-    await screenshot(page, 'phone-list');
-    await page.setViewportSize({ width: 1400, height: 900 });
+    await app.page.setViewportSize({ width: 390, height: 844 });
+    await app.page.click('[data-pane="map"]');
+    await waitForMapIdle(app.page);
+    await screenshot(app.page, 'phone-map');
+    await app.page.click('[data-pane="list"]');
+    await app.page.waitForSelector('[data-hamlet-id]', { state: 'visible' });
+    expect(await app.page.isVisible('.vt-map')).toBe(false);
+    await screenshot(app.page, 'phone-list');
+    await app.page.setViewportSize({ width: 1400, height: 900 });
   });
 });

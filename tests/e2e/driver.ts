@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { launch, open } from './browser.ts';
@@ -10,25 +10,29 @@ import { launch, open } from './browser.ts';
  */
 export const TIMEOUT = 90_000;
 
-/** The browser, the page and its console errors of a test file (see `appForFile`). */
+/** The browser, the page, its context and its console errors of a test file (see `appForFile`). */
 export interface AppPage {
   browser: Browser;
   page: Page;
+  context: BrowserContext;
   errors: string[];
 }
 
 /**
  * One browser with the app loaded for the tests of a file: opened before the first, closed after the
- * last. Read `page` and `errors` inside the tests (they are set once the app is ready).
+ * last. Read `page` and `errors` inside the tests (they are set once the app is ready). `locale`: the
+ * browser's (default Vietnamese); `lang`: the app's language, switched to once it is ready.
  */
-export function appForFile(): AppPage {
+export function appForFile(opts: { locale?: string; lang?: 'vi' | 'en' } = {}): AppPage {
   const app = {} as AppPage;
   beforeAll(async () => {
     app.browser = await launch();
-    const opened = await open(app.browser, inject('baseUrl'));
+    const opened = await open(app.browser, inject('baseUrl'), { locale: opts.locale });
     app.page = opened.page;
+    app.context = opened.context;
     app.errors = opened.errors;
     await waitForApp(app.page);
+    if (opts.lang) await app.page.evaluate((l) => window.__vt!.store.getState().setLang(l), opts.lang);
   }, TIMEOUT * 3);
   afterAll(async () => {
     await app.browser?.close();

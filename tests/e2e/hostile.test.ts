@@ -2,30 +2,16 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { CSP_HEADER, CSP_META } from '../../tools/csp.ts';
-import { launch, open, screenshot } from './browser.ts';
-import { TIMEOUT, waitForAnalysis, waitForApp, waitForMapIdle } from './driver.ts';
+import { screenshot } from './browser.ts';
+import { TIMEOUT, waitForAnalysis, waitForApp, waitForMapIdle, appForFile } from './driver.ts';
 
 const baseUrl = inject('baseUrl');
 const tmp = mkdtempSync(join(tmpdir(), 'vt-hostile-'));
 const dialog = '[role="dialog"]';
 
-let browser: Browser;
-let page: Page;
-let errors: string[];
-
-beforeAll(async () => {
-  browser = await launch();
-  ({ page, errors } = await open(browser, baseUrl, { locale: 'en-GB' }));
-  await waitForApp(page);
-  await page.evaluate(() => window.__vt!.store.getState().setLang('en'));
-}, TIMEOUT * 3);
-
-afterAll(async () => {
-  await browser?.close();
-});
+const app = appForFile({ locale: 'en-GB', lang: 'en' });
 
 /**
  * A valid KMZ far bigger inside than outside (≈ 24 MB of KML in a few hundred KB): 2 000 facilities, each
@@ -49,11 +35,11 @@ function bigKmz(): string {
 
 describe('hostile files, links and faults in the browser', () => {
   it('the built app is served with its Content-Security-Policy, as a header and in the page', async () => {
-    const response = await page.request.get(baseUrl);
+    const response = await app.page.request.get(baseUrl);
     expect(response.headers()['content-security-policy']).toBe(CSP_HEADER);
     expect(CSP_HEADER).toContain("frame-ancestors 'none'");
     expect(response.headers()['x-frame-options']).toBe('DENY');
-    const meta = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+    const meta = await app.page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
     expect(meta).toBe(CSP_META);
     expect(meta).toContain("script-src 'self'");
     expect(meta).not.toContain('unsafe-eval');
@@ -61,7 +47,7 @@ describe('hostile files, links and faults in the browser', () => {
   });
 
   it('the policy is enforced: an inline script is refused and reported', async () => {
-    const other = await browser.newPage();
+    const other = await app.browser.newPage();
     const seen: string[] = [];
     other.on('console', (m) => {
       if (m.type() === 'error') seen.push(m.text());
@@ -90,7 +76,7 @@ describe('hostile files, links and faults in the browser', () => {
     const kmz = bigKmz();
     // The app's own work after the first map (each hamlet's 2025 unit, the scenario engine's first run)
     // is done first: its results are not the import's.
-    await page.waitForFunction(
+    await app.page.waitForFunction(
       () => window.__vt!.store.getState().unitsStatus === 'ready' && !window.__vtScenario!.getState().busy,
       undefined,
       { timeout: TIMEOUT, polling: 200 },
@@ -98,7 +84,7 @@ describe('hostile files, links and faults in the browser', () => {
     // Long animation frames name the scripts that ran in them. MapLibre's drawing frames are left out: on
     // SwiftShader, on a shared 2-core machine, a frame that waits for the GPU process takes seconds whenever
     // the map repaints, import or not. Reading KML on the page (as before) was one script of seconds.
-    await page.evaluate(() => {
+    await app.page.evaluate(() => {
       const w = window as { pageScripts?: { url: string; ms: number }[] };
       w.pageScripts = [];
       // Frames that ended just before are still delivered: only scripts from here on count.
@@ -115,35 +101,35 @@ describe('hostile files, links and faults in the browser', () => {
         }
       }).observe({ type: 'long-animation-frame' });
     });
-    await page.click('[data-testid="data-menu"]');
-    await page.setInputFiles('[data-testid="import-file-input"]', [kmz]);
-    await page.waitForSelector(dialog);
-    await page.waitForSelector(`${dialog} select`, { timeout: TIMEOUT });
-    await page.selectOption(`${dialog} select >> nth=0`, 'facilities');
-    await page.waitForSelector(`${dialog} >> text=Check file`, { timeout: TIMEOUT });
-    await page.click(`${dialog} >> text=Check file`);
-    await page.waitForSelector('[data-testid="import-counts"]', { timeout: TIMEOUT });
+    await app.page.click('[data-testid="data-menu"]');
+    await app.page.setInputFiles('[data-testid="import-file-input"]', [kmz]);
+    await app.page.waitForSelector(dialog);
+    await app.page.waitForSelector(`${dialog} select`, { timeout: TIMEOUT });
+    await app.page.selectOption(`${dialog} select >> nth=0`, 'facilities');
+    await app.page.waitForSelector(`${dialog} >> text=Check file`, { timeout: TIMEOUT });
+    await app.page.click(`${dialog} >> text=Check file`);
+    await app.page.waitForSelector('[data-testid="import-counts"]', { timeout: TIMEOUT });
     // The file has been read twice (probe, check): the window measured. What follows is the new data
     // going to the map and the analysis, not reading.
-    const scripts = await page.evaluate(
+    const scripts = await app.page.evaluate(
       () => (window as { pageScripts?: { url: string; ms: number }[] }).pageScripts ?? [],
     );
-    const before = await page.evaluate(() => window.__vt!.store.getState().runId);
-    await page.click(`${dialog} button.vt-primary`);
-    await page.waitForSelector(dialog, { state: 'detached', timeout: TIMEOUT });
-    await waitForAnalysis(page, before);
-    const facilities = await page.evaluate(
+    const before = await app.page.evaluate(() => window.__vt!.store.getState().runId);
+    await app.page.click(`${dialog} button.vt-primary`);
+    await app.page.waitForSelector(dialog, { state: 'detached', timeout: TIMEOUT });
+    await waitForAnalysis(app.page, before);
+    const facilities = await app.page.evaluate(
       () => window.__vt!.store.getState().input?.facilities?.features.length ?? 0,
     );
     expect(facilities).toBe(2000);
-    await screenshot(page, 'hostile-big-kmz');
+    await screenshot(app.page, 'hostile-big-kmz');
     // A behaviour bound, not a speed target.
     expect(scripts.filter((s) => s.ms > 200)).toEqual([]);
   }, 300_000);
 
   it('a link asking for the OpenStreetMap basemap makes no outside request until this browser allows it', async () => {
     // The link, as the app writes it with the basemap on (this page never allowed it: nothing is drawn).
-    const link = await page.evaluate(async () => {
+    const link = await app.page.evaluate(async () => {
       const s = window.__vt!.store.getState();
       s.setBasemap('osm');
       await new Promise((r) => setTimeout(r, 600));
@@ -152,7 +138,7 @@ describe('hostile files, links and faults in the browser', () => {
       return href;
     });
     expect(link).toContain('?s=');
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-GB' });
+    const context = await app.browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-GB' });
     const outside: string[] = [];
     await context.route(
       (url) => !url.href.startsWith(baseUrl),
@@ -191,7 +177,7 @@ describe('hostile files, links and faults in the browser', () => {
      * moved on since it was first seen at work (messages of a worker already ended may still arrive).
      */
     const crash = (times: number, radius: number) =>
-      page.evaluate(
+      app.page.evaluate(
         ({ times, radius }) =>
           new Promise<number>((resolve) => {
             const store = window.__vt!.store;
@@ -221,26 +207,28 @@ describe('hostile files, links and faults in the browser', () => {
         { times, radius },
       );
 
-    let before = await page.evaluate(() => window.__vt!.store.getState().runId);
+    let before = await app.page.evaluate(() => window.__vt!.store.getState().runId);
     expect(await crash(1, 1100)).toBe(1);
-    await waitForAnalysis(page, before);
-    expect(await page.evaluate(() => window.__vt!.store.getState().analysisError)).toBeNull();
+    await waitForAnalysis(app.page, before);
+    expect(await app.page.evaluate(() => window.__vt!.store.getState().analysisError)).toBeNull();
 
-    before = await page.evaluate(() => window.__vt!.store.getState().runId);
+    before = await app.page.evaluate(() => window.__vt!.store.getState().runId);
     expect(await crash(2, 1200)).toBe(2);
-    const failed = await page.waitForSelector('[data-testid="analysis-failed"]', { timeout: TIMEOUT });
+    const failed = await app.page.waitForSelector('[data-testid="analysis-failed"]', { timeout: TIMEOUT });
     expect(await failed.textContent()).toContain('The analysis stopped unexpectedly twice');
-    expect(await page.evaluate(() => window.__vt!.store.getState().running)).toBe(false);
-    await screenshot(page, 'hostile-analysis-failed');
-    before = await page.evaluate(() => window.__vt!.store.getState().runId);
-    await page.click('[data-testid="analysis-retry"] >> nth=0');
-    await waitForAnalysis(page, before);
-    await waitForMapIdle(page);
-    expect(await page.$('[data-testid="analysis-failed"]')).toBeNull();
-    expect(await page.evaluate(() => window.__vt!.store.getState().settings.fibreServiceRadiusM)).toBe(1200);
+    expect(await app.page.evaluate(() => window.__vt!.store.getState().running)).toBe(false);
+    await screenshot(app.page, 'hostile-analysis-failed');
+    before = await app.page.evaluate(() => window.__vt!.store.getState().runId);
+    await app.page.click('[data-testid="analysis-retry"] >> nth=0');
+    await waitForAnalysis(app.page, before);
+    await waitForMapIdle(app.page);
+    expect(await app.page.$('[data-testid="analysis-failed"]')).toBeNull();
+    expect(await app.page.evaluate(() => window.__vt!.store.getState().settings.fibreServiceRadiusM)).toBe(
+      1200,
+    );
   }, 400_000);
 
   it('no page error and no Content-Security-Policy violation on the way', () => {
-    expect(errors).toEqual([]);
+    expect(app.errors).toEqual([]);
   });
 });

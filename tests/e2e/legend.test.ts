@@ -1,23 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { ZONES, rgb } from '../../src/map/palette.ts';
 import type { HamletColourBy } from '../../src/store/viewState.ts';
-import { launch, open, screenshot } from './browser.ts';
-import { TIMEOUT, waitForApp, waitForMapIdle } from './driver.ts';
+import { screenshot } from './browser.ts';
+import { waitForMapIdle, appForFile } from './driver.ts';
 
-let browser: Browser;
-let page: Page;
-let errors: string[];
-
-beforeAll(async () => {
-  browser = await launch();
-  ({ page, errors } = await open(browser, inject('baseUrl')));
-  await waitForApp(page);
-}, TIMEOUT * 3);
-
-afterAll(async () => {
-  await browser?.close();
-});
+const app = appForFile();
 
 type Kind = 'served' | 'partial' | 'unservedWhite' | 'weak';
 
@@ -248,11 +236,11 @@ async function legendColourFor(
 
 describe('what the legend shows is what the map shows', () => {
   it('each hamlet’s colour on the map is its legend entry’s, in every colouring, under white and weak zones', async () => {
-    const picked = await pickHamlets(page);
+    const picked = await pickHamlets(app.page);
     const ids = Object.values(picked).map((h) => h.id);
     for (const by of ['status', 'broadbandShare', 'uncoveredHouseholds', 'score'] as const) {
       // Waits for the map to have drawn the new colouring, not only to be still.
-      await page.evaluate(
+      await app.page.evaluate(
         (b) =>
           new Promise<void>((resolve) => {
             window.__vt!.map.once('idle', () => resolve());
@@ -261,12 +249,12 @@ describe('what the legend shows is what the map shows', () => {
           }),
         by,
       );
-      await waitForMapIdle(page);
-      const samples = await sample(page, ids, rgb(ZONES.white.hatch), rgb(ZONES.weak.hatch));
-      await screenshot(page, `legend-map-${by}`);
+      await waitForMapIdle(app.page);
+      const samples = await sample(app.page, ids, rgb(ZONES.white.hatch), rgb(ZONES.weak.hatch));
+      await screenshot(app.page, `legend-map-${by}`);
       for (const [kind, h] of Object.entries(picked)) {
         const s = samples[h.id]!;
-        const want = rgb(await legendColourFor(page, by, h));
+        const want = rgb(await legendColourFor(app.page, by, h));
         const where = `${by}: ${kind} hamlet ${h.id} (${h.status}) seen ${s.mode} over ${s.pixels} px`;
         expect(s.pixels, where).toBeGreaterThan(100);
         expect(s.modeShare, where).toBeGreaterThan(0.4);
@@ -278,6 +266,6 @@ describe('what the legend shows is what the map shows', () => {
       expect(samples[picked.unservedWhite.id]!.whiteHatch, `${by}: white hatching`).toBeGreaterThan(0.05);
       expect(samples[picked.weak.id]!.weakHatch, `${by}: weak hatching`).toBeGreaterThan(0.05);
     }
-    expect(errors).toEqual([]);
+    expect(app.errors).toEqual([]);
   }, 300_000);
 });
