@@ -1,4 +1,5 @@
 import { boundsOf, type Path64, type Paths64 } from './clip.ts';
+import { pathBounds } from './rectClip.ts';
 
 type Pt = Path64[number];
 
@@ -65,16 +66,7 @@ export function areaInConvex(paths: Paths64, c: ConvexRing): number {
   for (const path of paths) {
     const m0 = path.length;
     if (m0 < 3) continue;
-    let left = Infinity;
-    let top = Infinity;
-    let right = -Infinity;
-    let bottom = -Infinity;
-    for (const v of path) {
-      if (v.x < left) left = v.x;
-      if (v.x > right) right = v.x;
-      if (v.y < top) top = v.y;
-      if (v.y > bottom) bottom = v.y;
-    }
+    const { left, top, right, bottom } = pathBounds(path);
     if (right <= c.left || left >= c.right || bottom <= c.top || top >= c.bottom) continue;
     // Each edge of the ring crosses the convex outline at most twice; runs along it add the corners.
     const buf = scratch(6 * m0 + 2 * n + 8);

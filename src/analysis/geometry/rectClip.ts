@@ -92,7 +92,8 @@ function atY(a: Pt, b: Pt, y: number): Pt {
   return { x: Math.round(a.x + ((b.x - a.x) * (y - a.y)) / (b.y - a.y)), y };
 }
 
-function pathBounds(path: Path64): Rect64 {
+/** The path's bounding box. */
+export function pathBounds(path: Path64): Rect64 {
   let left = Infinity;
   let top = Infinity;
   let right = -Infinity;
