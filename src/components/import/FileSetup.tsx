@@ -75,6 +75,15 @@ export function FileSetup({ probe, choices, onChange }: FileSetupProps) {
     );
   };
 
+  /** The picker of one of the role's fields (a property, or a CSV column read as that field). */
+  const fieldPick = (field: keyof FieldMapping) =>
+    pick(
+      t(`fields.${field}`),
+      choices.fields[field],
+      (v) => set({ fields: withValue(choices.fields, field, v) }),
+      `field-${field}`,
+    );
+
   const [x0, y0, x1, y1] = (probe.bbox ?? [0, 0, 0, 0]).map((v) => Math.round(v));
   return (
     <div className="vt-file-setup">
@@ -123,26 +132,12 @@ export function FileSetup({ probe, choices, onChange }: FileSetupProps) {
               </select>
             </div>
           ) : null}
-          {csvFieldsOf(choices.role).map((field) =>
-            pick(
-              t(`fields.${field}`),
-              choices.fields[field],
-              (v) => set({ fields: withValue(choices.fields, field, v) }),
-              `field-${field}`,
-            ),
-          )}
+          {csvFieldsOf(choices.role).map(fieldPick)}
         </fieldset>
       ) : (
         <fieldset>
           <legend>{t('dialog.fieldsHeading')}</legend>
-          {ROLE_TABLE[choices.role].fields.map((field) =>
-            pick(
-              t(`fields.${field}`),
-              choices.fields[field],
-              (v) => set({ fields: withValue(choices.fields, field, v) }),
-              `field-${field}`,
-            ),
-          )}
+          {ROLE_TABLE[choices.role].fields.map(fieldPick)}
         </fieldset>
       )}
 

@@ -152,6 +152,23 @@ export function ImportDialog({ files, mode = 'layers', store, backend, onDone }:
       ? t('dialog.fileOf', { n: index + 1, total: files.length, name: file.name })
       : `${step.kind === 'project' ? t('dialog.projectTitle') : t('dialog.title')}: ${file.name}`;
 
+  const cancelButton = (
+    <button type="button" onClick={next}>
+      {t('dialog.cancel')}
+    </button>
+  );
+  const closeButton = (
+    <button type="button" data-autofocus onClick={next}>
+      {t('dialog.close')}
+    </button>
+  );
+  /** Back to the file's set-up, as it was chosen. */
+  const backButton = (probe: ProbeResult, choices: FileChoices) => (
+    <button type="button" onClick={() => setStep({ kind: 'setup', probe, choices })}>
+      {t('dialog.back')}
+    </button>
+  );
+
   return (
     <Modal title={title} onClose={onDone} className="vt-import-dialog">
       <div className="vt-modal-body" aria-live="polite">
@@ -272,15 +289,8 @@ export function ImportDialog({ files, mode = 'layers', store, backend, onDone }:
         ) : null}
         {step.kind === 'report' ? (
           <>
-            <button
-              type="button"
-              onClick={() => setStep({ kind: 'setup', probe: step.probe, choices: step.choices })}
-            >
-              {t('dialog.back')}
-            </button>
-            <button type="button" onClick={next}>
-              {t('dialog.cancel')}
-            </button>
+            {backButton(step.probe, step.choices)}
+            {cancelButton}
             <button
               type="button"
               className="vt-primary"
@@ -291,35 +301,16 @@ export function ImportDialog({ files, mode = 'layers', store, backend, onDone }:
             </button>
           </>
         ) : null}
-        {step.kind === 'tooBig' || step.kind === 'settingsRefused' ? (
-          <button type="button" data-autofocus onClick={next}>
-            {t('dialog.close')}
-          </button>
-        ) : null}
+        {step.kind === 'tooBig' || step.kind === 'settingsRefused' ? closeButton : null}
         {step.kind === 'failed' ? (
           <>
-            {step.probe && step.choices ? (
-              <button
-                type="button"
-                onClick={() =>
-                  step.probe &&
-                  step.choices &&
-                  setStep({ kind: 'setup', probe: step.probe, choices: step.choices })
-                }
-              >
-                {t('dialog.back')}
-              </button>
-            ) : null}
-            <button type="button" data-autofocus onClick={next}>
-              {t('dialog.close')}
-            </button>
+            {step.probe && step.choices ? backButton(step.probe, step.choices) : null}
+            {closeButton}
           </>
         ) : null}
         {step.kind === 'project' ? (
           <>
-            <button type="button" onClick={next}>
-              {t('dialog.cancel')}
-            </button>
+            {cancelButton}
             <button
               type="button"
               className="vt-primary"
