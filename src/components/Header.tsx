@@ -20,16 +20,13 @@ export function Header({ toolbar }: { toolbar?: ReactNode }) {
   return (
     <header className="vt-header">
       <SkipLinks />
-      <button
-        type="button"
-        className="vt-icon-button vt-desktop-only"
-        aria-expanded={leftOpen}
-        aria-controls="vt-left"
-        onClick={() => setLeftOpen(!leftOpen)}
-        aria-label={leftOpen ? t('app.hideLeft') : t('app.showLeft')}
-      >
-        ☰
-      </button>
+      <PanelToggle
+        open={leftOpen}
+        setOpen={setLeftOpen}
+        panel="vt-left"
+        label={leftOpen ? t('app.hideLeft') : t('app.showLeft')}
+        icon="☰"
+      />
       <div className="vt-brand">
         <h1>{t('app.title')}</h1>
         <span className="vt-subtitle">{t('app.subtitle')}</span>
@@ -43,16 +40,42 @@ export function Header({ toolbar }: { toolbar?: ReactNode }) {
         {toolbar}
       </div>
       <LanguageSwitch />
-      <button
-        type="button"
-        className="vt-icon-button vt-desktop-only"
-        aria-expanded={rightOpen}
-        aria-controls="vt-right"
-        onClick={() => setRightOpen(!rightOpen)}
-        aria-label={rightOpen ? t('app.hideRight') : t('app.showRight')}
-      >
-        ▤
-      </button>
+      <PanelToggle
+        open={rightOpen}
+        setOpen={setRightOpen}
+        panel="vt-right"
+        label={rightOpen ? t('app.hideRight') : t('app.showRight')}
+        icon="▤"
+      />
     </header>
+  );
+}
+
+/** Shows or hides a side panel on the desktop (phones switch panes with the bottom bar). */
+function PanelToggle({
+  open,
+  setOpen,
+  panel,
+  label,
+  icon,
+}: {
+  open: boolean;
+  setOpen: (open: boolean) => void;
+  /** The panel's id. */
+  panel: string;
+  label: string;
+  icon: string;
+}) {
+  return (
+    <button
+      type="button"
+      className="vt-icon-button vt-desktop-only"
+      aria-expanded={open}
+      aria-controls={panel}
+      onClick={() => setOpen(!open)}
+      aria-label={label}
+    >
+      {icon}
+    </button>
   );
 }
