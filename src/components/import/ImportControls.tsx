@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState, type RefObject } from 'react';
 import { loadSample } from '../../store/loadSample.ts';
 import { DATA_KEY, idbStore, type KeyValueStore } from '../../store/persist/persist.ts';
 import { projectText } from '../../store/persist/projectFile.ts';
@@ -106,6 +106,28 @@ export function ImportControls({
     store.getState().resetSettings();
   };
 
+  /** A hidden file input: it starts an import of its kind, then forgets the file so it may be picked again. */
+  const picker = (
+    as: 'layers' | 'project',
+    ref: RefObject<HTMLInputElement | null>,
+    accept: string,
+    testId: string,
+    multiple = false,
+  ) => (
+    <input
+      ref={ref}
+      type="file"
+      multiple={multiple}
+      accept={accept}
+      hidden
+      data-testid={testId}
+      onChange={(e) => {
+        start(e.target.files, as);
+        e.target.value = '';
+      }}
+    />
+  );
+
   return (
     <div className="vt-import-controls" ref={container}>
       <button
@@ -136,29 +158,8 @@ export function ImportControls({
       </p>
       <RestoreNotice store={store} />
       <SaveProblem onSaveProject={save} />
-      <input
-        ref={layerInput}
-        type="file"
-        multiple
-        accept={LAYER_ACCEPT}
-        hidden
-        data-testid="import-file-input"
-        onChange={(e) => {
-          start(e.target.files, 'layers');
-          e.target.value = '';
-        }}
-      />
-      <input
-        ref={projectInput}
-        type="file"
-        accept=".json"
-        hidden
-        data-testid="project-file-input"
-        onChange={(e) => {
-          start(e.target.files, 'project');
-          e.target.value = '';
-        }}
-      />
+      {picker('layers', layerInput, LAYER_ACCEPT, 'import-file-input', true)}
+      {picker('project', projectInput, '.json', 'project-file-input')}
       <DropOverlay
         onFiles={(list) => {
           setMode('layers');
