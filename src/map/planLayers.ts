@@ -209,6 +209,19 @@ export function planLayers(input: PlanInput): MapPlan {
   const lensOp = input.lens?.operator ?? null;
   const isLensOp: ExpressionSpecification = ['==', ['get', 'lensOperator'], lensOp ?? ''];
   const gained = input.colocation?.hamlets.map((h) => h.id) ?? [];
+  /** An administrative boundary's outline, in the palette's colour and width for its level. */
+  const boundaryLine = (
+    source: 'communes' | 'units' | 'districts' | 'province',
+    level: keyof typeof BOUNDARY,
+    minzoom?: number,
+  ): AddLayerObject => ({
+    id: `${source}-line`,
+    type: 'line',
+    source,
+    ...(minzoom === undefined ? {} : { minzoom }),
+    layout: { visibility: on('boundaries') },
+    paint: { 'line-color': BOUNDARY[level].colour, 'line-width': BOUNDARY[level].width },
+  });
   const layers: AddLayerObject[] = [];
   if (input.basemap === 'osm') {
     sources.osm = {
@@ -361,35 +374,10 @@ export function planLayers(input: PlanInput): MapPlan {
       layout: { visibility: on('hamlets') },
       paint: { 'line-color': HAMLET_LINE, 'line-width': 0.5, 'line-opacity': 0.7 },
     },
-    {
-      id: 'communes-line',
-      type: 'line',
-      source: 'communes',
-      minzoom: 9,
-      layout: { visibility: on('boundaries') },
-      paint: { 'line-color': BOUNDARY.commune.colour, 'line-width': BOUNDARY.commune.width },
-    },
-    {
-      id: 'units-line',
-      type: 'line',
-      source: 'units',
-      layout: { visibility: on('boundaries') },
-      paint: { 'line-color': BOUNDARY.district.colour, 'line-width': BOUNDARY.district.width },
-    },
-    {
-      id: 'districts-line',
-      type: 'line',
-      source: 'districts',
-      layout: { visibility: on('boundaries') },
-      paint: { 'line-color': BOUNDARY.district.colour, 'line-width': BOUNDARY.district.width },
-    },
-    {
-      id: 'province-line',
-      type: 'line',
-      source: 'province',
-      layout: { visibility: on('boundaries') },
-      paint: { 'line-color': BOUNDARY.province.colour, 'line-width': BOUNDARY.province.width },
-    },
+    boundaryLine('communes', 'commune', 9),
+    boundaryLine('units', 'district'),
+    boundaryLine('districts', 'district'),
+    boundaryLine('province', 'province'),
     {
       id: 'weak-line',
       type: 'line',
