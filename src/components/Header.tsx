@@ -8,25 +8,11 @@ import { SkipLinks } from './SkipLinks.tsx';
 /** Title, the illustrative-data note, a toolbar slot (the Share panel goes there) and the language switch. */
 export function Header({ toolbar }: { toolbar?: ReactNode }) {
   const { t } = useTranslation();
-  const { leftOpen, rightOpen, setLeftOpen, setRightOpen, illustrative } = useApp(
-    useShallow((s) => ({
-      leftOpen: s.leftOpen,
-      rightOpen: s.rightOpen,
-      setLeftOpen: s.setLeftOpen,
-      setRightOpen: s.setRightOpen,
-      illustrative: s.illustrativeLayers.length > 0,
-    })),
-  );
+  const illustrative = useApp((s) => s.illustrativeLayers.length > 0);
   return (
     <header className="vt-header">
       <SkipLinks />
-      <PanelToggle
-        open={leftOpen}
-        setOpen={setLeftOpen}
-        panel="vt-left"
-        label={leftOpen ? t('app.hideLeft') : t('app.showLeft')}
-        icon="☰"
-      />
+      <PanelToggle side="left" />
       <div className="vt-brand">
         <h1>{t('app.title')}</h1>
         <span className="vt-subtitle">{t('app.subtitle')}</span>
@@ -40,42 +26,33 @@ export function Header({ toolbar }: { toolbar?: ReactNode }) {
         {toolbar}
       </div>
       <LanguageSwitch />
-      <PanelToggle
-        open={rightOpen}
-        setOpen={setRightOpen}
-        panel="vt-right"
-        label={rightOpen ? t('app.hideRight') : t('app.showRight')}
-        icon="▤"
-      />
+      <PanelToggle side="right" />
     </header>
   );
 }
 
 /** Shows or hides a side panel on the desktop (phones switch panes with the bottom bar). */
-function PanelToggle({
-  open,
-  setOpen,
-  panel,
-  label,
-  icon,
-}: {
-  open: boolean;
-  setOpen: (open: boolean) => void;
-  /** The panel's id. */
-  panel: string;
-  label: string;
-  icon: string;
-}) {
+function PanelToggle({ side }: { side: 'left' | 'right' }) {
+  const { t } = useTranslation();
+  const { open, setOpen } = useApp(
+    useShallow((s) =>
+      side === 'left'
+        ? { open: s.leftOpen, setOpen: s.setLeftOpen }
+        : { open: s.rightOpen, setOpen: s.setRightOpen },
+    ),
+  );
+  const label =
+    side === 'left' ? t(open ? 'app.hideLeft' : 'app.showLeft') : t(open ? 'app.hideRight' : 'app.showRight');
   return (
     <button
       type="button"
       className="vt-icon-button vt-desktop-only"
       aria-expanded={open}
-      aria-controls={panel}
+      aria-controls={`vt-${side}`}
       onClick={() => setOpen(!open)}
       aria-label={label}
     >
-      {icon}
+      {side === 'left' ? '☰' : '▤'}
     </button>
   );
 }
