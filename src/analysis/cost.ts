@@ -57,14 +57,7 @@ export function estimateCost(h: HamletCoverage, settings: Settings): CostEstimat
     const siteCostVnd = c.siteVnd * sitesFor(area.white);
     const fibreWins = fibreCostVnd !== null && fibreCostVnd <= siteCostVnd;
     const costVnd = fibreWins ? fibreCostVnd : siteCostVnd;
-    return {
-      recommendedTech: fibreWins ? 'fibre' : '4G site',
-      costVnd,
-      costPerHouseholdVnd: costVnd / uncovered,
-      fibreCostVnd,
-      siteCostVnd,
-      beneficiaryHouseholds: uncovered,
-    };
+    return build(fibreWins ? 'fibre' : '4G site', costVnd, uncovered, fibreCostVnd, siteCostVnd);
   }
 
   if (h.flags.noFibre) {
@@ -74,31 +67,35 @@ export function estimateCost(h: HamletCoverage, settings: Settings): CostEstimat
     if (fibreCostVnd === null || withoutFibre <= 0) {
       return none(fibreCostVnd, siteCostVnd);
     }
-    return {
-      recommendedTech: 'fibre',
-      costVnd: fibreCostVnd,
-      costPerHouseholdVnd: fibreCostVnd / withoutFibre,
-      fibreCostVnd,
-      siteCostVnd,
-      beneficiaryHouseholds: withoutFibre,
-    };
+    return build('fibre', fibreCostVnd, withoutFibre, fibreCostVnd, siteCostVnd);
   }
 
   if (h.flags.noMbb) {
     const withoutMbb = hh.fibre + hh.weak + hh.white;
     const siteCostVnd = c.siteVnd * sitesFor(area.fibre + area.weak + area.white);
     if (withoutMbb <= 0) return none(h.distanceToFibreM === null ? null : 0, 0);
-    return {
-      recommendedTech: '4G site',
-      costVnd: siteCostVnd,
-      costPerHouseholdVnd: siteCostVnd / withoutMbb,
-      fibreCostVnd: fibreFor(withoutMbb),
-      siteCostVnd,
-      beneficiaryHouseholds: withoutMbb,
-    };
+    return build('4G site', siteCostVnd, withoutMbb, fibreFor(withoutMbb), siteCostVnd);
   }
 
   return none(h.distanceToFibreM === null ? null : 0, 0);
+}
+
+/** The build of `recommendedTech` at `costVnd` for `households` (more than 0), beside both options. */
+function build(
+  recommendedTech: RecommendedTech,
+  costVnd: number,
+  households: number,
+  fibreCostVnd: number | null,
+  siteCostVnd: number,
+): CostEstimate {
+  return {
+    recommendedTech,
+    costVnd,
+    costPerHouseholdVnd: costVnd / households,
+    fibreCostVnd,
+    siteCostVnd,
+    beneficiaryHouseholds: households,
+  };
 }
 
 function none(fibreCostVnd: number | null, siteCostVnd: number): CostEstimate {
