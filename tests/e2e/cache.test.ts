@@ -78,4 +78,36 @@ describe('the last result of imported data comes back with a reload', () => {
       .toEqual([expect.stringContaining('"fibreServiceRadiusM":800')]);
     expect(errors).toEqual([]);
   });
+
+  it('several files chosen together are checked one by one, imported together and analysed once', async () => {
+    const { page, errors } = app;
+    const before = await state();
+    await pickImportFiles(page, [
+      'tests/fixtures/import/sites.csv',
+      'tests/fixtures/import/hamlets.geojson',
+      'tests/fixtures/import/facilities.kml',
+    ]);
+    for (const name of ['sites.csv', 'hamlets.geojson', 'facilities.kml']) {
+      const dialog = page.locator(`[role="dialog"][aria-labelledby]:has-text("${name}")`);
+      await dialog.locator('text=Check file').click({ timeout: TIMEOUT });
+      await page.waitForSelector('[data-testid="import-counts"]', { timeout: TIMEOUT });
+      await page.click('[role="dialog"] button.vt-primary >> text=/^Add \\d+ features$/');
+    }
+    const summary = page.locator('[data-testid="import-batch"]');
+    await summary.waitFor({ timeout: TIMEOUT });
+    expect(await summary.textContent()).toMatch(
+      /sites\.csv.*hamlets\.geojson.*facilities\.kml|hamlets\.geojson/,
+    );
+    // Nothing has changed yet: no run started while the files were checked.
+    expect((await state()).workerRuns).toBe(before.workerRuns);
+    await screenshot(page, 'import-batch-summary');
+    await page.click('[role="dialog"] button.vt-primary >> text=Import 3 layers');
+    await page.waitForSelector('[role="dialog"]', { state: 'detached' });
+    await waitForAnalysis(page, before.runId);
+    const after = await state();
+    expect(after.workerRuns).toBe(before.workerRuns + 1);
+    const files = await page.evaluate(() => window.__vt!.store.getState().importedFiles);
+    expect(files).toEqual(['hamlets.geojson', 'sites.csv', 'facilities.kml']);
+    expect(errors).toEqual([]);
+  });
 });
