@@ -60,8 +60,9 @@ describe('the last result of imported data comes back with a reload', () => {
     await waitForApp(page);
     const reloaded = await state();
     expect(reloaded).toMatchObject({ source: 'imported', from: 'cache', hamlets: imported.hamlets });
-    // The page asked its worker for no analysis at all.
+    // The page asked its worker for no analysis at all, and did not start one on the sample ahead.
     expect(reloaded.workerRuns).toBe(0);
+    expect(await page.evaluate(() => window.__vtFaults!.analysisWorker() === null)).toBe(true);
     expect(await visibleRowIds(page)).toEqual(rows);
     await expect(page.textContent('[data-testid="analysis-done"]')).resolves.toMatch(
       /The saved result of the last analysis|Kết quả đã lưu/,
