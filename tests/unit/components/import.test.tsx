@@ -207,7 +207,7 @@ describe('import dialog', () => {
     expect(store.getState().dataSource).toBe('sample');
   });
 
-  it('KMZ from Google Earth is read on the page (workers have no XML parser) and checked', async () => {
+  it('KMZ from Google Earth is read (a streaming XML reader, no DOM) and checked', async () => {
     const user = setup(sampleStore());
     await user.upload(screen.getByTestId('import-file-input'), fixture('facilities.kmz'));
     const dialog = await screen.findByRole('dialog');
