@@ -68,37 +68,35 @@ export function BatchSummary({
       {ready.length > 0 ? (
         <>
           <h3>{t('batch.ready')}</h3>
-          <ul>
-            {ready.map((l) => (
-              <li key={l.fileName}>
-                {t('batch.line', {
-                  role: t(`roles.${l.role}`),
-                  name: l.fileName,
-                  count: l.collection.features.length,
-                })}
-              </li>
-            ))}
-          </ul>
+          <LayerLines layers={ready} />
           <p className="vt-imp-note">{t('batch.once')}</p>
         </>
       ) : null}
       {needHamlets.length > 0 ? (
         <div className="vt-imp-warning" role={done ? 'alert' : undefined}>
           <p>{done ? t('batch.notAdded') : t('batch.needHamlets')}</p>
-          <ul>
-            {needHamlets.map((l) => (
-              <li key={l.fileName}>
-                {t('batch.line', {
-                  role: t(`roles.${l.role}`),
-                  name: l.fileName,
-                  count: l.collection.features.length,
-                })}
-              </li>
-            ))}
-          </ul>
+          <LayerLines layers={needHamlets} />
         </div>
       ) : null}
       {!done ? <p className="vt-imp-note">{t('dialog.unchanged')}</p> : null}
     </section>
+  );
+}
+
+/** One line a layer: its role, its file and how many features it holds. */
+function LayerLines({ layers }: { layers: readonly PendingLayer[] }) {
+  const { t } = useImportTranslation();
+  return (
+    <ul>
+      {layers.map((l) => (
+        <li key={l.fileName}>
+          {t('batch.line', {
+            role: t(`roles.${l.role}`),
+            name: l.fileName,
+            count: l.collection.features.length,
+          })}
+        </li>
+      ))}
+    </ul>
   );
 }
