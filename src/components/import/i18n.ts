@@ -1,5 +1,4 @@
-import type { i18n } from 'i18next';
-import { useTranslation } from 'react-i18next';
+import { useNamespace } from '../../i18n/namespace.ts';
 
 /** The import UI's own i18next namespace, so it adds no keys to the app's string files. */
 export const IMPORT_NS = 'import';
@@ -405,17 +404,6 @@ const en: Strings = {
 
 export const IMPORT_STRINGS = { vi, en } as const;
 
-/** Adds the namespace to whichever i18next instance the app (or a test) provides; safe to call often. */
-export function ensureImportStrings(instance: i18n): void {
-  for (const lang of ['vi', 'en'] as const) {
-    if (!instance.hasResourceBundle(lang, IMPORT_NS)) {
-      instance.addResourceBundle(lang, IMPORT_NS, IMPORT_STRINGS[lang]);
-    }
-  }
-}
-
 export function useImportTranslation() {
-  const { i18n } = useTranslation();
-  ensureImportStrings(i18n);
-  return useTranslation(IMPORT_NS);
+  return useNamespace(IMPORT_NS, IMPORT_STRINGS);
 }

@@ -1,5 +1,4 @@
-import type { i18n } from 'i18next';
-import { useTranslation } from 'react-i18next';
+import { useNamespace } from '../../i18n/namespace.ts';
 
 /** The operator lens's own i18next namespace, so it adds few keys to the app's string files. */
 export const LENS_NS = 'lens';
@@ -217,16 +216,6 @@ const en: Strings = {
 
 export const LENS_STRINGS = { vi, en } as const;
 
-/** Adds the lens namespace to an i18next instance (once). */
-export function ensureLensStrings(instance: i18n): void {
-  for (const lang of ['vi', 'en'] as const) {
-    if (!instance.hasResourceBundle(lang, LENS_NS))
-      instance.addResourceBundle(lang, LENS_NS, LENS_STRINGS[lang]);
-  }
-}
-
 export function useLensTranslation() {
-  const { i18n } = useTranslation();
-  ensureLensStrings(i18n);
-  return useTranslation(LENS_NS);
+  return useNamespace(LENS_NS, LENS_STRINGS);
 }

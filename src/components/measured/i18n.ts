@@ -1,5 +1,4 @@
-import type { i18n } from 'i18next';
-import { useTranslation } from 'react-i18next';
+import { useNamespace } from '../../i18n/namespace.ts';
 
 /** The measured views' own i18next namespace (challenge list, measured figures in the details). */
 const MEASURED_NS = 'measured';
@@ -101,17 +100,7 @@ const en: Strings = {
 
 const MEASURED_STRINGS = { vi, en } as const;
 
-function ensureMeasuredStrings(instance: i18n): void {
-  for (const lang of ['vi', 'en'] as const) {
-    if (!instance.hasResourceBundle(lang, MEASURED_NS)) {
-      instance.addResourceBundle(lang, MEASURED_NS, MEASURED_STRINGS[lang]);
-    }
-  }
-}
-
 /** `t` over the measured namespace, added to the app's (or a test's) i18next instance on first use. */
 export function useMeasuredTranslation() {
-  const { i18n } = useTranslation();
-  ensureMeasuredStrings(i18n);
-  return useTranslation(MEASURED_NS);
+  return useNamespace(MEASURED_NS, MEASURED_STRINGS);
 }

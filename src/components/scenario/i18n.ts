@@ -1,5 +1,4 @@
-import type { i18n } from 'i18next';
-import { useTranslation } from 'react-i18next';
+import { useNamespace } from '../../i18n/namespace.ts';
 
 /** The scenario panel's own i18next namespace, so it adds no keys to the app's string files. */
 export const SCENARIO_NS = 'scenario';
@@ -170,16 +169,6 @@ const en: Strings = {
 
 export const SCENARIO_STRINGS = { vi, en } as const;
 
-/** Adds the namespace to whichever i18next instance the app (or a test) provides; safe to call often. */
-export function ensureScenarioStrings(instance: i18n): void {
-  for (const lang of ['vi', 'en'] as const) {
-    if (!instance.hasResourceBundle(lang, SCENARIO_NS))
-      instance.addResourceBundle(lang, SCENARIO_NS, SCENARIO_STRINGS[lang]);
-  }
-}
-
 export function useScenarioTranslation() {
-  const { i18n } = useTranslation();
-  ensureScenarioStrings(i18n);
-  return useTranslation(SCENARIO_NS);
+  return useNamespace(SCENARIO_NS, SCENARIO_STRINGS);
 }

@@ -1,5 +1,4 @@
-import type { i18n } from 'i18next';
-import { useTranslation } from 'react-i18next';
+import { useNamespace } from '../../i18n/namespace.ts';
 
 /** The Share panel's own i18next namespace, so it adds no keys to the app's string files. */
 export const SHARE_NS = 'share';
@@ -219,17 +218,6 @@ const en: Strings = {
 
 export const SHARE_STRINGS = { vi, en } as const;
 
-/** Adds the namespace to whichever i18next instance the app (or a test) provides; safe to call often. */
-export function ensureShareStrings(instance: i18n): void {
-  for (const lang of ['vi', 'en'] as const) {
-    if (!instance.hasResourceBundle(lang, SHARE_NS)) {
-      instance.addResourceBundle(lang, SHARE_NS, SHARE_STRINGS[lang]);
-    }
-  }
-}
-
 export function useShareTranslation() {
-  const { i18n } = useTranslation();
-  ensureShareStrings(i18n);
-  return useTranslation(SHARE_NS);
+  return useNamespace(SHARE_NS, SHARE_STRINGS);
 }

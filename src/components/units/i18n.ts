@@ -1,5 +1,4 @@
-import type { i18n } from 'i18next';
-import { useTranslation } from 'react-i18next';
+import { useNamespace } from '../../i18n/namespace.ts';
 
 /** The unit systems' own i18next namespace, so they add no keys to the app's string files. */
 const UNITS_NS = 'units';
@@ -102,17 +101,6 @@ const en: typeof vi = {
 
 const UNITS_STRINGS = { vi, en } as const;
 
-/** Adds the namespace to whichever i18next instance the app (or a test) provides; safe to call often. */
-function ensureUnitsStrings(instance: i18n): void {
-  for (const lang of ['vi', 'en'] as const) {
-    if (!instance.hasResourceBundle(lang, UNITS_NS)) {
-      instance.addResourceBundle(lang, UNITS_NS, UNITS_STRINGS[lang]);
-    }
-  }
-}
-
 export function useUnitsTranslation() {
-  const { i18n } = useTranslation();
-  ensureUnitsStrings(i18n);
-  return useTranslation(UNITS_NS);
+  return useNamespace(UNITS_NS, UNITS_STRINGS);
 }
