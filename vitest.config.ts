@@ -4,6 +4,9 @@ import react from '@vitejs/plugin-react';
 // Files that replace a module with vi.mock: they need modules of their own, so they run isolated.
 const MOCKING = ['tests/unit/data/readFile.test.ts', 'tests/unit/worker/analysisClient.test.ts'];
 
+// After each test file: remove the temporary directories it made.
+const SETUP = ['tests/setup/tempDirs.ts'];
+
 export default defineConfig({
   plugins: [react()],
   test: {
@@ -14,6 +17,7 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           exclude: MOCKING,
+          setupFiles: SETUP,
           environment: 'node',
           // Worker threads instead of child processes: ~10 % less CPU for the same isolated files.
           pool: 'threads',
@@ -27,6 +31,7 @@ export default defineConfig({
         test: {
           name: 'unit-isolated',
           include: MOCKING,
+          setupFiles: SETUP,
           environment: 'node',
           pool: 'threads',
           testTimeout: 60_000,
@@ -37,6 +42,7 @@ export default defineConfig({
         test: {
           name: 'pack',
           include: ['tests/pack/**/*.test.ts'],
+          setupFiles: SETUP,
           environment: 'node',
           testTimeout: 300_000,
           hookTimeout: 300_000,

@@ -1,11 +1,10 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, watch } from 'node:fs';
+import { existsSync, watch } from 'node:fs';
 import { chmod, copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { bbox } from '@turf/bbox';
-import type { Feature, FeatureCollection, Position } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCliBundle } from '../../fixtures/cli/bundle.ts';
+import { coastalPart, MEASURED_FLAGS } from '../../fixtures/cli/coastalPart.ts';
 import { ANALYZE_OUTPUTS } from '../../fixtures/cli/inputs.ts';
 import { tempDir } from '../../fixtures/cli/tempDir.ts';
 
@@ -13,7 +12,6 @@ import { tempDir } from '../../fixtures/cli/tempDir.ts';
 // cleans up on a signal. Everything else about the commands is tested in-process (main.test.ts).
 const TINY = resolve(import.meta.dirname, '../../fixtures/cli/tiny');
 const SCENARIO = resolve(import.meta.dirname, '../../fixtures/scenario');
-const GEODATA = resolve(import.meta.dirname, '../../../geodata');
 let bin = '';
 beforeAll(async () => {
   bin = await buildCliBundle();
@@ -29,46 +27,6 @@ function cli(args: string[], opts: { uid?: number; gid?: number; cwd?: string } 
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/**
- * Three coastal districts of the sample (937 hamlets: four blocks of a thread's work) with the network
- * and facilities near them, written to `dir`, and the province's measured files: the flags to analyse them.
- */
-async function coastalPart(dir: string): Promise<string[]> {
-  const read = (name: string): FeatureCollection =>
-    JSON.parse(readFileSync(join(GEODATA, `${name}.geojson`), 'utf8')) as FeatureCollection;
-  const hamlets = read('hamlets');
-  hamlets.features = hamlets.features.filter((f) =>
-    ['364', '365', '366'].includes(String(f.properties?.district_code)),
-  );
-  // 0.1° (~10 km) around the hamlets: every site or route that can reach them.
-  const [w, s, e, n] = bbox(hamlets);
-  const points = (c: unknown): Position[] =>
-    Array.isArray((c as unknown[])[0]) ? (c as unknown[]).flatMap(points) : [c as Position];
-  const near = (f: Feature): boolean =>
-    points((f.geometry as { coordinates: unknown }).coordinates).some(
-      ([x = NaN, y = NaN]) => x > w - 0.1 && x < e + 0.1 && y > s - 0.1 && y < n + 0.1,
-    );
-  const flags: string[] = [];
-  for (const [name, fc] of [
-    ['hamlets', hamlets],
-    ...['fibre', 'sites', 'facilities'].map((name) => {
-      const all = read(name);
-      return [name, { ...all, features: all.features.filter(near) }] as const;
-    }),
-  ] as const) {
-    const path = join(dir, `${name}.geojson`);
-    await writeFile(path, JSON.stringify(fc));
-    flags.push(`--${name}`, path);
-  }
-  for (const [flag, file] of [
-    ['--mobile-tests', 'mobile-tiles.csv'],
-    ['--fixed-tests', 'fixed-tiles.csv'],
-    ['--speed-points', 'speedtest-points.csv'],
-  ])
-    flags.push(flag as string, join(GEODATA, 'measured', file as string));
-  return flags;
-}
-
 describe('the vungtrang bundle, spawned', () => {
   it('analyses the tiny fixture, writes every output and exits 0', async () => {
     const out = join(await tempDir('vt-spawn-'), 'result');
@@ -82,7 +40,11 @@ describe('the vungtrang bundle, spawned', () => {
 
   it('writes the same files, byte for byte, and the same warnings on 1 and 2 threads (measured)', async () => {
     const parent = await tempDir('vt-spawn-');
-    const layers = await coastalPart(parent);
+    const part = await coastalPart(parent);
+    const layers = [
+      ...Object.entries(part).flatMap(([role, path]) => [`--${role}`, path]),
+      ...MEASURED_FLAGS,
+    ];
     const runs = ['1', '2'].map((threads) => {
       const out = join(parent, `t${threads}`);
       return { out, ...cli(['analyze', ...layers, '--out', out, '--threads', threads, '-q']) };
