@@ -41,7 +41,7 @@ function runCli(dir: string, out: string, threads: number): Run {
 }
 
 /** The layers as GeoJSON files in `dir`, as a user would hand them to the CLI. */
-function writeSet(layers: InputLayers, dir: string): void {
+export function writeSet(layers: InputLayers, dir: string): void {
   mkdirSync(dir, { recursive: true });
   for (const role of ROLES) {
     const fc = layers[role];

@@ -18,6 +18,7 @@ import { benchIncremental } from './incremental.bench.ts';
 import { benchMeasured } from './measured.bench.ts';
 import { benchNational } from './national.bench.ts';
 import { benchNaive } from './naive.bench.ts';
+import { benchNationalBrowser } from './national-browser.bench.ts';
 import { benchOperators } from './operators.bench.ts';
 import { benchScenario } from './scenario.bench.ts';
 import { fmtMs, peakRssMb, printTable } from './stats.ts';
@@ -25,7 +26,7 @@ import type { Row } from './stats.ts';
 
 const quick = process.env.BENCH_QUICK === '1';
 // `npm run bench -- --only national,cli`: only the sections named (engine, cli, operators, measured,
-// what-if, scenario, clipping, naive, cache, browser, national).
+// what-if, scenario, clipping, naive, cache, browser, national, national-browser).
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt >= 0 ? new Set((process.argv[onlyAt + 1] ?? '').split(',')) : null;
 const want = (section: string): boolean => !only || only.has(section);
@@ -58,6 +59,13 @@ if (want('browser')) {
 }
 // The CLI at national size (32×), on 1 thread and on every core, beside the province (1×).
 if (want('national')) rows.push(...benchNational(layers, quick ? 1 : 3));
+// The national set imported through the app's dialog in headless Chromium (BENCH_NATIONAL_SCALE, default 32).
+if (want('national') || want('national-browser')) {
+  if (existsSync(CHROMIUM) && existsSync('dist/index.html')) {
+    const scale = Number(process.env.BENCH_NATIONAL_SCALE ?? 32);
+    rows.push(...(await benchNationalBrowser(layers, scale)));
+  } else console.log(`(national browser pass skipped: needs ${CHROMIUM} and a built dist/)`);
+}
 rows.push({
   section: 'memory',
   measure: 'peak RSS of the whole run',

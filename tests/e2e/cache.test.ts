@@ -60,8 +60,9 @@ describe('the last result of imported data comes back with a reload', () => {
     await waitForApp(page);
     const reloaded = await state();
     expect(reloaded).toMatchObject({ source: 'imported', from: 'cache', hamlets: imported.hamlets });
-    // The page asked its worker for no analysis at all.
+    // The page asked its worker for no analysis at all, and did not start one on the sample ahead.
     expect(reloaded.workerRuns).toBe(0);
+    expect(await page.evaluate(() => window.__vtFaults!.analysisWorker() === null)).toBe(true);
     expect(await visibleRowIds(page)).toEqual(rows);
     await expect(page.textContent('[data-testid="analysis-done"]')).resolves.toMatch(
       /The saved result of the last analysis|Kết quả đã lưu/,
@@ -76,6 +77,38 @@ describe('the last result of imported data comes back with a reload', () => {
     await expect
       .poll(savedResultKeys, { timeout: TIMEOUT })
       .toEqual([expect.stringContaining('"fibreServiceRadiusM":800')]);
+    expect(errors).toEqual([]);
+  });
+
+  it('several files chosen together are checked one by one, imported together and analysed once', async () => {
+    const { page, errors } = app;
+    const before = await state();
+    await pickImportFiles(page, [
+      'tests/fixtures/import/sites.csv',
+      'tests/fixtures/import/hamlets.geojson',
+      'tests/fixtures/import/facilities.kml',
+    ]);
+    for (const name of ['sites.csv', 'hamlets.geojson', 'facilities.kml']) {
+      const dialog = page.locator(`[role="dialog"][aria-labelledby]:has-text("${name}")`);
+      await dialog.locator('text=Check file').click({ timeout: TIMEOUT });
+      await page.waitForSelector('[data-testid="import-counts"]', { timeout: TIMEOUT });
+      await page.click('[role="dialog"] button.vt-primary >> text=/^Add \\d+ features$/');
+    }
+    const summary = page.locator('[data-testid="import-batch"]');
+    await summary.waitFor({ timeout: TIMEOUT });
+    expect(await summary.textContent()).toMatch(
+      /sites\.csv.*hamlets\.geojson.*facilities\.kml|hamlets\.geojson/,
+    );
+    // Nothing has changed yet: no run started while the files were checked.
+    expect((await state()).workerRuns).toBe(before.workerRuns);
+    await screenshot(page, 'import-batch-summary');
+    await page.click('[role="dialog"] button.vt-primary >> text=Import 3 layers');
+    await page.waitForSelector('[role="dialog"]', { state: 'detached' });
+    await waitForAnalysis(page, before.runId);
+    const after = await state();
+    expect(after.workerRuns).toBe(before.workerRuns + 1);
+    const files = await page.evaluate(() => window.__vt!.store.getState().importedFiles);
+    expect(files).toEqual(['hamlets.geojson', 'sites.csv', 'facilities.kml']);
     expect(errors).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import type { LayerRole, ParsedProject } from '../../data/index.ts';
+import type { PendingLayer } from './applyImport.ts';
 import type { AppStore } from '../../store/store.ts';
 import { useImportTranslation } from './i18n.ts';
 
@@ -43,6 +44,61 @@ export function ProjectSummary({ parsed }: { parsed: ParsedProject }) {
         ))}
       </ul>
       <p className="vt-imp-note">{t('dialog.unchanged')}</p>
+    </section>
+  );
+}
+
+/**
+ * The layers checked in a multi-file import, before (or, with `done`, after) they are imported together.
+ * Layers that need hamlets when none were chosen or loaded are named apart.
+ */
+export function BatchSummary({
+  layers,
+  needHamlets,
+  done,
+}: {
+  layers: readonly PendingLayer[];
+  needHamlets: readonly PendingLayer[];
+  done: boolean;
+}) {
+  const { t } = useImportTranslation();
+  const ready = layers.filter((l) => !needHamlets.includes(l));
+  return (
+    <section data-testid="import-batch">
+      {ready.length > 0 ? (
+        <>
+          <h3>{t('batch.ready')}</h3>
+          <ul>
+            {ready.map((l) => (
+              <li key={l.fileName}>
+                {t('batch.line', {
+                  role: t(`roles.${l.role}`),
+                  name: l.fileName,
+                  count: l.collection.features.length,
+                })}
+              </li>
+            ))}
+          </ul>
+          <p className="vt-imp-note">{t('batch.once')}</p>
+        </>
+      ) : null}
+      {needHamlets.length > 0 ? (
+        <div className="vt-imp-warning" role={done ? 'alert' : undefined}>
+          <p>{done ? t('batch.notAdded') : t('batch.needHamlets')}</p>
+          <ul>
+            {needHamlets.map((l) => (
+              <li key={l.fileName}>
+                {t('batch.line', {
+                  role: t(`roles.${l.role}`),
+                  name: l.fileName,
+                  count: l.collection.features.length,
+                })}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {!done ? <p className="vt-imp-note">{t('dialog.unchanged')}</p> : null}
     </section>
   );
 }

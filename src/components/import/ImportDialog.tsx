@@ -14,8 +14,8 @@ import type { AppStore } from '../../store/store.ts';
 import type { ImportBackend, RunningLoad } from '../../worker/importClient.ts';
 import type { ProbeResult } from '../../data/probeFile.ts';
 import type { ImportFailure } from '../../worker/importTask.ts';
-import { applyImport, hamletsExtent } from './applyImport.ts';
-import { canImport, ProjectSummary, ReplaceNote } from './DialogNotes.tsx';
+import { applyBatch, applyImport, hamletsExtent, mergeBatch, type PendingLayer } from './applyImport.ts';
+import { BatchSummary, canImport, ProjectSummary, ReplaceNote } from './DialogNotes.tsx';
 import { FileSetup, initialChoices, type FileChoices } from './FileSetup.tsx';
 import { useImportTranslation } from './i18n.ts';
 import { Modal } from './Modal.tsx';
@@ -51,6 +51,8 @@ function viewport(): { width: number; height: number } {
 /**
  * One file at a time: guess (probe) → the user confirms role, fields and CRS → check in the worker
  * with progress and cancel → validation report → import. Nothing changes the data before "Import".
+ * Several files chosen together are checked one after another and imported together at the end, in one
+ * change of the data, so the analysis runs once for all of them.
  */
 export function ImportDialog({ files, mode = 'layers', store, backend, onDone }: ImportDialogProps) {
   const { t } = useImportTranslation();
@@ -60,19 +62,41 @@ export function ImportDialog({ files, mode = 'layers', store, backend, onDone }:
   const running = useRef<RunningLoad | null>(null);
   /** The backend keeps the file its probe read; loads name it so the file is read once. */
   const parsedId = useRef<number | undefined>(undefined);
+  /** Several files: the layers confirmed so far, imported together from the summary at the end. */
+  const [pending, setPending] = useState<PendingLayer[]>([]);
+  const [atSummary, setAtSummary] = useState(false);
+  const [left, setLeft] = useState<PendingLayer[]>([]);
+  const multi = files.length > 1;
   const file = files[index];
 
-  const next = useCallback(() => {
+  const stopReading = useCallback(() => {
     running.current?.cancel();
     running.current = null;
     parsedId.current = undefined;
     backend.forget();
-    if (index + 1 >= files.length) onDone();
-    else {
-      setIndex(index + 1);
-      setStep({ kind: 'probing' });
-    }
-  }, [index, files.length, onDone, backend]);
+  }, [backend]);
+
+  /** To the next file, or past the last one to the summary when layers are waiting (`waiting`). */
+  const advance = useCallback(
+    (waiting: readonly PendingLayer[]) => {
+      stopReading();
+      if (index + 1 < files.length) {
+        setIndex(index + 1);
+        setStep({ kind: 'probing' });
+      } else if (waiting.length > 0) setAtSummary(true);
+      else onDone();
+    },
+    [index, files.length, onDone, stopReading],
+  );
+  const next = useCallback(() => advance(pending), [advance, pending]);
+
+  /** Closing with layers confirmed goes to the summary first: confirmed work is not dropped unasked. */
+  const close = useCallback(() => {
+    if (!atSummary && pending.length > 0) {
+      stopReading();
+      setAtSummary(true);
+    } else onDone();
+  }, [atSummary, pending, onDone, stopReading]);
 
   useEffect(() => {
     if (!file) return;
@@ -114,6 +138,51 @@ export function ImportDialog({ files, mode = 'layers', store, backend, onDone }:
   );
 
   if (!file) return null;
+
+  if (atSummary) {
+    const layers = pending;
+    const { left: needHamlets } = mergeBatch(store.getState(), layers);
+    const importAll = (): void => {
+      const refused = applyBatch(store, layers, viewport());
+      setPending([]);
+      if (refused.length === 0) onDone();
+      else setLeft(refused);
+    };
+    return (
+      <Modal title={t('batch.title', { count: files.length })} onClose={onDone} className="vt-import-dialog">
+        <div className="vt-modal-body" aria-live="polite">
+          <BatchSummary
+            layers={left.length > 0 ? left : layers}
+            needHamlets={left.length > 0 ? left : needHamlets}
+            done={left.length > 0}
+          />
+        </div>
+        <div className="vt-modal-actions">
+          {left.length > 0 ? (
+            <button type="button" data-autofocus onClick={onDone}>
+              {t('dialog.close')}
+            </button>
+          ) : (
+            <>
+              <button type="button" onClick={onDone}>
+                {t('dialog.cancel')}
+              </button>
+              <button
+                type="button"
+                className="vt-primary"
+                data-autofocus
+                disabled={needHamlets.length === layers.length}
+                onClick={importAll}
+              >
+                {t('batch.import', { count: layers.length - needHamlets.length })}
+              </button>
+            </>
+          )}
+        </div>
+      </Modal>
+    );
+  }
+
   // Refused before reading a byte: a file this size would take the tab down.
   const step: Step = file.size > MAX_FILE_BYTES ? { kind: 'tooBig' } : probeStep;
 
@@ -144,8 +213,19 @@ export function ImportDialog({ files, mode = 'layers', store, backend, onDone }:
   };
 
   const doImport = (result: LoadResult, choices: FileChoices): void => {
-    if (applyImport(store, choices.role, result.collection, file.name, viewport())) next();
+    if (multi) {
+      const waiting = [
+        ...pending.filter((l) => l.fileName !== file.name),
+        { role: choices.role, collection: result.collection, fileName: file.name },
+      ];
+      setPending(waiting);
+      advance(waiting);
+    } else if (applyImport(store, choices.role, result.collection, file.name, viewport())) next();
   };
+  /** In a batch a layer may wait for hamlets chosen later in the same go. */
+  const importable = (role: string): boolean =>
+    canImport(store, role) ||
+    (multi && (index + 1 < files.length || pending.some((l) => l.role === 'hamlets')));
 
   const title =
     files.length > 1
@@ -153,7 +233,7 @@ export function ImportDialog({ files, mode = 'layers', store, backend, onDone }:
       : `${step.kind === 'project' ? t('dialog.projectTitle') : t('dialog.title')}: ${file.name}`;
 
   return (
-    <Modal title={title} onClose={onDone} className="vt-import-dialog">
+    <Modal title={title} onClose={close} className="vt-import-dialog">
       <div className="vt-modal-body" aria-live="polite">
         {step.kind === 'probing' ? <p>{t('dialog.reading', { name: file.name })}</p> : null}
 
@@ -189,7 +269,11 @@ export function ImportDialog({ files, mode = 'layers', store, backend, onDone }:
         {step.kind === 'report' ? (
           <>
             <ReportView result={step.result} />
-            <ReplaceNote store={store} role={step.choices.role} imported={step.result.report.imported} />
+            {multi && step.result.report.imported > 0 && importable(step.choices.role) ? (
+              <p className="vt-imp-note">{t('batch.later', { count: files.length })}</p>
+            ) : (
+              <ReplaceNote store={store} role={step.choices.role} imported={step.result.report.imported} />
+            )}
           </>
         ) : null}
 
@@ -279,15 +363,17 @@ export function ImportDialog({ files, mode = 'layers', store, backend, onDone }:
               {t('dialog.back')}
             </button>
             <button type="button" onClick={next}>
-              {t('dialog.cancel')}
+              {multi ? t('dialog.skip') : t('dialog.cancel')}
             </button>
             <button
               type="button"
               className="vt-primary"
-              disabled={step.result.report.imported === 0 || !canImport(store, step.choices.role)}
+              disabled={step.result.report.imported === 0 || !importable(step.choices.role)}
               onClick={() => doImport(step.result, step.choices)}
             >
-              {t('report.import', { count: step.result.report.imported })}
+              {multi
+                ? t('batch.add', { count: step.result.report.imported })
+                : t('report.import', { count: step.result.report.imported })}
             </button>
           </>
         ) : null}

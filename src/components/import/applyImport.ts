@@ -62,6 +62,70 @@ function outsideProvince(collection: FeatureCollection, province: AdminCollectio
   return !(x >= pw && x <= pe && y >= ps && y <= pn);
 }
 
+/** A layer checked in the dialog and waiting to be imported with the others chosen in the same go. */
+export interface PendingLayer {
+  role: LayerRole;
+  collection: FeatureCollection;
+  fileName: string;
+}
+
+/**
+ * The data after importing several layers in one go: hamlets first (they start a new data set, so a
+ * fibre file chosen before its hamlets is not swept away with the sample), then the others in the order
+ * they were confirmed. `left` holds the layers that need hamlets when the batch and the data have none.
+ */
+export function mergeBatch(
+  state: DataState,
+  layers: readonly PendingLayer[],
+): { merged: MergedData | null; left: PendingLayer[] } {
+  const ordered = [
+    ...layers.filter((l) => l.role === 'hamlets'),
+    ...layers.filter((l) => l.role !== 'hamlets'),
+  ];
+  let current = state;
+  let merged: MergedData | null = null;
+  const left: PendingLayer[] = [];
+  for (const layer of ordered) {
+    const next = mergeImported(current, layer.role, layer.collection, layer.fileName);
+    if (!next) {
+      left.push(layer);
+      continue;
+    }
+    merged = next;
+    current = { ...next, dataSource: 'imported' };
+  }
+  return { merged, left };
+}
+
+/**
+ * Puts layers imported in one go into the store with one change, so the analysis runs once for all of
+ * them, and moves the map onto the new hamlets (or province). Returns the layers that could not be added.
+ */
+export function applyBatch(
+  store: AppStore,
+  layers: readonly PendingLayer[],
+  viewport: { width: number; height: number },
+): PendingLayer[] {
+  const s = store.getState();
+  const { merged, left } = mergeBatch(s, layers);
+  if (!merged) return left;
+  s.setImportedData(merged.input, merged.admin, merged.illustrativeLayers, merged.importedFiles);
+  const framing = [...layers]
+    .reverse()
+    .find((l) => !left.includes(l) && (l.role === 'hamlets' || l.role === 'province'));
+  if (framing) fitTo(store, framing.collection, viewport);
+  return left;
+}
+
+function fitTo(
+  store: AppStore,
+  collection: FeatureCollection,
+  viewport: { width: number; height: number },
+): void {
+  const view = viewForBounds(bbox(collection) as [number, number, number, number], viewport);
+  if (view) store.getState().applyView({ ...view, selectedHamletId: null }, 'app');
+}
+
 /**
  * Puts an imported layer into the store and, for hamlets, moves the map onto them (the sample's
  * "fit the province" only knows the sample's province outline).
@@ -77,10 +141,7 @@ export function applyImport(
   const merged = mergeImported(s, role, collection, fileName);
   if (!merged) return false;
   s.setImportedData(merged.input, merged.admin, merged.illustrativeLayers, merged.importedFiles);
-  if (role === 'hamlets' || role === 'province') {
-    const view = viewForBounds(bbox(collection) as [number, number, number, number], viewport);
-    if (view) s.applyView({ ...view, selectedHamletId: null }, 'app');
-  }
+  if (role === 'hamlets' || role === 'province') fitTo(store, collection, viewport);
   return true;
 }
 

@@ -157,6 +157,17 @@ const vi = {
     layerLine: '{{role}}: {{imported}}/{{total}} đối tượng',
     open: 'Mở dự án (thay toàn bộ dữ liệu)',
   },
+  batch: {
+    title: 'Nhập {{count}} tệp',
+    add: 'Thêm {{count}} đối tượng',
+    later: 'Lớp này được nhập cùng các tệp khác ở bước cuối: phân tích chạy một lần cho cả {{count}} tệp.',
+    ready: 'Sẵn sàng nhập',
+    line: '{{role}}: {{name}} ({{count}} đối tượng)',
+    once: 'Các lớp được nhập cùng lúc; phân tích chạy một lần.',
+    needHamlets: 'Chưa có lớp thôn nên các lớp sau chưa nhập được (hãy nhập thôn trước):',
+    notAdded: 'Các lớp sau chưa được nhập vì chưa có lớp thôn:',
+    import: 'Nhập {{count}} lớp',
+  },
   confirm: {
     resetTitle: 'Quay về dữ liệu mẫu?',
     resetBody:
@@ -345,6 +356,18 @@ const en: Strings = {
     layers: 'Layers in the project',
     layerLine: '{{role}}: {{imported}} of {{total}} features',
     open: 'Open project (replaces all data)',
+  },
+  batch: {
+    title: 'Import {{count}} files',
+    add: 'Add {{count}} features',
+    later:
+      'This layer is imported with the other files at the last step: the analysis runs once for all {{count}} files.',
+    ready: 'Ready to import',
+    line: '{{role}}: {{name}} ({{count}} features)',
+    once: 'The layers are imported together; the analysis runs once.',
+    needHamlets: 'There is no hamlets layer, so these cannot be imported yet (import hamlets first):',
+    notAdded: 'These were not imported because there is no hamlets layer:',
+    import: 'Import {{count}} layers',
   },
   confirm: {
     resetTitle: 'Go back to the sample data?',

@@ -5,6 +5,7 @@ import type { AdminLayers, AppState } from '../appState.ts';
 import type { AppStore } from '../store.ts';
 import { inputDigest, rememberDigest } from './inputDigest.ts';
 import { isQuotaError, type SaveFailure } from './saveProblem.ts';
+import { setSavedDataHint } from './savedDataHint.ts';
 
 /** The few IndexedDB calls persistence needs; the app uses idb-keyval, tests may pass a Map-backed one. */
 export interface KeyValueStore {
@@ -73,6 +74,7 @@ export async function restorePersisted(
       }
     }
     const data = await kv.get(DATA_KEY);
+    setSavedDataHint(data !== undefined);
     if (data !== undefined) {
       if (!isSavedData(data)) {
         out.problem =
@@ -139,9 +141,13 @@ export function startPersistence(
       queue('data', async () => {
         const digest = await inputDigest(input);
         await kv.set(DATA_KEY, digest === null ? saved : { ...saved, digest });
+        setSavedDataHint(true);
       });
     } else if (s.dataSource === 'sample') {
-      queue('data', () => kv.del(DATA_KEY));
+      queue('data', async () => {
+        setSavedDataHint(false);
+        await kv.del(DATA_KEY);
+      });
     }
   };
   const saveSettings = (s: AppState): void => {

@@ -106,7 +106,42 @@ describe('import dialog', () => {
     expect(s.input?.hamlets.features[0]?.properties.name).toBe('Thôn Đông Hải');
   });
 
-  it('several files at once are taken one after another, each with its own report', async () => {
+  it('several files at once are checked one after another and imported together in one change', async () => {
+    const store = sampleStore();
+    const user = setup(store);
+    let inputChanges = 0;
+    const unsubscribe = store.subscribe((s, prev) => {
+      if (s.input !== prev.input) inputChanges++;
+    });
+    // Sites first: they wait for the hamlets chosen in the same go instead of being refused.
+    await user.upload(screen.getByTestId('import-file-input'), [
+      fixture('sites.csv', 'text/csv'),
+      fixture('hamlets.geojson'),
+    ]);
+    let dialog = await screen.findByRole('dialog', { name: 'File 1 of 2: sites.csv' });
+    await user.click(await within(dialog).findByRole('button', { name: 'Check file' }));
+    expect(await within(dialog).findByText(/analysis runs once for all 2 files/)).toBeTruthy();
+    await user.click(await within(dialog).findByRole('button', { name: /^Add \d+ features$/ }));
+    dialog = await screen.findByRole('dialog', { name: 'File 2 of 2: hamlets.geojson' });
+    await user.click(await within(dialog).findByRole('button', { name: 'Check file' }));
+    await user.click(await within(dialog).findByRole('button', { name: /^Add \d+ features$/ }));
+    dialog = await screen.findByRole('dialog', { name: 'Import 2 files' });
+    const summary = within(dialog).getByTestId('import-batch');
+    expect(summary.textContent).toMatch(/Mobile sites: sites\.csv/);
+    expect(summary.textContent).toMatch(/Hamlets \(areas\): hamlets\.geojson/);
+    expect(store.getState().dataSource).toBe('sample');
+    expect(inputChanges).toBe(0);
+    await user.click(within(dialog).getByRole('button', { name: 'Import 2 layers' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    unsubscribe();
+    expect(inputChanges).toBe(1);
+    const s = store.getState();
+    expect(s.importedFiles).toEqual(['hamlets.geojson', 'sites.csv']);
+    expect(s.input?.sites?.features.length).toBeGreaterThan(2);
+    expect(s.input?.hamlets.features[0]?.properties.id).toMatch(/^GT-/);
+  });
+
+  it('closing a multi-file import with layers confirmed asks at the summary; Cancel there keeps the data', async () => {
     const store = sampleStore();
     const user = setup(store);
     await user.upload(screen.getByTestId('import-file-input'), [
@@ -115,15 +150,15 @@ describe('import dialog', () => {
     ]);
     let dialog = await screen.findByRole('dialog', { name: 'File 1 of 2: hamlets.geojson' });
     await user.click(await within(dialog).findByRole('button', { name: 'Check file' }));
-    await user.click(await within(dialog).findByRole('button', { name: /^Import \d+ features$/ }));
+    await user.click(await within(dialog).findByRole('button', { name: /^Add \d+ features$/ }));
     dialog = await screen.findByRole('dialog', { name: 'File 2 of 2: sites.csv' });
-    await user.click(await within(dialog).findByRole('button', { name: 'Check file' }));
-    await user.click(await within(dialog).findByRole('button', { name: /^Import \d+ features$/ }));
+    (await within(dialog).findByRole('button', { name: 'Check file' })).focus();
+    await user.keyboard('{Escape}');
+    dialog = await screen.findByRole('dialog', { name: 'Import 2 files' });
+    expect(within(dialog).getByTestId('import-batch').textContent).not.toMatch(/sites\.csv/);
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    const s = store.getState();
-    expect(s.importedFiles).toEqual(['hamlets.geojson', 'sites.csv']);
-    expect(s.input?.sites?.features.length).toBeGreaterThan(2);
-    expect(s.input?.hamlets.features[0]?.properties.id).toMatch(/^GT-/);
+    expect(store.getState().dataSource).toBe('sample');
   });
 
   it('a broken file shows what is wrong and how to fix it, and leaves the data alone', async () => {
@@ -172,7 +207,7 @@ describe('import dialog', () => {
     expect(store.getState().dataSource).toBe('sample');
   });
 
-  it('KMZ from Google Earth is read on the page (workers have no XML parser) and checked', async () => {
+  it('KMZ from Google Earth is read (a streaming XML reader, no DOM) and checked', async () => {
     const user = setup(sampleStore());
     await user.upload(screen.getByTestId('import-file-input'), fixture('facilities.kmz'));
     const dialog = await screen.findByRole('dialog');

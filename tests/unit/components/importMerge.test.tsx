@@ -1,7 +1,7 @@
 import type { FeatureCollection, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { HamletProps, InputLayers } from '../../../src/analysis/types.ts';
-import { mergeImported, viewForBounds } from '../../../src/components/import/applyImport.ts';
+import { mergeBatch, mergeImported, viewForBounds } from '../../../src/components/import/applyImport.ts';
 import type { AdminCollection } from '../../../src/store/appState.ts';
 
 function square(x: number, y: number, props: Record<string, unknown>): FeatureCollection<Polygon> {
@@ -96,6 +96,38 @@ describe('mergeImported', () => {
   it('refuses a non-hamlet layer when there are no hamlets at all', () => {
     const empty = { ...sample, input: null };
     expect(mergeImported(empty, 'sites', square(106, 20, {}), 's.geojson')).toBeNull();
+  });
+});
+
+describe('mergeBatch', () => {
+  const fibre = { type: 'FeatureCollection', features: [] } as FeatureCollection;
+  const mine = square(106.3, 20.3, { id: 'A', name: 'Thôn A' });
+
+  it('puts the hamlets in first, so layers chosen before them are not swept away with the sample', () => {
+    const { merged, left } = mergeBatch(sample, [
+      { role: 'fibre', collection: fibre, fileName: 'cap.geojson' },
+      { role: 'hamlets', collection: mine, fileName: 'thon.geojson' },
+    ]);
+    expect(left).toEqual([]);
+    expect(merged?.input).toEqual({ hamlets: mine, fibre });
+    expect(merged?.illustrativeLayers).toEqual([]);
+    expect(merged?.importedFiles).toEqual(['thon.geojson', 'cap.geojson']);
+  });
+
+  it('equals importing the same files one by one, hamlets first', () => {
+    const one = mergeImported(sample, 'hamlets', mine, 'thon.geojson')!;
+    const two = mergeImported({ ...one, dataSource: 'imported' }, 'fibre', fibre, 'cap.geojson');
+    const { merged } = mergeBatch(sample, [
+      { role: 'hamlets', collection: mine, fileName: 'thon.geojson' },
+      { role: 'fibre', collection: fibre, fileName: 'cap.geojson' },
+    ]);
+    expect(merged).toEqual(two);
+  });
+
+  it('leaves out the layers that need hamlets when there are none, and says which', () => {
+    const empty = { ...sample, input: null };
+    const sites = { role: 'sites' as const, collection: fibre, fileName: 's.csv' };
+    expect(mergeBatch(empty, [sites])).toEqual({ merged: null, left: [sites] });
   });
 });
 

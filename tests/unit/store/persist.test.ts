@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { withDefaults } from '../../../src/analysis/settings.ts';
 import type { InputLayers } from '../../../src/analysis/types.ts';
 import { loadLayer, parseProject, readFileKind } from '../../../src/data/index.ts';
@@ -15,6 +15,7 @@ import { applyProject, projectText, registerProjectExtras } from '../../../src/s
 import { createAppStore } from '../../../src/store/store.ts';
 import { createStore } from 'zustand/vanilla';
 import type { RestoreNotice } from '../../../src/store/persist/restoreNotice.ts';
+import { savedDataHint } from '../../../src/store/persist/savedDataHint.ts';
 
 /** IndexedDB stand-in with the same structured-clone semantics (values are copied, not shared). */
 function memoryStore(): KeyValueStore & { data: Map<string, unknown> } {
@@ -285,5 +286,50 @@ describe('project file', () => {
     const b = createAppStore();
     applyProject(b, parseProject(projectText(a.getState()), 'p.json'), 'p.json');
     expect(b.getState().illustrativeLayers).toEqual(['hamlets']);
+  });
+});
+
+describe('the hint that this browser holds imported data (read before IndexedDB opens)', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  function fakeLocalStorage(): Map<string, string> {
+    const items = new Map<string, string>();
+    vi.stubGlobal('localStorage', {
+      getItem: (k: string) => items.get(k) ?? null,
+      setItem: (k: string, v: string) => items.set(k, v),
+      removeItem: (k: string) => items.delete(k),
+    });
+    return items;
+  }
+
+  it('is set once imported data is saved, and cleared when the sample is back or nothing is saved', async () => {
+    fakeLocalStorage();
+    const kv = memoryStore();
+    const store = createAppStore();
+    const handle = startPersistence(store, kv);
+    const empty = { province: null, units: null, districts: null, communes: null };
+    expect(savedDataHint()).toBe(false);
+    store.getState().setImportedData(await importedHamlets(), empty, [], ['hamlets.geojson']);
+    await handle.flush();
+    expect(savedDataHint()).toBe(true);
+    expect((await restorePersisted(createAppStore(), kv)).data).toBe(true);
+    expect(savedDataHint()).toBe(true);
+    store.getState().setData(await importedHamlets(), empty, ['hamlets']);
+    await handle.flush();
+    expect(savedDataHint()).toBe(false);
+    handle.stop();
+  });
+
+  it('a stale hint (the saved data was cleared) is dropped at the next start', async () => {
+    const items = fakeLocalStorage();
+    items.set('vungtrang:has-imported-data', '1');
+    expect(savedDataHint()).toBe(true);
+    await restorePersisted(createAppStore(), memoryStore());
+    expect(savedDataHint()).toBe(false);
+  });
+
+  it('without localStorage (Node, blocked storage) says no and never throws', () => {
+    vi.stubGlobal('localStorage', undefined);
+    expect(savedDataHint()).toBe(false);
   });
 });
