@@ -43,18 +43,7 @@ export async function readLayers(
   paths: Partial<Record<InputRole, string>>,
   opts: ReadOptions,
 ): Promise<InputLayers> {
-  const layers: Partial<Record<InputRole, FeatureCollection>> = {};
-  // Hamlets first: their extent tells which speed tests and reports fall outside the data.
-  const entries = (Object.entries(paths) as [InputRole, string][]).sort(
-    ([a], [b]) => Number(b === 'hamlets') - Number(a === 'hamlets'),
-  );
-  let extent: [number, number, number, number] | undefined;
-  for (const [role, path] of entries) {
-    const measured = (MEASURED_ROLES as readonly string[]).includes(role);
-    layers[role] = await readLayer(path, role, measured && extent ? { ...opts, extent } : opts);
-    if (role === 'hamlets') extent = extentOf(layers[role]);
-  }
-  return checked(layers);
+  return layersOf(paths, opts, (path, role, o) => readLayer(path, role, o));
 }
 
 /** The bytes of each given file; a file that is missing or cannot be read stops the run. */
@@ -66,16 +55,35 @@ export async function readInputBytes(paths: Partial<Record<InputRole, string>>):
   return bytes;
 }
 
-/** {@link readLayers} from bytes already read ({@link readInputBytes}). */
+/** {@link readLayers} from bytes already read ({@link readInputBytes}), with the same warnings. */
 export async function loadLayers(
   paths: Partial<Record<InputRole, string>>,
   bytes: InputBytes,
   opts: ReadOptions,
 ): Promise<InputLayers> {
-  const layers: Partial<Record<InputRole, FeatureCollection>> = {};
-  for (const [role, path] of Object.entries(paths) as [InputRole, string][]) {
+  return layersOf(paths, opts, async (path, role, o) => {
     const data = bytes[role];
-    if (data) layers[role] = await loadBytes(path, role, data, opts);
+    return data ? loadBytes(path, role, data, o) : undefined;
+  });
+}
+
+/** Each layer through `load`, hamlets first: their extent tells which measurements fall outside the data. */
+async function layersOf(
+  paths: Partial<Record<InputRole, string>>,
+  opts: ReadOptions,
+  load: (path: string, role: InputRole, opts: ReadOptions) => Promise<FeatureCollection | undefined>,
+): Promise<InputLayers> {
+  const layers: Partial<Record<InputRole, FeatureCollection>> = {};
+  const entries = (Object.entries(paths) as [InputRole, string][]).sort(
+    ([a], [b]) => Number(b === 'hamlets') - Number(a === 'hamlets'),
+  );
+  let extent: [number, number, number, number] | undefined;
+  for (const [role, path] of entries) {
+    const measured = (MEASURED_ROLES as readonly string[]).includes(role);
+    const layer = await load(path, role, measured && extent ? { ...opts, extent } : opts);
+    if (!layer) continue;
+    layers[role] = layer;
+    if (role === 'hamlets') extent = extentOf(layer);
   }
   return checked(layers);
 }

@@ -304,7 +304,7 @@ describe('operator figures under what-if edits', () => {
         applyEdits(session, list);
         expectOperatorsAgree(session.result(), fullRun(base, session));
       }),
-      { numRuns: 30, seed: 20261201 },
+      { numRuns: 15, seed: 20261201 },
     );
   });
 

@@ -91,7 +91,7 @@ describe('ScenarioSession', () => {
         for (const h of result.hamlets) expect(offs.has(h.nearestMbbSiteId ?? '')).toBe(false);
         expect(delta).toEqual(scenarioDelta(session.baseline, full, scenario, settings));
       }),
-      { numRuns: 12, seed: 20261126 },
+      { numRuns: 8, seed: 20261126 },
     );
     // Back to no edits: the baseline again.
     expectSameResult(session.baseline, session.sync([]).result);

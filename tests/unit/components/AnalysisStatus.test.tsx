@@ -1,16 +1,13 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AnalysisStatus } from '../../../src/components/panels/AnalysisStatus.tsx';
 import { appStore } from '../../../src/store/store.ts';
 import { sampleResult } from '../store/sampleResult.ts';
 import { renderWithI18n } from './render.tsx';
 
-const pristine = appStore.getState();
-afterEach(() => {
-  cleanup();
-  appStore.setState(pristine, true);
-});
+beforeEach(() => appStore.setState(appStore.getInitialState(), true));
+afterEach(cleanup);
 const shown = () => document.body.textContent?.replace(/\u00a0/g, ' ');
 
 describe('AnalysisStatus', () => {

@@ -6,11 +6,11 @@ import { scenarioStore } from '../../../src/store/scenario/scenarioStore.ts';
 import { appStore } from '../../../src/store/store.ts';
 import { renderWithI18n, resetStoreWithSample } from './render.tsx';
 
-beforeEach(resetStoreWithSample);
-afterEach(() => {
-  cleanup();
-  scenarioStore.getState().setEdits([]);
+beforeEach(() => {
+  resetStoreWithSample();
+  scenarioStore.setState(scenarioStore.getInitialState(), true);
 });
+afterEach(cleanup);
 /** The text with non-breaking spaces as plain ones. */
 const text = (id: string) => screen.getByTestId(id).textContent?.replace(/\u00a0/g, ' ');
 

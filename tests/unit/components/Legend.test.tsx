@@ -19,11 +19,10 @@ import { renderWithI18n, resetStoreWithSample } from './render.tsx';
 
 const colours = (selector: string) =>
   [...document.querySelectorAll(selector)].map((e) => e.getAttribute('data-colour'));
-const pristineScenario = scenarioStore.getState();
 
 beforeEach(() => {
   resetStoreWithSample();
-  scenarioStore.setState(pristineScenario, true);
+  scenarioStore.setState(scenarioStore.getInitialState(), true);
 });
 afterEach(cleanup);
 

@@ -1,17 +1,14 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ScenarioEdit } from '../../../src/analysis/scenarioTypes.ts';
 import { SavedScenarios } from '../../../src/components/scenario/SavedScenarios.tsx';
 import { SuggestForm } from '../../../src/components/scenario/SuggestForm.tsx';
 import { scenarioStore } from '../../../src/store/scenario/scenarioStore.ts';
 import { renderWithI18n } from './render.tsx';
 
-const pristine = scenarioStore.getState();
-afterEach(() => {
-  cleanup();
-  scenarioStore.setState(pristine, true);
-});
+beforeEach(() => scenarioStore.setState(scenarioStore.getInitialState(), true));
+afterEach(cleanup);
 
 const off = (siteId: string): ScenarioEdit => ({ kind: 'site-off', siteId, at: [106.2, 20.2] });
 

@@ -15,7 +15,6 @@ import { appStore, effectiveSettings } from '../../../src/store/store.ts';
 import { fourHamlets } from '../../fixtures/lens/fourHamlets.ts';
 import { renderWithI18n } from './render.tsx';
 
-const pristine = appStore.getState();
 let input: InputLayers;
 let result: AnalysisResult;
 
@@ -25,7 +24,7 @@ beforeAll(() => {
 });
 
 beforeEach(() => {
-  appStore.setState(pristine, true);
+  appStore.setState(appStore.getInitialState(), true);
   appStore.getState().setData(input, { province: null, districts: null, communes: null, units: null }, []);
   appStore.getState().finishRun(appStore.getState().startRun(), result, 1);
   scenarioStore.getState().setEdits([]);

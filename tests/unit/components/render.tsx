@@ -6,8 +6,8 @@ import { appStore } from '../../../src/store/store.ts';
 import type { Lang } from '../../../src/store/viewState.ts';
 import { sampleInput, sampleResult } from '../store/sampleResult.ts';
 
-// Actions close over their own store, so the snapshot must come from appStore itself.
-const pristine = appStore.getState();
+// The store's own first state (its actions close over appStore), not what an earlier test file left.
+const pristine = appStore.getInitialState();
 
 /** Resets the app store to a fresh state holding the three-hamlet sample result. */
 export function resetStoreWithSample(): void {

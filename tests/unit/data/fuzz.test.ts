@@ -101,7 +101,7 @@ describe('fuzz: randomly mutated GeoJSON', () => {
           JSON.stringify(collection);
         },
       ),
-      { numRuns: 1500, seed: 20261126 },
+      { numRuns: 800, seed: 20261126 },
     );
   });
 
@@ -122,7 +122,7 @@ describe('fuzz: randomly mutated GeoJSON', () => {
           }
         },
       ),
-      { numRuns: 500, seed: 7 },
+      { numRuns: 300, seed: 7 },
     );
   });
 });

@@ -17,7 +17,7 @@ import { createLocalProjection } from '../../../src/analysis/geometry/projection
 import { scenarioDelta } from '../../../src/analysis/scenarioDelta.ts';
 import { scenarioToCsv } from '../../../src/analysis/scenarioIo.ts';
 import { DEFAULT_SETTINGS, PRESETS } from '../../../src/analysis/settings.ts';
-import type { FibreFeature, InputLayers, SiteFeature } from '../../../src/analysis/types.ts';
+import type { FibreFeature, SiteFeature } from '../../../src/analysis/types.ts';
 import { OUTPUT_FILES } from '../../../src/cli/analyzeCommand.ts';
 import { EXIT_USAGE } from '../../../src/cli/errors.ts';
 import { SCENARIO_OUTPUT_FILES } from '../../../src/cli/scenario.ts';
@@ -28,6 +28,7 @@ import { DATA_KEY, SETTINGS_KEY } from '../../../src/store/persist/persist.ts';
 import { encodeView, LINK_VERSION } from '../../../src/store/share/codec.ts';
 import { DEFAULT_VIEW } from '../../../src/store/slices/viewSlice.ts';
 import { fromBase64Url } from '../../../src/store/share/base64url.ts';
+import { sampleRun } from '../../fixtures/sampleRun.ts';
 import { hamlet, layersOf, site } from '../analysis/helpers.ts';
 
 /**
@@ -457,13 +458,7 @@ describe('the shipped sample as the README describes it', () => {
   });
 
   it('the share of unserved and partial hamlets at the default settings', () => {
-    const input = {
-      hamlets: read('hamlets'),
-      fibre: read('fibre'),
-      sites: read('sites'),
-      facilities: read('facilities'),
-    } as InputLayers;
-    const st = analyze(input).summary.province.hamletsByStatus;
+    const st = sampleRun().result.summary.province.hamletsByStatus;
     const n = st.served + st.partial + st.unserved;
     const [unserved, partial] = claim(
       README,

@@ -1,8 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyze } from '../../../src/analysis/analyze.ts';
-import { DEFAULT_SETTINGS } from '../../../src/analysis/settings.ts';
 import type { AnalysisResult, HamletCoverage } from '../../../src/analysis/types.ts';
 import {
   decodeResult,
@@ -11,12 +9,12 @@ import {
   RESULT_FORMAT_VERSION,
   ResultCodecError,
 } from '../../../src/store/persist/resultCodec.ts';
-import { loadProvince } from '../../bench/data.ts';
+import { sampleRun } from '../../fixtures/sampleRun.ts';
 
 /** The shipped sample's result: every field the engine writes, white and weak zones included. */
 let sample: AnalysisResult;
 beforeAll(() => {
-  sample = analyze(loadProvince().layers, DEFAULT_SETTINGS);
+  sample = sampleRun().result;
 }, 60_000);
 
 async function roundTrip(value: unknown): Promise<unknown> {
