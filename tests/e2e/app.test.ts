@@ -130,14 +130,24 @@ describe('the planner’s map', () => {
     expect(target).not.toBeNull();
     await app.page.mouse.click(box.x + target!.x, box.y + target!.y);
     const row = app.page.locator(`[data-hamlet-id="${target!.id}"]`);
-    await row.waitFor({ timeout: TIMEOUT });
-    await expect(row.getAttribute('aria-selected')).resolves.toBe('true');
-    const [rowBox, bodyBox] = await Promise.all([
-      row.boundingBox(),
-      app.page.locator('[data-testid="ranking-body"]').boundingBox(),
-    ]);
-    expect(rowBox!.y).toBeGreaterThanOrEqual(bodyBox!.y - 1);
-    expect(rowBox!.y + rowBox!.height).toBeLessThanOrEqual(bodyBox!.y + bodyBox!.height + 1);
+    // The row may be in the list before the click is handled: wait for the selection, not the row.
+    await expect
+      .poll(() => row.getAttribute('aria-selected', { timeout: TIMEOUT }), { timeout: TIMEOUT })
+      .toBe('true');
+    // Scrolled into view (after the selection is drawn): the row lies within the list's body.
+    const inView = async (): Promise<boolean> => {
+      const [rowBox, bodyBox] = await Promise.all([
+        row.boundingBox(),
+        app.page.locator('[data-testid="ranking-body"]').boundingBox(),
+      ]);
+      return (
+        !!rowBox &&
+        !!bodyBox &&
+        rowBox.y >= bodyBox.y - 1 &&
+        rowBox.y + rowBox.height <= bodyBox.y + bodyBox.height + 1
+      );
+    };
+    await expect.poll(inView, { timeout: TIMEOUT }).toBe(true);
   });
 
   it('picking a district in the breadcrumb shows its roll-up and outlines it on the map', async () => {
