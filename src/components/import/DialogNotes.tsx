@@ -55,11 +55,9 @@ export function ProjectSummary({ parsed }: { parsed: ParsedProject }) {
 export function BatchSummary({
   layers,
   needHamlets,
-  done,
 }: {
   layers: readonly PendingLayer[];
   needHamlets: readonly PendingLayer[];
-  done: boolean;
 }) {
   const { t } = useImportTranslation();
   const ready = layers.filter((l) => !needHamlets.includes(l));
@@ -73,12 +71,12 @@ export function BatchSummary({
         </>
       ) : null}
       {needHamlets.length > 0 ? (
-        <div className="vt-imp-warning" role={done ? 'alert' : undefined}>
-          <p>{done ? t('batch.notAdded') : t('batch.needHamlets')}</p>
+        <div className="vt-imp-warning">
+          <p>{t('batch.needHamlets')}</p>
           <LayerLines layers={needHamlets} />
         </div>
       ) : null}
-      {!done ? <p className="vt-imp-note">{t('dialog.unchanged')}</p> : null}
+      <p className="vt-imp-note">{t('dialog.unchanged')}</p>
     </section>
   );
 }

@@ -65,7 +65,6 @@ export function ImportDialog({ files, mode = 'layers', store, backend, onDone }:
   /** Several files: the layers confirmed so far, imported together from the summary at the end. */
   const [pending, setPending] = useState<PendingLayer[]>([]);
   const [atSummary, setAtSummary] = useState(false);
-  const [left, setLeft] = useState<PendingLayer[]>([]);
   const multi = files.length > 1;
   const file = files[index];
 
@@ -140,44 +139,30 @@ export function ImportDialog({ files, mode = 'layers', store, backend, onDone }:
   if (!file) return null;
 
   if (atSummary) {
-    const layers = pending;
-    const { left: needHamlets } = mergeBatch(store.getState(), layers);
+    // The layers wait for hamlets all together or not at all: without hamlets in the batch or the data,
+    // every layer needs them (and Import is off); with them, none does.
+    const { left: needHamlets } = mergeBatch(store.getState(), pending);
     const importAll = (): void => {
-      const refused = applyBatch(store, layers, viewport());
-      setPending([]);
-      if (refused.length === 0) onDone();
-      else setLeft(refused);
+      if (applyBatch(store, pending, viewport()).length === 0) onDone();
     };
     return (
       <Modal title={t('batch.title', { count: files.length })} onClose={onDone} className="vt-import-dialog">
         <div className="vt-modal-body" aria-live="polite">
-          <BatchSummary
-            layers={left.length > 0 ? left : layers}
-            needHamlets={left.length > 0 ? left : needHamlets}
-            done={left.length > 0}
-          />
+          <BatchSummary layers={pending} needHamlets={needHamlets} />
         </div>
         <div className="vt-modal-actions">
-          {left.length > 0 ? (
-            <button type="button" data-autofocus onClick={onDone}>
-              {t('dialog.close')}
-            </button>
-          ) : (
-            <>
-              <button type="button" onClick={onDone}>
-                {t('dialog.cancel')}
-              </button>
-              <button
-                type="button"
-                className="vt-primary"
-                data-autofocus
-                disabled={needHamlets.length === layers.length}
-                onClick={importAll}
-              >
-                {t('batch.import', { count: layers.length - needHamlets.length })}
-              </button>
-            </>
-          )}
+          <button type="button" onClick={onDone}>
+            {t('dialog.cancel')}
+          </button>
+          <button
+            type="button"
+            className="vt-primary"
+            data-autofocus
+            disabled={needHamlets.length === pending.length}
+            onClick={importAll}
+          >
+            {t('batch.import', { count: pending.length - needHamlets.length })}
+          </button>
         </div>
       </Modal>
     );

@@ -113,22 +113,15 @@ export function applyBatch(
   const framing = [...layers]
     .reverse()
     .find((l) => !left.includes(l) && (l.role === 'hamlets' || l.role === 'province'));
-  if (framing) fitTo(store, framing.collection, viewport);
+  const view =
+    framing && viewForBounds(bbox(framing.collection) as [number, number, number, number], viewport);
+  if (view) s.applyView({ ...view, selectedHamletId: null }, 'app');
   return left;
-}
-
-function fitTo(
-  store: AppStore,
-  collection: FeatureCollection,
-  viewport: { width: number; height: number },
-): void {
-  const view = viewForBounds(bbox(collection) as [number, number, number, number], viewport);
-  if (view) store.getState().applyView({ ...view, selectedHamletId: null }, 'app');
 }
 
 /**
  * Puts an imported layer into the store and, for hamlets, moves the map onto them (the sample's
- * "fit the province" only knows the sample's province outline).
+ * "fit the province" only knows the sample's province outline): a batch of one.
  */
 export function applyImport(
   store: AppStore,
@@ -137,12 +130,7 @@ export function applyImport(
   fileName: string,
   viewport: { width: number; height: number },
 ): boolean {
-  const s = store.getState();
-  const merged = mergeImported(s, role, collection, fileName);
-  if (!merged) return false;
-  s.setImportedData(merged.input, merged.admin, merged.illustrativeLayers, merged.importedFiles);
-  if (role === 'hamlets' || role === 'province') fitTo(store, collection, viewport);
-  return true;
+  return applyBatch(store, [{ role, collection, fileName }], viewport).length === 0;
 }
 
 /** Centre and zoom that fit lon/lat bounds in a viewport of the given pixel size (web Mercator). */

@@ -164,7 +164,6 @@ const vi = {
     line: '{{role}}: {{name}} ({{count}} đối tượng)',
     once: 'Các lớp được nhập cùng lúc; phân tích chạy một lần.',
     needHamlets: 'Chưa có lớp thôn nên các lớp sau chưa nhập được (hãy nhập thôn trước):',
-    notAdded: 'Các lớp sau chưa được nhập vì chưa có lớp thôn:',
     import: 'Nhập {{count}} lớp',
   },
   confirm: {
@@ -365,7 +364,6 @@ const en: Strings = {
     line: '{{role}}: {{name}} ({{count}} features)',
     once: 'The layers are imported together; the analysis runs once.',
     needHamlets: 'There is no hamlets layer, so these cannot be imported yet (import hamlets first):',
-    notAdded: 'These were not imported because there is no hamlets layer:',
     import: 'Import {{count}} layers',
   },
   confirm: {
