@@ -219,3 +219,23 @@ export async function waitForScenario(p: Page, edits: number): Promise<void> {
     { timeout: TIMEOUT * 2, polling: 200 },
   );
 }
+
+/** Reads or writes idb-keyval's default database, where the app keeps settings, data and field reports. */
+export function idb(p: Page, op: 'get' | 'put', key: string, value?: unknown): Promise<unknown> {
+  return p.evaluate(
+    ({ op, key, value }) =>
+      new Promise((resolve, reject) => {
+        const req = indexedDB.open('keyval-store');
+        req.onupgradeneeded = () => req.result.createObjectStore('keyval');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const tx = req.result.transaction('keyval', op === 'get' ? 'readonly' : 'readwrite');
+          const store = tx.objectStore('keyval');
+          const r = op === 'get' ? store.get(key) : store.put(value, key);
+          r.onsuccess = () => resolve(op === 'get' ? r.result : undefined);
+          r.onerror = () => reject(r.error);
+        };
+      }),
+    { op, key, value },
+  );
+}

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { collectErrors, launch, screenshot } from './browser.ts';
-import { TIMEOUT, waitForApp } from './driver.ts';
+import { TIMEOUT, idb, waitForApp } from './driver.ts';
 
 let browser: Browser;
 
@@ -26,27 +26,11 @@ const reportCount = (page: Page): Promise<number> =>
   page.evaluate(() => window.__vt!.store.getState().fieldReports.length);
 
 /** How many reports this browser has saved (idb-keyval's database), read as a reload would read them. */
-const savedReportCount = (page: Page): Promise<number> =>
-  page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const req = indexedDB.open('keyval-store');
-        req.onupgradeneeded = () => req.result.createObjectStore('keyval');
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const r = req.result
-            .transaction('keyval', 'readonly')
-            .objectStore('keyval')
-            .get('vungtrang:field-reports:v1');
-          r.onsuccess = () =>
-            resolve(
-              (r.result as { reports?: { features?: unknown[] } } | undefined)?.reports?.features?.length ??
-                0,
-            );
-          r.onerror = () => reject(r.error);
-        };
-      }),
-  );
+const savedReportCount = async (page: Page): Promise<number> => {
+  const saved = (await idb(page, 'get', 'vungtrang:field-reports:v1')) as
+    { reports?: { features?: unknown[] } } | undefined;
+  return saved?.reports?.features?.length ?? 0;
+};
 
 /** Fills the open form: the result, a download speed and a note, then saves. */
 async function fillAndSave(page: Page, result: string, down: string, note: string): Promise<void> {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { open, screenshot } from './browser.ts';
-import { waitForAnalysis, waitForApp, appForFile } from './driver.ts';
+import { idb, waitForAnalysis, waitForApp, appForFile } from './driver.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'vt-settings-'));
 const SETTINGS_KEY = 'vungtrang:settings:v1';
@@ -16,26 +16,6 @@ const state = (p: Page) =>
     const s = window.__vt!.store.getState();
     return { runId: s.runId, settings: s.settings, source: s.dataSource, running: s.running };
   });
-
-/** idb-keyval's default database, where the app keeps the settings between visits. */
-function idb(p: Page, op: 'get' | 'put', key: string, value?: unknown): Promise<unknown> {
-  return p.evaluate(
-    ({ op, key, value }) =>
-      new Promise((resolve, reject) => {
-        const req = indexedDB.open('keyval-store');
-        req.onupgradeneeded = () => req.result.createObjectStore('keyval');
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const tx = req.result.transaction('keyval', op === 'get' ? 'readonly' : 'readwrite');
-          const store = tx.objectStore('keyval');
-          const r = op === 'get' ? store.get(key) : store.put(value, key);
-          r.onsuccess = () => resolve(op === 'get' ? r.result : undefined);
-          r.onerror = () => reject(r.error);
-        };
-      }),
-    { op, key, value },
-  );
-}
 
 describe('settings from outside are checked at every door', () => {
   it('a crafted project file is refused with a message, and the app keeps working', async () => {
