@@ -29,10 +29,16 @@ import { registerScenarioProjectExtras } from './store/scenario/scenarioProject.
 import { scenarioStore } from './store/scenario/scenarioStore.ts';
 import { appStorePort } from './store/share/appStorePort.ts';
 import { startUrlSync } from './store/share/urlSync.ts';
-import { appStore } from './store/store.ts';
+import { appStore, effectiveSettings } from './store/store.ts';
 import { ANALYSIS_WORKER_URL } from './worker/analysisClient.ts';
 import { analysisClient as client } from './worker/earlyClient.ts';
-import { appDataKey, idbResultStore, withResultCache } from './store/persist/resultCache.ts';
+import {
+  appDataKey,
+  idbResultStore,
+  importedDataKey,
+  resultKey,
+  withResultCache,
+} from './store/persist/resultCache.ts';
 import { createScenarioWorkerEngine } from './worker/scenarioClient.ts';
 import { createVersionsWorkerEngine } from './worker/versionsClient.ts';
 import { builtInVersions, startVersionController } from './store/versions/versionController.ts';
@@ -79,14 +85,23 @@ startVersionController(appStore, versionStore, createVersionsWorkerEngine);
 registerVersionProject(versionStore);
 // The address bar carries the view, the scenario's edits and the compared versions (share links, reload).
 startUrlSync(appStorePort(appStore, scenarioStore, versionStore));
-// The user's saved data and settings if any, else the shipped sample.
-void bootData(appStore);
 // Field reports recorded in this browser, saved on every change, those recorded before the saved ones are
 // read back included.
 const reportsRestored = restoreFieldReports(appStore);
 startReportPersistence(appStore, undefined, reportsRestored);
 void reportsRestored.then((problem) => {
   if (problem) restoreNoticeStore.getState().show(problem, []);
+});
+// The user's saved data and settings if any, else the shipped sample. With saved data, its saved result
+// for these settings is shown first (the list needs no geometry), the data follows for the map. Runs with
+// field reports are never saved: with reports, the result waits for its run.
+void bootData(appStore, undefined, undefined, undefined, undefined, {
+  openResult: async (digest) => {
+    await reportsRestored;
+    const s = appStore.getState();
+    if (s.fieldReports.length > 0) return undefined;
+    return idbResultStore.get(resultKey(importedDataKey(ANALYSIS_WORKER_URL, digest), effectiveSettings(s)));
+  },
 });
 // The service worker (offline use, the new-version notice) once the map has drawn (after the first ranked
 // list): its precaching must not compete with the first visit's own downloads and analysis.

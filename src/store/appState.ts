@@ -47,6 +47,10 @@ export interface DataSlice {
     importedFiles: string[],
   ): void;
   setDataLoading(): void;
+  /** The user's saved data is being read back (its saved result may be shown meanwhile; `input` is null). */
+  setDataRestoring(): void;
+  /** The saved data did not come back: the result shown ahead of it goes too, the sample follows. */
+  setDataAbandoned(): void;
   setDataError(message: string): void;
 }
 

@@ -65,8 +65,14 @@ export function startAnalysisRunner(store: AppStore, analyser: Analyser, debounc
         const ms = performance.now() - started;
         // The list's rows in this task, its render in the next: together they blocked the page for
         // 200+ ms on two busy cores; apart, neither does.
+        // The result already shown (opened ahead of its data after a reload) keeps its rows.
+        const now = store.getState();
         const views =
-          runId === store.getState().runId ? resultViews(result, store.getState().unitOf) : undefined;
+          runId !== now.runId
+            ? undefined
+            : result === now.result
+              ? { rows: now.rows, coverageById: now.coverageById, rankingById: now.rankingById }
+              : resultViews(result, now.unitOf);
         await new Promise((resolve) => setTimeout(resolve, 0));
         store.getState().finishRun(runId, result, ms, views, fromResultCache(result) ? 'cache' : 'run');
       })

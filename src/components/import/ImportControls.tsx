@@ -1,9 +1,11 @@
 import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState, type RefObject } from 'react';
+import { useStore } from 'zustand';
 import { loadSample } from '../../store/loadSample.ts';
 import { DATA_KEY, idbStore, type KeyValueStore } from '../../store/persist/persist.ts';
 import { projectText } from '../../store/persist/projectFile.ts';
 import { versionsForProject } from '../../store/versions/versionDb.ts';
 import { exportFileName } from '../../store/share/fileName.ts';
+import { dataSettled } from '../../store/slices/dataSlice.ts';
 import { appStore, type AppStore } from '../../store/store.ts';
 import { createWorkerBackend, type ImportBackend } from '../../worker/importClient.ts';
 import { downloadBlob } from '../share/download.ts';
@@ -50,6 +52,9 @@ export function ImportControls({
   const layerInput = useRef<HTMLInputElement>(null);
   const projectInput = useRef<HTMLInputElement>(null);
   const worker = useMemo(() => backend ?? createWorkerBackend(), [backend]);
+  // Files chosen while the data is still loading (the saved data read back after a reload) open their
+  // dialog once it is there: an import adds to that data and must see it.
+  const loading = useStore(store, (s) => s.dataStatus === 'loading');
 
   useEffect(() => {
     if (!open || confirming) return;
@@ -77,6 +82,7 @@ export function ImportControls({
   };
 
   const save = async (): Promise<void> => {
+    await dataSettled(store);
     // The saved dated versions travel in the project too; their layers are read from this browser first.
     const versions = await versionsForProject().catch(() => []);
     const state = store.getState();
@@ -101,6 +107,7 @@ export function ImportControls({
   const reset = async (): Promise<void> => {
     setConfirming(false);
     setOpen(false);
+    await dataSettled(store);
     await kv.del(DATA_KEY).catch(() => undefined);
     await resetToSample(store);
     store.getState().resetSettings();
@@ -167,7 +174,11 @@ export function ImportControls({
         }}
         disabled={files !== null || confirming}
       />
-      {files ? (
+      {files && loading ? (
+        <p className="vt-import-waiting" role="status" data-testid="import-waiting">
+          {t('toolbar.waitingForData')}
+        </p>
+      ) : files ? (
         <Suspense fallback={null}>
           <ImportDialog
             files={files}

@@ -12,6 +12,7 @@ const vi = {
     reset: 'Về dữ liệu mẫu',
     saved: 'Đã lưu {{name}}.',
     nothingToSave: 'Chưa có dữ liệu để lưu.',
+    waitingForData: 'Đang đọc dữ liệu đã lưu; hộp nhập sẽ mở khi đọc xong.',
   },
   drop: {
     title: 'Thả tệp vào đây để nhập',
@@ -211,6 +212,7 @@ const en: Strings = {
     reset: 'Reset to sample data',
     saved: 'Saved {{name}}.',
     nothingToSave: 'There is no data to save yet.',
+    waitingForData: 'Reading your saved data; the import opens when it is ready.',
   },
   drop: {
     title: 'Drop files here to import them',

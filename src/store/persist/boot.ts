@@ -7,6 +7,7 @@ import {
   startPersistence,
   type KeyValueStore,
   type PersistenceHandle,
+  type RestoreOptions,
 } from './persist.ts';
 import { restoreNoticeStore, type RestoreNotice } from './restoreNotice.ts';
 import { saveProblemStore, type SaveProblem } from './saveProblem.ts';
@@ -32,8 +33,9 @@ export async function bootData(
   sample: (store: AppStore) => Promise<void> = loadSample,
   notice: StoreApi<RestoreNotice> = restoreNoticeStore,
   saveProblem: StoreApi<SaveProblem> = saveProblemStore,
+  options: RestoreOptions = {},
 ): Promise<BootResult> {
-  const restored = await restorePersisted(store, kv);
+  const restored = await restorePersisted(store, kv, options);
   if (restored.problem || restored.settingsProblems) {
     notice.getState().show(restored.problem ?? null, restored.settingsProblems ?? []);
   }
@@ -42,6 +44,8 @@ export async function bootData(
   const persistence: PersistenceHandle = startPersistence(store, kv, (failed) =>
     saveProblem.getState().report(failed, () => persistence.retry()),
   );
+  // Data read from an older record is written again in today's form (bytes).
+  if (restored.rewrite) persistence.retry();
   if (!restored.data) await sample(store);
   return {
     persistence,

@@ -1,11 +1,20 @@
 import { del, get, set } from 'idb-keyval';
-import type { InputLayers, Settings } from '../../analysis/types.ts';
+import type { AnalysisResult, InputLayers, Settings } from '../../analysis/types.ts';
 import { validateSettings, type SettingsProblem } from '../../analysis/validateSettings.ts';
 import type { AdminLayers, AppState } from '../appState.ts';
 import type { AppStore } from '../store.ts';
 import { inputDigest, rememberDigest } from './inputDigest.ts';
+import { yieldToPage } from './resultCache.ts';
+import {
+  DATA_RECORD,
+  decodeResult,
+  encodeResult,
+  pauseEvery,
+  ResultCodecError,
+  type Pause,
+} from './resultCodec.ts';
 import { isQuotaError, type SaveFailure } from './saveProblem.ts';
-import { setSavedDataHint } from './savedDataHint.ts';
+import { savedDataDigest, setSavedDataHint } from './savedDataHint.ts';
 
 /** The few IndexedDB calls persistence needs; the app uses idb-keyval, tests may pass a Map-backed one. */
 export interface KeyValueStore {
@@ -16,12 +25,16 @@ export interface KeyValueStore {
 
 export const idbStore: KeyValueStore = { get, set, del };
 
-/** Data and settings live under separate keys: a slider drag must not rewrite megabytes of layers. */
+/**
+ * Data and settings live under separate keys: a slider drag must not rewrite megabytes of layers. The data
+ * is kept as bytes (`encodeResult` with `DATA_RECORD`, DATA-MODEL "Saved data"); a record written by 0.1
+ * (the same object, structured-cloned, `version: 1`) is still read, and written again as bytes.
+ */
 export const DATA_KEY = 'vungtrang:data:v1';
 export const SETTINGS_KEY = 'vungtrang:settings:v1';
 
 export interface SavedData {
-  version: 1;
+  version: 1 | 2;
   savedAt: string;
   input: InputLayers;
   admin: AdminLayers;
@@ -44,7 +57,21 @@ export interface RestoreOutcome {
   problem?: string;
   /** Saved settings the validator refused: they were dropped (and deleted), never applied. */
   settingsProblems?: SettingsProblem[];
+  /** The data came back from a record of an older form: write it again in today's. */
+  rewrite?: boolean;
 }
+
+export interface RestoreOptions {
+  /**
+   * The result saved for data of this digest under the current settings, if there is one: it is shown
+   * before the data is read (the list needs no geometry), while the data loads (`dataStatus` 'loading').
+   */
+  openResult?: (digest: string) => Promise<AnalysisResult | undefined>;
+  /** How decoding the data lets the page run between slices (tests pass `noPause`). */
+  pause?: () => Pause;
+}
+
+const slices = (): Pause => pauseEvery(40, yieldToPage);
 
 /**
  * Puts imported data and settings saved by an earlier visit back into the store.
@@ -55,8 +82,10 @@ export interface RestoreOutcome {
 export async function restorePersisted(
   store: AppStore,
   kv: KeyValueStore = idbStore,
+  { openResult, pause = slices }: RestoreOptions = {},
 ): Promise<RestoreOutcome> {
   const out: RestoreOutcome = { data: false, settings: false };
+  let early = false;
   try {
     const saved = await kv.get(SETTINGS_KEY);
     if (saved !== undefined) {
@@ -73,23 +102,70 @@ export async function restorePersisted(
         out.settings = true;
       }
     }
-    const data = await kv.get(DATA_KEY);
-    setSavedDataHint(data !== undefined);
-    if (data !== undefined) {
-      if (!isSavedData(data)) {
+    const digest = savedDataDigest();
+    if (digest !== null && openResult) {
+      // The list first: the saved result needs no geometry; the data (for the map, details, exports,
+      // what-if, import) follows, and what needs it waits for `dataStatus` to leave 'loading'.
+      early = true;
+      store.getState().setDataRestoring();
+      const result = await openResult(digest).catch(() => undefined);
+      if (result && store.getState().result === null) {
+        const s = store.getState();
+        s.finishRun(s.startRun(), result, 0, undefined, 'cache');
+        performance.mark('vt:restore:result-shown');
+      }
+    }
+    performance.mark('vt:restore:read-start');
+    const stored = await kv.get(DATA_KEY);
+    performance.mark('vt:restore:read-end');
+    if (stored !== undefined) {
+      const data = await readSavedData(stored, pause());
+      performance.mark('vt:restore:decode-end');
+      if (data === null) {
         out.problem =
           'The data saved in this browser is not in a form this version reads; showing the sample.';
       } else {
         if (typeof data.digest === 'string') rememberDigest(data.input, data.digest);
         store.getState().setImportedData(data.input, data.admin, data.illustrativeLayers, data.importedFiles);
+        setSavedDataHint(data.digest ?? true);
         out.data = true;
+        if (!(stored instanceof ArrayBuffer)) out.rewrite = true;
       }
     }
+    if (!out.data) setSavedDataHint(false);
   } catch (e) {
     // Private windows and blocked storage throw here; the app still works, only without memory.
     out.problem = `Saved data could not be read from this browser (${e instanceof Error ? e.message : String(e)}).`;
   }
+  // A result shown ahead of data that did not come back goes with it: the sample follows.
+  if (early && !out.data) store.getState().setDataAbandoned();
   return out;
+}
+
+/** The saved data from its stored form (bytes, or a 0.1 structured clone); null if it is neither. */
+async function readSavedData(stored: unknown, pause: Pause): Promise<SavedData | null> {
+  if (!(stored instanceof ArrayBuffer)) return isSavedData(stored) ? stored : null;
+  try {
+    const data = await decodeResult(stored, pause, DATA_RECORD);
+    return isSavedData(data) ? data : null;
+  } catch (e) {
+    if (!(e instanceof ResultCodecError)) throw e;
+    console.warn(`Saved data not readable: ${e.message}`);
+    return null;
+  }
+}
+
+/**
+ * The saved data as bytes, encoded in slices of the page's time; the structured-cloned object if the
+ * encoder refuses a value (a string with a lone surrogate), so the data is saved either way.
+ */
+async function storedForm(saved: SavedData, pause: Pause): Promise<unknown> {
+  try {
+    return await encodeResult({ ...saved, version: 2 }, pause, DATA_RECORD);
+  } catch (e) {
+    if (!(e instanceof ResultCodecError)) throw e;
+    return saved;
+  }
 }
 
 export interface PersistenceHandle {
@@ -110,6 +186,7 @@ export function startPersistence(
   store: AppStore,
   kv: KeyValueStore = idbStore,
   onProblem: (failed: SaveFailure | null) => void = () => undefined,
+  pause: () => Pause = slices,
 ): PersistenceHandle {
   let pending: Promise<void> = Promise.resolve();
   let failing = false;
@@ -140,8 +217,9 @@ export function startPersistence(
       const input = s.input;
       queue('data', async () => {
         const digest = await inputDigest(input);
-        await kv.set(DATA_KEY, digest === null ? saved : { ...saved, digest });
-        setSavedDataHint(true);
+        const value = await storedForm(digest === null ? saved : { ...saved, digest }, pause());
+        await kv.set(DATA_KEY, value);
+        setSavedDataHint(digest ?? true);
       });
     } else if (s.dataSource === 'sample') {
       queue('data', async () => {
@@ -184,7 +262,8 @@ function isCollection(v: unknown): boolean {
 }
 
 function isSavedData(v: unknown): v is SavedData {
-  if (!isObject(v) || v.version !== 1 || !isObject(v.input) || !isObject(v.admin)) return false;
+  if (!isObject(v) || (v.version !== 1 && v.version !== 2) || !isObject(v.input) || !isObject(v.admin))
+    return false;
   if (!isCollection(v.input.hamlets)) return false;
   return Array.isArray(v.illustrativeLayers) && Array.isArray(v.importedFiles);
 }

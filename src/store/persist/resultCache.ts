@@ -35,7 +35,8 @@ export function yieldToPage(): Promise<void> {
  * IndexedDB record, read and written as a copy of bytes instead of a structured clone of ~10⁶ objects, and
  * about 2.5 times smaller. Encoding and decoding run in slices of the page's time (`pause`). A record that
  * is not bytes, has another format version or does not decode is deleted and read as a miss (the console
- * says why): the analysis then runs as on a first visit.
+ * says why): the analysis then runs as on a first visit. The last result read or written is kept in memory
+ * under its key: opened ahead of the data after a reload (`restorePersisted`), it is not decoded twice.
  *
  * @example const cache = binaryResultStore(idbKv); await cache.replace(key, result);
  */
@@ -43,14 +44,20 @@ export function binaryResultStore(
   kv: ResultKv,
   pause: () => Pause = () => pauseEvery(40, yieldToPage),
 ): ResultStore {
+  let last: { key: string; result: AnalysisResult } | undefined;
   return {
     async get(key) {
+      if (last?.key === key) return last.result;
+      performance.mark('vt:result:read-start');
       const bytes = await kv.get(key);
+      performance.mark('vt:result:read-end');
       if (bytes === undefined) return undefined;
       try {
         if (!(bytes instanceof ArrayBuffer)) throw new ResultCodecError('not bytes');
         const result = await decodeResult(bytes, pause());
         if (!isResult(result)) throw new ResultCodecError('not an analysis result');
+        performance.mark('vt:result:decode-end');
+        last = { key, result };
         return result;
       } catch (e) {
         console.warn(`Saved analysis result dropped, analysing again: ${describe(e)}`);
@@ -59,6 +66,7 @@ export function binaryResultStore(
       }
     },
     async replace(key, result) {
+      last = { key, result };
       let bytes: ArrayBuffer;
       try {
         bytes = await encodeResult(result, pause());
@@ -139,10 +147,20 @@ export function appDataKey(
   if (layers.fieldReports) return null;
   if (source === 'sample') return `${sampleKey}${layers.mobileTests ? '|measured' : ''}`;
   const known = knownDigest(layers);
-  const imported = (digest: string): string => `${engine}|imported|${digest}`;
+  const imported = (digest: string): string => importedDataKey(engine, digest);
   return known !== undefined
     ? imported(known)
     : inputDigest(layers).then((d) => (d === null ? null : imported(d)));
+}
+
+/** The data key of imported layers with this SHA-256, analysed by this engine build. */
+export function importedDataKey(engine: string, digest: string): string {
+  return `${engine}|imported|${digest}`;
+}
+
+/** A result's key: its data's (`appDataKey`) and the settings it was computed with. */
+export function resultKey(dataKey: string, settings: Settings): string {
+  return `${dataKey}|${canonicalJson(settings)}`;
 }
 
 /**
@@ -162,9 +180,8 @@ export function withResultCache(
   return {
     async run(layers, settings: Settings, onProgress) {
       const base = dataKey(layers);
-      const settingsKey = canonicalJson(settings);
       if (typeof base === 'string') {
-        const cached = await store.get(`${base}|${settingsKey}`).catch(() => undefined);
+        const cached = await store.get(resultKey(base, settings)).catch(() => undefined);
         if (cached) {
           readBack.add(cached);
           return cached;
@@ -176,7 +193,7 @@ export function withResultCache(
           writes = writes
             .then(async () => {
               const key = await base;
-              if (key !== null) await store.replace(`${key}|${settingsKey}`, result);
+              if (key !== null) await store.replace(resultKey(key, settings), result);
             })
             .catch(() => undefined);
         });

@@ -1,19 +1,34 @@
 /**
- * The binary form of a cached analysis result (DATA-MODEL "Saved result"): one ArrayBuffer instead of a
- * structured-cloned object graph. Every string (ids, names, object keys) is written once in a table and
+ * The binary form of a cached analysis result and of the saved imported data (DATA-MODEL "Saved result",
+ * "Saved data"): one ArrayBuffer instead of a structured-cloned object graph. Every string (ids, names, object keys) is written once in a table and
  * referred to by index; each distinct set of object keys (a "shape": all hamlets share a few) once; numbers
  * as float64 (int32 when whole); an array of numbers, and an array of [x, y] pairs (a ring of a white or
- * weak zone), as one run of float64s. The decoder checks the magic, the version and every bound, and
+ * weak zone, of a hamlet polygon), as one run of float64s. The decoder checks the magic, the version and every bound, and
  * throws `ResultCodecError` rather than return a partial result.
  *
- * Layout (little-endian): "VTRC", u32 version, u32 total bytes, u32 strings, u32 UTF-8 bytes, u32 UTF-16
+ * Layout (little-endian): the record's magic ("VTRC" a result, "VTDT" data), u32 version, u32 total bytes, u32 strings, u32 UTF-8 bytes, u32 UTF-16
  * length of each string, the UTF-8 of all strings, u32 shapes, per shape u32 keys and their string indices,
  * then the root value (a tag byte, then its payload).
  */
 
 export const RESULT_FORMAT_VERSION = 1;
 
-const MAGIC = 0x43525456; // "VTRC" read as a little-endian u32
+/** What a record holds: its magic (so one kind is never read as another) and how deep it is sliced. */
+export interface RecordKind {
+  magic: number;
+  /** Arrays and objects this deep or shallower are walked with pauses. */
+  pauseDepth: number;
+  what: string;
+}
+
+/** An analysis result: the root, its hamlets and ranking, the summary's own lists. */
+export const RESULT_RECORD: RecordKind = {
+  magic: 0x43525456 /* "VTRC" */,
+  pauseDepth: 2,
+  what: 'a saved result',
+};
+/** Saved data (`persist.ts`): the root, its layers, each layer, each layer's features. */
+export const DATA_RECORD: RecordKind = { magic: 0x54445456 /* "VTDT" */, pauseDepth: 3, what: 'saved data' };
 
 const T_UNDEFINED = 0;
 const T_NULL = 1;
@@ -78,8 +93,6 @@ const LONE_SURROGATE = /\p{Surrogate}/u;
 export type Pause = () => Promise<void> | undefined;
 export const noPause: Pause = () => undefined;
 
-/** Arrays and objects this deep or shallower are walked with pauses (the root, its hamlets, summary…). */
-const PAUSE_DEPTH = 2;
 /** Elements between two looks at the clock. */
 const CLOCK_EVERY = 128;
 
@@ -104,7 +117,11 @@ export function pauseEvery(sliceMs: number, yieldNow: () => Promise<void>): Paus
  *
  * @example const bytes = await encodeResult(result); await decodeResult(bytes) // deep-equals result
  */
-export async function encodeResult(value: unknown, pause: Pause = noPause): Promise<ArrayBuffer> {
+export async function encodeResult(
+  value: unknown,
+  pause: Pause = noPause,
+  kind: RecordKind = RESULT_RECORD,
+): Promise<ArrayBuffer> {
   const strings: string[] = [];
   const stringIndex = new Map<string, number>();
   const shapes: number[][] = [];
@@ -192,9 +209,9 @@ export async function encodeResult(value: unknown, pause: Pause = noPause): Prom
     for (const k of keys) write(rec[k]);
   };
 
-  // The top levels again, pausing between elements; below PAUSE_DEPTH, `write` as above.
+  // The top levels again, pausing between elements; below `kind.pauseDepth`, `write` as above.
   const writeSliced = async (v: unknown, depth: number): Promise<void> => {
-    if (depth > PAUSE_DEPTH || typeof v !== 'object' || v === null) return write(v);
+    if (depth > kind.pauseDepth || typeof v !== 'object' || v === null) return write(v);
     if (!Array.isArray(v)) {
       if (Object.getPrototypeOf(v) !== Object.prototype) return write(v);
       const keys = Object.keys(v);
@@ -215,7 +232,7 @@ export async function encodeResult(value: unknown, pause: Pause = noPause): Prom
 
   const utf8 = new TextEncoder().encode(strings.join(''));
   const out = new Writer();
-  out.u32(MAGIC);
+  out.u32(kind.magic);
   out.u32(RESULT_FORMAT_VERSION);
   out.u32(0); // total bytes, filled in below
   out.u32(strings.length);
@@ -246,10 +263,14 @@ function isPair(x: unknown): boolean {
  * The value `encodeResult` wrote. Rejects with `ResultCodecError` for bytes of another format version, cut
  * short, or otherwise not what the encoder writes.
  */
-export async function decodeResult(buf: ArrayBuffer, pause: Pause = noPause): Promise<unknown> {
+export async function decodeResult(
+  buf: ArrayBuffer,
+  pause: Pause = noPause,
+  kind: RecordKind = RESULT_RECORD,
+): Promise<unknown> {
   if (!(buf instanceof ArrayBuffer) || buf.byteLength < 20) throw new ResultCodecError('too short');
   const view = new DataView(buf);
-  if (view.getUint32(0, true) !== MAGIC) throw new ResultCodecError('not a saved result');
+  if (view.getUint32(0, true) !== kind.magic) throw new ResultCodecError(`not ${kind.what}`);
   const version = view.getUint32(4, true);
   if (version !== RESULT_FORMAT_VERSION) throw new ResultCodecError(`format version ${version}`);
   if (view.getUint32(8, true) !== buf.byteLength) throw new ResultCodecError('cut short or padded');
@@ -347,7 +368,7 @@ export async function decodeResult(buf: ArrayBuffer, pause: Pause = noPause): Pr
     };
     const readSliced = async (depth: number): Promise<unknown> => {
       const tag = view.getUint8(at);
-      if (depth > PAUSE_DEPTH || (tag !== T_ARRAY && tag !== T_OBJECT)) return read();
+      if (depth > kind.pauseDepth || (tag !== T_ARRAY && tag !== T_OBJECT)) return read();
       at++;
       if (tag === T_OBJECT) {
         const keys = shapes[u32()];

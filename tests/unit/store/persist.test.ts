@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { withDefaults } from '../../../src/analysis/settings.ts';
-import type { InputLayers } from '../../../src/analysis/types.ts';
+import type { AnalysisResult, InputLayers } from '../../../src/analysis/types.ts';
 import { loadLayer, parseProject, readFileKind } from '../../../src/data/index.ts';
 import {
   DATA_KEY,
@@ -15,7 +15,9 @@ import { applyProject, projectText, registerProjectExtras } from '../../../src/s
 import { createAppStore } from '../../../src/store/store.ts';
 import { createStore } from 'zustand/vanilla';
 import type { RestoreNotice } from '../../../src/store/persist/restoreNotice.ts';
-import { savedDataHint } from '../../../src/store/persist/savedDataHint.ts';
+import { savedDataDigest, savedDataHint } from '../../../src/store/persist/savedDataHint.ts';
+import { inputDigest } from '../../../src/store/persist/inputDigest.ts';
+import { dataSettled } from '../../../src/store/slices/dataSlice.ts';
 
 /** IndexedDB stand-in with the same structured-clone semantics (values are copied, not shared). */
 function memoryStore(): KeyValueStore & { data: Map<string, unknown> } {
@@ -331,5 +333,171 @@ describe('the hint that this browser holds imported data (read before IndexedDB 
   it('without localStorage (Node, blocked storage) says no and never throws', () => {
     vi.stubGlobal('localStorage', undefined);
     expect(savedDataHint()).toBe(false);
+  });
+});
+
+describe('saved data as bytes, and the saved result opened before it', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  const empty = { province: null, units: null, districts: null, communes: null };
+  const noNotice = () =>
+    createStore<RestoreNotice>()(() => ({ problem: null, settings: [], show() {}, dismiss() {} }));
+
+  function fakeLocalStorage(): Map<string, string> {
+    const items = new Map<string, string>();
+    vi.stubGlobal('localStorage', {
+      getItem: (k: string) => items.get(k) ?? null,
+      setItem: (k: string, v: string) => items.set(k, v),
+      removeItem: (k: string) => items.delete(k),
+    });
+    return items;
+  }
+
+  /** Saves `input` as an import would, and returns the store it was saved from. */
+  async function saveImported(kv: KeyValueStore, input: InputLayers): Promise<void> {
+    const store = createAppStore();
+    const handle = startPersistence(store, kv);
+    store.getState().setImportedData(input, empty, [], ['hamlets.geojson']);
+    await handle.flush();
+    handle.stop();
+  }
+
+  const fakeResult = (id: string): AnalysisResult =>
+    ({ hamlets: [], ranking: [], summary: {}, warnings: [id], timingsMs: {} }) as unknown as AnalysisResult;
+
+  it('is one record of bytes that comes back equal, and its digest becomes the hint', async () => {
+    const items = fakeLocalStorage();
+    const kv = memoryStore();
+    const input = await importedHamlets();
+    await saveImported(kv, input);
+    expect(kv.data.get(DATA_KEY)).toBeInstanceOf(ArrayBuffer);
+    const digest = await inputDigest(input);
+    expect(items.get('vungtrang:has-imported-data')).toBe(digest);
+    expect(savedDataDigest()).toBe(digest);
+    const after = createAppStore();
+    expect((await restorePersisted(after, kv)).data).toBe(true);
+    expect(after.getState().input).toEqual(input);
+  });
+
+  it('data saved by 0.1 (a structured clone) is still read, and written again as bytes', async () => {
+    const kv = memoryStore();
+    const input = await importedHamlets();
+    const old = {
+      version: 1,
+      savedAt: 'x',
+      input,
+      admin: empty,
+      illustrativeLayers: [],
+      importedFiles: ['h.geojson'],
+    };
+    await kv.set(DATA_KEY, old);
+    const store = createAppStore();
+    const boot = await bootData(store, kv, () => Promise.resolve(), noNotice());
+    expect(boot.data).toBe('restored');
+    await boot.persistence.flush();
+    boot.persistence.stop();
+    expect(kv.data.get(DATA_KEY)).toBeInstanceOf(ArrayBuffer);
+    const again = createAppStore();
+    expect((await restorePersisted(again, kv)).data).toBe(true);
+    expect(again.getState().input).toEqual(input);
+    expect(again.getState().importedFiles).toEqual(['h.geojson']);
+  });
+
+  it('bytes that do not decode are said, the sample is shown, and the hint is cleared', async () => {
+    const items = fakeLocalStorage();
+    items.set('vungtrang:has-imported-data', '1');
+    const kv = memoryStore();
+    await saveImported(kv, await importedHamlets());
+    const bytes = kv.data.get(DATA_KEY) as ArrayBuffer;
+    new DataView(bytes).setUint32(4, 99, true);
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const notice = createStore<RestoreNotice>()((set) => ({
+      problem: null,
+      settings: [],
+      show: (problem, settings) => set({ problem, settings }),
+      dismiss: () => undefined,
+    }));
+    let samples = 0;
+    const boot = await bootData(createAppStore(), kv, () => Promise.resolve(void samples++), notice);
+    expect(boot.data).toBe('sample');
+    expect(samples).toBe(1);
+    expect(notice.getState().problem).toMatch(/not in a form this version reads/);
+    expect(savedDataHint()).toBe(false);
+    boot.persistence.stop();
+  });
+
+  it('a string the bytes cannot carry (a lone surrogate) is saved all the same', async () => {
+    const kv = memoryStore();
+    const input = await importedHamlets();
+    const odd = structuredClone(input);
+    odd.hamlets.features[0]!.properties.name = 'Thôn \uD800';
+    await saveImported(kv, odd);
+    expect(kv.data.get(DATA_KEY)).not.toBeInstanceOf(ArrayBuffer);
+    const after = createAppStore();
+    expect((await restorePersisted(after, kv)).data).toBe(true);
+    expect(after.getState().input?.hamlets.features[0]?.properties.name).toBe('Thôn \uD800');
+  });
+
+  it('the saved result is shown first, while the data loads; the data follows', async () => {
+    fakeLocalStorage();
+    const kv = memoryStore();
+    const input = await importedHamlets();
+    await saveImported(kv, input);
+    const digest = (await inputDigest(input))!;
+    // The data record is held back until the result has been seen in the store.
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const slow: KeyValueStore = {
+      ...kv,
+      get: async (k) => {
+        if (k === DATA_KEY) await gate;
+        return kv.get(k);
+      },
+    };
+    const store = createAppStore();
+    const asked: string[] = [];
+    const result = fakeResult('saved');
+    const restoring = restorePersisted(store, slow, {
+      openResult: (d) => {
+        asked.push(d);
+        return Promise.resolve(result);
+      },
+    });
+    await vi.waitFor(() => expect(store.getState().result).toBe(result));
+    expect(asked).toEqual([digest]);
+    expect(store.getState()).toMatchObject({
+      input: null,
+      dataStatus: 'loading',
+      dataSource: 'imported',
+      lastRunFrom: 'cache',
+    });
+    release();
+    expect((await restoring).data).toBe(true);
+    expect(store.getState()).toMatchObject({ dataStatus: 'ready', dataSource: 'imported', result });
+    expect(store.getState().input).toEqual(input);
+  });
+
+  it('when the data does not come back, the result shown ahead goes with it', async () => {
+    const items = fakeLocalStorage();
+    items.set('vungtrang:has-imported-data', 'a'.repeat(64));
+    const store = createAppStore();
+    const outcome = await restorePersisted(store, memoryStore(), {
+      openResult: () => Promise.resolve(fakeResult('orphan')),
+    });
+    expect(outcome.data).toBe(false);
+    expect(store.getState()).toMatchObject({ result: null, rows: [], dataSource: 'sample' });
+    expect(savedDataHint()).toBe(false);
+  });
+
+  it('what replaces the data waits while it is read back', async () => {
+    const store = createAppStore();
+    store.getState().setDataRestoring();
+    let settled = false;
+    const waiting = dataSettled(store).then(() => (settled = true));
+    await Promise.resolve();
+    expect(settled).toBe(false);
+    store.getState().setImportedData(await importedHamlets(), empty, [], ['hamlets.geojson']);
+    await waiting;
+    expect(settled).toBe(true);
   });
 });

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisResult, HamletCoverage } from '../../../src/analysis/types.ts';
 import {
+  DATA_RECORD,
   decodeResult,
   encodeResult,
   pauseEvery,
@@ -180,5 +181,113 @@ describe('a saved result that cannot be read', () => {
     expect(view.getUint8(at)).toBe(8);
     view.setUint8(at, 200);
     await refused(garbled, /unknown tag 200/);
+  });
+});
+
+describe('the binary form of saved data (the imported layers)', () => {
+  it('gives back every layer of the sample with its geometry, in slices of its features', async () => {
+    const { layers } = sampleRun();
+    const saved = {
+      version: 2,
+      savedAt: '2026-12-02T00:00:00.000Z',
+      input: layers,
+      importedFiles: ['a.geojson'],
+    };
+    let pauses = 0;
+    const pause = pauseEvery(0, () => {
+      pauses++;
+      return Promise.resolve();
+    });
+    const bytes = await encodeResult(saved, pause, DATA_RECORD);
+    // Each layer's features are walked one by one: about one pause per 128 features, hamlets included.
+    const features = Object.values(layers).reduce((n, l) => n + (l?.features.length ?? 0), 0);
+    expect(pauses).toBeGreaterThanOrEqual(Math.floor(layers.hamlets.features.length / 128));
+    const written = pauses;
+    const back = await decodeResult(bytes, pause, DATA_RECORD);
+    expect(pauses - written).toBeGreaterThanOrEqual(Math.floor(layers.hamlets.features.length / 128));
+    expect(same(back, saved)).toBe(true);
+    expect(features).toBeGreaterThan(layers.hamlets.features.length);
+    const { serialize } = await import('node:v8');
+    expect(bytes.byteLength).toBeLessThan(serialize(saved).length);
+  });
+
+  it('keeps polygons, multipolygons, points and 3-D positions exactly, -0 included', async () => {
+    const saved = {
+      input: {
+        hamlets: {
+          type: 'FeatureCollection',
+          features: [
+            {
+              type: 'Feature',
+              properties: { id: 'A', name: 'Thôn Đông', households: 120, note: null },
+              geometry: {
+                type: 'Polygon',
+                coordinates: [
+                  [
+                    [105.1, 20.2],
+                    [105.2, 20.2],
+                    [105.2, -0],
+                    [105.1, 20.2],
+                  ],
+                ],
+              },
+            },
+            {
+              type: 'Feature',
+              properties: { id: 'B', name: 'Xóm 3', households: 0.5 },
+              geometry: {
+                type: 'MultiPolygon',
+                coordinates: [
+                  [
+                    [
+                      [1, 2, 3],
+                      [4, 5, 6],
+                      [7, 8, 9],
+                      [1, 2, 3],
+                    ],
+                  ],
+                  [
+                    [
+                      [0.1, 0.2],
+                      [0.3, 0.4],
+                      [0.1, 0.2],
+                    ],
+                  ],
+                ],
+              },
+            },
+          ],
+        },
+        sites: {
+          type: 'FeatureCollection',
+          features: [
+            { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [105.5, 20.5] } },
+          ],
+        },
+      },
+    };
+    const back = await decodeResult(
+      await encodeResult(saved, undefined, DATA_RECORD),
+      undefined,
+      DATA_RECORD,
+    );
+    expect(same(back, saved)).toBe(true);
+  });
+
+  it('a saved result is not read as saved data, nor saved data as a result', async () => {
+    const data = await encodeResult({ input: {} }, undefined, DATA_RECORD);
+    const result = await encodeResult({ hamlets: [] });
+    await expect(decodeResult(result, undefined, DATA_RECORD)).rejects.toThrow(/not saved data/);
+    await expect(decodeResult(data)).rejects.toThrow(/not a saved result/);
+  });
+
+  it('is refused when written by another format version or garbled', async () => {
+    const bytes = await encodeResult({ input: { hamlets: { features: [1, 2, 3] } } }, undefined, DATA_RECORD);
+    const old = bytes.slice(0);
+    new DataView(old).setUint32(4, RESULT_FORMAT_VERSION + 1, true);
+    await expect(decodeResult(old, undefined, DATA_RECORD)).rejects.toThrow(/format version/);
+    const cut = bytes.slice(0, bytes.byteLength - 3);
+    new DataView(cut).setUint32(8, cut.byteLength, true);
+    await expect(decodeResult(cut, undefined, DATA_RECORD)).rejects.toBeInstanceOf(ResultCodecError);
   });
 });
