@@ -1,4 +1,4 @@
-import { clear, createStore, get, set, type UseStore } from 'idb-keyval';
+import { clear, createStore, get, keys, set, type UseStore } from 'idb-keyval';
 import type { AnalysisResult, InputLayers, Settings } from '../../analysis/types.ts';
 import type { Analyser } from '../runner.ts';
 import { inputDigest, knownDigest } from './inputDigest.ts';
@@ -9,6 +9,12 @@ export interface ResultStore {
   get(key: string): Promise<AnalysisResult | undefined>;
   /** Keeps only this one result: the settings a user comes back with are the ones they last used. */
   replace(key: string, result: AnalysisResult): Promise<void>;
+  /**
+   * Starts reading the one kept result if its key passes `wanted`, before anyone asks for it (the page's
+   * first module, while the app's code loads); a `get` of its key then waits for it instead of reading
+   * it again.
+   */
+  readAhead?(wanted: (key: string) => boolean): void;
 }
 
 /** The few storage calls the result cache needs; the app uses IndexedDB, tests may pass a Map-backed one. */
@@ -16,6 +22,8 @@ export interface ResultKv {
   get(key: string): Promise<unknown>;
   set(key: string, value: unknown): Promise<void>;
   clear(): Promise<void>;
+  /** The records' keys (there is at most one). */
+  keys(): Promise<string[]>;
 }
 
 /** Lets the page draw and take input between slices of the hamlets (no frame skipped for long). */
@@ -45,25 +53,38 @@ export function binaryResultStore(
   pause: () => Pause = () => pauseEvery(40, yieldToPage),
 ): ResultStore {
   let last: { key: string; result: AnalysisResult } | undefined;
+  let ahead: { key: string; read: Promise<AnalysisResult | undefined> } | undefined;
+  const read = async (key: string): Promise<AnalysisResult | undefined> => {
+    performance.mark('vt:result:read-start');
+    const bytes = await kv.get(key);
+    performance.mark('vt:result:read-end');
+    if (bytes === undefined) return undefined;
+    try {
+      if (!(bytes instanceof ArrayBuffer)) throw new ResultCodecError('not bytes');
+      const result = await decodeResult(bytes, pause());
+      if (!isResult(result)) throw new ResultCodecError('not an analysis result');
+      performance.mark('vt:result:decode-end');
+      last = { key, result };
+      return result;
+    } catch (e) {
+      console.warn(`Saved analysis result dropped, analysing again: ${describe(e)}`);
+      await kv.clear();
+      return undefined;
+    }
+  };
   return {
     async get(key) {
+      if (ahead?.key === key) await ahead.read.catch(() => undefined);
       if (last?.key === key) return last.result;
-      performance.mark('vt:result:read-start');
-      const bytes = await kv.get(key);
-      performance.mark('vt:result:read-end');
-      if (bytes === undefined) return undefined;
-      try {
-        if (!(bytes instanceof ArrayBuffer)) throw new ResultCodecError('not bytes');
-        const result = await decodeResult(bytes, pause());
-        if (!isResult(result)) throw new ResultCodecError('not an analysis result');
-        performance.mark('vt:result:decode-end');
-        last = { key, result };
-        return result;
-      } catch (e) {
-        console.warn(`Saved analysis result dropped, analysing again: ${describe(e)}`);
-        await kv.clear();
-        return undefined;
-      }
+      return read(key);
+    },
+    readAhead(wanted) {
+      void kv.keys().then(
+        ([key]) => {
+          if (key !== undefined && wanted(key) && last?.key !== key) ahead = { key, read: read(key) };
+        },
+        () => undefined,
+      );
     },
     async replace(key, result) {
       last = { key, result };
@@ -96,6 +117,7 @@ export const idbResultStore: ResultStore = binaryResultStore({
   get: (key) => get(key, results()),
   set: (key, value) => set(key, value, results()),
   clear: () => clear(results()),
+  keys: () => keys<string>(results()),
 });
 
 /**

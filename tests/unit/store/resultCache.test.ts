@@ -144,6 +144,7 @@ function mapKv() {
     get: async (k: string) => structuredClone(records.get(k)),
     set: async (k: string, v: unknown) => void records.set(k, structuredClone(v)),
     clear: async () => records.clear(),
+    keys: async () => [...records.keys()],
   };
 }
 
@@ -159,6 +160,26 @@ describe('stored as bytes', () => {
     expect([...kv.records.keys()]).toEqual(['b']);
     expect(await store.get('a')).toBeUndefined();
     expect((await store.get('b'))?.warnings).toEqual(['b']);
+  });
+
+  it('reads the kept result ahead only when its key is wanted, and a get of that key waits for that read', async () => {
+    const result = analyze(sampleInput(), DEFAULT_SETTINGS);
+    const kv = mapKv();
+    await binaryResultStore(kv, () => noPause).replace('engine|imported|abc|{}', result);
+    const reads: string[] = [];
+    // Each read takes a while: a get that comes during the read ahead must wait for it, not read again.
+    const slow = (k: string) => new Promise((r) => setTimeout(r, 50)).then(() => kv.get(k));
+    const counted = { ...kv, get: (k: string) => (reads.push(k), slow(k)) };
+    const other = binaryResultStore(counted, () => noPause);
+    other.readAhead?.((key) => key.startsWith('engine|imported|xyz|'));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(reads).toEqual([]);
+    const store = binaryResultStore(counted, () => noPause);
+    store.readAhead?.((key) => key.startsWith('engine|imported|abc|'));
+    await vi.waitFor(() => expect(reads).toEqual(['engine|imported|abc|{}']));
+    expect(await store.get('engine|imported|abc|{}')).toStrictEqual(result);
+    expect(await store.get('engine|imported|abc|{"x":1}')).toBeUndefined();
+    expect(reads).toEqual(['engine|imported|abc|{}', 'engine|imported|abc|{"x":1}']);
   });
 
   it('drops an entry of another format version, a garbled one or an older object form, and says so in the console', async () => {
