@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { screenshot } from './browser.ts';
 import {
@@ -8,9 +9,34 @@ import {
   visibleRowIds,
   waitForAnalysis,
   waitForApp,
+  waitForMapIdle,
 } from './driver.ts';
 
 const app = appForFile();
+
+/**
+ * Holds the page's read of its saved data (IndexedDB `vungtrang:data:v1`) until the test calls
+ * `window.__vtReleaseData()`, in page loads where sessionStorage asks for it: what the user sees while the
+ * layers are still being read back, however fast this machine reads them.
+ */
+const HOLD_DATA = `
+  if (sessionStorage.getItem('vt-hold-data') === '1') {
+    let release;
+    const gate = new Promise((r) => (release = r));
+    window.__vtReleaseData = () => release();
+    const get = IDBObjectStore.prototype.get;
+    IDBObjectStore.prototype.get = function (key) {
+      const req = get.call(this, key);
+      if (key !== 'vungtrang:data:v1') return req;
+      const slot = Object.getOwnPropertyDescriptor(IDBRequest.prototype, 'onsuccess');
+      Object.defineProperty(req, 'onsuccess', {
+        set(fn) { slot.set.call(this, (e) => void gate.then(() => fn.call(this, e))); },
+        get() { return slot.get.call(this); },
+      });
+      return req;
+    };
+  }
+`;
 
 const state = () =>
   app.page.evaluate(() => {
@@ -77,6 +103,72 @@ describe('the last result of imported data comes back with a reload', () => {
     await expect
       .poll(savedResultKeys, { timeout: TIMEOUT })
       .toEqual([expect.stringContaining('"fibreServiceRadiusM":800')]);
+    expect(errors).toEqual([]);
+  });
+
+  it('after a reload the list shows before the layers are read back; what needs them waits for them', async () => {
+    const { page, errors } = app;
+    await page.evaluate(() => window.__vt!.store.getState().setLang('en'));
+    const rows = await visibleRowIds(page);
+    const { hamlets } = await state();
+    await page.addInitScript(HOLD_DATA);
+    await page.evaluate(() => sessionStorage.setItem('vt-hold-data', '1'));
+    await page.reload();
+    await page.waitForSelector('[data-hamlet-id]', { timeout: TIMEOUT });
+    await page.waitForFunction(() => window.__vt !== undefined, undefined, { timeout: TIMEOUT });
+    // The saved result's list, with no layers in the page yet: the map says it is loading.
+    const early = await page.evaluate(() => {
+      const s = window.__vt!.store.getState();
+      return {
+        input: s.input,
+        status: s.dataStatus,
+        source: s.dataSource,
+        from: s.lastRunFrom,
+        hamlets: s.result?.hamlets.length,
+      };
+    });
+    expect(early).toEqual({ input: null, status: 'loading', source: 'imported', from: 'cache', hamlets });
+    expect(await visibleRowIds(page)).toEqual(rows);
+    await expect(page.textContent('.vt-overlay[role="status"]')).resolves.toMatch(/Loading|Đang tải/);
+    await screenshot(page, 'cache-list-before-layers');
+    // Files picked now wait for the user's layers (an import adds to them), and say so.
+    await page.click('[data-testid="data-menu"]');
+    await page.setInputFiles('[data-testid="import-file-input"]', ['tests/fixtures/import/sites.csv']);
+    await expect(page.textContent('[data-testid="import-waiting"]')).resolves.toMatch(/saved data/);
+    expect(await page.$('[role="dialog"]')).toBeNull();
+    // Exports need the layers: offered once they are there.
+    await page.click('[data-testid="share-open"]');
+    expect(await page.isDisabled('[data-testid="export-ranking-csv"]')).toBe(true);
+    await page.click('[data-testid="share-open"]');
+
+    await page.evaluate(() => (window as unknown as { __vtReleaseData: () => void }).__vtReleaseData());
+    await page.evaluate(() => sessionStorage.removeItem('vt-hold-data'));
+    await waitForApp(page);
+    // The import waited for them and opens now, on top of the user's data; it is not needed here.
+    await page.waitForSelector('[role="dialog"]', { timeout: TIMEOUT });
+    await page.click('[role="dialog"] >> text=Cancel');
+    await page.waitForSelector('[role="dialog"]', { state: 'detached' });
+    const after = await state();
+    expect(after).toMatchObject({ source: 'imported', from: 'cache', hamlets, workerRuns: 0 });
+    // A hamlet's details and the map's geometry, and an export of the list, work as before the reload.
+    const id = rows[0]!;
+    await page.click(`[data-hamlet-id="${id}"]`);
+    await page.waitForSelector('[data-testid="hamlet-details"]', { timeout: TIMEOUT });
+    await waitForMapIdle(page);
+    const onMap = await page.evaluate(
+      (hid) =>
+        window.__vt!.store.getState().input?.hamlets.features.some((f) => f.properties.id === hid) ?? false,
+      id,
+    );
+    expect(onMap).toBe(true);
+    if ((await page.getAttribute('[data-testid="share-open"]', 'aria-expanded')) !== 'true') {
+      await page.click('[data-testid="share-open"]');
+    }
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-testid="export-ranking-csv"]'),
+    ]);
+    expect(readFileSync(await csv.path(), 'utf8')).toContain(id);
     expect(errors).toEqual([]);
   });
 

@@ -27,8 +27,8 @@ export const idbStore: KeyValueStore = { get, set, del };
 
 /**
  * Data and settings live under separate keys: a slider drag must not rewrite megabytes of layers. The data
- * is kept as bytes (`encodeResult` with `DATA_RECORD`, DATA-MODEL "Saved data"); a record written by 0.1
- * (the same object, structured-cloned, `version: 1`) is still read, and written again as bytes.
+ * is kept as bytes (`encodeResult` with `DATA_RECORD`, DATA-MODEL "Saved data"); an earlier record (the
+ * same object, structured-cloned, `version: 1`) is still read, and written again as bytes.
  */
 export const DATA_KEY = 'vungtrang:data:v1';
 export const SETTINGS_KEY = 'vungtrang:settings:v1';
@@ -127,6 +127,7 @@ export async function restorePersisted(
       } else {
         if (typeof data.digest === 'string') rememberDigest(data.input, data.digest);
         store.getState().setImportedData(data.input, data.admin, data.illustrativeLayers, data.importedFiles);
+        performance.mark('vt:restore:data-set');
         setSavedDataHint(data.digest ?? true);
         out.data = true;
         if (!(stored instanceof ArrayBuffer)) out.rewrite = true;
@@ -142,7 +143,7 @@ export async function restorePersisted(
   return out;
 }
 
-/** The saved data from its stored form (bytes, or a 0.1 structured clone); null if it is neither. */
+/** The saved data from its stored form (bytes, or an earlier structured clone); null if it is neither. */
 async function readSavedData(stored: unknown, pause: Pause): Promise<SavedData | null> {
   if (!(stored instanceof ArrayBuffer)) return isSavedData(stored) ? stored : null;
   try {

@@ -300,11 +300,14 @@ export async function decodeResult(
       return s;
     };
     const shapes: string[][] = [];
+    // Shapes with a key named __proto__, which must be set as data (`setKey`); the others are assigned.
+    const odd = new Set<string[]>();
     const shapeCount = u32();
     for (let i = 0; i < shapeCount; i++) {
       const n = u32();
       const keys: string[] = [];
       for (let j = 0; j < n; j++) keys.push(string(u32()));
+      if (keys.includes('__proto__')) odd.add(keys);
       shapes.push(keys);
     }
     const read = (): unknown => {
@@ -357,9 +360,8 @@ export async function decodeResult(
           const keys = shapes[u32()];
           if (!keys) throw new ResultCodecError('unknown shape');
           const o: Record<string, unknown> = {};
-          for (const k of keys) {
-            setKey(o, k, read());
-          }
+          if (odd.has(keys)) for (const k of keys) setKey(o, k, read());
+          else for (let i = 0; i < keys.length; i++) o[keys[i]!] = read();
           return o;
         }
         default:

@@ -379,7 +379,7 @@ describe('saved data as bytes, and the saved result opened before it', () => {
     expect(after.getState().input).toEqual(input);
   });
 
-  it('data saved by 0.1 (a structured clone) is still read, and written again as bytes', async () => {
+  it('data saved in the earlier form (a structured clone) is still read, and written again as bytes', async () => {
     const kv = memoryStore();
     const input = await importedHamlets();
     const old = {
