@@ -2,7 +2,8 @@ import Flatbush from 'flatbush';
 import type { CoverageShape } from './coverageShapes.ts';
 import { fibreShapes, operatorCoverageShape, siteShapes } from './coverageShapes.ts';
 import { fibreId, siteId } from './featureIds.ts';
-import { areaUnits, intersect } from './geometry/clip.ts';
+import { areaUnits, intersect, SCALE } from './geometry/clip.ts';
+import { convexRing, signedAreaInConvex, type ConvexRing } from './geometry/convexClip.ts';
 import { polygonToSegmentDistance } from './geometry/distance.ts';
 import type { LocalProjection } from './geometry/projection.ts';
 import { prepareHamlets, type PreparedHamlet } from './prepareHamlets.ts';
@@ -54,10 +55,11 @@ export function networkReach(
         const list = into(shape);
         if (!list) continue;
         const b = shape.bounds;
+        const rings = lazyRings(shape);
         for (const i of index.search(b.left, b.top, b.right, b.bottom)) {
           const h = hamlets[i] as PreparedHamlet;
           const set = (lists[i] as Record<keyof HamletReach, Set<string>>)[list];
-          if (!set.has(shape.sourceId) && reaches(h, shape)) set.add(shape.sourceId);
+          if (!set.has(shape.sourceId) && reaches(h, shape, rings)) set.add(shape.sourceId);
         }
       }
     };
@@ -89,14 +91,47 @@ export function networkReach(
 }
 
 /**
- * Whether a shape overlaps a hamlet with some area. Its outer disc or capsule rules most candidates out and
- * its inner ones (which lie inside the shape) prove most overlaps; only the few left are clipped.
+ * An overlap of more than this (1 m², in integer units²) measured in floating point is an overlap for
+ * Clipper too; a smaller one may be rounding, so Clipper decides.
  */
-function reaches(h: PreparedHamlet, shape: CoverageShape): boolean {
+const SURE_AREA = SCALE * SCALE;
+
+/** A convex shape's rings, built once for all the hamlets it is tested against; null when not convex. */
+function lazyRings(shape: CoverageShape): () => ConvexRing[] | null {
+  let rings: ConvexRing[] | null | undefined;
+  return () => {
+    if (rings === undefined) {
+      rings = null;
+      if (shape.convex) {
+        const built = shape.paths().map((p) => convexRing(p, true));
+        if (built.every((r) => r !== null)) rings = built as ConvexRing[];
+      }
+    }
+    return rings;
+  };
+}
+
+/**
+ * Whether a shape overlaps a hamlet with some area. Its outer disc or capsule rules most candidates out and
+ * its inner ones (which lie inside the shape) prove most overlaps. A convex shape's rings then cut the
+ * hamlet in floating point: more than {@link SURE_AREA} inside one ring is an overlap, nothing inside any
+ * is none; only what is left (slivers, shapes that are not convex) is clipped, so the answer is Clipper's.
+ */
+function reaches(h: PreparedHamlet, shape: CoverageShape, rings: () => ConvexRing[] | null): boolean {
   const o = shape.outer;
   if (o && polygonToSegmentDistance(h.paths, o.ax, o.ay, o.bx, o.by) >= o.r) return false;
   for (const p of shape.proofs) {
     if (p.r > 0 && polygonToSegmentDistance(h.paths, p.ax, p.ay, p.bx, p.by) < p.r) return true;
+  }
+  const convex = rings();
+  if (convex) {
+    let unsure = false;
+    for (const c of convex) {
+      const a = signedAreaInConvex(h.paths, c);
+      if (a > SURE_AREA) return true;
+      if (a !== 0) unsure = true;
+    }
+    if (!unsure) return false;
   }
   const cut = intersect(h.paths, shape.paths(), shape.sourceId);
   return cut.ok && areaUnits(cut.value) > 0;

@@ -326,11 +326,11 @@ function outputs(
 ): Record<(typeof OUTPUT_FILES)[number], string | Iterable<string>> {
   const opts = { ...(units ? { units } : {}), ...(operator === undefined ? {} : { operator }) };
   function* hamlets(): Generator<Feature> {
-    for (const f of hamletFeatures(result, layers.hamlets, opts))
-      yield {
-        ...f,
-        properties: { ...f.properties, ...reachProperties(reach.get(String(f.properties?.id))) },
-      };
+    // Each feature's properties are its own copy: the reach lists are added in place.
+    for (const f of hamletFeatures(result, layers.hamlets, opts)) {
+      Object.assign(f.properties ?? {}, reachProperties(reach.get(String(f.properties?.id))));
+      yield f;
+    }
   }
   return {
     'hamlets.geojson': featureCollectionChunks(hamlets()),

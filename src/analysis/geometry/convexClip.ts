@@ -20,9 +20,11 @@ export interface ConvexRing {
 /**
  * The ring as a convex polygon (made counter-clockwise), or null when it is not convex (a vertex on a
  * straight edge is fine, a spike is not) or has no area. Repeated vertices and a closing vertex are dropped.
+ * `known`: the caller built the ring convex (a disc, a capsule), so the quadratic check and its vertex limit
+ * are skipped.
  * @example convexRing([{ x: 0, y: 0 }, { x: 0, y: 10 }, { x: 10, y: 10 }, { x: 10, y: 0 }])?.area2 // 200
  */
-export function convexRing(ring: Path64): ConvexRing | null {
+export function convexRing(ring: Path64, known = false): ConvexRing | null {
   const p: Path64 = [];
   for (const v of ring) {
     const last = p[p.length - 1];
@@ -41,6 +43,10 @@ export function convexRing(ring: Path64): ConvexRing | null {
   }
   if (area2 === 0) return null;
   const points = area2 > 0 ? p : p.slice().reverse();
+  if (known) {
+    const { left, top, right, bottom } = boundsOf([points]);
+    return { points, area2: Math.abs(area2), left, top, right, bottom };
+  }
   if (n > MAX_CONVEX) return null;
   // Every vertex on the left of (or on) every edge: convex and simple (a pentagram fails).
   for (let i = 0; i < n; i++) {
@@ -60,6 +66,14 @@ export function convexRing(ring: Path64): ConvexRing | null {
  * @example areaInConvex(hamlet.paths, convexRing(tilePath)!) // m² × SCALE² of hamlet ∩ tile
  */
 export function areaInConvex(paths: Paths64, c: ConvexRing): number {
+  return Math.max(0, signedAreaInConvex(paths, c));
+}
+
+/**
+ * {@link areaInConvex} before negative rounding noise is cut to 0: exactly 0 when no ring reaches inside
+ * the polygon (each lies beyond one of its edges or is cut to nothing).
+ */
+export function signedAreaInConvex(paths: Paths64, c: ConvexRing): number {
   const cp = c.points;
   const n = cp.length;
   let total = 0;
@@ -130,7 +144,7 @@ export function areaInConvex(paths: Paths64, c: ConvexRing): number {
       a2 += (xs[j] as number) * (ys[k] as number) - (xs[k] as number) * (ys[j] as number);
     total += a2 / 2;
   }
-  return Math.max(0, total);
+  return total;
 }
 
 /** Four coordinate buffers reused between calls (each cut adds at most one vertex per edge). */

@@ -16,7 +16,13 @@ import {
   settingsDifferences,
   type HamletChange,
 } from '../../../src/analysis/versionCompare.ts';
-import { hamlet, layersOf, ll, site } from './helpers.ts';
+import fc from 'fast-check';
+import { fibreShapes, siteShapes, type CoverageShape } from '../../../src/analysis/coverageShapes.ts';
+import { fibreId, siteId } from '../../../src/analysis/featureIds.ts';
+import { areaUnits, intersect } from '../../../src/analysis/geometry/clip.ts';
+import type { HamletReach } from '../../../src/analysis/networkReach.ts';
+import { prepareHamlets } from '../../../src/analysis/prepareHamlets.ts';
+import { hamlet, layersOf, ll, site, squareRing } from './helpers.ts';
 
 const settings = withDefaults({});
 /** 600 m squares of 100 households each; A and B in district D1, C, U and F in D2. */
@@ -32,10 +38,10 @@ const HAMLETS = [
   }),
 ];
 
-function fibre(id: string, x0: number, x1: number): Feature<LineString, FibreProps> {
+function fibre(id: string, x0: number, x1: number, y0 = 0, y1 = 0): Feature<LineString, FibreProps> {
   return {
     type: 'Feature',
-    geometry: { type: 'LineString', coordinates: [ll(x0, 0), ll(x1, 0)] },
+    geometry: { type: 'LineString', coordinates: [ll(x0, y0), ll(x1, y1)] },
     properties: { id, kind: 'access' },
   };
 }
@@ -90,6 +96,122 @@ describe('networkReach', () => {
     });
     expect(networkReach(layers, settings).get('A')?.sites).toEqual(['facing', 'long']);
     expect(networkReach(layers, settings).get('A')?.fibre).toEqual([]);
+  });
+});
+
+/** What reaches each hamlet by clipping every shape whose box meets the hamlet's: no proofs, no shortcuts. */
+function reachByClipping(layers: InputLayers): Map<string, Record<keyof HamletReach, string[]>> {
+  const { hamlets, proj } = prepareHamlets(layers);
+  const shapes: [keyof HamletReach, CoverageShape][] = [
+    ...(layers.sites?.features ?? []).flatMap((f, i) =>
+      siteShapes(f, siteId(f, i), proj, settings).shapes.map((s): [keyof HamletReach, CoverageShape] => [
+        s.kind === 'mbb' ? 'sites' : 'legacySites',
+        s,
+      ]),
+    ),
+    ...(layers.fibre?.features ?? []).flatMap((f, i) =>
+      fibreShapes(f, fibreId(f, i), proj, settings).shapes.map((s): [keyof HamletReach, CoverageShape] => [
+        'fibre',
+        s,
+      ]),
+    ),
+  ];
+  return new Map(
+    hamlets.map((h) => {
+      const lists = { sites: new Set<string>(), legacySites: new Set<string>(), fibre: new Set<string>() };
+      for (const [list, s] of shapes) {
+        const b = s.bounds;
+        const hb = h.bounds;
+        if (b.right < hb.left || b.left > hb.right || b.bottom < hb.top || b.top > hb.bottom) continue;
+        const cut = intersect(h.paths, s.paths(), s.sourceId);
+        if (cut.ok && areaUnits(cut.value) > 0)
+          (lists[list as keyof typeof lists] as Set<string>).add(s.sourceId);
+      }
+      const sorted = (set: Set<string>): string[] => [...set].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      return [
+        h.id,
+        {
+          sites: sorted(lists.sites),
+          legacySites: sorted(lists.legacySites),
+          fibre: sorted(lists.fibre),
+          coverage: [],
+        },
+      ];
+    }),
+  );
+}
+
+describe('networkReach against clipping every candidate', () => {
+  it('agrees on random hamlets (some with holes), discs, sectors and fibre', () => {
+    const square = (cx: number, cy: number, half: number) => squareRing(cx, cy, half);
+    const hamletArb = fc.record({
+      x: fc.integer({ min: 0, max: 6000 }),
+      y: fc.integer({ min: 0, max: 6000 }),
+      half: fc.integer({ min: 100, max: 900 }),
+      hole: fc.boolean(),
+    });
+    const siteArb = fc.record({
+      x: fc.integer({ min: -1000, max: 7000 }),
+      y: fc.integer({ min: -1000, max: 7000 }),
+      // Fractions of a metre put disc edges a hair inside or outside hamlet edges.
+      r: fc.integer({ min: 10_000, max: 250_000 }).map((cm) => cm / 100),
+      tech: fc.constantFrom('4G', '2G', '2G,4G'),
+      azimuth: fc.option(fc.integer({ min: 0, max: 359 })),
+    });
+    const fibreArb = fc.record({
+      x: fc.integer({ min: 0, max: 6000 }),
+      y: fc.integer({ min: 0, max: 6000 }),
+      dx: fc.integer({ min: -3000, max: 3000 }),
+      dy: fc.integer({ min: -3000, max: 3000 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(hamletArb, { minLength: 1, maxLength: 12 }),
+        fc.array(siteArb, { maxLength: 12 }),
+        fc.array(fibreArb, { maxLength: 4 }),
+        (hs, ss, fs) => {
+          const layers = layersOf({
+            hamlets: hs.map((h, i) => ({
+              ...hamlet(`H${i}`, h.x, h.y, h.half),
+              geometry: {
+                type: 'Polygon',
+                coordinates: h.hole
+                  ? [square(h.x, h.y, h.half), square(h.x, h.y, h.half / 2).reverse()]
+                  : [square(h.x, h.y, h.half)],
+              },
+            })),
+            sites: ss.map((s, i) =>
+              site(`S${i}`, s.x, s.y, {
+                tech: s.tech,
+                radius_m: s.r,
+                ...(s.azimuth === null ? {} : { azimuths: [s.azimuth], beamwidth: 120 }),
+              }),
+            ),
+            fibre: fs.map((f, i) => fibre(`F${i}`, f.x, f.x + f.dx, f.y, f.y + f.dy)),
+          });
+          expect(networkReach(layers, settings)).toEqual(reachByClipping(layers));
+        },
+      ),
+      { seed: 190_2026, numRuns: 60 },
+    );
+  });
+
+  it('agrees where a disc’s edge lies centimetres inside or outside a hamlet’s edge (slivers of under 1 m²)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 200, max: 2000 }),
+        fc.integer({ min: -300, max: 300 }),
+        fc.integer({ min: -200, max: 40 }),
+        (d, dy, cm) => {
+          const layers = layersOf({
+            hamlets: [hamlet('H', 0, 0, 500)],
+            sites: [site('S', 500 + d, dy, { tech: '4G', radius_m: d + cm / 100 })],
+          });
+          expect(networkReach(layers, settings)).toEqual(reachByClipping(layers));
+        },
+      ),
+      { seed: 190_2026, numRuns: 200 },
+    );
   });
 });
 
