@@ -61,7 +61,7 @@ export async function benchNationalBrowser(layers: InputLayers, scale = 32): Pro
     await settle(browser);
     const base = await importPass(browser, url, one);
     const pass = await importPass(browser, url, big);
-    const side = (f: (p: Pass) => string): string => `${f(pass)} (1×: ${f(base)})`;
+    const from = (p: Pass): string => (p.fromCache ? 'saved result' : 'analysed again');
     const s = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
     const label = `${scale}× (${pass.hamlets.toLocaleString('en')} hamlets)`;
     return [
@@ -99,7 +99,7 @@ export async function benchNationalBrowser(layers: InputLayers, scale = 32): Pro
         section: 'national',
         measure: `browser ${label}: reload → first row`,
         value: s(pass.reloadMs),
-        note: side((p) => (p.fromCache ? 'saved result' : 'analysed again')) + '; target ≤ 3 s',
+        note: `${from(pass)} (1×: ${s(base.reloadMs)}, ${from(base)}); target ≤ 3 s`,
       },
       {
         section: 'national',
@@ -193,13 +193,16 @@ async function importPass(browser: Browser, url: string, dir: string): Promise<P
     // until it is there, as a user coming back later would find it.
     await waitForSavedResult(page);
     await page.reload();
-    await waitFor(page, () => (window as unknown as BenchWindow).__bench.firstRow !== null);
-    // The layers in the store (seen by a poll every 50 ms, or at the end of the task that set them).
-    const dataAt = await page.waitForFunction(
-      () => (window.__vt?.store.getState().input ? performance.now() : false),
-      undefined,
-      { timeout: TIMEOUT, polling: 50 },
-    );
+    // The layers in the store (seen by a poll every 50 ms, or at the end of the task that set them),
+    // polled from the reload on: before or after the first row.
+    const [dataAt] = await Promise.all([
+      page.waitForFunction(
+        () => (window.__vt?.store.getState().input ? performance.now() : false),
+        undefined,
+        { timeout: TIMEOUT, polling: 50 },
+      ),
+      waitFor(page, () => (window as unknown as BenchWindow).__bench.firstRow !== null),
+    ]);
     const dataMs = (await dataAt.jsonValue()) as number;
     await idle(page);
     const reloaded = await page.evaluate(() => {
