@@ -36,6 +36,17 @@ function memoryStore(): KeyValueStore & { data: Map<string, unknown> } {
   };
 }
 
+/** A localStorage of this test's own (Node has none); undone by `vi.unstubAllGlobals`. */
+function fakeLocalStorage(): Map<string, string> {
+  const items = new Map<string, string>();
+  vi.stubGlobal('localStorage', {
+    getItem: (k: string) => items.get(k) ?? null,
+    setItem: (k: string, v: string) => items.set(k, v),
+    removeItem: (k: string) => items.delete(k),
+  });
+  return items;
+}
+
 async function importedHamlets(): Promise<InputLayers> {
   const bytes = readFileSync('tests/fixtures/import/hamlets.geojson');
   const { collection } = await loadLayer({ name: 'hamlets.geojson', data: bytes }, 'hamlets');
@@ -294,16 +305,6 @@ describe('project file', () => {
 describe('the hint that this browser holds imported data (read before IndexedDB opens)', () => {
   afterEach(() => vi.unstubAllGlobals());
 
-  function fakeLocalStorage(): Map<string, string> {
-    const items = new Map<string, string>();
-    vi.stubGlobal('localStorage', {
-      getItem: (k: string) => items.get(k) ?? null,
-      setItem: (k: string, v: string) => items.set(k, v),
-      removeItem: (k: string) => items.delete(k),
-    });
-    return items;
-  }
-
   it('is set once imported data is saved, and cleared when the sample is back or nothing is saved', async () => {
     fakeLocalStorage();
     const kv = memoryStore();
@@ -342,16 +343,6 @@ describe('saved data as bytes, and the saved result opened before it', () => {
   const empty = { province: null, units: null, districts: null, communes: null };
   const noNotice = () =>
     createStore<RestoreNotice>()(() => ({ problem: null, settings: [], show() {}, dismiss() {} }));
-
-  function fakeLocalStorage(): Map<string, string> {
-    const items = new Map<string, string>();
-    vi.stubGlobal('localStorage', {
-      getItem: (k: string) => items.get(k) ?? null,
-      setItem: (k: string, v: string) => items.set(k, v),
-      removeItem: (k: string) => items.delete(k),
-    });
-    return items;
-  }
 
   /** Saves `input` as an import would, and returns the store it was saved from. */
   async function saveImported(kv: KeyValueStore, input: InputLayers): Promise<void> {
