@@ -38,10 +38,19 @@ export function scenarioControl(): ScenarioControl | null {
   return current;
 }
 
+/**
+ * Above this many hamlets the scenario engine is built when a what-if is first asked for (an edit, a
+ * suggestion, tower sharing), not after every new baseline: building it copies every layer to its worker
+ * and analyses them all again, which at national size is tens of seconds of both cores and a long task of
+ * the page for a what-if the user may never open.
+ */
+const EAGER_SCENARIO_MAX_HAMLETS = 20_000;
+
 export function startScenarioController(
   app: AppStore,
   scenario: ScenarioStore,
   makeEngine: () => ScenarioEngine,
+  eagerMaxHamlets = EAGER_SCENARIO_MAX_HAMLETS,
 ): ScenarioControl {
   let engine: ScenarioEngine | null = null;
   let builtFor: { input: InputLayers; settings: Settings } | null = null;
@@ -146,7 +155,7 @@ export function startScenarioController(
     if (scenario.getState().edits.length > 0) {
       scenario.getState().setScenarioResult(null);
       void run();
-    } else if (s.input && !s.running)
+    } else if (s.input && !s.running && s.input.hamlets.features.length <= eagerMaxHamlets)
       // Build the session once the baseline is in (not beside it: both are a whole-province analysis on
       // the same cores), so the first edit costs milliseconds, not a whole analysis.
       void ensure(s.input, effectiveSettings(s)).catch(() => {});

@@ -68,6 +68,34 @@ describe('scenario controller', () => {
   });
 });
 
+describe('when the scenario engine is built', () => {
+  it('after each new baseline for a province; above the limit only when a what-if is asked for', async () => {
+    const input = sampleInput();
+    const hamlets = input.hamlets.features.length;
+    const started = (limit: number) => {
+      const app = createAppStore();
+      const scenario = createScenarioStore();
+      const held = heldEngines();
+      const control = startScenarioController(app, scenario, held.make, limit);
+      app.getState().setData(input, noAdmin, []);
+      app.getState().finishRun(app.getState().startRun(), analyze(input, DEFAULT_SETTINGS), 1);
+      return { control, engines: held.engines };
+    };
+    const small = started(hamlets);
+    expect(small.engines).toHaveLength(1);
+    small.control.stop();
+
+    const big = started(hamlets - 1);
+    expect(big.engines).toHaveLength(0);
+    const reply = big.control.suggest({ count: 1 } as SuggestOptions);
+    await flush();
+    expect(big.engines).toHaveLength(1);
+    big.engines[0]?.start();
+    await expect(reply).resolves.toMatchObject({ households: 0 });
+    big.control.stop();
+  });
+});
+
 /** The scenario engine in this thread: the same ScenarioSession the worker runs. */
 function inThreadEngine(): ScenarioEngine {
   let session: ScenarioSession | null = null;
