@@ -136,6 +136,7 @@ describe('the last result of imported data comes back with a reload', () => {
     await page.setInputFiles('[data-testid="import-file-input"]', ['tests/fixtures/import/sites.csv']);
     await expect(page.textContent('[data-testid="import-waiting"]')).resolves.toMatch(/saved data/);
     expect(await page.$('[role="dialog"]')).toBeNull();
+    await screenshot(page, 'cache-import-waiting');
     // Exports need the layers: offered once they are there.
     await page.click('[data-testid="share-open"]');
     expect(await page.isDisabled('[data-testid="export-ranking-csv"]')).toBe(true);
