@@ -39,7 +39,7 @@ import {
   resultKey,
   withResultCache,
 } from './store/persist/resultCache.ts';
-import { createScenarioWorkerEngine } from './worker/scenarioClient.ts';
+import { createScenarioEngine } from './worker/scenarioClient.ts';
 import { createVersionsWorkerEngine } from './worker/versionsClient.ts';
 import { builtInVersions, startVersionController } from './store/versions/versionController.ts';
 import { registerVersionProject } from './store/versions/versionProject.ts';
@@ -66,9 +66,10 @@ const analyser = withResultCache(client, idbResultStore, (layers) =>
 startAnalysisRunner(appStore, analyser);
 // The sample's illustrative speed tests, when the measured colouring or the challenge list asks for them.
 startSampleMeasured(appStore);
-// The scenario engine's own analysis waits until the map has drawn once: on two cores it would slow both.
+// What-if edits go to the analysis worker's last run. A session it must build first (a result opened from
+// storage) waits until the map has drawn once: on two cores it would slow both.
 const scenarioControl = startScenarioController(appStore, scenarioStore, () =>
-  createScenarioWorkerEngine({ startAfter: mapSettled }),
+  createScenarioEngine(client, { startAfter: mapSettled }),
 );
 // Tower-sharing candidates for the lens operator, from the scenario engine, against its edits.
 startColocationController(appStore, scenarioStore, colocationStore, () => scenarioControl);

@@ -1,4 +1,11 @@
-import type { AnalysisResult, FibreFeature, InputLayers, Settings, SiteFeature } from './types.ts';
+import type {
+  AnalysisResult,
+  FibreFeature,
+  InputLayers,
+  ProgressCallback,
+  Settings,
+  SiteFeature,
+} from './types.ts';
 import { resultOf } from './analyze.ts';
 import { colocationCandidates } from './colocation.ts';
 import type { ColocationOptions, ColocationResult } from './colocation.ts';
@@ -42,8 +49,8 @@ export class AnalysisSession {
   private fibre: FibreFeature[];
   private cached: AnalysisResult | null = null;
 
-  constructor(layers: InputLayers, settings?: Partial<Settings>) {
-    this.state = buildEngine(layers, withDefaults(settings));
+  constructor(layers: InputLayers, settings?: Partial<Settings>, onProgress?: ProgressCallback) {
+    this.state = buildEngine(layers, withDefaults(settings), onProgress);
     this.sites = (layers.sites?.features ?? []).slice();
     this.fibre = (layers.fibre?.features ?? []).slice();
   }

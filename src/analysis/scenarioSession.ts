@@ -4,7 +4,7 @@ import type { EditResult } from './incremental.ts';
 import { scenarioDelta } from './scenarioDelta.ts';
 import type { Scenario, ScenarioDelta, ScenarioEdit } from './scenarioTypes.ts';
 import { withDefaults } from './settings.ts';
-import type { AnalysisResult, InputLayers, Settings } from './types.ts';
+import type { AnalysisResult, InputLayers, ProgressCallback, Settings } from './types.ts';
 import { fibreId, siteId } from './featureIds.ts';
 import { ScenarioError, describeEdit } from './scenario.ts';
 
@@ -33,9 +33,10 @@ export class ScenarioSession {
   readonly baseline: AnalysisResult;
   private applied: ScenarioEdit[] = [];
 
-  constructor(layers: InputLayers, settings?: Partial<Settings>) {
+  /** `onProgress` follows the baseline's analysis, as `analyze`'s does. */
+  constructor(layers: InputLayers, settings?: Partial<Settings>, onProgress?: ProgressCallback) {
     this.settings = withDefaults(settings);
-    this.session = new AnalysisSession(layers, this.settings);
+    this.session = new AnalysisSession(layers, this.settings, onProgress);
     this.baseline = this.session.result();
   }
 

@@ -80,7 +80,7 @@ export function parseSampleFiles(files: readonly SampleFile[]): Map<string, Feat
   return new Map(files.map((f) => [f.name, parseCollection(f.name, f.bytes)]));
 }
 
-/** The sample's files by layer name, fetched and parsed in one go (scenario worker, page fallback). */
+/** The sample's files by layer name, fetched and parsed in one go (the page's fallback). */
 export async function fetchSampleCollections(
   urls: Readonly<Record<string, string>>,
 ): Promise<Map<string, FeatureCollection>> {

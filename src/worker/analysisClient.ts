@@ -82,6 +82,8 @@ export class AnalysisClient {
   private worker: Worker | null = null;
   private api: Comlink.Remote<AnalysisWorkerApi> | null = null;
   private layersSent: InputLayers | null = null;
+  /** Layers on their way to the current worker. */
+  private sending: { layers: InputLayers; api: unknown; done: Promise<void> } | null = null;
   private cancelCurrent: (() => void) | null = null;
   private readonly onReplace = new Set<() => void>();
   /** A sample load started ahead (`prefetchSample`) on the current worker, by its URLs. */
@@ -220,12 +222,7 @@ export class AnalysisClient {
     const mine = this.cancelCurrent;
     try {
       const work = (async () => {
-        if (this.layersSent !== layers) {
-          // Layers the page got from URLs are fetched again by the worker (HTTP cache) rather than cloned.
-          const urls = originOf(layers);
-          await (urls ? api.loadSample({ ...urls }) : api.setLayers(layers));
-          this.layersSent = layers;
-        }
+        await this.sendLayers(api, layers);
         // The worker may be busy with its run ahead on these very settings: show that run's progress.
         const detach = originOf(layers) ? this.ahead?.progress.attach(settings, onProgress) : undefined;
         this.runsSent++;
@@ -243,6 +240,53 @@ export class AnalysisClient {
     } finally {
       if (this.cancelCurrent === mine) this.cancelCurrent = null;
     }
+  }
+
+  /**
+   * Runs `call` on the worker's what-if session for `layers` and `settings` (the last run's, or one it
+   * builds: a whole analysis). Rejects with `WorkerDied` if the worker dies, and with `WorkerReplaced` if
+   * a newer run replaces it meanwhile.
+   */
+  async scenario<T>(
+    layers: InputLayers,
+    call: (api: Comlink.Remote<AnalysisWorkerApi>) => Promise<T>,
+  ): Promise<T> {
+    const api = this.ensure();
+    const death = this.death;
+    let replaced!: () => void;
+    const gone = new Promise<never>((_, reject) => {
+      replaced = () => reject(new WorkerReplaced());
+    });
+    this.onReplace.add(replaced);
+    try {
+      const work = (async () => {
+        await this.sendLayers(api, layers);
+        return call(api);
+      })();
+      return await Promise.race([work, death, gone]);
+    } finally {
+      this.onReplace.delete(replaced);
+    }
+  }
+
+  /** Gives the worker `layers` unless it has them: one copy, however many calls ask at once. */
+  private sendLayers(api: Comlink.Remote<AnalysisWorkerApi>, layers: InputLayers): Promise<void> {
+    if (this.layersSent === layers) return Promise.resolve();
+    if (this.sending?.layers === layers && this.sending.api === api) return this.sending.done;
+    // Layers the page got from URLs are fetched again by the worker (HTTP cache) rather than cloned.
+    const urls = originOf(layers);
+    const done = (async () => {
+      await (urls ? api.loadSample({ ...urls }) : api.setLayers(layers));
+      if (this.api === api) this.layersSent = layers;
+    })();
+    const sending = { layers, api, done };
+    this.sending = sending;
+    void done
+      .finally(() => {
+        if (this.sending === sending) this.sending = null;
+      })
+      .catch(() => undefined);
+    return done;
   }
 
   dispose(): void {
@@ -277,6 +321,7 @@ export class AnalysisClient {
     this.worker = null;
     this.api = null;
     this.layersSent = null;
+    this.sending = null;
   }
 
   /** Stops relaying the run ahead's progress (its worker is replaced, or the page has other data). */

@@ -1,5 +1,10 @@
-import { analyze } from '../analysis/analyze.ts';
+import type { ColocationOptions, ColocationResult } from '../analysis/colocation.ts';
+import { newlyCoveredAreas } from '../analysis/scenarioCovered.ts';
+import { ScenarioSession } from '../analysis/scenarioSession.ts';
+import type { ScenarioEdit } from '../analysis/scenarioTypes.ts';
+import { suggestSites, type SuggestOptions } from '../analysis/suggestSites.ts';
 import type { AnalysisResult, InputLayers, ProgressCallback, Settings } from '../analysis/types.ts';
+import type { ScenarioWorkerUpdate, SuggestReply } from './scenarioProtocol.ts';
 import { aheadSettings } from './aheadProgress.ts';
 import { fetchSampleFiles, parseSampleFiles, sampleLayersOf } from '../data/sampleLayers.ts';
 
@@ -20,10 +25,20 @@ function throttled(onProgress: ProgressCallback, everyMs = 100): ProgressCallbac
 /** A result without its hamlets, which follow in chunks (`takeHamlets`); `hamletChunks` says how many. */
 export type ResultHead = AnalysisResult & { hamletChunks: number };
 
+/** An analysis kept for what-if edits: the session, and the layers (`generation`) and settings it is for. */
+interface KeptSession {
+  generation: number;
+  settings: string;
+  session: ScenarioSession;
+}
+
 /**
  * What the analysis worker does, with its state (the layers it keeps, the run ahead, the last result's
- * hamlets) in this closure: `analysis.worker.ts` exposes one to the page; tests run one on a
- * MessageChannel in place of the worker.
+ * hamlets, the what-if session) in this closure: `analysis.worker.ts` exposes one to the page; tests run
+ * one on a MessageChannel in place of the worker.
+ *
+ * One engine serves the analysis and the what-if: every run is a `ScenarioSession`, kept afterwards, so
+ * the first edit needs neither a second copy of the layers nor a second analysis.
  */
 export function createAnalysisWorkerApi() {
   let layers: InputLayers | null = null;
@@ -34,7 +49,23 @@ export function createAnalysisWorkerApi() {
    * A run made ahead on the freshly loaded sample with the default settings (`loadSample(..., true)`), for
    * the layers of `generation`: the page's first `run` with the same settings takes it instead of waiting.
    */
-  let ahead: { generation: number; settings: string; result: AnalysisResult } | null = null;
+  let ahead: (KeptSession & { result: AnalysisResult }) | null = null;
+  /** The last run's session, which what-if edits change (`scenarioSync`). */
+  let kept: KeptSession | null = null;
+
+  const matches = (k: KeptSession | null, settings: Settings): k is KeptSession =>
+    k?.generation === generation && k.settings === JSON.stringify(settings);
+  /** Whether a what-if session for the current layers and `settings` is kept (a run's or the run ahead's). */
+  const hasSession = (settings: Settings): boolean => matches(kept, settings) || matches(ahead, settings);
+  /** The session for the current layers and `settings`: the last run's, the run ahead's, or a new analysis. */
+  const sessionFor = (settings: Settings): ScenarioSession => {
+    if (!layers) throw new Error('analysis worker: setLayers must be called before a what-if');
+    if (!matches(kept, settings))
+      kept = matches(ahead, settings)
+        ? ahead
+        : { generation, settings: JSON.stringify(settings), session: new ScenarioSession(layers, settings) };
+    return kept.session;
+  };
   /** Whether `run` was called for the current layers (then nothing is run ahead any more). */
   let ranFor = -1;
 
@@ -83,13 +114,45 @@ export function createAnalysisWorkerApi() {
         ahead?.generation === generation && ahead.settings === JSON.stringify(settings) ? ahead : null;
       ahead = null;
       if (early) onProgress(1, 1, 'hamlets');
-      const result = early?.result ?? analyze(layers, settings, throttled(onProgress));
+      kept = early ?? {
+        generation,
+        settings: JSON.stringify(settings),
+        session: new ScenarioSession(layers, settings, throttled(onProgress)),
+      };
+      const result = kept.session.baseline;
       resultOut = { hamlets: result.hamlets };
       return { ...result, hamlets: [], hamletChunks: Math.ceil(result.hamlets.length / HAMLETS_PER_CHUNK) };
     },
     takeHamlets(i: number): AnalysisResult['hamlets'] {
       if (!resultOut) throw new Error('analysis worker: no result to take hamlets from');
       return resultOut.hamlets.slice(i * HAMLETS_PER_CHUNK, (i + 1) * HAMLETS_PER_CHUNK);
+    },
+    /**
+     * Makes sure a what-if session exists for the current layers and `settings`: 'kept' when the last run
+     * left it, 'built' when it took an analysis.
+     */
+    scenarioInit(settings: Settings): 'kept' | 'built' {
+      const had = hasSession(settings);
+      sessionFor(settings);
+      return had ? 'kept' : 'built';
+    },
+    /** Brings the session to `edits` (undoing past the common prefix), with the areas to highlight. */
+    scenarioSync(settings: Settings, edits: ScenarioEdit[], name: string): ScenarioWorkerUpdate {
+      const s = sessionFor(settings);
+      const u = s.sync(edits, name);
+      // Highlight what every edit of the scenario changed, not only the last one.
+      const touched = u.delta.statusChanges.map((c) => c.id);
+      const changed = new Set([...touched, ...changedSinceBaseline(s, u.result)]);
+      return { ...u, covered: newlyCoveredAreas(s.baseline, u.result, [...changed]) };
+    },
+    /** Tower-sharing candidates for an operator against the edits synced last. */
+    scenarioColocation(settings: Settings, operator: string, opts?: ColocationOptions): ColocationResult {
+      return sessionFor(settings).colocation(operator, opts);
+    },
+    scenarioSuggest(settings: Settings, opts: SuggestOptions): SuggestReply {
+      const s = sessionFor(settings);
+      const r = suggestSites(s.baseline, s.settingsUsed(), opts);
+      return { scenario: r.scenario, households: r.households, ms: r.ms, candidates: r.candidates };
     },
   };
 
@@ -107,15 +170,28 @@ export function createAnalysisWorkerApi() {
       ? // Every 500 ms: each report repaints the page, which shares the cores with this run on a first visit.
         throttled((done, total, phase) => progressPort.postMessage([done, total, phase]), 500)
       : undefined;
+    const session = new ScenarioSession(layers, settings, report);
     ahead = {
       generation: forGeneration,
       settings: JSON.stringify(settings),
-      result: analyze(layers, settings, report),
+      session,
+      result: session.baseline,
     };
     endAhead(progressPort);
   }
 
   return api;
+}
+
+/** Hamlets whose broadband households differ from the baseline by more than rounding. */
+function changedSinceBaseline(s: ScenarioSession, after: AnalysisResult): string[] {
+  const was = new Map(s.baseline.hamlets.map((h) => [h.id, h]));
+  const out: string[] = [];
+  for (const h of after.hamlets) {
+    const b = was.get(h.id);
+    if (b && Math.abs(b.uncoveredHouseholds - h.uncoveredHouseholds) > 1e-3) out.push(h.id);
+  }
+  return out;
 }
 
 function endAhead(progressPort?: MessagePort): void {

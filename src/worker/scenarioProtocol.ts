@@ -2,7 +2,7 @@ import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { ScenarioUpdate } from '../analysis/scenarioSession.ts';
 import type { Scenario } from '../analysis/scenarioTypes.ts';
 
-/** What the scenario worker returns for each edit: the session's update plus the areas to highlight. */
+/** What the analysis worker returns for each what-if edit: the session's update plus the areas to highlight. */
 export interface ScenarioWorkerUpdate extends ScenarioUpdate {
   covered: FeatureCollection<Polygon | MultiPolygon, { hamletId: string; kind: 'gained' | 'lost' }>;
 }

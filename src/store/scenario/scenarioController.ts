@@ -39,10 +39,10 @@ export function scenarioControl(): ScenarioControl | null {
 }
 
 /**
- * Above this many hamlets the scenario engine is built when a what-if is first asked for (an edit, a
- * suggestion, tower sharing), not after every new baseline: building it copies every layer to its worker
- * and analyses them all again, which at national size is tens of seconds of both cores and a long task of
- * the page for a what-if the user may never open.
+ * Above this many hamlets the scenario engine is started when a what-if is first asked for (an edit, a
+ * suggestion, tower sharing), not after every new baseline: when its worker no longer holds the run's
+ * analysis, starting it copies every layer there and analyses them all again, which at national size is
+ * tens of seconds of both cores for a what-if the user may never open.
  */
 const EAGER_SCENARIO_MAX_HAMLETS = 20_000;
 
@@ -155,9 +155,15 @@ export function startScenarioController(
     if (scenario.getState().edits.length > 0) {
       scenario.getState().setScenarioResult(null);
       void run();
-    } else if (s.input && !s.running && s.input.hamlets.features.length <= eagerMaxHamlets)
-      // Build the session once the baseline is in (not beside it: both are a whole-province analysis on
-      // the same cores), so the first edit costs milliseconds, not a whole analysis.
+    } else if (
+      s.input &&
+      !s.running &&
+      s.lastRunFrom !== 'cache' &&
+      s.input.hamlets.features.length <= eagerMaxHamlets
+    )
+      // The engine takes over the run's analysis, so the first edit costs milliseconds. A result opened from
+      // storage has no analysis behind it: building one (and, above the limit, even taking over a run) waits
+      // until a what-if is asked for.
       void ensure(s.input, effectiveSettings(s)).catch(() => {});
   });
   const control: ScenarioControl = {

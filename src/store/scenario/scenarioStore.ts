@@ -97,7 +97,7 @@ function nextNumber(s: Pick<ScenarioState, 'edits' | 'redoStack' | 'saved'>, pre
 /**
  * The what-if scenario being edited, its undo/redo stacks, the saved scenarios and the last measured delta.
  * A store of its own (like the share link's notice) so the app's slices stay untouched; the controller
- * (`scenarioController.ts`) runs the edits through the scenario worker and writes the outcome back.
+ * (`scenarioController.ts`) runs the edits through the analysis worker's what-if session and writes the outcome back.
  */
 export function createScenarioStore(): ScenarioStore {
   return createStore<ScenarioState>()((set, get) => {

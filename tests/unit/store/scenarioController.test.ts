@@ -69,18 +69,23 @@ describe('scenario controller', () => {
 });
 
 describe('when the scenario engine is built', () => {
-  it('after each new baseline for a province; above the limit only when a what-if is asked for', async () => {
+  it('after each analysis run for a province; from a saved result or above the limit only when a what-if is asked for', async () => {
     const input = sampleInput();
     const hamlets = input.hamlets.features.length;
-    const started = (limit: number) => {
+    const started = (limit: number, from: 'run' | 'cache' = 'run') => {
       const app = createAppStore();
       const scenario = createScenarioStore();
       const held = heldEngines();
       const control = startScenarioController(app, scenario, held.make, limit);
       app.getState().setData(input, noAdmin, []);
-      app.getState().finishRun(app.getState().startRun(), analyze(input, DEFAULT_SETTINGS), 1);
+      const result = analyze(input, DEFAULT_SETTINGS);
+      app.getState().finishRun(app.getState().startRun(), result, 1, undefined, from);
       return { control, engines: held.engines };
     };
+    const saved = started(hamlets, 'cache');
+    expect(saved.engines).toHaveLength(0);
+    saved.control.stop();
+
     const small = started(hamlets);
     expect(small.engines).toHaveLength(1);
     small.control.stop();

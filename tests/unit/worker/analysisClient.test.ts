@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as engine from '../../../src/analysis/analyze.ts';
+import * as sessions from '../../../src/analysis/scenarioSession.ts';
 import { DEFAULT_SETTINGS, withDefaults } from '../../../src/analysis/settings.ts';
 import type { InputLayers, Settings } from '../../../src/analysis/types.ts';
 import { SampleFileError, sampleLayersOf } from '../../../src/data/sampleLayers.ts';
@@ -12,12 +13,16 @@ import { WorkerFailed } from '../../../src/worker/lifeline.ts';
 import { createAnalysisWorkerApi } from '../../../src/worker/analysisWorkerApi.ts';
 import { channelWorkers } from './channelWorkers.ts';
 
-// The engine wrapped in a spy that calls through, so a test can see which analyses really ran.
-vi.mock('../../../src/analysis/analyze.ts', async (load) => {
-  const real = await load<typeof import('../../../src/analysis/analyze.ts')>();
-  return { ...real, analyze: vi.fn(real.analyze) };
+// The worker's analyses are sessions (kept for what-if edits): the class wrapped in a spy that constructs
+// the real one, so a test can see which analyses really ran.
+vi.mock('../../../src/analysis/scenarioSession.ts', async (load) => {
+  const real = await load<typeof import('../../../src/analysis/scenarioSession.ts')>();
+  const ScenarioSession = vi.fn(function (...args: ConstructorParameters<typeof real.ScenarioSession>) {
+    return new real.ScenarioSession(...args);
+  });
+  return { ...real, ScenarioSession };
 });
-const analyze = vi.mocked(engine.analyze);
+const analyze = vi.mocked(sessions.ScenarioSession);
 
 /** The tiny CLI fixture served as the "sample": four hamlets, fibre, sites and one facility. */
 const NAMES = ['hamlets', 'fibre', 'sites', 'facilities'];
@@ -89,6 +94,19 @@ describe('AnalysisClient (first visit)', () => {
     );
     // The layers were adopted: the worker fetched nothing again for the run.
     expect(fetched).toHaveLength(NAMES.length);
+    client.dispose();
+  });
+
+  it('the run ahead is also the what-if session: the first edit needs no analysis of its own', async () => {
+    const { makeWorker } = fakeWorkers();
+    const client = new AnalysisClient(makeWorker);
+    client.prefetchSample(URLS, true);
+    const input = await pageSample(client);
+    await vi.waitFor(() => expect(settingsOfRuns()).toEqual([DEFAULT_SETTINGS]));
+    // A result opened from storage: no run is asked for, and the what-if takes the run ahead's session.
+    expect(await client.scenario(input, (api) => api.scenarioInit(DEFAULT_SETTINGS))).toBe('kept');
+    expect(await client.scenario(input, (api) => api.scenarioInit(OTHER))).toBe('built');
+    expect(settingsOfRuns()).toEqual([DEFAULT_SETTINGS, OTHER]);
     client.dispose();
   });
 
