@@ -127,11 +127,7 @@ export class AnalysisClient {
     this.prefetched = null;
     const { port, count } = ahead ?? this.startLoad(urls);
     const worker = this.worker;
-    let replaced!: () => void;
-    const gone = new Promise<never>((_, reject) => {
-      replaced = () => reject(new WorkerReplaced());
-    });
-    this.onReplace.add(replaced);
+    const { gone, release } = this.untilReplaced();
     try {
       // A failed fetch rejects `count` (a bad file with its class restored); the files end with a null.
       const failed = count.then(
@@ -150,7 +146,7 @@ export class AnalysisClient {
         },
       };
     } finally {
-      this.onReplace.delete(replaced);
+      release();
       port.close();
     }
   }
@@ -243,9 +239,9 @@ export class AnalysisClient {
   }
 
   /**
-   * Runs `call` on the worker's what-if session for `layers` and `settings` (the last run's, or one it
-   * builds: a whole analysis). Rejects with `WorkerDied` if the worker dies, and with `WorkerReplaced` if
-   * a newer run replaces it meanwhile.
+   * Runs `call` (a what-if call: the worker keeps the session of its last run, or builds one) once the
+   * worker holds `layers`. Rejects with `WorkerDied` if the worker dies, and with `WorkerReplaced` if a
+   * newer run replaces it meanwhile.
    */
   async scenario<T>(
     layers: InputLayers,
@@ -253,11 +249,7 @@ export class AnalysisClient {
   ): Promise<T> {
     const api = this.ensure();
     const death = this.death;
-    let replaced!: () => void;
-    const gone = new Promise<never>((_, reject) => {
-      replaced = () => reject(new WorkerReplaced());
-    });
-    this.onReplace.add(replaced);
+    const { gone, release } = this.untilReplaced();
     try {
       const work = (async () => {
         await this.sendLayers(api, layers);
@@ -265,8 +257,18 @@ export class AnalysisClient {
       })();
       return await Promise.race([work, death, gone]);
     } finally {
-      this.onReplace.delete(replaced);
+      release();
     }
+  }
+
+  /** A promise that rejects with `WorkerReplaced` if a run replaces the worker before `release`. */
+  private untilReplaced(): { gone: Promise<never>; release: () => void } {
+    let replaced!: () => void;
+    const gone = new Promise<never>((_, reject) => {
+      replaced = () => reject(new WorkerReplaced());
+    });
+    this.onReplace.add(replaced);
+    return { gone, release: () => this.onReplace.delete(replaced) };
   }
 
   /** Gives the worker `layers` unless it has them: one copy, however many calls ask at once. */
