@@ -1,8 +1,10 @@
+import type * as Comlink from 'comlink';
 import type { ColocationOptions, ColocationResult } from '../analysis/colocation.ts';
 import type { ScenarioEdit } from '../analysis/scenarioTypes.ts';
 import type { SuggestOptions } from '../analysis/suggestSites.ts';
 import type { InputLayers, Settings } from '../analysis/types.ts';
 import { WorkerReplaced, type AnalysisClient } from './analysisClient.ts';
+import type { AnalysisWorkerApi } from './analysisWorkerApi.ts';
 import { WorkerDied, WorkerFailed } from './lifeline.ts';
 import { EngineDisposed, type ScenarioWorkerUpdate, type SuggestReply } from './scenarioProtocol.ts';
 
@@ -67,4 +69,4 @@ export function createScenarioEngine(
   };
 }
 
-type WorkerApi = Parameters<Parameters<AnalysisClient['scenario']>[1]>[0];
+type WorkerApi = Comlink.Remote<AnalysisWorkerApi>;

@@ -4,15 +4,8 @@ import { validateSettings, type SettingsProblem } from '../../analysis/validateS
 import type { AdminLayers, AppState } from '../appState.ts';
 import type { AppStore } from '../store.ts';
 import { inputDigest, rememberDigest } from './inputDigest.ts';
-import { yieldToPage } from './resultCache.ts';
-import {
-  DATA_RECORD,
-  decodeResult,
-  encodeResult,
-  pauseEvery,
-  ResultCodecError,
-  type Pause,
-} from './resultCodec.ts';
+import { pageSlices } from './resultCache.ts';
+import { DATA_RECORD, decodeResult, encodeResult, ResultCodecError, type Pause } from './resultCodec.ts';
 import { isQuotaError, type SaveFailure } from './saveProblem.ts';
 import { savedDataDigest, setSavedDataHint } from './savedDataHint.ts';
 
@@ -71,8 +64,6 @@ export interface RestoreOptions {
   pause?: () => Pause;
 }
 
-const slices = (): Pause => pauseEvery(40, yieldToPage);
-
 /**
  * Puts imported data and settings saved by an earlier visit back into the store.
  * Call before loading the sample and before a shared link is applied (the link's settings win).
@@ -82,7 +73,7 @@ const slices = (): Pause => pauseEvery(40, yieldToPage);
 export async function restorePersisted(
   store: AppStore,
   kv: KeyValueStore = idbStore,
-  { openResult, pause = slices }: RestoreOptions = {},
+  { openResult, pause = pageSlices }: RestoreOptions = {},
 ): Promise<RestoreOutcome> {
   const out: RestoreOutcome = { data: false, settings: false };
   let early = false;
@@ -187,7 +178,7 @@ export function startPersistence(
   store: AppStore,
   kv: KeyValueStore = idbStore,
   onProblem: (failed: SaveFailure | null) => void = () => undefined,
-  pause: () => Pause = slices,
+  pause: () => Pause = pageSlices,
 ): PersistenceHandle {
   let pending: Promise<void> = Promise.resolve();
   let failing = false;

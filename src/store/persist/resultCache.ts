@@ -26,6 +26,9 @@ export interface ResultKv {
   keys(): Promise<string[]>;
 }
 
+/** Work on the page in slices of 40 ms, letting it draw and take input between them. */
+export const pageSlices = (): Pause => pauseEvery(40, yieldToPage);
+
 /** Lets the page draw and take input between slices of the hamlets (no frame skipped for long). */
 export function yieldToPage(): Promise<void> {
   return new Promise((resolve) => {
@@ -48,10 +51,7 @@ export function yieldToPage(): Promise<void> {
  *
  * @example const cache = binaryResultStore(idbKv); await cache.replace(key, result);
  */
-export function binaryResultStore(
-  kv: ResultKv,
-  pause: () => Pause = () => pauseEvery(40, yieldToPage),
-): ResultStore {
+export function binaryResultStore(kv: ResultKv, pause: () => Pause = pageSlices): ResultStore {
   let last: { key: string; result: AnalysisResult } | undefined;
   let ahead: { key: string; read: Promise<AnalysisResult | undefined> } | undefined;
   const read = async (key: string): Promise<AnalysisResult | undefined> => {

@@ -13,11 +13,13 @@ export function resultViews(result: AnalysisResult, unitOf?: ReadonlyMap<string,
   };
 }
 
+/** The state of no result: no rows, empty lookups (fresh ones each time). */
+export function noResultViews(): Pick<AppState, 'result' | 'rows' | 'coverageById' | 'rankingById'> {
+  return { result: null, rows: [], coverageById: new Map(), rankingById: new Map() };
+}
+
 export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> = (set, get) => ({
-  result: null,
-  rows: [],
-  coverageById: new Map(),
-  rankingById: new Map(),
+  ...noResultViews(),
   running: false,
   progress: null,
   analysisError: null,

@@ -1,6 +1,6 @@
-import type { StateCreator } from 'zustand';
-import type { StoreApi } from 'zustand';
+import type { StateCreator, StoreApi } from 'zustand';
 import type { AppState, DataSlice } from '../appState.ts';
+import { noResultViews } from './analysisSlice.ts';
 
 const READY = { dataStatus: 'ready', dataError: null } as const;
 
@@ -22,10 +22,7 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set) 
     set({
       dataSource: 'sample',
       dataStatus: 'idle',
-      result: null,
-      rows: [],
-      coverageById: new Map(),
-      rankingById: new Map(),
+      ...noResultViews(),
       lastRunFrom: null,
     }),
   setDataError: (message) => set({ dataStatus: 'error', dataError: message }),
