@@ -93,15 +93,23 @@ startReportPersistence(appStore, undefined, reportsRestored);
 void reportsRestored.then((problem) => {
   if (problem) restoreNoticeStore.getState().show(problem, []);
 });
-// The user's saved data and settings if any, else the shipped sample. With saved data, its saved result
-// for these settings is shown first (the list needs no geometry), the data follows for the map. Runs with
+// The user's saved data and settings if any, else the shipped sample. With saved data, its saved list and
+// result for these settings are shown first (they need no geometry), the data follows for the map. Runs with
 // field reports are never saved: with reports, the result waits for its run.
+const savedKey = async (digest: string): Promise<string | null> => {
+  await reportsRestored;
+  const s = appStore.getState();
+  if (s.fieldReports.length > 0) return null;
+  return resultKey(importedDataKey(ANALYSIS_WORKER_URL, digest), effectiveSettings(s));
+};
 void bootData(appStore, undefined, undefined, undefined, undefined, {
   openResult: async (digest) => {
-    await reportsRestored;
-    const s = appStore.getState();
-    if (s.fieldReports.length > 0) return undefined;
-    return idbResultStore.get(resultKey(importedDataKey(ANALYSIS_WORKER_URL, digest), effectiveSettings(s)));
+    const key = await savedKey(digest);
+    return key === null ? undefined : idbResultStore.get(key);
+  },
+  openList: async (digest) => {
+    const key = await savedKey(digest);
+    return key === null ? undefined : idbResultStore.list?.(key);
   },
 });
 // The service worker (offline use, the new-version notice) once the map has drawn (after the first ranked

@@ -186,6 +186,7 @@ export const en: Strings = {
   details: {
     title: 'Hamlet details',
     none: 'Pick a hamlet on the map or in the list.',
+    loading: 'Reading the saved result of this hamlet…',
     close: 'Clear the selection',
     location: '{{commune}}, {{district}}',
     rank: 'Rank {{rank}} · {{tier}}',

@@ -186,6 +186,7 @@ export const vi = {
   details: {
     title: 'Chi tiết thôn',
     none: 'Chọn một thôn trên bản đồ hoặc trong danh sách.',
+    loading: 'Đang đọc kết quả đã lưu của thôn này…',
     close: 'Bỏ chọn thôn',
     location: '{{commune}}, {{district}}',
     rank: 'Hạng {{rank}} · {{tier}}',

@@ -68,6 +68,11 @@ export interface AnalysisSlice {
   rows: HamletRow[];
   coverageById: ReadonlyMap<string, HamletCoverage>;
   rankingById: ReadonlyMap<string, RankedHamlet>;
+  /**
+   * The roll-ups of a saved list shown ahead of its result after a reload (`showSavedList`): `rows` hold
+   * its rows while `result` is still null; null otherwise.
+   */
+  listAhead: Summary | null;
   running: boolean;
   progress: Progress | null;
   analysisError: string | null;
@@ -95,6 +100,8 @@ export interface AnalysisSlice {
   ): void;
   failRun(runId: number, message: string, kind?: 'worker'): void;
   retryRun(): void;
+  /** Shows a saved list (its rows and roll-ups) before its result is read; a no-op once a result is in. */
+  showSavedList(rows: HamletRow[], summary: Summary): void;
 }
 
 /** The hamlets' administrative units (the `units` system, DATA-MODEL §15) and the roll-ups by unit. */

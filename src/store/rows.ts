@@ -44,6 +44,9 @@ export interface SortState {
   dir: 'asc' | 'desc';
 }
 
+/** A row without its search index: what the saved list keeps (`store/persist/listRecord.ts`). */
+export type RowFields = Omit<HamletRow, 'search'>;
+
 /**
  * Ranked candidates first (by rank), then the hamlets without a rank (served ones) in the result's order:
  * what `sortRows(rows, { key: 'rank', dir: 'asc' })` gives, without sorting thousands of rows.
@@ -52,17 +55,26 @@ export function buildRows(
   result: AnalysisResult,
   unitOf: ReadonlyMap<string, HamletUnit> = NO_UNITS,
 ): HamletRow[] {
-  const ranks = new Map<string, RankedHamlet>(result.ranking.map((r) => [r.id, r]));
   // Thousands of hamlets share a few hundred names ("Thôn 1", "Xóm 2") and commune and district names:
   // index each distinct name once.
-  const fields = new Map<string, SearchIndex[number]>();
-  const ranked: HamletRow[] = [];
-  const rest: HamletRow[] = [];
+  const fields: SearchFields = new Map();
+  const rows = rowFieldsOf(result, unitOf) as HamletRow[];
+  for (const row of rows) row.search = rowSearch(row, fields);
+  return rows;
+}
+
+/** The rows' fields in the list's order (`buildRows`), without the search index. */
+export function rowFieldsOf(
+  result: AnalysisResult,
+  unitOf: ReadonlyMap<string, HamletUnit> = NO_UNITS,
+): RowFields[] {
+  const ranks = new Map<string, RankedHamlet>(result.ranking.map((r) => [r.id, r]));
+  const ranked: RowFields[] = [];
+  const rest: RowFields[] = [];
   for (const h of result.hamlets) {
     const r = ranks.get(h.id);
     const unit = unitOf.get(h.id);
-    const unitName = unit?.unitName ?? '';
-    const row: HamletRow = {
+    const row: RowFields = {
       id: h.id,
       rank: r?.rank ?? null,
       tier: r?.tier ?? null,
@@ -72,7 +84,7 @@ export function buildRows(
       district: h.district,
       districtCode: h.district_code,
       unitCode: unit?.code ?? '',
-      unitName,
+      unitName: unit?.unitName ?? '',
       status: h.status,
       households: h.households,
       uncoveredHouseholds: h.uncoveredHouseholds,
@@ -83,10 +95,6 @@ export function buildRows(
       noFibre: h.flags.noFibre,
       noMbb: h.flags.noMbb,
       market: h.market.class,
-      search: searchIndex(
-        unitName ? [h.name, h.commune, h.district, h.id, unitName] : [h.name, h.commune, h.district, h.id],
-        fields,
-      ),
     };
     (row.rank === null ? rest : ranked).push(row);
   }
@@ -94,6 +102,19 @@ export function buildRows(
   ranked.sort((a, b) => (a.rank as number) - (b.rank as number));
   for (const row of rest) ranked.push(row);
   return ranked;
+}
+
+/** The folded words of names already indexed, shared by the rows of one list. */
+export type SearchFields = Map<string, SearchIndex[number]>;
+
+/** A row's search index: name, commune, district, id (and unit) as folded words. */
+export function rowSearch(
+  row: Pick<RowFields, 'name' | 'commune' | 'district' | 'id' | 'unitName'>,
+  fields: SearchFields,
+): SearchIndex {
+  const words = [row.name, row.commune, row.district, row.id];
+  if (row.unitName) words.push(row.unitName);
+  return searchIndex(words, fields);
 }
 
 const NO_UNITS: ReadonlyMap<string, HamletUnit> = new Map();

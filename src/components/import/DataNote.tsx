@@ -2,6 +2,7 @@ import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { appStore, type AppStore } from '../../store/store.ts';
 import type { AppState } from '../../store/appState.ts';
+import { shownSummary } from '../../store/slices/analysisSlice.ts';
 import { useImportTranslation } from './i18n.ts';
 
 /** Where the data comes from, in words: the sample, the user's files, or both (also the exports' data note). */
@@ -27,7 +28,7 @@ export function DataNote({ store = appStore }: { store?: AppStore }) {
       source: s.dataSource,
       files: s.importedFiles,
       illustrative: s.illustrativeLayers,
-      method: s.result?.summary.householdMethod ?? null,
+      method: shownSummary(s)?.householdMethod ?? null,
     })),
   );
   const origin = dataOrigin(

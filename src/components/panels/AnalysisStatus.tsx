@@ -19,7 +19,7 @@ export function AnalysisStatus() {
       retry: s.retryRun,
       lastRunMs: s.lastRunMs,
       lastRunFrom: s.lastRunFrom,
-      hasResult: s.result !== null,
+      hasResult: s.result !== null || s.listAhead !== null,
     })),
   );
   if (error) {

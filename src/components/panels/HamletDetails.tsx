@@ -13,7 +13,7 @@ import { HamletLensDetails } from '../lens/HamletLensDetails.tsx';
 export function HamletDetails() {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const { id, coverage, ranked, weights, selectHamlet, setArea } = useApp(
+  const { id, coverage, ranked, weights, selectHamlet, setArea, ahead } = useApp(
     useShallow((s) => ({
       id: s.selectedHamletId,
       coverage: s.selectedHamletId ? s.coverageById.get(s.selectedHamletId) : undefined,
@@ -21,11 +21,20 @@ export function HamletDetails() {
       weights: effectiveSettings(s).weights,
       selectHamlet: s.selectHamlet,
       setArea: s.setArea,
+      ahead: s.listAhead !== null,
     })),
   );
   // Sites switched off in the what-if scenario: until the scenario's result is in, the hamlet may still
   // name one as its nearest site, which it no longer is.
   const edits = useScenario((s) => s.edits);
+  // After a reload the list may show before its result is read: the details follow it.
+  if (id && !coverage && ahead) {
+    return (
+      <p className="vt-empty" role="status" data-testid="details-loading">
+        {t('details.loading')}
+      </p>
+    );
+  }
   if (!id || !coverage) return <p className="vt-empty">{t('details.none')}</p>;
   const h = coverage;
   const distance = (m: number | null, ref: string | null) =>

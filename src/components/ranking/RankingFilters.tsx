@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { HamletStatus, MarketClass } from '../../analysis/types.ts';
 import { useApp } from '../../store/store.ts';
+import { shownSummary } from '../../store/slices/analysisSlice.ts';
 import { activeUnitSystem } from '../../store/units.ts';
 import { UnitFilter } from '../units/UnitFilter.tsx';
 import { useUnitsTranslation } from '../units/i18n.ts';
@@ -22,7 +23,7 @@ export function RankingFilters() {
       filters: s.filters,
       setFilters: s.setFilters,
       resetFilters: s.resetFilters,
-      summary: s.result?.summary,
+      summary: shownSummary(s),
     })),
   );
   const districts = useMemo(

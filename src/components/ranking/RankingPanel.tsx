@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { listReady } from '../../store/slices/analysisSlice.ts';
 import { useApp } from '../../store/store.ts';
 import { PlanTag } from '../plan/PlanTag.tsx';
 import { useFormat } from '../useFormat.ts';
@@ -10,7 +11,7 @@ export function RankingPanel() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const { rows, total } = useVisibleRows();
-  const hasResult = useApp((s) => s.result !== null);
+  const hasResult = useApp(listReady);
   const selectedId = useApp((s) => s.selectedHamletId);
   const resetFilters = useApp((s) => s.resetFilters);
   const selectedHidden = selectedId !== null && hasResult && !rows.some((r) => r.id === selectedId);

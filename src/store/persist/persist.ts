@@ -4,6 +4,8 @@ import { validateSettings, type SettingsProblem } from '../../analysis/validateS
 import type { AdminLayers, AppState } from '../appState.ts';
 import type { AppStore } from '../store.ts';
 import { inputDigest, rememberDigest } from './inputDigest.ts';
+import { noResultViews, resultViews } from '../slices/analysisSlice.ts';
+import type { SavedList } from './listRecord.ts';
 import { pageSlices } from './resultCache.ts';
 import { DATA_RECORD, decodeResult, encodeResult, ResultCodecError, type Pause } from './resultCodec.ts';
 import { isQuotaError, type SaveFailure } from './saveProblem.ts';
@@ -60,6 +62,8 @@ export interface RestoreOptions {
    * before the data is read (the list needs no geometry), while the data loads (`dataStatus` 'loading').
    */
   openResult?: (digest: string) => Promise<AnalysisResult | undefined>;
+  /** The list saved beside that result (`ResultStore.list`): shown first, while the result is read. */
+  openList?: (digest: string) => Promise<SavedList | undefined>;
   /** How decoding the data lets the page run between slices (tests pass `noPause`). */
   pause?: () => Pause;
 }
@@ -73,10 +77,12 @@ export interface RestoreOptions {
 export async function restorePersisted(
   store: AppStore,
   kv: KeyValueStore = idbStore,
-  { openResult, pause = pageSlices }: RestoreOptions = {},
+  { openResult, openList, pause = pageSlices }: RestoreOptions = {},
 ): Promise<RestoreOutcome> {
   const out: RestoreOutcome = { data: false, settings: false };
   let early = false;
+  let abandoned = false;
+  let stale = (): void => undefined;
   try {
     const saved = await kv.get(SETTINGS_KEY);
     if (saved !== undefined) {
@@ -95,16 +101,35 @@ export async function restorePersisted(
     }
     const digest = savedDataDigest();
     if (digest !== null && openResult) {
-      // The list first: the saved result needs no geometry; the data (for the map, details, exports,
-      // what-if, import) follows, and what needs it waits for `dataStatus` to leave 'loading'.
+      // The list first: the saved list (rows and roll-ups), then the saved result (details, roll-ups by
+      // area), need no geometry; the data (for the map, exports, what-if, import) follows, and what needs
+      // it waits for `dataStatus` to leave 'loading'.
       early = true;
       store.getState().setDataRestoring();
-      const result = await openResult(digest).catch(() => undefined);
-      if (result && store.getState().result === null) {
-        const s = store.getState();
-        s.finishRun(s.startRun(), result, 0, undefined, 'cache');
-        performance.mark('vt:restore:result-shown');
+      const asked = store.getState();
+      const list = await openList?.(digest).catch(() => undefined);
+      if (list && store.getState().settings === asked.settings) {
+        store.getState().showSavedList(list.rows, list.summary);
+        performance.mark('vt:restore:list-shown');
+        // Other settings (a link, the settings panel) make it another list: it goes, the list waits.
+        stale = store.subscribe((s) => {
+          if (s.listAhead !== null && s.settings !== asked.settings) store.setState(noResultViews());
+        });
       }
+      const shown = openResult(digest)
+        .catch(() => undefined)
+        .then((result) => {
+          const s = store.getState();
+          // Not once the data is back (the runner finds the same result then), nor under other settings.
+          if (!result || s.result !== null || s.runId !== asked.runId || s.settings !== asked.settings)
+            return;
+          if (abandoned || s.input !== null || s.dataSource !== 'imported') return;
+          const rows = list && s.listAhead !== null && s.unitOf.size === 0 ? s.rows : undefined;
+          s.finishRun(s.startRun(), result, 0, resultViews(result, s.unitOf, rows), 'cache');
+          performance.mark('vt:restore:result-shown');
+        });
+      // Without a list, the result is shown before the data is read, as the list.
+      if (!list) await shown;
     }
     performance.mark('vt:restore:read-start');
     const stored = await kv.get(DATA_KEY);
@@ -130,7 +155,11 @@ export async function restorePersisted(
     out.problem = `Saved data could not be read from this browser (${e instanceof Error ? e.message : String(e)}).`;
   }
   // A result shown ahead of data that did not come back goes with it: the sample follows.
-  if (early && !out.data) store.getState().setDataAbandoned();
+  stale();
+  if (early && !out.data) {
+    abandoned = true;
+    store.getState().setDataAbandoned();
+  }
   return out;
 }
 

@@ -2,6 +2,7 @@ import { clear, createStore, get, keys, set, type UseStore } from 'idb-keyval';
 import type { AnalysisResult, InputLayers, Settings } from '../../analysis/types.ts';
 import type { Analyser } from '../runner.ts';
 import { inputDigest, knownDigest } from './inputDigest.ts';
+import { decodeList, encodeList, type SavedList } from './listRecord.ts';
 import { decodeResult, encodeResult, pauseEvery, ResultCodecError, type Pause } from './resultCodec.ts';
 
 /** Where finished results are kept between visits. */
@@ -15,6 +16,11 @@ export interface ResultStore {
    * it again.
    */
   readAhead?(wanted: (key: string) => boolean): void;
+  /**
+   * The list saved beside the result of `key` (`listRecord.ts`): its rows and roll-ups, read and decoded
+   * far sooner than the result; undefined if there is none or it does not read.
+   */
+  list?(key: string): Promise<SavedList | undefined>;
 }
 
 /** The few storage calls the result cache needs; the app uses IndexedDB, tests may pass a Map-backed one. */
@@ -22,7 +28,7 @@ export interface ResultKv {
   get(key: string): Promise<unknown>;
   set(key: string, value: unknown): Promise<void>;
   clear(): Promise<void>;
-  /** The records' keys (there is at most one). */
+  /** The records' keys (one result and its list). */
   keys(): Promise<string[]>;
 }
 
@@ -41,22 +47,33 @@ export function yieldToPage(): Promise<void> {
   });
 }
 
+/** The key of the list saved beside the result of `key`. */
+export const listKey = (key: string): string => `list|${key}`;
+
 /**
  * A result store that keeps the one result as bytes (`encodeResult`, DATA-MODEL "Saved result"): one
  * IndexedDB record, read and written as a copy of bytes instead of a structured clone of ~10⁶ objects, and
- * about 2.5 times smaller. Encoding and decoding run in slices of the page's time (`pause`). A record that
- * is not bytes, has another format version or does not decode is deleted and read as a miss (the console
- * says why): the analysis then runs as on a first visit. The last result read or written is kept in memory
- * under its key: opened ahead of the data after a reload (`restorePersisted`), it is not decoded twice.
+ * about 2.5 times smaller. Beside it, under `listKey`, the list of that result (`encodeList`, DATA-MODEL
+ * "Saved list"): written after the result, so a list read back always has its result beside it. Encoding
+ * and decoding run in slices of the page's time (`pause`). A record that is not bytes, has another format
+ * version or does not decode is deleted and read as a miss (the console says why): the analysis then runs as
+ * on a first visit; a list that does not read is skipped and the result is read instead. The last result
+ * read or written is kept in memory under its key: opened ahead of the data after a reload
+ * (`restorePersisted`), it is not decoded twice.
  *
  * @example const cache = binaryResultStore(idbKv); await cache.replace(key, result);
  */
 export function binaryResultStore(kv: ResultKv, pause: () => Pause = pageSlices): ResultStore {
   let last: { key: string; result: AnalysisResult } | undefined;
   let ahead: { key: string; read: Promise<AnalysisResult | undefined> } | undefined;
-  const read = async (key: string): Promise<AnalysisResult | undefined> => {
+  let aheadList: { key: string; read: Promise<SavedList | undefined> } | undefined;
+  const read = async (
+    key: string,
+    stored: Promise<unknown> = kv.get(key),
+    withoutList = false,
+  ): Promise<AnalysisResult | undefined> => {
     performance.mark('vt:result:read-start');
-    const bytes = await kv.get(key);
+    const bytes = await stored;
     performance.mark('vt:result:read-end');
     if (bytes === undefined) return undefined;
     try {
@@ -65,10 +82,31 @@ export function binaryResultStore(kv: ResultKv, pause: () => Pause = pageSlices)
       if (!isResult(result)) throw new ResultCodecError('not an analysis result');
       performance.mark('vt:result:decode-end');
       last = { key, result };
+      // A result saved without its list (by an earlier version) gains one for the next visit.
+      if (withoutList) void addList(key, result).catch(() => undefined);
       return result;
     } catch (e) {
       console.warn(`Saved analysis result dropped, analysing again: ${describe(e)}`);
       await kv.clear();
+      return undefined;
+    }
+  };
+  const addList = async (key: string, result: AnalysisResult): Promise<void> => {
+    const bytes = await encodeList(key, result, pause());
+    if (last?.key === key) await kv.set(listKey(key), bytes);
+  };
+  const readList = async (key: string): Promise<SavedList | undefined> => {
+    const bytes = await kv.get(listKey(key));
+    performance.mark('vt:list:read-end');
+    if (bytes === undefined) return undefined;
+    try {
+      if (!(bytes instanceof ArrayBuffer)) throw new ResultCodecError('not bytes');
+      const list = await decodeList(bytes, pause());
+      if (list.key !== key) throw new ResultCodecError('the list of another result');
+      performance.mark('vt:list:decode-end');
+      return list;
+    } catch (e) {
+      console.warn(`Saved list skipped, reading the whole result: ${describe(e)}`);
       return undefined;
     }
   };
@@ -80,23 +118,43 @@ export function binaryResultStore(kv: ResultKv, pause: () => Pause = pageSlices)
     },
     readAhead(wanted) {
       void kv.keys().then(
-        ([key]) => {
-          if (key !== undefined && wanted(key) && last?.key !== key) ahead = { key, read: read(key) };
+        (keys) => {
+          const key = keys.find((k) => !k.startsWith(listKey('')));
+          if (key === undefined || !wanted(key) || last?.key === key) return;
+          // The list first, then the result: its bytes, copied onto the page as they arrive, would take
+          // the list's time.
+          const listed = keys.includes(listKey(key));
+          const list = listed ? readList(key) : Promise.resolve(undefined);
+          aheadList = { key, read: list };
+          ahead = { key, read: list.catch(() => undefined).then(() => read(key, kv.get(key), !listed)) };
         },
         () => undefined,
       );
     },
+    async list(key) {
+      if (aheadList?.key === key) return aheadList.read;
+      if (last?.key === key) return undefined;
+      return readList(key);
+    },
     async replace(key, result) {
       last = { key, result };
       let bytes: ArrayBuffer;
+      let list: ArrayBuffer | undefined;
       try {
         bytes = await encodeResult(result, pause());
       } catch (e) {
         console.warn(`Analysis result not saved: ${describe(e)}`);
         return;
       }
+      try {
+        list = await encodeList(key, result, pause());
+      } catch (e) {
+        // The result alone still comes back, only later after a reload.
+        console.warn(`List not saved beside its result: ${describe(e)}`);
+      }
       await kv.clear();
       await kv.set(key, bytes);
+      if (list) await kv.set(listKey(key), list);
     },
   };
 }

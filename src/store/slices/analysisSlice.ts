@@ -1,21 +1,31 @@
 import type { StateCreator } from 'zustand';
 import type { AnalysisSlice, AppState, ResultViews } from '../appState.ts';
-import type { AnalysisResult } from '../../analysis/types.ts';
+import type { AnalysisResult, Summary } from '../../analysis/types.ts';
 import type { HamletUnit } from '../../analysis/units.ts';
-import { buildRows } from '../rows.ts';
+import { buildRows, type HamletRow } from '../rows.ts';
 
-/** A result's rows and lookups, which the runner builds in a task before the one that renders them. */
-export function resultViews(result: AnalysisResult, unitOf?: ReadonlyMap<string, HamletUnit>): ResultViews {
+/**
+ * A result's rows and lookups, which the runner builds in a task before the one that renders them; `rows`
+ * when they are known already (the saved list of this result, read ahead of it).
+ */
+export function resultViews(
+  result: AnalysisResult,
+  unitOf?: ReadonlyMap<string, HamletUnit>,
+  rows?: HamletRow[],
+): ResultViews {
   return {
-    rows: buildRows(result, unitOf),
+    rows: rows ?? buildRows(result, unitOf),
     coverageById: new Map(result.hamlets.map((h) => [h.id, h])),
     rankingById: new Map(result.ranking.map((r) => [r.id, r])),
   };
 }
 
 /** The state of no result: no rows, empty lookups (fresh ones each time). */
-export function noResultViews(): Pick<AppState, 'result' | 'rows' | 'coverageById' | 'rankingById'> {
-  return { result: null, rows: [], coverageById: new Map(), rankingById: new Map() };
+export function noResultViews(): Pick<
+  AppState,
+  'result' | 'rows' | 'coverageById' | 'rankingById' | 'listAhead'
+> {
+  return { result: null, rows: [], coverageById: new Map(), rankingById: new Map(), listAhead: null };
 }
 
 export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> = (set, get) => ({
@@ -47,6 +57,7 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
     set({
       result,
       ...(views ?? resultViews(result, get().unitOf)),
+      listAhead: null,
       running: false,
       progress: null,
       lastRunMs: ms,
@@ -59,4 +70,20 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
     }
   },
   retryRun: () => set({ retries: get().retries + 1, analysisError: null, analysisErrorKind: null }),
+  showSavedList: (rows, summary) => {
+    if (get().result === null) set({ rows, listAhead: summary, lastRunFrom: 'cache', lastRunMs: 0 });
+  },
 });
+
+/** The roll-ups on screen: the result's, or those of the saved list shown ahead of it. */
+export function shownSummary(s: Pick<AppState, 'result' | 'listAhead'>): Summary | undefined {
+  return s.result?.summary ?? s.listAhead ?? undefined;
+}
+
+/**
+ * Whether the list can show its rows: a result is in, or a saved list is shown ahead of it and the list is
+ * not asked for a lens ranking (that needs the result's hamlets: the list waits for them).
+ */
+export function listReady(s: Pick<AppState, 'result' | 'listAhead' | 'lens'>): boolean {
+  return s.result !== null || (s.listAhead !== null && s.lens.ranking !== 'public-fund');
+}

@@ -18,6 +18,17 @@ import type { RestoreNotice } from '../../../src/store/persist/restoreNotice.ts'
 import { savedDataDigest, savedDataHint } from '../../../src/store/persist/savedDataHint.ts';
 import { inputDigest } from '../../../src/store/persist/inputDigest.ts';
 import { dataSettled } from '../../../src/store/slices/dataSlice.ts';
+import { decodeList, encodeList } from '../../../src/store/persist/listRecord.ts';
+import { sampleRun } from '../../fixtures/sampleRun.ts';
+
+const flushAll = () => new Promise((r) => setTimeout(r, 0));
+
+/** A promise and its resolve (Node 20 has no `Promise.withResolvers`). */
+function deferred<T>(): { promise: Promise<T>; resolve: (v: T) => void } {
+  let resolve!: (v: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
 
 /** IndexedDB stand-in with the same structured-clone semantics (values are copied, not shared). */
 function memoryStore(): KeyValueStore & { data: Map<string, unknown> } {
@@ -466,6 +477,80 @@ describe('saved data as bytes, and the saved result opened before it', () => {
     expect((await restoring).data).toBe(true);
     expect(store.getState()).toMatchObject({ dataStatus: 'ready', dataSource: 'imported', result });
     expect(store.getState().input).toEqual(input);
+  });
+
+  it('the saved list is shown first, then its result with the same rows, then the data', async () => {
+    fakeLocalStorage();
+    const kv = memoryStore();
+    const input = await importedHamlets();
+    await saveImported(kv, input);
+    const digest = (await inputDigest(input))!;
+    const { result } = sampleRun();
+    const list = await decodeList(await encodeList('k', result));
+    const gates = { data: deferred<void>(), result: deferred<AnalysisResult>() };
+    const slow: KeyValueStore = {
+      ...kv,
+      get: async (k) => {
+        if (k === DATA_KEY) await gates.data.promise;
+        return kv.get(k);
+      },
+    };
+    const store = createAppStore();
+    const restoring = restorePersisted(store, slow, {
+      openList: (d) => Promise.resolve(d === digest ? list : undefined),
+      openResult: () => gates.result.promise,
+    });
+    // The list's rows and roll-ups, no result yet: details and the lookups wait for it.
+    await vi.waitFor(() => expect(store.getState().rows).toBe(list.rows));
+    expect(store.getState()).toMatchObject({
+      result: null,
+      listAhead: list.summary,
+      lastRunFrom: 'cache',
+      dataStatus: 'loading',
+      input: null,
+    });
+    expect(store.getState().coverageById.size).toBe(0);
+    gates.result.resolve(result);
+    await vi.waitFor(() => expect(store.getState().result).toBe(result));
+    // The same rows (built from the same result), no second build; the lookups of the result.
+    expect(store.getState().rows).toBe(list.rows);
+    expect(store.getState()).toMatchObject({ listAhead: null, lastRunFrom: 'cache' });
+    expect(store.getState().coverageById.get(result.hamlets[0]!.id)).toBe(result.hamlets[0]);
+    gates.data.resolve();
+    expect((await restoring).data).toBe(true);
+    expect(store.getState()).toMatchObject({ dataStatus: 'ready', result, rows: list.rows });
+  });
+
+  it('a list shown ahead goes when the settings change before its result is in, and its result is not shown', async () => {
+    fakeLocalStorage();
+    const kv = memoryStore();
+    const input = await importedHamlets();
+    await saveImported(kv, input);
+    const { result } = sampleRun();
+    const list = await decodeList(await encodeList('k', result));
+    const gate = deferred<AnalysisResult>();
+    const data = deferred<void>();
+    const slow: KeyValueStore = {
+      ...kv,
+      get: async (k) => {
+        if (k === DATA_KEY) await data.promise;
+        return kv.get(k);
+      },
+    };
+    const store = createAppStore();
+    const restoring = restorePersisted(store, slow, {
+      openList: () => Promise.resolve(list),
+      openResult: () => gate.promise,
+    });
+    await vi.waitFor(() => expect(store.getState().listAhead).not.toBeNull());
+    store.setState({ settings: { fibreServiceRadiusM: 901 } });
+    expect(store.getState()).toMatchObject({ rows: [], listAhead: null, result: null });
+    gate.resolve(result);
+    await flushAll();
+    data.resolve();
+    expect((await restoring).data).toBe(true);
+    await flushAll();
+    expect(store.getState().result).toBeNull();
   });
 
   it('when the data does not come back, the result shown ahead goes with it', async () => {

@@ -10,7 +10,9 @@ import {
   type ResultStore,
 } from '../../../src/store/persist/resultCache.ts';
 import { inputDigest, knownDigest } from '../../../src/store/persist/inputDigest.ts';
+import { encodeList } from '../../../src/store/persist/listRecord.ts';
 import { encodeResult, noPause, RESULT_FORMAT_VERSION } from '../../../src/store/persist/resultCodec.ts';
+import { buildRows } from '../../../src/store/rows.ts';
 import {
   restorePersisted,
   startPersistence,
@@ -149,15 +151,21 @@ function mapKv() {
 }
 
 describe('stored as bytes', () => {
-  it('reads back the same result from one record of bytes, and keeps only the last one', async () => {
+  it('reads back the same result from one record of bytes, its list beside it, and keeps only the last one', async () => {
     const kv = mapKv();
     const store = binaryResultStore(kv, () => noPause);
     const result = analyze(sampleInput(), DEFAULT_SETTINGS);
     await store.replace('a', result);
     expect(kv.records.get('a')).toBeInstanceOf(ArrayBuffer);
+    expect(kv.records.get('list|a')).toBeInstanceOf(ArrayBuffer);
     expect(await store.get('a')).toStrictEqual(result);
+    expect(await binaryResultStore(kv, () => noPause).list?.('a')).toMatchObject({
+      key: 'a',
+      rows: buildRows(result),
+      summary: result.summary,
+    });
     await store.replace('b', { ...result, warnings: ['b'] });
-    expect([...kv.records.keys()]).toEqual(['b']);
+    expect([...kv.records.keys()]).toEqual(['b', 'list|b']);
     expect(await store.get('a')).toBeUndefined();
     expect((await store.get('b'))?.warnings).toEqual(['b']);
   });
@@ -176,10 +184,50 @@ describe('stored as bytes', () => {
     expect(reads).toEqual([]);
     const store = binaryResultStore(counted, () => noPause);
     store.readAhead?.((key) => key.startsWith('engine|imported|abc|'));
-    await vi.waitFor(() => expect(reads).toEqual(['engine|imported|abc|{}']));
+    // The list first, then the result.
+    const both = ['list|engine|imported|abc|{}', 'engine|imported|abc|{}'];
+    await vi.waitFor(() => expect(reads).toEqual(both));
+    expect((await store.list?.('engine|imported|abc|{}'))?.rows).toStrictEqual(buildRows(result));
     expect(await store.get('engine|imported|abc|{}')).toStrictEqual(result);
     expect(await store.get('engine|imported|abc|{"x":1}')).toBeUndefined();
-    expect(reads).toEqual(['engine|imported|abc|{}', 'engine|imported|abc|{"x":1}']);
+    expect(reads).toEqual([...both, 'engine|imported|abc|{"x":1}']);
+  });
+
+  it('a result saved without its list (an earlier version) gains one when it is read ahead', async () => {
+    const result = analyze(sampleInput(), DEFAULT_SETTINGS);
+    const kv = mapKv();
+    kv.records.set('k', await encodeResult(result));
+    const store = binaryResultStore(kv, () => noPause);
+    store.readAhead?.(() => true);
+    await flush();
+    expect(await store.get('k')).toStrictEqual(result);
+    await vi.waitFor(() => expect([...kv.records.keys()]).toEqual(['k', 'list|k']));
+    expect((await binaryResultStore(kv, () => noPause).list?.('k'))?.rows).toStrictEqual(buildRows(result));
+  });
+
+  it('skips a list that does not read, or was saved for another result, and reads the result instead', async () => {
+    const result = analyze(sampleInput(), DEFAULT_SETTINGS);
+    const kv = mapKv();
+    await binaryResultStore(kv, () => noPause).replace('k', result);
+    const garbled = (kv.records.get('list|k') as ArrayBuffer).slice(0, 100);
+    const another = await encodeList('other', result);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      for (const list of [garbled, another, { rows: [] }]) {
+        kv.records.set('list|k', list);
+        const store = binaryResultStore(kv, () => noPause);
+        store.readAhead?.(() => true);
+        await flush();
+        expect(await store.list?.('k')).toBeUndefined();
+        expect(await store.get('k')).toStrictEqual(result);
+      }
+      expect(warn).toHaveBeenCalledTimes(3);
+      expect(String(warn.mock.calls[1]?.[0])).toMatch(
+        /list skipped, reading the whole result: the list of another/,
+      );
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it('drops an entry of another format version, a garbled one or an older object form, and says so in the console', async () => {

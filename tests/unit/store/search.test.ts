@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import type { HamletProps } from '../../../src/analysis/types.ts';
 import { listRows, type HamletRow } from '../../../src/store/rows.ts';
 import {
@@ -138,5 +139,18 @@ describe('searching the sample’s 2,784 hamlets', () => {
     for (const r of across) expect(searchWords(r.name)).toContain('phu');
     // Within a level, the list keeps its order (here the rank).
     expect(exact.map((r) => r.rank)).toEqual(exact.map((r) => r.rank).sort((a, b) => a! - b!));
+  });
+});
+
+describe('the index of plain ASCII text (ids, codes)', () => {
+  it('has the same words as the folded text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...' -_#./:,;()AaBbZz0189xX\t') }), (text) => {
+        expect(searchIndex([text])[0]!.words).toEqual(searchWords(text));
+      }),
+    );
+    for (const id of ['13633-06#0-0', 'GT-001', '  A  b ', 'Xa-01']) {
+      expect(searchIndex([id])[0]!.words).toEqual(searchWords(id));
+    }
   });
 });
