@@ -15,19 +15,29 @@ import {
 const app = appForFile();
 
 /**
- * Holds the page's read of its saved data (IndexedDB `vungtrang:data:v1`) until the test calls
- * `window.__vtReleaseData()`, in page loads where sessionStorage asks for it: what the user sees while the
- * layers are still being read back, however fast this machine reads them.
+ * Holds the page's reads of its saved data (IndexedDB `vungtrang:data:v1`) and of its saved result (not
+ * its list) until the test calls `window.__vtRelease.data()` / `.result()`, in page loads where
+ * sessionStorage asks for it: what the user sees while they are still being read back, however fast this
+ * machine reads them.
  */
 const HOLD_DATA = `
   if (sessionStorage.getItem('vt-hold-data') === '1') {
-    let release;
-    const gate = new Promise((r) => (release = r));
-    window.__vtReleaseData = () => release();
+    const gates = {};
+    window.__vtRelease = {};
+    for (const what of ['data', 'result']) {
+      gates[what] = new Promise((r) => (window.__vtRelease[what] = r));
+    }
+    const held = (key) =>
+      key === 'vungtrang:data:v1'
+        ? gates.data
+        : typeof key === 'string' && key.includes('|imported|') && !key.startsWith('list|')
+          ? gates.result
+          : null;
     const get = IDBObjectStore.prototype.get;
     IDBObjectStore.prototype.get = function (key) {
       const req = get.call(this, key);
-      if (key !== 'vungtrang:data:v1') return req;
+      const gate = held(key);
+      if (!gate) return req;
       const slot = Object.getOwnPropertyDescriptor(IDBRequest.prototype, 'onsuccess');
       Object.defineProperty(req, 'onsuccess', {
         set(fn) { slot.set.call(this, (e) => void gate.then(() => fn.call(this, e))); },
@@ -37,6 +47,8 @@ const HOLD_DATA = `
     };
   }
 `;
+
+type Released = { __vtRelease: { data: () => void; result: () => void } };
 
 const state = () =>
   app.page.evaluate(() => {
@@ -77,10 +89,16 @@ describe('the last result of imported data comes back with a reload', () => {
     const rows = await visibleRowIds(page);
     expect(rows.length).toBeGreaterThan(3);
     expect(rows.every((id) => id.startsWith('GT-'))).toBe(true);
-    // Saved when the page is next idle: under the engine's URL and the data's SHA-256.
+    // Saved when the page is next idle: under the engine's URL and the data's SHA-256, its list beside it.
+    const saved = /^[^l].*worker.*\|imported\|[0-9a-f]{64}\|\{/;
     await expect
       .poll(savedResultKeys, { timeout: TIMEOUT })
-      .toEqual([expect.stringMatching(/worker.*\|imported\|[0-9a-f]{64}\|\{/)]);
+      .toEqual([
+        expect.stringMatching(saved),
+        expect.stringMatching(/^list\|.*worker.*\|imported\|[0-9a-f]{64}\|\{/),
+      ]);
+    const [resultKey, listKey] = await savedResultKeys();
+    expect(listKey).toBe(`list|${resultKey}`);
 
     await page.reload();
     await waitForApp(page);
@@ -102,11 +120,14 @@ describe('the last result of imported data comes back with a reload', () => {
     expect(await state()).toMatchObject({ source: 'imported', from: 'run', workerRuns: 1 });
     await expect
       .poll(savedResultKeys, { timeout: TIMEOUT })
-      .toEqual([expect.stringContaining('"fibreServiceRadiusM":800')]);
+      .toEqual([
+        expect.stringContaining('"fibreServiceRadiusM":800'),
+        expect.stringMatching(/^list\|.*"fibreServiceRadiusM":800/),
+      ]);
     expect(errors).toEqual([]);
   });
 
-  it('after a reload the list shows before the layers are read back; what needs them waits for them', async () => {
+  it('after a reload the saved list shows first, then its result, then the layers; what needs them waits', async () => {
     const { page, errors } = app;
     await page.evaluate(() => window.__vt!.store.getState().setLang('en'));
     const rows = await visibleRowIds(page);
@@ -116,7 +137,7 @@ describe('the last result of imported data comes back with a reload', () => {
     await page.reload();
     await page.waitForSelector('[data-hamlet-id]', { timeout: TIMEOUT });
     await page.waitForFunction(() => window.__vt !== undefined, undefined, { timeout: TIMEOUT });
-    // The saved result's list, with no layers in the page yet: the map says it is loading.
+    // The saved list's rows, with neither the result nor the layers in the page yet.
     const early = await page.evaluate(() => {
       const s = window.__vt!.store.getState();
       return {
@@ -124,12 +145,35 @@ describe('the last result of imported data comes back with a reload', () => {
         status: s.dataStatus,
         source: s.dataSource,
         from: s.lastRunFrom,
-        hamlets: s.result?.hamlets.length,
+        result: s.result,
+        listed: s.listAhead !== null,
       };
     });
-    expect(early).toEqual({ input: null, status: 'loading', source: 'imported', from: 'cache', hamlets });
+    expect(early).toEqual({
+      input: null,
+      status: 'loading',
+      source: 'imported',
+      from: 'cache',
+      result: null,
+      listed: true,
+    });
     expect(await visibleRowIds(page)).toEqual(rows);
+    await expect(page.textContent('[data-testid="analysis-done"]')).resolves.toMatch(/saved result/);
     await expect(page.textContent('.vt-overlay[role="status"]')).resolves.toMatch(/Loading|Đang tải/);
+    // Sorting and search work on the list's rows.
+    const second = rows[1]!;
+    await page.fill('[data-testid="ranking-search"]', second);
+    await expect.poll(() => visibleRowIds(page)).toEqual([second]);
+    await page.fill('[data-testid="ranking-search"]', '');
+    await expect.poll(() => visibleRowIds(page)).toEqual(rows);
+    // A hamlet's details wait for the result, and say so.
+    await page.click(`[data-hamlet-id="${rows[0]!}"]`);
+    await expect(page.textContent('[data-testid="details-loading"]')).resolves.toMatch(/Reading the saved/);
+    await screenshot(page, 'cache-list-before-result');
+    await page.evaluate(() => (window as unknown as Released).__vtRelease.result());
+    await page.waitForSelector('[data-testid="hamlet-details"]', { timeout: TIMEOUT });
+    expect(await state()).toMatchObject({ hamlets, from: 'cache' });
+    expect(await visibleRowIds(page)).toEqual(rows);
     await screenshot(page, 'cache-list-before-layers');
     // Files picked now wait for the user's layers (an import adds to them), and say so.
     await page.click('[data-testid="data-menu"]');
@@ -142,7 +186,7 @@ describe('the last result of imported data comes back with a reload', () => {
     expect(await page.isDisabled('[data-testid="export-ranking-csv"]')).toBe(true);
     await page.click('[data-testid="share-open"]');
 
-    await page.evaluate(() => (window as unknown as { __vtReleaseData: () => void }).__vtReleaseData());
+    await page.evaluate(() => (window as unknown as Released).__vtRelease.data());
     await page.evaluate(() => sessionStorage.removeItem('vt-hold-data'));
     await waitForApp(page);
     // The import waited for them and opens now, on top of the user's data; it is not needed here.
