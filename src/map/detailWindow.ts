@@ -17,8 +17,11 @@ export type DetailWindow = 'all' | 'none' | { readonly bounds: readonly [number,
  */
 export const WINDOW_MIN_HAMLETS = 10_000;
 
-/** The window reaches this share of the view's width and height beyond each of its sides. */
-const MARGIN = 0.25;
+/**
+ * The window reaches this share of the view's width and height beyond each of its sides: a drag of up to
+ * half the view sends the map nothing new; each new window is re-tiled by MapLibre as a whole.
+ */
+const MARGIN = 0.5;
 
 /**
  * The window for a view (`view`: west, south, east, north) at `zoom` with `hamlets` hamlets loaded: the
