@@ -13,7 +13,7 @@ import {
   ResultCodecError,
   type Pause,
   type RecordKind,
-} from './resultCodec.ts';
+} from '../../data/resultCodec.ts';
 
 /**
  * The saved list (DATA-MODEL "Saved list"): what the ranked list and the roll-ups show, kept beside a saved

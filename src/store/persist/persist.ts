@@ -6,8 +6,14 @@ import type { AppStore } from '../store.ts';
 import { inputDigest, rememberDigest } from './inputDigest.ts';
 import { noResultViews, resultViews } from '../slices/analysisSlice.ts';
 import type { SavedList } from './listRecord.ts';
-import { pageSlices } from './resultCache.ts';
-import { DATA_RECORD, decodeResult, encodeResult, ResultCodecError, type Pause } from './resultCodec.ts';
+import {
+  DATA_RECORD,
+  decodeResult,
+  encodeResult,
+  pageSlices,
+  ResultCodecError,
+  type Pause,
+} from '../../data/resultCodec.ts';
 import { isQuotaError, type SaveFailure } from './saveProblem.ts';
 import { savedDataDigest, setSavedDataHint } from './savedDataHint.ts';
 

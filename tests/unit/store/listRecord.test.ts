@@ -5,7 +5,7 @@ import {
   encodeResult,
   RESULT_FORMAT_VERSION,
   ResultCodecError,
-} from '../../../src/store/persist/resultCodec.ts';
+} from '../../../src/data/resultCodec.ts';
 import { buildRows } from '../../../src/store/rows.ts';
 import { sampleRun } from '../../fixtures/sampleRun.ts';
 

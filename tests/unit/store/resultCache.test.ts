@@ -11,7 +11,7 @@ import {
 } from '../../../src/store/persist/resultCache.ts';
 import { inputDigest, knownDigest } from '../../../src/store/persist/inputDigest.ts';
 import { encodeList } from '../../../src/store/persist/listRecord.ts';
-import { encodeResult, noPause, RESULT_FORMAT_VERSION } from '../../../src/store/persist/resultCodec.ts';
+import { encodeResult, noPause, RESULT_FORMAT_VERSION } from '../../../src/data/resultCodec.ts';
 import { buildRows } from '../../../src/store/rows.ts';
 import {
   restorePersisted,
