@@ -23,6 +23,17 @@ import { sampleRun } from '../../fixtures/sampleRun.ts';
 
 const flushAll = () => new Promise((r) => setTimeout(r, 0));
 
+/** `kv` with the data record's read held until `gate` resolves. */
+function holdingData(kv: KeyValueStore, gate: Promise<unknown>): KeyValueStore {
+  return {
+    ...kv,
+    get: async (k) => {
+      if (k === DATA_KEY) await gate;
+      return kv.get(k);
+    },
+  };
+}
+
 /** A promise and its resolve (Node 20 has no `Promise.withResolvers`). */
 function deferred<T>(): { promise: Promise<T>; resolve: (v: T) => void } {
   let resolve!: (v: T) => void;
@@ -449,13 +460,7 @@ describe('saved data as bytes, and the saved result opened before it', () => {
     // The data record is held back until the result has been seen in the store.
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
-    const slow: KeyValueStore = {
-      ...kv,
-      get: async (k) => {
-        if (k === DATA_KEY) await gate;
-        return kv.get(k);
-      },
-    };
+    const slow = holdingData(kv, gate);
     const store = createAppStore();
     const asked: string[] = [];
     const result = fakeResult('saved');
@@ -488,13 +493,7 @@ describe('saved data as bytes, and the saved result opened before it', () => {
     const { result } = sampleRun();
     const list = await decodeList(await encodeList('k', result));
     const gates = { data: deferred<void>(), result: deferred<AnalysisResult>() };
-    const slow: KeyValueStore = {
-      ...kv,
-      get: async (k) => {
-        if (k === DATA_KEY) await gates.data.promise;
-        return kv.get(k);
-      },
-    };
+    const slow = holdingData(kv, gates.data.promise);
     const store = createAppStore();
     const restoring = restorePersisted(store, slow, {
       openList: (d) => Promise.resolve(d === digest ? list : undefined),
@@ -530,13 +529,7 @@ describe('saved data as bytes, and the saved result opened before it', () => {
     const list = await decodeList(await encodeList('k', result));
     const gate = deferred<AnalysisResult>();
     const data = deferred<void>();
-    const slow: KeyValueStore = {
-      ...kv,
-      get: async (k) => {
-        if (k === DATA_KEY) await data.promise;
-        return kv.get(k);
-      },
-    };
+    const slow = holdingData(kv, data.promise);
     const store = createAppStore();
     const restoring = restorePersisted(store, slow, {
       openList: () => Promise.resolve(list),
