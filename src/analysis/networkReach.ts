@@ -149,14 +149,21 @@ const REACH_PROPERTIES = {
   coverage: 'reach_coverage',
 } as const satisfies Record<keyof HamletReach, string>;
 
-/** A hamlet's reach as properties of the hamlets export: lists of feature ids. */
-export function reachProperties(reach: HamletReach | undefined): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const [k, name] of Object.entries(REACH_PROPERTIES)) out[name] = reach?.[k as keyof HamletReach] ?? [];
-  return out;
+/** The properties that hold a hamlet's reach in the hamlets export, in order. */
+export const REACH_KEYS: readonly string[] = Object.values(REACH_PROPERTIES);
+
+/** A hamlet's reach as the values of {@link REACH_KEYS}: lists of feature ids. */
+export function reachValues(reach: HamletReach | undefined): string[][] {
+  return (Object.keys(REACH_PROPERTIES) as (keyof HamletReach)[]).map((k) => reach?.[k] ?? []);
 }
 
-/** The reach written by `reachProperties`, read back; null when a list is missing or not a list of ids. */
+/** A hamlet's reach as properties of the hamlets export: lists of feature ids. */
+export function reachProperties(reach: HamletReach | undefined): Record<string, string[]> {
+  const values = reachValues(reach);
+  return Object.fromEntries(REACH_KEYS.map((k, i) => [k, values[i] ?? []]));
+}
+
+/** The reach written by `reachProperties` (or {@link reachValues}), read back; null when a list is missing or not a list of ids. */
 export function reachFromProperties(props: Record<string, unknown>): HamletReach | null {
   const out: Partial<HamletReach> = {};
   for (const [k, name] of Object.entries(REACH_PROPERTIES)) {

@@ -4,8 +4,7 @@ import { colocationCandidates, type ColocationCandidate } from '../analysis/colo
 import { buildEngine, type EngineState } from '../analysis/engine.ts';
 import {
   challengesCsv,
-  featureCollectionChunks,
-  hamletFeatures,
+  hamletFeatureTexts,
   operatorsCsv,
   rankingCsvChunks,
   sharingCsv,
@@ -13,10 +12,10 @@ import {
   summaryJson,
   zoneFeatures,
 } from '../analysis/exports.ts';
-import { networkReach, reachProperties, type NetworkReach } from '../analysis/networkReach.ts';
+import { featureCollectionChunks } from '../analysis/jsonText.ts';
+import { networkReach, REACH_KEYS, reachValues, type NetworkReach } from '../analysis/networkReach.ts';
 import { operatorsInLayers } from '../analysis/operatorNames.ts';
 import { withDefaults } from '../analysis/settings.ts';
-import type { Feature } from 'geojson';
 import { computeSummary, type ProvinceIdentity } from '../analysis/rollups.ts';
 import type { AnalysisResult, InputLayers, Settings } from '../analysis/types.ts';
 import type { HamletUnit } from '../analysis/units.ts';
@@ -325,22 +324,23 @@ function outputs(
   operator: string | undefined,
 ): Record<(typeof OUTPUT_FILES)[number], string | Iterable<string>> {
   const opts = { ...(units ? { units } : {}), ...(operator === undefined ? {} : { operator }) };
-  function* hamlets(): Generator<Feature> {
-    // Each feature's properties are its own copy: the reach lists are added in place.
-    for (const f of hamletFeatures(result, layers.hamlets, opts)) {
-      Object.assign(f.properties ?? {}, reachProperties(reach.get(String(f.properties?.id))));
-      yield f;
-    }
-  }
+  // What reaches each hamlet, after its results.
+  const more = { keys: REACH_KEYS, values: (id: string) => reachValues(reach.get(id)) };
+  const zones = (kind: 'white' | 'weak'): Generator<string> =>
+    featureCollectionChunks(map(zoneFeatures(result, kind), (f) => JSON.stringify(f)));
   return {
-    'hamlets.geojson': featureCollectionChunks(hamlets()),
-    'white-zones.geojson': featureCollectionChunks(zoneFeatures(result, 'white')),
-    'weak-zones.geojson': featureCollectionChunks(zoneFeatures(result, 'weak')),
+    'hamlets.geojson': featureCollectionChunks(hamletFeatureTexts(result, layers.hamlets, opts, more)),
+    'white-zones.geojson': zones('white'),
+    'weak-zones.geojson': zones('weak'),
     'ranking.csv': rankingCsvChunks(result, layers.hamlets, opts),
     'summary.json': summaryJson(result.summary),
     'summary.csv': summaryCsv(result.summary, 'all'),
     'operators.csv': operatorsCsv(result),
   };
+}
+
+function* map<T, U>(items: Iterable<T>, f: (item: T) => U): Generator<U> {
+  for (const x of items) yield f(x);
 }
 
 /** `--operator` must name an operator of the sites, coverage or fibre read (exactly, case included). */

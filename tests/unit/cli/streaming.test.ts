@@ -45,6 +45,8 @@ describe('the streamed outputs', () => {
     const dir = await checkOutputDir(join(await tempDir('vt-stream-'), 'out'), ['a.txt', 'b.txt']);
     const piece = 'Xóm Đông, Bắc — '.repeat(5000);
     const chunks = Array.from({ length: 40 }, (_, i) => `${i}:${piece}\n`);
+    // A chunk too long for the buffer goes on its own, between buffered ones; an emoji's two halves too.
+    chunks.splice(7, 0, 'Đ🙂'.repeat(200_000), 'x', '🙂');
     await writeOutputs(dir, { 'a.txt': chunks, 'b.txt': chunks.join('') });
     const a = await readFile(join(dir.path, 'a.txt'));
     expect(a.length).toBeGreaterThan(3 << 20);
