@@ -13,7 +13,7 @@ import {
   zoneFeatures,
 } from '../analysis/exports.ts';
 import { featureCollectionChunks } from '../analysis/jsonText.ts';
-import { networkReach, REACH_KEYS, reachValues, type NetworkReach } from '../analysis/networkReach.ts';
+import { compactReach, REACH_KEYS, reachLists, type CompactReach } from '../analysis/networkReach.ts';
 import { operatorsInLayers } from '../analysis/operatorNames.ts';
 import { withDefaults } from '../analysis/settings.ts';
 import { computeSummary, type ProvinceIdentity } from '../analysis/rollups.ts';
@@ -237,7 +237,8 @@ export const analyzeCommand: Command = {
     const progress = progressReporter(v.quiet ? { write: () => true } : io.stderr);
     let result: AnalysisResult;
     let sharing: ColocationCandidate[] | null = null;
-    let reach: NetworkReach;
+    let reach: CompactReach;
+    let hamletIndex: Map<string, number>;
     try {
       const full = withDefaults(settings);
       let state: EngineState;
@@ -250,7 +251,8 @@ export const analyzeCommand: Command = {
       if (operator !== undefined)
         sharing = colocationCandidates(state, analysed.sites?.features ?? [], operator).candidates;
       // What reaches each hamlet, so that `vungtrang compare` can name the cause of a change.
-      reach = networkReach(analysed, full, state);
+      reach = compactReach(state);
+      hamletIndex = new Map(state.hamlets.map((h, i) => [h.id, i]));
     } catch (e) {
       // The engine's input errors are all about hamlet features but cannot know the file they came from.
       if (e instanceof Error && e.name === 'AnalysisInputError')
@@ -280,7 +282,7 @@ export const analyzeCommand: Command = {
       ? { 'challenges.csv': challengesCsv(result) }
       : {};
     const stale = await writeOutputs(out, {
-      ...outputs(result, layers, reach, units?.byId, operator),
+      ...outputs(result, layers, { reach, hamletIndex }, units?.byId, operator),
       ...extra?.files,
       ...byUnit?.files,
       ...lens,
@@ -319,13 +321,13 @@ export const analyzeCommand: Command = {
 function outputs(
   result: AnalysisResult,
   layers: InputLayers,
-  reach: NetworkReach,
+  { reach, hamletIndex }: { reach: CompactReach; hamletIndex: ReadonlyMap<string, number> },
   units: ReadonlyMap<string, HamletUnit> | undefined,
   operator: string | undefined,
 ): Record<(typeof OUTPUT_FILES)[number], string | Iterable<string>> {
   const opts = { ...(units ? { units } : {}), ...(operator === undefined ? {} : { operator }) };
   // What reaches each hamlet, after its results.
-  const more = { keys: REACH_KEYS, values: (id: string) => reachValues(reach.get(id)) };
+  const more = { keys: REACH_KEYS, values: (id: string) => reachLists(reach, hamletIndex.get(id) as number) };
   const zones = (kind: 'white' | 'weak'): Generator<string> =>
     featureCollectionChunks(map(zoneFeatures(result, kind), (f) => JSON.stringify(f)));
   return {
