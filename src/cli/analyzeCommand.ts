@@ -1,7 +1,6 @@
 import { stat } from 'node:fs/promises';
-import { resultOf } from '../analysis/analyze.ts';
 import { colocationCandidates, type ColocationCandidate } from '../analysis/colocation.ts';
-import { buildEngine, type EngineState } from '../analysis/engine.ts';
+import type { EngineState } from '../analysis/engine.ts';
 import {
   challengesCsv,
   hamletFeatureTexts,
@@ -40,7 +39,7 @@ import {
   type ScenarioRun,
 } from './scenario.ts';
 import { resolveSettings } from './settingsFile.ts';
-import { analyzeInThreads, threadCount, type ThreadJob } from './threads.ts';
+import { analyzeHere, analyzeInThreads, threadCount, type ThreadJob } from './threads.ts';
 import { readUnitsRun, UNITS_OUTPUT_FILES, unitsOutputs, type UnitsRun } from './units.ts';
 
 export const OUTPUT_FILES = [
@@ -243,10 +242,7 @@ export const analyzeCommand: Command = {
       const full = withDefaults(settings);
       let state: EngineState;
       if (job) ({ result, state } = await analyzeInThreads(job, threads, load, progress.onProgress));
-      else {
-        state = buildEngine(await load(), full, progress.onProgress);
-        result = resultOf(state);
-      }
+      else ({ result, state } = analyzeHere(await load(), full, operator !== undefined, progress.onProgress));
       const analysed = loaded.analysed as InputLayers;
       if (operator !== undefined)
         sharing = colocationCandidates(state, analysed.sites?.features ?? [], operator).candidates;
