@@ -5,7 +5,8 @@
 
 /**
  * A value's JSON text as `JSON.stringify` writes it inside an object; undefined where it leaves the member
- * out (undefined, functions, symbols). Non-finite numbers are `null`, -0 is `0`.
+ * out (undefined, functions, symbols). Non-finite numbers are `null`, -0 is `0`; a {@link JsonText} is
+ * its text.
  *
  * @example jsonValue(NaN) // 'null'
  * @example jsonValue('Xóm "Đông"') // '"Xóm \\"Đông\\""'
@@ -14,7 +15,13 @@ export function jsonValue(v: unknown): string | undefined {
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'null';
   if (v === null) return 'null';
   if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (v instanceof JsonText) return v.text;
   return JSON.stringify(v);
+}
+
+/** A value given as its JSON text already (e.g. a list of ids escaped once): {@link jsonValue} writes it as it is. */
+export class JsonText {
+  constructor(readonly text: string) {}
 }
 
 /** Marks a member an object does not get from {@link AddedMembers} (its own value, if any, stays). */

@@ -1,5 +1,6 @@
 import type { CoverageShape } from './coverageShapes.ts';
 import { hamletOrder, prepareEngine, type EngineState } from './engine.ts';
+import { JsonText } from './jsonText.ts';
 import { areaUnits, intersect, SCALE } from './geometry/clip.ts';
 import { convexRing, signedAreaInConvex, type ConvexRing } from './geometry/convexClip.ts';
 import { segmentCloser } from './geometry/distance.ts';
@@ -44,6 +45,21 @@ export function reachLists(reach: CompactReach, i: number): string[][] {
     for (let k = start[i] as number; k < (start[i + 1] as number); k++)
       out.push(reach.names[items[k] as number] as string);
     return out;
+  });
+}
+
+/**
+ * The lists of hamlet `i` as JSON texts to write as they are, from the names' JSON texts (`JSON.stringify`
+ * of each of `reach.names`, made once).
+ */
+export function reachListTexts(reach: CompactReach, i: number, jsonNames: readonly string[]): JsonText[] {
+  return LISTS.map((_, l) => {
+    const start = reach.start[l] as Uint32Array;
+    const items = reach.items[l] as Uint32Array;
+    let text = '[';
+    for (let k = start[i] as number; k < (start[i + 1] as number); k++)
+      text += (text.length > 1 ? ',' : '') + (jsonNames[items[k] as number] as string);
+    return new JsonText(text + ']');
   });
 }
 

@@ -12,7 +12,7 @@ import {
   zoneFeatures,
 } from '../analysis/exports.ts';
 import { featureCollectionChunks } from '../analysis/jsonText.ts';
-import { compactReach, REACH_KEYS, reachLists, type CompactReach } from '../analysis/networkReach.ts';
+import { compactReach, REACH_KEYS, reachListTexts, type CompactReach } from '../analysis/networkReach.ts';
 import { operatorsInLayers } from '../analysis/operatorNames.ts';
 import { withDefaults } from '../analysis/settings.ts';
 import { computeSummary, type ProvinceIdentity } from '../analysis/rollups.ts';
@@ -277,8 +277,12 @@ export const analyzeCommand: Command = {
     const measured: Record<string, string> = result.measured
       ? { 'challenges.csv': challengesCsv(result) }
       : {};
+    // From here on only the hamlets are read: let the other layers go before the largest files are written.
+    for (const l of new Set([layers, loaded.analysed]))
+      for (const role of Object.keys(l ?? {}) as (keyof InputLayers)[])
+        if (role !== 'hamlets') delete l?.[role];
     const stale = await writeOutputs(out, {
-      ...outputs(result, layers, { reach, hamletIndex }, units?.byId, operator),
+      ...outputs(result, layers.hamlets, { reach, hamletIndex }, units?.byId, operator),
       ...extra?.files,
       ...byUnit?.files,
       ...lens,
@@ -316,21 +320,25 @@ export const analyzeCommand: Command = {
 /** The files of a run: the big ones as chunks, written as they are made (src/cli/output.ts). */
 function outputs(
   result: AnalysisResult,
-  layers: InputLayers,
+  hamletsIn: InputLayers['hamlets'],
   { reach, hamletIndex }: { reach: CompactReach; hamletIndex: ReadonlyMap<string, number> },
   units: ReadonlyMap<string, HamletUnit> | undefined,
   operator: string | undefined,
 ): Record<(typeof OUTPUT_FILES)[number], string | Iterable<string>> {
   const opts = { ...(units ? { units } : {}), ...(operator === undefined ? {} : { operator }) };
   // What reaches each hamlet, after its results.
-  const more = { keys: REACH_KEYS, values: (id: string) => reachLists(reach, hamletIndex.get(id) as number) };
+  const names = reach.names.map((n) => JSON.stringify(n));
+  const more = {
+    keys: REACH_KEYS,
+    values: (id: string) => reachListTexts(reach, hamletIndex.get(id) as number, names),
+  };
   const zones = (kind: 'white' | 'weak'): Generator<string> =>
     featureCollectionChunks(map(zoneFeatures(result, kind), (f) => JSON.stringify(f)));
   return {
-    'hamlets.geojson': featureCollectionChunks(hamletFeatureTexts(result, layers.hamlets, opts, more)),
+    'hamlets.geojson': featureCollectionChunks(hamletFeatureTexts(result, hamletsIn, opts, more)),
     'white-zones.geojson': zones('white'),
     'weak-zones.geojson': zones('weak'),
-    'ranking.csv': rankingCsvChunks(result, layers.hamlets, opts),
+    'ranking.csv': rankingCsvChunks(result, hamletsIn, opts),
     'summary.json': summaryJson(result.summary),
     'summary.csv': summaryCsv(result.summary, 'all'),
     'operators.csv': operatorsCsv(result),

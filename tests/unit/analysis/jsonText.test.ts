@@ -6,6 +6,7 @@ import {
   addedMembers,
   featureCollectionChunks,
   jsonValue,
+  JsonText,
   mergedObjectText,
   NOT_ADDED,
 } from '../../../src/analysis/jsonText.ts';
@@ -21,6 +22,8 @@ describe('JSON text built member by member', () => {
     const values: unknown[] = [NASTY, '', 0, -0, 1e21, 1e-7, 0.1 + 0.2, NaN, Infinity, -Infinity];
     values.push(true, false, null, [1, NaN, 'a"b'], { a: [null], b: undefined }, [undefined]);
     for (const v of values) expect(jsonValue(v), String(v)).toBe(JSON.stringify(v));
+    // Text that is JSON already is written as it is.
+    expect(jsonValue(new JsonText('["S1","x\\"y"]'))).toBe('["S1","x\\"y"]');
     // Left out of an object, as JSON leaves them.
     expect(jsonValue(undefined)).toBeUndefined();
     expect(jsonValue(() => 1)).toBeUndefined();
