@@ -336,23 +336,34 @@ export const OPERATORS_CSV_HEADER = [
  * await writeFile('operators.csv', operatorsCsv(result));
  */
 export function operatorsCsv(result: AnalysisResult, opts: Pick<ExportFilter, 'ids' | 'plan'> = {}): string {
+  let text = '';
+  for (const chunk of operatorsCsvChunks(result, opts)) text += chunk;
+  return text;
+}
+
+/** {@link operatorsCsv} a line at a time: the chunks joined are its text exactly. */
+export function operatorsCsvChunks(
+  result: AnalysisResult,
+  opts: Pick<ExportFilter, 'ids' | 'plan'> = {},
+): Generator<string> {
   const keep = opts.ids ? new Set(opts.ids) : null;
   const tail = planCells(opts.plan ?? BASELINE);
-  const rows: (string | number)[][] = [];
-  for (const h of result.hamlets) {
-    if (keep && !keep.has(h.id)) continue;
-    for (const o of operatorRows(h))
-      rows.push([
-        h.id,
-        o.operator,
-        round(o.mbbShare, 4),
-        round(o.fibreShare, 4),
-        round(o.mbbHouseholds, 1),
-        round(o.fibreHouseholds, 1),
-        ...tail,
-      ]);
+  function* rows(): Generator<CsvCell[]> {
+    for (const h of result.hamlets) {
+      if (keep && !keep.has(h.id)) continue;
+      for (const o of operatorRows(h))
+        yield [
+          h.id,
+          o.operator,
+          round(o.mbbShare, 4),
+          round(o.fibreShare, 4),
+          round(o.mbbHouseholds, 1),
+          round(o.fibreHouseholds, 1),
+          ...tail,
+        ];
+    }
   }
-  return csvText([...OPERATORS_CSV_HEADER], rows);
+  return csvChunks([...OPERATORS_CSV_HEADER], rows());
 }
 
 export const SHARING_CSV_HEADER = [

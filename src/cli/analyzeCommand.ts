@@ -4,7 +4,7 @@ import type { EngineState } from '../analysis/engine.ts';
 import {
   challengesCsv,
   hamletFeatureTexts,
-  operatorsCsv,
+  operatorsCsvChunks,
   rankingCsvChunks,
   sharingCsv,
   summaryCsv,
@@ -341,7 +341,7 @@ function outputs(
     'ranking.csv': rankingCsvChunks(result, hamletsIn, opts),
     'summary.json': summaryJson(result.summary),
     'summary.csv': summaryCsv(result.summary, 'all'),
-    'operators.csv': operatorsCsv(result),
+    'operators.csv': operatorsCsvChunks(result),
   };
 }
 
