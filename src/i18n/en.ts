@@ -74,7 +74,11 @@ export const en: Strings = {
       title:
         'Share of hamlets lacking coverage, by {{areas}} (an unserved hamlet counts whole, a partly served one half)',
       none: 'No hamlets, or not analysed yet',
-      areas: { units: 'commune and ward', communes: 'commune (2020–2024)' },
+      areas: {
+        units: 'commune and ward',
+        communes: 'commune (2020–2024)',
+        grid: 'square of about 11 km (no commune boundaries loaded)',
+      },
     },
     shows: {
       aggregate: 'At this zoom: each {{areas}} as a whole. Zoom in to see each hamlet.',

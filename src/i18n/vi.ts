@@ -74,7 +74,11 @@ export const vi = {
       title:
         'Tỷ lệ thôn thiếu phủ sóng theo {{areas}} (thôn chưa phủ tính cả, thôn phủ một phần tính một nửa)',
       none: 'Không có thôn, hoặc chưa phân tích',
-      areas: { units: 'xã, phường', communes: 'xã (2020–2024)' },
+      areas: {
+        units: 'xã, phường',
+        communes: 'xã (2020–2024)',
+        grid: 'ô vuông khoảng 11 km (chưa có ranh giới xã)',
+      },
     },
     shows: {
       aggregate: 'Ở mức thu phóng này: tổng hợp theo từng {{areas}}. Phóng to để xem từng thôn.',

@@ -1,6 +1,8 @@
 import type { ExpressionSpecification } from 'maplibre-gl';
-import type { Rollup } from '../analysis/types.ts';
-import type { AdminCollection } from '../store/appState.ts';
+import type { AnalysisResult, HamletStatus, InputLayers, Rollup } from '../analysis/types.ts';
+import type { AdminCollection, AdminLayers } from '../store/appState.ts';
+import type { UnitSystem } from '../store/viewState.ts';
+import { featureBoxes } from './featureBoxes.ts';
 import type { FC } from './mapData.ts';
 import { memoLast } from './memo.ts';
 import { AGGREGATE } from './palette.ts';
@@ -53,6 +55,82 @@ export const aggregateForMap = memoLast(
             partial: r?.hamletsByStatus.partial ?? 0,
             unserved: r?.hamletsByStatus.unserved ?? 0,
             gap: r ? gapOf(r) : -1,
+          },
+        };
+      }),
+    };
+  },
+);
+
+/** What the aggregate is drawn by: the units in force, or a grid when the data has no shapes for them. */
+export type AggregateAreas = 'units' | 'communes' | 'grid';
+
+export function aggregateAreas(admin: AdminLayers, unitSystem?: UnitSystem): AggregateAreas {
+  const kind = unitSystem === 'units' ? 'units' : 'communes';
+  return (admin[kind]?.features.length ?? 0) > 0 ? kind : 'grid';
+}
+
+/**
+ * Side of a grid cell in degrees, for hamlets imported without commune or unit boundaries: about 11 km at
+ * 20° N, 10 px at zoom 7; Vietnam's land is ~2,700 cells.
+ */
+export const GRID_DEG = 0.1;
+
+/** The cell `ix,iy` as west, south, east, north. */
+export function gridCellBounds(cell: string): [number, number, number, number] | null {
+  const [ix, iy] = cell.split(',').map(Number);
+  if (!Number.isInteger(ix) || !Number.isInteger(iy)) return null;
+  return [ix! * GRID_DEG, iy! * GRID_DEG, (ix! + 1) * GRID_DEG, (iy! + 1) * GRID_DEG];
+}
+
+/**
+ * The grid aggregate: one square per cell holding the centre of a hamlet's bounding box, with the same
+ * counts and `gap` as a unit's (`gapOf`), and `cell` ("ix,iy") for a click to zoom to. Without a result
+ * every cell has `gap: -1`.
+ */
+export const gridForMap = memoLast(
+  (hamlets: InputLayers['hamlets'] | null, result: AnalysisResult | null): FC | null => {
+    if (!hamlets || hamlets.features.length === 0) return null;
+    const status = new Map<string, HamletStatus>(result?.hamlets.map((h) => [h.id, h.status]));
+    const boxes = featureBoxes(hamlets.features);
+    const cells = new Map<string, Pick<Rollup, 'hamlets' | 'hamletsByStatus'>>();
+    hamlets.features.forEach((f, i) => {
+      const x = (boxes[i * 4]! + boxes[i * 4 + 2]!) / 2;
+      const y = (boxes[i * 4 + 1]! + boxes[i * 4 + 3]!) / 2;
+      if (!Number.isFinite(x) || !Number.isFinite(y)) return;
+      const key = `${Math.floor(x / GRID_DEG)},${Math.floor(y / GRID_DEG)}`;
+      let c = cells.get(key);
+      if (!c) cells.set(key, (c = { hamlets: 0, hamletsByStatus: { served: 0, partial: 0, unserved: 0 } }));
+      c.hamlets++;
+      const st = status.get(f.properties.id);
+      if (st) c.hamletsByStatus[st]++;
+    });
+    const analysed = result !== null;
+    return {
+      type: 'FeatureCollection',
+      features: [...cells].map(([cell, c]) => {
+        const [w, s, e, n] = gridCellBounds(cell)!;
+        return {
+          type: 'Feature',
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [w, s],
+                [e, s],
+                [e, n],
+                [w, n],
+                [w, s],
+              ],
+            ],
+          },
+          properties: {
+            cell,
+            hamlets: c.hamlets,
+            served: c.hamletsByStatus.served,
+            partial: c.hamletsByStatus.partial,
+            unserved: c.hamletsByStatus.unserved,
+            gap: analysed ? gapOf(c) : -1,
           },
         };
       }),

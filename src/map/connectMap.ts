@@ -11,8 +11,10 @@ import type { ScenarioState, ScenarioStore } from '../store/scenario/scenarioSto
 import type { VersionStore } from '../store/versions/versionStore.ts';
 import { effectiveSettings, type AppStore } from '../store/store.ts';
 import { activeUnitSystem } from '../store/units.ts';
+import { gridCellBounds } from './aggregate.ts';
 import { areaAt, areaUp, unitAt } from './areaPick.ts';
 import type { MapAdapter } from './MapAdapter.ts';
+import { nextWindow, type DetailWindow } from './detailWindow.ts';
 import { colocationForMap } from './mapData.ts';
 import { memoLast } from './memo.ts';
 import {
@@ -58,6 +60,7 @@ export function planFromState(
   scenario?: ScenarioView,
   colocation?: Pick<ColocationState, 'result' | 'selectedId'>,
   versionChanges?: FeatureCollection | null,
+  window?: DetailWindow,
 ): MapPlan {
   return planLayers({
     layers: s.input,
@@ -76,6 +79,7 @@ export function planFromState(
     versionChanges,
     fieldReports: s.fieldReports,
     unitSummary: s.unitSummary,
+    window,
   });
 }
 
@@ -114,12 +118,21 @@ export function connectMap(
   let prev = store.getState();
   const changes = (): FeatureCollection | null =>
     versionStore ? shownChanges(versionStore.getState()) : null;
+  let win: DetailWindow = 'all';
+  /** The detail window for the view as it is now (the same object while it still holds the view). */
+  const detailWindow = (): DetailWindow => {
+    const b = map.getBounds();
+    const hamlets = store.getState().input?.hamlets.features.length ?? 0;
+    win = nextWindow(win, [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], map.getZoom(), hamlets);
+    return win;
+  };
   const plan = (): MapPlan =>
     planFromState(
       store.getState(),
       scenarioView(scenarioStore.getState()),
       colocationStore?.getState(),
       changes(),
+      detailWindow(),
     );
   adapter.apply(plan());
   maybeFit(prev);
@@ -198,8 +211,12 @@ export function connectMap(
     const s = store.getState();
     // Zoomed out, a unit of the aggregate: its roll-up opens and the map zooms to it, where its hamlets show.
     if (hit?.layer.id === AGGREGATE_LAYER && !pickingAreas(s)) {
-      const code = String((hit.properties as { code?: unknown }).code ?? '');
-      if (code) s.setArea({ level: activeUnitSystem(s) === 'units' ? 'unit' : 'commune', code });
+      const { code, cell } = hit.properties as { code?: unknown; cell?: unknown };
+      // A grid cell (hamlets without unit boundaries): the map zooms to it.
+      const bounds = typeof cell === 'string' ? gridCellBounds(cell) : null;
+      if (bounds) adapter.fitBounds(bounds, { animate: true });
+      else if (code)
+        s.setArea({ level: activeUnitSystem(s) === 'units' ? 'unit' : 'commune', code: String(code) });
       return;
     }
     const props = hit?.layer.id === AGGREGATE_LAYER ? undefined : (hit?.properties as HitProps | undefined);
@@ -242,6 +259,9 @@ export function connectMap(
     else s.setPickAreas(false);
   };
   const onMoveEnd = (): void => {
+    // A view the window no longer holds: the map is given the data around it.
+    const before = win;
+    if (detailWindow() !== before) adapter.apply(plan());
     const c = map.getCenter();
     store.getState().setCamera([c.lng, c.lat], map.getZoom(), 'map');
   };

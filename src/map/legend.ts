@@ -9,7 +9,7 @@ import { activeLens } from '../store/lens.ts';
 import type { PlanView } from '../store/scenario/plan.ts';
 import { activeUnitSystem } from '../store/units.ts';
 import type { HamletColourBy, LayerId, UnitSystem } from '../store/viewState.ts';
-import { showsAggregate } from './aggregate.ts';
+import { aggregateAreas, showsAggregate, type AggregateAreas } from './aggregate.ts';
 import { facilityKindsOf, measuredKind, operatorsOf } from './mapData.ts';
 import {
   AGGREGATE,
@@ -123,6 +123,8 @@ export interface LegendInput {
   changes?: LegendChanges | null;
   /** The map's zoom: below `AGGREGATE_BELOW_ZOOM` the units stand for the hamlets. Absent: hamlets. */
   zoom?: number;
+  /** What the aggregate is drawn by (`aggregateAreas`); absent: the units of `unitSystem`. */
+  aggregateAreas?: AggregateAreas;
 }
 
 /**
@@ -137,10 +139,10 @@ export function legendInputOf(
   colocation = false,
   changes?: LegendChanges | null,
 ): LegendInput {
+  const unitSystem =
+    app.unitSystem && app.admin ? activeUnitSystem({ unitSystem: app.unitSystem, admin: app.admin }) : null;
   return {
-    ...(app.unitSystem && app.admin
-      ? { unitSystem: activeUnitSystem({ unitSystem: app.unitSystem, admin: app.admin }) }
-      : {}),
+    ...(unitSystem && app.admin ? { unitSystem, aggregateAreas: aggregateAreas(app.admin, unitSystem) } : {}),
     visible: app.layers,
     colourBy: app.colourBy,
     settings: withDefaults(app.settings),
@@ -192,7 +194,7 @@ export function buildLegend(input: LegendInput, fmt: Formatters): Legend {
   const lensOp = input.lensOperator ?? null;
   const aggregate = input.zoom !== undefined && showsAggregate(input.zoom);
   const areas = {
-    key: `legend.aggregate.areas.${input.unitSystem === 'units' ? 'units' : 'communes'}`,
+    key: `legend.aggregate.areas.${input.aggregateAreas ?? (input.unitSystem === 'units' ? 'units' : 'communes')}`,
     fallback: '',
   };
   let shows: LegendLabel | null = null;

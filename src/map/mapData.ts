@@ -21,16 +21,16 @@ const EMPTY: FC = { type: 'FeatureCollection', features: [] };
  * `measured`, the measured quality.
  */
 export const hamletsForMap = memoLast(
-  (layers: InputLayers | null, result: AnalysisResult | null, lens?: ActiveLens): FC => {
-    if (!layers) return EMPTY;
-    const coverage = new Map(result?.hamlets.map((h) => [h.id, h]));
+  (hamlets: InputLayers['hamlets'] | null, result: AnalysisResult | null, lens?: ActiveLens): FC => {
+    if (!hamlets) return EMPTY;
+    const coverage = coverageOf(result);
     const ranking: ReadonlyMap<string, { score: number; rank: number }> =
-      lens?.ranking?.byId ?? new Map(result?.ranking.map((r) => [r.id, r]));
+      lens?.ranking?.byId ?? rankingOf(result);
     const op = lens?.operator ?? null;
     const measured = measuredQualities(result);
     return {
       type: 'FeatureCollection',
-      features: layers.hamlets.features.map((f) => {
+      features: hamlets.features.map((f) => {
         const c = coverage.get(f.properties.id);
         const r = ranking.get(f.properties.id);
         return {
@@ -55,6 +55,12 @@ export const hamletsForMap = memoLast(
   },
 );
 
+// Kept per result: a window's hamlets are built again on every move, the lookups are not.
+const coverageOf = memoLast(
+  (result: AnalysisResult | null) => new Map(result?.hamlets.map((h) => [h.id, h])),
+);
+const rankingOf = memoLast((result: AnalysisResult | null) => new Map(result?.ranking.map((r) => [r.id, r])));
+
 /**
  * Which measurements the "measured" colouring shows: mobile when the run had mobile tiles or points, fixed
  * when it had fixed tiles only; null without measured layers.
@@ -65,11 +71,11 @@ export function measuredKind(result: AnalysisResult | null): 'mobile' | 'fixed' 
   return !l.mobileTests && !l.speedPoints && l.fixedTests ? 'fixed' : 'mobile';
 }
 
-function measuredQualities(result: AnalysisResult | null): Map<string, MeasuredQuality> | null {
+const measuredQualities = memoLast((result: AnalysisResult | null): Map<string, MeasuredQuality> | null => {
   const kind = measuredKind(result);
   if (!kind || !result?.measured) return null;
   return new Map(result.measured.hamlets.map((h) => [h.id, h[kind].quality]));
-}
+});
 
 /** White or weak polygons, one feature per hamlet, tagged with the hamlet id for the selection outline. */
 function zonesForMap(result: AnalysisResult | null, kind: 'white' | 'weak'): FC {
@@ -140,13 +146,25 @@ export interface MapLabel {
   level: 'district' | 'commune' | 'hamlet';
 }
 
+/** Label anchors by feature: a window's labels are rebuilt on every move, the anchors once. */
+const anchors = new WeakMap<object, Position>();
+
+function anchorOf(f: Feature): Position {
+  let p = anchors.get(f);
+  if (!p) {
+    p = pointOnFeature(f as Feature<Polygon | MultiPolygon>).geometry.coordinates;
+    anchors.set(f, p);
+  }
+  return p;
+}
+
 function labelsOf(fc: FeatureCollection | null, level: MapLabel['level'], idKey: string): MapLabel[] {
   if (!fc) return [];
   const out: MapLabel[] = [];
   for (const f of fc.features) {
     if (!f.geometry) continue;
     const props = (f.properties ?? {}) as Record<string, unknown>;
-    const p = pointOnFeature(f as Feature<Polygon | MultiPolygon>).geometry.coordinates;
+    const p = anchorOf(f);
     out.push({
       id: `${level}:${String(props[idKey])}`,
       text: level === 'hamlet' ? String(props.name ?? '') : shortAdminName(String(props.name ?? '')),
@@ -162,11 +180,11 @@ export const labelsForMap = memoLast(
   (
     districts: AdminCollection | null,
     communes: AdminCollection | null,
-    layers: InputLayers | null,
+    hamlets: InputLayers['hamlets'] | null,
   ): MapLabel[] => [
     ...labelsOf(districts, 'district', 'code'),
     ...labelsOf(communes, 'commune', 'code'),
-    ...labelsOf(layers?.hamlets ?? null, 'hamlet', 'id'),
+    ...labelsOf(hamlets, 'hamlet', 'id'),
   ],
 );
 

@@ -7,7 +7,15 @@ import type { AdminLayers } from '../store/appState.ts';
 import type { ActiveLens } from '../store/lens.ts';
 import type { HamletColourBy, LayerId, SelectedArea, UnitSystem } from '../store/viewState.ts';
 import type { FieldReport } from '../data/fieldReports.ts';
-import { AGGREGATE_BELOW_ZOOM, aggregateColour, aggregateForMap } from './aggregate.ts';
+import {
+  AGGREGATE_BELOW_ZOOM,
+  aggregateAreas,
+  aggregateColour,
+  aggregateForMap,
+  gridForMap,
+} from './aggregate.ts';
+import { windowed, type DetailWindow } from './detailWindow.ts';
+import { memoLast } from './memo.ts';
 import {
   colocationForMap,
   fieldReportsForMap,
@@ -80,6 +88,8 @@ export interface PlanInput {
   fieldReports?: readonly FieldReport[];
   /** The result rolled up by unit (`units`), for the aggregate of the units system. */
   unitSummary?: Summary | null;
+  /** The part of the hamlets, zones, access fibre and sites given to the map (`nextWindow`); all by default. */
+  window?: DetailWindow;
 }
 
 export interface ScenarioView {
@@ -183,20 +193,29 @@ export function planLayers(input: PlanInput): MapPlan {
   // The units' shapes carry their roll-up for the aggregate: one copy of the geometry for outline and fill.
   const unitsData = byUnits ? aggregateForMap(input.admin.units, input.unitSummary?.units) : null;
   const communesData = byUnits ? null : aggregateForMap(input.admin.communes, input.result?.summary.communes);
+  // Hamlets imported without boundaries for their units: the aggregate is a grid of their centres.
+  const areas = aggregateAreas(input.admin, input.unitSystem);
+  const gridData = areas === 'grid' ? gridForMap(input.layers?.hamlets ?? null, input.result) : null;
   // Hamlets, their zones, access fibre and sites are drawn from the switch zoom up, the aggregate below it:
   // further out they are a few pixels each and hide the aggregate (at 32× they merge into blobs).
   const detailZoom = { minzoom: AGGREGATE_BELOW_ZOOM };
+  const win = input.window ?? 'all';
+  const hamlets = input.layers ? windowHamlets(input.layers.hamlets, win) : null;
   const sources: Record<string, PlanSource> = {
-    hamlets: { type: 'geojson', data: hamletsForMap(input.layers, input.result, input.lens) },
-    white: { type: 'geojson', data: whiteZonesForMap(input.result) },
-    weak: { type: 'geojson', data: weakZonesForMap(input.result) },
-    fibre: { type: 'geojson', data: (input.layers?.fibre ?? EMPTY) as FC },
-    sites: { type: 'geojson', data: sitesForMap(input.layers?.sites, input.settings.defaultRadiusM) },
+    hamlets: { type: 'geojson', data: hamletsForMap(hamlets, input.result, input.lens) },
+    white: { type: 'geojson', data: windowWhite(whiteZonesForMap(input.result), win) },
+    weak: { type: 'geojson', data: windowWeak(weakZonesForMap(input.result), win) },
+    fibre: { type: 'geojson', data: windowFibre((input.layers?.fibre ?? EMPTY) as FC, win, isBackbone) },
+    sites: {
+      type: 'geojson',
+      data: windowSites(sitesForMap(input.layers?.sites, input.settings.defaultRadiusM), win),
+    },
     facilities: { type: 'geojson', data: (input.layers?.facilities ?? EMPTY) as FC },
     province: { type: 'geojson', data: (input.admin.province ?? EMPTY) as FC },
     districts: { type: 'geojson', data: ((byUnits ? null : input.admin.districts) ?? EMPTY) as FC },
     communes: { type: 'geojson', data: (communesData ?? EMPTY) as FC },
     units: { type: 'geojson', data: (unitsData ?? EMPTY) as FC },
+    grid: { type: 'geojson', data: (gridData ?? EMPTY) as FC },
     'scenario-covered': { type: 'geojson', data: scenarioCoveredForMap(input.scenario?.covered ?? null) },
     'version-changes': { type: 'geojson', data: (input.versionChanges ?? EMPTY) as FC },
     'scenario-proposals': {
@@ -270,7 +289,7 @@ export function planLayers(input: PlanInput): MapPlan {
     {
       id: AGGREGATE_LAYER,
       type: 'fill',
-      source: byUnits ? 'units' : 'communes',
+      source: areas,
       maxzoom: AGGREGATE_BELOW_ZOOM,
       layout: { visibility: on('hamlets') },
       paint: {
@@ -591,12 +610,20 @@ export function planLayers(input: PlanInput): MapPlan {
   );
   const labels = input.visible.includes('labels')
     ? byUnits
-      ? labelsForMap(input.admin.units, null, input.layers)
-      : labelsForMap(input.admin.districts, input.admin.communes, input.layers)
+      ? labelsForMap(input.admin.units, null, hamlets)
+      : labelsForMap(input.admin.districts, input.admin.communes, hamlets)
     : [];
   return { sources, layers, labels };
 }
 
 const EMPTY = { type: 'FeatureCollection', features: [] } as const;
+// One memo per source: the same window gives the same data object, so the map is sent nothing new.
+const windowHamlets = memoLast(windowed<InputLayers['hamlets']>);
+const windowWhite = memoLast(windowed<FC>);
+const windowWeak = memoLast(windowed<FC>);
+const windowFibre = memoLast(windowed<FC>);
+const windowSites = memoLast(windowed<FC>);
+/** Backbone fibre is drawn at every zoom, so it is given to the map whatever the window. */
+const isBackbone = (f: FC['features'][number]): boolean => f.properties.kind === 'backbone';
 const NO_EDITS: readonly ScenarioEdit[] = [];
 const NO_DRAFT: readonly Position[] = [];

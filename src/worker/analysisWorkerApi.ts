@@ -7,6 +7,7 @@ import type { AnalysisResult, InputLayers, ProgressCallback, Settings } from '..
 import type { ScenarioWorkerUpdate, SuggestReply } from './scenarioProtocol.ts';
 import { aheadSettings } from './aheadProgress.ts';
 import { fetchSampleFiles, parseSampleFiles, sampleLayersOf } from '../data/sampleLayers.ts';
+import { decodeResult, LAYERS_RECORD, noPause } from '../data/resultCodec.ts';
 
 /** Hamlets per result message: a few hundred keep each message's clone on the page to a few ms. */
 const HAMLETS_PER_CHUNK = 400;
@@ -72,6 +73,17 @@ export function createAnalysisWorkerApi() {
   const api = {
     /** Layers are sent once per worker and kept, so a settings change does not re-copy megabytes. */
     setLayers(input: InputLayers): void {
+      layers = input;
+      generation++;
+      ahead = null;
+    },
+    /**
+     * The same from their bytes (`encodeResult` with `LAYERS_RECORD`, transferred): a large data set is
+     * encoded on the page in slices and decoded here, where a structured clone would block the page.
+     * Without pauses the decoding runs in this one task: no other call sees the layers half set.
+     */
+    async setLayersEncoded(bytes: ArrayBuffer): Promise<void> {
+      const input = (await decodeResult(bytes, noPause, LAYERS_RECORD)) as InputLayers;
       layers = input;
       generation++;
       ahead = null;

@@ -1,6 +1,8 @@
 import * as Comlink from 'comlink';
-import type { ImportWorkerApi } from './import.worker.ts';
+import type { ImportWorkerApi } from './importWorkerApi.ts';
+import { pageSlices } from '../data/resultCodec.ts';
 import type { ImportFailure, LoadOutcome, LoadRequest, NamedBlob, ProbeOutcome } from './importTask.ts';
+import { fromWire } from './importWire.ts';
 import { watchedWorker, WorkerDied } from './lifeline.ts';
 
 /** A load in progress: await `done`, or `cancel()` it (the page stays responsive either way). */
@@ -92,8 +94,8 @@ export function createWorkerBackend(makeWorker: () => Worker = createImportWorke
         settle = resolve;
       });
       // A fresh worker no longer holds the probe's parsed file: it reads the file again.
-      const work = withRetry<LoadOutcome>(file.name, (api) =>
-        api.load(file, role, options, Comlink.proxy(onProgress), parsedId),
+      const work = withRetry<LoadOutcome>(file.name, async (api) =>
+        fromWire(await api.load(file, role, options, Comlink.proxy(onProgress), parsedId), pageSlices()),
       ).catch((e: unknown) => ({
         ok: false as const,
         error: { message: `${file.name}: ${e instanceof Error ? e.message : String(e)}`, fix: 'Try again.' },

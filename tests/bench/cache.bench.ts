@@ -3,7 +3,7 @@ import { analyze } from '../../src/analysis/analyze.ts';
 import { DEFAULT_SETTINGS } from '../../src/analysis/settings.ts';
 import type { InputLayers } from '../../src/analysis/types.ts';
 import { inputDigest } from '../../src/store/persist/inputDigest.ts';
-import { decodeResult, encodeResult } from '../../src/store/persist/resultCodec.ts';
+import { decodeResult, encodeResult } from '../../src/data/resultCodec.ts';
 import { tileProvince } from './data.ts';
 import { fmtMs, median, progress } from './stats.ts';
 import type { Row } from './stats.ts';

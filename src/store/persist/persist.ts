@@ -4,8 +4,14 @@ import { validateSettings, type SettingsProblem } from '../../analysis/validateS
 import type { AdminLayers, AppState } from '../appState.ts';
 import type { AppStore } from '../store.ts';
 import { inputDigest, rememberDigest } from './inputDigest.ts';
-import { pageSlices } from './resultCache.ts';
-import { DATA_RECORD, decodeResult, encodeResult, ResultCodecError, type Pause } from './resultCodec.ts';
+import {
+  DATA_RECORD,
+  decodeResult,
+  encodeResult,
+  pageSlices,
+  ResultCodecError,
+  type Pause,
+} from '../../data/resultCodec.ts';
 import { isQuotaError, type SaveFailure } from './saveProblem.ts';
 import { savedDataDigest, setSavedDataHint } from './savedDataHint.ts';
 

@@ -2,7 +2,13 @@ import { clear, createStore, get, keys, set, type UseStore } from 'idb-keyval';
 import type { AnalysisResult, InputLayers, Settings } from '../../analysis/types.ts';
 import type { Analyser } from '../runner.ts';
 import { inputDigest, knownDigest } from './inputDigest.ts';
-import { decodeResult, encodeResult, pauseEvery, ResultCodecError, type Pause } from './resultCodec.ts';
+import {
+  decodeResult,
+  encodeResult,
+  pageSlices,
+  ResultCodecError,
+  type Pause,
+} from '../../data/resultCodec.ts';
 
 /** Where finished results are kept between visits. */
 export interface ResultStore {
@@ -24,21 +30,6 @@ export interface ResultKv {
   clear(): Promise<void>;
   /** The records' keys (there is at most one). */
   keys(): Promise<string[]>;
-}
-
-/** Work on the page in slices of 40 ms, letting it draw and take input between them. */
-export const pageSlices = (): Pause => pauseEvery(40, yieldToPage);
-
-/** Lets the page draw and take input between slices of the hamlets (no frame skipped for long). */
-export function yieldToPage(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
 }
 
 /**

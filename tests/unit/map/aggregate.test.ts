@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { HamletStatus, Rollup } from '../../../src/analysis/types.ts';
+import type { AnalysisResult, HamletStatus, InputLayers, Rollup } from '../../../src/analysis/types.ts';
 import {
   AGGREGATE_BELOW_ZOOM,
+  aggregateAreas,
   aggregateColour,
   aggregateForMap,
   gapOf,
+  gridCellBounds,
+  gridForMap,
   showsAggregate,
 } from '../../../src/map/aggregate.ts';
 import { AGGREGATE, STATUS_COLOURS } from '../../../src/map/palette.ts';
@@ -96,5 +99,63 @@ describe('the aggregate colour', () => {
     const e = aggregateColour() as unknown[];
     expect(e.slice(0, 3)).toEqual(['case', ['<', ['get', 'gap'], 0], AGGREGATE.none]);
     expect((e[3] as unknown[]).slice(0, 3)).toEqual(['interpolate', ['linear'], ['get', 'gap']]);
+  });
+});
+
+describe('the grid aggregate, for hamlets without unit boundaries', () => {
+  const box = (id: string, x: number, y: number) => ({
+    type: 'Feature' as const,
+    geometry: {
+      type: 'Polygon' as const,
+      coordinates: [
+        [
+          [x, y],
+          [x + 0.02, y],
+          [x + 0.02, y + 0.02],
+          [x, y + 0.02],
+          [x, y],
+        ],
+      ],
+    },
+    properties: { id, name: id },
+  });
+  // Centres (105.02, 20.02) and (105.07, 20.08) share the cell 1050,200; (105.13, 20.02) is in 1051,200.
+  const hamlets = {
+    type: 'FeatureCollection',
+    features: [box('a', 105.01, 20.01), box('b', 105.06, 20.07), box('c', 105.12, 20.01)],
+  } as unknown as InputLayers['hamlets'];
+  const result = {
+    hamlets: [
+      { id: 'a', status: 'served' },
+      { id: 'b', status: 'unserved' },
+      { id: 'c', status: 'partial' },
+    ],
+  } as unknown as AnalysisResult;
+
+  it('counts each hamlet in the cell of its box’s centre, with the units’ gap', () => {
+    const grid = gridForMap(hamlets, result)!;
+    const cells = Object.fromEntries(grid.features.map((f) => [f.properties.cell, f.properties]));
+    // a served, b unserved: (1 + 0/2) / 2 = 0.5; c partly served alone: (0 + 1/2) / 1 = 0.5.
+    expect(cells['1050,200']).toEqual({
+      cell: '1050,200',
+      hamlets: 2,
+      served: 1,
+      partial: 0,
+      unserved: 1,
+      gap: 0.5,
+    });
+    expect(cells['1051,200']).toMatchObject({ hamlets: 1, partial: 1, gap: 0.5 });
+    expect(Object.keys(cells)).toHaveLength(2);
+    const [w, s, e, n] = gridCellBounds('1051,200')!;
+    expect([w, s, e, n].map((v) => +v.toFixed(9))).toEqual([105.1, 20, 105.2, 20.1]);
+    expect(gridForMap(hamlets, null)!.features.every((f) => f.properties.gap === -1)).toBe(true);
+  });
+
+  it('is used only when the units in force have no shapes', () => {
+    const none = { province: null, units: null, districts: null, communes: null };
+    expect(aggregateAreas(none, 'units')).toBe('grid');
+    expect(aggregateAreas({ ...none, communes: units }, 'districts')).toBe('communes');
+    expect(aggregateAreas({ ...none, communes: units }, 'units')).toBe('grid');
+    expect(aggregateAreas({ ...none, units }, 'units')).toBe('units');
   });
 });

@@ -5,6 +5,7 @@ import { DEFAULT_SETTINGS } from '../../../src/analysis/settings.ts';
 import { formatters } from '../../../src/i18n/format.ts';
 import {
   buildLegend,
+  legendInputOf,
   legendRows,
   legendText,
   type LegendInput,
@@ -326,5 +327,24 @@ describe('the legend says what the map shows at its zoom', () => {
       'legend.aggregate.title{areas=legend.aggregate.areas.communes{defaultValue=}}',
     );
     expect(buildLegend({ ...base, zoom: 6, visible: ['fibre'] }, vi).shows).toBeNull();
+  });
+
+  it('names the grid when the hamlets came without boundaries for their units', () => {
+    const none = { province: null, units: null, districts: null, communes: null };
+    const input = legendInputOf({
+      layers: ['hamlets'],
+      colourBy: 'status',
+      input: null,
+      settings: DEFAULT_SETTINGS,
+      lens: { operator: null },
+      result: null,
+      unitSystem: 'auto',
+      admin: none,
+      zoom: 7,
+    } as unknown as Parameters<typeof legendInputOf>[0]);
+    expect(input.aggregateAreas).toBe('grid');
+    expect(legendText(buildLegend(input, vi).shows!, echo)).toBe(
+      'legend.shows.aggregate{areas=legend.aggregate.areas.grid{defaultValue=}}',
+    );
   });
 });

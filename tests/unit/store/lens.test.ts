@@ -80,7 +80,7 @@ describe('the operator lens in the store', () => {
   it('the map carries each hamlet’s market class and, under a lens, the operator’s view', () => {
     const market = (fcol: ReturnType<typeof hamletsForMap>, prop: string) =>
       Object.fromEntries(fcol.features.map((f) => [f.properties.id, f.properties[prop]]));
-    expect(market(hamletsForMap(input, result), 'market')).toEqual({
+    expect(market(hamletsForMap(input.hamlets, result), 'market')).toEqual({
       A: 'grey',
       B: 'grey',
       C: 'white',
@@ -88,14 +88,14 @@ describe('the operator lens in the store', () => {
     });
     store.getState().setOperator('VNPT');
     const lens = activeLens(store.getState());
-    expect(market(hamletsForMap(input, result, lens), 'lens')).toEqual({
+    expect(market(hamletsForMap(input.hamlets, result, lens), 'lens')).toEqual({
       A: 'competitor',
       B: 'own',
       C: 'none',
       D: 'own',
     });
     // Its ranking gives the score the map's score colouring uses.
-    expect(market(hamletsForMap(input, result, lens), 'rank')).toMatchObject({ A: 1, C: 2, B: -1 });
+    expect(market(hamletsForMap(input.hamlets, result, lens), 'rank')).toMatchObject({ A: 1, C: 2, B: -1 });
   });
 
   it('the list filters by market class', () => {

@@ -10,7 +10,7 @@ import {
   type ResultStore,
 } from '../../../src/store/persist/resultCache.ts';
 import { inputDigest, knownDigest } from '../../../src/store/persist/inputDigest.ts';
-import { encodeResult, noPause, RESULT_FORMAT_VERSION } from '../../../src/store/persist/resultCodec.ts';
+import { encodeResult, noPause, RESULT_FORMAT_VERSION } from '../../../src/data/resultCodec.ts';
 import {
   restorePersisted,
   startPersistence,

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as engine from '../../../src/analysis/analyze.ts';
 import * as sessions from '../../../src/analysis/scenarioSession.ts';
 import { DEFAULT_SETTINGS, withDefaults } from '../../../src/analysis/settings.ts';
-import type { InputLayers, Settings } from '../../../src/analysis/types.ts';
+import type { AnalysisResult, InputLayers, Settings } from '../../../src/analysis/types.ts';
 import { SampleFileError, sampleLayersOf } from '../../../src/data/sampleLayers.ts';
 import { loadSample } from '../../../src/store/loadSample.ts';
 import { startAnalysisRunner } from '../../../src/store/runner.ts';
@@ -262,6 +262,55 @@ describe('AnalysisClient (first visit)', () => {
     expect(s.analysisError).toBeNull();
     expect(s.result?.summary).toEqual(engine.analyze(s.input!, OTHER).summary);
     stop();
+    client.dispose();
+  });
+});
+
+describe('AnalysisClient (the page’s own layers)', () => {
+  /** Workers that record how they were given layers: as bytes (`setLayersEncoded`) or cloned. */
+  function recordingWorkers() {
+    const given: string[] = [];
+    const workers = channelWorkers(() => {
+      const api = createAnalysisWorkerApi();
+      return {
+        ...api,
+        setLayers: (input: InputLayers) => {
+          given.push('clone');
+          api.setLayers(input);
+        },
+        setLayersEncoded: (bytes: ArrayBuffer) => {
+          given.push('bytes');
+          return api.setLayersEncoded(bytes);
+        },
+      };
+    });
+    return { given, ...workers };
+  }
+
+  const untimed = ({ timingsMs: _t, ...rest }: AnalysisResult) => rest;
+
+  it('reach the worker as bytes, and are analysed exactly as the objects', async () => {
+    const { given, makeWorker } = recordingWorkers();
+    const client = new AnalysisClient(makeWorker);
+    const input = tinyInput();
+    const result = await client.run(input, OTHER, noProgress);
+    expect(given).toEqual(['bytes']);
+    expect(untimed(result)).toEqual(untimed(engine.analyze(input, OTHER)));
+    // Sent once: another run on the same layers needs none.
+    await client.run(input, DEFAULT_SETTINGS, noProgress);
+    expect(given).toEqual(['bytes']);
+    client.dispose();
+  });
+
+  it('that the bytes cannot carry (a lone surrogate in a name) are cloned instead', async () => {
+    const { given, makeWorker } = recordingWorkers();
+    const client = new AnalysisClient(makeWorker);
+    const input = tinyInput();
+    const first = input.hamlets.features[0]!;
+    input.hamlets.features[0] = { ...first, properties: { ...first.properties, name: 'Xóm \ud800' } };
+    const result = await client.run(input, OTHER, noProgress);
+    expect(given).toEqual(['clone']);
+    expect(untimed(result)).toEqual(untimed(engine.analyze(input, OTHER)));
     client.dispose();
   });
 });

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createWorkerBackend } from '../../../src/worker/importClient.ts';
-import { runProbe } from '../../../src/worker/importTask.ts';
+import { createInThreadBackend, createWorkerBackend } from '../../../src/worker/importClient.ts';
+import { runProbe, type LoadOutcome } from '../../../src/worker/importTask.ts';
+import { importWorkerApi } from '../../../src/worker/importWorkerApi.ts';
+import { fromWire, toWire } from '../../../src/worker/importWire.ts';
+import { noPause } from '../../../src/data/resultCodec.ts';
 import { channelWorkers } from './channelWorkers.ts';
 
 /** Import workers running the real probe; a doomed one fails at its first message. */
@@ -32,5 +35,34 @@ describe('the import worker', () => {
       },
     });
     backend.abort?.();
+  });
+});
+
+describe('a layer read in the import worker', () => {
+  const noProgress = () => undefined;
+  const collectionOf = (o: LoadOutcome) => (o.ok ? o.result.collection : null);
+
+  it('reaches the page as bytes and is the layer the page would read itself', async () => {
+    const backend = createWorkerBackend(channelWorkers(() => importWorkerApi).makeWorker);
+    const inWorker = await backend.load(file, 'hamlets', {}, noProgress).done;
+    const onPage = await createInThreadBackend().load(file, 'hamlets', {}, noProgress).done;
+    expect(inWorker.ok).toBe(true);
+    expect(collectionOf(inWorker)?.features.length).toBeGreaterThan(3);
+    expect(inWorker).toEqual(onPage);
+    backend.abort?.();
+  });
+
+  it('goes as bytes when it can, as it is when a name has a lone surrogate, and failures as they are', async () => {
+    const onPage = await createInThreadBackend().load(file, 'hamlets', {}, noProgress).done;
+    if (!onPage.ok) throw new Error('fixture did not load');
+    const wire = await toWire(onPage);
+    expect('bytes' in wire).toBe(true);
+    expect(await fromWire(wire, noPause)).toEqual(onPage);
+
+    const odd = structuredClone(onPage);
+    odd.result.collection.features[0]!.properties = { name: 'Xóm \ud800' };
+    expect(await toWire(odd)).toBe(odd);
+    const failed: LoadOutcome = { ok: false, error: { message: 'x.csv: no rows', fix: 'Add rows.' } };
+    expect(await toWire(failed)).toBe(failed);
   });
 });

@@ -9,7 +9,7 @@ import {
   pauseEvery,
   RESULT_FORMAT_VERSION,
   ResultCodecError,
-} from '../../../src/store/persist/resultCodec.ts';
+} from '../../../src/data/resultCodec.ts';
 import { sampleRun } from '../../fixtures/sampleRun.ts';
 
 /** The shipped sample's result: every field the engine writes, white and weak zones included. */

@@ -29,6 +29,14 @@ export const RESULT_RECORD: RecordKind = {
 };
 /** Saved data (`persist.ts`): the root, its layers, each layer, each layer's features. */
 export const DATA_RECORD: RecordKind = { magic: 0x54445456 /* "VTDT" */, pauseDepth: 3, what: 'saved data' };
+/** A layer read by the import worker, sent to the page (`importClient.ts`): the collection, its features. */
+export const COLLECTION_RECORD: RecordKind = {
+  magic: 0x43465456 /* "VTFC" */,
+  pauseDepth: 1,
+  what: 'an imported layer',
+};
+/** Input layers sent to the analysis worker (`AnalysisClient`): the root, each layer, its features. */
+export const LAYERS_RECORD: RecordKind = { magic: 0x594c5456 /* "VTLY" */, pauseDepth: 2, what: 'layers' };
 
 const T_UNDEFINED = 0;
 const T_NULL = 1;
@@ -92,6 +100,21 @@ const LONE_SURROGATE = /\p{Surrogate}/u;
 /** Lets the page run between pieces of work; `noPause` for callers off the page (tests, the bench). */
 export type Pause = () => Promise<void> | undefined;
 export const noPause: Pause = () => undefined;
+
+/** Work on the page in slices of 40 ms, letting it draw and take input between them. */
+export const pageSlices = (): Pause => pauseEvery(40, yieldToPage);
+
+/** Lets the page draw and take input between slices of the hamlets (no frame skipped for long). */
+export function yieldToPage(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
 
 /** Elements between two looks at the clock. */
 const CLOCK_EVERY = 128;

@@ -1,0 +1,35 @@
+import type { LoadResult } from '../data/types.ts';
+import {
+  COLLECTION_RECORD,
+  decodeResult,
+  encodeResult,
+  noPause,
+  ResultCodecError,
+  type Pause,
+} from '../data/resultCodec.ts';
+import type { LoadOutcome } from './importTask.ts';
+
+/**
+ * A load's outcome as the import worker posts it: a layer's collection as bytes (`COLLECTION_RECORD`,
+ * transferred), which the page decodes in slices, where a structured clone of 89,000 hamlets blocked it
+ * for seconds; anything else, or a collection the bytes cannot carry (a lone surrogate), as it is.
+ */
+export type WireOutcome =
+  LoadOutcome | { ok: true; result: Omit<LoadResult, 'collection'>; bytes: ArrayBuffer };
+
+export async function toWire(outcome: LoadOutcome): Promise<WireOutcome> {
+  if (!outcome.ok) return outcome;
+  const { collection, ...rest } = outcome.result;
+  try {
+    return { ok: true, result: rest, bytes: await encodeResult(collection, noPause, COLLECTION_RECORD) };
+  } catch (e) {
+    if (e instanceof ResultCodecError) return outcome;
+    throw e;
+  }
+}
+
+export async function fromWire(wire: WireOutcome, pause: Pause): Promise<LoadOutcome> {
+  if (!('bytes' in wire)) return wire;
+  const collection = (await decodeResult(wire.bytes, pause, COLLECTION_RECORD)) as LoadResult['collection'];
+  return { ok: true, result: { ...wire.result, collection } };
+}

@@ -1,0 +1,179 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadProvince, tileProvince } from '../bench/data.ts';
+import { screenshot } from './browser.ts';
+import { TIMEOUT, appForFile, pickImportFiles, visibleRowIds, waitForApp, waitForMapIdle } from './driver.ts';
+
+const app = appForFile({ lang: 'en' });
+const FILES = ['hamlets', 'fibre', 'sites'] as const;
+let dir = '';
+let hamletCount = 0;
+let centre: [number, number] = [0, 0];
+
+/** The province tiled 2 × 2 (4×: 11,136 hamlets), as the files a user would import, with no boundaries. */
+beforeAll(() => {
+  const layers = tileProvince(loadProvince().layers, 2, 2);
+  dir = mkdtempSync(join(tmpdir(), 'vt-e2e-national-'));
+  for (const f of FILES) writeFileSync(join(dir, `${f}.geojson`), JSON.stringify(layers[f]));
+  hamletCount = layers.hamlets.features.length;
+  const ring = layers.hamlets.features[Math.floor(hamletCount / 2)]!.geometry;
+  const first = (ring.type === 'Polygon' ? ring.coordinates[0] : ring.coordinates[0]?.[0])![0]!;
+  centre = [first[0]!, first[1]!];
+});
+
+/** Jumps the map to `zoom` at the middle hamlet's corner and waits until it is drawn. */
+async function viewAt(page: Page, zoom: number): Promise<void> {
+  await page.evaluate(([c, z]) => window.__vt!.store.getState().setCamera(c, z, 'app'), [
+    centre,
+    zoom,
+  ] as const);
+  await page.waitForFunction((z) => Math.abs(window.__vt!.map.getZoom() - z) < 0.01, zoom);
+  await waitForMapIdle(page);
+}
+
+/** Features drawn in the view per layer, and the hamlets MapLibre holds (the window given to it). */
+function drawn(page: Page): Promise<{ aggregate: number; hamlets: number; white: number; held: number }> {
+  return page.evaluate(async () => {
+    const map = window.__vt!.map;
+    const n = (id: string) => map.queryRenderedFeatures({ layers: [id] }).length;
+    const source = map.getSource('hamlets') as unknown as { getData(): Promise<{ features: unknown[] }> };
+    return {
+      aggregate: n('aggregate-fill'),
+      hamlets: n('hamlets-fill'),
+      white: n('white-hatch'),
+      held: (await source.getData()).features.length,
+    };
+  });
+}
+
+describe('a national-size import (4× the province)', () => {
+  it('imports three files in one analysis; the map holds only the hamlets around the view', async () => {
+    const { page, errors } = app;
+    const before = await page.evaluate(() => window.__vt!.store.getState().runId);
+    await pickImportFiles(
+      page,
+      FILES.map((f) => join(dir, `${f}.geojson`)),
+    );
+    for (let i = 0; i < FILES.length; i++) {
+      await page.locator('[role="dialog"] >> text=Check file').click({ timeout: TIMEOUT });
+      await page.locator('[role="dialog"] button.vt-primary >> text=/^Add /').click({ timeout: TIMEOUT });
+    }
+    await page.locator('[role="dialog"] button.vt-primary >> text=/^Import 3 layers$/').click();
+    await page.waitForFunction(
+      (id) => {
+        const s = window.__vt!.store.getState();
+        return s.dataSource === 'imported' && s.runId > id && !s.running && s.result !== null;
+      },
+      before,
+      { timeout: TIMEOUT * 3, polling: 200 },
+    );
+    const state = await page.evaluate(() => {
+      const s = window.__vt!.store.getState();
+      return { hamlets: s.result!.hamlets.length, runs: s.runId, sites: s.input!.sites!.features.length };
+    });
+    // One analysis for the three files.
+    expect(state).toMatchObject({ hamlets: hamletCount, runs: before + 1 });
+    expect((await visibleRowIds(page)).every((id) => /#\d-\d$/.test(id))).toBe(true);
+
+    // Zoomed out: a grid aggregate (the files carry no commune boundaries), and no hamlet handed to the map.
+    await viewAt(page, 7.5);
+    const out = await drawn(page);
+    expect(out.aggregate).toBeGreaterThan(10);
+    expect(out).toMatchObject({ hamlets: 0, white: 0, held: 0 });
+    await expect(page.textContent('#vt-left [data-testid="legend-shows"]')).resolves.toMatch(
+      /square of about 11 km/,
+    );
+    await screenshot(page, 'national-aggregate');
+
+    // Zoomed in: the hamlets and their zones around the view, not all of them.
+    await viewAt(page, 11);
+    const close = await drawn(page);
+    expect(close.hamlets).toBeGreaterThan(10);
+    expect(close.white).toBeGreaterThan(0);
+    expect(close.held).toBeGreaterThanOrEqual(close.hamlets);
+    expect(close.held).toBeLessThan(hamletCount / 2);
+    await screenshot(page, 'national-hamlets');
+
+    // A row chosen in the list: the map goes there and outlines it, wherever it lies.
+    const rows = await visibleRowIds(page);
+    const last = rows[rows.length - 1]!;
+    await page.click(`[data-hamlet-id="${last}"]`);
+    await page.waitForFunction(
+      (id) =>
+        window
+          .__vt!.map.queryRenderedFeatures({ layers: ['hamlet-selected'] })
+          .some((f) => f.properties?.id === id),
+      last,
+      { timeout: TIMEOUT, polling: 200 },
+    );
+
+    // A click on a grid cell zooms to it, where its hamlets are drawn.
+    await viewAt(page, 7.5);
+    const box = (await page.locator('.vt-map canvas').boundingBox())!;
+    const cell = await page.evaluate(() => {
+      const map = window.__vt!.map;
+      const f = map.queryRenderedFeatures({ layers: ['aggregate-fill'] })[0]!;
+      const ring = (f.geometry as { coordinates: number[][][] }).coordinates[0]!;
+      const [x, y] = [(ring[0]![0]! + ring[2]![0]!) / 2, (ring[0]![1]! + ring[2]![1]!) / 2];
+      const p = map.project([x, y]);
+      return { x: p.x, y: p.y, id: String(f.properties.cell) };
+    });
+    await page.mouse.click(box.x + cell.x, box.y + cell.y);
+    await page.waitForFunction(
+      () => window.__vt!.map.getZoom() >= 9 && !window.__vt!.map.isMoving(),
+      undefined,
+      {
+        timeout: TIMEOUT,
+      },
+    );
+    await waitForMapIdle(page);
+    expect((await drawn(page)).hamlets).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('a reload shows the saved result without analysing again', async () => {
+    const { page, errors } = app;
+    const ranked = () =>
+      page.evaluate(() =>
+        window
+          .__vt!.store.getState()
+          .rows.slice(0, 20)
+          .map((r) => r.id),
+      );
+    const rows = await ranked();
+    // Saved when the page is next idle.
+    await expect
+      .poll(
+        () =>
+          page.evaluate(
+            () =>
+              new Promise<boolean>((resolve) => {
+                const req = indexedDB.open('vungtrang-results');
+                req.onerror = () => resolve(false);
+                req.onsuccess = () => {
+                  const keys = req.result.transaction('results').objectStore('results').getAllKeys();
+                  keys.onsuccess = () => resolve(keys.result.some((k) => String(k).includes('|imported|')));
+                  keys.onerror = () => resolve(false);
+                };
+              }),
+          ),
+        { timeout: TIMEOUT },
+      )
+      .toBe(true);
+    // Nothing of the first load still in flight for the reload to abort (the app's icons).
+    await page.waitForLoadState('networkidle');
+    await page.reload();
+    await waitForApp(page);
+    const state = await page.evaluate(() => {
+      const s = window.__vt!.store.getState();
+      return { from: s.lastRunFrom, hamlets: s.result?.hamlets.length, runs: window.__vtAnalysisRuns!() };
+    });
+    expect(state).toEqual({ from: 'cache', hamlets: hamletCount, runs: 0 });
+    expect(await ranked()).toEqual(rows);
+    expect(await visibleRowIds(page)).toEqual(rows.slice(0, (await visibleRowIds(page)).length));
+    expect(errors).toEqual([]);
+  });
+});
