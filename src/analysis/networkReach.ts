@@ -3,7 +3,7 @@ import { hamletOrder, prepareEngine, type EngineState } from './engine.ts';
 import { JsonText } from './jsonText.ts';
 import { areaUnits, intersect, SCALE } from './geometry/clip.ts';
 import { convexRing, signedAreaInConvex, type ConvexRing } from './geometry/convexClip.ts';
-import { segmentCloser } from './geometry/distance.ts';
+import { segmentWithin } from './geometry/distance.ts';
 import type { PreparedHamlet } from './prepareHamlets.ts';
 import { recentPaths, type Tile } from './tiles.ts';
 import type { InputLayers, Settings } from './types.ts';
@@ -231,9 +231,9 @@ const RECENT_RINGS = 4096;
  */
 function reaches(h: PreparedHamlet, shape: CoverageShape, rings: RecentRings): boolean {
   const o = shape.outer;
-  if (o && !segmentCloser(h.paths, o.ax, o.ay, o.bx, o.by, o.r)) return false;
+  if (o && !segmentWithin(h.paths, o.ax, o.ay, o.bx, o.by, o.r, true)) return false;
   for (const p of shape.proofs) {
-    if (segmentCloser(h.paths, p.ax, p.ay, p.bx, p.by, p.r)) return true;
+    if (segmentWithin(h.paths, p.ax, p.ay, p.bx, p.by, p.r, true)) return true;
   }
   const convex = rings.of(shape);
   if (convex) {

@@ -88,7 +88,7 @@ function segmentsCross(
 
 /**
  * Whether a polygon comes within `r` of a segment (or contains it): the same test as
- * `polygonToSegmentDistance(...) <= r`, but it stops at the first close edge.
+ * `polygonToSegmentDistance(...) <= r` (`strict`: `< r`), but it stops at the first close edge.
  */
 export function segmentWithin(
   poly: Paths64,
@@ -97,22 +97,9 @@ export function segmentWithin(
   bx: number,
   by: number,
   r: number,
+  strict = false,
 ): boolean {
-  return edgeDistance(poly, ax, ay, bx, by, r) <= r || pointInPaths(ax, ay, poly);
-}
-
-/**
- * Whether a polygon comes closer than `r` to a segment (or contains it): the same test as
- * `polygonToSegmentDistance(...) < r`, but it stops at the first edge closer than `r`.
- */
-export function segmentCloser(
-  poly: Paths64,
-  ax: number,
-  ay: number,
-  bx: number,
-  by: number,
-  r: number,
-): boolean {
-  if (!(r > 0)) return false;
-  return edgeDistance(poly, ax, ay, bx, by, r, true) < r || pointInPaths(ax, ay, poly);
+  if (strict && !(r > 0)) return false;
+  const d = edgeDistance(poly, ax, ay, bx, by, r, strict);
+  return (strict ? d < r : d <= r) || pointInPaths(ax, ay, poly);
 }

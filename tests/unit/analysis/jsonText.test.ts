@@ -1,4 +1,5 @@
 import type { Feature, Polygon } from 'geojson';
+import { squareAt } from '../../fixtures/cli/makeHamlet.ts';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/analysis/analyze.ts';
 import { hamletFeatures, hamletFeatureTexts, hamletsGeoJson } from '../../../src/analysis/exports.ts';
@@ -76,22 +77,10 @@ describe('JSON text built member by member', () => {
   });
 });
 
-const square = (x: number, y: number, d: number): Polygon => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [x, y],
-      [x + d, y],
-      [x + d, y + d],
-      [x, y + d],
-      [x, y],
-    ],
-  ],
-});
 const hamlet = (id: string, x: number, props: Partial<HamletProps> & Record<string, unknown>) =>
   ({
     type: 'Feature',
-    geometry: square(x, 20.3, 0.004),
+    geometry: squareAt(x),
     properties: { id, name: `Thôn ${id}`, households: 40, commune_code: 'C1', ...props },
   }) as Feature<Polygon, HamletProps>;
 
@@ -104,12 +93,12 @@ describe('the hamlets export as texts', () => {
   ];
   const site = {
     type: 'Feature' as const,
-    geometry: { type: 'Point' as const, coordinates: [106.202, 20.302] },
+    geometry: { type: 'Point' as const, coordinates: [106.202, 20.002] },
     properties: { id: 'S1', tech: '4G', radius_m: 400, operator: 'Viettel' },
   };
   const tileAt = (x: number) => ({
     type: 'Feature' as const,
-    geometry: square(x, 20.3, 0.004),
+    geometry: squareAt(x),
     properties: { quadkey: '', avg_d_kbps: 2000, avg_u_kbps: 500, avg_lat_ms: 80, tests: 8 },
   });
   const layers: InputLayers = {
