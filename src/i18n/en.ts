@@ -77,7 +77,7 @@ export const en: Strings = {
       areas: {
         units: 'commune and ward',
         communes: 'commune (2020–2024)',
-        grid: 'square of about 11 km (no commune boundaries loaded)',
+        grid: 'square of about 11 km, for want of commune boundaries',
       },
     },
     shows: {

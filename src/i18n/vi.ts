@@ -77,7 +77,7 @@ export const vi = {
       areas: {
         units: 'xã, phường',
         communes: 'xã (2020–2024)',
-        grid: 'ô vuông khoảng 11 km (chưa có ranh giới xã)',
+        grid: 'ô vuông khoảng 11 km, do chưa có ranh giới xã',
       },
     },
     shows: {

@@ -258,10 +258,13 @@ export function connectMap(
     if (up) s.setArea(up);
     else s.setPickAreas(false);
   };
-  const onMoveEnd = (): void => {
-    // A view the window no longer holds: the map is given the data around it.
+  // A view the window no longer holds (moved, or the map resized, e.g. shown on a phone): the data around it.
+  const onView = (): void => {
     const before = win;
     if (detailWindow() !== before) adapter.apply(plan());
+  };
+  const onMoveEnd = (): void => {
+    onView();
     const c = map.getCenter();
     store.getState().setCamera([c.lng, c.lat], map.getZoom(), 'map');
   };
@@ -277,6 +280,7 @@ export function connectMap(
   };
   map.on('click', onClick);
   map.on('moveend', onMoveEnd);
+  map.on('resize', onView);
   map.on('mousemove', onMouseMove);
   window.addEventListener('keydown', onKeyDown);
   return () => {
@@ -287,6 +291,7 @@ export function connectMap(
     unsubscribeVersions?.();
     map.off('click', onClick);
     map.off('moveend', onMoveEnd);
+    map.off('resize', onView);
     map.off('mousemove', onMouseMove);
   };
 }
