@@ -23,6 +23,8 @@ export interface ContainmentProof {
 export interface CoverageShape {
   /** The feature it came from (site, fibre or coverage id): edits remove shapes by it. */
   sourceId: string;
+  /** The layer of that feature. */
+  layer: 'sites' | 'fibre' | 'coverage';
   kind: CoverageKind;
   /** The feature's operator (operatorOf): per-operator figures group shapes by it. */
   operator: string;
@@ -112,6 +114,7 @@ export function makeDiscShape(
   const proofs = sectors ? [] : [{ ax: x, ay: y, bx: x, by: y, r: outer * Math.cos(step / 2) - 2 }];
   return {
     sourceId: id,
+    layer: 'sites',
     kind,
     operator,
     // A sector is convex up to 180° (and a full turn is a disc); a site's sectors are separate paths.
@@ -175,6 +178,7 @@ export function fibreShapes(
         const reach = r * arcScale + 2;
         shapes.push({
           sourceId: id,
+          layer: 'fibre',
           kind: 'fibre',
           operator,
           convex: true,
@@ -286,6 +290,7 @@ export function operatorCoverageShape(
     shapes: [
       {
         sourceId: id,
+        layer: 'coverage',
         kind,
         operator: operatorOf(feature.properties),
         convex: false,

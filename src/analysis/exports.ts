@@ -18,6 +18,7 @@ import {
   type ExportPlan,
   type RankingRow,
 } from './exportTables.ts';
+import { addedMembers, featureText, mergedObjectText, NOT_ADDED, type AddedMembers } from './jsonText.ts';
 import { operatorRows } from './operatorLens.ts';
 import { CHALLENGES_CSV_HEADER, challengeRows, MEASURED_COLUMNS, measuredById } from './measuredExports.ts';
 import type { AnalysisResult, InputLayers, Rollup, Summary } from './types.ts';
@@ -107,23 +108,6 @@ function* tableCsvChunks<R>(
 }
 
 /**
- * A FeatureCollection as `JSON.stringify(collection) + '\n'` writes it, a feature at a time, so a large
- * export is written without building the collection or its text whole.
- *
- * @example
- * for (const chunk of featureCollectionChunks(hamletFeatures(result, layers.hamlets))) stream.write(chunk);
- */
-export function* featureCollectionChunks(features: Iterable<Feature>): Generator<string> {
-  yield '{"type":"FeatureCollection","features":[';
-  let first = true;
-  for (const f of features) {
-    yield (first ? '' : ',') + JSON.stringify(f);
-    first = false;
-  }
-  yield ']}\n';
-}
-
-/**
  * The ranking as CSV (UTF-8 with BOM, CRLF, RFC 4180 quoting, text guarded against formulas): ranked
  * hamlets in rank order, then served hamlets (empty rank, tier and score) in input order, each row ending
  * with the plan (`mode`, `scenario`); with an operator or a lens ranking (`opts`), their columns before the
@@ -209,54 +193,129 @@ export function* hamletFeatures(
   hamletsInput: HamletsInput,
   opts: ExportFilter = {},
 ): Generator<Feature<Polygon | MultiPolygon>> {
+  const { added, rows } = hamletResults(result, hamletsInput, opts);
+  for (const [f, values] of rows()) {
+    const properties: Record<string, unknown> = { ...f.properties };
+    added.keys.forEach((k, i) => {
+      if (values[i] !== NOT_ADDED) properties[k] = values[i];
+    });
+    yield { type: 'Feature', geometry: f.geometry, properties };
+  }
+}
+
+/**
+ * {@link hamletFeatures} as JSON texts, each what `JSON.stringify` writes for that feature, without building
+ * it; `more` adds properties after the results (e.g. what reaches the hamlet), by hamlet id.
+ *
+ * @example
+ * featureCollectionChunks(hamletFeatureTexts(result, layers.hamlets)) // hamletsGeoJson's text, in pieces
+ */
+export function* hamletFeatureTexts(
+  result: AnalysisResult,
+  hamletsInput: HamletsInput,
+  opts: ExportFilter = {},
+  more?: { keys: readonly string[]; values(id: string): readonly unknown[] },
+): Generator<string> {
+  const { added, rows } = hamletResults(result, hamletsInput, opts, more?.keys);
+  for (const [f, values, id] of rows()) {
+    if (more) values.push(...more.values(id));
+    yield featureText(f.geometry, mergedObjectText(f.properties, added, values));
+  }
+}
+
+type HamletInput = HamletsInput['features'][number];
+
+/**
+ * What the hamlets export adds to every input hamlet: the keys, and for each hamlet in input order (those
+ * with a result, or in `ids`) its feature, the values (NOT_ADDED where a hamlet has none) and its id.
+ */
+function hamletResults(
+  result: AnalysisResult,
+  hamletsInput: HamletsInput,
+  opts: ExportFilter,
+  moreKeys: readonly string[] = [],
+): { added: AddedMembers; rows: () => Generator<[HamletInput, unknown[], string]> } {
   const byId = new Map(
     lensOrdered(rankingRows(result, hamletsInput, opts.ids), opts).map((row) => [row.h.id, row]),
   );
   const extra = [...MARKET_COLUMNS, ...lensColumns(opts)];
   const [mode, scenario] = planCells(opts.plan ?? BASELINE);
   const measured = measuredById(result);
-  for (const f of hamletsInput.features) {
-    const row = byId.get(String(f.properties.id));
-    if (!row) continue;
-    const { h, r, cost } = row;
-    const u = opts.units?.get(h.id);
-    const unit = !opts.units
-      ? {}
-      : u && u.code !== ''
-        ? { unit_code: u.code, unit_name: u.unitName, unit_overlap_share: round(u.share, 4) }
-        : { unit_code: null, unit_name: null, unit_overlap_share: null };
-    const properties: Record<string, unknown> = {
-      ...f.properties,
-      ...unit,
-      area_m2: round(h.areaM2, 1),
-      white_area_m2: round(h.classAreaM2.white, 1),
-      weak_area_m2: round(h.classAreaM2.weak, 1),
-      broadband_share: round(h.broadbandShare, 4),
-      fibre_share: round(h.fibreShare, 4),
-      mbb_share: round(h.mbbShare, 4),
-      households: round(h.households, 1),
-      uncovered_households: round(h.uncoveredHouseholds, 1),
-      status: h.status,
-      tier: r?.tier ?? null,
-      score: r ? round(r.score, 4) : null,
-      rank: r?.rank ?? null,
-      distance_to_fibre_m: h.distanceToFibreM === null ? null : round(h.distanceToFibreM, 1),
-      distance_to_access_fibre_m:
+  const units = opts.units;
+  const added = addedMembers([
+    ...(units ? ['unit_code', 'unit_name', 'unit_overlap_share'] : []),
+    ...HAMLET_RESULT_KEYS,
+    ...extra.map((c) => c.key),
+    'mode',
+    'scenario',
+    ...(measured ? MEASURED_COLUMNS : []),
+    ...moreKeys,
+  ]);
+  function* rows(): Generator<[HamletInput, unknown[], string]> {
+    for (const f of hamletsInput.features) {
+      const row = byId.get(String(f.properties.id));
+      if (!row) continue;
+      const { h, r, cost } = row;
+      const values: unknown[] = [];
+      if (units) {
+        const u = units.get(h.id);
+        if (u && u.code !== '') values.push(u.code, u.unitName, round(u.share, 4));
+        else values.push(null, null, null);
+      }
+      values.push(
+        round(h.areaM2, 1),
+        round(h.classAreaM2.white, 1),
+        round(h.classAreaM2.weak, 1),
+        round(h.broadbandShare, 4),
+        round(h.fibreShare, 4),
+        round(h.mbbShare, 4),
+        round(h.households, 1),
+        round(h.uncoveredHouseholds, 1),
+        h.status,
+        r?.tier ?? null,
+        r ? round(r.score, 4) : null,
+        r?.rank ?? null,
+        h.distanceToFibreM === null ? null : round(h.distanceToFibreM, 1),
         h.distanceToAccessFibreM === null ? null : round(h.distanceToAccessFibreM, 1),
-      distance_to_backbone_m: h.distanceToBackboneM === null ? null : round(h.distanceToBackboneM, 1),
-      recommended_tech: cost.recommendedTech,
-      cost_vnd: round(cost.costVnd, 0),
-      cost_per_household_vnd: cost.costPerHouseholdVnd === null ? null : round(cost.costPerHouseholdVnd, 0),
-    };
-    // Set in place: spreading an Object.fromEntries copy was half of a national export's time.
-    for (const c of extra) properties[c.key] = csvValue(c.kind, c.get(row));
-    properties.mode = mode;
-    properties.scenario = scenario;
-    const m = measured?.get(h.id);
-    if (m) MEASURED_COLUMNS.forEach((k, i) => (properties[k] = m[i] ?? null));
-    yield { type: 'Feature', geometry: f.geometry, properties };
+        h.distanceToBackboneM === null ? null : round(h.distanceToBackboneM, 1),
+        cost.recommendedTech,
+        round(cost.costVnd, 0),
+        cost.costPerHouseholdVnd === null ? null : round(cost.costPerHouseholdVnd, 0),
+      );
+      for (const c of extra) values.push(csvValue(c.kind, c.get(row)));
+      values.push(mode, scenario);
+      if (measured) {
+        // A hamlet without figures gets none of these (an input property of that name stays).
+        const m = measured.get(h.id);
+        for (let i = 0; i < MEASURED_COLUMNS.length; i++) values.push(m ? (m[i] ?? null) : NOT_ADDED);
+      }
+      yield [f, values, h.id];
+    }
   }
+  return { added, rows };
 }
+
+/** The results every hamlet of the export gets, in the order of {@link hamletResults}'s values. */
+const HAMLET_RESULT_KEYS = [
+  'area_m2',
+  'white_area_m2',
+  'weak_area_m2',
+  'broadband_share',
+  'fibre_share',
+  'mbb_share',
+  'households',
+  'uncovered_households',
+  'status',
+  'tier',
+  'score',
+  'rank',
+  'distance_to_fibre_m',
+  'distance_to_access_fibre_m',
+  'distance_to_backbone_m',
+  'recommended_tech',
+  'cost_vnd',
+  'cost_per_household_vnd',
+] as const;
 
 export const OPERATORS_CSV_HEADER = [
   'hamlet_id',
@@ -277,23 +336,34 @@ export const OPERATORS_CSV_HEADER = [
  * await writeFile('operators.csv', operatorsCsv(result));
  */
 export function operatorsCsv(result: AnalysisResult, opts: Pick<ExportFilter, 'ids' | 'plan'> = {}): string {
+  let text = '';
+  for (const chunk of operatorsCsvChunks(result, opts)) text += chunk;
+  return text;
+}
+
+/** {@link operatorsCsv} a line at a time: the chunks joined are its text exactly. */
+export function operatorsCsvChunks(
+  result: AnalysisResult,
+  opts: Pick<ExportFilter, 'ids' | 'plan'> = {},
+): Generator<string> {
   const keep = opts.ids ? new Set(opts.ids) : null;
   const tail = planCells(opts.plan ?? BASELINE);
-  const rows: (string | number)[][] = [];
-  for (const h of result.hamlets) {
-    if (keep && !keep.has(h.id)) continue;
-    for (const o of operatorRows(h))
-      rows.push([
-        h.id,
-        o.operator,
-        round(o.mbbShare, 4),
-        round(o.fibreShare, 4),
-        round(o.mbbHouseholds, 1),
-        round(o.fibreHouseholds, 1),
-        ...tail,
-      ]);
+  function* rows(): Generator<CsvCell[]> {
+    for (const h of result.hamlets) {
+      if (keep && !keep.has(h.id)) continue;
+      for (const o of operatorRows(h))
+        yield [
+          h.id,
+          o.operator,
+          round(o.mbbShare, 4),
+          round(o.fibreShare, 4),
+          round(o.mbbHouseholds, 1),
+          round(o.fibreHouseholds, 1),
+          ...tail,
+        ];
+    }
   }
-  return csvText([...OPERATORS_CSV_HEADER], rows);
+  return csvChunks([...OPERATORS_CSV_HEADER], rows());
 }
 
 export const SHARING_CSV_HEADER = [

@@ -1,22 +1,20 @@
 import { stat } from 'node:fs/promises';
-import { resultOf } from '../analysis/analyze.ts';
 import { colocationCandidates, type ColocationCandidate } from '../analysis/colocation.ts';
-import { buildEngine, type EngineState } from '../analysis/engine.ts';
+import type { EngineState } from '../analysis/engine.ts';
 import {
   challengesCsv,
-  featureCollectionChunks,
-  hamletFeatures,
-  operatorsCsv,
+  hamletFeatureTexts,
+  operatorsCsvChunks,
   rankingCsvChunks,
   sharingCsv,
   summaryCsv,
   summaryJson,
   zoneFeatures,
 } from '../analysis/exports.ts';
-import { networkReach, reachProperties, type NetworkReach } from '../analysis/networkReach.ts';
+import { featureCollectionChunks } from '../analysis/jsonText.ts';
+import { compactReach, REACH_KEYS, reachListTexts, type CompactReach } from '../analysis/networkReach.ts';
 import { operatorsInLayers } from '../analysis/operatorNames.ts';
 import { withDefaults } from '../analysis/settings.ts';
-import type { Feature } from 'geojson';
 import { computeSummary, type ProvinceIdentity } from '../analysis/rollups.ts';
 import type { AnalysisResult, InputLayers, Settings } from '../analysis/types.ts';
 import type { HamletUnit } from '../analysis/units.ts';
@@ -41,7 +39,7 @@ import {
   type ScenarioRun,
 } from './scenario.ts';
 import { resolveSettings } from './settingsFile.ts';
-import { analyzeInThreads, threadCount, type ThreadJob } from './threads.ts';
+import { analyzeHere, analyzeInThreads, threadCount, type ThreadJob } from './threads.ts';
 import { readUnitsRun, UNITS_OUTPUT_FILES, unitsOutputs, type UnitsRun } from './units.ts';
 
 export const OUTPUT_FILES = [
@@ -238,20 +236,19 @@ export const analyzeCommand: Command = {
     const progress = progressReporter(v.quiet ? { write: () => true } : io.stderr);
     let result: AnalysisResult;
     let sharing: ColocationCandidate[] | null = null;
-    let reach: NetworkReach;
+    let reach: CompactReach;
+    let hamletIndex: Map<string, number>;
     try {
       const full = withDefaults(settings);
       let state: EngineState;
       if (job) ({ result, state } = await analyzeInThreads(job, threads, load, progress.onProgress));
-      else {
-        state = buildEngine(await load(), full, progress.onProgress);
-        result = resultOf(state);
-      }
+      else ({ result, state } = analyzeHere(await load(), full, operator !== undefined, progress.onProgress));
       const analysed = loaded.analysed as InputLayers;
       if (operator !== undefined)
         sharing = colocationCandidates(state, analysed.sites?.features ?? [], operator).candidates;
       // What reaches each hamlet, so that `vungtrang compare` can name the cause of a change.
-      reach = networkReach(analysed, full, state);
+      reach = compactReach(state);
+      hamletIndex = new Map(state.hamlets.map((h, i) => [h.id, i]));
     } catch (e) {
       // The engine's input errors are all about hamlet features but cannot know the file they came from.
       if (e instanceof Error && e.name === 'AnalysisInputError')
@@ -280,8 +277,12 @@ export const analyzeCommand: Command = {
     const measured: Record<string, string> = result.measured
       ? { 'challenges.csv': challengesCsv(result) }
       : {};
+    // From here on only the hamlets are read: let the other layers go before the largest files are written.
+    for (const l of new Set([layers, loaded.analysed]))
+      for (const role of Object.keys(l ?? {}) as (keyof InputLayers)[])
+        if (role !== 'hamlets') delete l?.[role];
     const stale = await writeOutputs(out, {
-      ...outputs(result, layers, reach, units?.byId, operator),
+      ...outputs(result, layers.hamlets, { reach, hamletIndex }, units?.byId, operator),
       ...extra?.files,
       ...byUnit?.files,
       ...lens,
@@ -319,28 +320,33 @@ export const analyzeCommand: Command = {
 /** The files of a run: the big ones as chunks, written as they are made (src/cli/output.ts). */
 function outputs(
   result: AnalysisResult,
-  layers: InputLayers,
-  reach: NetworkReach,
+  hamletsIn: InputLayers['hamlets'],
+  { reach, hamletIndex }: { reach: CompactReach; hamletIndex: ReadonlyMap<string, number> },
   units: ReadonlyMap<string, HamletUnit> | undefined,
   operator: string | undefined,
 ): Record<(typeof OUTPUT_FILES)[number], string | Iterable<string>> {
   const opts = { ...(units ? { units } : {}), ...(operator === undefined ? {} : { operator }) };
-  function* hamlets(): Generator<Feature> {
-    // Each feature's properties are its own copy: the reach lists are added in place.
-    for (const f of hamletFeatures(result, layers.hamlets, opts)) {
-      Object.assign(f.properties ?? {}, reachProperties(reach.get(String(f.properties?.id))));
-      yield f;
-    }
-  }
+  // What reaches each hamlet, after its results.
+  const names = reach.names.map((n) => JSON.stringify(n));
+  const more = {
+    keys: REACH_KEYS,
+    values: (id: string) => reachListTexts(reach, hamletIndex.get(id) as number, names),
+  };
+  const zones = (kind: 'white' | 'weak'): Generator<string> =>
+    featureCollectionChunks(map(zoneFeatures(result, kind), (f) => JSON.stringify(f)));
   return {
-    'hamlets.geojson': featureCollectionChunks(hamlets()),
-    'white-zones.geojson': featureCollectionChunks(zoneFeatures(result, 'white')),
-    'weak-zones.geojson': featureCollectionChunks(zoneFeatures(result, 'weak')),
-    'ranking.csv': rankingCsvChunks(result, layers.hamlets, opts),
+    'hamlets.geojson': featureCollectionChunks(hamletFeatureTexts(result, hamletsIn, opts, more)),
+    'white-zones.geojson': zones('white'),
+    'weak-zones.geojson': zones('weak'),
+    'ranking.csv': rankingCsvChunks(result, hamletsIn, opts),
     'summary.json': summaryJson(result.summary),
     'summary.csv': summaryCsv(result.summary, 'all'),
-    'operators.csv': operatorsCsv(result),
+    'operators.csv': operatorsCsvChunks(result),
   };
+}
+
+function* map<T, U>(items: Iterable<T>, f: (item: T) => U): Generator<U> {
+  for (const x of items) yield f(x);
 }
 
 /** `--operator` must name an operator of the sites, coverage or fibre read (exactly, case included). */

@@ -225,17 +225,26 @@ export async function writeOutputs(
 
 const writeToFd = promisify(writeFile);
 
-/** Chunks gathered into writes of about a megabyte; each write is awaited, so a signal is handled between. */
+/**
+ * Chunks encoded straight into one reused buffer of a megabyte, written each time it fills (a chunk larger
+ * than the buffer goes on its own); each write is awaited, so a signal is handled between.
+ */
 async function writeChunks(fd: number, chunks: Iterable<string>): Promise<void> {
-  let buffer = '';
+  const buffer = Buffer.allocUnsafe(WRITE_SIZE);
+  let used = 0;
   for (const chunk of chunks) {
-    buffer += chunk;
-    if (buffer.length >= WRITE_SIZE) {
-      await writeToFd(fd, buffer, 'utf8');
-      buffer = '';
+    // A UTF-16 code unit is at most 3 bytes of UTF-8.
+    if (used + chunk.length * 3 > WRITE_SIZE) {
+      if (used > 0) await writeToFd(fd, buffer.subarray(0, used));
+      used = 0;
+      if (chunk.length * 3 > WRITE_SIZE) {
+        await writeToFd(fd, chunk, 'utf8');
+        continue;
+      }
     }
+    used += buffer.write(chunk, used, 'utf8');
   }
-  if (buffer) await writeToFd(fd, buffer, 'utf8');
+  if (used > 0) await writeToFd(fd, buffer.subarray(0, used));
 }
 
 const WRITE_SIZE = 1 << 20;

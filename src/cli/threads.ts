@@ -64,6 +64,34 @@ export function threadCount(flag: string | undefined, hamletsBytes: number): num
 }
 
 /**
+ * The analysis on this thread alone: {@link buildEngine}'s result, but each hamlet's clipped geometry is
+ * let go as soon as its result is assembled (unless `keepGeometry`: an operator's tower-sharing candidates
+ * read it), so a national run's heap holds results, not every hamlet's polygons.
+ */
+export function analyzeHere(
+  layers: InputLayers,
+  settings: Settings,
+  keepGeometry: boolean,
+  onProgress?: ProgressCallback,
+): { result: AnalysisResult; state: EngineState } {
+  const state = prepareEngine(layers, settings);
+  const order = hamletOrder(state);
+  order.forEach((hi, done) => {
+    computeHamlet(state, hi);
+    if (!keepGeometry) forget(state, hi);
+    if (done % 200 === 0) onProgress?.(done, order.length, 'hamlets');
+  });
+  onProgress?.(order.length, order.length, 'hamlets');
+  return { result: resultOf(state), state };
+}
+
+/** A computed hamlet's clipped geometry, which no other hamlet's result needs. */
+function forget(state: EngineState, hi: number): void {
+  delete state.geometry[hi];
+  delete state.operators[hi];
+}
+
+/**
  * The analysis split across `threads` threads: the others start at once and load the layers from the
  * job's bytes (with its scenario applied) while this thread loads the same (`load`, which returns the
  * layers to analyse); every thread prepares the engine alike, then
@@ -129,7 +157,10 @@ export async function analyzeInThreads(
       const b = Atomics.add(counter, 0, 1);
       if (b >= blocks) break;
       const end = Math.min(order.length, (b + 1) * BLOCK);
-      for (let i = b * BLOCK; i < end; i++) computeHamlet(state, order[i] as number);
+      for (let i = b * BLOCK; i < end; i++) {
+        computeHamlet(state, order[i] as number);
+        forget(state, order[i] as number);
+      }
       warnings[b] = state.inputWarnings.splice(prefix);
       done += end - b * BLOCK;
       received++;
@@ -188,8 +219,7 @@ export async function runAnalysisThread(): Promise<boolean> {
       coverage.push(state.coverage[hi] as HamletCoverage);
       // Sent to the main thread, which keeps them: this thread needs none of a hamlet's results again.
       delete state.coverage[hi];
-      delete state.geometry[hi];
-      delete state.operators[hi];
+      forget(state, hi);
     }
     const message: FromWorker = { block: b, coverage, warnings: state.inputWarnings.splice(prefix) };
     parentPort.postMessage(message);

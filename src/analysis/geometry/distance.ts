@@ -18,9 +18,17 @@ export function polygonToSegmentDistance(
 
 /**
  * The least distance from a polygon's edges to segment a–b (a point when a = b), 0 where they cross; it
- * returns early, with that edge's distance, at the first edge within `enough`.
+ * returns early, with that edge's distance, at the first edge within `enough` (`strict`: closer than it).
  */
-function edgeDistance(poly: Paths64, ax: number, ay: number, bx: number, by: number, enough: number): number {
+function edgeDistance(
+  poly: Paths64,
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+  enough: number,
+  strict = false,
+): number {
   let best = Infinity;
   const degenerate = ax === bx && ay === by;
   for (const path of poly) {
@@ -37,7 +45,7 @@ function edgeDistance(poly: Paths64, ax: number, ay: number, bx: number, by: num
               pointSegment(bx, by, p.x, p.y, q.x, q.y),
               pointSegment(p.x, p.y, ax, ay, bx, by),
             );
-      if (d <= enough) return d;
+      if (strict ? d < enough : d <= enough) return d;
       if (d < best) best = d;
     }
   }
@@ -80,7 +88,7 @@ function segmentsCross(
 
 /**
  * Whether a polygon comes within `r` of a segment (or contains it): the same test as
- * `polygonToSegmentDistance(...) <= r`, but it stops at the first close edge.
+ * `polygonToSegmentDistance(...) <= r` (`strict`: `< r`), but it stops at the first close edge.
  */
 export function segmentWithin(
   poly: Paths64,
@@ -89,6 +97,9 @@ export function segmentWithin(
   bx: number,
   by: number,
   r: number,
+  strict = false,
 ): boolean {
-  return edgeDistance(poly, ax, ay, bx, by, r) <= r || pointInPaths(ax, ay, poly);
+  if (strict && !(r > 0)) return false;
+  const d = edgeDistance(poly, ax, ay, bx, by, r, strict);
+  return (strict ? d < r : d <= r) || pointInPaths(ax, ay, poly);
 }

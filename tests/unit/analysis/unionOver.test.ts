@@ -19,6 +19,7 @@ function capsule(id: string, ax: number, ay: number, bx: number, by: number, r: 
   const reach = r * 1.001 + 2;
   return {
     sourceId: id,
+    layer: 'fibre',
     kind: 'fibre',
     operator: 'A',
     convex: true,
@@ -37,6 +38,7 @@ function disc(id: string, x: number, y: number, r: number): CoverageShape {
   const [d] = coverageShape(x, y, r, 128);
   return {
     sourceId: id,
+    layer: 'sites',
     kind: 'mbb',
     operator: 'A',
     convex: true,

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/analysis/analyze.ts';
-import { hamletsGeoJson, rankingCsv, zonesGeoJson } from '../../../src/analysis/exports.ts';
+import { hamletsGeoJson, operatorsCsv, rankingCsv, zonesGeoJson } from '../../../src/analysis/exports.ts';
 import { networkReach, reachProperties } from '../../../src/analysis/networkReach.ts';
 import { withDefaults } from '../../../src/analysis/settings.ts';
 import { readLayers, type InputRole } from '../../../src/cli/readLayers.ts';
@@ -32,6 +32,7 @@ describe('the streamed outputs', () => {
       'white-zones.geojson': JSON.stringify(zonesGeoJson(result, 'white')) + '\n',
       'weak-zones.geojson': JSON.stringify(zonesGeoJson(result, 'weak')) + '\n',
       'ranking.csv': rankingCsv(result, layers.hamlets),
+      'operators.csv': operatorsCsv(result),
     };
     expect(JSON.parse(reference['hamlets.geojson']).features.length).toBe(layers.hamlets.features.length);
     // Over one write of the streamed path (a megabyte), with zones of both kinds.
@@ -45,6 +46,8 @@ describe('the streamed outputs', () => {
     const dir = await checkOutputDir(join(await tempDir('vt-stream-'), 'out'), ['a.txt', 'b.txt']);
     const piece = 'Xóm Đông, Bắc — '.repeat(5000);
     const chunks = Array.from({ length: 40 }, (_, i) => `${i}:${piece}\n`);
+    // A chunk too long for the buffer goes on its own, between buffered ones; an emoji's two halves too.
+    chunks.splice(7, 0, 'Đ🙂'.repeat(200_000), 'x', '🙂');
     await writeOutputs(dir, { 'a.txt': chunks, 'b.txt': chunks.join('') });
     const a = await readFile(join(dir.path, 'a.txt'));
     expect(a.length).toBeGreaterThan(3 << 20);
