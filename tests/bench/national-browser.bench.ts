@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { InputLayers } from '../../src/analysis/types.ts';
-import { launch } from '../e2e/browser.ts';
+import { hasSavedImportedResult, launch } from '../e2e/browser.ts';
 import { INSTRUMENT, servePreview, settle, type BenchWindow } from './browser-load.bench.ts';
 import { tileProvince } from './data.ts';
 import { writeSet } from './national.bench.ts';
@@ -256,20 +256,7 @@ async function importPass(browser: Browser, url: string, dir: string): Promise<P
 
 /** Resolves once the results database holds a result of imported data (`vungtrang-results`). */
 async function waitForSavedResult(page: Page): Promise<void> {
-  // page.evaluate awaits the page's promise (waitForFunction would take the promise itself as true).
-  const saved = (): Promise<boolean> =>
-    page.evaluate(
-      () =>
-        new Promise<boolean>((resolve) => {
-          const req = indexedDB.open('vungtrang-results');
-          req.onerror = () => resolve(false);
-          req.onsuccess = () => {
-            const keys = req.result.transaction('results').objectStore('results').getAllKeys();
-            keys.onsuccess = () => resolve(keys.result.some((k) => String(k).includes('|imported|')));
-            keys.onerror = () => resolve(false);
-          };
-        }),
-    );
+  const saved = (): Promise<boolean> => hasSavedImportedResult(page);
   const until = Date.now() + TIMEOUT;
   while (!(await saved())) {
     if (Date.now() > until) throw new Error('the imported data’s result was never saved');

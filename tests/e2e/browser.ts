@@ -103,3 +103,20 @@ export function collectErrors(page: Page): string[] {
   });
   return errors;
 }
+
+/** Whether the page's results database holds a result of imported data (`vungtrang-results`). */
+export function hasSavedImportedResult(page: Page): Promise<boolean> {
+  // page.evaluate awaits the page's promise (waitForFunction would take the promise itself as true).
+  return page.evaluate(
+    () =>
+      new Promise<boolean>((resolve) => {
+        const req = indexedDB.open('vungtrang-results');
+        req.onerror = () => resolve(false);
+        req.onsuccess = () => {
+          const keys = req.result.transaction('results').objectStore('results').getAllKeys();
+          keys.onsuccess = () => resolve(keys.result.some((k) => String(k).includes('|imported|')));
+          keys.onerror = () => resolve(false);
+        };
+      }),
+  );
+}

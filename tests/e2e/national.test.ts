@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadProvince, tileProvince } from '../bench/data.ts';
-import { screenshot } from './browser.ts';
+import { hasSavedImportedResult, screenshot } from './browser.ts';
 import { TIMEOUT, appForFile, pickImportFiles, visibleRowIds, waitForApp, waitForMapIdle } from './driver.ts';
 
 const app = appForFile({ lang: 'en' });
@@ -145,24 +145,7 @@ describe('a national-size import (4× the province)', () => {
       );
     const rows = await ranked();
     // Saved when the page is next idle.
-    await expect
-      .poll(
-        () =>
-          page.evaluate(
-            () =>
-              new Promise<boolean>((resolve) => {
-                const req = indexedDB.open('vungtrang-results');
-                req.onerror = () => resolve(false);
-                req.onsuccess = () => {
-                  const keys = req.result.transaction('results').objectStore('results').getAllKeys();
-                  keys.onsuccess = () => resolve(keys.result.some((k) => String(k).includes('|imported|')));
-                  keys.onerror = () => resolve(false);
-                };
-              }),
-          ),
-        { timeout: TIMEOUT },
-      )
-      .toBe(true);
+    await expect.poll(() => hasSavedImportedResult(page), { timeout: TIMEOUT }).toBe(true);
     // Nothing of the first load still in flight for the reload to abort (the app's icons).
     await page.waitForLoadState('networkidle');
     await page.reload();
