@@ -1,9 +1,9 @@
 import type { ExpressionSpecification } from 'maplibre-gl';
-import type { AnalysisResult, HamletStatus, InputLayers, Rollup } from '../analysis/types.ts';
+import type { AnalysisResult, InputLayers, Rollup } from '../analysis/types.ts';
 import type { AdminCollection, AdminLayers } from '../store/appState.ts';
 import type { UnitSystem } from '../store/viewState.ts';
 import { featureBoxes } from './featureBoxes.ts';
-import type { FC } from './mapData.ts';
+import { coverageOf, type FC } from './mapData.ts';
 import { memoLast } from './memo.ts';
 import { AGGREGATE } from './palette.ts';
 
@@ -91,7 +91,7 @@ export function gridCellBounds(cell: string): [number, number, number, number] |
 export const gridForMap = memoLast(
   (hamlets: InputLayers['hamlets'] | null, result: AnalysisResult | null): FC | null => {
     if (!hamlets || hamlets.features.length === 0) return null;
-    const status = new Map<string, HamletStatus>(result?.hamlets.map((h) => [h.id, h.status]));
+    const coverage = coverageOf(result);
     const boxes = featureBoxes(hamlets.features);
     const cells = new Map<string, Pick<Rollup, 'hamlets' | 'hamletsByStatus'>>();
     hamlets.features.forEach((f, i) => {
@@ -102,7 +102,7 @@ export const gridForMap = memoLast(
       let c = cells.get(key);
       if (!c) cells.set(key, (c = { hamlets: 0, hamletsByStatus: { served: 0, partial: 0, unserved: 0 } }));
       c.hamlets++;
-      const st = status.get(f.properties.id);
+      const st = coverage.get(f.properties.id)?.status;
       if (st) c.hamletsByStatus[st]++;
     });
     const analysed = result !== null;

@@ -34,8 +34,8 @@ export function nextWindow(
   zoom: number,
   hamlets: number,
 ): DetailWindow {
-  if (hamlets <= WINDOW_MIN_HAMLETS) return prev === 'all' ? prev : 'all';
-  if (zoom < AGGREGATE_BELOW_ZOOM) return prev === 'none' ? prev : 'none';
+  if (hamlets <= WINDOW_MIN_HAMLETS) return 'all';
+  if (zoom < AGGREGATE_BELOW_ZOOM) return 'none';
   const [w, s, e, n] = view;
   if (typeof prev === 'object') {
     const [pw, ps, pe, pn] = prev.bounds;

@@ -55,8 +55,8 @@ export const hamletsForMap = memoLast(
   },
 );
 
-// Kept per result: a window's hamlets are built again on every move, the lookups are not.
-const coverageOf = memoLast(
+// Kept per result: a window's hamlets (and the grid aggregate) are built again, the lookups are not.
+export const coverageOf = memoLast(
   (result: AnalysisResult | null) => new Map(result?.hamlets.map((h) => [h.id, h])),
 );
 const rankingOf = memoLast((result: AnalysisResult | null) => new Map(result?.ranking.map((r) => [r.id, r])));
