@@ -7,14 +7,21 @@ import type {
   StyleSpecification,
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { sourceUpdate } from './detailWindow.ts';
 import { LabelOverlay } from './labelOverlay.ts';
 import { BACKGROUND } from './palette.ts';
 import { providePatterns } from './patterns.ts';
+import type { FeatureSource } from './mapData.ts';
 import type { MapPlan, PlanSource } from './planLayers.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
 
 type PlanData = Extract<PlanSource, { type: 'geojson' }>['data'];
+/** A GeoJSON source's data and the source it is a window of (`MapPlan.windows`), if any. */
+interface SourceData {
+  data: PlanData;
+  windowOf?: FeatureSource;
+}
 const EMPTY_DATA: PlanData = { type: 'FeatureCollection', features: [] };
 
 type PaintKey = Parameters<MlMap['setPaintProperty']>[1];
@@ -46,7 +53,9 @@ export class MapAdapter {
   private readonly appliedLayers = new Map<string, string>();
   private readonly appliedSources = new Map<string, PlanSource>();
   private pending: MapPlan | null = null;
-  private readonly dataQueue = new Map<string, PlanData>();
+  private readonly dataQueue = new Map<string, SourceData>();
+  /** The data each GeoJSON source was last sent (and the source it is a window of), to diff the next against. */
+  private readonly sent = new Map<string, SourceData>();
   private drainTimer: ReturnType<typeof setTimeout> | undefined;
   private loaded = false;
 
@@ -88,9 +97,11 @@ export class MapAdapter {
       if (!(id in plan.sources)) {
         if (map.getSource(id)) map.removeSource(id);
         this.appliedSources.delete(id);
+        this.dataQueue.delete(id);
+        this.sent.delete(id);
       }
     }
-    for (const [id, source] of Object.entries(plan.sources)) this.applySource(id, source);
+    for (const [id, source] of Object.entries(plan.sources)) this.applySource(id, source, plan.windows[id]);
     plan.layers.forEach((layer, i) => this.applyLayer(layer, plan.layers.slice(i + 1)));
     this.labels.setLabels(plan.labels);
   }
@@ -111,18 +122,20 @@ export class MapAdapter {
   destroy(): void {
     clearTimeout(this.drainTimer);
     this.dataQueue.clear();
+    this.sent.clear();
     this.labels.destroy();
     this.map.remove();
   }
 
-  private applySource(id: string, source: PlanSource): void {
+  private applySource(id: string, source: PlanSource, windowOf?: FeatureSource): void {
     const before = this.appliedSources.get(id);
     if (before === source) return;
     const existing = this.map.getSource(id);
     if (source.type === 'geojson') {
       // Added empty, filled from the queue: each setData is one structured clone to MapLibre's workers.
       if (!existing) this.map.addSource(id, { type: 'geojson', data: EMPTY_DATA });
-      if (before?.type !== 'geojson' || before.data !== source.data) this.queueData(id, source.data);
+      if (before?.type !== 'geojson' || before.data !== source.data)
+        this.queueData(id, { data: source.data, windowOf });
     } else if (!existing) {
       this.map.addSource(id, source);
     }
@@ -134,19 +147,29 @@ export class MapAdapter {
    * boundaries) is one clone of several MB that blocks the page for 200-500 ms on a slow machine.
    * A newer value for a source still waiting replaces it.
    */
-  private queueData(id: string, data: PlanData): void {
+  private queueData(id: string, source: SourceData): void {
     this.dataQueue.delete(id);
-    this.dataQueue.set(id, data);
+    this.dataQueue.set(id, source);
     this.drainTimer ??= setTimeout(this.drainData, 0);
   }
 
+  /**
+   * Sends a source's data: a new window of the data MapLibre holds as the features that left and
+   * entered it (`updateData`: its worker re-cuts only the tiles they touch), anything else whole.
+   */
   private readonly drainData = (): void => {
     this.drainTimer = undefined;
     const next = this.dataQueue.entries().next();
     if (next.done) return;
-    const [id, data] = next.value;
+    const [id, source] = next.value;
     this.dataQueue.delete(id);
-    (this.map.getSource(id) as GeoJSONSource | undefined)?.setData(data);
+    const target = this.map.getSource(id) as GeoJSONSource | undefined;
+    if (target) {
+      const update = sourceUpdate(this.sent.get(id), source);
+      if (update && 'diff' in update) void target.updateData(update.diff);
+      else if (update) void target.setData(update.data);
+      this.sent.set(id, source);
+    }
     if (this.dataQueue.size > 0) this.drainTimer = setTimeout(this.drainData, 0);
   };
 

@@ -3,7 +3,7 @@ import type { AnalysisResult, InputLayers, Rollup } from '../analysis/types.ts';
 import type { AdminCollection, AdminLayers } from '../store/appState.ts';
 import type { UnitSystem } from '../store/viewState.ts';
 import { featureBoxes } from './featureBoxes.ts';
-import { coverageOf, type FC } from './mapData.ts';
+import type { FC, ResultLookups } from './mapData.ts';
 import { memoLast } from './memo.ts';
 import { AGGREGATE } from './palette.ts';
 
@@ -85,13 +85,16 @@ export function gridCellBounds(cell: string): [number, number, number, number] |
 
 /**
  * The grid aggregate: one square per cell holding the centre of a hamlet's bounding box, with the same
- * counts and `gap` as a unit's (`gapOf`), and `cell` ("ix,iy") for a click to zoom to. Without a result
- * every cell has `gap: -1`.
+ * counts and `gap` as a unit's (`gapOf`, each hamlet's status from `coverage`, the store's lookup of the
+ * result), and `cell` ("ix,iy") for a click to zoom to. Without a result every cell has `gap: -1`.
  */
 export const gridForMap = memoLast(
-  (hamlets: InputLayers['hamlets'] | null, result: AnalysisResult | null): FC | null => {
+  (
+    hamlets: InputLayers['hamlets'] | null,
+    coverage: ResultLookups['coverageById'],
+    result: AnalysisResult | null,
+  ): FC | null => {
     if (!hamlets || hamlets.features.length === 0) return null;
-    const coverage = coverageOf(result);
     const boxes = featureBoxes(hamlets.features);
     const cells = new Map<string, Pick<Rollup, 'hamlets' | 'hamletsByStatus'>>();
     hamlets.features.forEach((f, i) => {

@@ -15,7 +15,8 @@ import { gridCellBounds } from './aggregate.ts';
 import { areaAt, areaUp, unitAt } from './areaPick.ts';
 import type { MapAdapter } from './MapAdapter.ts';
 import { nextWindow, type DetailWindow } from './detailWindow.ts';
-import { colocationForMap } from './mapData.ts';
+import { boxOf } from './featureBoxes.ts';
+import { colocationForMap, type ResultLookups } from './mapData.ts';
 import { memoLast } from './memo.ts';
 import {
   AGGREGATE_LAYER,
@@ -30,6 +31,8 @@ const PLAN_KEYS = [
   'input',
   'admin',
   'result',
+  'coverageById',
+  'rankingById',
   'layers',
   'colourBy',
   'selectedHamletId',
@@ -66,6 +69,7 @@ export function planFromState(
     layers: s.input,
     admin: s.admin,
     result: s.result,
+    lookups: lookups(s.coverageById, s.rankingById),
     visible: s.layers,
     colourBy: s.colourBy,
     selectedHamletId: s.selectedHamletId,
@@ -82,6 +86,14 @@ export function planFromState(
     window,
   });
 }
+
+/** The store's lookups as the plan takes them: the same object while they are the same. */
+const lookups = memoLast(
+  (coverageById: AppState['coverageById'], rankingById: AppState['rankingById']): ResultLookups => ({
+    coverageById,
+    rankingById,
+  }),
+);
 
 const hamletIndex = memoLast(
   (input: InputLayers | null) => new Map(input?.hamlets.features.map((f) => [f.properties.id, f])),
@@ -167,8 +179,8 @@ export function connectMap(
     if (s.admin !== before.admin || s.fitOnLoad !== before.fitOnLoad) maybeFit(s);
     // The user's own data may be anywhere (and may have no province boundary): show all of it.
     if (s.input && s.input !== before.input && s.dataSource === 'imported') {
-      const [w, so, e, n] = bbox(s.input.hamlets);
-      adapter.fitBounds([w, so, e, n], { animate: true });
+      const box = boxOf(s.input.hamlets.features);
+      if (box) adapter.fitBounds(box, { animate: true });
     }
     if (s.selectedHamletId && s.selectedHamletId !== before.selectedHamletId && s.selectionSource === 'app') {
       const feature = hamletIndex(s.input).get(s.selectedHamletId);

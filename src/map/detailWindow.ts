@@ -1,6 +1,6 @@
-import type { Feature, Geometry } from 'geojson';
+import type { Feature } from 'geojson';
 import { AGGREGATE_BELOW_ZOOM } from './aggregate.ts';
-import { featureBoxes } from './featureBoxes.ts';
+import { allOf, type FC, type FeatureSource } from './mapData.ts';
 
 /**
  * Which part of the detail data (hamlets, their zones, access fibre, sites) the map is given: `all`, none
@@ -19,7 +19,7 @@ export const WINDOW_MIN_HAMLETS = 10_000;
 
 /**
  * The window reaches this share of the view's width and height beyond each of its sides: a drag of up to
- * half the view sends the map nothing new; each new window is re-tiled by MapLibre as a whole.
+ * half the view sends the map nothing new; a longer one sends what left and entered the window.
  */
 const MARGIN = 0.5;
 
@@ -47,24 +47,70 @@ export function nextWindow(
 }
 
 /**
- * The features of `fc` the window holds (a box meeting the window's), plus those `keep` says to keep at
- * any zoom (e.g. backbone fibre); `fc` itself for `all`.
+ * The features of `source` the window holds (a box meeting the window's), plus those `keep` says to keep
+ * at any zoom (e.g. backbone fibre); all of them for `all`. Each is the source's own object, so two
+ * windows of one source differ by whole features (`windowDiff`).
  */
-export function windowed<T extends { features: Feature<Geometry | null, unknown>[] }>(
-  fc: T,
+export function windowed(
+  source: FeatureSource,
   win: DetailWindow,
-  keep?: (f: T['features'][number]) => boolean,
-): T {
-  if (win === 'all') return fc;
+  keep?: (f: FC['features'][number]) => boolean,
+): FC {
+  if (win === 'all') return allOf(source);
   const box = win === 'none' ? null : win.bounds;
-  const b = box ? featureBoxes(fc.features) : null;
-  const features = fc.features.filter((f, i) => {
-    if (keep?.(f)) return true;
-    if (!box || !b) return false;
+  const b = box ? source.boxes() : null;
+  const features: FC['features'] = [];
+  for (let i = 0; i < source.length; i++) {
     // NaN compares false: a feature without coordinates is left out.
-    return (
-      b[i * 4]! <= box[2] && b[i * 4 + 2]! >= box[0] && b[i * 4 + 1]! <= box[3] && b[i * 4 + 3]! >= box[1]
-    );
-  });
-  return { ...fc, features };
+    const inside =
+      !!b &&
+      !!box &&
+      b[i * 4]! <= box[2] &&
+      b[i * 4 + 2]! >= box[0] &&
+      b[i * 4 + 1]! <= box[3] &&
+      b[i * 4 + 3]! >= box[1];
+    if (!inside && !keep) continue;
+    const f = source.get(i);
+    if (f && (inside || keep?.(f))) features.push(f);
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+/** What MapLibre is sent to go from one window of a source to another: ids to remove, features to add. */
+export interface WindowDiff {
+  remove: (string | number)[];
+  add: Feature[];
+}
+
+/**
+ * The difference between two windows of the same source (`windowed`), by feature `id`: those only in
+ * `from` leave, those only in `to` enter; features in both stay as MapLibre has them.
+ */
+export function windowDiff(from: FC, to: FC): WindowDiff {
+  const before = new Set<unknown>(from.features.map((f) => f.id));
+  const after = new Set<unknown>(to.features.map((f) => f.id));
+  const remove: (string | number)[] = [];
+  for (const f of from.features) if (f.id !== undefined && !after.has(f.id)) remove.push(f.id);
+  return { remove, add: to.features.filter((f) => !before.has(f.id)) };
+}
+
+/** A GeoJSON source's data as the plan gives it, and the source it is a window of, if any. */
+interface SourceData {
+  data: FC;
+  windowOf?: FeatureSource;
+}
+
+/**
+ * How MapLibre goes from the data it holds (`held`, none yet: undefined) to `next`: nothing when it is
+ * the same, the difference when both are windows of one source, else `next` whole (new data: a new
+ * result, lens or layer, or data that is not windowed).
+ */
+export function sourceUpdate(
+  held: SourceData | undefined,
+  next: SourceData,
+): { diff: WindowDiff } | { data: FC } | null {
+  if (held?.data === next.data) return null;
+  if (!held?.windowOf || held.windowOf !== next.windowOf) return { data: next.data };
+  const diff = windowDiff(held.data, next.data);
+  return diff.remove.length > 0 || diff.add.length > 0 ? { diff } : null;
 }

@@ -34,3 +34,19 @@ function extend(g: Geometry, b: number[]): void {
   };
   walk(g.coordinates);
 }
+
+/** The box (west, south, east, north) around every feature with coordinates; null when none has any. */
+export function boxOf(
+  features: readonly Feature<Geometry | null, unknown>[],
+): [number, number, number, number] | null {
+  const b = featureBoxes(features);
+  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (let i = 0; i < b.length; i += 4) {
+    // NaN (a feature without coordinates) fails every comparison.
+    if (b[i]! < w) w = b[i]!;
+    if (b[i + 1]! < s) s = b[i + 1]!;
+    if (b[i + 2]! > e) e = b[i + 2]!;
+    if (b[i + 3]! > n) n = b[i + 3]!;
+  }
+  return w <= e && s <= n ? [w, s, e, n] : null;
+}

@@ -5,36 +5,73 @@ import type { ColocationCandidate } from '../analysis/colocation.ts';
 import { hamletLens, lensClass } from '../analysis/operatorLens.ts';
 import { operatorOf } from '../analysis/operatorNames.ts';
 import type { ScenarioEdit } from '../analysis/scenarioTypes.ts';
-import type { AnalysisResult, InputLayers, MeasuredQuality, Settings, SiteProps } from '../analysis/types.ts';
+import type {
+  AnalysisResult,
+  HamletCoverage,
+  InputLayers,
+  MeasuredQuality,
+  Settings,
+  SiteProps,
+} from '../analysis/types.ts';
 import type { FieldReport } from '../data/fieldReports.ts';
 import type { AdminCollection } from '../store/appState.ts';
 import type { ActiveLens } from '../store/lens.ts';
 import { shortAdminName } from '../i18n/adminName.ts';
+import { featureBoxes } from './featureBoxes.ts';
 import { memoLast } from './memo.ts';
 
 export type FC = FeatureCollection<Geometry, Record<string, unknown>>;
 const EMPTY: FC = { type: 'FeatureCollection', features: [] };
 
+/** The store's lookups of the result by hamlet id (`coverageById`, `rankingById`), which the map reads. */
+export interface ResultLookups {
+  coverageById: ReadonlyMap<string, HamletCoverage>;
+  rankingById: ReadonlyMap<string, { score: number; rank: number }>;
+}
+
 /**
- * Hamlet polygons carrying the analysis measures the map colours by: `market` (white / grey / black), and
- * under an operator's lens `lens` (own / competitor / none) and the lens ranking's score and rank;
- * `measured`, the measured quality.
+ * Features the map is given a window at a time: `length` of them, `get(i)` the i-th (the same object on
+ * every call, carrying `id: i`, or null for one the map does not draw) and their bounding boxes.
  */
-export const hamletsForMap = memoLast(
-  (hamlets: InputLayers['hamlets'] | null, result: AnalysisResult | null, lens?: ActiveLens): FC => {
-    if (!hamlets) return EMPTY;
-    const coverage = coverageOf(result);
-    const ranking: ReadonlyMap<string, { score: number; rank: number }> =
-      lens?.ranking?.byId ?? rankingOf(result);
+export interface FeatureSource {
+  readonly length: number;
+  get(i: number): FC['features'][number] | null;
+  boxes(): Float64Array;
+}
+
+/**
+ * The map's hamlet polygons (`id`: the hamlet's index in `hamlets`), each built on first need and kept
+ * while the hamlets, the result and the lens are the same: a window's hamlets are then the same objects
+ * in every window, and only those a window holds are built. Each carries the analysis measures the map
+ * colours by: `market` (white / grey / black), and under an operator's lens `lens` (own / competitor /
+ * none) and the lens ranking's score and rank; `measured`, the measured quality.
+ */
+export const hamletFeatures = memoLast(
+  (
+    hamlets: InputLayers['hamlets'] | null,
+    lookups: ResultLookups,
+    result: AnalysisResult | null,
+    lens?: ActiveLens,
+  ): FeatureSource => {
+    const features = hamlets?.features ?? [];
+    const coverage = lookups.coverageById;
+    const ranking = lens?.ranking?.byId ?? lookups.rankingById;
     const op = lens?.operator ?? null;
     const measured = measuredQualities(result);
+    const built: (FC['features'][number] | undefined)[] = new Array(features.length);
     return {
-      type: 'FeatureCollection',
-      features: hamlets.features.map((f) => {
+      length: features.length,
+      boxes: () => featureBoxes(features),
+      get: (i) => {
+        const done = built[i];
+        if (done) return done;
+        const f = features[i];
+        if (!f) return null;
         const c = coverage.get(f.properties.id);
         const r = ranking.get(f.properties.id);
-        return {
+        return (built[i] = {
           type: 'Feature',
+          id: i,
           geometry: f.geometry,
           properties: {
             id: f.properties.id,
@@ -49,17 +86,55 @@ export const hamletsForMap = memoLast(
             lens: c && op !== null ? lensClass(c, hamletLens(c, op)) : 'pending',
             measured: measured?.get(f.properties.id) ?? 'no_data',
           },
-        };
-      }),
+        });
+      },
     };
   },
 );
 
-// Kept per result: a window's hamlets (and the grid aggregate) are built again, the lookups are not.
-export const coverageOf = memoLast(
-  (result: AnalysisResult | null) => new Map(result?.hamlets.map((h) => [h.id, h])),
-);
-const rankingOf = memoLast((result: AnalysisResult | null) => new Map(result?.ranking.map((r) => [r.id, r])));
+/** All of the map's hamlet polygons (`hamletFeatures`) as one collection. */
+export function hamletsForMap(
+  hamlets: InputLayers['hamlets'] | null,
+  lookups: ResultLookups,
+  result: AnalysisResult | null,
+  lens?: ActiveLens,
+): FC {
+  return allOf(hamletFeatures(hamlets, lookups, result, lens));
+}
+
+/**
+ * A collection as a `FeatureSource`, each feature given `id`, its index (a copy made on first need), so
+ * that a window's features are the same objects in every window.
+ */
+export function sourceOf(fc: FeatureCollection<Geometry | null, unknown>): FeatureSource {
+  const built: (FC['features'][number] | undefined)[] = new Array(fc.features.length);
+  return {
+    length: fc.features.length,
+    boxes: () => featureBoxes(fc.features),
+    get: (i) => {
+      const f = fc.features[i];
+      if (!f) return null;
+      return (built[i] ??= { ...(f as FC['features'][number]), id: i });
+    },
+  };
+}
+
+const allFeatures = new WeakMap<FeatureSource, FC>();
+
+/** Every feature of a source as one collection (the same object for the same source). */
+export function allOf(source: FeatureSource): FC {
+  let fc = allFeatures.get(source);
+  if (!fc) {
+    const features: FC['features'] = [];
+    for (let i = 0; i < source.length; i++) {
+      const f = source.get(i);
+      if (f) features.push(f);
+    }
+    fc = { type: 'FeatureCollection', features };
+    allFeatures.set(source, fc);
+  }
+  return fc;
+}
 
 /**
  * Which measurements the "measured" colouring shows: mobile when the run had mobile tiles or points, fixed
@@ -77,19 +152,38 @@ const measuredQualities = memoLast((result: AnalysisResult | null): Map<string, 
   return new Map(result.measured.hamlets.map((h) => [h.id, h[kind].quality]));
 });
 
-/** White or weak polygons, one feature per hamlet, tagged with the hamlet id for the selection outline. */
+/**
+ * White or weak polygons, one feature per hamlet, tagged with the hamlet id for the selection outline;
+ * `id` is the feature's index.
+ */
 function zonesForMap(result: AnalysisResult | null, kind: 'white' | 'weak'): FC {
   if (!result) return EMPTY;
   const features: Feature<Polygon | MultiPolygon, Record<string, unknown>>[] = [];
   for (const h of result.hamlets) {
     const geometry = kind === 'white' ? h.whiteZone : h.weakZone;
-    if (geometry) features.push({ type: 'Feature', geometry, properties: { hamletId: h.id, kind } });
+    if (geometry) {
+      features.push({ type: 'Feature', id: features.length, geometry, properties: { hamletId: h.id, kind } });
+    }
   }
   return { type: 'FeatureCollection', features };
 }
+
+/** A collection whose features carry their index as `id` already, as a `FeatureSource`. */
+function indexedSource(fc: FC): FeatureSource {
+  return {
+    length: fc.features.length,
+    get: (i) => fc.features[i] ?? null,
+    boxes: () => featureBoxes(fc.features),
+  };
+}
+
 // One memo per kind: a shared one would recompute on every alternating call.
-export const whiteZonesForMap = memoLast((result: AnalysisResult | null) => zonesForMap(result, 'white'));
-export const weakZonesForMap = memoLast((result: AnalysisResult | null) => zonesForMap(result, 'weak'));
+export const whiteZonesForMap = memoLast((result: AnalysisResult | null) =>
+  indexedSource(zonesForMap(result, 'white')),
+);
+export const weakZonesForMap = memoLast((result: AnalysisResult | null) =>
+  indexedSource(zonesForMap(result, 'weak')),
+);
 
 const MBB = /\b[45]G\b/i;
 const EARTH_CIRCUMFERENCE_M = 40_075_016.686;
@@ -106,38 +200,41 @@ function techs(tech: string): string[] {
  * screen pixels at zoom 0 at the site's own latitude (the style doubles it per zoom level), so the
  * disc matches the analysis radius without building polygons.
  */
-export const sitesForMap = memoLast((sites: InputLayers['sites'], radii: Settings['defaultRadiusM']): FC => {
-  if (!sites) return EMPTY;
-  return {
-    type: 'FeatureCollection',
-    features: sites.features
-      .filter((f) => f.geometry?.type === 'Point')
-      .map((f: Feature<Point, SiteProps>) => {
-        const list = techs(String(f.properties.tech ?? ''));
-        const mbb = MBB.test(list.join(' '));
-        const relevant = list.filter((t) => MBB.test(t) === mbb);
-        const fallback = Math.max(0, ...relevant.map((t) => radii[t as keyof typeof radii] ?? 0));
-        const radius = typeof f.properties.radius_m === 'number' ? f.properties.radius_m : fallback;
-        const lat = f.geometry.coordinates[1] ?? 0;
-        const metresPerPixelZ0 = (EARTH_CIRCUMFERENCE_M * Math.cos((lat * Math.PI) / 180)) / 512;
-        return {
-          type: 'Feature',
-          geometry: f.geometry,
-          properties: {
-            id: f.properties.id ?? '',
-            operator: f.properties.operator ?? '?',
-            // As the analysis names it, for an operator's lens.
-            lensOperator: operatorOf(f.properties),
-            tech: list.join(', '),
-            mbb,
-            radius,
-            r0: radius / metresPerPixelZ0,
-            off: f.properties.status === 'off',
-          },
-        };
-      }),
-  };
-});
+export const sitesForMap = memoLast(
+  (sites: InputLayers['sites'], radii: Settings['defaultRadiusM']): FeatureSource => {
+    if (!sites) return indexedSource(EMPTY);
+    return indexedSource({
+      type: 'FeatureCollection',
+      features: sites.features
+        .filter((f) => f.geometry?.type === 'Point')
+        .map((f: Feature<Point, SiteProps>, i) => {
+          const list = techs(String(f.properties.tech ?? ''));
+          const mbb = MBB.test(list.join(' '));
+          const relevant = list.filter((t) => MBB.test(t) === mbb);
+          const fallback = Math.max(0, ...relevant.map((t) => radii[t as keyof typeof radii] ?? 0));
+          const radius = typeof f.properties.radius_m === 'number' ? f.properties.radius_m : fallback;
+          const lat = f.geometry.coordinates[1] ?? 0;
+          const metresPerPixelZ0 = (EARTH_CIRCUMFERENCE_M * Math.cos((lat * Math.PI) / 180)) / 512;
+          return {
+            type: 'Feature',
+            id: i,
+            geometry: f.geometry,
+            properties: {
+              id: f.properties.id ?? '',
+              operator: f.properties.operator ?? '?',
+              // As the analysis names it, for an operator's lens.
+              lensOperator: operatorOf(f.properties),
+              tech: list.join(', '),
+              mbb,
+              radius,
+              r0: radius / metresPerPixelZ0,
+              off: f.properties.status === 'off',
+            },
+          };
+        }),
+    });
+  },
+);
 
 export interface MapLabel {
   id: string;
@@ -146,14 +243,18 @@ export interface MapLabel {
   level: 'district' | 'commune' | 'hamlet';
 }
 
-/** Label anchors by feature: a window's labels are rebuilt on every move, the anchors once. */
+/**
+ * Label anchors by geometry (which the map's features share with the layers'): a window's labels are
+ * rebuilt on every move and every result, the anchors once.
+ */
 const anchors = new WeakMap<object, Position>();
 
 function anchorOf(f: Feature): Position {
-  let p = anchors.get(f);
+  const key = f.geometry ?? f;
+  let p = anchors.get(key);
   if (!p) {
     p = pointOnFeature(f as Feature<Polygon | MultiPolygon>).geometry.coordinates;
-    anchors.set(f, p);
+    anchors.set(key, p);
   }
   return p;
 }
@@ -180,7 +281,7 @@ export const labelsForMap = memoLast(
   (
     districts: AdminCollection | null,
     communes: AdminCollection | null,
-    hamlets: InputLayers['hamlets'] | null,
+    hamlets: FeatureCollection | null,
   ): MapLabel[] => [
     ...labelsOf(districts, 'district', 'code'),
     ...labelsOf(communes, 'commune', 'code'),

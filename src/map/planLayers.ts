@@ -19,16 +19,19 @@ import { memoLast } from './memo.ts';
 import {
   colocationForMap,
   fieldReportsForMap,
-  hamletsForMap,
+  hamletFeatures,
   labelsForMap,
   operatorsOf,
   scenarioCoveredForMap,
   scenarioProposalsForMap,
   sitesForMap,
+  sourceOf,
   weakZonesForMap,
   whiteZonesForMap,
   type FC,
+  type FeatureSource,
   type MapLabel,
+  type ResultLookups,
 } from './mapData.ts';
 import {
   AGGREGATE,
@@ -61,6 +64,8 @@ export interface PlanInput {
   layers: InputLayers | null;
   admin: AdminLayers;
   result: AnalysisResult | null;
+  /** The store's lookups of `result` by hamlet id (`coverageById`, `rankingById`). */
+  lookups: ResultLookups;
   visible: readonly LayerId[];
   colourBy: HamletColourBy;
   selectedHamletId: string | null;
@@ -107,6 +112,11 @@ export interface MapPlan {
   sources: Record<string, PlanSource>;
   /** Bottom to top. */
   layers: AddLayerObject[];
+  /**
+   * The source each windowed source's data is a window of (`windowed`): from one window of it to another
+   * the adapter sends MapLibre only the features that left and entered; other new data replaces the old.
+   */
+  windows: Record<string, FeatureSource>;
   /** HTML labels (no glyphs needed offline); empty when the labels layer is off. */
   labels: MapLabel[];
 }
@@ -195,21 +205,28 @@ export function planLayers(input: PlanInput): MapPlan {
   const communesData = byUnits ? null : aggregateForMap(input.admin.communes, input.result?.summary.communes);
   // Hamlets imported without boundaries for their units: the aggregate is a grid of their centres.
   const areas = aggregateAreas(input.admin, input.unitSystem);
-  const gridData = areas === 'grid' ? gridForMap(input.layers?.hamlets ?? null, input.result) : null;
+  const gridData =
+    areas === 'grid'
+      ? gridForMap(input.layers?.hamlets ?? null, input.lookups.coverageById, input.result)
+      : null;
   // Hamlets, their zones, access fibre and sites are drawn from the switch zoom up, the aggregate below it:
   // further out they are a few pixels each and hide the aggregate (at 32× they merge into blobs).
   const detailZoom = { minzoom: AGGREGATE_BELOW_ZOOM };
   const win = input.window ?? 'all';
-  const hamlets = input.layers ? windowHamlets(input.layers.hamlets, win) : null;
+  const windows: Record<string, FeatureSource> = {
+    hamlets: hamletFeatures(input.layers?.hamlets ?? null, input.lookups, input.result, input.lens),
+    white: whiteZonesForMap(input.result),
+    weak: weakZonesForMap(input.result),
+    fibre: fibreSource(input.layers?.fibre ?? null),
+    sites: sitesForMap(input.layers?.sites, input.settings.defaultRadiusM),
+  };
+  const hamlets = windowHamlets(windows.hamlets!, win);
   const sources: Record<string, PlanSource> = {
-    hamlets: { type: 'geojson', data: hamletsForMap(hamlets, input.result, input.lens) },
-    white: { type: 'geojson', data: windowWhite(whiteZonesForMap(input.result), win) },
-    weak: { type: 'geojson', data: windowWeak(weakZonesForMap(input.result), win) },
-    fibre: { type: 'geojson', data: windowFibre((input.layers?.fibre ?? EMPTY) as FC, win, isBackbone) },
-    sites: {
-      type: 'geojson',
-      data: windowSites(sitesForMap(input.layers?.sites, input.settings.defaultRadiusM), win),
-    },
+    hamlets: { type: 'geojson', data: hamlets },
+    white: { type: 'geojson', data: windowWhite(windows.white!, win) },
+    weak: { type: 'geojson', data: windowWeak(windows.weak!, win) },
+    fibre: { type: 'geojson', data: windowFibre(windows.fibre!, win, isBackbone) },
+    sites: { type: 'geojson', data: windowSites(windows.sites!, win) },
     facilities: { type: 'geojson', data: (input.layers?.facilities ?? EMPTY) as FC },
     province: { type: 'geojson', data: (input.admin.province ?? EMPTY) as FC },
     districts: { type: 'geojson', data: ((byUnits ? null : input.admin.districts) ?? EMPTY) as FC },
@@ -610,19 +627,21 @@ export function planLayers(input: PlanInput): MapPlan {
   );
   const labels = input.visible.includes('labels')
     ? byUnits
-      ? labelsForMap(input.admin.units, null, hamlets)
-      : labelsForMap(input.admin.districts, input.admin.communes, hamlets)
+      ? labelsForMap(input.admin.units, null, input.layers ? hamlets : null)
+      : labelsForMap(input.admin.districts, input.admin.communes, input.layers ? hamlets : null)
     : [];
-  return { sources, layers, labels };
+  return { sources, layers, labels, windows };
 }
 
 const EMPTY = { type: 'FeatureCollection', features: [] } as const;
 // One memo per source: the same window gives the same data object, so the map is sent nothing new.
-const windowHamlets = memoLast(windowed<InputLayers['hamlets']>);
-const windowWhite = memoLast(windowed<FC>);
-const windowWeak = memoLast(windowed<FC>);
-const windowFibre = memoLast(windowed<FC>);
-const windowSites = memoLast(windowed<FC>);
+const windowHamlets = memoLast(windowed);
+const windowWhite = memoLast(windowed);
+const windowWeak = memoLast(windowed);
+const windowFibre = memoLast(windowed);
+const windowSites = memoLast(windowed);
+const fibreSource = memoLast((fibre: InputLayers['fibre'] | null) => sourceOf(fibre ?? NO_FEATURES));
+const NO_FEATURES: FC = { type: 'FeatureCollection', features: [] };
 /** Backbone fibre is drawn at every zoom, so it is given to the map whatever the window. */
 const isBackbone = (f: FC['features'][number]): boolean => f.properties.kind === 'backbone';
 const NO_EDITS: readonly ScenarioEdit[] = [];

@@ -133,7 +133,7 @@ describe('the grid aggregate, for hamlets without unit boundaries', () => {
   } as unknown as AnalysisResult;
 
   it('counts each hamlet in the cell of its box’s centre, with the units’ gap', () => {
-    const grid = gridForMap(hamlets, result)!;
+    const grid = gridForMap(hamlets, new Map(result.hamlets.map((h) => [h.id, h])), result)!;
     const cells = Object.fromEntries(grid.features.map((f) => [f.properties.cell, f.properties]));
     // a served, b unserved: (1 + 0/2) / 2 = 0.5; c partly served alone: (0 + 1/2) / 1 = 0.5.
     expect(cells['1050,200']).toEqual({
@@ -148,7 +148,7 @@ describe('the grid aggregate, for hamlets without unit boundaries', () => {
     expect(Object.keys(cells)).toHaveLength(2);
     const [w, s, e, n] = gridCellBounds('1051,200')!;
     expect([w, s, e, n].map((v) => +v.toFixed(9))).toEqual([105.1, 20, 105.2, 20.1]);
-    expect(gridForMap(hamlets, null)!.features.every((f) => f.properties.gap === -1)).toBe(true);
+    expect(gridForMap(hamlets, new Map(), null)!.features.every((f) => f.properties.gap === -1)).toBe(true);
   });
 
   it('is used only when the units in force have no shapes', () => {

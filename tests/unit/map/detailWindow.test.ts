@@ -3,8 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../src/analysis/settings.ts';
 import type { InputLayers } from '../../../src/analysis/types.ts';
 import { AGGREGATE_BELOW_ZOOM } from '../../../src/map/aggregate.ts';
-import { nextWindow, WINDOW_MIN_HAMLETS, windowed } from '../../../src/map/detailWindow.ts';
-import type { FC } from '../../../src/map/mapData.ts';
+import {
+  nextWindow,
+  sourceUpdate,
+  WINDOW_MIN_HAMLETS,
+  windowDiff,
+  windowed,
+} from '../../../src/map/detailWindow.ts';
+import { sourceOf, type FC } from '../../../src/map/mapData.ts';
 import { planLayers, type PlanInput } from '../../../src/map/planLayers.ts';
 
 const VIEW = [105, 20, 106, 20.5] as const;
@@ -67,19 +73,52 @@ describe('windowed', () => {
       { type: 'Feature', geometry: null as unknown as Geometry, properties: { id: 'none' } },
     ] as FC['features'],
   };
+  const source = sourceOf(fc);
 
   it('keeps the features whose box meets the window’s, touching included', () => {
     // Window x 1..3: 'west' touches it at x = 1, 'edge' lies inside, 'east' starts at 5.
-    expect(ids(windowed(fc, { bounds: [1, 0.5, 3, 0.6] }))).toEqual(['west', 'edge']);
-    expect(ids(windowed(fc, { bounds: [3.5, 0, 4.5, 1] }))).toEqual([]);
+    expect(ids(windowed(source, { bounds: [1, 0.5, 3, 0.6] }))).toEqual(['west', 'edge']);
+    expect(ids(windowed(source, { bounds: [3.5, 0, 4.5, 1] }))).toEqual([]);
   });
 
   it('gives all for all, nothing for none, and what `keep` keeps at any window', () => {
-    expect(windowed(fc, 'all')).toBe(fc);
-    expect(ids(windowed(fc, 'none'))).toEqual([]);
+    expect(ids(windowed(source, 'all'))).toEqual(['west', 'edge', 'east', 'backbone', 'none']);
+    expect(windowed(source, 'all')).toBe(windowed(source, 'all'));
+    expect(ids(windowed(source, 'none'))).toEqual([]);
     const backbone = (f: FC['features'][number]) => f.properties.kind === 'backbone';
-    expect(ids(windowed(fc, 'none', backbone))).toEqual(['backbone']);
-    expect(ids(windowed(fc, { bounds: [5.5, 0.5, 6, 0.6] }, backbone))).toEqual(['east', 'backbone']);
+    expect(ids(windowed(source, 'none', backbone))).toEqual(['backbone']);
+    expect(ids(windowed(source, { bounds: [5.5, 0.5, 6, 0.6] }, backbone))).toEqual(['east', 'backbone']);
+  });
+
+  it('gives each feature its index as `id`, the same object in every window', () => {
+    const a = windowed(source, { bounds: [1, 0.5, 3, 0.6] });
+    const b = windowed(source, { bounds: [2, 0, 6, 1] });
+    expect(a.features.map((f) => f.id)).toEqual([0, 1]);
+    expect(b.features.map((f) => f.id)).toEqual([1, 2]);
+    expect(b.features[0]).toBe(a.features[1]);
+  });
+});
+
+describe('windowDiff', () => {
+  const row: FC = {
+    type: 'FeatureCollection',
+    features: [0, 1, 2, 3, 4].map((x) => square(`h${x}`, x * 2, 0)) as FC['features'],
+  };
+  const source = sourceOf(row);
+
+  it('removes the ids that left the window and adds the features that entered it', () => {
+    // h0..h2 (x 0–5), then h2..h4 (x 4–9): h0, h1 leave; h3, h4 enter; h2 stays as MapLibre has it.
+    const from = windowed(source, { bounds: [0, 0, 4.5, 1] });
+    const to = windowed(source, { bounds: [4.5, 0, 9, 1] });
+    const diff = windowDiff(from, to);
+    expect(diff.remove).toEqual([0, 1]);
+    expect(ids({ features: diff.add })).toEqual(['h3', 'h4']);
+    expect(diff.add[0]).toBe(to.features[1]);
+    // Back again: the opposite; the same window: nothing.
+    expect(windowDiff(to, from).remove).toEqual([3, 4]);
+    expect(windowDiff(to, to)).toEqual({ remove: [], add: [] });
+    // From nothing (below the switch zoom), everything enters.
+    expect(ids({ features: windowDiff(windowed(source, 'none'), to).add })).toEqual(['h2', 'h3', 'h4']);
   });
 });
 
@@ -119,6 +158,7 @@ describe('the plan with a detail window', () => {
     layers: { hamlets, fibre, sites: null, facilities: null } as unknown as InputLayers,
     admin: { province: null, units: null, districts: null, communes: null },
     result: null,
+    lookups: { coverageById: new Map(), rankingById: new Map() },
     visible: ['hamlets', 'fibre', 'labels'],
     colourBy: 'status',
     selectedHamletId: null,
@@ -149,5 +189,40 @@ describe('the plan with a detail window', () => {
     const b = planLayers({ ...input, window: win, colourBy: 'score' });
     expect(data(b, 'hamlets')).toBe(data(a, 'hamlets'));
     expect(data(b, 'fibre')).toBe(data(a, 'fibre'));
+  });
+
+  it('sends MapLibre the difference between two windows, and new data whole', () => {
+    const west = { bounds: [-1, -1, 2, 2] } as const;
+    const east = { bounds: [4, -1, 7, 2] } as const;
+    const held = (plan: ReturnType<typeof planLayers>, id: string) => ({
+      data: data(plan, id) as FC,
+      windowOf: plan.windows[id],
+    });
+    const a = planLayers({ ...input, window: west });
+    const b = planLayers({ ...input, window: east });
+    // The view moved: h1 leaves, h2 enters; the access fibre f1 leaves, the backbone stays.
+    const moved = sourceUpdate(held(a, 'hamlets'), held(b, 'hamlets'));
+    expect(moved && 'diff' in moved ? moved.diff.remove : null).toEqual([0]);
+    expect(moved && 'diff' in moved ? ids({ features: moved.diff.add }) : null).toEqual(['h2']);
+    expect(sourceUpdate(held(a, 'fibre'), held(b, 'fibre'))).toEqual({ diff: { remove: [0], add: [] } });
+    // A new style alone: nothing to send.
+    const restyled = planLayers({ ...input, window: east, colourBy: 'score' });
+    expect(sourceUpdate(held(b, 'hamlets'), held(restyled, 'hamlets'))).toBeNull();
+    // A new result (new lookups): the window's hamlets replaced whole, though the window is the same.
+    const coverageById = new Map([
+      ['h2', { id: 'h2', status: 'served', market: { class: 'white' } }],
+    ]) as unknown as PlanInput['lookups']['coverageById'];
+    const analysed = planLayers({
+      ...input,
+      window: east,
+      lookups: { coverageById, rankingById: new Map() },
+    });
+    const replaced = sourceUpdate(held(b, 'hamlets'), held(analysed, 'hamlets'));
+    expect(replaced && 'data' in replaced ? ids(replaced.data) : null).toEqual(['h2']);
+    expect(replaced && 'data' in replaced ? replaced.data.features[0]!.properties.status : null).toBe(
+      'served',
+    );
+    // Nothing held yet: the data whole.
+    expect(sourceUpdate(undefined, held(a, 'hamlets'))).toEqual({ data: data(a, 'hamlets') });
   });
 });

@@ -10,6 +10,7 @@ const base: PlanInput = {
   layers: null,
   admin: { province: null, districts: null, communes: null, units: null },
   result: null,
+  lookups: { coverageById: new Map(), rankingById: new Map() },
   visible: [],
   colourBy: 'status',
   selectedHamletId: null,

@@ -9,6 +9,7 @@ import { squareAt } from '../../fixtures/cli/makeHamlet.ts';
 import { AGGREGATE_LAYER, hamletColour, planLayers, type PlanInput } from '../../../src/map/planLayers.ts';
 import { CHANGES, HATCH_IMAGES, RAMPS, SCENARIO, STATUS_COLOURS } from '../../../src/map/palette.ts';
 import type { HamletColourBy } from '../../../src/store/viewState.ts';
+import { resultViews } from '../../../src/store/slices/analysisSlice.ts';
 import { sampleInput, sampleResult } from '../store/sampleResult.ts';
 import { covered, draft, edits, site } from './scenarioView.ts';
 
@@ -18,6 +19,7 @@ const base: PlanInput = {
   layers: input,
   admin: { province: null, units: null, districts: null, communes: null },
   result,
+  lookups: resultViews(result),
   visible: ['hamlets', 'whiteZones', 'fibre'],
   colourBy: 'status',
   selectedHamletId: null,
@@ -97,7 +99,11 @@ describe('planLayers', () => {
   });
 
   it('marks hamlets pending before the first analysis', () => {
-    const plan = planLayers({ ...base, result: null });
+    const plan = planLayers({
+      ...base,
+      result: null,
+      lookups: { coverageById: new Map(), rankingById: new Map() },
+    });
     const src = plan.sources.hamlets;
     const statuses = src?.type === 'geojson' ? src.data.features.map((f) => f.properties?.status) : [];
     expect(statuses).toEqual(['pending', 'pending', 'pending']);

@@ -5,6 +5,7 @@ import type { SiteProps } from '../../../src/analysis/types.ts';
 import { DEFAULT_SETTINGS } from '../../../src/analysis/settings.ts';
 import { planLayers, type PlanInput, type ScenarioView } from '../../../src/map/planLayers.ts';
 import { ALL_LAYERS, type HamletColourBy } from '../../../src/store/viewState.ts';
+import { resultViews } from '../../../src/store/slices/analysisSlice.ts';
 import { sampleInput, sampleResult } from '../store/sampleResult.ts';
 import { analyze } from '../../../src/analysis/analyze.ts';
 import { AnalysisSession } from '../../../src/analysis/incremental.ts';
@@ -25,6 +26,7 @@ const base: PlanInput = {
   layers: { ...sampleInput(), sites },
   admin: { province: null, units: null, districts: null, communes: null },
   result: sampleResult(),
+  lookups: resultViews(sampleResult()),
   visible: ALL_LAYERS,
   colourBy: 'status',
   selectedHamletId: null,

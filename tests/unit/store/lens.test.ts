@@ -2,6 +2,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/analysis/analyze.ts';
 import type { AnalysisResult, InputLayers } from '../../../src/analysis/types.ts';
 import { hamletsForMap } from '../../../src/map/mapData.ts';
+import { resultViews } from '../../../src/store/slices/analysisSlice.ts';
 import { activeLens, exportLens, listSource, operatorsOf } from '../../../src/store/lens.ts';
 import { filterRows } from '../../../src/store/rows.ts';
 import { createAppStore, type AppStore } from '../../../src/store/store.ts';
@@ -80,7 +81,7 @@ describe('the operator lens in the store', () => {
   it('the map carries each hamlet’s market class and, under a lens, the operator’s view', () => {
     const market = (fcol: ReturnType<typeof hamletsForMap>, prop: string) =>
       Object.fromEntries(fcol.features.map((f) => [f.properties.id, f.properties[prop]]));
-    expect(market(hamletsForMap(input.hamlets, result), 'market')).toEqual({
+    expect(market(hamletsForMap(input.hamlets, resultViews(result), result), 'market')).toEqual({
       A: 'grey',
       B: 'grey',
       C: 'white',
@@ -88,14 +89,14 @@ describe('the operator lens in the store', () => {
     });
     store.getState().setOperator('VNPT');
     const lens = activeLens(store.getState());
-    expect(market(hamletsForMap(input.hamlets, result, lens), 'lens')).toEqual({
+    expect(market(hamletsForMap(input.hamlets, resultViews(result), result, lens), 'lens')).toEqual({
       A: 'competitor',
       B: 'own',
       C: 'none',
       D: 'own',
     });
     // Its ranking gives the score the map's score colouring uses.
-    expect(market(hamletsForMap(input.hamlets, result, lens), 'rank')).toMatchObject({ A: 1, C: 2, B: -1 });
+    expect(market(hamletsForMap(input.hamlets, resultViews(result), result, lens), 'rank')).toMatchObject({ A: 1, C: 2, B: -1 });
   });
 
   it('the list filters by market class', () => {
