@@ -14,7 +14,7 @@ import { activeUnitSystem } from '../store/units.ts';
 import { gridCellBounds } from './aggregate.ts';
 import { areaAt, areaUp, unitAt } from './areaPick.ts';
 import type { MapAdapter } from './MapAdapter.ts';
-import { nextWindow, type DetailWindow } from './detailWindow.ts';
+import { nextWindow, restingWindow, type DetailWindow } from './detailWindow.ts';
 import { boxOf } from './featureBoxes.ts';
 import { colocationForMap, type ResultLookups } from './mapData.ts';
 import { memoLast } from './memo.ts';
@@ -131,11 +131,14 @@ export function connectMap(
   const changes = (): FeatureCollection | null =>
     versionStore ? shownChanges(versionStore.getState()) : null;
   let win: DetailWindow = 'all';
+  const view = (): [number, number, number, number] => {
+    const b = map.getBounds();
+    return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
+  };
+  const hamletCount = (): number => store.getState().input?.hamlets.features.length ?? 0;
   /** The detail window for the view as it is now (the same object while it still holds the view). */
   const detailWindow = (): DetailWindow => {
-    const b = map.getBounds();
-    const hamlets = store.getState().input?.hamlets.features.length ?? 0;
-    win = nextWindow(win, [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], map.getZoom(), hamlets);
+    win = nextWindow(win, view(), map.getZoom(), hamletCount());
     return win;
   };
   const plan = (): MapPlan =>
@@ -275,6 +278,12 @@ export function connectMap(
     const before = win;
     if (detailWindow() !== before) adapter.apply(plan());
   };
+  // Resting below the switch zoom: the window the switch zoom would show here, indexed in the background.
+  const onIdle = (): void => {
+    const before = win;
+    win = restingWindow(win, view(), map.getZoom(), hamletCount());
+    if (win !== before) adapter.apply(plan());
+  };
   const onMoveEnd = (): void => {
     onView();
     const c = map.getCenter();
@@ -294,6 +303,7 @@ export function connectMap(
   map.on('moveend', onMoveEnd);
   map.on('resize', onView);
   map.on('mousemove', onMouseMove);
+  map.on('idle', onIdle);
   window.addEventListener('keydown', onKeyDown);
   return () => {
     window.removeEventListener('keydown', onKeyDown);
@@ -305,6 +315,7 @@ export function connectMap(
     map.off('moveend', onMoveEnd);
     map.off('resize', onView);
     map.off('mousemove', onMouseMove);
+    map.off('idle', onIdle);
   };
 }
 

@@ -49,6 +49,16 @@ function drawn(page: Page): Promise<{ aggregate: number; hamlets: number; white:
   });
 }
 
+/** The ids of the hamlets MapLibre holds (the window given to it). */
+function heldIds(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const source = window.__vt!.map.getSource('hamlets') as unknown as {
+      getData(): Promise<{ features: { properties: { id: string } }[] }>;
+    };
+    return (await source.getData()).features.map((f) => f.properties.id);
+  });
+}
+
 describe('a national-size import (4× the province)', () => {
   it('imports three files in one analysis; the map holds only the hamlets around the view', async () => {
     const { page, errors } = app;
@@ -78,11 +88,13 @@ describe('a national-size import (4× the province)', () => {
     expect(state).toMatchObject({ hamlets: hamletCount, runs: before + 1 });
     expect((await visibleRowIds(page)).every((id) => /#\d-\d$/.test(id))).toBe(true);
 
-    // Zoomed out: a grid aggregate (the files carry no commune boundaries), and no hamlet handed to the map.
+    // Zoomed out: a grid aggregate (the files carry no commune boundaries), no hamlet drawn, and at most
+    // the hamlets the switch zoom would show here handed to the map.
     await viewAt(page, 7.5);
     const out = await drawn(page);
     expect(out.aggregate).toBeGreaterThan(10);
-    expect(out).toMatchObject({ hamlets: 0, white: 0, held: 0 });
+    expect(out).toMatchObject({ hamlets: 0, white: 0 });
+    expect(out.held).toBeLessThan(hamletCount / 2);
     await expect(page.textContent('#vt-left [data-testid="legend-shows"]')).resolves.toMatch(
       /square of about 11 km/,
     );
@@ -96,6 +108,39 @@ describe('a national-size import (4× the province)', () => {
     expect(close.held).toBeGreaterThanOrEqual(close.hamlets);
     expect(close.held).toBeLessThan(hamletCount / 2);
     await screenshot(page, 'national-hamlets');
+
+    // Dragged past the window's edge: the hamlets there are handed to the map and can be picked.
+    const heldBefore = await heldIds(page);
+    await page.evaluate(() => {
+      const map = window.__vt!.map;
+      map.panBy([map.getCanvas().clientWidth * 1.5, 0], { animate: false });
+    });
+    await waitForMapIdle(page);
+    const panned = await drawn(page);
+    expect(panned.hamlets).toBeGreaterThan(10);
+    expect(panned.white).toBeGreaterThan(0);
+    expect(panned.held).toBeLessThan(hamletCount / 2);
+    const target = await page.evaluate((before) => {
+      const map = window.__vt!.map;
+      const { clientWidth: w, clientHeight: h } = map.getCanvas();
+      // A point over a hamlet the map was not holding before the drag.
+      for (let y = h * 0.2; y < h * 0.8; y += 7) {
+        for (let x = w * 0.2; x < w * 0.8; x += 7) {
+          // What a click there picks: the top hamlet or zone (a zone names its hamlet).
+          const layers = ['white-hatch', 'weak-hatch', 'hamlets-fill'];
+          const f = map.queryRenderedFeatures([x, y], { layers })[0];
+          const id = (f?.properties.hamletId ?? f?.properties.id) as string | undefined;
+          if (id && !before.includes(id)) return { x, y, id };
+        }
+      }
+      return null;
+    }, heldBefore);
+    expect(target).not.toBeNull();
+    const canvas = (await page.locator('.vt-map canvas').boundingBox())!;
+    await page.mouse.click(canvas.x + target!.x, canvas.y + target!.y);
+    await page.waitForFunction((id) => window.__vt!.store.getState().selectedHamletId === id, target!.id, {
+      timeout: TIMEOUT,
+    });
 
     // A row chosen in the list: the map goes there and outlines it, wherever it lies.
     const rows = await visibleRowIds(page);
