@@ -96,7 +96,11 @@ describe('the operator lens in the store', () => {
       D: 'own',
     });
     // Its ranking gives the score the map's score colouring uses.
-    expect(market(hamletsForMap(input.hamlets, resultViews(result), result, lens), 'rank')).toMatchObject({ A: 1, C: 2, B: -1 });
+    expect(market(hamletsForMap(input.hamlets, resultViews(result), result, lens), 'rank')).toMatchObject({
+      A: 1,
+      C: 2,
+      B: -1,
+    });
   });
 
   it('the list filters by market class', () => {
