@@ -45,6 +45,9 @@ const PLAN_KEYS = [
   'unitSummary',
 ] as const;
 
+/** How long the map rests below the switch zoom before it is handed the window of the switch zoom. */
+const REST_MS = 1000;
+
 /** What a click or the pointer can pick: a hamlet (or its zone), or a unit of the aggregate. */
 const PICKABLE_LAYERS = [...CLICKABLE_LAYERS, AGGREGATE_LAYER];
 
@@ -278,12 +281,19 @@ export function connectMap(
     const before = win;
     if (detailWindow() !== before) adapter.apply(plan());
   };
-  // Resting below the switch zoom: the window the switch zoom would show here, indexed in the background.
-  const onIdle = (): void => {
+  // Resting below the switch zoom (idle, and no move for REST_MS): the window the switch zoom would show
+  // here, indexed in the background. Not at once: moves in quick succession would tile it for nothing.
+  let restTimer: ReturnType<typeof setTimeout> | undefined;
+  const onRest = (): void => {
     const before = win;
     win = restingWindow(win, view(), map.getZoom(), hamletCount());
     if (win !== before) adapter.apply(plan());
   };
+  const onIdle = (): void => {
+    clearTimeout(restTimer);
+    restTimer = setTimeout(onRest, REST_MS);
+  };
+  const onMoveStart = (): void => clearTimeout(restTimer);
   const onMoveEnd = (): void => {
     onView();
     const c = map.getCenter();
@@ -304,6 +314,7 @@ export function connectMap(
   map.on('resize', onView);
   map.on('mousemove', onMouseMove);
   map.on('idle', onIdle);
+  map.on('movestart', onMoveStart);
   window.addEventListener('keydown', onKeyDown);
   return () => {
     window.removeEventListener('keydown', onKeyDown);
@@ -316,6 +327,8 @@ export function connectMap(
     map.off('resize', onView);
     map.off('mousemove', onMouseMove);
     map.off('idle', onIdle);
+    map.off('movestart', onMoveStart);
+    clearTimeout(restTimer);
   };
 }
 

@@ -64,16 +64,16 @@ describe('nextWindow', () => {
     expect(restingWindow('all', VIEW, 7, 2_784)).toBe('all');
   });
 
-  it('reaches half the view beyond each side, and keeps the same window while it holds the view', () => {
+  it('reaches a quarter of the view beyond each side, and keeps the same window while it holds the view', () => {
     const win = nextWindow('none', VIEW, AGGREGATE_BELOW_ZOOM, BIG);
-    // 1° wide and 0.5° high: 0.5° and 0.25° beyond each side.
-    expect(win).toEqual({ bounds: [104.5, 19.75, 106.5, 20.75] });
-    // Dragged by half the view, zoomed in: still inside, the same object (nothing new for the map).
-    expect(nextWindow(win, [105.5, 20.25, 106.5, 20.75], 10, BIG)).toBe(win);
+    // 1° wide and 0.5° high: 0.25° and 0.125° beyond each side.
+    expect(win).toEqual({ bounds: [104.75, 19.875, 106.25, 20.625] });
+    // Dragged by a quarter of the view, zoomed in: still inside, the same object (nothing new for the map).
+    expect(nextWindow(win, [105.25, 20.125, 106.25, 20.625], 10, BIG)).toBe(win);
     expect(nextWindow(win, [105.4, 20.2, 105.6, 20.3], 13, BIG)).toBe(win);
     // Dragged past the east edge: a new window around the new view.
-    expect(nextWindow(win, [105.75, 20, 106.75, 20.5], 10, BIG)).toEqual({
-      bounds: [105.25, 19.75, 107.25, 20.75],
+    expect(nextWindow(win, [105.5, 20, 106.5, 20.5], 10, BIG)).toEqual({
+      bounds: [105.25, 19.875, 106.75, 20.625],
     });
   });
 });
