@@ -14,7 +14,7 @@ import { activeUnitSystem } from '../store/units.ts';
 import { gridCellBounds } from './aggregate.ts';
 import { areaAt, areaUp, unitAt } from './areaPick.ts';
 import type { MapAdapter } from './MapAdapter.ts';
-import { nextWindow, restingWindow, type DetailWindow } from './detailWindow.ts';
+import { nextWindow, type DetailWindow } from './detailWindow.ts';
 import { boxOf } from './featureBoxes.ts';
 import { colocationForMap, type ResultLookups } from './mapData.ts';
 import { memoLast } from './memo.ts';
@@ -44,9 +44,6 @@ const PLAN_KEYS = [
   'fieldReports',
   'unitSummary',
 ] as const;
-
-/** How long the map rests below the switch zoom before it is handed the window of the switch zoom. */
-const REST_MS = 1000;
 
 /** What a click or the pointer can pick: a hamlet (or its zone), or a unit of the aggregate. */
 const PICKABLE_LAYERS = [...CLICKABLE_LAYERS, AGGREGATE_LAYER];
@@ -281,19 +278,6 @@ export function connectMap(
     const before = win;
     if (detailWindow() !== before) adapter.apply(plan());
   };
-  // Resting below the switch zoom (idle, and no move for REST_MS): the window the switch zoom would show
-  // here, indexed in the background. Not at once: moves in quick succession would tile it for nothing.
-  let restTimer: ReturnType<typeof setTimeout> | undefined;
-  const onRest = (): void => {
-    const before = win;
-    win = restingWindow(win, view(), map.getZoom(), hamletCount());
-    if (win !== before) adapter.apply(plan());
-  };
-  const onIdle = (): void => {
-    clearTimeout(restTimer);
-    restTimer = setTimeout(onRest, REST_MS);
-  };
-  const onMoveStart = (): void => clearTimeout(restTimer);
   const onMoveEnd = (): void => {
     onView();
     const c = map.getCenter();
@@ -313,8 +297,6 @@ export function connectMap(
   map.on('moveend', onMoveEnd);
   map.on('resize', onView);
   map.on('mousemove', onMouseMove);
-  map.on('idle', onIdle);
-  map.on('movestart', onMoveStart);
   window.addEventListener('keydown', onKeyDown);
   return () => {
     window.removeEventListener('keydown', onKeyDown);
@@ -326,9 +308,6 @@ export function connectMap(
     map.off('moveend', onMoveEnd);
     map.off('resize', onView);
     map.off('mousemove', onMouseMove);
-    map.off('idle', onIdle);
-    map.off('movestart', onMoveStart);
-    clearTimeout(restTimer);
   };
 }
 

@@ -28,7 +28,6 @@ const MARGIN = 0.25;
 /**
  * The window for a view (`view`: west, south, east, north) at `zoom` with `hamlets` hamlets loaded: the
  * previous one (same object) while it still holds the view, so small moves send nothing to the map.
- * Below the switch zoom, where the detail layers are hidden, the map keeps what it holds (`none` at first).
  * @example nextWindow('all', [105, 20, 106, 21], 10, 500) // 'all'
  */
 export function nextWindow(
@@ -38,33 +37,12 @@ export function nextWindow(
   hamlets: number,
 ): DetailWindow {
   if (hamlets <= WINDOW_MIN_HAMLETS) return 'all';
-  if (zoom < AGGREGATE_BELOW_ZOOM) return prev === 'all' ? 'none' : prev;
+  if (zoom < AGGREGATE_BELOW_ZOOM) return 'none';
   if (holds(prev, view)) return prev;
   const [w, s, e, n] = view;
   const dx = (e - w) * MARGIN;
   const dy = (n - s) * MARGIN;
   return { bounds: [w - dx, s - dy, e + dx, n + dy] };
-}
-
-/**
- * The window to hand the map while it rests below the switch zoom (`view` at `zoom`): the view the switch
- * zoom would show around the same centre, unless `prev` holds it already (then `prev`). Zooming in there
- * then draws from data MapLibre's worker has indexed, and a later window is sent as a difference.
- * Above the switch zoom, or for a data set given whole, `prev`.
- */
-export function restingWindow(
-  prev: DetailWindow,
-  view: readonly [number, number, number, number],
-  zoom: number,
-  hamlets: number,
-): DetailWindow {
-  if (hamlets <= WINDOW_MIN_HAMLETS || zoom >= AGGREGATE_BELOW_ZOOM) return prev;
-  const [w, s, e, n] = view;
-  // Half the view's width and height at the switch zoom (2× per zoom level).
-  const k = 2 ** (zoom - AGGREGATE_BELOW_ZOOM) / 2;
-  const [cx, cy, hx, hy] = [(w + e) / 2, (s + n) / 2, (e - w) * k, (n - s) * k];
-  const bounds = [cx - hx, cy - hy, cx + hx, cy + hy] as const;
-  return holds(prev, bounds) ? prev : { bounds };
 }
 
 function holds(win: DetailWindow, view: readonly [number, number, number, number]): boolean {

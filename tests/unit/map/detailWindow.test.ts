@@ -5,7 +5,6 @@ import type { InputLayers } from '../../../src/analysis/types.ts';
 import { AGGREGATE_BELOW_ZOOM } from '../../../src/map/aggregate.ts';
 import {
   nextWindow,
-  restingWindow,
   sourceUpdate,
   WINDOW_MIN_HAMLETS,
   windowDiff,
@@ -45,23 +44,8 @@ describe('nextWindow', () => {
     expect(nextWindow('all', VIEW, 14, 2_784)).toBe('all');
   });
 
-  it('gives the map no detail below the switch zoom when the data is large, and keeps what it holds', () => {
+  it('gives the map no detail below the switch zoom when the data is large', () => {
     expect(nextWindow('all', VIEW, AGGREGATE_BELOW_ZOOM - 0.01, BIG)).toBe('none');
-    expect(nextWindow('none', VIEW, AGGREGATE_BELOW_ZOOM - 0.01, BIG)).toBe('none');
-    const held = { bounds: [0, 0, 1, 1] } as const;
-    expect(nextWindow(held, VIEW, 7, BIG)).toBe(held);
-  });
-
-  it('while resting below the switch zoom, takes the view the switch zoom would show around the centre', () => {
-    // At switch zoom − 1 the view is twice as wide as at the switch zoom: 1° × 0.5° becomes 0.5° × 0.25°.
-    const rest = restingWindow('none', VIEW, AGGREGATE_BELOW_ZOOM - 1, BIG);
-    expect(rest).toEqual({ bounds: [105.25, 20.125, 105.75, 20.375] });
-    // Held already: the same object; zoomed in there, the window for the view is that one too.
-    expect(restingWindow(rest, VIEW, AGGREGATE_BELOW_ZOOM - 1, BIG)).toBe(rest);
-    expect(nextWindow(rest, [105.3, 20.2, 105.7, 20.3], AGGREGATE_BELOW_ZOOM + 0.5, BIG)).toBe(rest);
-    // Above the switch zoom or for a province: nothing changes.
-    expect(restingWindow('none', VIEW, AGGREGATE_BELOW_ZOOM, BIG)).toBe('none');
-    expect(restingWindow('all', VIEW, 7, 2_784)).toBe('all');
   });
 
   it('reaches a quarter of the view beyond each side, and keeps the same window while it holds the view', () => {
