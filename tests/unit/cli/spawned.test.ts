@@ -165,4 +165,33 @@ describe('the vungtrang bundle, spawned', () => {
     expect(stderr).toMatch(/stopped by SIGINT; the partial results were removed/);
     expect(code).toBe(130);
   });
+
+  it('stops at once, by the signal and with nothing written, when SIGTERM comes before the write', async () => {
+    const dir = await tempDir('vt-spawn-');
+    // The command runs in a worker thread; the main thread must not hold the signal back while it works.
+    const fc = JSON.parse(await readFile(join(TINY, 'hamlets.geojson'), 'utf8'));
+    for (const f of fc.features) f.properties.note = 'x'.repeat(8_000_000);
+    await writeFile(join(dir, 'hamlets.geojson'), JSON.stringify(fc));
+    const out = join(dir, 'out');
+    const child = spawn(process.execPath, [
+      bin,
+      'analyze',
+      '--hamlets',
+      join(dir, 'hamlets.geojson'),
+      '--out',
+      out,
+    ]);
+    let stderr = '';
+    child.stderr.on('data', (d) => {
+      stderr += d;
+      if (stderr.includes('Reading ')) child.kill('SIGTERM');
+    });
+    const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((done) =>
+      child.on('exit', (c, s) => done([c, s])),
+    );
+    expect(signal).toBe('SIGTERM');
+    expect(code).toBe(null);
+    expect(stderr).not.toMatch(/Analysed|stopped by/);
+    expect(await readdir(dir)).toEqual(['hamlets.geojson']);
+  });
 });
