@@ -31,11 +31,21 @@ function edgeDistance(
 ): number {
   let best = Infinity;
   const degenerate = ax === bx && ay === by;
+  const sl = Math.min(ax, bx);
+  const sr = Math.max(ax, bx);
+  const st = Math.min(ay, by);
+  const sb = Math.max(ay, by);
   for (const path of poly) {
     const n = path.length;
     for (let i = 0, j = n - 1; i < n; j = i++) {
       const p = path[j] as { x: number; y: number };
       const q = path[i] as { x: number; y: number };
+      // The gap between the edge's box and the segment's is a lower bound of their distance: an edge whose
+      // gap exceeds the best distance by a unit (far beyond rounding) cannot give a smaller one.
+      const gx = Math.max(0, Math.min(p.x, q.x) - sr, sl - Math.max(p.x, q.x));
+      const gy = Math.max(0, Math.min(p.y, q.y) - sb, st - Math.max(p.y, q.y));
+      const gap2 = gx * gx + gy * gy;
+      if (gap2 > 0 && best < Infinity && gap2 > (best + 1) * (best + 1)) continue;
       const d = degenerate
         ? pointSegment(ax, ay, p.x, p.y, q.x, q.y)
         : segmentsCross(p.x, p.y, q.x, q.y, ax, ay, bx, by)
