@@ -79,7 +79,8 @@ function orient(ax: number, ay: number, bx: number, by: number, cx: number, cy: 
   return Math.sign((bx - ax) * (cy - ay) - (by - ay) * (cx - ax));
 }
 
-function segmentsCross(
+/** Segments a–b and c–d cross: each one's ends lie on opposite sides of the other (or on it). */
+export function segmentsCross(
   ax: number,
   ay: number,
   bx: number,

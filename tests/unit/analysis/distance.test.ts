@@ -5,6 +5,7 @@ import type { Paths64 } from '../../../src/analysis/geometry/clip.ts';
 import {
   pointSegment,
   polygonToSegmentDistance,
+  segmentsCross,
   segmentWithin,
 } from '../../../src/analysis/geometry/distance.ts';
 
@@ -16,7 +17,7 @@ function bruteDistance(poly: Paths64, ax: number, ay: number, bx: number, by: nu
     for (let i = 0, j = path.length - 1; i < path.length; j = i++) {
       const p = path[j] as { x: number; y: number };
       const q = path[i] as { x: number; y: number };
-      const cross = ax === bx && ay === by ? false : crosses(p.x, p.y, q.x, q.y, ax, ay, bx, by);
+      const cross = ax === bx && ay === by ? false : segmentsCross(p.x, p.y, q.x, q.y, ax, ay, bx, by);
       const d = cross
         ? 0
         : Math.min(
@@ -28,24 +29,6 @@ function bruteDistance(poly: Paths64, ax: number, ay: number, bx: number, by: nu
     }
   }
   return best;
-}
-
-function crosses(
-  ax: number,
-  ay: number,
-  bx: number,
-  by: number,
-  cx: number,
-  cy: number,
-  dx: number,
-  dy: number,
-): boolean {
-  const o = (px: number, py: number, qx: number, qy: number, rx: number, ry: number): number =>
-    Math.sign((qx - px) * (ry - py) - (qy - py) * (rx - px));
-  return (
-    o(ax, ay, bx, by, cx, cy) !== o(ax, ay, bx, by, dx, dy) &&
-    o(cx, cy, dx, dy, ax, ay) !== o(cx, cy, dx, dy, bx, by)
-  );
 }
 
 /** A star-shaped ring of `n` vertices around (cx, cy), radii 0.3–1 × r: concave, like a hamlet. */
