@@ -1,9 +1,10 @@
-import type { Paths64 } from './clip.ts';
+import type { Paths64, Rect64 } from './clip.ts';
 import { pointInPaths } from './clip.ts';
 
 /**
  * Planar distances in the local projection (integer units), between a polygon (normalised paths) and a
- * point or a segment. Zero when they touch or one is inside the other.
+ * point or a segment. Zero when they touch or one is inside the other. `box`: the polygon's bounding box,
+ * when known; an end outside it cannot be inside the polygon, which then needs no walk for that end.
  */
 export function polygonToSegmentDistance(
   poly: Paths64,
@@ -11,9 +12,15 @@ export function polygonToSegmentDistance(
   ay: number,
   bx: number,
   by: number,
+  box?: Rect64,
 ): number {
-  if (pointInPaths(ax, ay, poly) || pointInPaths(bx, by, poly)) return 0;
+  if (insidePolygon(poly, ax, ay, box) || insidePolygon(poly, bx, by, box)) return 0;
   return edgeDistance(poly, ax, ay, bx, by, 0);
+}
+
+function insidePolygon(poly: Paths64, x: number, y: number, box: Rect64 | undefined): boolean {
+  if (box && (x < box.left || x > box.right || y < box.top || y > box.bottom)) return false;
+  return pointInPaths(x, y, poly);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../../geodata/scripts/prng.ts';
-import { pointInPaths } from '../../../src/analysis/geometry/clip.ts';
+import { boundsOf, pointInPaths } from '../../../src/analysis/geometry/clip.ts';
 import type { Paths64 } from '../../../src/analysis/geometry/clip.ts';
 import {
   pointSegment,
@@ -55,6 +55,7 @@ describe('distances between a hamlet polygon and a segment', () => {
       const want = bruteDistance(poly, ax, ay, bx, by);
       if (want === 0) zero++;
       expect(polygonToSegmentDistance(poly, ax, ay, bx, by)).toBe(want);
+      expect(polygonToSegmentDistance(poly, ax, ay, bx, by, boundsOf(poly))).toBe(want);
       for (const r of [want * 0.999, want, want * 1.001 + 1, 50_000]) {
         expect(segmentWithin(poly, ax, ay, bx, by, r)).toBe(want <= r);
         expect(segmentWithin(poly, ax, ay, bx, by, r, true)).toBe(r > 0 && want < r);
