@@ -29,6 +29,7 @@ export const en: Strings = {
     showRight: 'Show the ranking panel',
     hideRight: 'Hide the ranking panel',
     mapLabel: 'Broadband coverage map',
+    mapLoading: 'Loading the map…',
   },
   mobile: { map: 'Map', list: 'Ranking', layers: 'Layers & settings' },
   tabs: {

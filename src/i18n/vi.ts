@@ -28,6 +28,7 @@ export const vi = {
     showRight: 'Hiện bảng xếp hạng',
     hideRight: 'Ẩn bảng xếp hạng',
     mapLabel: 'Bản đồ vùng phủ băng rộng',
+    mapLoading: 'Đang tải bản đồ…',
   },
   mobile: { map: 'Bản đồ', list: 'Xếp hạng', layers: 'Lớp & cài đặt' },
   tabs: {

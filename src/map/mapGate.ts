@@ -58,6 +58,27 @@ export function whenFirstListSettled(
   };
 }
 
+/**
+ * Calls `start` once, as soon as an analysis runs (or the first list is already settled): the map is made,
+ * empty, while the first analysis runs in its worker, and given the data after the list. Returns a function
+ * that cancels the wait.
+ *
+ * @example const cancel = whenAnalysing(appStore, () => void import('./MapAdapter.ts'));
+ */
+export function whenAnalysing(store: AppStore, start: () => void): () => void {
+  const ready = (s: AppState): boolean => s.running || firstListSettled(s);
+  if (ready(store.getState())) {
+    start();
+    return () => undefined;
+  }
+  const unsubscribe = store.subscribe((s) => {
+    if (!ready(s)) return;
+    unsubscribe();
+    start();
+  });
+  return unsubscribe;
+}
+
 let settleMap: (() => void) | null = null;
 const mapSettledPromise = new Promise<void>((resolve) => {
   settleMap = resolve;

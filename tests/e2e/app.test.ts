@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { screenshot } from './browser.ts';
+import { open, screenshot } from './browser.ts';
 import {
   TIMEOUT,
   canvasSpread,
@@ -9,6 +9,7 @@ import {
   stripDiacritics,
   visibleRowIds,
   waitForAnalysis,
+  waitForApp,
   waitForMapIdle,
   appForFile,
 } from './driver.ts';
@@ -37,6 +38,23 @@ describe('the planner’s map', () => {
     await screenshot(app.page, 'first-load');
     expect(app.errors).toEqual([]);
   });
+
+  it('a first visit says the map is loading until the map has drawn the province once', async () => {
+    // The map of this file's app has drawn: no placeholder is left over it.
+    expect(await app.page.locator('[data-testid="map-placeholder"]').count()).toBe(0);
+    const { page, context, errors } = await open(app.browser, inject('baseUrl'));
+    try {
+      const placeholder = page.locator('[data-testid="map-placeholder"]');
+      await placeholder.waitFor({ state: 'visible', timeout: TIMEOUT });
+      expect(await placeholder.textContent()).toBe('Đang tải bản đồ…');
+      await waitForApp(page);
+      await placeholder.waitFor({ state: 'detached', timeout: TIMEOUT });
+      expect(await canvasSpread(page)).toBeGreaterThan(8);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 300_000);
 
   it('the build’s gzip copies reach the browser: the page’s scripts and the worker’s sample files', async () => {
     // The page's own scripts: compressed on the wire (what the resource timing saw), whole once decoded.

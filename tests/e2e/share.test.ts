@@ -133,6 +133,23 @@ describe('sharing', () => {
     // Two cold page loads and a re-analysis: minutes on a busy 2-core machine.
   }, 480_000);
 
+  it('a link with only a map view opens the map there on a first visit', async () => {
+    const ctx = await newContext();
+    const { page, errors } = await open(browser, `${baseUrl}#map=12.30/20.24680/106.31230`, {
+      context: ctx,
+    });
+    await ready(page);
+    const view = await page.evaluate(() => {
+      const m = window.__vt!.map;
+      const c = m.getCenter();
+      return { center: [c.lng, c.lat] as [number, number], zoom: m.getZoom() };
+    });
+    expect(metresBetween(view.center, [106.3123, 20.2468])).toBeLessThan(3);
+    expect(view.zoom).toBeCloseTo(12.3, 2);
+    expect(errors).toEqual([]);
+    await ctx.close();
+  }, 300_000);
+
   it('back and forward move between views, and map moves add no history entries', async () => {
     const ctx = await newContext();
     const { page } = await open(browser, baseUrl, { context: ctx });

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { mapSettled, markMapSettled, whenFirstListSettled } from '../../../src/map/mapGate.ts';
+import { mapSettled, markMapSettled, whenAnalysing, whenFirstListSettled } from '../../../src/map/mapGate.ts';
 import { createAppStore } from '../../../src/store/store.ts';
 import { sampleResult } from '../store/sampleResult.ts';
 
@@ -60,6 +60,42 @@ describe('the map waits for the first ranked list', () => {
     cancel();
     store.getState().finishRun(store.getState().startRun(), sampleResult(), 5);
     vi.advanceTimersByTime(10_000);
+    expect(start).not.toHaveBeenCalled();
+  });
+});
+
+describe('the map is made, empty, while the first analysis runs', () => {
+  it('starts once, when the first run starts, not before', () => {
+    const store = createAppStore();
+    const start = vi.fn();
+    whenAnalysing(store, start);
+    store.getState().setDataLoading();
+    expect(start).not.toHaveBeenCalled();
+    const runId = store.getState().startRun();
+    expect(start).toHaveBeenCalledTimes(1);
+    store.getState().finishRun(runId, sampleResult(), 5);
+    store.getState().startRun();
+    expect(start).toHaveBeenCalledTimes(1);
+  });
+
+  it('starts at once when the list is already settled (a result, or an error with no list to wait for)', () => {
+    const withResult = createAppStore();
+    withResult.getState().finishRun(withResult.getState().startRun(), sampleResult(), 5);
+    const start = vi.fn();
+    whenAnalysing(withResult, start);
+    expect(start).toHaveBeenCalledTimes(1);
+    const failed = createAppStore();
+    const later = vi.fn();
+    whenAnalysing(failed, later);
+    failed.getState().setDataError('geodata/hamlets.geojson: HTTP 404');
+    expect(later).toHaveBeenCalledTimes(1);
+  });
+
+  it('never starts once cancelled (the view unmounted)', () => {
+    const store = createAppStore();
+    const start = vi.fn();
+    whenAnalysing(store, start)();
+    store.getState().startRun();
     expect(start).not.toHaveBeenCalled();
   });
 });
