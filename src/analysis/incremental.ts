@@ -179,7 +179,7 @@ export class AnalysisSession {
       for (const it of items) {
         // Box lower bound first: most hamlets are far from the new item and need no exact distance.
         if (best && boxGap(h.cx, h.cy, it) - h.radius > best.distance) continue;
-        const d = polygonToSegmentDistance(h.paths, it.ax, it.ay, it.bx, it.by);
+        const d = polygonToSegmentDistance(h.paths, it.ax, it.ay, it.bx, it.by, h.bounds);
         if (!best || d < best.distance || (d === best.distance && it.id < best.id))
           best = { id: it.id, distance: d };
       }

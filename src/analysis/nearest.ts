@@ -75,7 +75,7 @@ export class NearestIndex {
     let bestId = '';
     let bestD = Infinity;
     const consider = (it: NearItem): void => {
-      const d = polygonToSegmentDistance(h.paths, it.ax, it.ay, it.bx, it.by);
+      const d = polygonToSegmentDistance(h.paths, it.ax, it.ay, it.bx, it.by, h.bounds);
       if (d < bestD || (d === bestD && it.id < bestId)) {
         bestD = d;
         bestId = it.id;

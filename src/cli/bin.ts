@@ -1,14 +1,10 @@
 #!/usr/bin/env node
-// The `vungtrang` executable: the entry of the CLI bundle (vite.cli.config.ts), and of its analysis
-// threads (src/cli/threads.ts), which start the same file as a worker.
+// The `vungtrang` executable: the entry of the CLI bundle (vite.cli.config.ts). The main thread keeps the
+// signals and runs the command line in a worker thread with a larger young generation
+// (src/cli/commandThread.ts); the analysis threads (src/cli/threads.ts) start the same file too.
 import { isMainThread } from 'node:worker_threads';
-import { main } from './main.ts';
-import { cleanUpOnSignals } from './output.ts';
+import { mainInThread, runCommandThread } from './commandThread.ts';
 import { runAnalysisThread } from './threads.ts';
 
-if (isMainThread) {
-  cleanUpOnSignals();
-  process.exitCode = await main(process.argv.slice(2));
-} else {
-  await runAnalysisThread();
-}
+if (isMainThread) process.exitCode = await mainInThread(process.argv.slice(2));
+else if (!(await runCommandThread())) await runAnalysisThread();

@@ -13,6 +13,7 @@ import {
 import { access, lstat, readdir, readlink, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
+import type { MessagePort } from 'node:worker_threads';
 import { CliError, EXIT_OUTPUT, EXIT_SIGNAL } from './errors.ts';
 
 /** Where a run will write, as checked before any work by {@link checkOutputDir}. */
@@ -132,16 +133,20 @@ function pathError(dir: string, at: string, code: string | undefined): CliError 
 
 /** Files being written and directories being created by this process: what an interrupted write leaves. */
 const partial = { files: new Set<string>(), dirs: [] as string[] };
-let cleanUpOnSignal = false;
+
+/** Where signals come from during a write, and the flag raised for its whole length: see {@link cleanUpOnSignals}. */
+let relay: { writing: Int32Array; port: MessagePort } | null = null;
 
 /**
  * From now on, SIGINT (Ctrl-C) or SIGTERM during a write removes its partial files, and any directory
- * the run created, then exits 130 or 143. Called by the executable (src/cli/bin.ts), not by tests that
- * run main() in their own process. Outside a write the signals keep their default effect: a run
- * stopped while it analyses exits at once and has written nothing.
+ * the run created, then stops this thread with 130 or 143. The command runs in a worker thread
+ * (src/cli/commandThread.ts), which receives no signals: the main thread reads `writing`, raised for the
+ * whole of a write, and passes a signal on through `port` while it is; outside a write the signals keep
+ * their default effect (a run stopped while it analyses exits at once and has written nothing). Not
+ * called by tests that run main() in their own process.
  */
-export function cleanUpOnSignals(): void {
-  cleanUpOnSignal = true;
+export function cleanUpOnSignals(writing: Int32Array, port: MessagePort): void {
+  relay = { writing, port };
 }
 
 /** Removes the partial files, then the directories this write created if they are empty. */
@@ -158,13 +163,12 @@ function removePartial(): void {
   partial.dirs.length = 0;
 }
 
-function onSignal(signal: NodeJS.Signals): void {
+/** A signal passed on by the main thread, which tells the user once this thread has stopped. */
+function onSignal(m: { signal?: NodeJS.Signals }): void {
+  if (m.signal !== 'SIGINT' && m.signal !== 'SIGTERM') return;
   removePartial();
-  process.stderr.write(`\nvungtrang: stopped by ${signal}; the partial results were removed.\n`);
-  process.exit(signal === 'SIGTERM' ? EXIT_SIGNAL.SIGTERM : EXIT_SIGNAL.SIGINT);
+  process.exit(EXIT_SIGNAL[m.signal]);
 }
-
-const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
 /**
  * Writes `files` into the checked directory (a file's content is its text, or its chunks in order, written
@@ -184,7 +188,10 @@ export async function writeOutputs(
   files: Record<string, string | Iterable<string>>,
 ): Promise<string[]> {
   const tag = `${process.pid}-${randomBytes(3).toString('hex')}`;
-  if (cleanUpOnSignal) for (const s of SIGNALS) process.on(s, onSignal);
+  if (relay) {
+    Atomics.store(relay.writing, 0, 1);
+    relay.port.on('message', onSignal);
+  }
   try {
     const missing: string[] = [];
     for (let d = out.path; !existsSync(d); d = dirname(d)) missing.unshift(d);
@@ -217,7 +224,10 @@ export async function writeOutputs(
       EXIT_OUTPUT,
     );
   } finally {
-    for (const s of SIGNALS) process.off(s, onSignal);
+    if (relay) {
+      relay.port.off('message', onSignal);
+      Atomics.store(relay.writing, 0, 0);
+    }
   }
   const present = new Set(await readdir(out.path).catch(() => []));
   return out.names.filter((n) => present.has(n) && !(n in files));

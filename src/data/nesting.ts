@@ -12,9 +12,12 @@ export function tooDeep(value: unknown, limit: number = MAX_NESTING): (string | 
   if (typeof value !== 'object' || value === null) return null;
   if (limit === 0) return [];
   if (Array.isArray(value)) {
-    // A plain loop: positions are millions of small arrays, walked without allocating.
+    // A plain loop: positions are millions of small arrays, walked without allocating, and their numbers
+    // without a call each.
     for (let i = 0; i < value.length; i++) {
-      const below = tooDeep(value[i], limit - 1);
+      const item: unknown = value[i];
+      if (typeof item !== 'object' || item === null) continue;
+      const below = tooDeep(item, limit - 1);
       if (below) return [i, ...below];
     }
     return null;

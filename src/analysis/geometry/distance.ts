@@ -1,9 +1,10 @@
-import type { Paths64 } from './clip.ts';
+import type { Paths64, Rect64 } from './clip.ts';
 import { pointInPaths } from './clip.ts';
 
 /**
  * Planar distances in the local projection (integer units), between a polygon (normalised paths) and a
- * point or a segment. Zero when they touch or one is inside the other.
+ * point or a segment. Zero when they touch or one is inside the other. `box`: the polygon's bounding box,
+ * when known; an end outside it cannot be inside the polygon, which then needs no walk for that end.
  */
 export function polygonToSegmentDistance(
   poly: Paths64,
@@ -11,9 +12,15 @@ export function polygonToSegmentDistance(
   ay: number,
   bx: number,
   by: number,
+  box?: Rect64,
 ): number {
-  if (pointInPaths(ax, ay, poly) || pointInPaths(bx, by, poly)) return 0;
+  if (insidePolygon(poly, ax, ay, box) || insidePolygon(poly, bx, by, box)) return 0;
   return edgeDistance(poly, ax, ay, bx, by, 0);
+}
+
+function insidePolygon(poly: Paths64, x: number, y: number, box: Rect64 | undefined): boolean {
+  if (box && (x < box.left || x > box.right || y < box.top || y > box.bottom)) return false;
+  return pointInPaths(x, y, poly);
 }
 
 /**
@@ -31,11 +38,21 @@ function edgeDistance(
 ): number {
   let best = Infinity;
   const degenerate = ax === bx && ay === by;
+  const sl = Math.min(ax, bx);
+  const sr = Math.max(ax, bx);
+  const st = Math.min(ay, by);
+  const sb = Math.max(ay, by);
   for (const path of poly) {
     const n = path.length;
     for (let i = 0, j = n - 1; i < n; j = i++) {
       const p = path[j] as { x: number; y: number };
       const q = path[i] as { x: number; y: number };
+      // The gap between the edge's box and the segment's is a lower bound of their distance: an edge whose
+      // gap exceeds the best distance by a unit (far beyond rounding) cannot give a smaller one.
+      const gx = Math.max(0, Math.min(p.x, q.x) - sr, sl - Math.max(p.x, q.x));
+      const gy = Math.max(0, Math.min(p.y, q.y) - sb, st - Math.max(p.y, q.y));
+      const gap2 = gx * gx + gy * gy;
+      if (gap2 > 0 && best < Infinity && gap2 > (best + 1) * (best + 1)) continue;
       const d = degenerate
         ? pointSegment(ax, ay, p.x, p.y, q.x, q.y)
         : segmentsCross(p.x, p.y, q.x, q.y, ax, ay, bx, by)
@@ -69,7 +86,8 @@ function orient(ax: number, ay: number, bx: number, by: number, cx: number, cy: 
   return Math.sign((bx - ax) * (cy - ay) - (by - ay) * (cx - ax));
 }
 
-function segmentsCross(
+/** Segments a–b and c–d cross: each one's ends lie on opposite sides of the other (or on it). */
+export function segmentsCross(
   ax: number,
   ay: number,
   bx: number,

@@ -28,6 +28,26 @@ function cli(args: string[], opts: { uid?: number; gid?: number; cwd?: string } 
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/**
+ * `analyze` started on the tiny hamlets with large properties, written to `dir`: the results are large, so
+ * reading and writing take long enough to be interrupted (~0.4 s to write these 32 MB; 1 MB notes left
+ * ~60 ms, shorter than a pause of the busy test worker).
+ */
+async function analyzeLarge(dir: string, out: string, flags: string[]) {
+  const fc = JSON.parse(await readFile(join(TINY, 'hamlets.geojson'), 'utf8'));
+  for (const f of fc.features) f.properties.note = 'x'.repeat(8_000_000);
+  await writeFile(join(dir, 'hamlets.geojson'), JSON.stringify(fc));
+  return spawn(process.execPath, [
+    bin,
+    'analyze',
+    '--hamlets',
+    join(dir, 'hamlets.geojson'),
+    '--out',
+    out,
+    ...flags,
+  ]);
+}
+
 describe('the vungtrang bundle, spawned', () => {
   it('analyses the tiny fixture, writes every output and exits 0', async () => {
     const out = join(await tempDir('vt-spawn-'), 'result');
@@ -135,21 +155,8 @@ describe('the vungtrang bundle, spawned', () => {
 
   it('removes its partial files and the directory it made when stopped by Ctrl-C while writing', async () => {
     const dir = await tempDir('vt-spawn-');
-    // Large properties make the results large, so writing them takes long enough to be interrupted:
-    // ~0.4 s for these 32 MB (1 MB notes left ~60 ms, shorter than a pause of the busy test worker).
-    const fc = JSON.parse(await readFile(join(TINY, 'hamlets.geojson'), 'utf8'));
-    for (const f of fc.features) f.properties.note = 'x'.repeat(8_000_000);
-    await writeFile(join(dir, 'hamlets.geojson'), JSON.stringify(fc));
     const out = join(dir, 'out');
-    const child = spawn(process.execPath, [
-      bin,
-      'analyze',
-      '--hamlets',
-      join(dir, 'hamlets.geojson'),
-      '--out',
-      out,
-      '-q',
-    ]);
+    const child = await analyzeLarge(dir, out, ['-q']);
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     const watcher = watch(dir, (_event, name) => {
@@ -164,5 +171,24 @@ describe('the vungtrang bundle, spawned', () => {
     expect(await readdir(dir)).toEqual(['hamlets.geojson']);
     expect(stderr).toMatch(/stopped by SIGINT; the partial results were removed/);
     expect(code).toBe(130);
+  });
+
+  it('stops at once, by the signal and with nothing written, when SIGTERM comes before the write', async () => {
+    const dir = await tempDir('vt-spawn-');
+    // The command runs in a worker thread; the main thread must not hold the signal back while it works.
+    const out = join(dir, 'out');
+    const child = await analyzeLarge(dir, out, []);
+    let stderr = '';
+    child.stderr.on('data', (d) => {
+      stderr += d;
+      if (stderr.includes('Reading ')) child.kill('SIGTERM');
+    });
+    const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((done) =>
+      child.on('exit', (c, s) => done([c, s])),
+    );
+    expect(signal).toBe('SIGTERM');
+    expect(code).toBe(null);
+    expect(stderr).not.toMatch(/Analysed|stopped by/);
+    expect(await readdir(dir)).toEqual(['hamlets.geojson']);
   });
 });
