@@ -7,7 +7,7 @@ import type {
   StyleSpecification,
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { sourceUpdate } from './detailWindow.ts';
+import { sourceUpdate, type SourceData } from './detailWindow.ts';
 import { LabelOverlay } from './labelOverlay.ts';
 import { BACKGROUND } from './palette.ts';
 import { providePatterns } from './patterns.ts';
@@ -17,11 +17,6 @@ import type { MapPlan, PlanSource } from './planLayers.ts';
 maplibregl.setWorkerUrl(workerUrl);
 
 type PlanData = Extract<PlanSource, { type: 'geojson' }>['data'];
-/** A GeoJSON source's data and the source it is a window of (`MapPlan.windows`), if any. */
-interface SourceData {
-  data: PlanData;
-  windowOf?: FeatureSource;
-}
 const EMPTY_DATA: PlanData = { type: 'FeatureCollection', features: [] };
 
 type PaintKey = Parameters<MlMap['setPaintProperty']>[1];

@@ -99,8 +99,11 @@ export function windowDiff(from: FC, to: FC): WindowDiff {
   return { remove, add: to.features.filter((f) => !before.has(f.id)) };
 }
 
-/** A GeoJSON source's data as the plan gives it, and the source it is a window of, if any. */
-interface SourceData {
+/**
+ * A GeoJSON source's data as the plan gives it, and the source it is a window of (`MapPlan.windows`), if
+ * any: what the map adapter queues and last sent.
+ */
+export interface SourceData {
   data: FC;
   windowOf?: FeatureSource;
 }

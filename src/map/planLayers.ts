@@ -640,8 +640,7 @@ const windowWhite = memoLast(windowed);
 const windowWeak = memoLast(windowed);
 const windowFibre = memoLast(windowed);
 const windowSites = memoLast(windowed);
-const fibreSource = memoLast((fibre: InputLayers['fibre'] | null) => sourceOf(fibre ?? NO_FEATURES));
-const NO_FEATURES: FC = { type: 'FeatureCollection', features: [] };
+const fibreSource = memoLast((fibre: InputLayers['fibre'] | null) => sourceOf((fibre ?? EMPTY) as FC));
 /** Backbone fibre is drawn at every zoom, so it is given to the map whatever the window. */
 const isBackbone = (f: FC['features'][number]): boolean => f.properties.kind === 'backbone';
 const NO_EDITS: readonly ScenarioEdit[] = [];
