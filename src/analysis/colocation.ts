@@ -1,3 +1,4 @@
+import { materialise } from './blocks.ts';
 import { siteShapes, validPosition } from './coverageShapes.ts';
 import type { CoverageShape } from './coverageShapes.ts';
 import type { EngineState } from './engine.ts';
@@ -178,6 +179,7 @@ function discGain(
       if (h.areaUnits <= 0 || touching(h, [disc]).length === 0) continue;
       let m = mine.get(hi);
       if (!m) {
+        materialise(state, hi);
         const part = state.operators[hi]?.mbb.find((p) => p.operator === operator);
         m = { part, paths: null, cut: new Map(), area: null };
         mine.set(hi, m);

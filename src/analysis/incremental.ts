@@ -7,6 +7,7 @@ import type {
   SiteFeature,
 } from './types.ts';
 import { resultOf } from './analyze.ts';
+import { materialise, materialiseTiles } from './blocks.ts';
 import { colocationCandidates } from './colocation.ts';
 import type { ColocationOptions, ColocationResult } from './colocation.ts';
 import { fibreShapes, siteShapes } from './coverageShapes.ts';
@@ -49,8 +50,14 @@ export class AnalysisSession {
   private fibre: FibreFeature[];
   private cached: AnalysisResult | null = null;
 
-  constructor(layers: InputLayers, settings?: Partial<Settings>, onProgress?: ProgressCallback) {
-    this.state = buildEngine(layers, withDefaults(settings), onProgress);
+  /** `engine`: the layers' engine, already computed (a run split across threads), instead of building it. */
+  constructor(
+    layers: InputLayers,
+    settings?: Partial<Settings>,
+    onProgress?: ProgressCallback,
+    engine?: EngineState,
+  ) {
+    this.state = engine ?? buildEngine(layers, withDefaults(settings), onProgress);
     this.sites = (layers.sites?.features ?? []).slice();
     this.fibre = (layers.fibre?.features ?? []).slice();
   }
@@ -145,6 +152,14 @@ export class AnalysisSession {
   }
 
   private applyShapes(added: CoverageShape[], removedSources: string[], nearest: () => number[]): EditResult {
+    // Hamlets another thread computed get their geometry before the edit decides what it reaches.
+    for (const s of added)
+      materialiseTiles(
+        this.state,
+        this.state.tileIndex.search(s.bounds.left, s.bounds.top, s.bounds.right, s.bounds.bottom),
+      );
+    for (const source of removedSources)
+      materialiseTiles(this.state, this.state.tilesBySource.get(source) ?? []);
     const tiles = attachShapes(this.state, added);
     const removed: CoverageShape[] = [];
     for (const source of removedSources) {
@@ -156,7 +171,10 @@ export class AnalysisSession {
     const moved = nearest();
     const changed = new Set(recomputeTiles(this.state, tiles, added, removed));
     for (const hi of moved) {
-      if (!changed.has(hi)) computeHamlet(this.state, hi, 'assemble');
+      if (!changed.has(hi)) {
+        materialise(this.state, hi);
+        computeHamlet(this.state, hi, 'assemble');
+      }
       changed.add(hi);
     }
     this.cached = null;

@@ -4,6 +4,7 @@ import type { EditResult } from './incremental.ts';
 import { scenarioDelta } from './scenarioDelta.ts';
 import type { Scenario, ScenarioDelta, ScenarioEdit } from './scenarioTypes.ts';
 import { withDefaults } from './settings.ts';
+import type { EngineState } from './engine.ts';
 import type { AnalysisResult, InputLayers, ProgressCallback, Settings } from './types.ts';
 import { fibreId, siteId } from './featureIds.ts';
 import { ScenarioError, describeEdit } from './scenario.ts';
@@ -33,10 +34,18 @@ export class ScenarioSession {
   readonly baseline: AnalysisResult;
   private applied: ScenarioEdit[] = [];
 
-  /** `onProgress` follows the baseline's analysis, as `analyze`'s does. */
-  constructor(layers: InputLayers, settings?: Partial<Settings>, onProgress?: ProgressCallback) {
-    this.settings = withDefaults(settings);
-    this.session = new AnalysisSession(layers, this.settings, onProgress);
+  /**
+   * `onProgress` follows the baseline's analysis, as `analyze`'s does; `engine` is the baseline's engine
+   * when it was computed already (a run split across threads, `BlockMerge`).
+   */
+  constructor(
+    layers: InputLayers,
+    settings?: Partial<Settings>,
+    onProgress?: ProgressCallback,
+    engine?: EngineState,
+  ) {
+    this.settings = engine?.settings ?? withDefaults(settings);
+    this.session = new AnalysisSession(layers, this.settings, onProgress, engine);
     this.baseline = this.session.result();
   }
 

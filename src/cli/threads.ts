@@ -1,20 +1,13 @@
 import { availableParallelism } from 'node:os';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { resultOf } from '../analysis/analyze.ts';
+import { BlockMerge, blockCount, computeBlock, forget, type BlockResult } from '../analysis/blocks.ts';
 import { computeHamlet, hamletOrder, prepareEngine, type EngineState } from '../analysis/engine.ts';
-import type {
-  AnalysisResult,
-  HamletCoverage,
-  InputLayers,
-  ProgressCallback,
-  Settings,
-} from '../analysis/types.ts';
+import type { AnalysisResult, InputLayers, ProgressCallback, Settings } from '../analysis/types.ts';
 import { CliError, EXIT_USAGE } from './errors.ts';
 import { loadLayers, type InputBytes, type InputRole } from './readLayers.ts';
 import { scenarioRun } from './scenario.ts';
 
-/** Hamlets per block: what one thread claims at a time (~30 ms of work), small enough to balance the load. */
-const BLOCK = 256;
 /**
  * The young generation of every thread that analyses (MB): V8's default (48 MB, semi-spaces of 16 MB)
  * is set at start-up and cannot be changed in a running thread. A national run keeps hundreds of
@@ -48,7 +41,7 @@ interface WorkerInit {
   next: SharedArrayBuffer;
 }
 
-type FromWorker = { block: number; coverage: HamletCoverage[]; warnings: string[] };
+type FromWorker = BlockResult;
 
 /**
  * `--threads` as given: a whole number from 1 to 64; absent, the machine's cores for a hamlets file of
@@ -90,12 +83,6 @@ export function analyzeHere(
   });
   onProgress?.(order.length, order.length, 'hamlets');
   return { result: resultOf(state), state };
-}
-
-/** A computed hamlet's clipped geometry, which no other hamlet's result needs. */
-function forget(state: EngineState, hi: number): void {
-  delete state.geometry[hi];
-  delete state.operators[hi];
 }
 
 /**
@@ -149,47 +136,29 @@ export async function analyzeInThreads(
   try {
     const state = prepareEngine(await load(), job.settings);
     const order = hamletOrder(state);
-    const blocks = Math.ceil(order.length / BLOCK);
-    const prefix = state.inputWarnings.length;
-    const warnings: string[][] = [];
+    const merge = new BlockMerge(state, order);
     const counter = new Int32Array(next);
-    let done = 0;
-    let received = 0;
-    const take = (m: FromWorker): void => {
-      const start = m.block * BLOCK;
-      m.coverage.forEach((h, i) => (state.coverage[order[start + i] as number] = h));
-      warnings[m.block] = m.warnings;
-      done += m.coverage.length;
-      received++;
-    };
     for (;;) {
-      while (inbox.length > 0) take(inbox.shift() as FromWorker);
-      onProgress?.(done, order.length, 'hamlets');
+      while (inbox.length > 0) merge.add(inbox.shift() as FromWorker);
+      onProgress?.(merge.done, order.length, 'hamlets');
       const b = Atomics.add(counter, 0, 1);
-      if (b >= blocks) break;
-      const end = Math.min(order.length, (b + 1) * BLOCK);
-      for (let i = b * BLOCK; i < end; i++) {
-        computeHamlet(state, order[i] as number);
-        forget(state, order[i] as number);
-      }
-      warnings[b] = state.inputWarnings.splice(prefix);
-      done += end - b * BLOCK;
-      received++;
+      if (b >= merge.blocks) break;
+      merge.computeHere(b, false);
       // Let the other threads' results in between blocks.
       await new Promise((r) => setImmediate(r));
     }
-    while (received < blocks) {
-      while (inbox.length > 0) take(inbox.shift() as FromWorker);
-      if (received >= blocks) break;
+    while (!merge.complete) {
+      while (inbox.length > 0) merge.add(inbox.shift() as FromWorker);
+      if (merge.complete) break;
       if (failed) throw failed;
       if (finished.size === workers.length && inbox.length === 0)
         throw new Error('an analysis thread ended without its results');
       await new Promise<void>((r) => (wake = r));
       wake = undefined;
-      onProgress?.(done, order.length, 'hamlets');
+      onProgress?.(merge.done, order.length, 'hamlets');
     }
     onProgress?.(order.length, order.length, 'hamlets');
-    for (const w of warnings) state.inputWarnings.push(...w);
+    merge.finish();
     return { result: resultOf(state), state };
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
@@ -218,21 +187,10 @@ export async function runAnalysisThread(): Promise<boolean> {
   });
   const state = prepareEngine(job.scenario ? scenarioLayers(job, loaded) : loaded, job.settings);
   const order = hamletOrder(state);
-  const blocks = Math.ceil(order.length / BLOCK);
-  const prefix = state.inputWarnings.length;
+  const blocks = blockCount(order);
   const counter = new Int32Array(init.next);
   for (let b = Atomics.add(counter, 0, 1); b < blocks; b = Atomics.add(counter, 0, 1)) {
-    const coverage: HamletCoverage[] = [];
-    const end = Math.min(order.length, (b + 1) * BLOCK);
-    for (let i = b * BLOCK; i < end; i++) {
-      const hi = order[i] as number;
-      computeHamlet(state, hi);
-      coverage.push(state.coverage[hi] as HamletCoverage);
-      // Sent to the main thread, which keeps them: this thread needs none of a hamlet's results again.
-      delete state.coverage[hi];
-      forget(state, hi);
-    }
-    const message: FromWorker = { block: b, coverage, warnings: state.inputWarnings.splice(prefix) };
+    const message: FromWorker = computeBlock(state, order, b);
     parentPort.postMessage(message);
   }
   return true;

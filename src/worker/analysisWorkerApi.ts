@@ -7,7 +7,9 @@ import type { AnalysisResult, InputLayers, ProgressCallback, Settings } from '..
 import type { ScenarioWorkerUpdate, SuggestReply } from './scenarioProtocol.ts';
 import { aheadSettings } from './aheadProgress.ts';
 import { fetchSampleFiles, parseSampleFiles, sampleLayersOf } from '../data/sampleLayers.ts';
-import { decodeResult, LAYERS_RECORD, noPause } from '../data/resultCodec.ts';
+import { decodeResult, encodeResult, LAYERS_RECORD, noPause, ResultCodecError } from '../data/resultCodec.ts';
+import { WorkerDied } from './lifeline.ts';
+import { analyzeSplit, helpWithBlocks, runWorkers, startHelper, type StartedHelper } from './splitRun.ts';
 
 /** Hamlets per result message: a few hundred keep each message's clone on the page to a few ms. */
 const HAMLETS_PER_CHUNK = 400;
@@ -33,6 +35,31 @@ interface KeptSession {
   session: ScenarioSession;
 }
 
+/** How the analysis worker splits a big run; tests give helpers on MessageChannels. */
+export interface AnalysisWorkerOptions {
+  /** Cores to use (default: the browser's `navigator.hardwareConcurrency`). */
+  cores?: number;
+  /** Layers of this many hamlets or more are split (default `SPLIT_MIN_HAMLETS`). */
+  splitMinHamlets?: number;
+  /** Starts a helper worker (default: this worker's own script once more). */
+  makeHelper?: () => Worker;
+  /**
+   * A helper died during a run: by default this worker ends too, so the page sees the death of its
+   * analysis worker and replaces it once, as when this worker dies itself.
+   */
+  onHelperDied?: () => void;
+}
+
+const defaultOptions: Required<Omit<AnalysisWorkerOptions, 'splitMinHamlets'>> = {
+  get cores() {
+    return (
+      (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency ?? 1
+    );
+  },
+  makeHelper: () => new Worker(self.location.href, { type: 'module' }),
+  onHelperDied: () => self.close(),
+};
+
 /**
  * What the analysis worker does, with its state (the layers it keeps, the run ahead, the last result's
  * hamlets, the what-if session) in this closure: `analysis.worker.ts` exposes one to the page; tests run
@@ -41,8 +68,17 @@ interface KeptSession {
  * One engine serves the analysis and the what-if: every run is a `ScenarioSession`, kept afterwards, so
  * the first edit needs neither a second copy of the layers nor a second analysis.
  */
-export function createAnalysisWorkerApi() {
+export function createAnalysisWorkerApi(options: AnalysisWorkerOptions = {}) {
+  const { cores, makeHelper, onHelperDied } = {
+    cores: options.cores ?? defaultOptions.cores,
+    makeHelper: options.makeHelper ?? defaultOptions.makeHelper,
+    onHelperDied: options.onHelperDied ?? defaultOptions.onHelperDied,
+  };
   let layers: InputLayers | null = null;
+  /** The bytes `layers` came as (`setLayersEncoded`): what helpers of a split run are given. */
+  let layersBytes: ArrayBuffer | null = null;
+  /** A run split across workers, while it is under way: what-if calls wait for its session. */
+  let running: Promise<unknown> | null = null;
   /** Bumped by every change of `layers`, so a slow sample fetch cannot overwrite layers set after it began. */
   let generation = 0;
   let resultOut: { hamlets: AnalysisResult['hamlets'] } | null = null;
@@ -74,6 +110,7 @@ export function createAnalysisWorkerApi() {
     /** Layers are sent once per worker and kept, so a settings change does not re-copy megabytes. */
     setLayers(input: InputLayers): void {
       layers = input;
+      layersBytes = null;
       generation++;
       ahead = null;
     },
@@ -85,6 +122,7 @@ export function createAnalysisWorkerApi() {
     async setLayersEncoded(bytes: ArrayBuffer): Promise<void> {
       const input = (await decodeResult(bytes, noPause, LAYERS_RECORD)) as InputLayers;
       layers = input;
+      layersBytes = bytes;
       generation++;
       ahead = null;
     },
@@ -105,6 +143,7 @@ export function createAnalysisWorkerApi() {
       const byName = parseSampleFiles(files);
       if (mine !== generation) throw new Error('analysis worker: sample load superseded by newer layers');
       layers = sampleLayersOf(byName).input;
+      layersBytes = null;
       if (port) {
         // The page gets the bytes as they came and parses them itself: a transfer costs this thread nothing,
         // where a structured clone of the parsed layers held up the run ahead by ~50 ms.
@@ -118,22 +157,42 @@ export function createAnalysisWorkerApi() {
       else endAhead(progressPort);
       return port ? files.length : 0;
     },
-    /** Runs the analysis and returns it without its hamlets (see `ResultHead`). */
-    run(settings: Settings, onProgress: ProgressCallback): ResultHead {
+    /**
+     * Runs the analysis and returns it without its hamlets (see `ResultHead`). Layers of
+     * `SPLIT_MIN_HAMLETS` or more are analysed on several workers (`runWorkers`), with the same result.
+     */
+    async run(settings: Settings, onProgress: ProgressCallback): Promise<ResultHead> {
       if (!layers) throw new Error('analysis worker: setLayers must be called before run');
       ranFor = generation;
       const early =
         ahead?.generation === generation && ahead.settings === JSON.stringify(settings) ? ahead : null;
       ahead = null;
       if (early) onProgress(1, 1, 'hamlets');
-      kept = early ?? {
-        generation,
-        settings: JSON.stringify(settings),
-        session: new ScenarioSession(layers, settings, throttled(onProgress)),
-      };
+      const workers = early ? 1 : runWorkers(layers.hamlets.features.length, cores, options.splitMinHamlets);
+      if (early) kept = early;
+      else if (workers > 1) {
+        const split = splitSession(layers, generation, settings, workers, throttled(onProgress));
+        running = split;
+        kept = await split.finally(() => {
+          if (running === split) running = null;
+        });
+      } else
+        kept = {
+          generation,
+          settings: JSON.stringify(settings),
+          session: new ScenarioSession(layers, settings, throttled(onProgress)),
+        };
       const result = kept.session.baseline;
       resultOut = { hamlets: result.hamlets };
       return { ...result, hamlets: [], hamletChunks: Math.ceil(result.hamlets.length / HAMLETS_PER_CHUNK) };
+    },
+    /**
+     * A helper's part of a split run (`analyzeSplit`), in a worker started for it: the layers' bytes, the
+     * settings, and the port the blocks go over.
+     */
+    async helpBlocks(bytes: ArrayBuffer, settings: Settings, port: MessagePort): Promise<void> {
+      const input = (await decodeResult(bytes, noPause, LAYERS_RECORD)) as InputLayers;
+      await helpWithBlocks(input, settings, port);
     },
     takeHamlets(i: number): AnalysisResult['hamlets'] {
       if (!resultOut) throw new Error('analysis worker: no result to take hamlets from');
@@ -143,13 +202,19 @@ export function createAnalysisWorkerApi() {
      * Makes sure a what-if session exists for the current layers and `settings`: 'kept' when the last run
      * left it, 'built' when it took an analysis.
      */
-    scenarioInit(settings: Settings): 'kept' | 'built' {
+    async scenarioInit(settings: Settings): Promise<'kept' | 'built'> {
+      await settled();
       const had = hasSession(settings);
       sessionFor(settings);
       return had ? 'kept' : 'built';
     },
     /** Brings the session to `edits` (undoing past the common prefix), with the areas to highlight. */
-    scenarioSync(settings: Settings, edits: ScenarioEdit[], name: string): ScenarioWorkerUpdate {
+    async scenarioSync(
+      settings: Settings,
+      edits: ScenarioEdit[],
+      name: string,
+    ): Promise<ScenarioWorkerUpdate> {
+      await settled();
       const s = sessionFor(settings);
       const u = s.sync(edits, name);
       // Highlight what every edit of the scenario changed, not only the last one.
@@ -158,15 +223,56 @@ export function createAnalysisWorkerApi() {
       return { ...u, covered: newlyCoveredAreas(s.baseline, u.result, [...changed]) };
     },
     /** Tower-sharing candidates for an operator against the edits synced last. */
-    scenarioColocation(settings: Settings, operator: string, opts?: ColocationOptions): ColocationResult {
+    async scenarioColocation(
+      settings: Settings,
+      operator: string,
+      opts?: ColocationOptions,
+    ): Promise<ColocationResult> {
+      await settled();
       return sessionFor(settings).colocation(operator, opts);
     },
-    scenarioSuggest(settings: Settings, opts: SuggestOptions): SuggestReply {
+    async scenarioSuggest(settings: Settings, opts: SuggestOptions): Promise<SuggestReply> {
+      await settled();
       const s = sessionFor(settings);
       const r = suggestSites(s.baseline, s.settingsUsed(), opts);
       return { scenario: r.scenario, households: r.households, ms: r.ms, candidates: r.candidates };
     },
   };
+
+  /** Waits for a split run under way (its session may be the one a what-if call wants). */
+  async function settled(): Promise<void> {
+    while (running) await running.catch(() => undefined);
+  }
+
+  /**
+   * The analysis of `input` on `workers` workers: this one and helpers started for it, given the layers'
+   * bytes, and ended when it is done. A helper's death ends this worker too (`onHelperDied`).
+   */
+  async function splitSession(
+    input: InputLayers,
+    forGeneration: number,
+    settings: Settings,
+    workers: number,
+    onProgress: ProgressCallback,
+  ): Promise<KeptSession> {
+    const bytes = layersBytes ?? (await encodedOrNull(input));
+    if (!bytes) {
+      const session = new ScenarioSession(input, settings, onProgress);
+      return { generation: forGeneration, settings: JSON.stringify(settings), session };
+    }
+    const helpers: StartedHelper[] = [];
+    try {
+      for (let i = 1; i < workers; i++) helpers.push(startHelper(makeHelper, bytes.slice(0), settings));
+      const engine = await analyzeSplit(input, settings, helpers, onProgress);
+      const session = new ScenarioSession(input, settings, undefined, engine);
+      return { generation: forGeneration, settings: JSON.stringify(settings), session };
+    } catch (e) {
+      if (e instanceof WorkerDied) onHelperDied();
+      throw e;
+    } finally {
+      for (const h of helpers) h.stop();
+    }
+  }
 
   /**
    * The run ahead reports its progress on `progressPort` ([done, total, phase] messages, then null): the
@@ -204,6 +310,16 @@ function changedSinceBaseline(s: ScenarioSession, after: AnalysisResult): string
     if (b && Math.abs(b.uncoveredHouseholds - h.uncoveredHouseholds) > 1e-3) out.push(h.id);
   }
   return out;
+}
+
+/** Layers given as objects, as bytes for helpers; null if the bytes cannot carry them (a lone surrogate). */
+async function encodedOrNull(input: InputLayers): Promise<ArrayBuffer | null> {
+  try {
+    return await encodeResult(input, noPause, LAYERS_RECORD);
+  } catch (e) {
+    if (e instanceof ResultCodecError) return null;
+    throw e;
+  }
 }
 
 function endAhead(progressPort?: MessagePort): void {

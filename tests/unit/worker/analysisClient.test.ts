@@ -316,9 +316,11 @@ describe('AnalysisClient (the page’s own layers)', () => {
 });
 
 describe('the analysis worker’s state', () => {
-  it('refuses to run before it has layers, and to hand out hamlets before a run', () => {
+  it('refuses to run before it has layers, and to hand out hamlets before a run', async () => {
     const api = createAnalysisWorkerApi();
-    expect(() => api.run(DEFAULT_SETTINGS, noProgress)).toThrow(/setLayers must be called before run/);
+    await expect(api.run(DEFAULT_SETTINGS, noProgress)).rejects.toThrow(
+      /setLayers must be called before run/,
+    );
     expect(() => api.takeHamlets(0)).toThrow(/no result to take hamlets from/);
   });
 
@@ -328,7 +330,7 @@ describe('the analysis worker’s state', () => {
     const loading = api.loadSample(URLS);
     api.setLayers(own);
     await expect(loading).rejects.toThrow(/superseded by newer layers/);
-    const head = api.run(DEFAULT_SETTINGS, noProgress);
+    const head = await api.run(DEFAULT_SETTINGS, noProgress);
     expect(head.hamletChunks).toBe(1);
     expect(api.takeHamlets(0)).toHaveLength(4);
     // Only hamlets: the sample's sites and fibre never replaced the layers that were set.

@@ -1,0 +1,196 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { resultOf } from '../../../src/analysis/analyze.ts';
+import { BLOCK, BlockMerge, blockCount, computeBlock } from '../../../src/analysis/blocks.ts';
+import { buildEngine, hamletOrder, prepareEngine } from '../../../src/analysis/engine.ts';
+import { AnalysisSession, type EditResult } from '../../../src/analysis/incremental.ts';
+import { withDefaults } from '../../../src/analysis/settings.ts';
+import type { AnalysisResult, InputLayers } from '../../../src/analysis/types.ts';
+import { hamlet, layersOf, point, site } from './helpers.ts';
+import { applyEdits, editArb, route } from './randomEdits.ts';
+
+const SIDE = 24;
+/** A 24×24 grid of 1 km hamlets (576: three blocks) with sites, access and backbone fibre, households. */
+function grid(): InputLayers {
+  const hamlets = [];
+  const households = [];
+  for (let i = 0; i < SIDE; i++)
+    for (let j = 0; j < SIDE; j++) {
+      hamlets.push(hamlet(`h${i}-${j}`, i * 1000, j * 1000, 500, 50 + ((i * 7 + j) % 40)));
+      if ((i + j) % 5 === 0) households.push(point(i * 1000 + 200, j * 1000 - 100, { count: 12 }));
+    }
+  return layersOf({
+    hamlets,
+    households,
+    sites: [
+      site('s0', 3000, 3000, { tech: '4G', radius_m: 2500, operator: 'Viettel' }),
+      site('s1', 15000, 9000, { tech: '2G,3G,4G', operator: 'VNPT' }),
+      site('s2', 20000, 20000, { tech: '4G', radius_m: 1800, azimuths: [0, 180], operator: 'Viettel' }),
+      site('s3', 8000, 18000, { tech: '2G', operator: 'MobiFone' }),
+      site('s4', 3000, 3000, { tech: '4G', radius_m: 300, operator: 'Viettel' }),
+      site('s5', 4000, 4500, { tech: '2G,3G', operator: 'MobiFone' }),
+    ],
+    fibre: [
+      route(
+        'f0',
+        [
+          [-500, 2500],
+          [12000, 2600],
+        ],
+        'VNPT',
+      ),
+      route(
+        'f1',
+        [
+          [9000, 12000],
+          [9000, 23000],
+        ],
+        'Viettel',
+      ),
+      route(
+        'b0',
+        [
+          [4000, -800],
+          [23000, 15000],
+        ],
+        undefined,
+        'backbone',
+      ),
+    ],
+  });
+}
+
+/** The hamlets each edit of `session` recomputed, in order. */
+function recorded(session: AnalysisSession): string[][] {
+  const log: string[][] = [];
+  for (const k of ['addSite', 'removeSite', 'setSiteStatus', 'addFibre', 'removeFibre'] as const) {
+    const edit = session[k].bind(session) as (...args: unknown[]) => EditResult;
+    Object.assign(session, {
+      [k]: (...args: unknown[]) => {
+        const r = edit(...args);
+        log.push(r.changedHamletIds);
+        return r;
+      },
+    });
+  }
+  return log;
+}
+
+const untimed = ({ timingsMs: _t, ...rest }: AnalysisResult) => rest;
+
+/**
+ * The grid analysed as a split run: this state computes the blocks `here` picks, a second state (as another
+ * thread would) the others, which are merged in `arrival` order.
+ */
+function splitEngine(layers: InputLayers, here: (b: number) => boolean, arrival: (bs: number[]) => number[]) {
+  const settings = withDefaults({});
+  const state = prepareEngine(layers, settings);
+  const order = hamletOrder(state);
+  const merge = new BlockMerge(state, order);
+  const other = prepareEngine(layers, settings);
+  const theirs: number[] = [];
+  for (let b = 0; b < merge.blocks; b++) {
+    if (here(b)) merge.computeHere(b);
+    else theirs.push(b);
+  }
+  const sent = new Map(theirs.map((b) => [b, computeBlock(other, hamletOrder(other), b, true)]));
+  for (const b of arrival(theirs)) merge.add(sent.get(b)!);
+  expect(merge.complete).toBe(true);
+  merge.finish();
+  return state;
+}
+
+describe('a run split into blocks', () => {
+  const layers = grid();
+  const one = buildEngine(layers, withDefaults({}));
+
+  it('has several blocks of BLOCK hamlets', () => {
+    expect(blockCount(hamletOrder(one))).toBe(Math.ceil((SIDE * SIDE) / BLOCK));
+    expect(blockCount(hamletOrder(one))).toBeGreaterThan(2);
+  });
+
+  it('merges, whatever thread computed which block and in whatever order they arrive, to one run’s result', () => {
+    const want = untimed(resultOf(one));
+    for (const here of [() => false, (b: number) => b === 1, (b: number) => b % 2 === 0]) {
+      const state = splitEngine(layers, here, (bs) => bs.reverse());
+      expect(untimed(resultOf(state))).toEqual(want);
+      expect(state.nearestAccess).toEqual(one.nearestAccess);
+      expect(state.nearestSite).toEqual(one.nearestSite);
+    }
+  });
+
+  it('puts the blocks’ warnings back in block order', () => {
+    const state = prepareEngine(layers, withDefaults({}));
+    state.inputWarnings.push('read');
+    const order = hamletOrder(state);
+    const merge = new BlockMerge(state, order);
+    const empty = (b: number) => computeBlock(prepareEngine(layers, withDefaults({})), order, b);
+    merge.add({ ...empty(2), warnings: ['c'] });
+    state.inputWarnings.push('b1', 'b2');
+    merge.computeHere(1);
+    merge.add({ ...empty(0), warnings: ['a'] });
+    merge.finish();
+    expect(state.inputWarnings).toEqual(['read', 'a', 'b1', 'b2', 'c']);
+  });
+
+  it('recomputes for an edit only the hamlets one thread would, though another computed them', () => {
+    const fresh = () =>
+      new AnalysisSession(
+        layers,
+        undefined,
+        undefined,
+        splitEngine(
+          layers,
+          () => false,
+          (bs) => bs,
+        ),
+      );
+    const single = new AnalysisSession(layers);
+    // Tower sharing reads Viettel's coverage of the hamlets around s5 (MobiFone's mast next to s0).
+    expect(fresh().colocation('Viettel')).toEqual({
+      ...single.colocation('Viettel'),
+      ms: expect.any(Number),
+    });
+    // s0's hamlet, which s0 (the nearest site: the same distance, a smaller id) and Viettel's 4G reach whole.
+    const inside = site('s9', 3000, 3000, { tech: '4G', radius_m: 400, operator: 'Viettel' });
+    const [a, b] = [single.addSite(inside), fresh().addSite(inside)];
+    expect(b.changedHamletIds).toEqual(a.changedHamletIds);
+    expect(untimed(b.result)).toEqual(untimed(a.result));
+    // s4 lies there too: switching it off changes nothing; switching s0 off then changes much.
+    const [one, split] = [new AnalysisSession(layers), fresh()];
+    for (const id of ['s4', 's0']) {
+      const [c, d] = [one.setSiteStatus(id, 'off'), split.setSiteStatus(id, 'off')];
+      expect(d.changedHamletIds).toEqual(c.changedHamletIds);
+      expect(untimed(d.result)).toEqual(untimed(c.result));
+    }
+  });
+
+  it('then takes what-if edits exactly as a session on one thread does', () => {
+    const sites = { x: { min: -1000, max: 24000 }, y: { min: -1000, max: 24000 } };
+    const operators = fc.constantFrom('', 'Viettel', 'VNPT');
+    fc.assert(
+      fc.property(fc.array(editArb(sites, sites, operators), { minLength: 1, maxLength: 4 }), (edits) => {
+        const single = new AnalysisSession(layers);
+        const state = splitEngine(
+          layers,
+          (b) => b === 0,
+          (bs) => bs,
+        );
+        const split = new AnalysisSession(layers, undefined, undefined, state);
+        // The other thread's hamlets are materialised only where an edit reaches.
+        expect(state.geometry.filter(Boolean).length).toBeLessThan(SIDE * SIDE);
+        const [a, b] = [recorded(single), recorded(split)];
+        applyEdits(single, edits);
+        applyEdits(split, edits);
+        expect(untimed(split.result())).toEqual(untimed(single.result()));
+        // Each edit recomputed the same hamlets: no more for the ones another thread computed.
+        expect(b).toEqual(a);
+        expect(split.colocation('Viettel')).toEqual({
+          ...single.colocation('Viettel'),
+          ms: expect.any(Number),
+        });
+      }),
+      { numRuns: 8, seed: 20261202 },
+    );
+  });
+});
