@@ -2,7 +2,11 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
 // Files that replace a module with vi.mock: they need modules of their own, so they run isolated.
-const MOCKING = ['tests/unit/data/readFile.test.ts', 'tests/unit/worker/analysisClient.test.ts'];
+const MOCKING = [
+  'tests/unit/data/readFile.test.ts',
+  'tests/unit/worker/analysisClient.test.ts',
+  'tests/unit/worker/splitRun.test.ts',
+];
 
 // After each test file: remove the temporary directories it made.
 const SETUP = ['tests/setup/tempDirs.ts'];

@@ -171,7 +171,12 @@ export function createAnalysisWorkerApi(options: AnalysisWorkerOptions = {}) {
       const workers = early ? 1 : runWorkers(layers.hamlets.features.length, cores, options.splitMinHamlets);
       if (early) kept = early;
       else if (workers > 1) {
-        const split = splitSession(layers, generation, settings, workers, throttled(onProgress));
+        const input = layers;
+        // Settles once `kept` is the run's session: a what-if call waiting for it (`settled`) finds it.
+        const split = (async () => {
+          kept = await splitSession(input, generation, settings, workers, throttled(onProgress));
+          return kept;
+        })();
         running = split;
         kept = await split.finally(() => {
           if (running === split) running = null;
@@ -267,8 +272,10 @@ export function createAnalysisWorkerApi(options: AnalysisWorkerOptions = {}) {
       const session = new ScenarioSession(input, settings, undefined, engine);
       return { generation: forGeneration, settings: JSON.stringify(settings), session };
     } catch (e) {
-      if (e instanceof WorkerDied) onHelperDied();
-      throw e;
+      if (!(e instanceof WorkerDied)) throw e;
+      // The page hears this worker die (`onHelperDied`), as if it had died itself, and answers nothing.
+      onHelperDied();
+      return new Promise<never>(() => undefined);
     } finally {
       for (const h of helpers) h.stop();
     }
