@@ -9,9 +9,10 @@ import { watchWorker, WorkerDied } from './lifeline.ts';
 /**
  * Inputs of at least this many hamlets are analysed on several workers. Each helper decodes and prepares
  * every layer again (~1/6 of the work at 32× the sample) and a worker takes a few hundred ms to start, so
- * a province (2,784 hamlets) is faster on one (see tests/bench/README.md).
+ * a province (2,784 hamlets) is faster on one (see tests/bench/README.md). The browser tests' build
+ * splits from 10,000, so that their 4× set (11,136 hamlets) is analysed split.
  */
-export const SPLIT_MIN_HAMLETS = 20_000;
+export const SPLIT_MIN_HAMLETS = import.meta.env.MODE === 'e2e' ? 10_000 : 20_000;
 /** Workers for one run at most, the analysis worker included: each holds a copy of every layer. */
 export const MAX_RUN_WORKERS = 4;
 /** Blocks a helper holds at once: it starts the next while its last result is on its way. */
