@@ -4,7 +4,7 @@ import { analyze } from '../../../src/analysis/analyze.ts';
 import { ScenarioSession } from '../../../src/analysis/scenarioSession.ts';
 import { withDefaults } from '../../../src/analysis/settings.ts';
 import type { ScenarioEdit } from '../../../src/analysis/scenarioTypes.ts';
-import type { AnalysisResult, InputLayers } from '../../../src/analysis/types.ts';
+import type { AnalysisResult } from '../../../src/analysis/types.ts';
 import { AnalysisClient } from '../../../src/worker/analysisClient.ts';
 import {
   createAnalysisWorkerApi,
@@ -12,7 +12,8 @@ import {
 } from '../../../src/worker/analysisWorkerApi.ts';
 import { WorkerFailed } from '../../../src/worker/lifeline.ts';
 import { runWorkers, SPLIT_MIN_HAMLETS } from '../../../src/worker/splitRun.ts';
-import { hamlet, layersOf, site } from '../analysis/helpers.ts';
+import { blockGrid as grid } from '../analysis/blockGrid.ts';
+import { site } from '../analysis/helpers.ts';
 import { route } from '../analysis/randomEdits.ts';
 import { channelWorkers } from './channelWorkers.ts';
 
@@ -21,41 +22,6 @@ vi.mock('../../../src/analysis/blocks.ts', async (load) => {
   const real = await load<typeof import('../../../src/analysis/blocks.ts')>();
   return { ...real, computeBlock: vi.fn(real.computeBlock) };
 });
-
-/** A 24×24 grid of 1 km hamlets (576: three blocks), with sites and fibre. */
-function grid(): InputLayers {
-  const hamlets = [];
-  for (let i = 0; i < 24; i++)
-    for (let j = 0; j < 24; j++)
-      hamlets.push(hamlet(`h${i}-${j}`, i * 1000, j * 1000, 500, 40 + ((i + j) % 30)));
-  return layersOf({
-    hamlets,
-    sites: [
-      site('s0', 3000, 3000, { tech: '4G', radius_m: 2500, operator: 'Viettel' }),
-      site('s1', 15000, 9000, { tech: '2G,3G,4G', operator: 'VNPT' }),
-      site('s2', 20000, 20000, { tech: '4G', radius_m: 1800, operator: 'Viettel' }),
-    ],
-    fibre: [
-      route(
-        'f0',
-        [
-          [-500, 2500],
-          [12000, 2600],
-        ],
-        'VNPT',
-      ),
-      route(
-        'b0',
-        [
-          [4000, -800],
-          [23000, 15000],
-        ],
-        undefined,
-        'backbone',
-      ),
-    ],
-  });
-}
 
 const settings = withDefaults({});
 const untimed = ({ timingsMs: _t, ...rest }: AnalysisResult) => rest;
