@@ -5,7 +5,15 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadProvince, tileProvince } from '../bench/data.ts';
 import { hasSavedImportedResult, screenshot } from './browser.ts';
-import { TIMEOUT, appForFile, pickImportFiles, visibleRowIds, waitForApp, waitForMapIdle } from './driver.ts';
+import {
+  TIMEOUT,
+  appForFile,
+  pickImportFiles,
+  visibleRowIds,
+  waitForApp,
+  waitForMapIdle,
+  waitForScenario,
+} from './driver.ts';
 
 const app = appForFile({ lang: 'en' });
 const FILES = ['hamlets', 'fibre', 'sites'] as const;
@@ -177,6 +185,25 @@ describe('a national-size import (4× the province)', () => {
     );
     await waitForMapIdle(page);
     expect((await drawn(page)).hamlets).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('a what-if works on the session of the run split across workers', async () => {
+    const { page, errors } = app;
+    const runs = await page.evaluate(() => window.__vtAnalysisRuns!());
+    // A 4G site where a white hamlet of a far copy of the province lies (its hamlets another worker may
+    // have computed): the edit recomputes them in the analysis worker's session.
+    await page.evaluate((at) => window.__vtScenario!.getState().addSiteAt(at), far);
+    await waitForScenario(page, 1);
+    const after = await page.evaluate(() => {
+      const s = window.__vtScenario!.getState();
+      return { error: s.error, gained: s.delta?.newMbbHouseholds ?? -1 };
+    });
+    expect(after.error).toBeNull();
+    expect(after.gained).toBeGreaterThanOrEqual(0);
+    expect(await page.evaluate(() => window.__vtAnalysisRuns!())).toBe(runs);
+    await page.evaluate(() => window.__vtScenario!.getState().clear());
+    await waitForScenario(page, 0);
     expect(errors).toEqual([]);
   });
 
