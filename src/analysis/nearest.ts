@@ -93,6 +93,8 @@ export class NearestIndex {
       const lower = this.lowerAt;
       for (;;) {
         found.length = 0;
+        let first = -1;
+        let firstLower = Infinity;
         for (const i of this.index.search(
           b.left - radius,
           b.top - radius,
@@ -106,9 +108,20 @@ export class NearestIndex {
           const it = this.items[i] as NearItem;
           const gx = Math.max(0, Math.min(it.ax, it.bx) - b.right, b.left - Math.max(it.ax, it.bx));
           const gy = Math.max(0, Math.min(it.ay, it.by) - b.bottom, b.top - Math.max(it.ay, it.by));
-          lower[i] = Math.sqrt(gx * gx + gy * gy);
+          const g = Math.sqrt(gx * gx + gy * gy);
+          lower[i] = g;
           found.push(i);
+          if (g < firstLower) {
+            firstLower = g;
+            first = i;
+          }
         }
+        // The item nearest by box first: its distance leaves few others to sort. Every item whose box lies
+        // within the best distance is still considered, so the answer does not depend on the order.
+        if (first >= 0) consider(this.items[first] as NearItem);
+        let n = 0;
+        for (const i of found) if ((lower[i] as number) <= bestD && i !== first) found[n++] = i;
+        found.length = n;
         found.sort((x, y) => (lower[x] as number) - (lower[y] as number));
         for (const i of found) {
           if ((lower[i] as number) > bestD) break;

@@ -1,9 +1,9 @@
-import type { CoverageShape } from './coverageShapes.ts';
+import type { ContainmentProof, CoverageShape } from './coverageShapes.ts';
 import { hamletOrder, prepareEngine, type EngineState } from './engine.ts';
 import { JsonText } from './jsonText.ts';
 import { areaUnits, intersect, SCALE } from './geometry/clip.ts';
 import { convexRing, signedAreaInConvex, type ConvexRing } from './geometry/convexClip.ts';
-import { segmentWithin } from './geometry/distance.ts';
+import { pointSegment, segmentWithin } from './geometry/distance.ts';
 import type { PreparedHamlet } from './prepareHamlets.ts';
 import { recentPaths, type Tile } from './tiles.ts';
 import type { InputLayers, Settings } from './types.ts';
@@ -231,9 +231,9 @@ const RECENT_RINGS = 4096;
  */
 function reaches(h: PreparedHamlet, shape: CoverageShape, rings: RecentRings): boolean {
   const o = shape.outer;
-  if (o && !segmentWithin(h.paths, o.ax, o.ay, o.bx, o.by, o.r, true)) return false;
+  if (o && !closerThan(h, o)) return false;
   for (const p of shape.proofs) {
-    if (segmentWithin(h.paths, p.ax, p.ay, p.bx, p.by, p.r, true)) return true;
+    if (closerThan(h, p)) return true;
   }
   const convex = rings.of(shape);
   if (convex) {
@@ -247,6 +247,19 @@ function reaches(h: PreparedHamlet, shape: CoverageShape, rings: RecentRings): b
   }
   const cut = intersect(h.paths, recentPaths(shape), shape.sourceId);
   return cut.ok && areaUnits(cut.value) > 0;
+}
+
+/**
+ * `segmentWithin(h.paths, …, p.r, true)`: the hamlet comes closer than `p.r` to the segment. Every vertex lies
+ * within `h.radius` of the hamlet's centre, so the centre's distance decides when it is farther than a unit
+ * (far beyond rounding) from `p.r ± h.radius`; only the band between walks the edges.
+ */
+export function closerThan(h: PreparedHamlet, p: ContainmentProof): boolean {
+  if (!(p.r > 0)) return false;
+  const d = pointSegment(h.cx, h.cy, p.ax, p.ay, p.bx, p.by);
+  if (d > p.r + h.radius + 1) return false;
+  if (d + h.radius + 1 < p.r && h.paths.length > 0) return true;
+  return segmentWithin(h.paths, p.ax, p.ay, p.bx, p.by, p.r, true);
 }
 
 /** Where `vungtrang analyze` writes a hamlet's reach in hamlets.geojson (DATA-MODEL §10). */
