@@ -99,7 +99,13 @@ describe('the nearest fibre or site', () => {
         });
       }
       const index = new NearestIndex(items);
+      // Later queries start from the item found last (a hint), near or far, or removed in between.
+      let removed = '';
       for (let k = 0; k < 20; k++) {
+        if (k === 15) {
+          removed = (items[Math.floor(rand() * items.length)] as NearItem).id;
+          index.remove(removed);
+        }
         const h = prepared(
           star(
             rand,
@@ -112,10 +118,13 @@ describe('the nearest fibre or site', () => {
         );
         let want: { id: string; distance: number } | null = null;
         for (const it of items) {
+          if (it.id === removed) continue;
           const d = polygonToSegmentDistance(h.paths, it.ax, it.ay, it.bx, it.by);
           if (!want || d < want.distance || (d === want.distance && it.id < want.id))
             want = { id: it.id, distance: d };
         }
+        expect(index.nearest(h)).toEqual(want);
+        // The same hamlet again, now with a hint right beside it.
         expect(index.nearest(h)).toEqual(want);
       }
     }
