@@ -89,66 +89,82 @@ export function networkReach(layers: InputLayers, settings: Settings, state?: En
  * neighbours.
  */
 export function compactReach(state: EngineState): CompactReach {
-  const { hamlets, tiles, tileOf } = state;
-  // Sources as first met; renumbered in code-unit order at the end.
-  const sourceOf = new Map<string, number>();
-  const names: string[] = [];
-  const pairs = LISTS.map(() => new PairList());
-  let seen = new Uint32Array(1024);
-  let stamp = 0;
-  const rings = new RecentRings();
-  for (const hi of hamletOrder(state)) {
-    const h = hamlets[hi] as PreparedHamlet;
+  const reach = new ReachCollector();
+  for (const hi of hamletOrder(state)) reach.add(state, hi);
+  return reach.finish(state);
+}
+
+/**
+ * {@link compactReach} a hamlet at a time, in any order (the result does not depend on it): a run that
+ * adds each hamlet right after computing it meets the shapes while their polygons are still built.
+ */
+export class ReachCollector {
+  /** Sources as first met; renumbered in code-unit order at the end. */
+  private readonly sourceOf = new Map<string, number>();
+  private readonly names: string[] = [];
+  private readonly pairs = LISTS.map(() => new PairList());
+  private seen = new Uint32Array(1024);
+  private stamp = 0;
+  private readonly rings = new RecentRings();
+
+  add(state: EngineState, hi: number): void {
+    const h = state.hamlets[hi] as PreparedHamlet;
     const b = h.bounds;
-    const tile = tiles[tileOf[hi] as number] as Tile;
+    const tile = state.tiles[state.tileOf[hi] as number] as Tile;
     // One stamp per hamlet and list: a source is listed once, and not tested again once it reaches.
-    const base = stamp;
-    stamp += LISTS.length;
+    const base = this.stamp;
+    this.stamp += LISTS.length;
     for (const kind of KINDS) {
       for (const shape of tile.shapes[kind]) {
         const l = listOf(shape);
         if (l < 0) continue;
         const sb = shape.bounds;
         if (sb.left > b.right || sb.top > b.bottom || sb.right < b.left || sb.bottom < b.top) continue;
-        let src = sourceOf.get(shape.sourceId);
+        let src = this.sourceOf.get(shape.sourceId);
         if (src === undefined) {
-          src = names.length;
-          sourceOf.set(shape.sourceId, src);
-          names.push(shape.sourceId);
-          if (src >= seen.length) {
-            const grown = new Uint32Array(seen.length * 2);
-            grown.set(seen);
-            seen = grown;
+          src = this.names.length;
+          this.sourceOf.set(shape.sourceId, src);
+          this.names.push(shape.sourceId);
+          if (src >= this.seen.length) {
+            const grown = new Uint32Array(this.seen.length * 2);
+            grown.set(this.seen);
+            this.seen = grown;
           }
         }
         const mark = base + l + 1;
-        if (seen[src] === mark || !reaches(h, shape, rings)) continue;
-        seen[src] = mark;
-        (pairs[l] as PairList).push(hi, src);
+        if (this.seen[src] === mark || !reaches(h, shape, this.rings)) continue;
+        this.seen[src] = mark;
+        (this.pairs[l] as PairList).push(hi, src);
       }
     }
   }
-  const order = names
-    .map((_, i) => i)
-    .sort((x, y) => compareCodeUnits(names[x] as string, names[y] as string));
-  const rank = new Uint32Array(names.length);
-  order.forEach((src, r) => (rank[src] = r));
-  const sorted = order.map((i) => names[i] as string);
-  const start: Uint32Array[] = [];
-  const items: Uint32Array[] = [];
-  for (const list of pairs) {
-    const first = list.startsByFirst(hamlets.length);
-    const ids = new Uint32Array(list.length);
-    const fill = first.slice();
-    for (let k = 0; k < list.length; k++) {
-      const hi = list.a[k] as number;
-      ids[(fill[hi] as number)++] = rank[list.b[k] as number] as number;
+
+  /** The lists of every hamlet added (the others' are empty). */
+  finish(state: EngineState): CompactReach {
+    const n = state.hamlets.length;
+    const names = this.names;
+    const order = names
+      .map((_, i) => i)
+      .sort((x, y) => compareCodeUnits(names[x] as string, names[y] as string));
+    const rank = new Uint32Array(names.length);
+    order.forEach((src, r) => (rank[src] = r));
+    const sorted = order.map((i) => names[i] as string);
+    const start: Uint32Array[] = [];
+    const items: Uint32Array[] = [];
+    for (const list of this.pairs) {
+      const first = list.startsByFirst(n);
+      const ids = new Uint32Array(list.length);
+      const fill = first.slice();
+      for (let k = 0; k < list.length; k++) {
+        const hi = list.a[k] as number;
+        ids[(fill[hi] as number)++] = rank[list.b[k] as number] as number;
+      }
+      for (let i = 0; i < n; i++) ids.subarray(first[i], first[i + 1]).sort();
+      start.push(first);
+      items.push(ids);
     }
-    for (let i = 0; i < hamlets.length; i++) ids.subarray(first[i], first[i + 1]).sort();
-    start.push(first);
-    items.push(ids);
+    return { names: sorted, start, items };
   }
-  return { names: sorted, start, items };
 }
 
 const KINDS = ['mbb', 'legacy', 'fibre'] as const;

@@ -1,11 +1,15 @@
+import type { Feature, LineString } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../../geodata/scripts/prng.ts';
-import { morton } from '../../../src/analysis/engine.ts';
+import { hamletOrder, morton, prepareEngine } from '../../../src/analysis/engine.ts';
 import type { Paths64 } from '../../../src/analysis/geometry/clip.ts';
 import { boundsOf } from '../../../src/analysis/geometry/clip.ts';
 import { polygonToSegmentDistance, segmentWithin } from '../../../src/analysis/geometry/distance.ts';
 import { NearestIndex, type NearItem } from '../../../src/analysis/nearest.ts';
-import { closerThan } from '../../../src/analysis/networkReach.ts';
+import { closerThan, compactReach, ReachCollector } from '../../../src/analysis/networkReach.ts';
+import { withDefaults } from '../../../src/analysis/settings.ts';
+import type { FibreProps } from '../../../src/analysis/types.ts';
+import { hamlet, layersOf, ll, site } from './helpers.ts';
 import type { PreparedHamlet } from '../../../src/analysis/prepareHamlets.ts';
 
 /** A star-shaped ring of `n` vertices around (cx, cy), radii 0.3–1 × r: concave, like a hamlet. */
@@ -127,6 +131,45 @@ describe('the nearest fibre or site', () => {
         // The same hamlet again, now with a hint right beside it.
         expect(index.nearest(h)).toEqual(want);
       }
+    }
+  });
+});
+
+describe('what reaches each hamlet, collected a hamlet at a time', () => {
+  it('is the same lists in any order of hamlets as the pass in the engine order', () => {
+    const rand = mulberry32(23);
+    const hamlets = Array.from({ length: 60 }, (_, i) =>
+      hamlet(`H${i}`, rand() * 12_000, rand() * 12_000, 100 + rand() * 400),
+    );
+    const techs = ['4G', '2G,3G', '2G,3G,4G', '5G'];
+    const sites = Array.from({ length: 25 }, (_, i) =>
+      site(`S${i}`, rand() * 12_000, rand() * 12_000, {
+        tech: techs[i % techs.length] as string,
+        radius_m: 300 + rand() * 2500,
+        ...(i % 5 === 0 ? { azimuths: [rand() * 360], beamwidth: 90 } : {}),
+      }),
+    );
+    const fibre = Array.from({ length: 8 }, (_, i): Feature<LineString, FibreProps> => ({
+      type: 'Feature',
+      geometry: {
+        type: 'LineString',
+        coordinates: [ll(rand() * 12_000, rand() * 12_000), ll(rand() * 12_000, rand() * 12_000)],
+      },
+      properties: { id: `F${i}`, kind: 'access' },
+    }));
+    const state = prepareEngine(layersOf({ hamlets, sites, fibre }), withDefaults({}));
+    const want = compactReach(state);
+    // Something reaches most hamlets, and not every site reaches every hamlet.
+    const listed = want.items.reduce((s, a) => s + a.length, 0);
+    expect(listed).toBeGreaterThan(60);
+    expect(listed).toBeLessThan(60 * 33);
+    for (const order of [
+      hamletOrder(state).reverse(),
+      state.hamlets.map((_, i) => i).sort(() => rand() - 0.5),
+    ]) {
+      const c = new ReachCollector();
+      for (const hi of order) c.add(state, hi);
+      expect(c.finish(state)).toEqual(want);
     }
   });
 });
