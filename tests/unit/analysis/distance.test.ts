@@ -8,6 +8,7 @@ import {
   segmentsCross,
   segmentWithin,
 } from '../../../src/analysis/geometry/distance.ts';
+import { star } from './helpers.ts';
 
 /** Every edge against the segment, with no shortcut: the distance the pruned walk must reproduce exactly. */
 function bruteDistance(poly: Paths64, ax: number, ay: number, bx: number, by: number): number {
@@ -29,16 +30,6 @@ function bruteDistance(poly: Paths64, ax: number, ay: number, bx: number, by: nu
     }
   }
   return best;
-}
-
-/** A star-shaped ring of `n` vertices around (cx, cy), radii 0.3–1 × r: concave, like a hamlet. */
-function star(rand: () => number, cx: number, cy: number, r: number, n: number): Paths64 {
-  const ring = Array.from({ length: n }, (_, i) => {
-    const t = (2 * Math.PI * i) / n;
-    const k = r * (0.3 + 0.7 * rand());
-    return { x: Math.round(cx + k * Math.cos(t)), y: Math.round(cy + k * Math.sin(t)) };
-  });
-  return [ring];
 }
 
 describe('distances between a hamlet polygon and a segment', () => {

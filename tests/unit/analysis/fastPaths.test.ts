@@ -9,19 +9,8 @@ import { NearestIndex, type NearItem } from '../../../src/analysis/nearest.ts';
 import { closerThan, compactReach, ReachCollector } from '../../../src/analysis/networkReach.ts';
 import { withDefaults } from '../../../src/analysis/settings.ts';
 import type { FibreProps } from '../../../src/analysis/types.ts';
-import { hamlet, layersOf, ll, site } from './helpers.ts';
+import { hamlet, layersOf, ll, site, star } from './helpers.ts';
 import type { PreparedHamlet } from '../../../src/analysis/prepareHamlets.ts';
-
-/** A star-shaped ring of `n` vertices around (cx, cy), radii 0.3–1 × r: concave, like a hamlet. */
-function star(rand: () => number, cx: number, cy: number, r: number, n: number): Paths64 {
-  return [
-    Array.from({ length: n }, (_, i) => {
-      const t = (2 * Math.PI * i) / n;
-      const k = r * (0.3 + 0.7 * rand());
-      return { x: Math.round(cx + k * Math.cos(t)), y: Math.round(cy + k * Math.sin(t)) };
-    }),
-  ];
-}
 
 /** What the fast paths read of a prepared hamlet: paths, box, box centre and radius, as prepareHamlets sets them. */
 function prepared(paths: Paths64, index = 0): PreparedHamlet {
