@@ -128,7 +128,7 @@ export class MapAdapter {
     const existing = this.map.getSource(id);
     if (source.type === 'geojson') {
       // Added empty, filled from the queue: each setData is one structured clone to MapLibre's workers.
-      if (!existing) this.map.addSource(id, { type: 'geojson', data: EMPTY_DATA });
+      if (!existing) this.map.addSource(id, { type: 'geojson', data: EMPTY_DATA, buffer: source.buffer });
       if (before?.type !== 'geojson' || before.data !== source.data)
         this.queueData(id, { data: source.data, windowOf });
     } else if (!existing) {

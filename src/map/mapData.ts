@@ -42,9 +42,10 @@ export interface FeatureSource {
 /**
  * The map's hamlet polygons (`id`: the hamlet's index in `hamlets`), each built on first need and kept
  * while the hamlets, the result and the lens are the same: a window's hamlets are then the same objects
- * in every window, and only those a window holds are built. Each carries the analysis measures the map
- * colours by: `market` (white / grey / black), and under an operator's lens `lens` (own / competitor /
- * none) and the lens ranking's score and rank; `measured`, the measured quality.
+ * in every window, and only those a window holds are built. Each carries its hamlet `id` (selection,
+ * clicks) and the analysis measures the map colours by: `status`, the ramps' measures, `market` (white /
+ * grey / black), and under an operator's lens `lens` (own / competitor / none) and the lens ranking's
+ * score; `measured`, the measured quality. Nothing else: no layer reads the name or the rank.
  */
 export const hamletFeatures = memoLast(
   (
@@ -73,15 +74,15 @@ export const hamletFeatures = memoLast(
           type: 'Feature',
           id: i,
           geometry: f.geometry,
+          // What the layers read, no more: every property is copied to MapLibre's worker and
+          // written into each tile the hamlet meets. The name is looked up by index for labels.
           properties: {
             id: f.properties.id,
-            name: f.properties.name,
             status: c?.status ?? 'pending',
             broadbandShare: c?.broadbandShare ?? -1,
             uncoveredHouseholds: c?.uncoveredHouseholds ?? -1,
             // -1 marks "no value" (served hamlets are not ranked); the style paints it grey.
             score: r?.score ?? -1,
-            rank: r?.rank ?? -1,
             market: c?.market.class ?? 'pending',
             lens: c && op !== null ? lensClass(c, hamletLens(c, op)) : 'pending',
             measured: measured?.get(f.properties.id) ?? 'no_data',
@@ -104,17 +105,27 @@ export function hamletsForMap(
 
 /**
  * A collection as a `FeatureSource`, each feature given `id`, its index (a copy made on first need), so
- * that a window's features are the same objects in every window.
+ * that a window's features are the same objects in every window. With `keep`, the copy carries only
+ * those properties (what the layers read), not every column of the file.
  */
-export function sourceOf(fc: FeatureCollection<Geometry | null, unknown>): FeatureSource {
+export function sourceOf(
+  fc: FeatureCollection<Geometry | null, unknown>,
+  keep?: readonly string[],
+): FeatureSource {
   const built: (FC['features'][number] | undefined)[] = new Array(fc.features.length);
+  const copy = (f: FC['features'][number], i: number): FC['features'][number] => {
+    if (!keep) return { ...f, id: i };
+    const properties: Record<string, unknown> = {};
+    for (const k of keep) if (f.properties && k in f.properties) properties[k] = f.properties[k];
+    return { type: 'Feature', id: i, geometry: f.geometry, properties };
+  };
   return {
     length: fc.features.length,
     boxes: () => featureBoxes(fc.features),
     get: (i) => {
       const f = fc.features[i];
       if (!f) return null;
-      return (built[i] ??= { ...(f as FC['features'][number]), id: i });
+      return (built[i] ??= copy(f as FC['features'][number], i));
     },
   };
 }
@@ -224,7 +235,6 @@ export const sitesForMap = memoLast(
               operator: f.properties.operator ?? '?',
               // As the analysis names it, for an operator's lens.
               lensOperator: operatorOf(f.properties),
-              tech: list.join(', '),
               mbb,
               radius,
               r0: radius / metresPerPixelZ0,
@@ -259,16 +269,22 @@ function anchorOf(f: Feature): Position {
   return p;
 }
 
-function labelsOf(fc: FeatureCollection | null, level: MapLabel['level'], idKey: string): MapLabel[] {
+function labelsOf(
+  fc: FeatureCollection | null,
+  level: MapLabel['level'],
+  idKey: string,
+  nameOf: (f: Feature) => unknown = (f) => f.properties?.name,
+): MapLabel[] {
   if (!fc) return [];
   const out: MapLabel[] = [];
   for (const f of fc.features) {
     if (!f.geometry) continue;
     const props = (f.properties ?? {}) as Record<string, unknown>;
     const p = anchorOf(f);
+    const name = String(nameOf(f) ?? '');
     out.push({
       id: `${level}:${String(props[idKey])}`,
-      text: level === 'hamlet' ? String(props.name ?? '') : shortAdminName(String(props.name ?? '')),
+      text: level === 'hamlet' ? name : shortAdminName(name),
       lngLat: [p[0] ?? 0, p[1] ?? 0],
       level,
     });
@@ -276,16 +292,23 @@ function labelsOf(fc: FeatureCollection | null, level: MapLabel['level'], idKey:
   return out;
 }
 
-/** Label anchors inside each area (not the centroid, which can fall outside a crescent-shaped commune). */
+/**
+ * Label anchors inside each area (not the centroid, which can fall outside a crescent-shaped commune).
+ * `hamlets` are the map's hamlet features (`hamletFeatures`: `id` their index in `names`, the input
+ * hamlets, which give the names).
+ */
 export const labelsForMap = memoLast(
   (
     districts: AdminCollection | null,
     communes: AdminCollection | null,
     hamlets: FeatureCollection | null,
+    names: InputLayers['hamlets'] | null = null,
   ): MapLabel[] => [
     ...labelsOf(districts, 'district', 'code'),
     ...labelsOf(communes, 'commune', 'code'),
-    ...labelsOf(hamlets, 'hamlet', 'id'),
+    ...labelsOf(hamlets, 'hamlet', 'id', (f) =>
+      typeof f.id === 'number' ? names?.features[f.id]?.properties.name : undefined,
+    ),
   ],
 );
 

@@ -104,7 +104,7 @@ export interface ScenarioView {
 }
 
 export type PlanSource =
-  | { type: 'geojson'; data: FC }
+  | { type: 'geojson'; data: FC; buffer: number }
   | { type: 'raster'; tiles: string[]; tileSize: number; maxzoom: number; attribution: string };
 
 export interface MapPlan {
@@ -222,25 +222,24 @@ export function planLayers(input: PlanInput): MapPlan {
   };
   const hamlets = windowHamlets(windows.hamlets!, win);
   const sources: Record<string, PlanSource> = {
-    hamlets: { type: 'geojson', data: hamlets },
-    white: { type: 'geojson', data: windowWhite(windows.white!, win) },
-    weak: { type: 'geojson', data: windowWeak(windows.weak!, win) },
-    fibre: { type: 'geojson', data: windowFibre(windows.fibre!, win, isBackbone) },
-    sites: { type: 'geojson', data: windowSites(windows.sites!, win) },
-    facilities: { type: 'geojson', data: (input.layers?.facilities ?? EMPTY) as FC },
-    province: { type: 'geojson', data: (input.admin.province ?? EMPTY) as FC },
-    districts: { type: 'geojson', data: ((byUnits ? null : input.admin.districts) ?? EMPTY) as FC },
-    communes: { type: 'geojson', data: (communesData ?? EMPTY) as FC },
-    units: { type: 'geojson', data: (unitsData ?? EMPTY) as FC },
-    grid: { type: 'geojson', data: (gridData ?? EMPTY) as FC },
-    'scenario-covered': { type: 'geojson', data: scenarioCoveredForMap(input.scenario?.covered ?? null) },
-    'version-changes': { type: 'geojson', data: (input.versionChanges ?? EMPTY) as FC },
-    'scenario-proposals': {
-      type: 'geojson',
-      data: scenarioProposalsForMap(input.scenario?.edits ?? NO_EDITS, input.scenario?.draft ?? NO_DRAFT),
-    },
-    colocation: { type: 'geojson', data: colocationForMap(input.colocation ?? null) },
-    'field-reports': { type: 'geojson', data: fieldReportsForMap(input.fieldReports) },
+    hamlets: geojson(hamlets),
+    white: geojson(windowWhite(windows.white!, win)),
+    weak: geojson(windowWeak(windows.weak!, win)),
+    fibre: geojson(windowFibre(windows.fibre!, win, isBackbone)),
+    sites: geojson(windowSites(windows.sites!, win)),
+    facilities: geojson((input.layers?.facilities ?? EMPTY) as FC),
+    province: geojson((input.admin.province ?? EMPTY) as FC),
+    districts: geojson(((byUnits ? null : input.admin.districts) ?? EMPTY) as FC),
+    communes: geojson((communesData ?? EMPTY) as FC),
+    units: geojson((unitsData ?? EMPTY) as FC),
+    grid: geojson((gridData ?? EMPTY) as FC),
+    'scenario-covered': geojson(scenarioCoveredForMap(input.scenario?.covered ?? null)),
+    'version-changes': geojson((input.versionChanges ?? EMPTY) as FC),
+    'scenario-proposals': geojson(
+      scenarioProposalsForMap(input.scenario?.edits ?? NO_EDITS, input.scenario?.draft ?? NO_DRAFT),
+    ),
+    colocation: geojson(colocationForMap(input.colocation ?? null)),
+    'field-reports': geojson(fieldReportsForMap(input.fieldReports)),
   };
   const lensOp = input.lens?.operator ?? null;
   const isLensOp: ExpressionSpecification = ['==', ['get', 'lensOperator'], lensOp ?? ''];
@@ -627,20 +626,43 @@ export function planLayers(input: PlanInput): MapPlan {
   );
   const labels = input.visible.includes('labels')
     ? byUnits
-      ? labelsForMap(input.admin.units, null, input.layers ? hamlets : null)
-      : labelsForMap(input.admin.districts, input.admin.communes, input.layers ? hamlets : null)
+      ? labelsForMap(input.admin.units, null, input.layers ? hamlets : null, input.layers?.hamlets)
+      : labelsForMap(
+          input.admin.districts,
+          input.admin.communes,
+          input.layers ? hamlets : null,
+          input.layers?.hamlets,
+        )
     : [];
   return { sources, layers, labels, windows };
 }
 
 const EMPTY = { type: 'FeatureCollection', features: [] } as const;
+
+/**
+ * How far, in screen pixels, each tile of a GeoJSON source reaches beyond its edges. MapLibre's default
+ * (128) is room for labels and icons drawn across a tile's edge; this map has neither (labels are HTML),
+ * and fills and lines are clipped to their tile when drawn, circles drawn from their own tile only, so
+ * the reach need only hide a clipped line's end: half the widest line (6 px) and its antialiasing. A tile
+ * then holds about 1.06 tiles' worth of features instead of 2.25, so MapLibre's worker cuts and builds
+ * half as much for a new window.
+ */
+export const TILE_BUFFER_PX = 8;
+
+function geojson(data: FC): PlanSource {
+  return { type: 'geojson', data, buffer: TILE_BUFFER_PX };
+}
+
 // One memo per source: the same window gives the same data object, so the map is sent nothing new.
 const windowHamlets = memoLast(windowed);
 const windowWhite = memoLast(windowed);
 const windowWeak = memoLast(windowed);
 const windowFibre = memoLast(windowed);
 const windowSites = memoLast(windowed);
-const fibreSource = memoLast((fibre: InputLayers['fibre'] | null) => sourceOf((fibre ?? EMPTY) as FC));
+/** Fibre as the map draws it: its geometry and `kind` (backbone or access), not the file's other columns. */
+const fibreSource = memoLast((fibre: InputLayers['fibre'] | null) =>
+  sourceOf((fibre ?? EMPTY) as FC, ['kind']),
+);
 /** Backbone fibre is drawn at every zoom, so it is given to the map whatever the window. */
 const isBackbone = (f: FC['features'][number]): boolean => f.properties.kind === 'backbone';
 const NO_EDITS: readonly ScenarioEdit[] = [];

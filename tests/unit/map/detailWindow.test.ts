@@ -174,11 +174,19 @@ describe('the plan with a detail window', () => {
   it('gives the map the hamlets, labels and access fibre in the window, and the backbone always', () => {
     const plan = planLayers({ ...input, window: { bounds: [-1, -1, 2, 2] } });
     expect(ids(data(plan, 'hamlets'))).toEqual(['h1']);
-    expect(ids(data(plan, 'fibre'))).toEqual(['f1', 'bb']);
-    expect(plan.labels.map((l) => l.id)).toEqual(['hamlet:h1']);
+    // Fibre features are the file's by index (`id`), with `kind` only: no layer reads the other columns.
+    const fibreOf = (p: ReturnType<typeof planLayers>) =>
+      data(p, 'fibre').features.map((f) => [f.id, f.properties]);
+    expect(fibreOf(plan)).toEqual([
+      [0, {}],
+      [1, { kind: 'backbone' }],
+    ]);
+    // Hamlet labels take the name from the imported hamlet, which the map's feature does not carry.
+    expect(plan.labels.map((l) => [l.id, l.text])).toEqual([['hamlet:h1', 'A']]);
+    expect(data(plan, 'hamlets').features[0]?.properties).not.toHaveProperty('name');
     const none = planLayers({ ...input, window: 'none' });
     expect(ids(data(none, 'hamlets'))).toEqual([]);
-    expect(ids(data(none, 'fibre'))).toEqual(['bb']);
+    expect(fibreOf(none)).toEqual([[1, { kind: 'backbone' }]]);
     expect(none.labels).toEqual([]);
     expect(ids(data(planLayers(input), 'hamlets'))).toEqual(['h1', 'h2']);
   });

@@ -6,7 +6,13 @@ import type { SiteProps, Summary } from '../../../src/analysis/types.ts';
 import { AGGREGATE_BELOW_ZOOM } from '../../../src/map/aggregate.ts';
 import type { AdminCollection } from '../../../src/store/appState.ts';
 import { squareAt } from '../../fixtures/cli/makeHamlet.ts';
-import { AGGREGATE_LAYER, hamletColour, planLayers, type PlanInput } from '../../../src/map/planLayers.ts';
+import {
+  AGGREGATE_LAYER,
+  TILE_BUFFER_PX,
+  hamletColour,
+  planLayers,
+  type PlanInput,
+} from '../../../src/map/planLayers.ts';
 import { CHANGES, HATCH_IMAGES, RAMPS, SCENARIO, STATUS_COLOURS } from '../../../src/map/palette.ts';
 import type { HamletColourBy } from '../../../src/store/viewState.ts';
 import { resultViews } from '../../../src/store/slices/analysisSlice.ts';
@@ -92,10 +98,38 @@ describe('planLayers', () => {
     expect(src?.type).toBe('geojson');
     const props = src?.type === 'geojson' ? src.data.features.map((f) => f.properties) : [];
     expect(props).toEqual([
-      expect.objectContaining({ id: 'h1', status: 'unserved', rank: 1, score: 0.9 }),
-      expect.objectContaining({ id: 'h2', status: 'partial', rank: 2 }),
-      expect.objectContaining({ id: 'h3', status: 'served', rank: -1, score: -1 }),
+      expect.objectContaining({ id: 'h1', status: 'unserved', score: 0.9 }),
+      expect.objectContaining({ id: 'h2', status: 'partial' }),
+      expect.objectContaining({ id: 'h3', status: 'served', score: -1 }),
     ]);
+    // Only what a layer reads: each property is copied to MapLibre's worker and into every tile.
+    expect(Object.keys(props[0] ?? {}).sort()).toEqual([
+      'broadbandShare',
+      'id',
+      'lens',
+      'market',
+      'measured',
+      'score',
+      'status',
+      'uncoveredHouseholds',
+    ]);
+  });
+
+  it('gives every GeoJSON source a tile reach that covers its widest line, with nothing drawn across tiles', () => {
+    const plan = planLayers({ ...base, selectedHamletId: 'h1' });
+    const geojson = Object.values(plan.sources).filter((s) => s.type === 'geojson');
+    expect(geojson.length).toBeGreaterThan(10);
+    for (const s of geojson) expect(s).toMatchObject({ buffer: TILE_BUFFER_PX });
+    // Labels and icons would need MapLibre's default reach (128 px): the plan has none.
+    expect(plan.layers.filter((l) => l.type === 'symbol')).toEqual([]);
+    // A clipped line's end must stay outside its tile: half the widest line, and a pixel of antialiasing.
+    const widths = plan.layers.flatMap((l) => {
+      const w =
+        l.type === 'line' ? (l.paint as Record<string, unknown> | undefined)?.['line-width'] : undefined;
+      return typeof w === 'number' ? [w] : Array.isArray(w) ? w.slice(3).filter((v, i) => i % 2 === 1) : [];
+    });
+    expect(Math.max(...(widths as number[]))).toBe(6);
+    expect(TILE_BUFFER_PX).toBeGreaterThanOrEqual(Math.max(...(widths as number[])) / 2 + 1);
   });
 
   it('marks hamlets pending before the first analysis', () => {
@@ -262,6 +296,7 @@ describe('planLayers: the what-if scenario', () => {
     expect(plain.sources['scenario-covered']).toEqual({
       type: 'geojson',
       data: { type: 'FeatureCollection', features: [] },
+      buffer: TILE_BUFFER_PX,
     });
     for (const id of SCENARIO_LAYERS) expect(plain.layers.some((l) => l.id === id)).toBe(true);
     const src = withScenario.sources['scenario-covered'];

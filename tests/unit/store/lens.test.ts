@@ -95,12 +95,14 @@ describe('the operator lens in the store', () => {
       C: 'none',
       D: 'own',
     });
-    // Its ranking gives the score the map's score colouring uses.
-    expect(market(hamletsForMap(input.hamlets, resultViews(result), result, lens), 'rank')).toMatchObject({
-      A: 1,
-      C: 2,
+    // Its ranking gives the score the map's score colouring uses; B, which it does not rank, has none.
+    const score = (id: string) => lens.ranking?.byId.get(id)?.score;
+    expect(market(hamletsForMap(input.hamlets, resultViews(result), result, lens), 'score')).toMatchObject({
+      A: score('A'),
+      C: score('C'),
       B: -1,
     });
+    expect(score('A')).toBeGreaterThan(score('C') ?? Infinity);
   });
 
   it('the list filters by market class', () => {
