@@ -59,6 +59,13 @@ export function csvText(header: readonly string[], rows: Iterable<readonly CsvCe
  * for (const line of csvChunks(['id'], rows)) stream.write(line);
  */
 export function* csvChunks(header: readonly string[], rows: Iterable<readonly CsvCell[]>): Generator<string> {
-  yield BOM + header.map(csvCell).join(',') + EOL;
-  for (const row of rows) yield row.map(csvCell).join(',') + EOL;
+  yield BOM + csvLine(header);
+  for (const row of rows) yield csvLine(row);
+}
+
+/** One row's cells joined by commas, with its CRLF (no array of cell texts: a national table has millions). */
+function csvLine(row: readonly CsvCell[]): string {
+  let line = row.length > 0 ? csvCell(row[0]) : '';
+  for (let i = 1; i < row.length; i++) line += ',' + csvCell(row[i]);
+  return line + EOL;
 }

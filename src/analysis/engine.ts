@@ -56,8 +56,8 @@ export interface EngineState {
   nearestBackbone: Nearest[];
   nearestSite: Nearest[];
   coverage: HamletCoverage[];
-  /** The tiles each source feature's shapes are registered with, so an edit finds them without a scan. */
-  tilesBySource: Map<string, Set<number>>;
+  /** Each source feature's registered shapes, so an edit finds their tiles without a scan. */
+  shapesBySource: Map<string, CoverageShape[]>;
   /** Speed tests and field reports per hamlet (they do not change with what-if edits); null without them. */
   measured: MeasuredState | null;
   /** Warnings from reading the input; they stay for the session. */
@@ -150,12 +150,12 @@ export function prepareEngine(layers: InputLayers, settings: Settings): EngineSt
     nearestBackbone: [],
     nearestSite: [],
     coverage: [],
-    tilesBySource: new Map(),
+    shapesBySource: new Map(),
     measured: null,
     inputWarnings: warnings,
     timingsMs,
   };
-  attachShapes(state, shapes);
+  attachShapes(state, shapes, false);
   lap('tiles');
   if (layers.households) {
     const placed = placePoints(hamlets, proj, layers.households.features, (f) => {
@@ -206,12 +206,17 @@ function spatialOrder(hamlets: PreparedHamlet[], tiles: Tile[]): number[] {
 }
 
 /** Interleave the bits of two non-negative integers below 2^16 (a Z-order key). */
-function morton(x: number, y: number): number {
-  let key = 0;
-  for (let bit = 0; bit < 16; bit++) {
-    key += ((x >> bit) & 1) * 2 ** (2 * bit) + ((y >> bit) & 1) * 2 ** (2 * bit + 1);
-  }
-  return key;
+export function morton(x: number, y: number): number {
+  return spreadBits(x) + 2 * spreadBits(y);
+}
+
+/** The low 16 bits of `v` moved to the even bit positions. */
+function spreadBits(v: number): number {
+  let s = v & 0xffff;
+  s = (s | (s << 8)) & 0x00ff00ff;
+  s = (s | (s << 4)) & 0x0f0f0f0f;
+  s = (s | (s << 2)) & 0x33333333;
+  return (s | (s << 1)) & 0x55555555;
 }
 
 type Split = { classes: number; operators: number; nearest: number; assemble: number };
@@ -289,21 +294,40 @@ export function computeHamlet(
   lap('assemble');
 }
 
-/** Register shapes with the tiles their box touches; returns those tiles' indices. */
-export function attachShapes(state: EngineState, shapes: CoverageShape[]): Set<number> {
-  const touched = new Set<number>();
+/**
+ * Register shapes with the tiles their box touches (each shape is also kept under its source, so an edit
+ * finds them again); returns those tiles' indices. `touched: false` skips the set (a first build).
+ */
+export function attachShapes(state: EngineState, shapes: CoverageShape[], touched = true): Set<number> {
+  const out = new Set<number>();
+  const { tiles, tileIndex, shapesBySource } = state;
+  let lastSource: string | undefined;
+  let mine: CoverageShape[] | undefined;
   for (const s of shapes) {
-    let mine = state.tilesBySource.get(s.sourceId);
-    for (const ti of state.tileIndex.search(s.bounds.left, s.bounds.top, s.bounds.right, s.bounds.bottom)) {
-      const t = state.tiles[ti];
+    if (s.sourceId !== lastSource) {
+      lastSource = s.sourceId;
+      mine = shapesBySource.get(s.sourceId);
+      if (!mine) shapesBySource.set(s.sourceId, (mine = []));
+    }
+    (mine as CoverageShape[]).push(s);
+    for (const ti of tileIndex.search(s.bounds.left, s.bounds.top, s.bounds.right, s.bounds.bottom)) {
+      const t = tiles[ti];
       if (!t) continue;
       t.shapes[s.kind].push(s);
-      touched.add(ti);
-      if (!mine) state.tilesBySource.set(s.sourceId, (mine = new Set()));
-      mine.add(ti);
+      if (touched) out.add(ti);
     }
   }
-  return touched;
+  return out;
+}
+
+/** The tiles a source feature's shapes are registered with, in the order they were registered. */
+export function tilesOfSource(state: EngineState, sourceId: string): Set<number> {
+  const out = new Set<number>();
+  for (const s of state.shapesBySource.get(sourceId) ?? []) {
+    for (const ti of state.tileIndex.search(s.bounds.left, s.bounds.top, s.bounds.right, s.bounds.bottom))
+      if (state.tiles[ti]) out.add(ti);
+  }
+  return out;
 }
 
 /** Unregister every shape of a source feature; returns the touched tiles and the removed shapes. */
@@ -313,9 +337,9 @@ export function detachShapes(
 ): { tiles: Set<number>; shapes: CoverageShape[] } {
   const touched = new Set<number>();
   const removed = new Set<CoverageShape>();
-  const mine = state.tilesBySource.get(sourceId);
-  state.tilesBySource.delete(sourceId);
-  for (const ti of mine ?? []) {
+  const mine = tilesOfSource(state, sourceId);
+  state.shapesBySource.delete(sourceId);
+  for (const ti of mine) {
     const t = state.tiles[ti] as Tile;
     for (const kind of ['fibre', 'mbb', 'legacy'] as const) {
       const list = t.shapes[kind];

@@ -23,6 +23,7 @@ import {
   recomputeTiles,
   siteId,
   siteItems,
+  tilesOfSource,
 } from './engine.ts';
 import type { EngineState } from './engine.ts';
 import type { NearestIndex, NearItem } from './nearest.ts';
@@ -158,8 +159,7 @@ export class AnalysisSession {
         this.state,
         this.state.tileIndex.search(s.bounds.left, s.bounds.top, s.bounds.right, s.bounds.bottom),
       );
-    for (const source of removedSources)
-      materialiseTiles(this.state, this.state.tilesBySource.get(source) ?? []);
+    for (const source of removedSources) materialiseTiles(this.state, tilesOfSource(this.state, source));
     const tiles = attachShapes(this.state, added);
     const removed: CoverageShape[] = [];
     for (const source of removedSources) {

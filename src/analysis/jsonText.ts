@@ -31,13 +31,28 @@ export const NOT_ADDED: unique symbol = Symbol('not added');
 export interface AddedMembers {
   keys: readonly string[];
   at: ReadonlyMap<string, number>;
+  /** Each key's JSON text and a colon, made once; base keys met so far likewise (a few hundred at most). */
+  keyTexts: readonly string[];
+  baseKeyTexts: Map<string, string>;
 }
 
 /** The keys of members to add, each once (a key twice is a mistake in the caller's list). */
 export function addedMembers(keys: readonly string[]): AddedMembers {
   const at = new Map(keys.map((k, i) => [k, i]));
   if (at.size !== keys.length) throw new Error(`Added members named twice: ${keys.join(', ')}`);
-  return { keys, at };
+  return { keys, at, keyTexts: keys.map((k) => JSON.stringify(k) + ':'), baseKeyTexts: new Map() };
+}
+
+/** Base keys whose texts are kept: beyond this many (a file with a key per feature) they are made each time. */
+const KEY_TEXTS_KEPT = 512;
+
+function baseKeyText(added: AddedMembers, k: string): string {
+  let t = added.baseKeyTexts.get(k);
+  if (t === undefined) {
+    t = JSON.stringify(k) + ':';
+    if (added.baseKeyTexts.size < KEY_TEXTS_KEPT) added.baseKeyTexts.set(k, t);
+  }
+  return t;
 }
 
 /**
@@ -68,7 +83,7 @@ export function mergedObjectText(
       }
       const t = jsonValue(v);
       if (t === undefined) continue;
-      text += sep + JSON.stringify(k) + ':' + t;
+      text += sep + baseKeyText(added, k) + t;
       sep = ',';
     }
   }
@@ -77,7 +92,7 @@ export function mergedObjectText(
     if (v === NOT_ADDED || taken?.includes(i)) continue;
     const t = jsonValue(v);
     if (t === undefined) continue;
-    text += sep + JSON.stringify(added.keys[i]) + ':' + t;
+    text += sep + added.keyTexts[i] + t;
     sep = ',';
   }
   return text + '}';

@@ -33,6 +33,11 @@ export class NearestIndex {
   private readonly seenAt: Uint32Array;
   private stamp = 0;
   private readonly lowerAt: Float64Array;
+  /**
+   * The static item last found nearest: hamlets come in spatial order, so it is near the next one too and
+   * its distance bounds the search from the start (the answer does not depend on it).
+   */
+  private hint = -1;
 
   constructor(items: NearItem[]) {
     this.items = items;
@@ -82,6 +87,11 @@ export class NearestIndex {
       }
     };
     for (const e of this.extras) consider(e);
+    let bestItem = -1;
+    if (this.index && this.hint >= 0 && !this.dead[this.hint]) {
+      consider(this.items[this.hint] as NearItem);
+      if (bestId === (this.items[this.hint] as NearItem).id) bestItem = this.hint;
+    }
     if (this.index) {
       // Search a box around the hamlet, nearest boxes first; an item whose box is farther than the best
       // distance so far cannot be nearer. Widen the box until it holds the best distance found.
@@ -93,6 +103,8 @@ export class NearestIndex {
       const lower = this.lowerAt;
       for (;;) {
         found.length = 0;
+        let first = -1;
+        let firstLower = Infinity;
         for (const i of this.index.search(
           b.left - radius,
           b.top - radius,
@@ -106,18 +118,37 @@ export class NearestIndex {
           const it = this.items[i] as NearItem;
           const gx = Math.max(0, Math.min(it.ax, it.bx) - b.right, b.left - Math.max(it.ax, it.bx));
           const gy = Math.max(0, Math.min(it.ay, it.by) - b.bottom, b.top - Math.max(it.ay, it.by));
-          lower[i] = Math.sqrt(gx * gx + gy * gy);
+          const g = Math.sqrt(gx * gx + gy * gy);
+          lower[i] = g;
           found.push(i);
+          if (g < firstLower) {
+            firstLower = g;
+            first = i;
+          }
         }
+        // The item nearest by box first: its distance leaves few others to sort. Every item whose box lies
+        // within the best distance is still considered, so the answer does not depend on the order.
+        const take = (i: number): void => {
+          const before = bestId;
+          const beforeD = bestD;
+          consider(this.items[i] as NearItem);
+          if (bestId !== before || bestD !== beforeD) bestItem = i;
+        };
+        if (first >= 0) take(first);
+        let n = 0;
+        for (const i of found) if ((lower[i] as number) <= bestD && i !== first) found[n++] = i;
+        found.length = n;
         found.sort((x, y) => (lower[x] as number) - (lower[y] as number));
         for (const i of found) {
           if ((lower[i] as number) > bestD) break;
-          consider(this.items[i] as NearItem);
+          take(i);
         }
         if (bestD <= radius || seen >= this.items.length) break;
-        radius = Number.isFinite(bestD) ? bestD + 1 : Math.max(radius * 4, FIRST_RADIUS, 1);
+        // At most four times as wide a step: a hint from far away must not make one huge box.
+        radius = Math.min(bestD + 1, Math.max(radius * 4, FIRST_RADIUS, 1));
       }
     }
+    if (bestItem >= 0) this.hint = bestItem;
     return Number.isFinite(bestD) ? { id: bestId, distance: bestD } : null;
   }
 }

@@ -1,9 +1,9 @@
-import type { CoverageShape } from './coverageShapes.ts';
+import type { ContainmentProof, CoverageShape } from './coverageShapes.ts';
 import { hamletOrder, prepareEngine, type EngineState } from './engine.ts';
 import { JsonText } from './jsonText.ts';
 import { areaUnits, intersect, SCALE } from './geometry/clip.ts';
 import { convexRing, signedAreaInConvex, type ConvexRing } from './geometry/convexClip.ts';
-import { segmentWithin } from './geometry/distance.ts';
+import { pointSegment, segmentWithin } from './geometry/distance.ts';
 import type { PreparedHamlet } from './prepareHamlets.ts';
 import { recentPaths, type Tile } from './tiles.ts';
 import type { InputLayers, Settings } from './types.ts';
@@ -89,66 +89,82 @@ export function networkReach(layers: InputLayers, settings: Settings, state?: En
  * neighbours.
  */
 export function compactReach(state: EngineState): CompactReach {
-  const { hamlets, tiles, tileOf } = state;
-  // Sources as first met; renumbered in code-unit order at the end.
-  const sourceOf = new Map<string, number>();
-  const names: string[] = [];
-  const pairs = LISTS.map(() => new PairList());
-  let seen = new Uint32Array(1024);
-  let stamp = 0;
-  const rings = new RecentRings();
-  for (const hi of hamletOrder(state)) {
-    const h = hamlets[hi] as PreparedHamlet;
+  const reach = new ReachCollector();
+  for (const hi of hamletOrder(state)) reach.add(state, hi);
+  return reach.finish(state);
+}
+
+/**
+ * {@link compactReach} a hamlet at a time, in any order (the result does not depend on it): a run that
+ * adds each hamlet right after computing it meets the shapes while their polygons are still built.
+ */
+export class ReachCollector {
+  /** Sources as first met; renumbered in code-unit order at the end. */
+  private readonly sourceOf = new Map<string, number>();
+  private readonly names: string[] = [];
+  private readonly pairs = LISTS.map(() => new PairList());
+  private seen = new Uint32Array(1024);
+  private stamp = 0;
+  private readonly rings = new RecentRings();
+
+  add(state: EngineState, hi: number): void {
+    const h = state.hamlets[hi] as PreparedHamlet;
     const b = h.bounds;
-    const tile = tiles[tileOf[hi] as number] as Tile;
+    const tile = state.tiles[state.tileOf[hi] as number] as Tile;
     // One stamp per hamlet and list: a source is listed once, and not tested again once it reaches.
-    const base = stamp;
-    stamp += LISTS.length;
+    const base = this.stamp;
+    this.stamp += LISTS.length;
     for (const kind of KINDS) {
       for (const shape of tile.shapes[kind]) {
         const l = listOf(shape);
         if (l < 0) continue;
         const sb = shape.bounds;
         if (sb.left > b.right || sb.top > b.bottom || sb.right < b.left || sb.bottom < b.top) continue;
-        let src = sourceOf.get(shape.sourceId);
+        let src = this.sourceOf.get(shape.sourceId);
         if (src === undefined) {
-          src = names.length;
-          sourceOf.set(shape.sourceId, src);
-          names.push(shape.sourceId);
-          if (src >= seen.length) {
-            const grown = new Uint32Array(seen.length * 2);
-            grown.set(seen);
-            seen = grown;
+          src = this.names.length;
+          this.sourceOf.set(shape.sourceId, src);
+          this.names.push(shape.sourceId);
+          if (src >= this.seen.length) {
+            const grown = new Uint32Array(this.seen.length * 2);
+            grown.set(this.seen);
+            this.seen = grown;
           }
         }
         const mark = base + l + 1;
-        if (seen[src] === mark || !reaches(h, shape, rings)) continue;
-        seen[src] = mark;
-        (pairs[l] as PairList).push(hi, src);
+        if (this.seen[src] === mark || !reaches(h, shape, this.rings)) continue;
+        this.seen[src] = mark;
+        (this.pairs[l] as PairList).push(hi, src);
       }
     }
   }
-  const order = names
-    .map((_, i) => i)
-    .sort((x, y) => compareCodeUnits(names[x] as string, names[y] as string));
-  const rank = new Uint32Array(names.length);
-  order.forEach((src, r) => (rank[src] = r));
-  const sorted = order.map((i) => names[i] as string);
-  const start: Uint32Array[] = [];
-  const items: Uint32Array[] = [];
-  for (const list of pairs) {
-    const first = list.startsByFirst(hamlets.length);
-    const ids = new Uint32Array(list.length);
-    const fill = first.slice();
-    for (let k = 0; k < list.length; k++) {
-      const hi = list.a[k] as number;
-      ids[(fill[hi] as number)++] = rank[list.b[k] as number] as number;
+
+  /** The lists of every hamlet added (the others' are empty). */
+  finish(state: EngineState): CompactReach {
+    const n = state.hamlets.length;
+    const names = this.names;
+    const order = names
+      .map((_, i) => i)
+      .sort((x, y) => compareCodeUnits(names[x] as string, names[y] as string));
+    const rank = new Uint32Array(names.length);
+    order.forEach((src, r) => (rank[src] = r));
+    const sorted = order.map((i) => names[i] as string);
+    const start: Uint32Array[] = [];
+    const items: Uint32Array[] = [];
+    for (const list of this.pairs) {
+      const first = list.startsByFirst(n);
+      const ids = new Uint32Array(list.length);
+      const fill = first.slice();
+      for (let k = 0; k < list.length; k++) {
+        const hi = list.a[k] as number;
+        ids[(fill[hi] as number)++] = rank[list.b[k] as number] as number;
+      }
+      for (let i = 0; i < n; i++) ids.subarray(first[i], first[i + 1]).sort();
+      start.push(first);
+      items.push(ids);
     }
-    for (let i = 0; i < hamlets.length; i++) ids.subarray(first[i], first[i + 1]).sort();
-    start.push(first);
-    items.push(ids);
+    return { names: sorted, start, items };
   }
-  return { names: sorted, start, items };
 }
 
 const KINDS = ['mbb', 'legacy', 'fibre'] as const;
@@ -231,9 +247,9 @@ const RECENT_RINGS = 4096;
  */
 function reaches(h: PreparedHamlet, shape: CoverageShape, rings: RecentRings): boolean {
   const o = shape.outer;
-  if (o && !segmentWithin(h.paths, o.ax, o.ay, o.bx, o.by, o.r, true)) return false;
+  if (o && !closerThan(h, o)) return false;
   for (const p of shape.proofs) {
-    if (segmentWithin(h.paths, p.ax, p.ay, p.bx, p.by, p.r, true)) return true;
+    if (closerThan(h, p)) return true;
   }
   const convex = rings.of(shape);
   if (convex) {
@@ -247,6 +263,19 @@ function reaches(h: PreparedHamlet, shape: CoverageShape, rings: RecentRings): b
   }
   const cut = intersect(h.paths, recentPaths(shape), shape.sourceId);
   return cut.ok && areaUnits(cut.value) > 0;
+}
+
+/**
+ * `segmentWithin(h.paths, …, p.r, true)`: the hamlet comes closer than `p.r` to the segment. Every vertex lies
+ * within `h.radius` of the hamlet's centre, so the centre's distance decides when it is farther than a unit
+ * (far beyond rounding) from `p.r ± h.radius`; only the band between walks the edges.
+ */
+export function closerThan(h: PreparedHamlet, p: ContainmentProof): boolean {
+  if (!(p.r > 0)) return false;
+  const d = pointSegment(h.cx, h.cy, p.ax, p.ay, p.bx, p.by);
+  if (d > p.r + h.radius + 1) return false;
+  if (d + h.radius + 1 < p.r && h.paths.length > 0) return true;
+  return segmentWithin(h.paths, p.ax, p.ay, p.bx, p.by, p.r, true);
 }
 
 /** Where `vungtrang analyze` writes a hamlet's reach in hamlets.geojson (DATA-MODEL §10). */

@@ -245,72 +245,107 @@ export function touching(h: PreparedHamlet, shapes: readonly CoverageShape[]): C
  * the box covered: the box's corners often lie outside both the hamlet and the coverage.
  */
 export function hamletCovered(h: PreparedHamlet, shapes: readonly CoverageShape[], depth: number): boolean {
-  const proofs: ContainmentProof[] = [];
-  for (const s of shapes) proofs.push(...s.proofs);
-  return proofs.length > 0 && coveredWithin(h.bounds, h.paths, proofs, depth);
+  const proofs = nearAt(depth + 1);
+  let count = 0;
+  for (const s of shapes) for (const p of s.proofs) proofs[count++] = p;
+  const b = h.bounds;
+  return count > 0 && coveredWithin(b.left, b.top, b.right, b.bottom, h.paths, proofs, count, depth);
 }
 
-function coveredWithin(rect: Rect64, paths: Paths64, proofs: ContainmentProof[], depth: number): boolean {
-  const near: ContainmentProof[] = [];
-  for (const p of proofs) {
-    if (!proofMeets(rect, p)) continue;
-    if (rectInside(rect, p)) return true;
-    near.push(p);
+/**
+ * The proofs that meet a quadtree cell, one list per depth, reused: a cell's list is read by its children
+ * (one depth below) and rewritten only by its next sibling, after them. This runs for most hamlets.
+ */
+const nearLists: ContainmentProof[][] = [];
+
+function nearAt(depth: number): ContainmentProof[] {
+  let list = nearLists[depth];
+  if (!list) nearLists[depth] = list = [];
+  return list;
+}
+
+/** Cell [l, r] × [t, b] covered, from the first `count` of `proofs`. */
+function coveredWithin(
+  l: number,
+  t: number,
+  r: number,
+  b: number,
+  paths: Paths64,
+  proofs: readonly ContainmentProof[],
+  count: number,
+  depth: number,
+): boolean {
+  const near = nearAt(depth);
+  let k = 0;
+  for (let i = 0; i < count; i++) {
+    const p = proofs[i] as ContainmentProof;
+    if (!proofMeets(l, t, r, b, p)) continue;
+    if (rectInside(l, t, r, b, p)) return true;
+    near[k++] = p;
   }
-  if (rectOutside(rect, paths)) return true;
-  if (depth === 0 || near.length === 0) return false;
-  const mx = (rect.left + rect.right) / 2;
-  const my = (rect.top + rect.bottom) / 2;
+  if (rectOutside(l, t, r, b, paths)) return true;
+  if (depth === 0 || k === 0) return false;
+  const mx = (l + r) / 2;
+  const my = (t + b) / 2;
   return (
-    coveredWithin({ left: rect.left, top: rect.top, right: mx, bottom: my }, paths, near, depth - 1) &&
-    coveredWithin({ left: mx, top: rect.top, right: rect.right, bottom: my }, paths, near, depth - 1) &&
-    coveredWithin({ left: rect.left, top: my, right: mx, bottom: rect.bottom }, paths, near, depth - 1) &&
-    coveredWithin({ left: mx, top: my, right: rect.right, bottom: rect.bottom }, paths, near, depth - 1)
+    coveredWithin(l, t, mx, my, paths, near, k, depth - 1) &&
+    coveredWithin(mx, t, r, my, paths, near, k, depth - 1) &&
+    coveredWithin(l, my, mx, b, paths, near, k, depth - 1) &&
+    coveredWithin(mx, my, r, b, paths, near, k, depth - 1)
   );
 }
 
 /** The proof's capsule box overlaps the rectangle (a cheap filter before the corner tests). */
-function proofMeets(r: Rect64, p: ContainmentProof): boolean {
+function proofMeets(l: number, t: number, r: number, b: number, p: ContainmentProof): boolean {
   return (
-    Math.min(p.ax, p.bx) - p.r <= r.right &&
-    Math.max(p.ax, p.bx) + p.r >= r.left &&
-    Math.min(p.ay, p.by) - p.r <= r.bottom &&
-    Math.max(p.ay, p.by) + p.r >= r.top
+    Math.min(p.ax, p.bx) - p.r <= r &&
+    Math.max(p.ax, p.bx) + p.r >= l &&
+    Math.min(p.ay, p.by) - p.r <= b &&
+    Math.max(p.ay, p.by) + p.r >= t
   );
 }
 
 /** No edge of the paths meets the rectangle and its centre is outside them: the two are disjoint. */
-function rectOutside(r: Rect64, paths: Paths64): boolean {
+function rectOutside(l: number, t: number, r: number, b: number, paths: Paths64): boolean {
   for (const path of paths) {
     const n = path.length;
     for (let i = 0, j = n - 1; i < n; j = i++) {
       const a = path[j] as { x: number; y: number };
-      const b = path[i] as { x: number; y: number };
-      if (segmentMeetsRect(a.x, a.y, b.x, b.y, r)) return false;
+      const c = path[i] as { x: number; y: number };
+      if (segmentMeetsRect(a.x, a.y, c.x, c.y, l, t, r, b)) return false;
     }
   }
-  return !pointInPaths((r.left + r.right) / 2, (r.top + r.bottom) / 2, paths);
+  return !pointInPaths((l + r) / 2, (t + b) / 2, paths);
 }
 
 /** Liang–Barsky: does the segment touch the closed rectangle? (No arrays: this runs per edge and cell.) */
-function segmentMeetsRect(x0: number, y0: number, x1: number, y1: number, r: Rect64): boolean {
+function segmentMeetsRect(
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+  l: number,
+  t: number,
+  r: number,
+  b: number,
+): boolean {
   const dx = x1 - x0;
   const dy = y1 - y0;
   let t0 = 0;
   let t1 = 1;
   for (let side = 0; side < 4; side++) {
     const p = side === 0 ? -dx : side === 1 ? dx : side === 2 ? -dy : dy;
-    const q = side === 0 ? x0 - r.left : side === 1 ? r.right - x0 : side === 2 ? y0 - r.top : r.bottom - y0;
+    const q = side === 0 ? x0 - l : side === 1 ? r - x0 : side === 2 ? y0 - t : b - y0;
     if (p === 0) {
       if (q < 0) return false;
     } else {
-      const t = q / p;
+      const u = q / p;
       if (p < 0) {
-        if (t > t1) return false;
-        if (t > t0) t0 = t;
+        if (u > t1) return false;
+        if (u > t0) t0 = u;
       } else {
-        if (t < t0) return false;
-        if (t < t1) t1 = t;
+        if (u < t0) return false;
+        if (u < t1) t1 = u;
       }
     }
   }
@@ -318,13 +353,8 @@ function segmentMeetsRect(x0: number, y0: number, x1: number, y1: number, r: Rec
 }
 
 /** The rectangle lies inside a disc or capsule when its four corners do (both are convex). */
-function rectInside(r: Rect64, p: ContainmentProof): boolean {
-  return (
-    cornerInside(r.left, r.top, p) &&
-    cornerInside(r.right, r.top, p) &&
-    cornerInside(r.right, r.bottom, p) &&
-    cornerInside(r.left, r.bottom, p)
-  );
+function rectInside(l: number, t: number, r: number, b: number, p: ContainmentProof): boolean {
+  return cornerInside(l, t, p) && cornerInside(r, t, p) && cornerInside(r, b, p) && cornerInside(l, b, p);
 }
 
 function cornerInside(x: number, y: number, p: ContainmentProof): boolean {

@@ -12,7 +12,13 @@ import {
   zoneFeatures,
 } from '../analysis/exports.ts';
 import { featureCollectionChunks } from '../analysis/jsonText.ts';
-import { compactReach, REACH_KEYS, reachListTexts, type CompactReach } from '../analysis/networkReach.ts';
+import {
+  compactReach,
+  REACH_KEYS,
+  ReachCollector,
+  reachListTexts,
+  type CompactReach,
+} from '../analysis/networkReach.ts';
 import { operatorsInLayers } from '../analysis/operatorNames.ts';
 import { withDefaults } from '../analysis/settings.ts';
 import { computeSummary, type ProvinceIdentity } from '../analysis/rollups.ts';
@@ -241,13 +247,22 @@ export const analyzeCommand: Command = {
     try {
       const full = withDefaults(settings);
       let state: EngineState;
+      // One thread collects what reaches each hamlet as it goes; several leave it to this one after.
+      const collected = job ? null : new ReachCollector();
       if (job) ({ result, state } = await analyzeInThreads(job, threads, load, progress.onProgress));
-      else ({ result, state } = analyzeHere(await load(), full, operator !== undefined, progress.onProgress));
+      else
+        ({ result, state } = analyzeHere(
+          await load(),
+          full,
+          operator !== undefined,
+          progress.onProgress,
+          collected ?? undefined,
+        ));
       const analysed = loaded.analysed as InputLayers;
       if (operator !== undefined)
         sharing = colocationCandidates(state, analysed.sites?.features ?? [], operator).candidates;
       // What reaches each hamlet, so that `vungtrang compare` can name the cause of a change.
-      reach = compactReach(state);
+      reach = collected ? collected.finish(state) : compactReach(state);
       hamletIndex = new Map(state.hamlets.map((h, i) => [h.id, i]));
     } catch (e) {
       // The engine's input errors are all about hamlet features but cannot know the file they came from.

@@ -3,6 +3,7 @@ import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { resultOf } from '../analysis/analyze.ts';
 import { BlockMerge, blockCount, computeBlock, forget, type BlockResult } from '../analysis/blocks.ts';
 import { computeHamlet, hamletOrder, prepareEngine, type EngineState } from '../analysis/engine.ts';
+import type { ReachCollector } from '../analysis/networkReach.ts';
 import type { AnalysisResult, InputLayers, ProgressCallback, Settings } from '../analysis/types.ts';
 import { CliError, EXIT_USAGE } from './errors.ts';
 import { loadLayers, type InputBytes, type InputRole } from './readLayers.ts';
@@ -66,18 +67,21 @@ export function threadCount(flag: string | undefined, hamletsBytes: number): num
 /**
  * The analysis on this thread alone: {@link buildEngine}'s result, but each hamlet's clipped geometry is
  * let go as soon as its result is assembled (unless `keepGeometry`: an operator's tower-sharing candidates
- * read it), so a national run's heap holds results, not every hamlet's polygons.
+ * read it), so a national run's heap holds results, not every hamlet's polygons. With `reach`, what
+ * reaches each hamlet is collected right after it is computed, while its shapes' polygons are still built.
  */
 export function analyzeHere(
   layers: InputLayers,
   settings: Settings,
   keepGeometry: boolean,
   onProgress?: ProgressCallback,
+  reach?: ReachCollector,
 ): { result: AnalysisResult; state: EngineState } {
   const state = prepareEngine(layers, settings);
   const order = hamletOrder(state);
   order.forEach((hi, done) => {
     computeHamlet(state, hi);
+    reach?.add(state, hi);
     if (!keepGeometry) forget(state, hi);
     if (done % 200 === 0) onProgress?.(done, order.length, 'hamlets');
   });

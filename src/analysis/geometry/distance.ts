@@ -26,6 +26,8 @@ function insidePolygon(poly: Paths64, x: number, y: number, box: Rect64 | undefi
 /**
  * The least distance from a polygon's edges to segment a–b (a point when a = b), 0 where they cross; it
  * returns early, with that edge's distance, at the first edge within `enough` (`strict`: closer than it).
+ * With `enough` > 0 only whether some edge is within it matters: edges whose box lies more than a unit
+ * beyond it (far beyond rounding) are not measured, and the result is then only known to exceed it.
  */
 function edgeDistance(
   poly: Paths64,
@@ -37,6 +39,8 @@ function edgeDistance(
   strict = false,
 ): number {
   let best = Infinity;
+  // Edges farther than this (squared) by their box cannot decide the answer.
+  let skip2 = enough > 0 ? (enough + 1) * (enough + 1) : Infinity;
   const degenerate = ax === bx && ay === by;
   const sl = Math.min(ax, bx);
   const sr = Math.max(ax, bx);
@@ -52,7 +56,7 @@ function edgeDistance(
       const gx = Math.max(0, Math.min(p.x, q.x) - sr, sl - Math.max(p.x, q.x));
       const gy = Math.max(0, Math.min(p.y, q.y) - sb, st - Math.max(p.y, q.y));
       const gap2 = gx * gx + gy * gy;
-      if (gap2 > 0 && best < Infinity && gap2 > (best + 1) * (best + 1)) continue;
+      if (gap2 > skip2) continue;
       const d = degenerate
         ? pointSegment(ax, ay, p.x, p.y, q.x, q.y)
         : segmentsCross(p.x, p.y, q.x, q.y, ax, ay, bx, by)
@@ -63,7 +67,10 @@ function edgeDistance(
               pointSegment(p.x, p.y, ax, ay, bx, by),
             );
       if (strict ? d < enough : d <= enough) return d;
-      if (d < best) best = d;
+      if (d < best) {
+        best = d;
+        if ((best + 1) * (best + 1) < skip2) skip2 = (best + 1) * (best + 1);
+      }
     }
   }
   return best;

@@ -27,45 +27,31 @@ export function clipToRect(rect: Rect64, paths: Paths64): Paths64 {
     }
     // Only the sides the path crosses: a piece poking out of one side needs one pass, not four.
     let p: Path64 = path;
-    if (b.left < rect.left)
-      p = clipSide(
-        p,
-        (q) => q.x >= rect.left,
-        (a, c) => atX(a, c, rect.left),
-      );
-    if (b.right > rect.right)
-      p = clipSide(
-        p,
-        (q) => q.x <= rect.right,
-        (a, c) => atX(a, c, rect.right),
-      );
-    if (b.top < rect.top)
-      p = clipSide(
-        p,
-        (q) => q.y >= rect.top,
-        (a, c) => atY(a, c, rect.top),
-      );
-    if (b.bottom > rect.bottom)
-      p = clipSide(
-        p,
-        (q) => q.y <= rect.bottom,
-        (a, c) => atY(a, c, rect.bottom),
-      );
+    if (b.left < rect.left) p = clipSide(p, true, rect.left, true);
+    if (b.right > rect.right) p = clipSide(p, true, rect.right, false);
+    if (b.top < rect.top) p = clipSide(p, false, rect.top, true);
+    if (b.bottom > rect.bottom) p = clipSide(p, false, rect.bottom, false);
     if (p.length >= 3 && signedArea(p) !== 0) out.push(p);
   }
   return out;
 }
 
-function clipSide(path: Path64, inside: (p: Pt) => boolean, cross: (a: Pt, b: Pt) => Pt): Path64 {
+/**
+ * One side's pass: keep what lies at or beyond `at` on x (`vertical`) or y, above it (`above`) or below,
+ * with the crossings of the side. One loop for the four sides, without a function per vertex.
+ */
+function clipSide(path: Path64, vertical: boolean, at: number, above: boolean): Path64 {
   const out: Path64 = [];
   const n = path.length;
   if (n === 0) return out;
   let prev = path[n - 1] as Pt;
-  let prevIn = inside(prev);
+  const pv = vertical ? prev.x : prev.y;
+  let prevIn = above ? pv >= at : pv <= at;
   for (let i = 0; i < n; i++) {
     const cur = path[i] as Pt;
-    const curIn = inside(cur);
-    if (curIn !== prevIn) push(out, cross(prev, cur));
+    const cv = vertical ? cur.x : cur.y;
+    const curIn = above ? cv >= at : cv <= at;
+    if (curIn !== prevIn) push(out, vertical ? atX(prev, cur, at) : atY(prev, cur, at));
     if (curIn) push(out, cur);
     prev = cur;
     prevIn = curIn;

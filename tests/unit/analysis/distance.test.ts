@@ -8,6 +8,7 @@ import {
   segmentsCross,
   segmentWithin,
 } from '../../../src/analysis/geometry/distance.ts';
+import { star } from './helpers.ts';
 
 /** Every edge against the segment, with no shortcut: the distance the pruned walk must reproduce exactly. */
 function bruteDistance(poly: Paths64, ax: number, ay: number, bx: number, by: number): number {
@@ -31,16 +32,6 @@ function bruteDistance(poly: Paths64, ax: number, ay: number, bx: number, by: nu
   return best;
 }
 
-/** A star-shaped ring of `n` vertices around (cx, cy), radii 0.3–1 × r: concave, like a hamlet. */
-function star(rand: () => number, cx: number, cy: number, r: number, n: number): Paths64 {
-  const ring = Array.from({ length: n }, (_, i) => {
-    const t = (2 * Math.PI * i) / n;
-    const k = r * (0.3 + 0.7 * rand());
-    return { x: Math.round(cx + k * Math.cos(t)), y: Math.round(cy + k * Math.sin(t)) };
-  });
-  return [ring];
-}
-
 describe('distances between a hamlet polygon and a segment', () => {
   it('give exactly the distance of every edge tried, for points and segments all around', () => {
     const rand = mulberry32(19);
@@ -56,7 +47,7 @@ describe('distances between a hamlet polygon and a segment', () => {
       if (want === 0) zero++;
       expect(polygonToSegmentDistance(poly, ax, ay, bx, by)).toBe(want);
       expect(polygonToSegmentDistance(poly, ax, ay, bx, by, boundsOf(poly))).toBe(want);
-      for (const r of [want * 0.999, want, want * 1.001 + 1, 50_000]) {
+      for (const r of [want * 0.999, Math.max(0, want - 1), want, want + 0.5, want * 1.001 + 1, 50_000]) {
         expect(segmentWithin(poly, ax, ay, bx, by, r)).toBe(want <= r);
         expect(segmentWithin(poly, ax, ay, bx, by, r, true)).toBe(r > 0 && want < r);
       }

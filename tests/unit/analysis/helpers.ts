@@ -1,4 +1,4 @@
-import type { Path64 } from 'clipper2-ts';
+import type { Path64, Paths64 } from 'clipper2-ts';
 import proj4 from 'proj4';
 import type { Feature, Point, Polygon, Position } from 'geojson';
 import type { HamletProps, InputLayers, SiteFeature, SiteProps } from '../../../src/analysis/types.ts';
@@ -80,4 +80,14 @@ export function uShape(): Path64 {
     { x: 10, y: 30 },
     { x: 0, y: 30 },
   ];
+}
+
+/** A star-shaped ring of `n` vertices around (cx, cy), radii 0.3–1 × r: concave, like a hamlet. */
+export function star(rand: () => number, cx: number, cy: number, r: number, n: number): Paths64 {
+  const ring = Array.from({ length: n }, (_, i) => {
+    const t = (2 * Math.PI * i) / n;
+    const k = r * (0.3 + 0.7 * rand());
+    return { x: Math.round(cx + k * Math.cos(t)), y: Math.round(cy + k * Math.sin(t)) };
+  });
+  return [ring];
 }
