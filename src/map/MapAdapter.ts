@@ -12,6 +12,7 @@ import { LabelOverlay } from './labelOverlay.ts';
 import { BACKGROUND } from './palette.ts';
 import { providePatterns } from './patterns.ts';
 import type { FeatureSource } from './mapData.ts';
+import { holdPaint, type FramePainter } from './paintHold.ts';
 import type { MapPlan, PlanSource } from './planLayers.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -23,6 +24,9 @@ type PaintKey = Parameters<MlMap['setPaintProperty']>[1];
 type LayoutKey = Parameters<MlMap['setLayoutProperty']>[1];
 type PaintValue = Parameters<MlMap['setPaintProperty']>[2];
 type LayoutValue = Parameters<MlMap['setLayoutProperty']>[2];
+
+/** The longest the first data's frames are held back (`holdFirstData`). */
+const FIRST_PAINT_WAIT_MS = 4000;
 
 /** Offline style: a plain background; every other layer comes from the plan. No glyphs, sprites or tiles. */
 const BASE_STYLE: StyleSpecification = {
@@ -53,6 +57,9 @@ export class MapAdapter {
   private readonly sent = new Map<string, SourceData>();
   private drainTimer: ReturnType<typeof setTimeout> | undefined;
   private loaded = false;
+  /** Ends the hold on the first data's frames (`holdFirstData`) if it still holds. */
+  private releasePaint: (() => void) | null = null;
+  private firstPlan = true;
 
   constructor(container: HTMLElement, opts: MapAdapterOptions) {
     this.map = new maplibregl.Map({
@@ -80,6 +87,10 @@ export class MapAdapter {
   apply(plan: MapPlan): void {
     this.pending = plan;
     if (!this.loaded) return;
+    if (this.firstPlan) {
+      this.firstPlan = false;
+      this.holdFirstData();
+    }
     const map = this.map;
     const wanted = new Set(plan.layers.map((l) => l.id));
     for (const id of [...this.appliedLayers.keys()]) {
@@ -101,6 +112,21 @@ export class MapAdapter {
     this.labels.setLabels(plan.labels);
   }
 
+  /**
+   * The first plan's data is drawn once it is all tiled (`holdPaint`), in one frame instead of one frame
+   * per source as its tiles arrive, or after `FIRST_PAINT_WAIT_MS` whatever has arrived.
+   */
+  private holdFirstData(): void {
+    const painter = (this.map as unknown as { painter?: Partial<FramePainter> }).painter;
+    if (typeof painter?.render !== 'function') return;
+    this.releasePaint = holdPaint(
+      painter as FramePainter,
+      () => this.dataQueue.size === 0 && this.map.loaded(),
+      () => this.map.triggerRepaint(),
+      FIRST_PAINT_WAIT_MS,
+    );
+  }
+
   /** Whole areas fill the view; a single hamlet keeps its neighbours in sight (wide padding, zoom cap). */
   fitBounds(bounds: LngLatBoundsLike, opts: { animate: boolean; context?: boolean }): void {
     const { clientWidth: w, clientHeight: h } = this.map.getContainer();
@@ -116,6 +142,7 @@ export class MapAdapter {
 
   destroy(): void {
     clearTimeout(this.drainTimer);
+    this.releasePaint?.();
     this.dataQueue.clear();
     this.sent.clear();
     this.labels.destroy();
