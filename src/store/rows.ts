@@ -9,7 +9,7 @@ import type { HamletUnit } from '../analysis/units.ts';
 import type { Filters } from './viewState.ts';
 import { MATCH, matchLevel, parseQuery, searchIndex, type MatchLevel, type SearchIndex } from './search.ts';
 
-/** One line of the ranked hamlet list: coverage and ranking joined, plus its search index. */
+/** One line of the ranked hamlet list: coverage and ranking joined (its search index: `rowSearchIndex`). */
 export interface HamletRow {
   id: string;
   rank: number | null;
@@ -33,8 +33,6 @@ export interface HamletRow {
   noMbb: boolean;
   /** How many operators give 4G/5G to most of its households (DATA-MODEL §14). */
   market: MarketClass;
-  /** Name, commune, district, id and unit as folded words (`store/search.ts`). */
-  search: SearchIndex;
 }
 
 export type SortKey =
@@ -44,9 +42,6 @@ export interface SortState {
   dir: 'asc' | 'desc';
 }
 
-/** A row without its search index: what the saved list keeps (`store/persist/listRecord.ts`). */
-export type RowFields = Omit<HamletRow, 'search'>;
-
 /**
  * Ranked candidates first (by rank), then the hamlets without a rank (served ones) in the result's order:
  * what `sortRows(rows, { key: 'rank', dir: 'asc' })` gives, without sorting thousands of rows.
@@ -55,26 +50,13 @@ export function buildRows(
   result: AnalysisResult,
   unitOf: ReadonlyMap<string, HamletUnit> = NO_UNITS,
 ): HamletRow[] {
-  // Thousands of hamlets share a few hundred names ("Thôn 1", "Xóm 2") and commune and district names:
-  // index each distinct name once.
-  const fields: SearchFields = new Map();
-  const rows = rowFieldsOf(result, unitOf) as HamletRow[];
-  for (const row of rows) row.search = rowSearch(row, fields);
-  return rows;
-}
-
-/** The rows' fields in the list's order (`buildRows`), without the search index. */
-export function rowFieldsOf(
-  result: AnalysisResult,
-  unitOf: ReadonlyMap<string, HamletUnit> = NO_UNITS,
-): RowFields[] {
   const ranks = new Map<string, RankedHamlet>(result.ranking.map((r) => [r.id, r]));
-  const ranked: RowFields[] = [];
-  const rest: RowFields[] = [];
+  const ranked: HamletRow[] = [];
+  const rest: HamletRow[] = [];
   for (const h of result.hamlets) {
     const r = ranks.get(h.id);
     const unit = unitOf.get(h.id);
-    const row: RowFields = {
+    const row: HamletRow = {
       id: h.id,
       rank: r?.rank ?? null,
       tier: r?.tier ?? null,
@@ -105,24 +87,77 @@ export function rowFieldsOf(
 }
 
 /** The folded words of names already indexed, shared by the rows of one list. */
-export type SearchFields = Map<string, SearchIndex[number]>;
+type SearchFields = Map<string, SearchIndex[number]>;
 
-/** A row's search index: name, commune, district, id (and unit) as folded words. */
-export function rowSearch(
-  row: Pick<RowFields, 'name' | 'commune' | 'district' | 'id' | 'unitName'>,
-  fields: SearchFields,
-): SearchIndex {
-  const words = [row.name, row.commune, row.district, row.id];
-  if (row.unitName) words.push(row.unitName);
-  return searchIndex(words, fields);
+/** Rows' search indexes, built when a search first needs them (`rowSearchIndex`) or ahead (`indexRows`). */
+const indexes = new WeakMap<HamletRow, SearchIndex>();
+/**
+ * Thousands of hamlets share a few hundred names ("Thôn 1", "Xóm 2") and commune and district names: each
+ * distinct name is indexed once per list.
+ */
+const fieldsOfList = new WeakMap<readonly HamletRow[], SearchFields>();
+
+function fieldsOf(rows: readonly HamletRow[]): SearchFields {
+  let fields = fieldsOfList.get(rows);
+  if (!fields) {
+    fields = new Map();
+    fieldsOfList.set(rows, fields);
+  }
+  return fields;
 }
+
+/**
+ * A row's search index: name, commune, district, id (and unit) as folded words. Built on first use and
+ * kept: a list of 89,000 rows is shown without it, and a search indexes only what `indexRows` has not.
+ */
+export function rowSearchIndex(row: HamletRow, fields: SearchFields = new Map()): SearchIndex {
+  let index = indexes.get(row);
+  if (!index) {
+    const words = [row.name, row.commune, row.district, row.id];
+    if (row.unitName) words.push(row.unitName);
+    index = searchIndex(words, fields);
+    indexes.set(row, index);
+  }
+  return index;
+}
+
+/**
+ * Builds the search index of `rows` ahead of a search, `ROWS_PER_SLICE` rows after each `pause()`; resolves
+ * when all are indexed or `stopped()` (asked after each pause) says to stop. The first search then finds
+ * its rows indexed instead of indexing all of them in one task.
+ */
+export async function indexRows(
+  rows: readonly HamletRow[],
+  pause: () => Promise<void>,
+  stopped: () => boolean = () => false,
+): Promise<void> {
+  const fields = fieldsOf(rows);
+  for (let start = 0; start < rows.length; start += ROWS_PER_SLICE) {
+    await pause();
+    if (stopped()) return;
+    const end = Math.min(rows.length, start + ROWS_PER_SLICE);
+    for (let i = start; i < end; i++) rowSearchIndex(rows[i] as HamletRow, fields);
+  }
+}
+
+/** Rows indexed between two pauses of `indexRows`: ~10-30 ms on a slow machine. */
+const ROWS_PER_SLICE = 2000;
 
 const NO_UNITS: ReadonlyMap<string, HamletUnit> = new Map();
 
-/** Applies every list filter, each row with how well it matches the search (all rows match no search). */
-function filterMatches(rows: readonly HamletRow[], f: Filters): { row: HamletRow; level: MatchLevel }[] {
+/**
+ * Applies every list filter: the rows kept, and with a search how well each matches it (`levels[i]` for
+ * `rows[i]`; null without a search, where every row kept matches exactly).
+ */
+function filterMatches(
+  rows: readonly HamletRow[],
+  f: Filters,
+): { rows: HamletRow[]; levels: MatchLevel[] | null } {
   const query = parseQuery(f.search);
-  const out: { row: HamletRow; level: MatchLevel }[] = [];
+  // Without words every row matches: the rows' search indexes are not needed (nor built).
+  const fields = query.words.length > 0 ? fieldsOf(rows) : null;
+  const kept: HamletRow[] = [];
+  const levels: MatchLevel[] | null = fields ? [] : null;
   for (const r of rows) {
     if (
       (f.district === null || r.districtCode === f.district) &&
@@ -133,11 +168,17 @@ function filterMatches(rows: readonly HamletRow[], f: Filters): { row: HamletRow
       (f.market === null || r.market === f.market) &&
       gapMatches(r, f.gap)
     ) {
-      const level = matchLevel(r.search, query);
-      if (level !== MATCH.none) out.push({ row: r, level });
+      if (!fields || !levels) {
+        kept.push(r);
+        continue;
+      }
+      const level = matchLevel(rowSearchIndex(r, fields), query);
+      if (level === MATCH.none) continue;
+      kept.push(r);
+      levels.push(level);
     }
   }
-  return out;
+  return { rows: kept, levels };
 }
 
 /**
@@ -145,7 +186,7 @@ function filterMatches(rows: readonly HamletRow[], f: Filters): { row: HamletRow
  * "Giao Thủy", "ý yên" does not find "huyện"), see `matchLevel`.
  */
 export function filterRows(rows: readonly HamletRow[], f: Filters): HamletRow[] {
-  return filterMatches(rows, f).map((m) => m.row);
+  return filterMatches(rows, f).rows;
 }
 
 /**
@@ -155,12 +196,10 @@ export function filterRows(rows: readonly HamletRow[], f: Filters): HamletRow[] 
  */
 export function listRows(rows: readonly HamletRow[], f: Filters, sort: SortState): HamletRow[] {
   const matches = filterMatches(rows, f);
-  const sorted = sortRows(
-    matches.map((m) => m.row),
-    sort,
-  );
-  if (matches.every((m) => m.level === MATCH.exact)) return sorted;
-  const level = new Map(matches.map((m) => [m.row, m.level]));
+  const sorted = sortRows(matches.rows, sort);
+  const levels = matches.levels;
+  if (!levels || levels.every((l) => l === MATCH.exact)) return sorted;
+  const level = new Map(matches.rows.map((r, i) => [r, levels[i]]));
   return [MATCH.exact, MATCH.oneField, MATCH.acrossFields].flatMap((l) =>
     sorted.filter((r) => level.get(r) === l),
   );
@@ -205,8 +244,8 @@ export function sortRows(rows: readonly HamletRow[], sort: SortState): HamletRow
         return r.score;
     }
   };
-  const keyed = rows.map((r, i) => ({ r, i, v: value(r) }));
-  const compare = (a: (typeof keyed)[number], b: (typeof keyed)[number]): number => {
+  type Keyed = { r: HamletRow; i: number; v: number | string | null };
+  const compare = (a: Keyed, b: Keyed): number => {
     if (a.v === null || b.v === null) {
       if (a.v === b.v) return a.i - b.i;
       return a.v === null ? 1 : -1;
@@ -217,9 +256,19 @@ export function sortRows(rows: readonly HamletRow[], sort: SortState): HamletRow
         : (a.v as number) - (b.v as number);
     return c !== 0 ? sign * c : a.i - b.i;
   };
-  // The list usually asks for the order the rows are in already (rank, as built): one pass tells.
+  // The list usually asks for the order the rows are in already (rank, as built): one pass tells, with
+  // two reused keys rather than one per row.
+  const prev: Keyed = { r: rows[0] as HamletRow, i: 0, v: null };
+  const next: Keyed = { r: rows[0] as HamletRow, i: 0, v: null };
   let ordered = true;
-  for (let k = 1; k < keyed.length && ordered; k++)
-    ordered = compare(keyed[k - 1] as (typeof keyed)[number], keyed[k] as (typeof keyed)[number]) < 0;
-  return ordered ? rows.slice() : keyed.sort(compare).map((x) => x.r);
+  for (let k = 1; k < rows.length && ordered; k++) {
+    prev.i = k - 1;
+    prev.v = value(rows[k - 1] as HamletRow);
+    next.i = k;
+    next.v = value(rows[k] as HamletRow);
+    ordered = compare(prev, next) < 0;
+  }
+  if (ordered) return rows.slice();
+  const keyed: Keyed[] = rows.map((r, i) => ({ r, i, v: value(r) }));
+  return keyed.sort(compare).map((x) => x.r);
 }

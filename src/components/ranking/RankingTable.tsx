@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { shortAdminName } from '../../i18n/adminName.ts';
 import { STATUS_COLOURS } from '../../map/palette.ts';
-import { listRows, type HamletRow, type SortKey } from '../../store/rows.ts';
+import { indexRows, listRows, type HamletRow, type SortKey } from '../../store/rows.ts';
+import { whenIdle } from '../../store/persist/resultCache.ts';
 import { listSource } from '../../store/lens.ts';
 import { useLensColumnLabel } from '../lens/LensListNote.tsx';
 import { useApp } from '../../store/store.ts';
@@ -78,6 +79,19 @@ export function useVisibleRows(): { rows: HamletRow[]; total: number } {
     useShallow((s) => ({ all: listSource(s), filters: s.filters, sort: s.sort })),
   );
   const rows = useMemo(() => listRows(all, filters, sort), [all, filters, sort]);
+  // The rows' search index, built when the page is idle after the list is shown (a search before it is
+  // done indexes the rest itself): 89,000 rows show without waiting for it.
+  useEffect(() => {
+    let stopped = false;
+    void indexRows(
+      all,
+      () => new Promise<void>((resolve) => whenIdle(resolve)),
+      () => stopped,
+    );
+    return () => {
+      stopped = true;
+    };
+  }, [all]);
   return { rows, total: all.length };
 }
 

@@ -5,7 +5,7 @@ import type {
   RecommendedTech,
   Summary,
 } from '../../analysis/types.ts';
-import { rowFieldsOf, rowSearch, type HamletRow, type SearchFields } from '../rows.ts';
+import { buildRows, type HamletRow } from '../rows.ts';
 import {
   decodeResult,
   encodeResult,
@@ -63,7 +63,7 @@ export async function encodeList(
   result: AnalysisResult,
   pause: Pause = noPause,
 ): Promise<ArrayBuffer> {
-  const rows = rowFieldsOf(result);
+  const rows = buildRows(result);
   const form = { format: LIST_FORMAT, key, count: rows.length, summary: result.summary } as ListForm;
   for (const c of TEXT) form[c] = rows.map((r) => r[c]);
   for (const c of Object.keys(ENUMS) as (keyof typeof ENUMS)[]) form[c] = rows.map((r) => r[c]);
@@ -74,7 +74,8 @@ export async function encodeList(
 }
 
 /**
- * The list `encodeList` wrote, with each row's search index built in slices (`pause`). Rejects with
+ * The list `encodeList` wrote, its rows built in slices (`pause`; their search index is built when a
+ * search needs it or after the list is shown, `indexRows`). Rejects with
  * `ResultCodecError` for bytes of another kind or version, a column of the wrong length or type, or a value
  * outside its set: the caller then reads the full result instead, never shows a wrong list.
  */
@@ -110,24 +111,19 @@ export async function decodeList(bytes: ArrayBuffer, pause: Pause = noPause): Pr
   >;
   const gaps = column('gaps', (v): v is number => v === 0 || v === 1 || v === 2 || v === 3);
   const none = (v: number): number | null => (Number.isNaN(v) ? null : v);
-  const fields: SearchFields = new Map();
   const rows: HamletRow[] = new Array<HamletRow>(count);
   for (let i = 0; i < count; i++) {
     const tier = none(orNone.tier[i]!);
     if (tier !== null && tier !== 1 && tier !== 2 && tier !== 3)
       throw new ResultCodecError(`list tier ${tier}`);
-    const id = text.id[i]!;
-    const name = text.name[i]!;
-    const commune = text.commune[i]!;
-    const district = text.district[i]!;
     rows[i] = {
-      id,
+      id: text.id[i]!,
       rank: none(orNone.rank[i]!),
       tier,
-      name,
-      commune,
+      name: text.name[i]!,
+      commune: text.commune[i]!,
       communeCode: text.communeCode[i]!,
-      district,
+      district: text.district[i]!,
       districtCode: text.districtCode[i]!,
       unitCode: '',
       unitName: '',
@@ -141,7 +137,6 @@ export async function decodeList(bytes: ArrayBuffer, pause: Pause = noPause): Pr
       noFibre: (gaps[i]! & 1) !== 0,
       noMbb: (gaps[i]! & 2) !== 0,
       market: enums.market[i] as HamletRow['market'],
-      search: rowSearch({ id, name, commune, district, unitName: '' }, fields),
     };
     if (i % 1024 === 1023) await pause();
   }

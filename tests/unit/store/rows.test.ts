@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildRows, filterRows, sortRows } from '../../../src/store/rows.ts';
+import { buildRows, filterRows, indexRows, rowSearchIndex, sortRows } from '../../../src/store/rows.ts';
 import { EMPTY_FILTERS } from '../../../src/store/viewState.ts';
 import { sampleResult } from './sampleResult.ts';
 
@@ -38,7 +38,7 @@ describe('buildRows', () => {
     // Same as the list's own sort of the rows in the result's order.
     const inOrder = hamlets.map((h) => built.find((r) => r.id === h.id)!);
     expect(sortRows(inOrder, { key: 'rank', dir: 'asc' })).toEqual(built);
-    expect(built.find((r) => r.id === 'x0')?.search[0]?.words).toEqual(['xom', '0']);
+    expect(rowSearchIndex(built.find((r) => r.id === 'x0')!)[0]?.words).toEqual(['xom', '0']);
   });
 });
 
@@ -93,5 +93,44 @@ describe('sortRows', () => {
       'Tổ dân phố 3',
       'Xóm 1',
     ]);
+  });
+});
+
+describe('the rows’ search index', () => {
+  const many = (n: number) => {
+    const base = buildRows(sampleResult())[0]!;
+    return Array.from({ length: n }, (_, i) => ({ ...base, id: `row-${i}`, name: `Xóm ${i % 7}` }));
+  };
+
+  it('is built ahead in slices of 2,000 rows, each after a pause, each row once, and a search finds the same rows', async () => {
+    const list = many(4500);
+    const fresh = many(4500);
+    let pauses = 0;
+    await indexRows(list, async () => {
+      pauses++;
+    });
+    expect(pauses).toBe(3);
+    const index = rowSearchIndex(list[4499]!);
+    expect(index[0]?.words).toEqual(['xom', String(4499 % 7)]);
+    expect(index[3]?.words).toEqual(['row', '4499']);
+    // Kept: asked again, the same index.
+    expect(rowSearchIndex(list[4499]!)).toBe(index);
+    // Rows never indexed ahead are indexed by the search itself, with the same result.
+    const query = { ...EMPTY_FILTERS, search: 'xom 3' };
+    expect(filterRows(list, query).map((r) => r.id)).toEqual(filterRows(fresh, query).map((r) => r.id));
+    expect(filterRows(list, query)).toHaveLength(643);
+  });
+
+  it('stops between slices when asked', async () => {
+    const list = many(4500);
+    let pauses = 0;
+    await indexRows(
+      list,
+      async () => {
+        pauses++;
+      },
+      () => pauses > 0,
+    );
+    expect(pauses).toBe(1);
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { HamletProps } from '../../../src/analysis/types.ts';
-import { listRows, type HamletRow } from '../../../src/store/rows.ts';
+import { listRows, rowSearchIndex, type HamletRow } from '../../../src/store/rows.ts';
 import {
   MATCH,
   foldVietnamese,
@@ -128,7 +128,7 @@ describe('searching the sample’s 2,784 hamlets', () => {
     // "yen phu": the commune Xã Yên Phú exactly; Yên Phúc and Yên Phương as a word typed so far;
     // then Phú in a hamlet's name with Yên in its commune's.
     const found = find('yen phu');
-    const level = found.map((r) => matchLevel(r.search, parseQuery('yen phu')));
+    const level = found.map((r) => matchLevel(rowSearchIndex(r), parseQuery('yen phu')));
     expect([...level].sort((a, b) => b - a)).toEqual(level);
     const exact = found.filter((_, i) => level[i] === MATCH.exact);
     expect(new Set(exact.map((r) => r.commune))).toEqual(new Set(['Xã Yên Phú']));
