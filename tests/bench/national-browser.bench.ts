@@ -206,8 +206,8 @@ async function importPass(browser: Browser, url: string, dir: string): Promise<P
     for (const zoom of ZOOMS) zoomIdleMs.push(await idleAfter(page, `jump:${zoom}`));
     const panIdleMs = await idleAfter(page, `pan:${ZOOMS[1]}`);
     const rendererMb = await rendererMemoryMb(browser);
-    // The saved result is written when the page is next idle (encoded in slices: seconds at 32×): wait
-    // until it is there, as a user coming back later would find it.
+    // The saved result and then its list are written when the page is next idle (encoded in slices:
+    // seconds at 32×): wait until both are there, as a user coming back later would find them.
     await waitForSavedResult(page);
     await page.reload();
     // The layers in the store (seen by a poll every 50 ms, or at the end of the task that set them),
@@ -254,9 +254,9 @@ async function importPass(browser: Browser, url: string, dir: string): Promise<P
   }
 }
 
-/** Resolves once the results database holds a result of imported data (`vungtrang-results`). */
+/** Resolves once the results database holds a result of imported data and its list (`vungtrang-results`). */
 async function waitForSavedResult(page: Page): Promise<void> {
-  const saved = (): Promise<boolean> => hasSavedImportedResult(page);
+  const saved = (): Promise<boolean> => hasSavedImportedResult(page, true);
   const until = Date.now() + TIMEOUT;
   while (!(await saved())) {
     if (Date.now() > until) throw new Error('the imported data’s result was never saved');

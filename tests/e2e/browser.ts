@@ -104,19 +104,26 @@ export function collectErrors(page: Page): string[] {
   return errors;
 }
 
-/** Whether the page's results database holds a result of imported data (`vungtrang-results`). */
-export function hasSavedImportedResult(page: Page): Promise<boolean> {
+/**
+ * Whether the page's results database holds a result of imported data (`vungtrang-results`), and with
+ * `withList` the list saved beside it (written after the result: `store/persist/resultCache.ts`).
+ */
+export function hasSavedImportedResult(page: Page, withList = false): Promise<boolean> {
   // page.evaluate awaits the page's promise (waitForFunction would take the promise itself as true).
   return page.evaluate(
-    () =>
+    (withList) =>
       new Promise<boolean>((resolve) => {
         const req = indexedDB.open('vungtrang-results');
         req.onerror = () => resolve(false);
         req.onsuccess = () => {
           const keys = req.result.transaction('results').objectStore('results').getAllKeys();
-          keys.onsuccess = () => resolve(keys.result.some((k) => String(k).includes('|imported|')));
+          keys.onsuccess = () => {
+            const imported = keys.result.map(String).filter((k) => k.includes('|imported|'));
+            resolve(imported.length > 0 && (!withList || imported.some((k) => k.startsWith('list|'))));
+          };
           keys.onerror = () => resolve(false);
         };
       }),
+    withList,
   );
 }

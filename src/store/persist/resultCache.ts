@@ -56,7 +56,7 @@ export const listKey = (key: string): string => `list|${key}`;
  */
 export function binaryResultStore(kv: ResultKv, pause: () => Pause = pageSlices): ResultStore {
   let last: { key: string; result: AnalysisResult } | undefined;
-  let ahead: { key: string; read: Promise<AnalysisResult | undefined> } | undefined;
+  let ahead: { key: string; read: () => Promise<AnalysisResult | undefined> } | undefined;
   let aheadList: { key: string; read: Promise<SavedList | undefined> } | undefined;
   const read = async (
     key: string,
@@ -103,7 +103,7 @@ export function binaryResultStore(kv: ResultKv, pause: () => Pause = pageSlices)
   };
   return {
     async get(key) {
-      if (ahead?.key === key) await ahead.read.catch(() => undefined);
+      if (ahead?.key === key) await ahead.read().catch(() => undefined);
       if (last?.key === key) return last.result;
       return read(key);
     },
@@ -112,12 +112,17 @@ export function binaryResultStore(kv: ResultKv, pause: () => Pause = pageSlices)
         (keys) => {
           const key = keys.find((k) => !k.startsWith(listKey('')));
           if (key === undefined || !wanted(key) || last?.key === key) return;
-          // The list first, then the result: its bytes, copied onto the page as they arrive, would take
-          // the list's time.
+          // The list first; the result's bytes once the result is asked for (the page asks after it has
+          // shown the list) and the list is read: copied onto the page as they arrive, they would take the
+          // list's time. Without a list, the result at once.
           const listed = keys.includes(listKey(key));
           const list = listed ? readList(key) : Promise.resolve(undefined);
+          let started: Promise<AnalysisResult | undefined> | undefined;
+          const start = (): Promise<AnalysisResult | undefined> =>
+            (started ??= list.catch(() => undefined).then(() => read(key, kv.get(key), !listed)));
           aheadList = { key, read: list };
-          ahead = { key, read: list.catch(() => undefined).then(() => read(key, kv.get(key), !listed)) };
+          ahead = { key, read: start };
+          if (!listed) void start().catch(() => undefined);
         },
         () => undefined,
       );
