@@ -330,14 +330,17 @@ export function tilesOfSource(state: EngineState, sourceId: string): Set<number>
   return out;
 }
 
-/** Unregister every shape of a source feature; returns the touched tiles and the removed shapes. */
+/**
+ * Unregister every shape of a source feature; returns the touched tiles and the removed shapes. `mine`:
+ * the source's tiles if the caller has them already ({@link tilesOfSource}).
+ */
 export function detachShapes(
   state: EngineState,
   sourceId: string,
+  mine: Set<number> = tilesOfSource(state, sourceId),
 ): { tiles: Set<number>; shapes: CoverageShape[] } {
   const touched = new Set<number>();
   const removed = new Set<CoverageShape>();
-  const mine = tilesOfSource(state, sourceId);
   state.shapesBySource.delete(sourceId);
   for (const ti of mine) {
     const t = state.tiles[ti] as Tile;

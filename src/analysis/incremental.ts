@@ -159,11 +159,12 @@ export class AnalysisSession {
         this.state,
         this.state.tileIndex.search(s.bounds.left, s.bounds.top, s.bounds.right, s.bounds.bottom),
       );
-    for (const source of removedSources) materialiseTiles(this.state, tilesOfSource(this.state, source));
+    const removedTiles = removedSources.map((source) => tilesOfSource(this.state, source));
+    for (const t of removedTiles) materialiseTiles(this.state, t);
     const tiles = attachShapes(this.state, added);
     const removed: CoverageShape[] = [];
-    for (const source of removedSources) {
-      const d = detachShapes(this.state, source);
+    for (const [k, source] of removedSources.entries()) {
+      const d = detachShapes(this.state, source, removedTiles[k]);
       for (const t of d.tiles) tiles.add(t);
       removed.push(...d.shapes);
     }

@@ -8,7 +8,7 @@ import {
   segmentsCross,
   segmentWithin,
 } from '../../../src/analysis/geometry/distance.ts';
-import { star } from './helpers.ts';
+import { randomSegment, star } from './helpers.ts';
 
 /** Every edge against the segment, with no shortcut: the distance the pruned walk must reproduce exactly. */
 function bruteDistance(poly: Paths64, ax: number, ay: number, bx: number, by: number): number {
@@ -38,11 +38,7 @@ describe('distances between a hamlet polygon and a segment', () => {
     let zero = 0;
     for (let k = 0; k < 400; k++) {
       const poly = star(rand, 5_000_000, 2_000_000, 20_000 + 80_000 * rand(), 8 + Math.floor(60 * rand()));
-      const ax = 5_000_000 + (rand() - 0.5) * 400_000;
-      const ay = 2_000_000 + (rand() - 0.5) * 400_000;
-      const point = rand() < 0.3;
-      const bx = point ? ax : ax + (rand() - 0.5) * 300_000;
-      const by = point ? ay : ay + (rand() - 0.5) * 300_000;
+      const { ax, ay, bx, by } = randomSegment(rand, 5_000_000, 2_000_000, 400_000, 300_000, 0.3);
       const want = bruteDistance(poly, ax, ay, bx, by);
       if (want === 0) zero++;
       expect(polygonToSegmentDistance(poly, ax, ay, bx, by)).toBe(want);

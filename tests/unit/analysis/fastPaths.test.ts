@@ -9,7 +9,7 @@ import { NearestIndex, type NearItem } from '../../../src/analysis/nearest.ts';
 import { closerThan, compactReach, ReachCollector } from '../../../src/analysis/networkReach.ts';
 import { withDefaults } from '../../../src/analysis/settings.ts';
 import type { FibreProps } from '../../../src/analysis/types.ts';
-import { hamlet, layersOf, ll, site, star } from './helpers.ts';
+import { hamlet, layersOf, ll, randomSegment, site, star } from './helpers.ts';
 import type { PreparedHamlet } from '../../../src/analysis/prepareHamlets.ts';
 
 /** What the fast paths read of a prepared hamlet: paths, box, box centre and radius, as prepareHamlets sets them. */
@@ -29,11 +29,7 @@ describe('the centre-and-radius test of a hamlet against a disc or capsule', () 
     for (let k = 0; k < 600; k++) {
       const paths = star(rand, 3_000_000, 1_000_000, 5_000 + 60_000 * rand(), 5 + Math.floor(50 * rand()));
       const h = prepared(paths);
-      const ax = 3_000_000 + (rand() - 0.5) * 600_000;
-      const ay = 1_000_000 + (rand() - 0.5) * 600_000;
-      const point = rand() < 0.5;
-      const bx = point ? ax : ax + (rand() - 0.5) * 200_000;
-      const by = point ? ay : ay + (rand() - 0.5) * 200_000;
+      const { ax, ay, bx, by, point } = randomSegment(rand, 3_000_000, 1_000_000, 600_000, 200_000, 0.5);
       const d = polygonToSegmentDistance(paths, ax, ay, bx, by);
       for (const r of [0, d * 0.5, d - 1, d, d + 0.5, d + 1, d * 1.5 + 10, 400_000 * rand()]) {
         const p = { ax, ay, bx, by, r };

@@ -91,3 +91,23 @@ export function star(rand: () => number, cx: number, cy: number, r: number, n: n
   });
   return [ring];
 }
+
+/**
+ * A random point (a zero-length segment, with probability `pointShare`) or segment about (cx, cy): its
+ * first end within `spread` of the centre on each axis, its second within `length` of the first.
+ */
+export function randomSegment(
+  rand: () => number,
+  cx: number,
+  cy: number,
+  spread: number,
+  length: number,
+  pointShare: number,
+): { ax: number; ay: number; bx: number; by: number; point: boolean } {
+  const ax = cx + (rand() - 0.5) * spread;
+  const ay = cy + (rand() - 0.5) * spread;
+  const point = rand() < pointShare;
+  const bx = point ? ax : ax + (rand() - 0.5) * length;
+  const by = point ? ay : ay + (rand() - 0.5) * length;
+  return { ax, ay, bx, by, point };
+}
