@@ -17,7 +17,7 @@ import type { FieldReport } from '../data/fieldReports.ts';
 import type { AdminCollection } from '../store/appState.ts';
 import type { ActiveLens } from '../store/lens.ts';
 import { shortAdminName } from '../i18n/adminName.ts';
-import { featureBoxes } from './featureBoxes.ts';
+import { featureBoxes } from '../data/featureBoxes.ts';
 import { memoLast } from './memo.ts';
 
 export type FC = FeatureCollection<Geometry, Record<string, unknown>>;
@@ -209,42 +209,56 @@ function techs(tech: string): string[] {
 /**
  * Sites with what the style needs: operator, whether they carry 4G/5G, and `r0`, the coverage radius in
  * screen pixels at zoom 0 at the site's own latitude (the style doubles it per zoom level), so the
- * disc matches the analysis radius without building polygons.
+ * disc matches the analysis radius without building polygons. Each built on first need (`id`: its index
+ * in `sites`; a site that is not a point is not drawn), so a window builds only the sites it holds.
  */
 export const sitesForMap = memoLast(
   (sites: InputLayers['sites'], radii: Settings['defaultRadiusM']): FeatureSource => {
     if (!sites) return indexedSource(EMPTY);
-    return indexedSource({
-      type: 'FeatureCollection',
-      features: sites.features
-        .filter((f) => f.geometry?.type === 'Point')
-        .map((f: Feature<Point, SiteProps>, i) => {
-          const list = techs(String(f.properties.tech ?? ''));
-          const mbb = MBB.test(list.join(' '));
-          const relevant = list.filter((t) => MBB.test(t) === mbb);
-          const fallback = Math.max(0, ...relevant.map((t) => radii[t as keyof typeof radii] ?? 0));
-          const radius = typeof f.properties.radius_m === 'number' ? f.properties.radius_m : fallback;
-          const lat = f.geometry.coordinates[1] ?? 0;
-          const metresPerPixelZ0 = (EARTH_CIRCUMFERENCE_M * Math.cos((lat * Math.PI) / 180)) / 512;
-          return {
-            type: 'Feature',
-            id: i,
-            geometry: f.geometry,
-            properties: {
-              id: f.properties.id ?? '',
-              operator: f.properties.operator ?? '?',
-              // As the analysis names it, for an operator's lens.
-              lensOperator: operatorOf(f.properties),
-              mbb,
-              radius,
-              r0: radius / metresPerPixelZ0,
-              off: f.properties.status === 'off',
-            },
-          };
-        }),
-    });
+    const features = sites.features;
+    const built: (FC['features'][number] | undefined)[] = new Array(features.length);
+    return {
+      length: features.length,
+      boxes: () => featureBoxes(features),
+      get: (i) => {
+        const done = built[i];
+        if (done) return done;
+        const f = features[i] as Feature<Point | null, SiteProps> | undefined;
+        if (f?.geometry?.type !== 'Point') return null;
+        return (built[i] = siteForMap(f as Feature<Point, SiteProps>, i, radii));
+      },
+    };
   },
 );
+
+function siteForMap(
+  f: Feature<Point, SiteProps>,
+  i: number,
+  radii: Settings['defaultRadiusM'],
+): FC['features'][number] {
+  const list = techs(String(f.properties.tech ?? ''));
+  const mbb = MBB.test(list.join(' '));
+  const relevant = list.filter((t) => MBB.test(t) === mbb);
+  const fallback = Math.max(0, ...relevant.map((t) => radii[t as keyof typeof radii] ?? 0));
+  const radius = typeof f.properties.radius_m === 'number' ? f.properties.radius_m : fallback;
+  const lat = f.geometry.coordinates[1] ?? 0;
+  const metresPerPixelZ0 = (EARTH_CIRCUMFERENCE_M * Math.cos((lat * Math.PI) / 180)) / 512;
+  return {
+    type: 'Feature',
+    id: i,
+    geometry: f.geometry,
+    properties: {
+      id: f.properties.id ?? '',
+      operator: f.properties.operator ?? '?',
+      // As the analysis names it, for an operator's lens.
+      lensOperator: operatorOf(f.properties),
+      mbb,
+      radius,
+      r0: radius / metresPerPixelZ0,
+      off: f.properties.status === 'off',
+    },
+  };
+}
 
 export interface MapLabel {
   id: string;
@@ -318,12 +332,13 @@ export const fieldReportsForMap = memoLast(
     ({ type: 'FeatureCollection', features: [...(reports ?? [])] }) as FC,
 );
 
-export function operatorsOf(sites: InputLayers['sites']): string[] {
+/** The sites' operators, sorted (the same array while the sites are the same: every plan reads them). */
+export const operatorsOf = memoLast((sites: InputLayers['sites']): string[] => {
   if (!sites) return [];
   return [...new Set(sites.features.map((f) => f.properties.operator ?? '?'))].sort((a, b) =>
     a.localeCompare(b),
   );
-}
+});
 
 export function facilityKindsOf(facilities: InputLayers['facilities']): string[] {
   if (!facilities) return [];

@@ -1,5 +1,7 @@
+import type { Pause } from '../data/resultCodec.ts';
 import type {
   AnalysisResult,
+  HamletCoverage,
   HamletStatus,
   MarketClass,
   RankedHamlet,
@@ -68,12 +70,64 @@ export function rowFieldsOf(
   result: AnalysisResult,
   unitOf: ReadonlyMap<string, HamletUnit> = NO_UNITS,
 ): RowFields[] {
-  const ranks = new Map<string, RankedHamlet>(result.ranking.map((r) => [r.id, r]));
-  const ranked: RowFields[] = [];
-  const rest: RowFields[] = [];
-  for (const h of result.hamlets) {
-    const r = ranks.get(h.id);
-    const unit = unitOf.get(h.id);
+  const order = new RowOrder(result, unitOf);
+  for (const h of result.hamlets) order.add(h);
+  return order.rows();
+}
+
+/** Rows are built this many at a time between looks at the clock (`buildRowsInSlices`). */
+const ROWS_PER_LOOK = 256;
+
+/** `rowFieldsOf` in slices (`pause`: e.g. `pageSlices()`), the page drawing and taking input between them. */
+export async function rowFieldsInSlices(
+  result: AnalysisResult,
+  unitOf: ReadonlyMap<string, HamletUnit> = NO_UNITS,
+  pause: Pause,
+): Promise<RowFields[]> {
+  const order = new RowOrder(result, unitOf);
+  const hamlets = result.hamlets;
+  for (let i = 0; i < hamlets.length; i++) {
+    order.add(hamlets[i] as HamletCoverage);
+    if (i % ROWS_PER_LOOK === 0) await pause();
+  }
+  return order.rows();
+}
+
+/**
+ * `buildRows` in slices (`pause`), the page drawing and taking input between them: at 89,000 hamlets the
+ * rows and their search index took ~300 ms of one task.
+ */
+export async function buildRowsInSlices(
+  result: AnalysisResult,
+  unitOf: ReadonlyMap<string, HamletUnit> = NO_UNITS,
+  pause: Pause,
+): Promise<HamletRow[]> {
+  const rows = (await rowFieldsInSlices(result, unitOf, pause)) as HamletRow[];
+  const fields: SearchFields = new Map();
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as HamletRow;
+    row.search = rowSearch(row, fields);
+    if (i % ROWS_PER_LOOK === 0) await pause();
+  }
+  return rows;
+}
+
+/** Rows added hamlet by hamlet, then given in the list's order: ranked by rank, then the rest in order. */
+class RowOrder {
+  private readonly ranks: Map<string, RankedHamlet>;
+  private readonly ranked: RowFields[] = [];
+  private readonly rest: RowFields[] = [];
+
+  constructor(
+    result: AnalysisResult,
+    private readonly unitOf: ReadonlyMap<string, HamletUnit>,
+  ) {
+    this.ranks = new Map(result.ranking.map((r) => [r.id, r]));
+  }
+
+  add(h: HamletCoverage): void {
+    const r = this.ranks.get(h.id);
+    const unit = this.unitOf.get(h.id);
     const row: RowFields = {
       id: h.id,
       rank: r?.rank ?? null,
@@ -96,12 +150,15 @@ export function rowFieldsOf(
       noMbb: h.flags.noMbb,
       market: h.market.class,
     };
-    (row.rank === null ? rest : ranked).push(row);
+    (row.rank === null ? this.rest : this.ranked).push(row);
   }
-  // A few hundred ranked rows; the sort is stable, so equal ranks keep the result's order.
-  ranked.sort((a, b) => (a.rank as number) - (b.rank as number));
-  for (const row of rest) ranked.push(row);
-  return ranked;
+
+  rows(): RowFields[] {
+    // A few hundred ranked rows; the sort is stable, so equal ranks keep the result's order.
+    const out = this.ranked.sort((a, b) => (a.rank as number) - (b.rank as number));
+    for (const row of this.rest) out.push(row);
+    return out;
+  }
 }
 
 /** The folded words of names already indexed, shared by the rows of one list. */
