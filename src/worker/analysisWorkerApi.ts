@@ -7,7 +7,8 @@ import type { AnalysisResult, InputLayers, ProgressCallback, Settings } from '..
 import type { ScenarioWorkerUpdate, SuggestReply } from './scenarioProtocol.ts';
 import { aheadSettings } from './aheadProgress.ts';
 import { fetchSampleFiles, parseSampleFiles, sampleLayersOf } from '../data/sampleLayers.ts';
-import { decodeResult, encodeResult, LAYERS_RECORD, noPause, ResultCodecError } from '../data/resultCodec.ts';
+import { noPause, ResultCodecError } from '../data/resultCodec.ts';
+import { copyLayersBytes, layersFromBytes, layersToBytes, type LayersBytes } from './layersBytes.ts';
 import { WorkerDied } from './lifeline.ts';
 import { analyzeSplit, helpWithBlocks, runWorkers, startHelper, type StartedHelper } from './splitRun.ts';
 
@@ -76,7 +77,7 @@ export function createAnalysisWorkerApi(options: AnalysisWorkerOptions = {}) {
   };
   let layers: InputLayers | null = null;
   /** The bytes `layers` came as (`setLayersEncoded`): what helpers of a split run are given. */
-  let layersBytes: ArrayBuffer | null = null;
+  let layersBytes: LayersBytes | null = null;
   /** A run split across workers, while it is under way: what-if calls wait for its session. */
   let running: Promise<unknown> | null = null;
   /** Bumped by every change of `layers`, so a slow sample fetch cannot overwrite layers set after it began. */
@@ -115,12 +116,13 @@ export function createAnalysisWorkerApi(options: AnalysisWorkerOptions = {}) {
       ahead = null;
     },
     /**
-     * The same from their bytes (`encodeResult` with `LAYERS_RECORD`, transferred): a large data set is
-     * encoded on the page in slices and decoded here, where a structured clone would block the page.
-     * Without pauses the decoding runs in this one task: no other call sees the layers half set.
+     * The same from their bytes (`LayersBytes`, transferred): the import worker's bytes of each layer
+     * imported, the others encoded on the page in slices, and decoded here, where a structured clone
+     * would block the page. Without pauses the decoding runs in this one task: no other call sees the
+     * layers half set.
      */
-    async setLayersEncoded(bytes: ArrayBuffer): Promise<void> {
-      const input = (await decodeResult(bytes, noPause, LAYERS_RECORD)) as InputLayers;
+    async setLayersEncoded(bytes: LayersBytes): Promise<void> {
+      const input = await layersFromBytes(bytes, noPause);
       layers = input;
       layersBytes = bytes;
       generation++;
@@ -195,8 +197,8 @@ export function createAnalysisWorkerApi(options: AnalysisWorkerOptions = {}) {
      * A helper's part of a split run (`analyzeSplit`), in a worker started for it: the layers' bytes, the
      * settings, and the port the blocks go over.
      */
-    async helpBlocks(bytes: ArrayBuffer, settings: Settings, port: MessagePort): Promise<void> {
-      const input = (await decodeResult(bytes, noPause, LAYERS_RECORD)) as InputLayers;
+    async helpBlocks(bytes: LayersBytes, settings: Settings, port: MessagePort): Promise<void> {
+      const input = await layersFromBytes(bytes, noPause);
       await helpWithBlocks(input, settings, port);
     },
     takeHamlets(i: number): AnalysisResult['hamlets'] {
@@ -267,7 +269,8 @@ export function createAnalysisWorkerApi(options: AnalysisWorkerOptions = {}) {
     }
     const helpers: StartedHelper[] = [];
     try {
-      for (let i = 1; i < workers; i++) helpers.push(startHelper(makeHelper, bytes.slice(0), settings));
+      for (let i = 1; i < workers; i++)
+        helpers.push(startHelper(makeHelper, copyLayersBytes(bytes), settings));
       const engine = await analyzeSplit(input, settings, helpers, onProgress);
       const session = new ScenarioSession(input, settings, undefined, engine);
       return { generation: forGeneration, settings: JSON.stringify(settings), session };
@@ -320,9 +323,9 @@ function changedSinceBaseline(s: ScenarioSession, after: AnalysisResult): string
 }
 
 /** Layers given as objects, as bytes for helpers; null if the bytes cannot carry them (a lone surrogate). */
-async function encodedOrNull(input: InputLayers): Promise<ArrayBuffer | null> {
+async function encodedOrNull(input: InputLayers): Promise<LayersBytes | null> {
   try {
-    return await encodeResult(input, noPause, LAYERS_RECORD);
+    return await layersToBytes(input, noPause);
   } catch (e) {
     if (e instanceof ResultCodecError) return null;
     throw e;

@@ -9,6 +9,7 @@ import {
   type Pause,
 } from '../data/resultCodec.ts';
 import type { LoadOutcome } from './importTask.ts';
+import { rememberLayerBytes } from './layersBytes.ts';
 
 /**
  * A load's outcome as the import worker posts it: a layer's collection as bytes (`COLLECTION_RECORD`,
@@ -41,5 +42,7 @@ export async function fromWire(wire: WireOutcome, pause: Pause): Promise<LoadOut
   if (!('bytes' in wire)) return wire;
   const collection = (await decodeResult(wire.bytes, pause, COLLECTION_RECORD)) as LoadResult['collection'];
   rememberBoxes(collection.features, wire.boxes);
+  // The analysis worker is given the layer as these bytes (`layersToBytes`), not encoded again.
+  rememberLayerBytes(collection, wire.bytes);
   return { ok: true, result: { ...wire.result, collection } };
 }

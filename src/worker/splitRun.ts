@@ -5,6 +5,7 @@ import type { InputLayers, ProgressCallback, Settings } from '../analysis/types.
 import { yieldToPage } from '../data/resultCodec.ts';
 import type { AnalysisWorkerApi } from './analysisWorkerApi.ts';
 import { watchWorker, WorkerDied } from './lifeline.ts';
+import { layersTransfers, type LayersBytes } from './layersBytes.ts';
 
 /**
  * Inputs of at least this many hamlets are analysed on several workers. Each helper decodes and prepares
@@ -140,9 +141,9 @@ export interface StartedHelper extends Helper {
 
 /**
  * Starts a helper worker for a run (`make`: the analysis worker's own script) and gives it the layers'
- * bytes (`LAYERS_RECORD`, transferred) and the settings; its `done` rejects with `WorkerDied` when it dies.
+ * bytes (`LayersBytes`, transferred) and the settings; its `done` rejects with `WorkerDied` when it dies.
  */
-export function startHelper(make: () => Worker, bytes: ArrayBuffer, settings: Settings): StartedHelper {
+export function startHelper(make: () => Worker, bytes: LayersBytes, settings: Settings): StartedHelper {
   const worker = make();
   let unwatch = (): void => undefined;
   const death = new Promise<never>((_, reject) => {
@@ -151,7 +152,11 @@ export function startHelper(make: () => Worker, bytes: ArrayBuffer, settings: Se
   const api = Comlink.wrap<Pick<AnalysisWorkerApi, 'helpBlocks'>>(worker);
   const { port1, port2 } = new MessageChannel();
   const done = Promise.race([
-    api.helpBlocks(Comlink.transfer(bytes, [bytes]), settings, Comlink.transfer(port2, [port2])),
+    api.helpBlocks(
+      Comlink.transfer(bytes, layersTransfers(bytes)),
+      settings,
+      Comlink.transfer(port2, [port2]),
+    ),
     death,
   ]);
   done.catch(() => undefined);
