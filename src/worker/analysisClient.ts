@@ -363,7 +363,9 @@ async function encodeLayers(
 ): Promise<(api: Comlink.Remote<AnalysisWorkerApi>) => Promise<void>> {
   try {
     const bytes = await layersToBytes(layers, pageSlices());
-    return (api) => api.setLayersEncoded(Comlink.transfer(bytes, layersTransfers(bytes)));
+    // With the hamlets' count: a run it will split starts its helpers with the layers.
+    const hamlets = layers.hamlets.features.length;
+    return (api) => api.setLayersEncoded(Comlink.transfer(bytes, layersTransfers(bytes)), hamlets);
   } catch (e) {
     if (!(e instanceof ResultCodecError)) throw e;
     return (api) => api.setLayers(layers);
