@@ -59,39 +59,52 @@ export const hamletFeatures = memoLast(
     const ranking = lens?.ranking?.byId ?? lookups.rankingById;
     const op = lens?.operator ?? null;
     const measured = measuredQualities(result);
-    const built: (FC['features'][number] | undefined)[] = new Array(features.length);
-    return {
-      length: features.length,
-      boxes: () => featureBoxes(features),
-      get: (i) => {
-        const done = built[i];
-        if (done) return done;
-        const f = features[i];
-        if (!f) return null;
-        const c = coverage.get(f.properties.id);
-        const r = ranking.get(f.properties.id);
-        return (built[i] = {
-          type: 'Feature',
-          id: i,
-          geometry: f.geometry,
-          // What the layers read, no more: every property is copied to MapLibre's worker and
-          // written into each tile the hamlet meets. The name is looked up by index for labels.
-          properties: {
-            id: f.properties.id,
-            status: c?.status ?? 'pending',
-            broadbandShare: c?.broadbandShare ?? -1,
-            uncoveredHouseholds: c?.uncoveredHouseholds ?? -1,
-            // -1 marks "no value" (served hamlets are not ranked); the style paints it grey.
-            score: r?.score ?? -1,
-            market: c?.market.class ?? 'pending',
-            lens: c && op !== null ? lensClass(c, hamletLens(c, op)) : 'pending',
-            measured: measured?.get(f.properties.id) ?? 'no_data',
-          },
-        });
-      },
-    };
+    return lazySource(features, (f, i) => {
+      const c = coverage.get(f.properties.id);
+      const r = ranking.get(f.properties.id);
+      return {
+        type: 'Feature',
+        id: i,
+        geometry: f.geometry,
+        // What the layers read, no more: every property is copied to MapLibre's worker and
+        // written into each tile the hamlet meets. The name is looked up by index for labels.
+        properties: {
+          id: f.properties.id,
+          status: c?.status ?? 'pending',
+          broadbandShare: c?.broadbandShare ?? -1,
+          uncoveredHouseholds: c?.uncoveredHouseholds ?? -1,
+          // -1 marks "no value" (served hamlets are not ranked); the style paints it grey.
+          score: r?.score ?? -1,
+          market: c?.market.class ?? 'pending',
+          lens: c && op !== null ? lensClass(c, hamletLens(c, op)) : 'pending',
+          measured: measured?.get(f.properties.id) ?? 'no_data',
+        },
+      };
+    });
   },
 );
+
+/**
+ * The map's features made from `features` on first need (`make`: null for one the map does not draw) and
+ * kept, so a window's features are the same objects in every window and only those a window holds are made.
+ */
+function lazySource<F extends Feature<Geometry | null, unknown>>(
+  features: readonly F[],
+  make: (f: F, i: number) => FC['features'][number] | null,
+): FeatureSource {
+  const made: (FC['features'][number] | null | undefined)[] = new Array(features.length);
+  return {
+    length: features.length,
+    boxes: () => featureBoxes(features),
+    get: (i) => {
+      const done = made[i];
+      if (done !== undefined) return done;
+      const f = features[i];
+      if (!f) return null;
+      return (made[i] = make(f, i));
+    },
+  };
+}
 
 /** All of the map's hamlet polygons (`hamletFeatures`) as one collection. */
 export function hamletsForMap(
@@ -112,22 +125,12 @@ export function sourceOf(
   fc: FeatureCollection<Geometry | null, unknown>,
   keep?: readonly string[],
 ): FeatureSource {
-  const built: (FC['features'][number] | undefined)[] = new Array(fc.features.length);
-  const copy = (f: FC['features'][number], i: number): FC['features'][number] => {
+  return lazySource(fc.features as FC['features'], (f, i) => {
     if (!keep) return { ...f, id: i };
     const properties: Record<string, unknown> = {};
     for (const k of keep) if (f.properties && k in f.properties) properties[k] = f.properties[k];
     return { type: 'Feature', id: i, geometry: f.geometry, properties };
-  };
-  return {
-    length: fc.features.length,
-    boxes: () => featureBoxes(fc.features),
-    get: (i) => {
-      const f = fc.features[i];
-      if (!f) return null;
-      return (built[i] ??= copy(f as FC['features'][number], i));
-    },
-  };
+  });
 }
 
 const allFeatures = new WeakMap<FeatureSource, FC>();
@@ -215,19 +218,9 @@ function techs(tech: string): string[] {
 export const sitesForMap = memoLast(
   (sites: InputLayers['sites'], radii: Settings['defaultRadiusM']): FeatureSource => {
     if (!sites) return indexedSource(EMPTY);
-    const features = sites.features;
-    const built: (FC['features'][number] | undefined)[] = new Array(features.length);
-    return {
-      length: features.length,
-      boxes: () => featureBoxes(features),
-      get: (i) => {
-        const done = built[i];
-        if (done) return done;
-        const f = features[i] as Feature<Point | null, SiteProps> | undefined;
-        if (f?.geometry?.type !== 'Point') return null;
-        return (built[i] = siteForMap(f as Feature<Point, SiteProps>, i, radii));
-      },
-    };
+    return lazySource(sites.features as Feature<Point | null, SiteProps>[], (f, i) =>
+      f.geometry?.type === 'Point' ? siteForMap(f as Feature<Point, SiteProps>, i, radii) : null,
+    );
   },
 );
 
