@@ -492,10 +492,12 @@ export function rankingRows(
     rows.push({ h, r, cost: r });
   }
   const inputOrder = new Map(hamletsInput.features.map((f, i) => [String(f.properties.id), i]));
+  // Each hamlet's place in the input looked up once, not in every comparison (the sort is stable).
   const rest = result.hamlets
     .filter((h) => !ranked.has(h.id) && (!keep || keep.has(h.id)))
-    .sort((a, b) => (inputOrder.get(a.id) ?? Infinity) - (inputOrder.get(b.id) ?? Infinity));
-  for (const h of rest) rows.push({ h, r: undefined, cost: estimateCost(h, result.summary.settings) });
+    .map((h) => ({ h, at: inputOrder.get(h.id) ?? Infinity }))
+    .sort((a, b) => a.at - b.at);
+  for (const { h } of rest) rows.push({ h, r: undefined, cost: estimateCost(h, result.summary.settings) });
   return rows;
 }
 

@@ -98,7 +98,9 @@ export class NearestIndex {
       const b = h.bounds;
       const stamp = ++this.stamp;
       let seen = 0;
-      let radius = FIRST_RADIUS;
+      // Every item nearer than the best so far (the hint's) has its box within that distance of the
+      // hamlet's: a box that wide is enough, and often far smaller than the first radius.
+      let radius = Number.isFinite(bestD) ? Math.min(FIRST_RADIUS, bestD + 1) : FIRST_RADIUS;
       const found: number[] = [];
       const lower = this.lowerAt;
       for (;;) {

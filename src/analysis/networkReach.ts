@@ -159,7 +159,11 @@ export class ReachCollector {
         const hi = list.a[k] as number;
         ids[(fill[hi] as number)++] = rank[list.b[k] as number] as number;
       }
-      for (let i = 0; i < n; i++) ids.subarray(first[i], first[i + 1]).sort();
+      for (let i = 0; i < n; i++) {
+        const from = first[i] as number;
+        const to = first[i + 1] as number;
+        if (to - from > 1) ids.subarray(from, to).sort();
+      }
       start.push(first);
       items.push(ids);
     }

@@ -56,26 +56,41 @@ export function operatorClasses(
   const cuts = new Cuts(h, warnings, scratch.cut);
   const nearOf = (k: 'mbb' | 'fibre'): CoverageShape[] =>
     g.reach[k] === 'none' ? [] : (scratch.near[k] ?? touching(h, tile.shapes[k]));
+  // The pooled proofs failed over these shapes (hamletClasses found them and they left the hamlet partly
+  // reached), so no operator's share of them can prove it covered: skip those proofs.
+  const unproven = (k: 'mbb' | 'fibre'): boolean => g.reach[k] === 'partial' && scratch.near[k] !== undefined;
   const mbbArea = g.fibreMbb + g.mbb;
   if (keep?.kind === 'mbb') {
-    const fibre = perOperator(h, nearOf('fibre'), g.fibreMbb + g.fibre, g.reach.fibre, cuts);
+    const fibre = perOperator(
+      h,
+      nearOf('fibre'),
+      g.fibreMbb + g.fibre,
+      g.reach.fibre,
+      cuts,
+      unproven('fibre'),
+    );
     return { ...keep.from, fibre };
   }
-  const mbb = perOperator(h, nearOf('mbb'), mbbArea, g.reach.mbb, cuts);
+  const mbb = perOperator(h, nearOf('mbb'), mbbArea, g.reach.mbb, cuts, unproven('mbb'));
   const fibre =
     keep?.kind === 'fibre'
       ? keep.from.fibre
-      : perOperator(h, nearOf('fibre'), g.fibreMbb + g.fibre, g.reach.fibre, cuts);
+      : perOperator(h, nearOf('fibre'), g.fibreMbb + g.fibre, g.reach.fibre, cuts, unproven('fibre'));
   return { mbb, fibre, oneOperator: exactlyOne(mbb, mbbArea, cuts) };
 }
 
-/** Each operator's area of one kind, at most `pooled`: the area the pooled classes give that kind. */
+/**
+ * Each operator's area of one kind, at most `pooled`: the area the pooled classes give that kind.
+ * `unproven`: the proofs of full coverage (one shape, then the quadtree) already failed over all of `near`;
+ * both only succeed with more shapes, never fewer, so they fail for each operator's share too.
+ */
 function perOperator(
   h: PreparedHamlet,
   near: readonly CoverageShape[],
   pooled: number,
   pooledReach: Reach,
   cuts: Cuts,
+  unproven = false,
 ): OperatorPart[] {
   if (pooledReach === 'none' || pooledReach === 'skipped' || pooled <= 0 || near.length === 0) return [];
   const groups = new Map<string, CoverageShape[]>();
@@ -92,7 +107,7 @@ function perOperator(
   const parts: OperatorPart[] = [];
   for (const operator of [...groups.keys()].sort(compareNames)) {
     const list = groups.get(operator) as CoverageShape[];
-    if (provenByOne(h, list) || reachFrom(h, list) === 'full') {
+    if (!unproven && (provenByOne(h, list) || reachFrom(h, list) === 'full')) {
       parts.push({ operator, reach: 'full', area: pooled, shapes: list });
       continue;
     }

@@ -222,6 +222,9 @@ export const analyzeCommand: Command = {
     let started = 0;
     const load = async (): Promise<InputLayers> => {
       const layers = job ? await loadLayers(paths, job.bytes, read) : await readLayers(paths, read);
+      // The threads have their own copy of the bytes (made as they started); only a second run, without
+      // the scenario, would start threads again.
+      if (job && !scenarioPath) job.bytes = {};
       loaded.layers = layers;
       loaded.province = provincePath
         ? await provinceFromFile(provincePath, read)

@@ -189,6 +189,8 @@ export async function runAnalysisThread(): Promise<boolean> {
     warn: () => {},
     ...(job.crs ? { crs: job.crs } : {}),
   });
+  // The layers are read: their bytes (the size of every input file) need not stay for the analysis.
+  job.bytes = {};
   const state = prepareEngine(job.scenario ? scenarioLayers(job, loaded) : loaded, job.settings);
   const order = hamletOrder(state);
   const blocks = blockCount(order);

@@ -1,7 +1,10 @@
 import type { Feature, LineString } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../../geodata/scripts/prng.ts';
-import { hamletOrder, morton, prepareEngine } from '../../../src/analysis/engine.ts';
+import { buildEngine, hamletOrder, morton, prepareEngine } from '../../../src/analysis/engine.ts';
+import type { HamletGeometry } from '../../../src/analysis/hamletClasses.ts';
+import { operatorClasses } from '../../../src/analysis/operatorClasses.ts';
+import type { Tile } from '../../../src/analysis/tiles.ts';
 import type { Paths64 } from '../../../src/analysis/geometry/clip.ts';
 import { boundsOf } from '../../../src/analysis/geometry/clip.ts';
 import { polygonToSegmentDistance, segmentWithin } from '../../../src/analysis/geometry/distance.ts';
@@ -156,5 +159,45 @@ describe('what reaches each hamlet, collected a hamlet at a time', () => {
       for (const hi of order) c.add(state, hi);
       expect(c.finish(state)).toEqual(want);
     }
+  });
+});
+
+describe('operator figures where the pooled proofs failed', () => {
+  it('are those of the full path, which tries every operator’s proofs again', () => {
+    const rand = mulberry32(31);
+    let skipped = 0;
+    for (let round = 0; round < 6; round++) {
+      const hamlets = Array.from({ length: 50 }, (_, i) =>
+        hamlet(`H${i}`, rand() * 10_000, rand() * 10_000, 100 + rand() * 500),
+      );
+      const operators = ['Viettel', 'VNPT', 'MobiFone', ''];
+      const sites = Array.from({ length: 30 }, (_, i) =>
+        site(`S${i}`, rand() * 10_000, rand() * 10_000, {
+          tech: i % 4 === 0 ? '2G,3G,4G' : '4G',
+          radius_m: 300 + rand() * 2000,
+          operator: operators[i % operators.length] as string,
+          ...(i % 6 === 0 ? { azimuths: [rand() * 360], beamwidth: 120 } : {}),
+        }),
+      );
+      const fibre = Array.from({ length: 10 }, (_, i): Feature<LineString, FibreProps> => ({
+        type: 'Feature',
+        geometry: {
+          type: 'LineString',
+          coordinates: [ll(rand() * 10_000, rand() * 10_000), ll(rand() * 10_000, rand() * 10_000)],
+        },
+        properties: { id: `F${i}`, kind: 'access', operator: operators[i % 3] as string },
+      }));
+      const state = buildEngine(layersOf({ hamlets, sites, fibre }), withDefaults({}));
+      for (const h of state.hamlets) {
+        const g = state.geometry[h.index] as HamletGeometry;
+        const tile = state.tiles[state.tileOf[h.index] as number] as Tile;
+        // No scratch: every operator's shapes are found and tried for a proof again.
+        const full = operatorClasses(h, tile, g, []);
+        expect(state.operators[h.index], h.id).toEqual(full);
+        for (const k of ['mbb', 'fibre'] as const)
+          if (g.reach[k] === 'partial' && full[k].length > 1) skipped += full[k].length;
+      }
+    }
+    expect(skipped).toBeGreaterThan(100);
   });
 });
