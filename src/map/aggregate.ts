@@ -2,7 +2,7 @@ import type { ExpressionSpecification } from 'maplibre-gl';
 import type { AnalysisResult, InputLayers, Rollup } from '../analysis/types.ts';
 import type { AdminCollection, AdminLayers } from '../store/appState.ts';
 import type { UnitSystem } from '../store/viewState.ts';
-import { featureBoxes } from './featureBoxes.ts';
+import { featureBoxes } from '../data/featureBoxes.ts';
 import type { FC, ResultLookups } from './mapData.ts';
 import { memoLast } from './memo.ts';
 import { AGGREGATE } from './palette.ts';
@@ -75,6 +75,8 @@ export function aggregateAreas(admin: AdminLayers, unitSystem?: UnitSystem): Agg
  * 20° N, 10 px at zoom 7; Vietnam's land is ~2,700 cells.
  */
 export const GRID_DEG = 0.1;
+/** Grid columns and rows are offset by this in a cell's number (`gridForMap`): ±204.8° at 0.1°. */
+const GRID_SPAN = 2048;
 
 /** The cell `ix,iy` as west, south, east, north. */
 export function gridCellBounds(cell: string): [number, number, number, number] | null {
@@ -96,22 +98,30 @@ export const gridForMap = memoLast(
   ): FC | null => {
     if (!hamlets || hamlets.features.length === 0) return null;
     const boxes = featureBoxes(hamlets.features);
-    const cells = new Map<string, Pick<Rollup, 'hamlets' | 'hamletsByStatus'>>();
-    hamlets.features.forEach((f, i) => {
+    // Cells by a number made of their column and row (no string per hamlet), named once each below.
+    const cells = new Map<number, Pick<Rollup, 'hamlets' | 'hamletsByStatus'> & { cell: string }>();
+    const features = hamlets.features;
+    for (let i = 0; i < features.length; i++) {
       const x = (boxes[i * 4]! + boxes[i * 4 + 2]!) / 2;
       const y = (boxes[i * 4 + 1]! + boxes[i * 4 + 3]!) / 2;
-      if (!Number.isFinite(x) || !Number.isFinite(y)) return;
-      const key = `${Math.floor(x / GRID_DEG)},${Math.floor(y / GRID_DEG)}`;
+      if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+      const ix = Math.floor(x / GRID_DEG);
+      const iy = Math.floor(y / GRID_DEG);
+      // Columns and rows of the globe at 0.1° stay within ±1,800, well inside ±GRID_SPAN: distinct numbers.
+      const key = (ix + GRID_SPAN) * GRID_SPAN * 2 + (iy + GRID_SPAN);
       let c = cells.get(key);
-      if (!c) cells.set(key, (c = { hamlets: 0, hamletsByStatus: { served: 0, partial: 0, unserved: 0 } }));
+      if (!c) {
+        c = { cell: `${ix},${iy}`, hamlets: 0, hamletsByStatus: { served: 0, partial: 0, unserved: 0 } };
+        cells.set(key, c);
+      }
       c.hamlets++;
-      const st = coverage.get(f.properties.id)?.status;
+      const st = coverage.get((features[i] as (typeof features)[number]).properties.id)?.status;
       if (st) c.hamletsByStatus[st]++;
-    });
+    }
     const analysed = result !== null;
     return {
       type: 'FeatureCollection',
-      features: [...cells].map(([cell, c]) => {
+      features: [...cells.values()].map(({ cell, ...c }) => {
         const [w, s, e, n] = gridCellBounds(cell)!;
         return {
           type: 'Feature',

@@ -17,7 +17,7 @@ import type { FieldReport } from '../data/fieldReports.ts';
 import type { AdminCollection } from '../store/appState.ts';
 import type { ActiveLens } from '../store/lens.ts';
 import { shortAdminName } from '../i18n/adminName.ts';
-import { featureBoxes } from './featureBoxes.ts';
+import { featureBoxes } from '../data/featureBoxes.ts';
 import { memoLast } from './memo.ts';
 
 export type FC = FeatureCollection<Geometry, Record<string, unknown>>;
@@ -59,39 +59,52 @@ export const hamletFeatures = memoLast(
     const ranking = lens?.ranking?.byId ?? lookups.rankingById;
     const op = lens?.operator ?? null;
     const measured = measuredQualities(result);
-    const built: (FC['features'][number] | undefined)[] = new Array(features.length);
-    return {
-      length: features.length,
-      boxes: () => featureBoxes(features),
-      get: (i) => {
-        const done = built[i];
-        if (done) return done;
-        const f = features[i];
-        if (!f) return null;
-        const c = coverage.get(f.properties.id);
-        const r = ranking.get(f.properties.id);
-        return (built[i] = {
-          type: 'Feature',
-          id: i,
-          geometry: f.geometry,
-          // What the layers read, no more: every property is copied to MapLibre's worker and
-          // written into each tile the hamlet meets. The name is looked up by index for labels.
-          properties: {
-            id: f.properties.id,
-            status: c?.status ?? 'pending',
-            broadbandShare: c?.broadbandShare ?? -1,
-            uncoveredHouseholds: c?.uncoveredHouseholds ?? -1,
-            // -1 marks "no value" (served hamlets are not ranked); the style paints it grey.
-            score: r?.score ?? -1,
-            market: c?.market.class ?? 'pending',
-            lens: c && op !== null ? lensClass(c, hamletLens(c, op)) : 'pending',
-            measured: measured?.get(f.properties.id) ?? 'no_data',
-          },
-        });
-      },
-    };
+    return lazySource(features, (f, i) => {
+      const c = coverage.get(f.properties.id);
+      const r = ranking.get(f.properties.id);
+      return {
+        type: 'Feature',
+        id: i,
+        geometry: f.geometry,
+        // What the layers read, no more: every property is copied to MapLibre's worker and
+        // written into each tile the hamlet meets. The name is looked up by index for labels.
+        properties: {
+          id: f.properties.id,
+          status: c?.status ?? 'pending',
+          broadbandShare: c?.broadbandShare ?? -1,
+          uncoveredHouseholds: c?.uncoveredHouseholds ?? -1,
+          // -1 marks "no value" (served hamlets are not ranked); the style paints it grey.
+          score: r?.score ?? -1,
+          market: c?.market.class ?? 'pending',
+          lens: c && op !== null ? lensClass(c, hamletLens(c, op)) : 'pending',
+          measured: measured?.get(f.properties.id) ?? 'no_data',
+        },
+      };
+    });
   },
 );
+
+/**
+ * The map's features made from `features` on first need (`make`: null for one the map does not draw) and
+ * kept, so a window's features are the same objects in every window and only those a window holds are made.
+ */
+function lazySource<F extends Feature<Geometry | null, unknown>>(
+  features: readonly F[],
+  make: (f: F, i: number) => FC['features'][number] | null,
+): FeatureSource {
+  const made: (FC['features'][number] | null | undefined)[] = new Array(features.length);
+  return {
+    length: features.length,
+    boxes: () => featureBoxes(features),
+    get: (i) => {
+      const done = made[i];
+      if (done !== undefined) return done;
+      const f = features[i];
+      if (!f) return null;
+      return (made[i] = make(f, i));
+    },
+  };
+}
 
 /** All of the map's hamlet polygons (`hamletFeatures`) as one collection. */
 export function hamletsForMap(
@@ -112,22 +125,12 @@ export function sourceOf(
   fc: FeatureCollection<Geometry | null, unknown>,
   keep?: readonly string[],
 ): FeatureSource {
-  const built: (FC['features'][number] | undefined)[] = new Array(fc.features.length);
-  const copy = (f: FC['features'][number], i: number): FC['features'][number] => {
+  return lazySource(fc.features as FC['features'], (f, i) => {
     if (!keep) return { ...f, id: i };
     const properties: Record<string, unknown> = {};
     for (const k of keep) if (f.properties && k in f.properties) properties[k] = f.properties[k];
     return { type: 'Feature', id: i, geometry: f.geometry, properties };
-  };
-  return {
-    length: fc.features.length,
-    boxes: () => featureBoxes(fc.features),
-    get: (i) => {
-      const f = fc.features[i];
-      if (!f) return null;
-      return (built[i] ??= copy(f as FC['features'][number], i));
-    },
-  };
+  });
 }
 
 const allFeatures = new WeakMap<FeatureSource, FC>();
@@ -209,42 +212,46 @@ function techs(tech: string): string[] {
 /**
  * Sites with what the style needs: operator, whether they carry 4G/5G, and `r0`, the coverage radius in
  * screen pixels at zoom 0 at the site's own latitude (the style doubles it per zoom level), so the
- * disc matches the analysis radius without building polygons.
+ * disc matches the analysis radius without building polygons. Each built on first need (`id`: its index
+ * in `sites`; a site that is not a point is not drawn), so a window builds only the sites it holds.
  */
 export const sitesForMap = memoLast(
   (sites: InputLayers['sites'], radii: Settings['defaultRadiusM']): FeatureSource => {
     if (!sites) return indexedSource(EMPTY);
-    return indexedSource({
-      type: 'FeatureCollection',
-      features: sites.features
-        .filter((f) => f.geometry?.type === 'Point')
-        .map((f: Feature<Point, SiteProps>, i) => {
-          const list = techs(String(f.properties.tech ?? ''));
-          const mbb = MBB.test(list.join(' '));
-          const relevant = list.filter((t) => MBB.test(t) === mbb);
-          const fallback = Math.max(0, ...relevant.map((t) => radii[t as keyof typeof radii] ?? 0));
-          const radius = typeof f.properties.radius_m === 'number' ? f.properties.radius_m : fallback;
-          const lat = f.geometry.coordinates[1] ?? 0;
-          const metresPerPixelZ0 = (EARTH_CIRCUMFERENCE_M * Math.cos((lat * Math.PI) / 180)) / 512;
-          return {
-            type: 'Feature',
-            id: i,
-            geometry: f.geometry,
-            properties: {
-              id: f.properties.id ?? '',
-              operator: f.properties.operator ?? '?',
-              // As the analysis names it, for an operator's lens.
-              lensOperator: operatorOf(f.properties),
-              mbb,
-              radius,
-              r0: radius / metresPerPixelZ0,
-              off: f.properties.status === 'off',
-            },
-          };
-        }),
-    });
+    return lazySource(sites.features as Feature<Point | null, SiteProps>[], (f, i) =>
+      f.geometry?.type === 'Point' ? siteForMap(f as Feature<Point, SiteProps>, i, radii) : null,
+    );
   },
 );
+
+function siteForMap(
+  f: Feature<Point, SiteProps>,
+  i: number,
+  radii: Settings['defaultRadiusM'],
+): FC['features'][number] {
+  const list = techs(String(f.properties.tech ?? ''));
+  const mbb = MBB.test(list.join(' '));
+  const relevant = list.filter((t) => MBB.test(t) === mbb);
+  const fallback = Math.max(0, ...relevant.map((t) => radii[t as keyof typeof radii] ?? 0));
+  const radius = typeof f.properties.radius_m === 'number' ? f.properties.radius_m : fallback;
+  const lat = f.geometry.coordinates[1] ?? 0;
+  const metresPerPixelZ0 = (EARTH_CIRCUMFERENCE_M * Math.cos((lat * Math.PI) / 180)) / 512;
+  return {
+    type: 'Feature',
+    id: i,
+    geometry: f.geometry,
+    properties: {
+      id: f.properties.id ?? '',
+      operator: f.properties.operator ?? '?',
+      // As the analysis names it, for an operator's lens.
+      lensOperator: operatorOf(f.properties),
+      mbb,
+      radius,
+      r0: radius / metresPerPixelZ0,
+      off: f.properties.status === 'off',
+    },
+  };
+}
 
 export interface MapLabel {
   id: string;
@@ -318,12 +325,13 @@ export const fieldReportsForMap = memoLast(
     ({ type: 'FeatureCollection', features: [...(reports ?? [])] }) as FC,
 );
 
-export function operatorsOf(sites: InputLayers['sites']): string[] {
+/** The sites' operators, sorted (the same array while the sites are the same: every plan reads them). */
+export const operatorsOf = memoLast((sites: InputLayers['sites']): string[] => {
   if (!sites) return [];
   return [...new Set(sites.features.map((f) => f.properties.operator ?? '?'))].sort((a, b) =>
     a.localeCompare(b),
   );
-}
+});
 
 export function facilityKindsOf(facilities: InputLayers['facilities']): string[] {
   if (!facilities) return [];

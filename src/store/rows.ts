@@ -1,5 +1,7 @@
+import type { Pause } from '../data/resultCodec.ts';
 import type {
   AnalysisResult,
+  HamletCoverage,
   HamletStatus,
   MarketClass,
   RankedHamlet,
@@ -42,6 +44,9 @@ export interface SortState {
   dir: 'asc' | 'desc';
 }
 
+/** A row's fields: what the saved list keeps (`store/persist/listRecord.ts`); its search index is apart. */
+export type RowFields = HamletRow;
+
 /**
  * Ranked candidates first (by rank), then the hamlets without a rank (served ones) in the result's order:
  * what `sortRows(rows, { key: 'rank', dir: 'asc' })` gives, without sorting thousands of rows.
@@ -50,13 +55,66 @@ export function buildRows(
   result: AnalysisResult,
   unitOf: ReadonlyMap<string, HamletUnit> = NO_UNITS,
 ): HamletRow[] {
-  const ranks = new Map<string, RankedHamlet>(result.ranking.map((r) => [r.id, r]));
-  const ranked: HamletRow[] = [];
-  const rest: HamletRow[] = [];
-  for (const h of result.hamlets) {
-    const r = ranks.get(h.id);
-    const unit = unitOf.get(h.id);
-    const row: HamletRow = {
+  return rowFieldsOf(result, unitOf);
+}
+
+/** The rows' fields in the list's order (`buildRows`). */
+export function rowFieldsOf(
+  result: AnalysisResult,
+  unitOf: ReadonlyMap<string, HamletUnit> = NO_UNITS,
+): RowFields[] {
+  const order = new RowOrder(result, unitOf);
+  for (const h of result.hamlets) order.add(h);
+  return order.rows();
+}
+
+/** Rows are built this many at a time between looks at the clock (`buildRowsInSlices`). */
+const ROWS_PER_LOOK = 256;
+
+/** `rowFieldsOf` in slices (`pause`: e.g. `pageSlices()`), the page drawing and taking input between them. */
+export async function rowFieldsInSlices(
+  result: AnalysisResult,
+  unitOf: ReadonlyMap<string, HamletUnit> = NO_UNITS,
+  pause: Pause,
+): Promise<RowFields[]> {
+  const order = new RowOrder(result, unitOf);
+  const hamlets = result.hamlets;
+  for (let i = 0; i < hamlets.length; i++) {
+    order.add(hamlets[i] as HamletCoverage);
+    if (i % ROWS_PER_LOOK === 0) await pause();
+  }
+  return order.rows();
+}
+
+/**
+ * `buildRows` in slices (`pause`), the page drawing and taking input between them (the rows' search index
+ * is built later: `indexRows`).
+ */
+export async function buildRowsInSlices(
+  result: AnalysisResult,
+  unitOf: ReadonlyMap<string, HamletUnit> = NO_UNITS,
+  pause: Pause,
+): Promise<HamletRow[]> {
+  return rowFieldsInSlices(result, unitOf, pause);
+}
+
+/** Rows added hamlet by hamlet, then given in the list's order: ranked by rank, then the rest in order. */
+class RowOrder {
+  private readonly ranks: Map<string, RankedHamlet>;
+  private readonly ranked: RowFields[] = [];
+  private readonly rest: RowFields[] = [];
+
+  constructor(
+    result: AnalysisResult,
+    private readonly unitOf: ReadonlyMap<string, HamletUnit>,
+  ) {
+    this.ranks = new Map(result.ranking.map((r) => [r.id, r]));
+  }
+
+  add(h: HamletCoverage): void {
+    const r = this.ranks.get(h.id);
+    const unit = this.unitOf.get(h.id);
+    const row: RowFields = {
       id: h.id,
       rank: r?.rank ?? null,
       tier: r?.tier ?? null,
@@ -78,12 +136,15 @@ export function buildRows(
       noMbb: h.flags.noMbb,
       market: h.market.class,
     };
-    (row.rank === null ? rest : ranked).push(row);
+    (row.rank === null ? this.rest : this.ranked).push(row);
   }
-  // A few hundred ranked rows; the sort is stable, so equal ranks keep the result's order.
-  ranked.sort((a, b) => (a.rank as number) - (b.rank as number));
-  for (const row of rest) ranked.push(row);
-  return ranked;
+
+  rows(): RowFields[] {
+    // A few hundred ranked rows; the sort is stable, so equal ranks keep the result's order.
+    const out = this.ranked.sort((a, b) => (a.rank as number) - (b.rank as number));
+    for (const row of this.rest) out.push(row);
+    return out;
+  }
 }
 
 /** The folded words of names already indexed, shared by the rows of one list. */

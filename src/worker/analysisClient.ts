@@ -5,7 +5,8 @@ import type { AnalysisWorkerApi } from './analysisWorkerApi.ts';
 import analysisWorkerUrl from './analysis.worker.ts?worker&url';
 import { AheadProgress, aheadSettings } from './aheadProgress.ts';
 import { watchWorker, WorkerDied, WorkerFailed } from './lifeline.ts';
-import { encodeResult, LAYERS_RECORD, pageSlices, ResultCodecError } from '../data/resultCodec.ts';
+import { pageSlices, ResultCodecError } from '../data/resultCodec.ts';
+import { layersToBytes, layersTransfers } from './layersBytes.ts';
 import {
   originOf,
   parseCollection,
@@ -352,16 +353,19 @@ export class AnalysisClient {
 }
 
 /**
- * The page's own layers as a call that gives them to a worker: their bytes, encoded in 40 ms slices and
- * transferred (a structured clone of 89,000 hamlets with their fibre and sites blocked the page for over
- * a second); layers the codec cannot carry (a string with a lone surrogate) are cloned as before.
+ * The page's own layers as a call that gives them to a worker: as bytes, transferred (a structured clone
+ * of 89,000 hamlets with their fibre and sites blocked the page for over a second): a layer imported
+ * through the dialog as the bytes the import worker sent, the others encoded in 40 ms slices
+ * (`layersToBytes`); layers the codec cannot carry (a string with a lone surrogate) are cloned as before.
  */
 async function encodeLayers(
   layers: InputLayers,
 ): Promise<(api: Comlink.Remote<AnalysisWorkerApi>) => Promise<void>> {
   try {
-    const bytes = await encodeResult(layers, pageSlices(), LAYERS_RECORD);
-    return (api) => api.setLayersEncoded(Comlink.transfer(bytes, [bytes]));
+    const bytes = await layersToBytes(layers, pageSlices());
+    // With the hamlets' count: a run it will split starts its helpers with the layers.
+    const hamlets = layers.hamlets.features.length;
+    return (api) => api.setLayersEncoded(Comlink.transfer(bytes, layersTransfers(bytes)), hamlets);
   } catch (e) {
     if (!(e instanceof ResultCodecError)) throw e;
     return (api) => api.setLayers(layers);

@@ -7,9 +7,17 @@ import type { AnalysisResult, InputLayers, ProgressCallback, Settings } from '..
 import type { ScenarioWorkerUpdate, SuggestReply } from './scenarioProtocol.ts';
 import { aheadSettings } from './aheadProgress.ts';
 import { fetchSampleFiles, parseSampleFiles, sampleLayersOf } from '../data/sampleLayers.ts';
-import { decodeResult, encodeResult, LAYERS_RECORD, noPause, ResultCodecError } from '../data/resultCodec.ts';
+import { noPause, ResultCodecError } from '../data/resultCodec.ts';
+import { copyLayersBytes, layersFromBytes, layersToBytes, type LayersBytes } from './layersBytes.ts';
 import { WorkerDied } from './lifeline.ts';
-import { analyzeSplit, helpWithBlocks, runWorkers, startHelper, type StartedHelper } from './splitRun.ts';
+import {
+  analyzeSplit,
+  helpWithBlocks,
+  runWorkers,
+  startHelper,
+  type StartedHelper,
+  type WarmHelper,
+} from './splitRun.ts';
 
 /** Hamlets per result message: a few hundred keep each message's clone on the page to a few ms. */
 const HAMLETS_PER_CHUNK = 400;
@@ -76,7 +84,18 @@ export function createAnalysisWorkerApi(options: AnalysisWorkerOptions = {}) {
   };
   let layers: InputLayers | null = null;
   /** The bytes `layers` came as (`setLayersEncoded`): what helpers of a split run are given. */
-  let layersBytes: ArrayBuffer | null = null;
+  let layersBytes: LayersBytes | null = null;
+  /**
+   * Helpers of a split run started when the layers of `generation` arrived (`setLayersEncoded`), decoding
+   * them while this worker does; the run takes them, and newer layers end them.
+   */
+  let warm: { generation: number; helpers: WarmHelper[] } | null = null;
+  const dropWarm = (): void => {
+    for (const h of warm?.helpers ?? []) h.stop();
+    warm = null;
+  };
+  /** In a helper: its layers, decoded from the bytes it was given (`helpLayers`). */
+  let helperLayers: Promise<InputLayers> | null = null;
   /** A run split across workers, while it is under way: what-if calls wait for its session. */
   let running: Promise<unknown> | null = null;
   /** Bumped by every change of `layers`, so a slow sample fetch cannot overwrite layers set after it began. */
@@ -109,22 +128,31 @@ export function createAnalysisWorkerApi(options: AnalysisWorkerOptions = {}) {
   const api = {
     /** Layers are sent once per worker and kept, so a settings change does not re-copy megabytes. */
     setLayers(input: InputLayers): void {
+      dropWarm();
       layers = input;
       layersBytes = null;
       generation++;
       ahead = null;
     },
     /**
-     * The same from their bytes (`encodeResult` with `LAYERS_RECORD`, transferred): a large data set is
-     * encoded on the page in slices and decoded here, where a structured clone would block the page.
-     * Without pauses the decoding runs in this one task: no other call sees the layers half set.
+     * The same from their bytes (`LayersBytes`, transferred): the import worker's bytes of each layer
+     * imported, the others encoded on the page in slices, and decoded here, where a structured clone
+     * would block the page. Without pauses the decoding runs in this one task: no other call sees the
+     * layers half set.
      */
-    async setLayersEncoded(bytes: ArrayBuffer): Promise<void> {
-      const input = (await decodeResult(bytes, noPause, LAYERS_RECORD)) as InputLayers;
+    async setLayersEncoded(bytes: LayersBytes, hamlets = 0): Promise<void> {
+      dropWarm();
+      // Layers a run will split (`hamlets`, as the page counts them): its helpers start now and decode
+      // their copies while this worker decodes its own, instead of after, at the run.
+      const workers = runWorkers(hamlets, cores, options.splitMinHamlets);
+      const early: WarmHelper[] = [];
+      for (let i = 1; i < workers; i++) early.push(startHelper(makeHelper, copyLayersBytes(bytes)));
+      const input = await layersFromBytes(bytes, noPause);
       layers = input;
       layersBytes = bytes;
       generation++;
       ahead = null;
+      if (early.length > 0) warm = { generation, helpers: early };
     },
     /**
      * Fetches and parses the shipped sample here instead of on the page, and keeps its layers for `run`.
@@ -139,6 +167,7 @@ export function createAnalysisWorkerApi(options: AnalysisWorkerOptions = {}) {
     ): Promise<number> {
       const mine = ++generation;
       ahead = null;
+      dropWarm();
       const files = await fetchSampleFiles(urls);
       const byName = parseSampleFiles(files);
       if (mine !== generation) throw new Error('analysis worker: sample load superseded by newer layers');
@@ -169,6 +198,8 @@ export function createAnalysisWorkerApi(options: AnalysisWorkerOptions = {}) {
       ahead = null;
       if (early) onProgress(1, 1, 'hamlets');
       const workers = early ? 1 : runWorkers(layers.hamlets.features.length, cores, options.splitMinHamlets);
+      // Helpers started with the layers serve a split run only.
+      if (workers === 1) dropWarm();
       if (early) kept = early;
       else if (workers > 1) {
         const input = layers;
@@ -192,12 +223,17 @@ export function createAnalysisWorkerApi(options: AnalysisWorkerOptions = {}) {
       return { ...result, hamlets: [], hamletChunks: Math.ceil(result.hamlets.length / HAMLETS_PER_CHUNK) };
     },
     /**
-     * A helper's part of a split run (`analyzeSplit`), in a worker started for it: the layers' bytes, the
-     * settings, and the port the blocks go over.
+     * A helper's part of a split run (`analyzeSplit`), in a worker started for it and given the layers
+     * (`helpLayers`): the settings, and the port the blocks go over.
      */
-    async helpBlocks(bytes: ArrayBuffer, settings: Settings, port: MessagePort): Promise<void> {
-      const input = (await decodeResult(bytes, noPause, LAYERS_RECORD)) as InputLayers;
-      await helpWithBlocks(input, settings, port);
+    async helpBlocks(settings: Settings, port: MessagePort): Promise<void> {
+      if (!helperLayers) throw new Error('analysis worker: helpLayers must be called before helpBlocks');
+      await helpWithBlocks(await helperLayers, settings, port);
+    },
+    /** A helper's layers (`LayersBytes`, transferred), decoded as soon as they come (`helpBlocks` waits). */
+    async helpLayers(bytes: LayersBytes): Promise<void> {
+      helperLayers = layersFromBytes(bytes, noPause);
+      await helperLayers;
     },
     takeHamlets(i: number): AnalysisResult['hamlets'] {
       if (!resultOut) throw new Error('analysis worker: no result to take hamlets from');
@@ -266,8 +302,13 @@ export function createAnalysisWorkerApi(options: AnalysisWorkerOptions = {}) {
       return { generation: forGeneration, settings: JSON.stringify(settings), session };
     }
     const helpers: StartedHelper[] = [];
+    // Helpers started with these layers, already decoding (or done); more if the run wants more.
+    const ready = warm?.generation === forGeneration ? warm.helpers : [];
+    warm = null;
+    for (const extra of ready.slice(Math.max(0, workers - 1))) extra.stop();
     try {
-      for (let i = 1; i < workers; i++) helpers.push(startHelper(makeHelper, bytes.slice(0), settings));
+      for (let i = 1; i < workers; i++)
+        helpers.push((ready[i - 1] ?? startHelper(makeHelper, copyLayersBytes(bytes))).run(settings));
       const engine = await analyzeSplit(input, settings, helpers, onProgress);
       const session = new ScenarioSession(input, settings, undefined, engine);
       return { generation: forGeneration, settings: JSON.stringify(settings), session };
@@ -320,9 +361,9 @@ function changedSinceBaseline(s: ScenarioSession, after: AnalysisResult): string
 }
 
 /** Layers given as objects, as bytes for helpers; null if the bytes cannot carry them (a lone surrogate). */
-async function encodedOrNull(input: InputLayers): Promise<ArrayBuffer | null> {
+async function encodedOrNull(input: InputLayers): Promise<LayersBytes | null> {
   try {
-    return await encodeResult(input, noPause, LAYERS_RECORD);
+    return await layersToBytes(input, noPause);
   } catch (e) {
     if (e instanceof ResultCodecError) return null;
     throw e;

@@ -1,4 +1,5 @@
 import type { LoadResult } from '../data/types.ts';
+import { featureBoxes, rememberBoxes } from '../data/featureBoxes.ts';
 import {
   COLLECTION_RECORD,
   decodeResult,
@@ -8,28 +9,40 @@ import {
   type Pause,
 } from '../data/resultCodec.ts';
 import type { LoadOutcome } from './importTask.ts';
+import { rememberLayerBytes } from './layersBytes.ts';
 
 /**
  * A load's outcome as the import worker posts it: a layer's collection as bytes (`COLLECTION_RECORD`,
  * transferred), which the page decodes in slices, where a structured clone of 89,000 hamlets blocked it
- * for seconds; anything else, or a collection the bytes cannot carry (a lone surrogate), as it is.
+ * for seconds, with its features' bounding boxes (`featureBoxes`, four numbers each), which the map and
+ * the import's framing read and the page would otherwise compute over every coordinate in one task;
+ * anything else, or a collection the bytes cannot carry (a lone surrogate), as it is.
  */
 export type WireOutcome =
-  LoadOutcome | { ok: true; result: Omit<LoadResult, 'collection'>; bytes: ArrayBuffer };
+  LoadOutcome | { ok: true; result: Omit<LoadResult, 'collection'>; bytes: ArrayBuffer; boxes: Float64Array };
 
 export async function toWire(outcome: LoadOutcome): Promise<WireOutcome> {
   if (!outcome.ok) return outcome;
   const { collection, ...rest } = outcome.result;
   try {
-    return { ok: true, result: rest, bytes: await encodeResult(collection, noPause, COLLECTION_RECORD) };
+    const bytes = await encodeResult(collection, noPause, COLLECTION_RECORD);
+    return { ok: true, result: rest, bytes, boxes: featureBoxes(collection.features) };
   } catch (e) {
     if (e instanceof ResultCodecError) return outcome;
     throw e;
   }
 }
 
+/** What a wire outcome transfers rather than copies. */
+export function wireTransfers(wire: WireOutcome): ArrayBuffer[] {
+  return 'bytes' in wire ? [wire.bytes, wire.boxes.buffer as ArrayBuffer] : [];
+}
+
 export async function fromWire(wire: WireOutcome, pause: Pause): Promise<LoadOutcome> {
   if (!('bytes' in wire)) return wire;
   const collection = (await decodeResult(wire.bytes, pause, COLLECTION_RECORD)) as LoadResult['collection'];
+  rememberBoxes(collection.features, wire.boxes);
+  // The analysis worker is given the layer as these bytes (`layersToBytes`), not encoded again.
+  rememberLayerBytes(collection, wire.bytes);
   return { ok: true, result: { ...wire.result, collection } };
 }

@@ -1,6 +1,6 @@
 import * as Comlink from 'comlink';
 import { forgetFile, runLoad, runProbe, type LoadRequest, type NamedBlob } from './importTask.ts';
-import { toWire, type WireOutcome } from './importWire.ts';
+import { toWire, wireTransfers, type WireOutcome } from './importWire.ts';
 
 /** What the import worker does (`import.worker.ts` exposes it; tests run it on MessageChannels). */
 export const importWorkerApi = {
@@ -16,7 +16,7 @@ export const importWorkerApi = {
       onProgress(f);
     };
     const wire = await toWire(await runLoad(file, role, options, throttled, undefined, parsedId));
-    return 'bytes' in wire ? Comlink.transfer(wire, [wire.bytes]) : wire;
+    return Comlink.transfer(wire, wireTransfers(wire));
   },
 };
 

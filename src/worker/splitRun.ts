@@ -5,6 +5,7 @@ import type { InputLayers, ProgressCallback, Settings } from '../analysis/types.
 import { yieldToPage } from '../data/resultCodec.ts';
 import type { AnalysisWorkerApi } from './analysisWorkerApi.ts';
 import { watchWorker, WorkerDied } from './lifeline.ts';
+import { layersTransfers, type LayersBytes } from './layersBytes.ts';
 
 /**
  * Inputs of at least this many hamlets are analysed on several workers. Each helper decodes and prepares
@@ -139,29 +140,50 @@ export interface StartedHelper extends Helper {
 }
 
 /**
- * Starts a helper worker for a run (`make`: the analysis worker's own script) and gives it the layers'
- * bytes (`LAYERS_RECORD`, transferred) and the settings; its `done` rejects with `WorkerDied` when it dies.
+ * A helper worker given the layers' bytes, decoding them before its run's settings are known: `run`
+ * starts its part of a run, `stop` ends it (unused, or after its run).
  */
-export function startHelper(make: () => Worker, bytes: ArrayBuffer, settings: Settings): StartedHelper {
+export interface WarmHelper {
+  run(settings: Settings): StartedHelper;
+  stop(): void;
+}
+
+/**
+ * Starts a helper worker (`make`: the analysis worker's own script) and gives it the layers' bytes
+ * (`LayersBytes`, transferred), which it decodes at once; its run's `done` rejects with `WorkerDied` when
+ * it dies.
+ */
+export function startHelper(make: () => Worker, bytes: LayersBytes): WarmHelper {
   const worker = make();
   let unwatch = (): void => undefined;
   const death = new Promise<never>((_, reject) => {
     unwatch = watchWorker(worker, (reason) => reject(new WorkerDied(reason)));
   });
-  const api = Comlink.wrap<Pick<AnalysisWorkerApi, 'helpBlocks'>>(worker);
-  const { port1, port2 } = new MessageChannel();
-  const done = Promise.race([
-    api.helpBlocks(Comlink.transfer(bytes, [bytes]), settings, Comlink.transfer(port2, [port2])),
-    death,
-  ]);
-  done.catch(() => undefined);
+  death.catch(() => undefined);
+  const api = Comlink.wrap<Pick<AnalysisWorkerApi, 'helpLayers' | 'helpBlocks'>>(worker);
+  const taken = api.helpLayers(Comlink.transfer(bytes, layersTransfers(bytes)));
+  taken.catch(() => undefined);
+  const stop = (): void => {
+    unwatch();
+    worker.terminate();
+  };
   return {
-    port: port1,
-    done,
-    stop: () => {
-      unwatch();
-      port1.close();
-      worker.terminate();
+    run: (settings) => {
+      const { port1, port2 } = new MessageChannel();
+      const done = Promise.race([
+        taken.then(() => api.helpBlocks(settings, Comlink.transfer(port2, [port2]))),
+        death,
+      ]);
+      done.catch(() => undefined);
+      return {
+        port: port1,
+        done,
+        stop: () => {
+          port1.close();
+          stop();
+        },
+      };
     },
+    stop,
   };
 }

@@ -284,6 +284,33 @@ interface TraceEvent {
   args?: { name?: string };
 }
 
+const wall = (e: TraceEvent): number => (e.dur ?? 0) / 1000;
+const cpu = (e: TraceEvent): number => (e.tdur ?? 0) / 1000;
+
+/** The renderers' main-thread tasks of a Chrome trace (`devtools.timeline`), each with its wall and CPU time. */
+function mainThreadTasks(buffer: Buffer): TraceEvent[] {
+  const parsed = JSON.parse(buffer.toString('utf8')) as { traceEvents?: TraceEvent[] } | TraceEvent[];
+  const events = Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
+  const mainThreads = new Set(
+    events
+      .filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  return events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && mainThreads.has(`${e.pid}:${e.tid}`));
+}
+
+/** The longest main-thread task by its own CPU time in a Chrome trace, and how many took over 200 ms of it. */
+export function longestByCpu(buffer: Buffer): { longestCpuMs: number; overBlockingByCpu: number } {
+  const tasks = mainThreadTasks(buffer);
+  return {
+    longestCpuMs: Math.max(0, ...tasks.map(cpu)),
+    overBlockingByCpu: tasks.filter((e) => cpu(e) > BLOCKING_MS).length,
+  };
+}
+
+/** Trace categories for a task's wall and CPU time. */
+export const TASK_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline'];
+
 /**
  * One more first visit, traced (`devtools.timeline`), up to map idle: each main-thread task's wall time and
  * the thread's own CPU time in it. The 'longtask' entries above count wall time, which on a busy two-core
@@ -293,9 +320,7 @@ async function tracedVisit(browser: Browser, url: string): Promise<TracedLoad> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'vi-VN' });
   try {
     const page = await context.newPage();
-    await browser.startTracing(page, {
-      categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'],
-    });
+    await browser.startTracing(page, { categories: TASK_CATEGORIES });
     await page.goto(url);
     await page.waitForFunction(
       () => {
@@ -305,19 +330,7 @@ async function tracedVisit(browser: Browser, url: string): Promise<TracedLoad> {
       undefined,
       { timeout: 300_000, polling: 100 },
     );
-    const buffer = await browser.stopTracing();
-    const parsed = JSON.parse(buffer.toString('utf8')) as { traceEvents?: TraceEvent[] } | TraceEvent[];
-    const events = Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
-    const mainThreads = new Set(
-      events
-        .filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
-        .map((e) => `${e.pid}:${e.tid}`),
-    );
-    const tasks = events.filter(
-      (e) => e.name === 'RunTask' && e.ph === 'X' && mainThreads.has(`${e.pid}:${e.tid}`),
-    );
-    const wall = (e: TraceEvent): number => (e.dur ?? 0) / 1000;
-    const cpu = (e: TraceEvent): number => (e.tdur ?? 0) / 1000;
+    const tasks = mainThreadTasks(await browser.stopTracing());
     const longest = tasks.reduce<TraceEvent | null>((a, e) => (!a || wall(e) > wall(a) ? e : a), null);
     return {
       longestWallMs: longest ? wall(longest) : 0,

@@ -5,7 +5,14 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { InputLayers } from '../../src/analysis/types.ts';
 import { hasSavedImportedResult, launch } from '../e2e/browser.ts';
-import { INSTRUMENT, servePreview, settle, type BenchWindow } from './browser-load.bench.ts';
+import {
+  INSTRUMENT,
+  longestByCpu,
+  servePreview,
+  settle,
+  TASK_CATEGORIES,
+  type BenchWindow,
+} from './browser-load.bench.ts';
 import { tileProvince } from './data.ts';
 import { writeSet } from './national.bench.ts';
 import { progress, type Row } from './stats.ts';
@@ -23,6 +30,9 @@ interface Pass {
   importMs: number;
   /** Longest main-thread task (wall, 'longtask') from the pick to the list. */
   longestTaskMs: number;
+  /** Longest main-thread task by its own CPU time (traced) from "Import" to the list, and how many > 200 ms. */
+  longestCpuMs: number;
+  overBlockingByCpu: number;
   /** The list on screen → the map idle with the imported data drawn (polled every 100 ms). */
   listToMapMs: number;
   /** Map idle after a jump to each of `ZOOMS` (centre of the data), then a pan at the middle zoom. */
@@ -91,6 +101,12 @@ export async function benchNationalBrowser(layers: InputLayers, scale = 32): Pro
         measure: `browser ${label}: longest main-thread task, pick → list`,
         value: `${pass.longestTaskMs.toFixed(0)} ms`,
         note: `1×: ${base.longestTaskMs.toFixed(0)} ms; target ≤ 200 ms (wall time: includes waits for a core)`,
+      },
+      {
+        section: 'national',
+        measure: `browser ${label}: longest main-thread task by its own CPU, "Import" → list`,
+        value: `${pass.longestCpuMs.toFixed(0)} ms`,
+        note: `1×: ${base.longestCpuMs.toFixed(0)} ms; tasks over 200 ms of CPU: ${pass.overBlockingByCpu} (1×: ${base.overBlockingByCpu}); traced`,
       },
       ...ZOOMS.map((z, i) => ({
         section: 'national',
@@ -177,6 +193,9 @@ async function importPass(browser: Browser, url: string, dir: string): Promise<P
     const importAll = page.locator('[role="dialog"] button.vt-primary >> text=/^Import \\d+ layers$/');
     await importAll.waitFor({ timeout: TIMEOUT });
     const checkedAt = await page.evaluate(() => performance.now());
+    // Traced from the click to the list: each task's own CPU time, which on a loaded machine the wall
+    // time ('longtask') hides behind waits for a core.
+    await browser.startTracing(page, { categories: TASK_CATEGORIES });
     await importAll.click();
     await waitFor(
       page,
@@ -193,13 +212,15 @@ async function importPass(browser: Browser, url: string, dir: string): Promise<P
         return {
           checkMs: t1 - t0,
           ms: performance.now() - t1,
+          at: performance.now(),
           longest: Math.max(0, ...b.longtasks.filter(([s]) => s >= t0).map(([, d]) => d)),
           hamlets: window.__vt!.store.getState().result?.hamlets.length ?? 0,
         };
       },
       [before.t, checkedAt] as const,
     );
-    const listAt = await page.evaluate(() => performance.now());
+    const traced = longestByCpu(await browser.stopTracing());
+    const listAt = imported.at;
     await idle(page);
     const listToMapMs = (await page.evaluate(() => performance.now())) - listAt;
     const zoomIdleMs: number[] = [];
@@ -238,6 +259,8 @@ async function importPass(browser: Browser, url: string, dir: string): Promise<P
       checkMs: imported.checkMs,
       importMs: imported.ms,
       longestTaskMs: imported.longest,
+      longestCpuMs: traced.longestCpuMs,
+      overBlockingByCpu: traced.overBlockingByCpu,
       listToMapMs,
       zoomIdleMs,
       panIdleMs,

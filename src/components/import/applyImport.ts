@@ -1,6 +1,7 @@
 import type { FeatureCollection } from 'geojson';
 import { bbox } from '@turf/bbox';
 import type { InputLayers } from '../../analysis/types.ts';
+import { boxOf } from '../../data/featureBoxes.ts';
 import { isAdminRole, type LayerRole } from '../../data/index.ts';
 import type { AdminCollection, AdminLayers, AppState } from '../../store/appState.ts';
 import type { AppStore } from '../../store/store.ts';
@@ -55,7 +56,10 @@ export function mergeImported(
 
 function outsideProvince(collection: FeatureCollection, province: AdminCollection | null): boolean {
   if (!province || province.features.length === 0 || collection.features.length === 0) return false;
-  const [w, s, e, n] = bbox(collection);
+  // The features' boxes, which the import worker sent with the layer: no walk over every coordinate here.
+  const box = boxOf(collection.features);
+  if (!box) return false;
+  const [w, s, e, n] = box;
   const [pw, ps, pe, pn] = bbox(province);
   const x = (w + e) / 2;
   const y = (s + n) / 2;
@@ -113,8 +117,8 @@ export function applyBatch(
   const framing = [...layers]
     .reverse()
     .find((l) => !left.includes(l) && (l.role === 'hamlets' || l.role === 'province'));
-  const view =
-    framing && viewForBounds(bbox(framing.collection) as [number, number, number, number], viewport);
+  const box = framing && boxOf(framing.collection.features);
+  const view = box && viewForBounds(box, viewport);
   if (view) s.applyView({ ...view, selectedHamletId: null }, 'app');
   return left;
 }
@@ -158,6 +162,6 @@ export function viewForBounds(
 export function hamletsExtent(store: AppStore): { extent?: [number, number, number, number] } {
   const hamlets = store.getState().input?.hamlets;
   if (!hamlets || hamlets.features.length === 0) return {};
-  const [w, s, e, n] = bbox(hamlets);
-  return [w, s, e, n].every(Number.isFinite) ? { extent: [w, s, e, n] } : {};
+  const box = boxOf(hamlets.features);
+  return box ? { extent: box } : {};
 }

@@ -5,7 +5,7 @@ import type {
   RecommendedTech,
   Summary,
 } from '../../analysis/types.ts';
-import { buildRows, type HamletRow } from '../rows.ts';
+import { rowFieldsInSlices, type HamletRow } from '../rows.ts';
 import {
   decodeResult,
   encodeResult,
@@ -63,12 +63,25 @@ export async function encodeList(
   result: AnalysisResult,
   pause: Pause = noPause,
 ): Promise<ArrayBuffer> {
-  const rows = buildRows(result);
+  // The rows, then a column at a time, between pauses: at 89,000 hamlets the rows alone took ~100 ms.
+  const rows = await rowFieldsInSlices(result, undefined, pause);
   const form = { format: LIST_FORMAT, key, count: rows.length, summary: result.summary } as ListForm;
-  for (const c of TEXT) form[c] = rows.map((r) => r[c]);
-  for (const c of Object.keys(ENUMS) as (keyof typeof ENUMS)[]) form[c] = rows.map((r) => r[c]);
-  for (const c of NUMBERS) form[c] = rows.map((r) => r[c]);
-  for (const c of OR_NONE) form[c] = rows.map((r) => r[c] ?? NaN);
+  for (const c of TEXT) {
+    form[c] = rows.map((r) => r[c]);
+    await pause();
+  }
+  for (const c of Object.keys(ENUMS) as (keyof typeof ENUMS)[]) {
+    form[c] = rows.map((r) => r[c]);
+    await pause();
+  }
+  for (const c of NUMBERS) {
+    form[c] = rows.map((r) => r[c]);
+    await pause();
+  }
+  for (const c of OR_NONE) {
+    form[c] = rows.map((r) => r[c] ?? NaN);
+    await pause();
+  }
   form.gaps = rows.map((r) => (r.noFibre ? 1 : 0) | (r.noMbb ? 2 : 0));
   return encodeResult(form, pause, LIST_RECORD);
 }

@@ -2,7 +2,8 @@ import type { StateCreator } from 'zustand';
 import type { AnalysisSlice, AppState, ResultViews } from '../appState.ts';
 import type { AnalysisResult, Summary } from '../../analysis/types.ts';
 import type { HamletUnit } from '../../analysis/units.ts';
-import { buildRows, type HamletRow } from '../rows.ts';
+import type { Pause } from '../../data/resultCodec.ts';
+import { buildRows, buildRowsInSlices, type HamletRow } from '../rows.ts';
 
 /**
  * A result's rows and lookups, which the runner builds in a task before the one that renders them; `rows`
@@ -18,6 +19,29 @@ export function resultViews(
     coverageById: new Map(result.hamlets.map((h) => [h.id, h])),
     rankingById: new Map(result.ranking.map((r) => [r.id, r])),
   };
+}
+
+/** Lookups are filled this many entries at a time between looks at the clock. */
+const PER_LOOK = 1024;
+
+/**
+ * `resultViews` in slices (`pause`: e.g. `pageSlices()`), so a national result's rows, search index and
+ * lookups (~300 ms of work at 89,000 hamlets) never hold the page for long.
+ */
+export async function resultViewsInSlices(
+  result: AnalysisResult,
+  unitOf: ReadonlyMap<string, HamletUnit> | undefined,
+  pause: Pause,
+): Promise<ResultViews> {
+  const rows = await buildRowsInSlices(result, unitOf, pause);
+  const coverageById = new Map<string, AnalysisResult['hamlets'][number]>();
+  for (let i = 0; i < result.hamlets.length; i++) {
+    const h = result.hamlets[i] as AnalysisResult['hamlets'][number];
+    coverageById.set(h.id, h);
+    if (i % PER_LOOK === 0) await pause();
+  }
+  const rankingById = new Map(result.ranking.map((r) => [r.id, r]));
+  return { rows, coverageById, rankingById };
 }
 
 /** The state of no result: no rows, empty lookups (fresh ones each time). */

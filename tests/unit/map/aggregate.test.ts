@@ -151,6 +151,22 @@ describe('the grid aggregate, for hamlets without unit boundaries', () => {
     expect(gridForMap(hamlets, new Map(), null)!.features.every((f) => f.properties.gap === -1)).toBe(true);
   });
 
+  it('keeps cells on either side of the equator and the prime meridian apart', () => {
+    const around = {
+      type: 'FeatureCollection',
+      features: [box('w', -0.08, -0.08), box('e', 0.01, 0.01), box('far', 179.9, -0.08)],
+    } as unknown as InputLayers['hamlets'];
+    const cells = gridForMap(around, new Map(), null)!.features.map((f) => [
+      f.properties.cell,
+      f.properties.hamlets,
+    ]);
+    expect(cells).toEqual([
+      ['-1,-1', 1],
+      ['0,0', 1],
+      ['1799,-1', 1],
+    ]);
+  });
+
   it('is used only when the units in force have no shapes', () => {
     const none = { province: null, units: null, districts: null, communes: null };
     expect(aggregateAreas(none, 'units')).toBe('grid');

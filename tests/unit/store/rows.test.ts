@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { buildRows, filterRows, indexRows, rowSearchIndex, sortRows } from '../../../src/store/rows.ts';
+import {
+  buildRows,
+  buildRowsInSlices,
+  filterRows,
+  indexRows,
+  rowFieldsInSlices,
+  rowFieldsOf,
+  rowSearchIndex,
+  sortRows,
+} from '../../../src/store/rows.ts';
+import { resultViews, resultViewsInSlices } from '../../../src/store/slices/analysisSlice.ts';
 import { EMPTY_FILTERS } from '../../../src/store/viewState.ts';
 import { sampleResult } from './sampleResult.ts';
 
@@ -39,6 +49,32 @@ describe('buildRows', () => {
     const inOrder = hamlets.map((h) => built.find((r) => r.id === h.id)!);
     expect(sortRows(inOrder, { key: 'rank', dir: 'asc' })).toEqual(built);
     expect(rowSearchIndex(built.find((r) => r.id === 'x0')!)[0]?.words).toEqual(['xom', '0']);
+  });
+});
+
+describe('the rows in slices', () => {
+  const base = sampleResult();
+  const hamlets = Array.from({ length: 1000 }, (_, i) => ({ ...base.hamlets[i % 3]!, id: `x${i}` }));
+  const ranking = hamlets
+    .filter((_, i) => i % 4 === 0)
+    .map((h, k, all) => ({ ...base.ranking[0]!, id: h.id, rank: all.length - k }));
+  const big = { ...base, hamlets, ranking };
+  const unitOf = new Map([['x4', { code: 'U1', unitName: 'Phường Một' }]]) as never;
+
+  it('are the rows and lookups built in one go, with pauses between slices', async () => {
+    let pauses = 0;
+    const pause = () => {
+      pauses++;
+      return Promise.resolve();
+    };
+    expect(await rowFieldsInSlices(big, unitOf, pause)).toEqual(rowFieldsOf(big, unitOf));
+    const views = await resultViewsInSlices(big, unitOf, pause);
+    expect(views).toEqual(resultViews(big, unitOf));
+    expect(views.rows[0]).toMatchObject({ id: 'x996', rank: 1 });
+    expect(views.rows.find((r) => r.id === 'x4')).toMatchObject({ unitName: 'Phường Một' });
+    expect(await buildRowsInSlices(big, unitOf, pause)).toEqual(buildRows(big, unitOf));
+    // Each of the three builds pauses every 256 rows.
+    expect(pauses).toBeGreaterThanOrEqual(3 * 4);
   });
 });
 

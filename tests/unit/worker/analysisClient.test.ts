@@ -12,6 +12,9 @@ import { AnalysisClient, RunCancelled, WorkerReplaced } from '../../../src/worke
 import { WorkerFailed } from '../../../src/worker/lifeline.ts';
 import { createAnalysisWorkerApi } from '../../../src/worker/analysisWorkerApi.ts';
 import { channelWorkers } from './channelWorkers.ts';
+import { fromWire, toWire } from '../../../src/worker/importWire.ts';
+import type { LayersBytes } from '../../../src/worker/layersBytes.ts';
+import { noPause } from '../../../src/data/resultCodec.ts';
 
 // The worker's analyses are sessions (kept for what-if edits): the class wrapped in a spy that constructs
 // the real one, so a test can see which analyses really ran.
@@ -278,8 +281,8 @@ describe('AnalysisClient (the page’s own layers)', () => {
           given.push('clone');
           api.setLayers(input);
         },
-        setLayersEncoded: (bytes: ArrayBuffer) => {
-          given.push('bytes');
+        setLayersEncoded: (bytes: LayersBytes) => {
+          given.push(`bytes:${Object.keys(bytes.parts).join(',')}${bytes.rest ? '+rest' : ''}`);
           return api.setLayersEncoded(bytes);
         },
       };
@@ -294,12 +297,35 @@ describe('AnalysisClient (the page’s own layers)', () => {
     const client = new AnalysisClient(makeWorker);
     const input = tinyInput();
     const result = await client.run(input, OTHER, noProgress);
-    expect(given).toEqual(['bytes']);
+    expect(given).toEqual(['bytes:+rest']);
     expect(untimed(result)).toEqual(untimed(engine.analyze(input, OTHER)));
     // Sent once: another run on the same layers needs none.
     await client.run(input, DEFAULT_SETTINGS, noProgress);
-    expect(given).toEqual(['bytes']);
+    expect(given).toEqual(['bytes:+rest']);
     client.dispose();
+  });
+
+  it('imported through the dialog go on as the bytes the import worker sent, once; the others encoded', async () => {
+    const { given, makeWorker } = recordingWorkers();
+    const input = tinyInput();
+    // The hamlets and sites as the page gets them from the import worker.
+    for (const role of ['hamlets', 'sites'] as const) {
+      const layer = input[role]!;
+      const wire = await toWire({ ok: true, result: { collection: layer, report: [] } } as never);
+      const back = await fromWire(wire, noPause);
+      if (!back.ok) throw new Error('not decoded');
+      (input as unknown as Record<string, unknown>)[role] = back.result.collection;
+    }
+    const client = new AnalysisClient(makeWorker);
+    const result = await client.run(input, OTHER, noProgress);
+    expect(given).toEqual(['bytes:hamlets,sites+rest']);
+    expect(untimed(result)).toEqual(untimed(engine.analyze(input, OTHER)));
+    // The bytes went with the transfer: a new worker (a run replaced) gets them encoded.
+    client.dispose();
+    const again = new AnalysisClient(makeWorker);
+    await again.run(input, OTHER, noProgress);
+    expect(given).toEqual(['bytes:hamlets,sites+rest', 'bytes:+rest']);
+    again.dispose();
   });
 
   it('that the bytes cannot carry (a lone surrogate in a name) are cloned instead', async () => {

@@ -5,6 +5,7 @@ import { runProbe, type LoadOutcome } from '../../../src/worker/importTask.ts';
 import { importWorkerApi } from '../../../src/worker/importWorkerApi.ts';
 import { fromWire, toWire } from '../../../src/worker/importWire.ts';
 import { noPause } from '../../../src/data/resultCodec.ts';
+import { featureBoxes } from '../../../src/data/featureBoxes.ts';
 import { channelWorkers } from './channelWorkers.ts';
 
 /** Import workers running the real probe; a doomed one fails at its first message. */
@@ -57,7 +58,12 @@ describe('a layer read in the import worker', () => {
     if (!onPage.ok) throw new Error('fixture did not load');
     const wire = await toWire(onPage);
     expect('bytes' in wire).toBe(true);
-    expect(await fromWire(wire, noPause)).toEqual(onPage);
+    const back = await fromWire(wire, noPause);
+    expect(back).toEqual(onPage);
+    // The features' boxes come with the bytes: the page takes them rather than walking the coordinates.
+    if (!('boxes' in wire) || !back.ok) throw new Error('no boxes sent');
+    expect(featureBoxes(back.result.collection.features)).toBe(wire.boxes);
+    expect([...wire.boxes]).toEqual([...featureBoxes([...onPage.result.collection.features])]);
 
     const odd = structuredClone(onPage);
     odd.result.collection.features[0]!.properties = { name: 'Xóm \ud800' };

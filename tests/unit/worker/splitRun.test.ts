@@ -16,6 +16,8 @@ import { blockGrid as grid } from '../analysis/blockGrid.ts';
 import { site } from '../analysis/helpers.ts';
 import { route } from '../analysis/randomEdits.ts';
 import { channelWorkers } from './channelWorkers.ts';
+import { noPause } from '../../../src/data/resultCodec.ts';
+import { layersToBytes } from '../../../src/worker/layersBytes.ts';
 
 // Blocks computed by helpers (`computeBlock`), counted: the split must really share the work.
 vi.mock('../../../src/analysis/blocks.ts', async (load) => {
@@ -98,6 +100,32 @@ describe('a run split across workers', () => {
     expect(await init).toBe('kept');
     expect(untimed(await run)).toEqual(untimed(analyze(layers, settings)));
     client.dispose();
+  });
+
+  it('starts its helpers with the layers, before the run, and the run takes them', async () => {
+    const helpers = channelWorkers(() => createAnalysisWorkerApi());
+    const api = createAnalysisWorkerApi({ cores: 3, splitMinHamlets: 500, makeHelper: helpers.makeWorker });
+    const count = layers.hamlets.features.length;
+    await api.setLayersEncoded(await layersToBytes(layers, noPause), count);
+    expect(helpers.made).toHaveLength(2);
+    vi.mocked(blocks.computeBlock).mockClear();
+    const head = await api.run(settings, noProgress);
+    // No helper started at the run; they computed blocks and ended with it.
+    expect(helpers.made).toHaveLength(2);
+    expect(vi.mocked(blocks.computeBlock).mock.calls.length).toBeGreaterThan(0);
+    expect(helpers.made.every((h) => h.terminated)).toBe(true);
+    const hamlets = Array.from({ length: head.hamletChunks }, (_, i) => api.takeHamlets(i)).flat();
+    expect(untimed({ ...head, hamlets })).toEqual({
+      ...untimed(analyze(layers, settings)),
+      hamletChunks: head.hamletChunks,
+    });
+
+    // Newer layers end helpers that were started for older ones; a set below the threshold starts none.
+    await api.setLayersEncoded(await layersToBytes(layers, noPause), count);
+    expect(helpers.made).toHaveLength(4);
+    await api.setLayersEncoded(await layersToBytes(layers, noPause), 499);
+    expect(helpers.made).toHaveLength(4);
+    expect(helpers.made.every((h) => h.terminated)).toBe(true);
   });
 
   it('runs a small set on one worker: no helper is started', async () => {
