@@ -25,6 +25,23 @@ function prepared(paths: Paths64, index = 0): PreparedHamlet {
   return { index, id: `h${index}`, paths, bounds, cx, cy, radius } as PreparedHamlet;
 }
 
+/** `n` straight access fibre segments with both ends anywhere in a square of `extent` metres. */
+function randomFibre(
+  rand: () => number,
+  n: number,
+  extent: number,
+  props: (i: number) => Partial<FibreProps>,
+): Feature<LineString, FibreProps>[] {
+  return Array.from({ length: n }, (_, i) => ({
+    type: 'Feature',
+    geometry: {
+      type: 'LineString',
+      coordinates: [ll(rand() * extent, rand() * extent), ll(rand() * extent, rand() * extent)],
+    },
+    properties: { id: `F${i}`, kind: 'access', ...props(i) },
+  }));
+}
+
 describe('the centre-and-radius test of a hamlet against a disc or capsule', () => {
   it('answers as walking every edge does, for radii around the true distance', () => {
     const rand = mulberry32(7);
@@ -137,14 +154,7 @@ describe('what reaches each hamlet, collected a hamlet at a time', () => {
         ...(i % 5 === 0 ? { azimuths: [rand() * 360], beamwidth: 90 } : {}),
       }),
     );
-    const fibre = Array.from({ length: 8 }, (_, i): Feature<LineString, FibreProps> => ({
-      type: 'Feature',
-      geometry: {
-        type: 'LineString',
-        coordinates: [ll(rand() * 12_000, rand() * 12_000), ll(rand() * 12_000, rand() * 12_000)],
-      },
-      properties: { id: `F${i}`, kind: 'access' },
-    }));
+    const fibre = randomFibre(rand, 8, 12_000, () => ({}));
     const state = prepareEngine(layersOf({ hamlets, sites, fibre }), withDefaults({}));
     const want = compactReach(state);
     // Something reaches most hamlets, and not every site reaches every hamlet.
@@ -179,14 +189,7 @@ describe('operator figures where the pooled proofs failed', () => {
           ...(i % 6 === 0 ? { azimuths: [rand() * 360], beamwidth: 120 } : {}),
         }),
       );
-      const fibre = Array.from({ length: 10 }, (_, i): Feature<LineString, FibreProps> => ({
-        type: 'Feature',
-        geometry: {
-          type: 'LineString',
-          coordinates: [ll(rand() * 10_000, rand() * 10_000), ll(rand() * 10_000, rand() * 10_000)],
-        },
-        properties: { id: `F${i}`, kind: 'access', operator: operators[i % 3] as string },
-      }));
+      const fibre = randomFibre(rand, 10, 10_000, (i) => ({ operator: operators[i % 3] as string }));
       const state = buildEngine(layersOf({ hamlets, sites, fibre }), withDefaults({}));
       for (const h of state.hamlets) {
         const g = state.geometry[h.index] as HamletGeometry;
