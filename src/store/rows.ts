@@ -68,10 +68,13 @@ export function rowFieldsOf(
   return order.rows();
 }
 
-/** Rows are built this many at a time between looks at the clock (`buildRowsInSlices`). */
+/** Rows are built this many at a time between looks at the clock (`rowFieldsInSlices`). */
 const ROWS_PER_LOOK = 256;
 
-/** `rowFieldsOf` in slices (`pause`: e.g. `pageSlices()`), the page drawing and taking input between them. */
+/**
+ * `rowFieldsOf` in slices (`pause`: e.g. `pageSlices()`), the page drawing and taking input between them
+ * (the rows' search index is built later: `indexRows`).
+ */
 export async function rowFieldsInSlices(
   result: AnalysisResult,
   unitOf: ReadonlyMap<string, HamletUnit> = NO_UNITS,
@@ -84,18 +87,6 @@ export async function rowFieldsInSlices(
     if (i % ROWS_PER_LOOK === 0) await pause();
   }
   return order.rows();
-}
-
-/**
- * `buildRows` in slices (`pause`), the page drawing and taking input between them (the rows' search index
- * is built later: `indexRows`).
- */
-export async function buildRowsInSlices(
-  result: AnalysisResult,
-  unitOf: ReadonlyMap<string, HamletUnit> = NO_UNITS,
-  pause: Pause,
-): Promise<HamletRow[]> {
-  return rowFieldsInSlices(result, unitOf, pause);
 }
 
 /** Rows added hamlet by hamlet, then given in the list's order: ranked by rank, then the rest in order. */

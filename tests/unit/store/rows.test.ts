@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildRows,
-  buildRowsInSlices,
   filterRows,
   indexRows,
   rowFieldsInSlices,
@@ -72,7 +71,7 @@ describe('the rows in slices', () => {
     expect(views).toEqual(resultViews(big, unitOf));
     expect(views.rows[0]).toMatchObject({ id: 'x996', rank: 1 });
     expect(views.rows.find((r) => r.id === 'x4')).toMatchObject({ unitName: 'Phường Một' });
-    expect(await buildRowsInSlices(big, unitOf, pause)).toEqual(buildRows(big, unitOf));
+    expect(await rowFieldsInSlices(big, unitOf, pause)).toEqual(buildRows(big, unitOf));
     // Each of the three builds pauses every 256 rows.
     expect(pauses).toBeGreaterThanOrEqual(3 * 4);
   });
