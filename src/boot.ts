@@ -1,6 +1,7 @@
 // The page's entry: start the analysis worker on the sample first, then load the app, so the worker's
 // fetch and parse overlap the app bundle's download and evaluation instead of following them.
 import { sampleUrls } from './data/sampleUrls.ts';
+import { idbStore, REPORTS_KEY, SETTINGS_KEY } from './store/persist/kvStore.ts';
 import { idbResultStore, importedDataKey } from './store/persist/resultCache.ts';
 import { savedDataDigest, savedDataHint } from './store/persist/savedDataHint.ts';
 import { ANALYSIS_WORKER_URL } from './worker/analysisClient.ts';
@@ -17,6 +18,9 @@ if (!savedDataHint()) {
   const digest = savedDataDigest();
   const prefix = digest === null ? null : `${importedDataKey(ANALYSIS_WORKER_URL, digest)}|`;
   if (prefix !== null) idbResultStore.readAhead?.((key) => key.startsWith(prefix));
+  // The saved list's key needs the saved settings, and a run with field reports is not saved: both are
+  // read now too, instead of after the app's code (`restorePersisted`, `restoreFieldReports`).
+  idbStore.readAhead([SETTINGS_KEY, REPORTS_KEY]);
 }
 
 void import('./main.tsx');

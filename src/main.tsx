@@ -100,7 +100,8 @@ void reportsRestored.then((problem) => {
   if (problem) restoreNoticeStore.getState().show(problem, []);
 });
 // The user's saved data and settings if any, else the shipped sample. With saved data, its saved list and
-// result for these settings are shown first (they need no geometry), the data follows for the map. Runs with
+// result for these settings are shown first (they need no geometry), the data follows for the map. The
+// settings and field reports the list's key needs were read ahead, beside the list (src/boot.ts). Runs with
 // field reports are never saved: with reports, the result waits for its run.
 const savedKey = async (digest: string): Promise<string | null> => {
   await reportsRestored;

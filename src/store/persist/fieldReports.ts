@@ -1,13 +1,13 @@
 import { fieldReportsGeoJson, mergeReports, reportsFromFeatures } from '../../data/fieldReports.ts';
 import type { AppState } from '../appState.ts';
 import type { AppStore } from '../store.ts';
-import { idbStore, type KeyValueStore, type PersistenceHandle } from './persist.ts';
+import { idbStore, REPORTS_KEY, type KeyValueStore } from './kvStore.ts';
+import type { PersistenceHandle } from './persist.ts';
 
 /** Stopping and flushing the reports' saves (a failed save is retried from the Reports tab). */
 type ReportPersistence = Omit<PersistenceHandle, 'retry'>;
 
-/** The reports live under their own key: they belong to the user whatever data is loaded. */
-export const REPORTS_KEY = 'vungtrang:field-reports:v1';
+export { REPORTS_KEY } from './kvStore.ts';
 /** A saved value this version cannot read is moved here before anything new is written. */
 export const UNREADABLE_REPORTS_KEY = 'vungtrang:field-reports:unreadable';
 

@@ -1,4 +1,3 @@
-import { del, get, set } from 'idb-keyval';
 import type { AnalysisResult, InputLayers, Settings } from '../../analysis/types.ts';
 import { validateSettings, type SettingsProblem } from '../../analysis/validateSettings.ts';
 import type { AdminLayers, AppState } from '../appState.ts';
@@ -14,17 +13,11 @@ import {
   ResultCodecError,
   type Pause,
 } from '../../data/resultCodec.ts';
+import { idbStore, SETTINGS_KEY, type KeyValueStore } from './kvStore.ts';
 import { isQuotaError, type SaveFailure } from './saveProblem.ts';
 import { savedDataDigest, setSavedDataHint } from './savedDataHint.ts';
 
-/** The few IndexedDB calls persistence needs; the app uses idb-keyval, tests may pass a Map-backed one. */
-export interface KeyValueStore {
-  get(key: string): Promise<unknown>;
-  set(key: string, value: unknown): Promise<void>;
-  del(key: string): Promise<void>;
-}
-
-export const idbStore: KeyValueStore = { get, set, del };
+export { idbStore, SETTINGS_KEY, type KeyValueStore } from './kvStore.ts';
 
 /**
  * Data and settings live under separate keys: a slider drag must not rewrite megabytes of layers. The data
@@ -32,7 +25,6 @@ export const idbStore: KeyValueStore = { get, set, del };
  * same object, structured-cloned, `version: 1`) is still read, and written again as bytes.
  */
 export const DATA_KEY = 'vungtrang:data:v1';
-export const SETTINGS_KEY = 'vungtrang:settings:v1';
 
 export interface SavedData {
   version: 1 | 2;

@@ -1,0 +1,58 @@
+import { del, get, set } from 'idb-keyval';
+
+/** The few IndexedDB calls persistence needs; the app uses idb-keyval, tests may pass a Map-backed one. */
+export interface KeyValueStore {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown): Promise<void>;
+  del(key: string): Promise<void>;
+}
+
+/** A store whose first reads can be started before anyone asks for them. */
+export interface ReadAheadStore extends KeyValueStore {
+  /**
+   * Starts reading `keys` now (the page's first module, while the app's code loads); the next `get` of each
+   * takes that read instead of starting another, unless the key was written or deleted meanwhile.
+   */
+  readAhead(keys: readonly string[]): void;
+}
+
+/** The saved settings' key (`persist.ts`). */
+export const SETTINGS_KEY = 'vungtrang:settings:v1';
+/** The field reports' key (`fieldReports.ts`): they belong to the user whatever data is loaded. */
+export const REPORTS_KEY = 'vungtrang:field-reports:v1';
+
+/**
+ * `kv` with `readAhead`. IndexedDB answers requests in the order they were made, so a read started ahead
+ * sees the value as it was then; a write or delete of the key drops it, and a later `get` reads again.
+ *
+ * @example const kv = readAheadStore(idbKeyval); kv.readAhead([SETTINGS_KEY]); await kv.get(SETTINGS_KEY);
+ */
+export function readAheadStore(kv: KeyValueStore): ReadAheadStore {
+  const ahead = new Map<string, Promise<unknown>>();
+  return {
+    readAhead(keys) {
+      for (const key of keys) {
+        if (ahead.has(key)) continue;
+        const read = kv.get(key);
+        // A failed read is reported to whoever takes it, never as an unhandled rejection before that.
+        read.catch(() => undefined);
+        ahead.set(key, read);
+      }
+    },
+    get(key) {
+      const read = ahead.get(key);
+      ahead.delete(key);
+      return read ?? kv.get(key);
+    },
+    set(key, value) {
+      ahead.delete(key);
+      return kv.set(key, value);
+    },
+    del(key) {
+      ahead.delete(key);
+      return kv.del(key);
+    },
+  };
+}
+
+export const idbStore: ReadAheadStore = readAheadStore({ get, set, del });

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { readAheadStore, type KeyValueStore } from '../../../src/store/persist/kvStore.ts';
+
+/** A Map-backed store that counts its reads. */
+function counted(): KeyValueStore & { data: Map<string, unknown>; reads: string[] } {
+  const data = new Map<string, unknown>();
+  const reads: string[] = [];
+  return {
+    data,
+    reads,
+    get: (k) => {
+      reads.push(k);
+      return Promise.resolve(structuredClone(data.get(k)));
+    },
+    set: (k, v) => {
+      data.set(k, structuredClone(v));
+      return Promise.resolve();
+    },
+    del: (k) => {
+      data.delete(k);
+      return Promise.resolve();
+    },
+  };
+}
+
+describe('readAheadStore', () => {
+  it('hands the read started ahead to the next get of its key, once', async () => {
+    const inner = counted();
+    inner.data.set('a', { n: 1 });
+    const kv = readAheadStore(inner);
+    kv.readAhead(['a', 'missing']);
+    expect(inner.reads).toEqual(['a', 'missing']);
+    inner.data.set('a', { n: 2 }); // behind the store's back: the read ahead has the value as it was
+    await expect(kv.get('a')).resolves.toEqual({ n: 1 });
+    await expect(kv.get('missing')).resolves.toBeUndefined();
+    expect(inner.reads).toEqual(['a', 'missing']);
+    // The next get reads again.
+    await expect(kv.get('a')).resolves.toEqual({ n: 2 });
+    expect(inner.reads).toEqual(['a', 'missing', 'a']);
+  });
+
+  it('drops a read ahead when its key is written or deleted before the get', async () => {
+    const inner = counted();
+    inner.data.set('a', 1);
+    inner.data.set('b', 1);
+    const kv = readAheadStore(inner);
+    kv.readAhead(['a', 'b']);
+    await kv.set('a', 2);
+    await kv.del('b');
+    await expect(kv.get('a')).resolves.toBe(2);
+    await expect(kv.get('b')).resolves.toBeUndefined();
+  });
+
+  it('passes a failed read ahead to its get, without an unhandled rejection before', async () => {
+    const inner = counted();
+    const failing: KeyValueStore = { ...inner, get: () => Promise.reject(new Error('blocked')) };
+    const kv = readAheadStore(failing);
+    kv.readAhead(['a']);
+    await new Promise((r) => setTimeout(r, 0));
+    await expect(kv.get('a')).rejects.toThrow('blocked');
+  });
+});
