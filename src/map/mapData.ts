@@ -184,11 +184,7 @@ function zonesForMap(result: AnalysisResult | null, kind: 'white' | 'weak'): FC 
 
 /** A collection whose features carry their index as `id` already, as a `FeatureSource`. */
 function indexedSource(fc: FC): FeatureSource {
-  return {
-    length: fc.features.length,
-    get: (i) => fc.features[i] ?? null,
-    boxes: () => featureBoxes(fc.features),
-  };
+  return lazySource(fc.features, (f) => f);
 }
 
 // One memo per kind: a shared one would recompute on every alternating call.

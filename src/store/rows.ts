@@ -44,9 +44,6 @@ export interface SortState {
   dir: 'asc' | 'desc';
 }
 
-/** A row's fields: what the saved list keeps (`store/persist/listRecord.ts`); its search index is apart. */
-export type RowFields = HamletRow;
-
 /**
  * Ranked candidates first (by rank), then the hamlets without a rank (served ones) in the result's order:
  * what `sortRows(rows, { key: 'rank', dir: 'asc' })` gives, without sorting thousands of rows.
@@ -55,31 +52,23 @@ export function buildRows(
   result: AnalysisResult,
   unitOf: ReadonlyMap<string, HamletUnit> = NO_UNITS,
 ): HamletRow[] {
-  return rowFieldsOf(result, unitOf);
-}
-
-/** The rows' fields in the list's order (`buildRows`). */
-export function rowFieldsOf(
-  result: AnalysisResult,
-  unitOf: ReadonlyMap<string, HamletUnit> = NO_UNITS,
-): RowFields[] {
   const order = new RowOrder(result, unitOf);
   for (const h of result.hamlets) order.add(h);
   return order.rows();
 }
 
-/** Rows are built this many at a time between looks at the clock (`rowFieldsInSlices`). */
+/** Rows are built this many at a time between looks at the clock (`buildRowsInSlices`). */
 const ROWS_PER_LOOK = 256;
 
 /**
- * `rowFieldsOf` in slices (`pause`: e.g. `pageSlices()`), the page drawing and taking input between them
+ * `buildRows` in slices (`pause`: e.g. `pageSlices()`), the page drawing and taking input between them
  * (the rows' search index is built later: `indexRows`).
  */
-export async function rowFieldsInSlices(
+export async function buildRowsInSlices(
   result: AnalysisResult,
   unitOf: ReadonlyMap<string, HamletUnit> = NO_UNITS,
   pause: Pause,
-): Promise<RowFields[]> {
+): Promise<HamletRow[]> {
   const order = new RowOrder(result, unitOf);
   const hamlets = result.hamlets;
   for (let i = 0; i < hamlets.length; i++) {
@@ -92,8 +81,8 @@ export async function rowFieldsInSlices(
 /** Rows added hamlet by hamlet, then given in the list's order: ranked by rank, then the rest in order. */
 class RowOrder {
   private readonly ranks: Map<string, RankedHamlet>;
-  private readonly ranked: RowFields[] = [];
-  private readonly rest: RowFields[] = [];
+  private readonly ranked: HamletRow[] = [];
+  private readonly rest: HamletRow[] = [];
 
   constructor(
     result: AnalysisResult,
@@ -105,7 +94,7 @@ class RowOrder {
   add(h: HamletCoverage): void {
     const r = this.ranks.get(h.id);
     const unit = this.unitOf.get(h.id);
-    const row: RowFields = {
+    const row: HamletRow = {
       id: h.id,
       rank: r?.rank ?? null,
       tier: r?.tier ?? null,
@@ -130,7 +119,7 @@ class RowOrder {
     (row.rank === null ? this.rest : this.ranked).push(row);
   }
 
-  rows(): RowFields[] {
+  rows(): HamletRow[] {
     // A few hundred ranked rows; the sort is stable, so equal ranks keep the result's order.
     const out = this.ranked.sort((a, b) => (a.rank as number) - (b.rank as number));
     for (const row of this.rest) out.push(row);

@@ -126,14 +126,17 @@ describe('the planner’s map', () => {
   });
 
   it('clicking the map selects that hamlet’s row and scrolls it into view', async () => {
+    await waitForMapIdle(app.page);
     const box = (await app.page.locator('.vt-map canvas').boundingBox())!;
-    // Pick a point on a hamlet away from the one already selected.
+    // Pick a point on a hamlet away from the one already selected, where nothing lies over the map.
     const target = await app.page.evaluate(
-      ({ w, h }) => {
+      ({ w, h, left, top }) => {
         const map = window.__vt!.map;
+        const canvas = map.getCanvas();
         const selected = window.__vt!.store.getState().selectedHamletId;
         for (let y = 0.2; y < 0.9; y += 0.1) {
           for (let x = 0.2; x < 0.9; x += 0.1) {
+            if (document.elementFromPoint(left + x * w, top + y * h) !== canvas) continue;
             const f = map.queryRenderedFeatures([x * w, y * h], {
               layers: ['white-hatch', 'weak-hatch', 'hamlets-fill'],
             })[0];
@@ -143,10 +146,16 @@ describe('the planner’s map', () => {
         }
         return null;
       },
-      { w: box.width, h: box.height },
+      { w: box.width, h: box.height, left: box.x, top: box.y },
     );
     expect(target).not.toBeNull();
     await app.page.mouse.click(box.x + target!.x, box.y + target!.y);
+    // The map's click chose that hamlet (a wrong one is named in the failure).
+    await expect
+      .poll(() => app.page.evaluate(() => window.__vt!.store.getState().selectedHamletId), {
+        timeout: TIMEOUT,
+      })
+      .toBe(target!.id);
     const row = app.page.locator(`[data-hamlet-id="${target!.id}"]`);
     // The row may be in the list before the click is handled: wait for the selection, not the row.
     await expect

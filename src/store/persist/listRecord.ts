@@ -5,7 +5,7 @@ import type {
   RecommendedTech,
   Summary,
 } from '../../analysis/types.ts';
-import { rowFieldsInSlices, type HamletRow } from '../rows.ts';
+import { buildRowsInSlices, type HamletRow } from '../rows.ts';
 import {
   decodeResult,
   encodeResult,
@@ -64,7 +64,7 @@ export async function encodeList(
   pause: Pause = noPause,
 ): Promise<ArrayBuffer> {
   // The rows, then a column at a time, between pauses: at 89,000 hamlets the rows alone took ~100 ms.
-  const rows = await rowFieldsInSlices(result, undefined, pause);
+  const rows = await buildRowsInSlices(result, undefined, pause);
   const form = { format: LIST_FORMAT, key, count: rows.length, summary: result.summary } as ListForm;
   for (const c of TEXT) {
     form[c] = rows.map((r) => r[c]);

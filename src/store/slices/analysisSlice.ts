@@ -3,7 +3,7 @@ import type { AnalysisSlice, AppState, ResultViews } from '../appState.ts';
 import type { AnalysisResult, Summary } from '../../analysis/types.ts';
 import type { HamletUnit } from '../../analysis/units.ts';
 import type { Pause } from '../../data/resultCodec.ts';
-import { buildRows, rowFieldsInSlices, type HamletRow } from '../rows.ts';
+import { buildRows, buildRowsInSlices, type HamletRow } from '../rows.ts';
 
 /**
  * A result's rows and lookups, which the runner builds in a task before the one that renders them; `rows`
@@ -33,7 +33,7 @@ export async function resultViewsInSlices(
   unitOf: ReadonlyMap<string, HamletUnit> | undefined,
   pause: Pause,
 ): Promise<ResultViews> {
-  const rows = await rowFieldsInSlices(result, unitOf, pause);
+  const rows = await buildRowsInSlices(result, unitOf, pause);
   const coverageById = new Map<string, AnalysisResult['hamlets'][number]>();
   for (let i = 0; i < result.hamlets.length; i++) {
     const h = result.hamlets[i] as AnalysisResult['hamlets'][number];
