@@ -80,6 +80,15 @@ export function parseSampleFiles(files: readonly SampleFile[]): Map<string, Feat
   return new Map(files.map((f) => [f.name, parseCollection(f.name, f.bytes)]));
 }
 
+/**
+ * The analysis inputs among the files, parsed (the analysis worker's part): the admin layers are only
+ * drawn and read by the page, which parses every file itself.
+ */
+export function parseSampleInputs(files: readonly SampleFile[]): Map<string, FeatureCollection> {
+  const inputs: readonly string[] = INPUT_ROLES;
+  return parseSampleFiles(files.filter((f) => inputs.includes(f.name)));
+}
+
 /** The sample's files by layer name, fetched and parsed in one go (the page's fallback). */
 export async function fetchSampleCollections(
   urls: Readonly<Record<string, string>>,

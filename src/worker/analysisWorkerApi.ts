@@ -6,7 +6,7 @@ import { suggestSites, type SuggestOptions } from '../analysis/suggestSites.ts';
 import type { AnalysisResult, InputLayers, ProgressCallback, Settings } from '../analysis/types.ts';
 import type { ScenarioWorkerUpdate, SuggestReply } from './scenarioProtocol.ts';
 import { aheadSettings } from './aheadProgress.ts';
-import { fetchSampleFiles, parseSampleFiles, sampleLayersOf } from '../data/sampleLayers.ts';
+import { fetchSampleFiles, parseSampleInputs, sampleLayersOf } from '../data/sampleLayers.ts';
 import { noPause, ResultCodecError } from '../data/resultCodec.ts';
 import { copyLayersBytes, layersFromBytes, layersToBytes, type LayersBytes } from './layersBytes.ts';
 import { WorkerDied } from './lifeline.ts';
@@ -155,9 +155,10 @@ export function createAnalysisWorkerApi(options: AnalysisWorkerOptions = {}) {
       if (early.length > 0) warm = { generation, helpers: early };
     },
     /**
-     * Fetches and parses the shipped sample here instead of on the page, and keeps its layers for `run`.
-     * With a `port`, also posts each file's bytes on it (`SampleFile`s, transferred, then `null`), which the
-     * page parses one per task. Returns the number of files.
+     * Fetches the shipped sample here instead of on the page, parses its analysis inputs (not the admin
+     * layers, which only the page reads) and keeps them for `run`. With a `port`, also posts each file's
+     * bytes on it (`SampleFile`s, transferred, then `null`), which the page parses one per task. Returns
+     * the number of files.
      */
     async loadSample(
       urls: Record<string, string>,
@@ -169,7 +170,7 @@ export function createAnalysisWorkerApi(options: AnalysisWorkerOptions = {}) {
       ahead = null;
       dropWarm();
       const files = await fetchSampleFiles(urls);
-      const byName = parseSampleFiles(files);
+      const byName = parseSampleInputs(files);
       if (mine !== generation) throw new Error('analysis worker: sample load superseded by newer layers');
       layers = sampleLayersOf(byName).input;
       layersBytes = null;

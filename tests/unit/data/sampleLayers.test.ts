@@ -6,6 +6,7 @@ import {
   fetchSampleFiles,
   originOf,
   parseCollection,
+  parseSampleInputs,
   rememberOrigin,
   sampleLayersOf,
 } from '../../../src/data/sampleLayers.ts';
@@ -31,6 +32,19 @@ describe('sample files cross from the worker to the page as bytes', () => {
     expect(() => parseCollection('fibre', '{"type":"Feature","features":[]}')).toThrow(
       'geodata/fibre.geojson is not a GeoJSON FeatureCollection; rebuild it with npm run geodata',
     );
+  });
+
+  it('the analysis worker parses the inputs only: a broken admin file is left to the page', () => {
+    const files = [
+      { name: 'hamlets', bytes: bytesOf(text('hamlets')) },
+      { name: 'sites', bytes: bytesOf(text('sites')) },
+      { name: 'communes', bytes: bytesOf('{"type":"Feature') },
+      { name: 'province', bytes: bytesOf(text('province')) },
+    ];
+    const inputs = parseSampleInputs(files);
+    expect([...inputs.keys()]).toEqual(['hamlets', 'sites']);
+    expect(inputs.get('sites')).toEqual(read('sites'));
+    expect(sampleLayersOf(inputs).input).toEqual({ hamlets: read('hamlets'), sites: read('sites') });
   });
 
   it('fetches inputs first, then admin layers, as bytes; a failed fetch names its file', async () => {
