@@ -55,4 +55,28 @@ export function readAheadStore(kv: KeyValueStore): ReadAheadStore {
   };
 }
 
-export const idbStore: ReadAheadStore = readAheadStore({ get, set, del });
+/** The two calls `blobKv` changes. */
+interface BytesKv {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown): Promise<void>;
+}
+
+/**
+ * `kv` keeping bytes as Blobs: IndexedDB hands a Blob back as a reference and its bytes come with
+ * `arrayBuffer()` off the page's thread, where a stored `ArrayBuffer` is copied onto the page in the task
+ * that reads the record (hundreds of milliseconds for a national set's saved list or data). Records kept
+ * as `ArrayBuffer`s by earlier versions read as before.
+ */
+export function blobKv<K extends BytesKv>(kv: K): K {
+  return {
+    ...kv,
+    get: async (key: string) => {
+      const value = await kv.get(key);
+      return value instanceof Blob ? value.arrayBuffer() : value;
+    },
+    set: (key: string, value: unknown) =>
+      kv.set(key, value instanceof ArrayBuffer ? new Blob([value]) : value),
+  };
+}
+
+export const idbStore: ReadAheadStore = readAheadStore(blobKv({ get, set, del }));

@@ -2,6 +2,7 @@ import { clear, createStore, get, keys, set, type UseStore } from 'idb-keyval';
 import type { AnalysisResult, InputLayers, Settings } from '../../analysis/types.ts';
 import type { Analyser } from '../runner.ts';
 import { inputDigest, knownDigest } from './inputDigest.ts';
+import { blobKv } from './kvStore.ts';
 import { decodeList, encodeList, type SavedList } from './listRecord.ts';
 import {
   decodeResult,
@@ -167,12 +168,14 @@ function isResult(v: unknown): v is AnalysisResult {
 
 let db: UseStore | undefined;
 const results = (): UseStore => (db ??= createStore('vungtrang-results', 'results'));
-export const idbResultStore: ResultStore = binaryResultStore({
-  get: (key) => get(key, results()),
-  set: (key, value) => set(key, value, results()),
-  clear: () => clear(results()),
-  keys: () => keys<string>(results()),
-});
+export const idbResultStore: ResultStore = binaryResultStore(
+  blobKv({
+    get: (key) => get(key, results()),
+    set: (key, value) => set(key, value, results()),
+    clear: () => clear(results()),
+    keys: () => keys<string>(results()),
+  }),
+);
 
 /**
  * Runs `fn` when the page is next idle, at the latest after two seconds: a result is saved after the list

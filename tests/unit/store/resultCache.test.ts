@@ -10,6 +10,7 @@ import {
   type ResultStore,
 } from '../../../src/store/persist/resultCache.ts';
 import { inputDigest, knownDigest } from '../../../src/store/persist/inputDigest.ts';
+import { blobKv } from '../../../src/store/persist/kvStore.ts';
 import { encodeList } from '../../../src/store/persist/listRecord.ts';
 import { encodeResult, noPause, RESULT_FORMAT_VERSION } from '../../../src/data/resultCodec.ts';
 import { buildRows } from '../../../src/store/rows.ts';
@@ -168,6 +169,20 @@ describe('stored as bytes', () => {
     expect([...kv.records.keys()]).toEqual(['b', 'list|b']);
     expect(await store.get('a')).toBeUndefined();
     expect((await store.get('b'))?.warnings).toEqual(['b']);
+  });
+
+  it('kept as Blobs in IndexedDB (read back as bytes), and records of bytes from earlier versions still read', async () => {
+    const kv = mapKv();
+    const store = binaryResultStore(blobKv(kv), () => noPause);
+    const result = analyze(sampleInput(), DEFAULT_SETTINGS);
+    await store.replace('a', result);
+    expect(kv.records.get('a')).toBeInstanceOf(Blob);
+    expect(kv.records.get('list|a')).toBeInstanceOf(Blob);
+    const again = binaryResultStore(blobKv(kv), () => noPause);
+    expect((await again.list?.('a'))?.rows).toStrictEqual(buildRows(result));
+    expect(await again.get('a')).toStrictEqual(result);
+    kv.records.set('old', await encodeResult(result));
+    expect(await binaryResultStore(blobKv(kv), () => noPause).get('old')).toStrictEqual(result);
   });
 
   it('reads the kept result ahead only when its key is wanted, and a get of that key waits for that read', async () => {
