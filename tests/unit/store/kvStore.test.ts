@@ -1,24 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { readAheadStore, type KeyValueStore } from '../../../src/store/persist/kvStore.ts';
+import { memoryStore } from './memoryStore.ts';
 
 /** A Map-backed store that counts its reads. */
 function counted(): KeyValueStore & { data: Map<string, unknown>; reads: string[] } {
-  const data = new Map<string, unknown>();
+  const inner = memoryStore();
   const reads: string[] = [];
   return {
-    data,
+    ...inner,
     reads,
     get: (k) => {
       reads.push(k);
-      return Promise.resolve(structuredClone(data.get(k)));
-    },
-    set: (k, v) => {
-      data.set(k, structuredClone(v));
-      return Promise.resolve();
-    },
-    del: (k) => {
-      data.delete(k);
-      return Promise.resolve();
+      return inner.get(k);
     },
   };
 }

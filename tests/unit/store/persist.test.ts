@@ -10,6 +10,7 @@ import {
   startPersistence,
   type KeyValueStore,
 } from '../../../src/store/persist/persist.ts';
+import { memoryStore } from './memoryStore.ts';
 import { bootData } from '../../../src/store/persist/boot.ts';
 import { applyProject, projectText, registerProjectExtras } from '../../../src/store/persist/projectFile.ts';
 import { createAppStore } from '../../../src/store/store.ts';
@@ -39,23 +40,6 @@ function deferred<T>(): { promise: Promise<T>; resolve: (v: T) => void } {
   let resolve!: (v: T) => void;
   const promise = new Promise<T>((r) => (resolve = r));
   return { promise, resolve };
-}
-
-/** IndexedDB stand-in with the same structured-clone semantics (values are copied, not shared). */
-function memoryStore(): KeyValueStore & { data: Map<string, unknown> } {
-  const data = new Map<string, unknown>();
-  return {
-    data,
-    get: (k) => Promise.resolve(data.has(k) ? structuredClone(data.get(k)) : undefined),
-    set: (k, v) => {
-      data.set(k, structuredClone(v));
-      return Promise.resolve();
-    },
-    del: (k) => {
-      data.delete(k);
-      return Promise.resolve();
-    },
-  };
 }
 
 /** A localStorage of this test's own (Node has none); undone by `vi.unstubAllGlobals`. */
