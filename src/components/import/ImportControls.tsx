@@ -1,7 +1,8 @@
 import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState, type RefObject } from 'react';
 import { useStore } from 'zustand';
 import { loadSample } from '../../store/loadSample.ts';
-import { DATA_KEY, idbStore, type KeyValueStore } from '../../store/persist/persist.ts';
+import { idbStore, type KeyValueStore } from '../../store/persist/kvStore.ts';
+import { DATA_KEY } from '../../store/persist/persist.ts';
 import { projectText } from '../../store/persist/projectFile.ts';
 import { versionsForProject } from '../../store/versions/versionDb.ts';
 import { exportFileName } from '../../store/share/fileName.ts';

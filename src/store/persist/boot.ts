@@ -1,11 +1,10 @@
 import type { StoreApi } from 'zustand/vanilla';
 import { loadSample } from '../loadSample.ts';
 import type { AppStore } from '../store.ts';
+import { idbStore, type KeyValueStore } from './kvStore.ts';
 import {
-  idbStore,
   restorePersisted,
   startPersistence,
-  type KeyValueStore,
   type PersistenceHandle,
   type RestoreOptions,
 } from './persist.ts';

@@ -7,7 +7,6 @@ import type { PersistenceHandle } from './persist.ts';
 /** Stopping and flushing the reports' saves (a failed save is retried from the Reports tab). */
 type ReportPersistence = Omit<PersistenceHandle, 'retry'>;
 
-export { REPORTS_KEY } from './kvStore.ts';
 /** A saved value this version cannot read is moved here before anything new is written. */
 export const UNREADABLE_REPORTS_KEY = 'vungtrang:field-reports:unreadable';
 

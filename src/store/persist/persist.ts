@@ -17,8 +17,6 @@ import { idbStore, SETTINGS_KEY, type KeyValueStore } from './kvStore.ts';
 import { isQuotaError, type SaveFailure } from './saveProblem.ts';
 import { savedDataDigest, setSavedDataHint } from './savedDataHint.ts';
 
-export { idbStore, SETTINGS_KEY, type KeyValueStore } from './kvStore.ts';
-
 /**
  * Data and settings live under separate keys: a slider drag must not rewrite megabytes of layers. The data
  * is kept as bytes (`encodeResult` with `DATA_RECORD`, DATA-MODEL "Saved data"); an earlier record (the

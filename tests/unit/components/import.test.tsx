@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { InputLayers } from '../../../src/analysis/types.ts';
 import { ImportControls } from '../../../src/components/import/ImportControls.tsx';
 import { createI18n } from '../../../src/i18n/i18n.ts';
-import type { KeyValueStore } from '../../../src/store/persist/persist.ts';
+import type { KeyValueStore } from '../../../src/store/persist/kvStore.ts';
 import { createAppStore, type AppStore } from '../../../src/store/store.ts';
 import { createInThreadBackend } from '../../../src/worker/importClient.ts';
 import { restoreNoticeStore } from '../../../src/store/persist/restoreNotice.ts';

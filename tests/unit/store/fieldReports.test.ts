@@ -2,12 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { InputLayers } from '../../../src/analysis/types.ts';
 import type { FieldReport } from '../../../src/data/fieldReports.ts';
 import {
-  REPORTS_KEY,
   UNREADABLE_REPORTS_KEY,
   restoreFieldReports,
   startReportPersistence,
 } from '../../../src/store/persist/fieldReports.ts';
-import type { KeyValueStore } from '../../../src/store/persist/persist.ts';
+import { REPORTS_KEY, type KeyValueStore } from '../../../src/store/persist/kvStore.ts';
 import { analysedInput } from '../../../src/store/runner.ts';
 import { createAppStore } from '../../../src/store/store.ts';
 

@@ -3,13 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { withDefaults } from '../../../src/analysis/settings.ts';
 import type { AnalysisResult, InputLayers } from '../../../src/analysis/types.ts';
 import { loadLayer, parseProject, readFileKind } from '../../../src/data/index.ts';
-import {
-  DATA_KEY,
-  SETTINGS_KEY,
-  restorePersisted,
-  startPersistence,
-  type KeyValueStore,
-} from '../../../src/store/persist/persist.ts';
+import { SETTINGS_KEY, type KeyValueStore } from '../../../src/store/persist/kvStore.ts';
+import { DATA_KEY, restorePersisted, startPersistence } from '../../../src/store/persist/persist.ts';
 import { memoryStore } from './memoryStore.ts';
 import { bootData } from '../../../src/store/persist/boot.ts';
 import { applyProject, projectText, registerProjectExtras } from '../../../src/store/persist/projectFile.ts';

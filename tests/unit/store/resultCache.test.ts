@@ -10,15 +10,11 @@ import {
   type ResultStore,
 } from '../../../src/store/persist/resultCache.ts';
 import { inputDigest, knownDigest } from '../../../src/store/persist/inputDigest.ts';
-import { blobKv } from '../../../src/store/persist/kvStore.ts';
+import { blobKv, type KeyValueStore } from '../../../src/store/persist/kvStore.ts';
 import { encodeList } from '../../../src/store/persist/listRecord.ts';
 import { encodeResult, noPause, RESULT_FORMAT_VERSION } from '../../../src/data/resultCodec.ts';
 import { buildRows } from '../../../src/store/rows.ts';
-import {
-  restorePersisted,
-  startPersistence,
-  type KeyValueStore,
-} from '../../../src/store/persist/persist.ts';
+import { restorePersisted, startPersistence } from '../../../src/store/persist/persist.ts';
 import { createAppStore } from '../../../src/store/store.ts';
 import fc from 'fast-check';
 import { vi } from 'vitest';
