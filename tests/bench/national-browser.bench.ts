@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { InputLayers } from '../../src/analysis/types.ts';
-import { hasSavedImportedResult, launch } from '../e2e/browser.ts';
+import { hasSavedResult, launch } from '../e2e/browser.ts';
 import {
   INSTRUMENT,
   longestByCpu,
@@ -279,7 +279,7 @@ async function importPass(browser: Browser, url: string, dir: string): Promise<P
 
 /** Resolves once the results database holds a result of imported data and its list (`vungtrang-results`). */
 async function waitForSavedResult(page: Page): Promise<void> {
-  const saved = (): Promise<boolean> => hasSavedImportedResult(page, true);
+  const saved = (): Promise<boolean> => hasSavedResult(page, true);
   const until = Date.now() + TIMEOUT;
   while (!(await saved())) {
     if (Date.now() > until) throw new Error('the imported data’s result was never saved');

@@ -105,25 +105,32 @@ export function collectErrors(page: Page): string[] {
 }
 
 /**
- * Whether the page's results database holds a result of imported data (`vungtrang-results`), and with
- * `withList` the list saved beside it (written after the result: `store/persist/resultCache.ts`).
+ * Whether the page's results database holds a result of imported data (`vungtrang-results`), or with
+ * `source` 'sample' one of the shipped sample, and with `withList` the list saved beside it (written after
+ * the result: `store/persist/resultCache.ts`).
  */
-export function hasSavedImportedResult(page: Page, withList = false): Promise<boolean> {
+export function hasSavedResult(
+  page: Page,
+  withList = false,
+  source: 'imported' | 'sample' = 'imported',
+): Promise<boolean> {
   // page.evaluate awaits the page's promise (waitForFunction would take the promise itself as true).
   return page.evaluate(
-    (withList) =>
+    ([withList, source]) =>
       new Promise<boolean>((resolve) => {
         const req = indexedDB.open('vungtrang-results');
         req.onerror = () => resolve(false);
         req.onsuccess = () => {
           const keys = req.result.transaction('results').objectStore('results').getAllKeys();
           keys.onsuccess = () => {
-            const imported = keys.result.map(String).filter((k) => k.includes('|imported|'));
-            resolve(imported.length > 0 && (!withList || imported.some((k) => k.startsWith('list|'))));
+            const mine = keys.result
+              .map(String)
+              .filter((k) => k.includes('|imported|') === (source === 'imported'));
+            resolve(mine.length > 0 && (!withList || mine.some((k) => k.startsWith('list|'))));
           };
           keys.onerror = () => resolve(false);
         };
       }),
-    withList,
+    [withList, source] as const,
   );
 }

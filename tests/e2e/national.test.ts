@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadProvince, tileProvince } from '../bench/data.ts';
-import { hasSavedImportedResult, screenshot } from './browser.ts';
+import { hasSavedResult, screenshot } from './browser.ts';
 import {
   TIMEOUT,
   appForFile,
@@ -218,7 +218,7 @@ describe('a national-size import (4× the province)', () => {
       );
     const rows = await ranked();
     // Saved when the page is next idle.
-    await expect.poll(() => hasSavedImportedResult(page), { timeout: TIMEOUT }).toBe(true);
+    await expect.poll(() => hasSavedResult(page), { timeout: TIMEOUT }).toBe(true);
     // Nothing of the first load still in flight for the reload to abort (the app's icons).
     await page.waitForLoadState('networkidle');
     await page.reload();
