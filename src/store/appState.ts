@@ -38,14 +38,27 @@ export interface DataSlice {
   dataSource: 'sample' | 'imported';
   /** Names of the user's files now in `input`/`admin`, for the data note. */
   importedFiles: string[];
+  /**
+   * The data and map view from before the last import through the dialog, while that import's analysis
+   * has not finished (`stopImport` puts them back); null otherwise.
+   */
+  importUndo: DataBeforeImport | null;
+  /** The last import was stopped and the data before it is back; false again at the next data change. */
+  importStopped: boolean;
   setData(input: InputLayers, admin: AdminLayers, illustrativeLayers: string[]): void;
-  /** Replaces the data with the user's (import, project file, restore after reload). */
+  /**
+   * Replaces the data with the user's (import, project file, restore after reload). `undoable`: an import
+   * through the dialog, which can be stopped until its analysis finishes (`importUndo`).
+   */
   setImportedData(
     input: InputLayers,
     admin: AdminLayers,
     illustrativeLayers: string[],
     importedFiles: string[],
+    undoable?: boolean,
   ): void;
+  /** Stops the import whose analysis runs: the data and view from before it come back. */
+  stopImport(): void;
   setDataLoading(): void;
   /** The user's saved data is being read back (its saved result may be shown meanwhile; `input` is null). */
   setDataRestoring(): void;
@@ -53,6 +66,12 @@ export interface DataSlice {
   setDataAbandoned(): void;
   setDataError(message: string): void;
 }
+
+/** What `stopImport` puts back. */
+export type DataBeforeImport = Pick<
+  DataSlice,
+  'input' | 'admin' | 'illustrativeLayers' | 'importedFiles' | 'dataSource'
+> & { center: [number, number]; zoom: number };
 
 export interface Progress {
   done: number;

@@ -15,6 +15,8 @@ export interface Analyser {
     settings: Settings,
     onProgress: (done: number, total: number, phase: string) => void,
   ): Promise<AnalysisResult>;
+  /** Stops the run in flight, if any: its `run` rejects with `RunCancelled`. */
+  cancel?(): void;
 }
 
 let lastAnalysed: { input: InputLayers; reports: AppState['fieldReports']; out: InputLayers } | null = null;

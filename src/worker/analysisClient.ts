@@ -343,6 +343,14 @@ export class AnalysisClient {
     this.ahead = null;
   }
 
+  /**
+   * Stops the run in flight, if any: its `run` rejects with `RunCancelled` and the worker is replaced (the
+   * only way to stop synchronous work in it). Without a run in flight, nothing changes.
+   */
+  cancel(): void {
+    if (this.cancelCurrent) this.restart();
+  }
+
   private restart(): void {
     this.cancelCurrent?.();
     this.cancelCurrent = null;

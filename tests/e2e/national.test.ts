@@ -73,6 +73,55 @@ function heldIds(page: Page): Promise<string[]> {
 }
 
 describe('a national-size import (4× the province)', () => {
+  it('can be stopped while it is analysed: the sample and the map view come back', async () => {
+    const { page, errors } = app;
+    const before = await page.evaluate(() => {
+      const s = window.__vt!.store.getState();
+      return { hamlets: s.input!.hamlets.features.length, center: s.center, zoom: s.zoom, runId: s.runId };
+    });
+    await pickImportFiles(page, [join(dir, 'hamlets.geojson')]);
+    await page.locator('[role="dialog"] >> text=Check file').click({ timeout: TIMEOUT });
+    await page.waitForSelector('[data-testid="import-counts"]', { timeout: TIMEOUT });
+    await page.click('[role="dialog"] button.vt-primary');
+    // The 11,136 hamlets are being analysed: Stop, in the side panel.
+    await page.locator('[data-testid="import-stop"]').first().click({ timeout: TIMEOUT });
+    await page.waitForFunction(
+      (id) => {
+        const s = window.__vt!.store.getState();
+        return s.runId >= id + 2 && !s.running && s.result !== null;
+      },
+      before.runId,
+      { timeout: TIMEOUT, polling: 200 },
+    );
+    const after = await page.evaluate(() => {
+      const s = window.__vt!.store.getState();
+      return {
+        source: s.dataSource,
+        hamlets: s.input!.hamlets.features.length,
+        results: s.result!.hamlets.length,
+        files: s.importedFiles,
+        center: s.center,
+        zoom: s.zoom,
+      };
+    });
+    expect(after).toMatchObject({
+      source: 'sample',
+      hamlets: before.hamlets,
+      results: before.hamlets,
+      files: [],
+      zoom: before.zoom,
+    });
+    expect(after.center[0]).toBeCloseTo(before.center[0], 6);
+    expect(after.center[1]).toBeCloseTo(before.center[1], 6);
+    await expect(page.textContent('[data-testid="import-stopped"]')).resolves.toBe(
+      'Import stopped: the data from before it is back.',
+    );
+    expect(await page.$('[data-testid="import-stop"]')).toBeNull();
+    await waitForMapIdle(page);
+    await screenshot(page, 'national-import-stopped');
+    expect(errors).toEqual([]);
+  });
+
   it('imports three files in one analysis; the map holds only the hamlets around the view', async () => {
     const { page, errors } = app;
     const before = await page.evaluate(() => window.__vt!.store.getState().runId);

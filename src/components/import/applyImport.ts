@@ -103,7 +103,8 @@ export function mergeBatch(
 
 /**
  * Puts layers imported in one go into the store with one change, so the analysis runs once for all of
- * them, and moves the map onto the new hamlets (or province). Returns the layers that could not be added.
+ * them, and moves the map onto the new hamlets (or province); until that analysis finishes the import can
+ * be stopped (`stopImport`). Returns the layers that could not be added.
  */
 export function applyBatch(
   store: AppStore,
@@ -113,7 +114,7 @@ export function applyBatch(
   const s = store.getState();
   const { merged, left } = mergeBatch(s, layers);
   if (!merged) return left;
-  s.setImportedData(merged.input, merged.admin, merged.illustrativeLayers, merged.importedFiles);
+  s.setImportedData(merged.input, merged.admin, merged.illustrativeLayers, merged.importedFiles, true);
   const framing = [...layers]
     .reverse()
     .find((l) => !left.includes(l) && (l.role === 'hamlets' || l.role === 'province'));

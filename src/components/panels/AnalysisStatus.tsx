@@ -5,12 +5,25 @@ import { useFormat } from '../useFormat.ts';
 
 /**
  * Progress of the running analysis ("Đang phân tích…" the first time, "…lại" when a result is on screen),
- * how long the last run took, that the result was the one saved by an earlier visit, or the error.
+ * with a Stop button while an import's analysis runs, how long the last run took, that the result was the
+ * one saved by an earlier visit, that an import was stopped, or the error.
  */
 export function AnalysisStatus() {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const { running, progress, error, errorKind, retry, lastRunMs, lastRunFrom, hasResult } = useApp(
+  const {
+    running,
+    progress,
+    error,
+    errorKind,
+    retry,
+    lastRunMs,
+    lastRunFrom,
+    hasResult,
+    canStop,
+    stopImport,
+    stopped,
+  } = useApp(
     useShallow((s) => ({
       running: s.running,
       progress: s.progress,
@@ -20,6 +33,9 @@ export function AnalysisStatus() {
       lastRunMs: s.lastRunMs,
       lastRunFrom: s.lastRunFrom,
       hasResult: s.result !== null || s.listAhead !== null,
+      canStop: s.importUndo !== null,
+      stopImport: s.stopImport,
+      stopped: s.importStopped,
     })),
   );
   if (error) {
@@ -50,7 +66,19 @@ export function AnalysisStatus() {
         >
           <div className="vt-progress__fill" style={{ width: `${share * 100}%` }} />
         </div>
+        {canStop && (
+          <button type="button" className="vt-button" onClick={stopImport} data-testid="import-stop">
+            {t('settings.stopImport')}
+          </button>
+        )}
       </div>
+    );
+  }
+  if (stopped) {
+    return (
+      <p className="vt-status vt-muted" role="status" data-testid="import-stopped">
+        {t('settings.importStopped')}
+      </p>
     );
   }
   if (lastRunFrom === 'cache') {

@@ -246,7 +246,8 @@ export function resultKey(dataKey: string, settings: Settings): string {
  * Wraps an analyser with a cache of its last result, under the data's key (`dataKey`, see `appDataKey`)
  * and the settings (`canonicalJson`): other data, another engine build or any other setting is a miss and
  * runs. A key still being computed (a fresh import's digest) is not waited for: the run starts at once and
- * its result is written under the key once it is known. A cache that fails is skipped, never fatal.
+ * its result is written under the key once it is known. A hit stops a run still in flight (it was asked for
+ * earlier data or settings, and would not be shown). A cache that fails is skipped, never fatal.
  * `later` decides when a result is written (`whenIdle`); writes happen one after another, in run order.
  */
 export function withResultCache(
@@ -262,6 +263,7 @@ export function withResultCache(
       if (typeof base === 'string') {
         const cached = await store.get(resultKey(base, settings)).catch(() => undefined);
         if (cached) {
+          inner.cancel?.();
           readBack.add(cached);
           return cached;
         }
@@ -279,5 +281,6 @@ export function withResultCache(
       }
       return result;
     },
+    cancel: () => inner.cancel?.(),
   };
 }

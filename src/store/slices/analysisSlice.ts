@@ -86,6 +86,8 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
       progress: null,
       lastRunMs: ms,
       lastRunFrom: from,
+      // The imported data's result is in: the import is done, there is nothing left to stop.
+      importUndo: null,
     });
   },
   failRun: (runId, message, kind) => {

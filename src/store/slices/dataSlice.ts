@@ -1,10 +1,13 @@
 import type { StateCreator, StoreApi } from 'zustand';
-import type { AppState, DataSlice } from '../appState.ts';
+import type { AppState, DataBeforeImport, DataSlice } from '../appState.ts';
 import { noResultViews } from './analysisSlice.ts';
 
 const READY = { dataStatus: 'ready', dataError: null } as const;
 
-export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set) => ({
+/** Any other change of the data ends what an import could undo. */
+const NO_UNDO = { importUndo: null, importStopped: false } as const;
+
+export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, get) => ({
   input: null,
   admin: { province: null, units: null, districts: null, communes: null },
   illustrativeLayers: [],
@@ -12,18 +15,52 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set) 
   dataError: null,
   dataSource: 'sample',
   importedFiles: [],
+  importUndo: null,
+  importStopped: false,
   setData: (input, admin, illustrativeLayers) =>
-    set({ input, admin, illustrativeLayers, ...READY, dataSource: 'sample', importedFiles: [] }),
-  setImportedData: (input, admin, illustrativeLayers, importedFiles) =>
-    set({ input, admin, illustrativeLayers, ...READY, dataSource: 'imported', importedFiles }),
+    set({ input, admin, illustrativeLayers, ...READY, dataSource: 'sample', importedFiles: [], ...NO_UNDO }),
+  setImportedData: (input, admin, illustrativeLayers, importedFiles, undoable = false) => {
+    const s = get();
+    // Data still being read back, or none, leaves nothing to go back to.
+    const before: DataBeforeImport | null =
+      undoable && s.input && s.dataStatus === 'ready'
+        ? {
+            input: s.input,
+            admin: s.admin,
+            illustrativeLayers: s.illustrativeLayers,
+            importedFiles: s.importedFiles,
+            dataSource: s.dataSource,
+            center: s.center,
+            zoom: s.zoom,
+          }
+        : null;
+    set({
+      input,
+      admin,
+      illustrativeLayers,
+      ...READY,
+      dataSource: 'imported',
+      importedFiles,
+      importUndo: before,
+      importStopped: false,
+    });
+  },
+  stopImport: () => {
+    const before = get().importUndo;
+    if (!before) return;
+    const { center, zoom, ...data } = before;
+    set({ ...data, ...READY, importUndo: null, importStopped: true });
+    get().applyView({ center, zoom, selectedHamletId: null }, 'app');
+  },
   setDataLoading: () => set({ dataStatus: 'loading', dataError: null }),
-  setDataRestoring: () => set({ dataSource: 'imported', dataStatus: 'loading', dataError: null }),
+  setDataRestoring: () => set({ dataSource: 'imported', dataStatus: 'loading', dataError: null, ...NO_UNDO }),
   setDataAbandoned: () =>
     set({
       dataSource: 'sample',
       dataStatus: 'idle',
       ...noResultViews(),
       lastRunFrom: null,
+      ...NO_UNDO,
     }),
   setDataError: (message) => set({ dataStatus: 'error', dataError: message }),
 });

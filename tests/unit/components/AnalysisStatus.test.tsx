@@ -3,7 +3,7 @@ import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AnalysisStatus } from '../../../src/components/panels/AnalysisStatus.tsx';
 import { appStore } from '../../../src/store/store.ts';
-import { sampleResult } from '../store/sampleResult.ts';
+import { SPECS, sampleInput, sampleResult } from '../store/sampleResult.ts';
 import { renderWithI18n } from './render.tsx';
 
 beforeEach(() => appStore.setState(appStore.getInitialState(), true));
@@ -48,6 +48,35 @@ describe('AnalysisStatus', () => {
       appStore.getState().finishRun(runId, sampleResult(), 12, undefined, 'cache');
     });
     expect(shown()).toBe('The saved result of the last analysis (same data and settings)');
+  });
+
+  it('offers Stop while an import is analysed, which puts the earlier data back and says so', () => {
+    const noAdmin = { province: null, units: null, districts: null, communes: null };
+    const sample = sampleInput();
+    appStore.getState().setData(sample, noAdmin, []);
+    renderWithI18n(<AnalysisStatus />);
+    act(() => {
+      appStore.getState().setImportedData(sampleInput(SPECS.slice(0, 1)), noAdmin, [], ['a.geojson'], true);
+      appStore.getState().startRun();
+    });
+    expect(shown()).toBe('Đang phân tích… 0%Dừng, giữ dữ liệu trước đó');
+    fireEvent.click(screen.getByRole('button', { name: 'Dừng, giữ dữ liệu trước đó' }));
+    expect(appStore.getState().input).toBe(sample);
+    expect(screen.queryByRole('button')).toBeNull();
+    act(() => {
+      const runId = appStore.getState().startRun();
+      appStore.getState().finishRun(runId, sampleResult(), 12, undefined, 'cache');
+    });
+    expect(shown()).toBe('Đã dừng nhập: dữ liệu trước khi nhập đã được khôi phục.');
+  });
+
+  it('has no Stop for a run of data that was not just imported (a setting changed)', () => {
+    renderWithI18n(<AnalysisStatus />, 'en');
+    act(() => {
+      appStore.getState().startRun();
+    });
+    expect(shown()).toBe('Analysing… 0%');
+    expect(screen.queryByRole('button')).toBeNull();
   });
 
   it('gives short runs in milliseconds and long ones in minutes', () => {
