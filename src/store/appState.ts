@@ -43,8 +43,11 @@ export interface DataSlice {
    * has not finished (`stopImport` puts them back); null otherwise.
    */
   importUndo: DataBeforeImport | null;
-  /** The last import was stopped and the data before it is back; false again at the next data change. */
-  importStopped: boolean;
+  /**
+   * The run id when the last import was stopped (the next run brings back the data from before it); null
+   * once the data changes another way.
+   */
+  importStoppedAtRun: number | null;
   setData(input: InputLayers, admin: AdminLayers, illustrativeLayers: string[]): void;
   /**
    * Replaces the data with the user's (import, project file, restore after reload). `undoable`: an import

@@ -35,7 +35,8 @@ export function AnalysisStatus() {
       hasResult: s.result !== null || s.listAhead !== null,
       canStop: s.importUndo !== null,
       stopImport: s.stopImport,
-      stopped: s.importStopped,
+      // Said for the run that brings the earlier data back, not after a later one (a setting changed).
+      stopped: s.importStoppedAtRun !== null && s.runId <= s.importStoppedAtRun + 1,
     })),
   );
   if (error) {

@@ -5,7 +5,7 @@ import { noResultViews } from './analysisSlice.ts';
 const READY = { dataStatus: 'ready', dataError: null } as const;
 
 /** Any other change of the data ends what an import could undo. */
-const NO_UNDO = { importUndo: null, importStopped: false } as const;
+const NO_UNDO = { importUndo: null, importStoppedAtRun: null } as const;
 
 export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, get) => ({
   input: null,
@@ -16,7 +16,7 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
   dataSource: 'sample',
   importedFiles: [],
   importUndo: null,
-  importStopped: false,
+  importStoppedAtRun: null,
   setData: (input, admin, illustrativeLayers) =>
     set({ input, admin, illustrativeLayers, ...READY, dataSource: 'sample', importedFiles: [], ...NO_UNDO }),
   setImportedData: (input, admin, illustrativeLayers, importedFiles, undoable = false) => {
@@ -42,14 +42,14 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
       dataSource: 'imported',
       importedFiles,
       importUndo: before,
-      importStopped: false,
+      importStoppedAtRun: null,
     });
   },
   stopImport: () => {
     const before = get().importUndo;
     if (!before) return;
     const { center, zoom, ...data } = before;
-    set({ ...data, ...READY, importUndo: null, importStopped: true });
+    set({ ...data, ...READY, importUndo: null, importStoppedAtRun: get().runId });
     get().applyView({ center, zoom, selectedHamletId: null }, 'app');
   },
   setDataLoading: () => set({ dataStatus: 'loading', dataError: null }),

@@ -68,6 +68,12 @@ describe('AnalysisStatus', () => {
       appStore.getState().finishRun(runId, sampleResult(), 12, undefined, 'cache');
     });
     expect(shown()).toBe('Đã dừng nhập: dữ liệu trước khi nhập đã được khôi phục.');
+    // A later run (a setting changed) says its own outcome again.
+    act(() => {
+      const runId = appStore.getState().startRun();
+      appStore.getState().finishRun(runId, sampleResult(), 640);
+    });
+    expect(shown()).toBe('Phân tích xong trong 640 ms');
   });
 
   it('has no Stop for a run of data that was not just imported (a setting changed)', () => {

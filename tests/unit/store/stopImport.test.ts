@@ -92,7 +92,7 @@ describe('stopping an import while it is analysed', () => {
     expect(s.importedFiles).toEqual([]);
     expect([s.center, s.zoom]).toEqual([[106.2, 20.2], 9.5]);
     expect(s.importUndo).toBeNull();
-    expect(s.importStopped).toBe(true);
+    expect(s.importStoppedAtRun).toBe(2);
     await settle();
     // The sample's saved result came back, and the import's run was stopped, not left to finish.
     expect(engine.cancels()).toBe(1);
@@ -122,7 +122,7 @@ describe('stopping an import while it is analysed', () => {
     const before = store.getState().input;
     store.getState().stopImport();
     expect(store.getState().input).toBe(before);
-    expect(store.getState().importStopped).toBe(false);
+    expect(store.getState().importStoppedAtRun).toBeNull();
 
     // A project file (not undoable) replaces the data: no Stop for it.
     store.getState().setImportedData(sampleInput(), noAdmin, [], ['project.vungtrang.json']);
