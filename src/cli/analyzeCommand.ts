@@ -123,7 +123,7 @@ const FLAGS: FlagTable = {
   threads: {
     type: 'string',
     value: 'N',
-    help: 'threads for the analysis (default: the cores, for a hamlets file of 16 MB or more; else 1; with --operator, 1)',
+    help: 'threads for the analysis (default: the cores on a machine of 3 or more, for a hamlets file of 16 MB or more; else 1; with --operator, 1)',
   },
   quiet: { type: 'boolean', short: 'q', help: 'no progress or summary lines' },
   help: { type: 'boolean', short: 'h', help: 'show this help' },

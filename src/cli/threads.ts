@@ -24,6 +24,12 @@ const MAX_THREADS = 64;
  * than it saves on a province.
  */
 const AUTO_THREADS_MIN_BYTES = 16 * 1024 * 1024;
+/**
+ * Without `--threads`, a machine with fewer cores than this analyses on one thread: on two cores, two
+ * threads of the 32× set were no faster than one (each thread's collector and page faults take the other
+ * core) and held ~45 % more memory (tests/bench/README.md).
+ */
+const AUTO_THREADS_MIN_CORES = 3;
 
 /** What every thread needs to load the same layers as the main thread: the files' bytes, never re-read. */
 export interface ThreadJob {
@@ -45,19 +51,28 @@ interface WorkerInit {
 type FromWorker = BlockResult;
 
 /**
- * `--threads` as given: a whole number from 1 to 64; absent, the machine's cores for a hamlets file of
- * {@link AUTO_THREADS_MIN_BYTES} or more, else 1.
+ * `--threads` as given: a whole number from 1 to 64; absent, the machine's cores (`cores`) for a hamlets
+ * file of {@link AUTO_THREADS_MIN_BYTES} or more on a machine of {@link AUTO_THREADS_MIN_CORES} cores or
+ * more, else 1.
  *
  * @throws CliError (exit 64) naming the value and what to give.
  */
-export function threadCount(flag: string | undefined, hamletsBytes: number): number {
-  const cores = availableParallelism();
-  if (flag === undefined) return hamletsBytes >= AUTO_THREADS_MIN_BYTES ? cores : 1;
+export function threadCount(
+  flag: string | undefined,
+  hamletsBytes: number,
+  cores: number = availableParallelism(),
+): number {
+  const auto = cores >= AUTO_THREADS_MIN_CORES ? cores : 1;
+  if (flag === undefined) return hamletsBytes >= AUTO_THREADS_MIN_BYTES ? auto : 1;
   const n = /^\s*\d+\s*$/.test(flag) ? Number(flag) : NaN;
   if (!Number.isInteger(n) || n < 1 || n > MAX_THREADS) {
+    const without =
+      auto > 1
+        ? `${auto}, the cores of this machine, for a large hamlets file`
+        : 'one thread on this machine';
     throw new CliError(
       `--threads ${flag}: give a whole number of threads from 1 to ${MAX_THREADS}, e.g. --threads 2 ` +
-        `(without it: ${cores}, the cores of this machine, for a large hamlets file).`,
+        `(without it: ${without}).`,
       EXIT_USAGE,
     );
   }
