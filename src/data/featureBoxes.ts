@@ -23,9 +23,14 @@ export function featureBoxes(features: readonly Feature<Geometry | null, unknown
   return out;
 }
 
+/** The boxes of `features` if they are known already (computed or remembered), without computing them. */
+export function knownBoxes(features: readonly Feature<Geometry | null, unknown>[]): Float64Array | undefined {
+  return boxes.get(features);
+}
+
 /**
  * Takes the boxes of `features` computed elsewhere (`featureBoxes` in the import worker, which read the
- * file), so the page does not walk every coordinate again. Ignored unless there are four per feature.
+ * file, or saved with the data), so the page does not walk every coordinate again. Ignored unless there are four per feature.
  */
 export function rememberBoxes(
   features: readonly Feature<Geometry | null, unknown>[],

@@ -6,6 +6,7 @@ import { loadLayer, parseProject, readFileKind } from '../../../src/data/index.t
 import { SETTINGS_KEY, type KeyValueStore } from '../../../src/store/persist/kvStore.ts';
 import { DATA_KEY, restorePersisted, startPersistence } from '../../../src/store/persist/persist.ts';
 import { memoryStore } from './memoryStore.ts';
+import { featureBoxes, knownBoxes } from '../../../src/data/featureBoxes.ts';
 import { bootData } from '../../../src/store/persist/boot.ts';
 import { applyProject, projectText, registerProjectExtras } from '../../../src/store/persist/projectFile.ts';
 import { createAppStore } from '../../../src/store/store.ts';
@@ -77,6 +78,38 @@ describe('persistence of imported data and settings', () => {
     );
     expect(s.input?.hamlets.features[0]?.properties.name).toBe('Thôn Đông Hải');
     expect(s.settings).toEqual({ fibreServiceRadiusM: 800 });
+  });
+
+  it('the features’ boxes known when saved come back with the data, and none is worked out to save them', async () => {
+    const kv = memoryStore();
+    const before = createAppStore();
+    const handle = startPersistence(before, kv);
+    const empty = { province: null, units: null, districts: null, communes: null };
+    const input = await importedHamlets();
+    const sites: NonNullable<InputLayers['sites']> = {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          geometry: { type: 'Point', coordinates: [106.2, 20.1] },
+          properties: { id: 's1', tech: '4G' },
+        },
+      ],
+    };
+    // The hamlets' boxes came with them (the import worker's); the sites' were never asked for.
+    const boxes = featureBoxes(input.hamlets.features);
+    before.getState().setImportedData({ ...input, sites }, empty, [], ['hamlets.geojson', 'sites.csv']);
+    await handle.flush();
+    expect(knownBoxes(sites.features)).toBeUndefined();
+
+    const after = createAppStore();
+    await restorePersisted(after, kv);
+    const back = after.getState().input!;
+    expect(back.hamlets.features).not.toBe(input.hamlets.features);
+    expect(knownBoxes(back.hamlets.features)).toEqual(boxes);
+    expect(knownBoxes(back.sites!.features)).toBeUndefined();
+    // Worked out again when asked, they are the same.
+    expect(featureBoxes(back.sites!.features)).toEqual(new Float64Array([106.2, 20.1, 106.2, 20.1]));
   });
 
   it('going back to the sample forgets the saved data but keeps the settings', async () => {
