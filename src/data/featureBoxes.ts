@@ -30,7 +30,8 @@ export function knownBoxes(features: readonly Feature<Geometry | null, unknown>[
 
 /**
  * Takes the boxes of `features` computed elsewhere (`featureBoxes` in the import worker, which read the
- * file, or saved with the data), so the page does not walk every coordinate again. Ignored unless there are four per feature.
+ * file, or saved with the data), so the page does not walk every coordinate again. Ignored unless there
+ * are four per feature.
  */
 export function rememberBoxes(
   features: readonly Feature<Geometry | null, unknown>[],
