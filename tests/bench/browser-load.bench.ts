@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { Browser } from 'playwright-core';
-import { hasSavedResult, launch, open } from '../e2e/browser.ts';
+import { launch, open, waitForSavedResult } from '../e2e/browser.ts';
 import type { Row } from './stats.ts';
 
 export interface BrowserLoadReport {
@@ -235,11 +235,7 @@ async function firstVisit(browser: Browser, url: string, full: boolean): Promise
     if (full) {
       // The revisit measures the saved result: reload once it and its list are written (after the map's
       // first idle, then when the page is idle).
-      const until = Date.now() + 60_000;
-      while (!(await hasSavedResult(page, true, 'sample'))) {
-        if (Date.now() > until) throw new Error('the sample’s result was never saved');
-        await page.waitForTimeout(250);
-      }
+      await waitForSavedResult(page, 'sample', 60_000, 250);
       await page.reload();
       await page.waitForFunction(
         () => (window as unknown as BenchWindow).__bench.firstRow !== null,

@@ -4,7 +4,7 @@ import { availableParallelism as cores, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { InputLayers } from '../../src/analysis/types.ts';
-import { hasSavedResult, launch } from '../e2e/browser.ts';
+import { launch, waitForSavedResult } from '../e2e/browser.ts';
 import {
   INSTRUMENT,
   longestByCpu,
@@ -229,7 +229,7 @@ async function importPass(browser: Browser, url: string, dir: string): Promise<P
     const rendererMb = await rendererMemoryMb(browser);
     // The saved result and then its list are written when the page is next idle (encoded in slices:
     // seconds at 32×): wait until both are there, as a user coming back later would find them.
-    await waitForSavedResult(page);
+    await waitForSavedResult(page, 'imported', TIMEOUT, 1000);
     await page.reload();
     // The layers in the store (seen by a poll every 50 ms, or at the end of the task that set them),
     // polled from the reload on: before or after the first row.
@@ -274,16 +274,6 @@ async function importPass(browser: Browser, url: string, dir: string): Promise<P
     };
   } finally {
     await context.close();
-  }
-}
-
-/** Resolves once the results database holds a result of imported data and its list (`vungtrang-results`). */
-async function waitForSavedResult(page: Page): Promise<void> {
-  const saved = (): Promise<boolean> => hasSavedResult(page, true);
-  const until = Date.now() + TIMEOUT;
-  while (!(await saved())) {
-    if (Date.now() > until) throw new Error('the imported data’s result was never saved');
-    await page.waitForTimeout(1000);
   }
 }
 

@@ -105,6 +105,23 @@ export function collectErrors(page: Page): string[] {
 }
 
 /**
+ * Resolves once the page's results database holds a result of `source` and its list (`hasSavedResult`),
+ * polled every `everyMs`; rejects after `timeoutMs`.
+ */
+export async function waitForSavedResult(
+  page: Page,
+  source: 'imported' | 'sample',
+  timeoutMs: number,
+  everyMs: number,
+): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await hasSavedResult(page, true, source))) {
+    if (Date.now() > until) throw new Error(`the ${source} data’s result was never saved`);
+    await page.waitForTimeout(everyMs);
+  }
+}
+
+/**
  * Whether the page's results database holds a result of imported data (`vungtrang-results`), or with
  * `source` 'sample' one of the shipped sample, and with `withList` the list saved beside it (written after
  * the result: `store/persist/resultCache.ts`).
