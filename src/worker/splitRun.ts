@@ -16,8 +16,8 @@ import { layersTransfers, type LayersBytes } from './layersBytes.ts';
 export const SPLIT_MIN_HAMLETS = import.meta.env.MODE === 'e2e' ? 10_000 : 20_000;
 /**
  * Machines with fewer cores than this analyse on one worker: on two cores the page, the GPU process and
- * every worker's collector share them, and three 32× imports in turn were 5–16 s slower split (in one 9×
- * pair too; see tests/bench/README.md). The browser tests' build splits on two cores, so that its 4× set is
+ * every worker's collector share them, and in two pairs of 32× imports in turn the split was 5–16 s slower
+ * (in one 9× pair too; see tests/bench/README.md). The browser tests' build splits on two cores, so that its 4× set is
  * analysed split on a two-core machine.
  */
 export const SPLIT_MIN_CORES = import.meta.env.MODE === 'e2e' ? 2 : 3;
