@@ -148,7 +148,11 @@ export function startScenarioController(
     else if (st.shown !== before.shown) showChosen();
   });
   const offApp = app.subscribe((s, before) => {
-    if (!s.result || s.result === before.result || pushed.has(s.result)) return;
+    // A result shown before its layers (a saved or shipped one) is taken up again once they arrive: the
+    // runner then finds the same result, and a scenario waiting for the layers runs.
+    const layersCame = s.input !== null && before.input === null && s.result !== null;
+    if (!layersCame && (!s.result || s.result === before.result || pushed.has(s.result))) return;
+    if (!s.result) return;
     // A fresh baseline from the analysis runner (new data or settings): keep it, and measure the scenario
     // against it again when there is one (the app shows the baseline until the scenario is measured).
     baseline = { result: s.result, ms: s.lastRunMs };

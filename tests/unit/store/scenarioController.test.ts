@@ -184,3 +184,29 @@ describe('baseline or scenario', () => {
     control.stop();
   });
 });
+
+describe('a result shown before its layers', () => {
+  it('a scenario from a link is measured once the layers arrive, against the same result', async () => {
+    const app = createAppStore();
+    const scenario = createScenarioStore();
+    const control = startScenarioController(app, scenario, inThreadEngine);
+    const input = sampleInput();
+    const baseline = analyze(input, DEFAULT_SETTINGS);
+    // A link's edit, then the shipped (or saved) result, with no layers yet.
+    const centre = centroid(input.hamlets.features[0]!).geometry.coordinates;
+    scenario.getState().setMode('add-site');
+    scenario.getState().addSiteAt(centre);
+    app.getState().setDataLoading();
+    app.getState().finishRun(app.getState().startRun(), baseline, 0, undefined, 'shipped');
+    await flush();
+    expect(scenario.getState().scenarioResult).toBeNull();
+    // The layers come; the runner finds the same result object.
+    app.getState().setData(input, noAdmin, []);
+    app.getState().finishRun(app.getState().startRun(), baseline, 0, undefined, 'shipped');
+    for (let i = 0; i < 200 && !scenario.getState().scenarioResult; i++)
+      await new Promise((r) => setTimeout(r, 5));
+    expect(scenario.getState().scenarioResult).not.toBeNull();
+    expect(scenario.getState().delta?.newBroadbandHouseholds).toBeGreaterThan(0);
+    control.stop();
+  });
+});
