@@ -4,6 +4,7 @@ import { contentSecurityPolicy } from './tools/csp.ts';
 import { VitePWA } from 'vite-plugin-pwa';
 import { gzipAssets } from './tools/gzipStatic.ts';
 import { noTestGlobals } from './tools/noTestGlobals.ts';
+import { shippedResult } from './tools/shippedResult.ts';
 
 export default defineConfig({
   plugins: [
@@ -11,6 +12,7 @@ export default defineConfig({
     contentSecurityPolicy(),
     gzipAssets(),
     noTestGlobals(),
+    shippedResult(),
     // The installable app and its service worker (Workbox): the app shell, scripts, styles, the workers and
     // the sample's files are precached, so the app opens with no network after a first visit. An update
     // waits until the user accepts it (`registerType: 'prompt'`); the page registers the worker itself,
@@ -38,7 +40,7 @@ export default defineConfig({
         ],
       },
       workbox: {
-        globPatterns: ['**/*.{html,js,mjs,css,geojson,wasm,ico,svg,png,webmanifest}'],
+        globPatterns: ['**/*.{html,js,mjs,css,geojson,bin,wasm,ico,svg,png,webmanifest}'],
         globIgnores: ['**/*.gz'],
         // The sample's hamlets (~1.4 MB) and MapLibre (~1 MB) are the largest files.
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
@@ -49,6 +51,11 @@ export default defineConfig({
   ],
   base: './',
   worker: { format: 'es' },
-  build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 2000,
+    // The build analyses the sample on purpose (`shippedResult`, about a second): no warning for it.
+    rolldownOptions: { checks: { bundlerTimings: false } },
+  },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
 });

@@ -19,7 +19,9 @@ import { mapSettled } from './map/mapGate.ts';
 import { startAppUpdates } from './store/appUpdate.ts';
 import { UpdateNotice } from './components/UpdateNotice.tsx';
 import { sampleUrls } from './data/sampleUrls.ts';
-import { setSampleSource } from './store/loadSample.ts';
+import { loadSample, setSampleSource } from './store/loadSample.ts';
+import { savedDataHint } from './store/persist/savedDataHint.ts';
+import { listShown, showShippedFirst } from './store/persist/shippedFirst.ts';
 import { bootData } from './store/persist/boot.ts';
 import { restoreFieldReports, startReportPersistence } from './store/persist/fieldReports.ts';
 import { restoreNoticeStore } from './store/persist/restoreNotice.ts';
@@ -37,9 +39,15 @@ import {
   idbResultStore,
   importedDataKey,
   resultKey,
+  sampleDataKey,
   whenIdle,
   withResultCache,
+  withShippedResult,
 } from './store/persist/resultCache.ts';
+import { fetchShippedBytes } from './data/shippedResult.ts';
+import { pageSlices } from './data/resultCodec.ts';
+import { decodeList } from './store/persist/listRecord.ts';
+import { shippedResult } from 'virtual:shipped-result';
 import { createScenarioEngine } from './worker/scenarioClient.ts';
 import { createVersionsWorkerEngine } from './worker/versionsClient.ts';
 import { builtInVersions, startVersionController } from './store/versions/versionController.ts';
@@ -54,18 +62,26 @@ import './styles/app.css';
 const i18n = createI18n(appStore.getState().lang);
 // The shipped sample is named by its hashed asset URLs and the worker's: a revisit with the same data,
 // engine and settings shows the last result at once instead of re-running the whole province.
-const sampleKey = `${ANALYSIS_WORKER_URL}|${Object.values(sampleUrls()).sort().join('|')}`;
+const sampleKey = sampleDataKey(ANALYSIS_WORKER_URL, sampleUrls());
 // The analysis worker fetches and parses the sample and hands the page the files' bytes (parsed here one
 // file per task), so the worker needs no copy of the page's layers for its first run. It started on the
 // sample before this module was loaded (src/boot.ts, src/worker/earlyClient.ts).
 setSampleSource(client);
+// A first visit with the default settings gets the sample's result computed when the app was built
+// (`tools/shippedResult.ts`) instead of analysing the province on the page's two cores.
+const shipped = shippedResult;
+const results = shipped
+  ? withShippedResult(idbResultStore, `${sampleKey}|${shipped.settings}`, () =>
+      fetchShippedBytes(shipped.url),
+    )
+  : idbResultStore;
 // Imported data is known by the SHA-256 of its layers (saved with them), so a reload with the user's data
 // opens the last result too; runs with field reports are not cached (see `appDataKey`). A result is
 // encoded and saved once the map has drawn (then when the page is idle): on a first visit the encoding
 // (~0.3 s of the page's time in slices) would otherwise share the two cores with the map's start.
 const analyser = withResultCache(
   client,
-  idbResultStore,
+  results,
   (layers) => appDataKey(appStore.getState().dataSource, layers, sampleKey, ANALYSIS_WORKER_URL),
   (write) => void mapSettled().then(() => whenIdle(write)),
 );
@@ -109,7 +125,28 @@ const savedKey = async (digest: string): Promise<string | null> => {
   if (s.fieldReports.length > 0) return null;
   return resultKey(importedDataKey(ANALYSIS_WORKER_URL, digest), effectiveSettings(s));
 };
-void bootData(appStore, undefined, undefined, undefined, undefined, {
+// Without saved data, the sample's result built with the app is shown as soon as the saved settings and
+// field reports are read and it is decoded, before the sample's layers (when it is for these settings);
+// the page parses the sample's files once the list is on screen, so the two do not share the page's time.
+let settingsRead = (): void => undefined;
+let sample: ((store: typeof appStore) => Promise<void>) | undefined;
+if (shipped && !savedDataHint()) {
+  const settingsKnown = new Promise<void>((resolve) => (settingsRead = resolve));
+  const shown = showShippedFirst(
+    appStore,
+    shipped.settings,
+    async () => decodeList(await fetchShippedBytes(shipped.listUrl), pageSlices()),
+    () => results.get(`${sampleKey}|${shipped.settings}`),
+    Promise.all([settingsKnown, reportsRestored]),
+  );
+  sample = async (store) => {
+    store.getState().setDataLoading();
+    await Promise.race([shown.catch(() => undefined), listShown(store)]);
+    await loadSample(store);
+  };
+}
+void bootData(appStore, undefined, sample, undefined, undefined, {
+  settingsRead,
   openResult: async (digest) => {
     const key = await savedKey(digest);
     return key === null ? undefined : idbResultStore.get(key);

@@ -11,6 +11,7 @@ export const GZIP_TYPES: Readonly<Record<string, string>> = {
   '.css': 'text/css',
   '.geojson': 'application/geo+json',
   '.json': 'application/json',
+  '.bin': 'application/octet-stream',
 };
 
 /**

@@ -294,6 +294,8 @@ export const en: Strings = {
     running: 'Re-running the analysis… {{percent}}',
     done: 'Analysis finished in {{duration}}',
     fromCache: 'The saved result of the last analysis (same data and settings)',
+    fromShipped:
+      'The sample’s result with the default settings, computed by the engine when this version was built',
     stopImport: 'Stop, keep the earlier data',
     importStopped: 'Import stopped: the data from before it is back.',
     failed: 'Analysis failed: {{message}}',

@@ -298,6 +298,7 @@ export const vi = {
     running: 'Đang phân tích lại… {{percent}}',
     done: 'Phân tích xong trong {{duration}}',
     fromCache: 'Kết quả đã lưu của lần phân tích trước (cùng dữ liệu và cài đặt)',
+    fromShipped: 'Kết quả của dữ liệu mẫu với cài đặt mặc định, do bộ phân tích tính khi dựng phiên bản này',
     stopImport: 'Dừng, giữ dữ liệu trước đó',
     importStopped: 'Đã dừng nhập: dữ liệu trước khi nhập đã được khôi phục.',
     failed: 'Phân tích lỗi: {{message}}',

@@ -59,14 +59,14 @@ export function whenFirstListSettled(
 }
 
 /**
- * Calls `start` once, as soon as an analysis runs (or the first list is already settled): the map is made,
- * empty, while the first analysis runs in its worker, and given the data after the list. Returns a function
- * that cancels the wait.
+ * Calls `start` once, as soon as an analysis runs, a saved or shipped list is shown ahead of its result, or
+ * the first list is settled: the map is made, empty, while the first analysis runs in its worker (or the
+ * result is read), and given the data after the list. Returns a function that cancels the wait.
  *
  * @example const cancel = whenAnalysing(appStore, () => void import('./MapAdapter.ts'));
  */
 export function whenAnalysing(store: AppStore, start: () => void): () => void {
-  const ready = (s: AppState): boolean => s.running || firstListSettled(s);
+  const ready = (s: AppState): boolean => s.running || s.listAhead !== null || firstListSettled(s);
   if (ready(store.getState())) {
     start();
     return () => undefined;

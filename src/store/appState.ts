@@ -105,25 +105,28 @@ export interface AnalysisSlice {
   /** Id of the newest requested run; results of older runs are dropped. */
   runId: number;
   lastRunMs: number | null;
-  /** Where the last result came from: a run, or the result saved by an earlier visit (no run at all). */
-  lastRunFrom: 'run' | 'cache' | null;
+  /**
+   * Where the last result came from: a run, the result saved by an earlier visit, or the sample's result
+   * built with the app (neither is a run).
+   */
+  lastRunFrom: 'run' | 'cache' | 'shipped' | null;
   startRun(): number;
   setProgress(runId: number, progress: Progress): void;
   /**
    * `views`: the rows and lookups of `result` when the caller built them already (see `resultViews`);
-   * `from`: 'cache' when the result was read back instead of computed.
+   * `from`: 'cache' or 'shipped' when the result was read back instead of computed.
    */
   finishRun(
     runId: number,
     result: AnalysisResult,
     ms: number,
     views?: ResultViews,
-    from?: 'run' | 'cache',
+    from?: 'run' | 'cache' | 'shipped',
   ): void;
   failRun(runId: number, message: string, kind?: 'worker'): void;
   retryRun(): void;
   /** Shows a saved list (its rows and roll-ups) before its result is read; a no-op once a result is in. */
-  showSavedList(rows: HamletRow[], summary: Summary): void;
+  showSavedList(rows: HamletRow[], summary: Summary, from?: 'cache' | 'shipped'): void;
 }
 
 /** The hamlets' administrative units (the `units` system, DATA-MODEL §15) and the roll-ups by unit. */

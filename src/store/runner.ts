@@ -6,7 +6,7 @@ import { resultViewsInSlices } from './slices/analysisSlice.ts';
 import { pageSlices } from '../data/resultCodec.ts';
 import { RunCancelled } from '../worker/analysisClient.ts';
 import { WorkerFailed } from '../worker/lifeline.ts';
-import { fromResultCache } from './persist/resultCache.ts';
+import { resultOrigin } from './persist/resultCache.ts';
 
 /** What the runner needs from a client; the app passes an `AnalysisClient`, tests may pass an in-thread one. */
 export interface Analyser {
@@ -76,7 +76,7 @@ export function startAnalysisRunner(store: AppStore, analyser: Analyser, debounc
               ? { rows: now.rows, coverageById: now.coverageById, rankingById: now.rankingById }
               : await resultViewsInSlices(result, now.unitOf, pageSlices());
         await new Promise((resolve) => setTimeout(resolve, 0));
-        store.getState().finishRun(runId, result, ms, views, fromResultCache(result) ? 'cache' : 'run');
+        store.getState().finishRun(runId, result, ms, views, resultOrigin(result));
       })
       .catch((e: unknown) => {
         if (e instanceof RunCancelled) return;

@@ -78,6 +78,46 @@ function savedResultKeys(): Promise<string[]> {
   );
 }
 
+describe('a first visit shows the sample’s result built with the app', () => {
+  it('lists the sample before its layers are read, analyses nothing, and a what-if still works', async () => {
+    const { page, errors } = app;
+    const first = await state();
+    expect(first).toMatchObject({ source: 'sample', from: 'shipped', workerRuns: 0 });
+    expect(first.hamlets).toBe(
+      await page.evaluate(() => window.__vt!.store.getState().input!.hamlets.features.length),
+    );
+    // The list (then the result) came before the page had parsed the sample's files.
+    const marks = await page.evaluate(() =>
+      Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])),
+    );
+    expect(marks['vt:shipped:list-shown']).toBeLessThan(marks['vt:sample-loaded']!);
+    expect(marks['vt:shipped:result-shown']).toBeLessThan(marks['vt:sample-loaded']!);
+    await expect(page.textContent('[data-testid="analysis-done"]')).resolves.toMatch(
+      /dữ liệu mẫu với cài đặt mặc định|sample’s result with the default settings/,
+    );
+    // A site on the map: the worker builds its session now, and the scenario's delta comes back.
+    const at = await page.evaluate(() => {
+      const s = window.__vt!.store.getState();
+      const white = s.result!.hamlets.find((h) => h.status === 'unserved' && h.households > 50)!;
+      const f = s.input!.hamlets.features.find((x) => x.properties.id === white.id)!;
+      const ring = (f.geometry.type === 'Polygon' ? f.geometry.coordinates : f.geometry.coordinates[0]!)[0]!;
+      const n = ring.length - 1;
+      return [
+        ring.slice(0, n).reduce((a, p) => a + p[0]!, 0) / n,
+        ring.slice(0, n).reduce((a, p) => a + p[1]!, 0) / n,
+      ];
+    });
+    await page.evaluate((p) => window.__vtScenario!.getState().addSiteAt(p as [number, number]), at);
+    await page.waitForFunction(() => window.__vtScenario!.getState().delta !== null, undefined, {
+      timeout: TIMEOUT,
+    });
+    const newly = await page.evaluate(() => window.__vtScenario!.getState().delta!.newBroadbandHouseholds);
+    expect(newly).toBeGreaterThan(0);
+    await page.evaluate(() => window.__vtScenario!.getState().clear());
+    expect(errors).toEqual([]);
+  });
+});
+
 describe('the last result of imported data comes back with a reload', () => {
   it('imports hamlets, reloads, and shows their ranked list without analysing again', async () => {
     const { page, errors } = app;

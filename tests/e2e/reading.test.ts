@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { screenshot } from './browser.ts';
-import { TIMEOUT, appForFile, runAxe, waitForApp, waitForMapIdle } from './driver.ts';
+import { screenshot, waitForSavedResult } from './browser.ts';
+import { TIMEOUT, appForFile, runAxe, waitForAnalysis, waitForApp, waitForMapIdle } from './driver.ts';
 
 /**
  * Reading the app as a planner does (issue 14): the list at 1400 px, the keyboard, the phone, and the
@@ -363,27 +363,26 @@ describe('the phone at 390 × 844 (issue 14, item 6)', () => {
 });
 
 describe('a second visit (issue 14, item 11)', () => {
-  it('says the result is the saved one instead of “finished in 0 seconds”', async () => {
-    // The result is saved when the page is idle after the first run.
-    await app.page.waitForFunction(
-      () =>
-        new Promise<boolean>((resolve) => {
-          const req = indexedDB.open('vungtrang-results');
-          req.onerror = () => resolve(false);
-          req.onsuccess = () => {
-            const db = req.result;
-            if (!db.objectStoreNames.contains('results')) return resolve(false);
-            const keys = db.transaction('results').objectStore('results').getAllKeys();
-            keys.onsuccess = () => resolve(keys.result.some((k) => String(k).endsWith('|head')));
-            keys.onerror = () => resolve(false);
-          };
-        }),
-      undefined,
-      { timeout: TIMEOUT, polling: 500 },
+  it('says where the result came from instead of “finished in 0 seconds”', async () => {
+    const { page } = app;
+    // The sample with the default settings: its result was computed when the app was built, not now.
+    await page.evaluate(() => indexedDB.deleteDatabase('vungtrang-results'));
+    await page.reload();
+    await waitForApp(page);
+    expect(await page.evaluate(() => window.__vt!.store.getState().lastRunFrom)).toBe('shipped');
+    await expect(page.textContent('[data-testid="analysis-done"]')).resolves.toBe(
+      'Kết quả của dữ liệu mẫu với cài đặt mặc định, do bộ phân tích tính khi dựng phiên bản này',
     );
-    await app.page.reload();
-    await waitForApp(app.page);
-    await expect(app.page.textContent('[data-testid="analysis-done"]')).resolves.toBe(
+    // Other settings are analysed; their result is saved when the page is idle and read back on reload.
+    const before = await page.evaluate(() => window.__vt!.store.getState().runId);
+    await page.click('[data-tab="settings"]');
+    await page.fill('[data-testid="setting-fibre-radius"]', '800');
+    await waitForAnalysis(page, before);
+    await expect(page.textContent('[data-testid="analysis-done"]')).resolves.toMatch(/^Phân tích xong trong/);
+    await waitForSavedResult(page, 'sample', TIMEOUT, 500);
+    await page.reload();
+    await waitForApp(page);
+    await expect(page.textContent('[data-testid="analysis-done"]')).resolves.toBe(
       'Kết quả đã lưu của lần phân tích trước (cùng dữ liệu và cài đặt)',
     );
   });

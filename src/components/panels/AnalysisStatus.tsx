@@ -82,10 +82,10 @@ export function AnalysisStatus() {
       </p>
     );
   }
-  if (lastRunFrom === 'cache') {
+  if (lastRunFrom === 'cache' || lastRunFrom === 'shipped') {
     return (
       <p className="vt-status vt-muted" data-testid="analysis-done">
-        {t('settings.fromCache')}
+        {t(lastRunFrom === 'cache' ? 'settings.fromCache' : 'settings.fromShipped')}
       </p>
     );
   }

@@ -16,6 +16,13 @@ export interface ReadAheadStore extends KeyValueStore {
   readAhead(keys: readonly string[]): void;
 }
 
+/**
+ * The saved data's key (`persist.ts`). Data and settings live under separate keys: a slider drag must not
+ * rewrite megabytes of layers. The data is kept as bytes (`encodeResult` with `DATA_RECORD`, DATA-MODEL
+ * "Saved data"); an earlier record (the same object, structured-cloned, `version: 1`) is still read, and
+ * written again as bytes.
+ */
+export const DATA_KEY = 'vungtrang:data:v1';
 /** The saved settings' key (`persist.ts`). */
 export const SETTINGS_KEY = 'vungtrang:settings:v1';
 /** The field reports' key (`fieldReports.ts`): they belong to the user whatever data is loaded. */

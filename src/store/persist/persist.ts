@@ -15,16 +15,11 @@ import {
   ResultCodecError,
   type Pause,
 } from '../../data/resultCodec.ts';
-import { idbStore, SETTINGS_KEY, type KeyValueStore } from './kvStore.ts';
+import { DATA_KEY, idbStore, SETTINGS_KEY, type KeyValueStore } from './kvStore.ts';
 import { isQuotaError, type SaveFailure } from './saveProblem.ts';
 import { savedDataDigest, setSavedDataHint } from './savedDataHint.ts';
 
-/**
- * Data and settings live under separate keys: a slider drag must not rewrite megabytes of layers. The data
- * is kept as bytes (`encodeResult` with `DATA_RECORD`, DATA-MODEL "Saved data"); an earlier record (the
- * same object, structured-cloned, `version: 1`) is still read, and written again as bytes.
- */
-export const DATA_KEY = 'vungtrang:data:v1';
+export { DATA_KEY };
 
 export interface SavedData {
   version: 1 | 2;
@@ -70,6 +65,8 @@ export interface RestoreOptions {
   openList?: (digest: string) => Promise<SavedList | undefined>;
   /** How decoding the data lets the page run between slices (tests pass `noPause`). */
   pause?: () => Pause;
+  /** Called once the saved settings are in the store (or found absent or refused), before the data is read. */
+  settingsRead?: () => void;
 }
 
 /**
@@ -81,14 +78,17 @@ export interface RestoreOptions {
 export async function restorePersisted(
   store: AppStore,
   kv: KeyValueStore = idbStore,
-  { openResult, openList, pause = pageSlices }: RestoreOptions = {},
+  { openResult, openList, pause = pageSlices, settingsRead }: RestoreOptions = {},
 ): Promise<RestoreOutcome> {
   const out: RestoreOutcome = { data: false, settings: false };
   let early = false;
   let abandoned = false;
   let stale = (): void => undefined;
   try {
-    const saved = await kv.get(SETTINGS_KEY);
+    const saved = await kv.get(SETTINGS_KEY).catch((e: unknown) => {
+      settingsRead?.();
+      throw e;
+    });
     if (saved !== undefined) {
       // Saved state is checked like any other door: what fails is dropped whole and deleted, so a
       // poisoned value (e.g. 20 000 000 circle segments) can never stick the app on later visits.
@@ -103,6 +103,7 @@ export async function restorePersisted(
         out.settings = true;
       }
     }
+    settingsRead?.();
     const digest = savedDataDigest();
     if (digest !== null && openResult) {
       // The list first: the saved list (rows and roll-ups), then the saved result (details, roll-ups by

@@ -1,6 +1,7 @@
 import { clear, createStore, get, keys, set, type UseStore } from 'idb-keyval';
 import type { AnalysisResult, InputLayers, Settings } from '../../analysis/types.ts';
 import type { Analyser } from '../runner.ts';
+import { canonicalJson } from '../../data/canonicalJson.ts';
 import { inputDigest, knownDigest } from './inputDigest.ts';
 import { blobKv } from './kvStore.ts';
 import { decodeList, encodeList, type SavedList } from './listRecord.ts';
@@ -187,22 +188,51 @@ export function whenIdle(fn: () => void): void {
 }
 
 const readBack = new WeakSet<AnalysisResult>();
+const shippedBack = new WeakSet<AnalysisResult>();
 
-/** True for a result the cache read back from an earlier visit rather than computed now. */
-export function fromResultCache(result: AnalysisResult): boolean {
-  return readBack.has(result);
+/**
+ * Where a result the runner got came from: `shipped`, the sample's result built with the app
+ * (`withShippedResult`); `cache`, one saved in this browser by an earlier visit; `run`, computed now.
+ */
+export function resultOrigin(result: AnalysisResult): 'run' | 'cache' | 'shipped' {
+  return shippedBack.has(result) ? 'shipped' : readBack.has(result) ? 'cache' : 'run';
 }
 
 /**
- * The settings as JSON with every object's keys in order: the same settings give the same text however
- * the object was put together (defaults merged, read back from a link or from storage).
+ * A result store that answers `key` (the sample's, with the settings the app was built with) with the
+ * result built with the app (`ShippedResult`): its bytes (`fetchBytes`) decoded once, in slices (`pause`).
+ * The key names the engine build, the sample's files and the settings, so a result saved under it would be
+ * the same; the browser's store is not asked (on a first visit its database takes a second to open). A
+ * result that does not read is skipped (the console says why) and the store is asked, then the sample
+ * analysed. Nothing is written.
  */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    typeof v === 'object' && v !== null && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
+export function withShippedResult(
+  store: ResultStore,
+  key: string,
+  fetchBytes: () => Promise<ArrayBuffer>,
+  pause: () => Pause = pageSlices,
+): ResultStore {
+  let decoded: Promise<AnalysisResult | undefined> | undefined;
+  const decode = async (): Promise<AnalysisResult | undefined> => {
+    try {
+      const result = await decodeResult(await fetchBytes(), pause());
+      if (!isResult(result)) throw new ResultCodecError('not an analysis result');
+      shippedBack.add(result);
+      return result;
+    } catch (e) {
+      console.warn(`The result built with the app was skipped, analysing the sample: ${describe(e)}`);
+      return undefined;
+    }
+  };
+  return {
+    ...store,
+    async get(k) {
+      if (k !== key) return store.get(k);
+      // Decoded once: the list shown ahead of the sample's layers and the runner's run get the same result.
+      decoded ??= decode();
+      return (await decoded) ?? store.get(k);
+    },
+  };
 }
 
 /** A data key that may still be being computed (an import's digest), or null: not cached. */
@@ -230,6 +260,11 @@ export function appDataKey(
   return known !== undefined
     ? imported(known)
     : inputDigest(layers).then((d) => (d === null ? null : imported(d)));
+}
+
+/** The data key of the shipped sample (its files' hashed URLs) analysed by this engine build. */
+export function sampleDataKey(engine: string, urls: Readonly<Record<string, string>>): string {
+  return `${engine}|${Object.values(urls).sort().join('|')}`;
 }
 
 /** The data key of imported layers with this SHA-256, analysed by this engine build. */

@@ -96,8 +96,8 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
     }
   },
   retryRun: () => set({ retries: get().retries + 1, analysisError: null, analysisErrorKind: null }),
-  showSavedList: (rows, summary) => {
-    if (get().result === null) set({ rows, listAhead: summary, lastRunFrom: 'cache', lastRunMs: 0 });
+  showSavedList: (rows, summary, from = 'cache') => {
+    if (get().result === null) set({ rows, listAhead: summary, lastRunFrom: from, lastRunMs: 0 });
   },
 });
 

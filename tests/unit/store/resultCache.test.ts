@@ -5,10 +5,10 @@ import type { AnalysisResult } from '../../../src/analysis/types.ts';
 import {
   appDataKey,
   binaryResultStore,
-  canonicalJson,
   withResultCache,
   type ResultStore,
 } from '../../../src/store/persist/resultCache.ts';
+import { canonicalJson } from '../../../src/data/canonicalJson.ts';
 import { inputDigest, knownDigest } from '../../../src/store/persist/inputDigest.ts';
 import { blobKv, type KeyValueStore } from '../../../src/store/persist/kvStore.ts';
 import { encodeList } from '../../../src/store/persist/listRecord.ts';
