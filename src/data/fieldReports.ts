@@ -1,7 +1,6 @@
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { FieldReportProps } from '../analysis/types.ts';
 import { LoadError } from './LoadError.ts';
-import { readLayerFile } from './readFile.ts';
 import type { LoadInput, RawFeature } from './types.ts';
 
 /** One field report: a point with its properties (docs/DATA-MODEL.md, "Field reports"). */
@@ -109,6 +108,8 @@ export function reportsFromFeatures(features: readonly RawFeature[]): ReportsRea
  * A file that is not GeoJSON, or holds no report at all, throws a `LoadError` naming the file and the fix.
  */
 export async function readFieldReportsFile(file: LoadInput): Promise<ReportsRead> {
+  // The file readers (shapefile, KML, projections) load with the first file read, not with the page.
+  const { readLayerFile } = await import('./readFile.ts');
   const parsed = await readLayerFile(file);
   if (parsed.kind !== 'geojson') {
     throw new LoadError(

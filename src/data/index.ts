@@ -8,12 +8,9 @@ export type {
 } from './types.ts';
 export { MAX_FILE_BYTES, MAX_UNZIPPED_BYTES } from './types.ts';
 export {
-  ADMIN_ROLES,
-  INPUT_ROLES,
   LAYER_ROLES,
   ROLE_TABLE,
   csvFieldsOf,
-  isAdminRole,
   type AdminCollection,
   type AdminLayers,
   type CsvColumn,

@@ -2,7 +2,7 @@ import type { FeatureCollection } from 'geojson';
 import { bbox } from '@turf/bbox';
 import type { InputLayers } from '../../analysis/types.ts';
 import { boxOf } from '../../data/featureBoxes.ts';
-import { isAdminRole, type LayerRole } from '../../data/index.ts';
+import { isAdminRole, type LayerRole } from '../../data/layerRoles.ts';
 import type { AdminCollection, AdminLayers, AppState } from '../../store/appState.ts';
 import type { AppStore } from '../../store/store.ts';
 

@@ -1,13 +1,7 @@
 import type { FeatureCollection } from 'geojson';
 import type { InputLayers } from '../../analysis/types.ts';
-import {
-  ADMIN_ROLES,
-  INPUT_ROLES,
-  type AdminCollection,
-  type AdminLayers,
-  type LayerRole,
-  type ParsedProject,
-} from '../../data/index.ts';
+import type { AdminCollection, AdminLayers, LayerRole, ParsedProject } from '../../data/index.ts';
+import { ADMIN_ROLES, INPUT_ROLES } from '../../data/layerRoles.ts';
 import { PROJECT_VERSION, serializeProject, type ProjectVersion } from '../../data/projectFormat.ts';
 import { viewOf, type AppState } from '../appState.ts';
 import { effectiveSettings, type AppStore } from '../store.ts';
