@@ -53,15 +53,6 @@ describe('the map waits for the first ranked list', () => {
     expect(start).toHaveBeenCalledTimes(1);
   });
 
-  it('starts when a saved or shipped list is shown ahead of its result (no run at all)', () => {
-    const store = createAppStore();
-    const start = vi.fn();
-    whenAnalysing(store, start);
-    const r = sampleResult();
-    store.getState().showSavedList([], r.summary, 'shipped');
-    expect(start).toHaveBeenCalledTimes(1);
-  });
-
   it('never starts once cancelled (the view unmounted)', () => {
     const store = createAppStore();
     const start = vi.fn();
