@@ -70,10 +70,9 @@ setSampleSource(client);
 // A first visit with the default settings gets the sample's result computed when the app was built
 // (`tools/shippedResult.ts`) instead of analysing the province on the page's two cores.
 const shipped = shippedResult;
+const shippedKey = shipped ? `${sampleKey}|${shipped.settings}` : '';
 const results = shipped
-  ? withShippedResult(idbResultStore, `${sampleKey}|${shipped.settings}`, () =>
-      fetchShippedBytes(shipped.url),
-    )
+  ? withShippedResult(idbResultStore, shippedKey, () => fetchShippedBytes(shipped.url))
   : idbResultStore;
 // Imported data is known by the SHA-256 of its layers (saved with them), so a reload with the user's data
 // opens the last result too; runs with field reports are not cached (see `appDataKey`). A result is
@@ -136,7 +135,7 @@ if (shipped && !savedDataHint()) {
     appStore,
     shipped.settings,
     async () => decodeList(await fetchShippedBytes(shipped.listUrl), pageSlices()),
-    () => results.get(`${sampleKey}|${shipped.settings}`),
+    () => results.get(shippedKey),
     Promise.all([settingsKnown, reportsRestored]),
   );
   sample = async (store) => {

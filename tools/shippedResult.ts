@@ -2,17 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { ScenarioSession } from '../src/analysis/scenarioSession.ts';
-import { withDefaults } from '../src/analysis/settings.ts';
-import type { Settings } from '../src/analysis/types.ts';
 import { canonicalJson } from '../src/data/canonicalJson.ts';
 import { encodeResult, noPause } from '../src/data/resultCodec.ts';
 import { parseSampleInputs, sampleLayersOf, type SampleFile } from '../src/data/sampleLayers.ts';
 import { encodeList } from '../src/store/persist/listRecord.ts';
-
-/** The settings the shipped sample's result is computed with: the defaults, as most first visits use. */
-export function shippedSettings(): Settings {
-  return withDefaults({});
-}
+import { aheadSettings } from '../src/worker/aheadProgress.ts';
 
 /**
  * The sample's result with the default settings, encoded as a saved result (`encodeResult`), and its list
@@ -23,10 +17,10 @@ export function shippedSettings(): Settings {
  */
 export async function encodeShippedResult(
   files: readonly SampleFile[],
-  listKey = canonicalJson(shippedSettings()),
+  listKey = canonicalJson(aheadSettings()),
 ): Promise<{ result: ArrayBuffer; list: ArrayBuffer }> {
   const input = sampleLayersOf(parseSampleInputs(files)).input;
-  const computed = new ScenarioSession(input, shippedSettings()).baseline;
+  const computed = new ScenarioSession(input, aheadSettings()).baseline;
   // The build machine's phase timings say nothing about the visitor's, and would change the asset's hash
   // on every build of the same code and data.
   const result = { ...computed, timingsMs: {} };
@@ -49,10 +43,10 @@ export function readSampleFiles(dir: string): SampleFile[] {
 }
 
 /**
- * `virtual:shipped-result`: in a build, the sample's result with the default settings and its list,
- * computed here by the engine from `geodata/` and emitted as hashed assets (`ShippedResult`: their URLs and
- * the settings' canonical JSON); `null` on the dev server, where the engine's code changes under it, so the browser
- * analyses.
+ * `virtual:shipped-result`: in a build, the sample's result with the default settings (`aheadSettings`)
+ * and its list, computed here by the engine from `geodata/` and emitted as hashed assets (`ShippedResult`:
+ * their URLs and the settings' canonical JSON); `null` on the dev server, where the engine's code changes
+ * under it, so the browser analyses.
  */
 export function shippedResult(geodata = 'geodata'): Plugin {
   let serving = false;
@@ -68,7 +62,7 @@ export function shippedResult(geodata = 'geodata'): Plugin {
       const { result, list } = await encodeShippedResult(readSampleFiles(geodata));
       const asset = (name: string, bytes: ArrayBuffer): string =>
         `import.meta.ROLLUP_FILE_URL_${this.emitFile({ type: 'asset', name, source: new Uint8Array(bytes) })}`;
-      const settings = JSON.stringify(canonicalJson(shippedSettings()));
+      const settings = JSON.stringify(canonicalJson(aheadSettings()));
       return [
         'export const shippedResult = {',
         `  url: ${asset('sample-result.bin', result)},`,

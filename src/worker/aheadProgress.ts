@@ -1,7 +1,10 @@
 import { withDefaults } from '../analysis/settings.ts';
 import type { ProgressCallback, Settings } from '../analysis/types.ts';
 
-/** The settings the worker analyses the sample with before it is asked: most first visits use them. */
+/**
+ * The settings most first visits use: the worker analyses the sample with them before it is asked, and the
+ * build computes the sample's shipped result with them (`tools/shippedResult.ts`).
+ */
 export function aheadSettings(): Settings {
   return withDefaults({});
 }

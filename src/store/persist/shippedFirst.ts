@@ -22,8 +22,6 @@ export async function showShippedFirst(
 ): Promise<void> {
   await ready;
   const asked = store.getState();
-  if (asked.result !== null || asked.input !== null || asked.dataSource !== 'sample') return;
-  if (asked.fieldReports.length > 0 || canonicalJson(effectiveSettings(asked)) !== settings) return;
   const stillAsked = (): boolean => {
     const s = store.getState();
     return (
@@ -35,6 +33,8 @@ export async function showShippedFirst(
       s.dataSource === 'sample'
     );
   };
+  if (!stillAsked() || asked.fieldReports.length > 0) return;
+  if (canonicalJson(effectiveSettings(asked)) !== settings) return;
   const list = await readList().catch((e: unknown) => {
     console.warn(`The list built with the app was skipped: ${e instanceof Error ? e.message : String(e)}`);
     return undefined;

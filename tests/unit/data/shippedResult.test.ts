@@ -13,7 +13,8 @@ import {
   withShippedResult,
   type ResultStore,
 } from '../../../src/store/persist/resultCache.ts';
-import { encodeShippedResult, readSampleFiles, shippedSettings } from '../../../tools/shippedResult.ts';
+import { encodeShippedResult, readSampleFiles } from '../../../tools/shippedResult.ts';
+import { aheadSettings } from '../../../src/worker/aheadProgress.ts';
 import { sampleInput } from '../store/sampleResult.ts';
 import { decodeList } from '../../../src/store/persist/listRecord.ts';
 import { buildRows } from '../../../src/store/rows.ts';
@@ -45,7 +46,7 @@ describe('the sample result built with the app', () => {
     const again = await encodeShippedResult(readSampleFiles('geodata'));
     expect(Buffer.from(again.result).equals(Buffer.from(bytes))).toBe(true);
     expect(Buffer.from(again.list).equals(Buffer.from(list))).toBe(true);
-    expect(canonicalJson(shippedSettings())).toBe(canonicalJson(DEFAULT_SETTINGS));
+    expect(canonicalJson(aheadSettings())).toBe(canonicalJson(DEFAULT_SETTINGS));
   });
 });
 
