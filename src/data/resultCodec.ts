@@ -55,18 +55,38 @@ export class ResultCodecError extends Error {
   override name = 'ResultCodecError';
 }
 
+/** Strings encoded to UTF-8 between two looks at the clock. */
+const STRING_BATCH = 1 << 14;
+
+/** The body's first chunk, bytes; each later one is twice the one before, up to {@link CHUNK_MAX}. */
+const CHUNK_FIRST = 1 << 16;
+const CHUNK_MAX = 1 << 22;
+
+/**
+ * Bytes written into chunks that are never copied to grow (a national record is tens of MB: doubling one
+ * buffer copied it again and again, in tasks of hundreds of ms); `parts` gives them in order, with no gap.
+ */
 class Writer {
-  buf = new ArrayBuffer(1 << 16);
-  view = new DataView(this.buf);
-  at = 0;
+  private readonly done: Uint8Array[] = [];
+  private doneBytes = 0;
+  private buf = new ArrayBuffer(CHUNK_FIRST);
+  private view = new DataView(this.buf);
+  private at = 0;
   private room(n: number): void {
     if (this.at + n <= this.buf.byteLength) return;
-    let size = this.buf.byteLength * 2;
-    while (size < this.at + n) size *= 2;
-    const next = new ArrayBuffer(size);
-    new Uint8Array(next).set(new Uint8Array(this.buf, 0, this.at));
-    this.buf = next;
-    this.view = new DataView(next);
+    this.done.push(new Uint8Array(this.buf, 0, this.at));
+    this.doneBytes += this.at;
+    this.buf = new ArrayBuffer(Math.max(n, Math.min(CHUNK_MAX, this.buf.byteLength * 2)));
+    this.view = new DataView(this.buf);
+    this.at = 0;
+  }
+  /** Bytes written so far. */
+  get length(): number {
+    return this.doneBytes + this.at;
+  }
+  /** The bytes written, as views of the chunks, in order. */
+  parts(): Uint8Array[] {
+    return [...this.done, new Uint8Array(this.buf, 0, this.at)];
   }
   u8(v: number): void {
     this.room(1);
@@ -87,11 +107,6 @@ class Writer {
     this.room(8);
     this.view.setFloat64(this.at, v, true);
     this.at += 8;
-  }
-  bytes(b: Uint8Array): void {
-    this.room(b.length);
-    new Uint8Array(this.buf, this.at, b.length).set(b);
-    this.at += b.length;
   }
 }
 
@@ -135,7 +150,7 @@ export function pauseEvery(sliceMs: number, yieldNow: () => Promise<void>): Paus
 
 /**
  * The result (any plain JSON-like value: objects, arrays, strings, numbers, booleans, null, undefined) as
- * bytes. Throws `ResultCodecError` on anything else (a Map, a class instance, a string with a lone
+ * bytes; a non-empty Float64Array is written as the list of its numbers (read back as an array). Throws `ResultCodecError` on anything else (a Map, a class instance, a string with a lone
  * surrogate, which UTF-8 cannot carry): such a result is simply not cached.
  *
  * @example const bytes = await encodeResult(result); await decodeResult(bytes) // deep-equals result
@@ -196,18 +211,21 @@ export async function encodeResult(
       case 'object':
         if (v === null) body.u8(T_NULL);
         else if (Array.isArray(v)) writeArray(v);
+        else if (v instanceof Float64Array && v.length > 0) writeNumbers(v);
         else writeObject(v);
         return;
       default:
         throw new ResultCodecError(`a ${typeof v} cannot be stored`);
     }
   };
+  const writeNumbers = (a: ArrayLike<number>): void => {
+    body.u8(T_NUMBERS);
+    body.u32(a.length);
+    for (let i = 0; i < a.length; i++) body.f64(a[i] as number);
+  };
   const writeArray = (a: unknown[]): void => {
-    if (a.length > 0 && a.every((x) => typeof x === 'number')) {
-      body.u8(T_NUMBERS);
-      body.u32(a.length);
-      for (const x of a as number[]) body.f64(x);
-    } else if (a.length > 0 && a.every(isPair)) {
+    if (a.length > 0 && a.every((x) => typeof x === 'number')) writeNumbers(a as number[]);
+    else if (a.length > 0 && a.every(isPair)) {
       body.u8(T_PAIRS);
       body.u32(a.length);
       for (const p of a as [number, number][]) {
@@ -253,23 +271,53 @@ export async function encodeResult(
   };
   await writeSliced(value, 0);
 
-  const utf8 = new TextEncoder().encode(strings.join(''));
-  const out = new Writer();
-  out.u32(kind.magic);
-  out.u32(RESULT_FORMAT_VERSION);
-  out.u32(0); // total bytes, filled in below
-  out.u32(strings.length);
-  out.u32(utf8.length);
-  for (const s of strings) out.u32(s.length);
-  out.bytes(utf8);
-  out.u32(shapes.length);
-  for (const keys of shapes) {
-    out.u32(keys.length);
-    for (const k of keys) out.u32(k);
+  // The strings' UTF-8 a batch at a time (a national record has hundreds of thousands): each string is
+  // whole UTF-16, so the batches' bytes together are those of all the strings joined.
+  const encoder = new TextEncoder();
+  const utf8: Uint8Array[] = [];
+  let utf8Bytes = 0;
+  for (let i = 0; i < strings.length; i += STRING_BATCH) {
+    const part = encoder.encode(strings.slice(i, i + STRING_BATCH).join(''));
+    utf8.push(part);
+    utf8Bytes += part.length;
+    await pause();
   }
-  out.bytes(new Uint8Array(body.buf, 0, body.at));
-  out.view.setUint32(8, out.at, true);
-  return out.buf.slice(0, out.at);
+  // The record in one buffer of its exact size: the header, then the body's chunks, copied once each.
+  let headerBytes = 4 * 5 + 4 * strings.length + utf8Bytes + 4;
+  for (const keys of shapes) headerBytes += 4 + 4 * keys.length;
+  const total = headerBytes + body.length;
+  const out = new ArrayBuffer(total);
+  const view = new DataView(out);
+  const bytes = new Uint8Array(out);
+  let at = 0;
+  const u32 = (v: number): void => {
+    view.setUint32(at, v, true);
+    at += 4;
+  };
+  u32(kind.magic);
+  u32(RESULT_FORMAT_VERSION);
+  u32(total);
+  u32(strings.length);
+  u32(utf8Bytes);
+  for (let i = 0; i < strings.length; i++) {
+    u32((strings[i] as string).length);
+    if (i % STRING_BATCH === STRING_BATCH - 1) await pause();
+  }
+  for (const part of utf8) {
+    bytes.set(part, at);
+    at += part.length;
+  }
+  u32(shapes.length);
+  for (const keys of shapes) {
+    u32(keys.length);
+    for (const k of keys) u32(k);
+  }
+  for (const part of body.parts()) {
+    bytes.set(part, at);
+    at += part.length;
+    await pause();
+  }
+  return out;
 }
 
 function sameKeys(a: string[], b: string[]): boolean {

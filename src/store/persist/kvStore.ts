@@ -1,4 +1,5 @@
 import { del, get, set } from 'idb-keyval';
+import { pageSlices, type Pause } from '../../data/resultCodec.ts';
 
 /** The few IndexedDB calls persistence needs; the app uses idb-keyval, tests may pass a Map-backed one. */
 export interface KeyValueStore {
@@ -72,18 +73,46 @@ interface BytesKv {
  * `kv` keeping bytes as Blobs: IndexedDB hands a Blob back as a reference and its bytes come with
  * `arrayBuffer()` off the page's thread, where a stored `ArrayBuffer` is copied onto the page in the task
  * that reads the record (hundreds of milliseconds for a national set's saved list or data). Records kept
- * as `ArrayBuffer`s by earlier versions read as before.
+ * as `ArrayBuffer`s by earlier versions read as before. The Blob is built a piece at a time with `pause`
+ * between pieces (one Blob of a national record copied tens of MB in one task), and every call of the
+ * store waits for the calls before it, so none overtakes a write still building its Blob.
  */
-export function blobKv<K extends BytesKv>(kv: K): K {
-  return {
-    ...kv,
-    get: async (key: string) => {
+export function blobKv<K extends BytesKv>(kv: K, pause: () => Pause = pageSlices): K {
+  let turn: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(call: () => Promise<T>): Promise<T> => {
+    const mine = turn.then(call);
+    turn = mine.catch(() => undefined);
+    return mine;
+  };
+  const out: Record<string, unknown> = {};
+  for (const [name, member] of Object.entries(kv))
+    out[name] =
+      typeof member === 'function'
+        ? (...args: unknown[]) =>
+            inTurn(() => (member as (...a: unknown[]) => Promise<unknown>).apply(kv, args))
+        : member;
+  out.get = (key: string) =>
+    inTurn(async () => {
       const value = await kv.get(key);
       return value instanceof Blob ? value.arrayBuffer() : value;
-    },
-    set: (key: string, value: unknown) =>
-      kv.set(key, value instanceof ArrayBuffer ? new Blob([value]) : value),
-  };
+    });
+  out.set = (key: string, value: unknown) =>
+    inTurn(async () => kv.set(key, value instanceof ArrayBuffer ? await blobOf(value, pause()) : value));
+  return out as K;
+}
+
+/** Bytes added to a Blob between two pauses. */
+const BLOB_PIECE = 4 * 1024 * 1024;
+
+/** `bytes` as a Blob, {@link BLOB_PIECE} at a time: a Blob made of a Blob and more bytes copies only those. */
+async function blobOf(bytes: ArrayBuffer, pause: Pause): Promise<Blob> {
+  if (bytes.byteLength <= BLOB_PIECE) return new Blob([bytes]);
+  let blob = new Blob([]);
+  for (let at = 0; at < bytes.byteLength; at += BLOB_PIECE) {
+    blob = new Blob([blob, new Uint8Array(bytes, at, Math.min(BLOB_PIECE, bytes.byteLength - at))]);
+    await pause();
+  }
+  return blob;
 }
 
 export const idbStore: ReadAheadStore = readAheadStore(blobKv({ get, set, del }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readAheadStore, type KeyValueStore } from '../../../src/store/persist/kvStore.ts';
+import { blobKv, readAheadStore, type KeyValueStore } from '../../../src/store/persist/kvStore.ts';
 import { memoryStore } from './memoryStore.ts';
 
 /** A Map-backed store that counts its reads. */
@@ -51,5 +51,34 @@ describe('readAheadStore', () => {
     kv.readAhead(['a']);
     await new Promise((r) => setTimeout(r, 0));
     await expect(kv.get('a')).rejects.toThrow('blocked');
+  });
+});
+
+describe('blobKv', () => {
+  it('keeps bytes as a Blob built a few MB at a time, pausing between the pieces', async () => {
+    const inner = memoryStore();
+    let pauses = 0;
+    const kv = blobKv(inner, () => () => {
+      pauses++;
+      return undefined;
+    });
+    const bytes = new Uint8Array(10 * 1024 * 1024 + 3).map((_, i) => i % 251);
+    await kv.set('big', bytes.buffer);
+    expect(inner.data.get('big')).toBeInstanceOf(Blob);
+    expect(pauses).toBeGreaterThanOrEqual(2);
+    const back = (await kv.get('big')) as ArrayBuffer;
+    expect(Buffer.from(back).equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  it('answers calls in the order they were made, though a write is still building its Blob', async () => {
+    const inner = memoryStore();
+    const kv = blobKv(inner, () => () => new Promise<void>((r) => setTimeout(r, 5)));
+    const big = new ArrayBuffer(9 * 1024 * 1024);
+    const write = kv.set('data', big);
+    const read = kv.get('data');
+    const gone = kv.del('data');
+    await Promise.all([write, gone]);
+    expect(((await read) as ArrayBuffer).byteLength).toBe(big.byteLength);
+    expect(inner.data.has('data')).toBe(false);
   });
 });
