@@ -83,7 +83,7 @@ export function createAnalysisWorkerApi(options: AnalysisWorkerOptions = {}) {
     onHelperDied: options.onHelperDied ?? defaultOptions.onHelperDied,
   };
   let layers: InputLayers | null = null;
-  /** The bytes `layers` came as (`setLayersEncoded`): what helpers of a split run are given. */
+  /** The bytes `layers` came as (`setLayersEncoded`), when its runs split: what their helpers are given. */
   let layersBytes: LayersBytes | null = null;
   /**
    * Helpers of a split run started when the layers of `generation` arrived (`setLayersEncoded`), decoding
@@ -149,7 +149,8 @@ export function createAnalysisWorkerApi(options: AnalysisWorkerOptions = {}) {
       for (let i = 1; i < workers; i++) early.push(startHelper(makeHelper, copyLayersBytes(bytes)));
       const input = await layersFromBytes(bytes, noPause);
       layers = input;
-      layersBytes = bytes;
+      // Kept for the helpers of the runs that will split (33 MB at 32× the sample); others let them go.
+      layersBytes = workers > 1 ? bytes : null;
       generation++;
       ahead = null;
       if (early.length > 0) warm = { generation, helpers: early };
