@@ -1,4 +1,4 @@
-import { computeHamlet, type EngineState } from './engine.ts';
+import { computeHamlet, forget, type EngineState } from './engine.ts';
 import type { HamletCoverage } from './types.ts';
 
 /**
@@ -66,12 +66,6 @@ export function computeBlock(
 
 function nearestOf(state: EngineState, hi: number): [Nearest, Nearest, Nearest] {
   return [state.nearestAccess[hi] ?? null, state.nearestBackbone[hi] ?? null, state.nearestSite[hi] ?? null];
-}
-
-/** A computed hamlet's clipped geometry, which no other hamlet's result needs. */
-export function forget(state: EngineState, hi: number): void {
-  delete state.geometry[hi];
-  delete state.operators[hi];
 }
 
 /**

@@ -1,8 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { resultOf } from '../analysis/analyze.ts';
-import { BlockMerge, blockCount, computeBlock, forget, type BlockResult } from '../analysis/blocks.ts';
-import { computeHamlet, hamletOrder, prepareEngine, type EngineState } from '../analysis/engine.ts';
+import { BlockMerge, blockCount, computeBlock, type BlockResult } from '../analysis/blocks.ts';
+import { computeHamlet, forget, hamletOrder, prepareEngine, type EngineState } from '../analysis/engine.ts';
 import type { ReachCollector } from '../analysis/networkReach.ts';
 import type { AnalysisResult, InputLayers, ProgressCallback, Settings } from '../analysis/types.ts';
 import { CliError, EXIT_USAGE } from './errors.ts';

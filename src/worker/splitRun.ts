@@ -1,6 +1,6 @@
 import * as Comlink from 'comlink';
 import { BlockMerge, computeBlock, type BlockResult } from '../analysis/blocks.ts';
-import { hamletOrder, prepareEngine, type EngineState } from '../analysis/engine.ts';
+import { hamletOrder, keepsGeometry, prepareEngine, type EngineState } from '../analysis/engine.ts';
 import type { InputLayers, ProgressCallback, Settings } from '../analysis/types.ts';
 import { yieldToPage } from '../data/resultCodec.ts';
 import type { AnalysisWorkerApi } from './analysisWorkerApi.ts';
@@ -50,9 +50,10 @@ type FromHelper = { ready: true } | BlockResult;
 /**
  * The analysis of `layers` on this worker and the `helpers`, which prepare the same engine
  * (`helpWithBlocks`). This worker hands out blocks by message as each helper is ready or returns one,
- * computes the others itself (keeping their geometry, for what-if edits) and merges all into its
- * state, which it returns: the state one worker's `buildEngine` makes, with the helpers' hamlets
- * materialised on demand (`materialise`). Rejects with the first helper's failure.
+ * computes the others itself (keeping their geometry for what-if edits as `buildEngine` would,
+ * `keepsGeometry`) and merges all into its state, which it returns: the state one worker's `buildEngine`
+ * makes, with the other hamlets' geometry materialised on demand (`materialise`). Rejects with the first
+ * helper's failure.
  */
 export async function analyzeSplit(
   layers: InputLayers,
@@ -88,8 +89,9 @@ export async function analyzeSplit(
     );
   }
   try {
+    const keep = keepsGeometry(order.length);
     for (let b = next++; b < merge.blocks; b = next++) {
-      merge.computeHere(b);
+      merge.computeHere(b, keep);
       onProgress?.(merge.done, order.length, 'hamlets');
       // The helpers' results and requests come in between blocks.
       await yieldToPage();

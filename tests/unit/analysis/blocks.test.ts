@@ -2,7 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { resultOf } from '../../../src/analysis/analyze.ts';
 import { BLOCK, BlockMerge, blockCount, computeBlock } from '../../../src/analysis/blocks.ts';
-import { buildEngine, hamletOrder, prepareEngine } from '../../../src/analysis/engine.ts';
+import {
+  buildEngine,
+  hamletOrder,
+  KEEP_GEOMETRY_MAX_HAMLETS,
+  keepsGeometry,
+  prepareEngine,
+} from '../../../src/analysis/engine.ts';
 import { AnalysisSession, type EditResult } from '../../../src/analysis/incremental.ts';
 import { withDefaults } from '../../../src/analysis/settings.ts';
 import type { AnalysisResult, InputLayers } from '../../../src/analysis/types.ts';
@@ -141,6 +147,46 @@ describe('a run split into blocks', () => {
         });
       }),
       { numRuns: 8, seed: 20261202 },
+    );
+  });
+});
+
+describe('a run that lets each hamlet’s geometry go', () => {
+  const layers = grid();
+
+  it('is every run above KEEP_GEOMETRY_MAX_HAMLETS hamlets, and gives the same result', () => {
+    expect(keepsGeometry(KEEP_GEOMETRY_MAX_HAMLETS)).toBe(true);
+    expect(keepsGeometry(KEEP_GEOMETRY_MAX_HAMLETS + 1)).toBe(false);
+    const kept = buildEngine(layers, withDefaults({}));
+    const gone = buildEngine(layers, withDefaults({}), undefined, false);
+    expect(kept.geometry.filter(Boolean)).toHaveLength(SIDE * SIDE);
+    expect(gone.geometry.filter(Boolean)).toHaveLength(0);
+    expect(gone.operators.filter(Boolean)).toHaveLength(0);
+    expect(untimed(resultOf(gone))).toEqual(untimed(resultOf(kept)));
+    // An edit rebuilds only the geometry of the hamlets it reaches.
+    new AnalysisSession(layers, undefined, undefined, gone).addSite(
+      site('s9', 3000, 3000, { tech: '4G', radius_m: 400, operator: 'Viettel' }),
+    );
+    expect(gone.geometry.filter(Boolean).length).toBeGreaterThan(0);
+    expect(gone.geometry.filter(Boolean).length).toBeLessThan((SIDE * SIDE) / 4);
+  });
+
+  it('takes what-if edits exactly as a run that kept it, recomputing the same hamlets', () => {
+    const sites = { x: { min: -1000, max: 24000 }, y: { min: -1000, max: 24000 } };
+    const operators = fc.constantFrom('', 'Viettel', 'VNPT');
+    fc.assert(
+      fc.property(fc.array(editArb(sites, sites, operators), { minLength: 1, maxLength: 4 }), (edits) => {
+        const kept = new AnalysisSession(layers);
+        const state = buildEngine(layers, withDefaults({}), undefined, false);
+        const gone = new AnalysisSession(layers, undefined, undefined, state);
+        const [a, b] = [recorded(kept), recorded(gone)];
+        applyEdits(kept, edits);
+        applyEdits(gone, edits);
+        expect(untimed(gone.result())).toEqual(untimed(kept.result()));
+        expect(b).toEqual(a);
+        expect(gone.colocation('Viettel')).toEqual({ ...kept.colocation('Viettel'), ms: expect.any(Number) });
+      }),
+      { numRuns: 8, seed: 20261203 },
     );
   });
 });
