@@ -74,32 +74,41 @@ interface BytesKv {
  * `arrayBuffer()` off the page's thread, where a stored `ArrayBuffer` is copied onto the page in the task
  * that reads the record (hundreds of milliseconds for a national set's saved list or data). Records kept
  * as `ArrayBuffer`s by earlier versions read as before. The Blob is built a piece at a time with `pause`
- * between pieces (one Blob of a national record copied tens of MB in one task), and every call of the
- * store waits for the calls before it, so none overtakes a write still building its Blob.
+ * between pieces (one Blob of a national record copied tens of MB in one task); every call waits for the
+ * writes (`set`, `del`, `clear`) made before it, so none overtakes a write still building its Blob, and
+ * reads (`get`, `keys`) go on side by side.
  */
 export function blobKv<K extends BytesKv>(kv: K, pause: () => Pause = pageSlices): K {
-  let turn: Promise<unknown> = Promise.resolve();
-  const inTurn = <T>(call: () => Promise<T>): Promise<T> => {
-    const mine = turn.then(call);
-    turn = mine.catch(() => undefined);
+  let writes: Promise<unknown> = Promise.resolve();
+  const afterWrites = <T>(call: () => Promise<T>): Promise<T> => writes.then(call);
+  const asWrite = <T>(call: () => Promise<T>): Promise<T> => {
+    const mine = writes.then(call);
+    writes = mine.catch(() => undefined);
     return mine;
   };
   const out: Record<string, unknown> = {};
-  for (const [name, member] of Object.entries(kv))
-    out[name] =
-      typeof member === 'function'
-        ? (...args: unknown[]) =>
-            inTurn(() => (member as (...a: unknown[]) => Promise<unknown>).apply(kv, args))
-        : member;
+  for (const [name, member] of Object.entries(kv)) {
+    if (typeof member !== 'function') out[name] = member;
+    else {
+      const call = (args: unknown[]) => () =>
+        (member as (...a: unknown[]) => Promise<unknown>).apply(kv, args);
+      out[name] = READS.has(name)
+        ? (...args: unknown[]) => afterWrites(call(args))
+        : (...args: unknown[]) => asWrite(call(args));
+    }
+  }
   out.get = (key: string) =>
-    inTurn(async () => {
+    afterWrites(async () => {
       const value = await kv.get(key);
       return value instanceof Blob ? value.arrayBuffer() : value;
     });
   out.set = (key: string, value: unknown) =>
-    inTurn(async () => kv.set(key, value instanceof ArrayBuffer ? await blobOf(value, pause()) : value));
+    asWrite(async () => kv.set(key, value instanceof ArrayBuffer ? await blobOf(value, pause()) : value));
   return out as K;
 }
+
+/** The calls of a store that only read. */
+const READS = new Set(['get', 'keys']);
 
 /** Bytes added to a Blob between two pauses. */
 const BLOB_PIECE = 4 * 1024 * 1024;

@@ -70,6 +70,21 @@ describe('blobKv', () => {
     expect(Buffer.from(back).equals(Buffer.from(bytes))).toBe(true);
   });
 
+  it('lets reads go side by side: a slow read does not hold the next one', async () => {
+    const inner = memoryStore();
+    inner.data.set('fast', 1);
+    let release: () => void = () => undefined;
+    const slow: KeyValueStore = {
+      ...inner,
+      get: (k) => (k === 'slow' ? new Promise((r) => (release = () => r('late'))) : inner.get(k)),
+    };
+    const kv = blobKv(slow);
+    const first = kv.get('slow');
+    await expect(kv.get('fast')).resolves.toBe(1);
+    release();
+    await expect(first).resolves.toBe('late');
+  });
+
   it('answers calls in the order they were made, though a write is still building its Blob', async () => {
     const inner = memoryStore();
     const kv = blobKv(inner, () => () => new Promise<void>((r) => setTimeout(r, 5)));
