@@ -19,11 +19,6 @@ export interface ImportBackend {
   forget(): void;
   /** Stops whatever is running (a probe of a huge file); the next call starts afresh. */
   abort?(): void;
-  /**
-   * The dialog is closed: ends the import worker, whose heap (the files it parsed, hundreds of MB for a
-   * national file) would otherwise wait for a collection; the next import starts a fresh one.
-   */
-  release?(): void;
 }
 
 /**
@@ -90,7 +85,6 @@ export function createWorkerBackend(makeWorker: () => Worker = createImportWorke
   return {
     probe: (file) => withRetry<ProbeOutcome>(file.name, (api) => api.probe(file)),
     abort: kill,
-    release: kill,
     forget() {
       void current?.api.forget();
     },

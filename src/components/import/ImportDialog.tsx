@@ -132,7 +132,6 @@ export function ImportDialog({ files, mode = 'layers', store, backend, onDone }:
     () => () => {
       running.current?.cancel();
       backend.forget();
-      backend.release?.();
     },
     [backend],
   );

@@ -9,7 +9,7 @@ import { ImportControls } from '../../../src/components/import/ImportControls.ts
 import { createI18n } from '../../../src/i18n/i18n.ts';
 import type { KeyValueStore } from '../../../src/store/persist/kvStore.ts';
 import { createAppStore, type AppStore } from '../../../src/store/store.ts';
-import { createInThreadBackend, type ImportBackend } from '../../../src/worker/importClient.ts';
+import { createInThreadBackend } from '../../../src/worker/importClient.ts';
 import { restoreNoticeStore } from '../../../src/store/persist/restoreNotice.ts';
 import { saveProblemStore } from '../../../src/store/persist/saveProblem.ts';
 import { bootData } from '../../../src/store/persist/boot.ts';
@@ -67,15 +67,16 @@ const noStorage: KeyValueStore = {
   del: () => Promise.resolve(),
 };
 
-function setup(
-  store: AppStore,
-  resetToSample = async (): Promise<void> => undefined,
-  backend: ImportBackend = createInThreadBackend(),
-) {
+function setup(store: AppStore, resetToSample = async (): Promise<void> => undefined) {
   const user = userEvent.setup();
   render(
     <I18nextProvider i18n={createI18n('en')}>
-      <ImportControls store={store} backend={backend} kv={noStorage} resetToSample={resetToSample} />
+      <ImportControls
+        store={store}
+        backend={createInThreadBackend()}
+        kv={noStorage}
+        resetToSample={resetToSample}
+      />
     </I18nextProvider>,
   );
   return user;
@@ -103,20 +104,6 @@ describe('import dialog', () => {
     expect(s.illustrativeLayers).toEqual([]);
     expect(s.importedFiles).toEqual(['hamlets.geojson']);
     expect(s.input?.hamlets.features[0]?.properties.name).toBe('Thôn Đông Hải');
-  });
-
-  it('releases the import worker when it closes, not before', async () => {
-    const store = sampleStore();
-    let released = 0;
-    const user = setup(store, undefined, { ...createInThreadBackend(), release: () => void released++ });
-    await user.upload(screen.getByTestId('import-file-input'), fixture('hamlets.geojson'));
-    const dialog = await screen.findByRole('dialog');
-    await user.click(within(dialog).getByRole('button', { name: 'Check file' }));
-    await within(dialog).findByTestId('import-counts');
-    expect(released).toBe(0);
-    await user.click(within(dialog).getByRole('button', { name: /^Import \d+ features$/ }));
-    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    expect(released).toBe(1);
   });
 
   it('several files at once are checked one after another and imported together in one change', async () => {

@@ -39,20 +39,6 @@ describe('the import worker', () => {
   });
 });
 
-describe('the import worker, once the dialog is done', () => {
-  it('is ended by release, its heap with it, and the next import starts a fresh one', async () => {
-    const workers = channelWorkers(() => ({ probe: runProbe }));
-    const backend = createWorkerBackend(workers.makeWorker);
-    expect((await backend.probe(file)).ok).toBe(true);
-    expect(workers.made).toEqual([{ terminated: false }]);
-    backend.release?.();
-    expect(workers.made).toEqual([{ terminated: true }]);
-    expect((await backend.probe(file)).ok).toBe(true);
-    expect(workers.made).toEqual([{ terminated: true }, { terminated: false }]);
-    backend.abort?.();
-  });
-});
-
 describe('a layer read in the import worker', () => {
   const noProgress = () => undefined;
   const collectionOf = (o: LoadOutcome) => (o.ok ? o.result.collection : null);
