@@ -150,8 +150,9 @@ export function pauseEvery(sliceMs: number, yieldNow: () => Promise<void>): Paus
 
 /**
  * The result (any plain JSON-like value: objects, arrays, strings, numbers, booleans, null, undefined) as
- * bytes; a non-empty Float64Array is written as the list of its numbers (read back as an array). Throws `ResultCodecError` on anything else (a Map, a class instance, a string with a lone
- * surrogate, which UTF-8 cannot carry): such a result is simply not cached.
+ * bytes; a non-empty Float64Array is written as the list of its numbers (read back as an array). Throws
+ * `ResultCodecError` on anything else (a Map, a class instance, a string with a lone surrogate, which
+ * UTF-8 cannot carry): such a result is simply not cached.
  *
  * @example const bytes = await encodeResult(result); await decodeResult(bytes) // deep-equals result
  */
