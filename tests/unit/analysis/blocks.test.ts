@@ -34,6 +34,16 @@ function recorded(session: AnalysisSession): string[][] {
 
 const untimed = ({ timingsMs: _t, ...rest }: AnalysisResult) => rest;
 
+/** `check` on eight random lists of one to four what-if edits over the grid (sites, fibre, operators). */
+function forRandomEdits(seed: number, check: (edits: Parameters<typeof applyEdits>[1]) => void): void {
+  const sites = { x: { min: -1000, max: 24000 }, y: { min: -1000, max: 24000 } };
+  const operators = fc.constantFrom('', 'Viettel', 'VNPT');
+  fc.assert(fc.property(fc.array(editArb(sites, sites, operators), { minLength: 1, maxLength: 4 }), check), {
+    numRuns: 8,
+    seed,
+  });
+}
+
 /**
  * The grid analysed as a split run: this state computes the blocks `here` picks, a second state (as another
  * thread would) the others, which are merged in `arrival` order.
@@ -122,32 +132,27 @@ describe('a run split into blocks', () => {
   });
 
   it('then takes what-if edits exactly as a session on one thread does', () => {
-    const sites = { x: { min: -1000, max: 24000 }, y: { min: -1000, max: 24000 } };
-    const operators = fc.constantFrom('', 'Viettel', 'VNPT');
-    fc.assert(
-      fc.property(fc.array(editArb(sites, sites, operators), { minLength: 1, maxLength: 4 }), (edits) => {
-        const single = new AnalysisSession(layers);
-        const state = splitEngine(
-          layers,
-          (b) => b === 0,
-          (bs) => bs,
-        );
-        const split = new AnalysisSession(layers, undefined, undefined, state);
-        // The other thread's hamlets are materialised only where an edit reaches.
-        expect(state.geometry.filter(Boolean).length).toBeLessThan(SIDE * SIDE);
-        const [a, b] = [recorded(single), recorded(split)];
-        applyEdits(single, edits);
-        applyEdits(split, edits);
-        expect(untimed(split.result())).toEqual(untimed(single.result()));
-        // Each edit recomputed the same hamlets: no more for the ones another thread computed.
-        expect(b).toEqual(a);
-        expect(split.colocation('Viettel')).toEqual({
-          ...single.colocation('Viettel'),
-          ms: expect.any(Number),
-        });
-      }),
-      { numRuns: 8, seed: 20261202 },
-    );
+    forRandomEdits(20261202, (edits) => {
+      const single = new AnalysisSession(layers);
+      const state = splitEngine(
+        layers,
+        (b) => b === 0,
+        (bs) => bs,
+      );
+      const split = new AnalysisSession(layers, undefined, undefined, state);
+      // The other thread's hamlets are materialised only where an edit reaches.
+      expect(state.geometry.filter(Boolean).length).toBeLessThan(SIDE * SIDE);
+      const [a, b] = [recorded(single), recorded(split)];
+      applyEdits(single, edits);
+      applyEdits(split, edits);
+      expect(untimed(split.result())).toEqual(untimed(single.result()));
+      // Each edit recomputed the same hamlets: no more for the ones another thread computed.
+      expect(b).toEqual(a);
+      expect(split.colocation('Viettel')).toEqual({
+        ...single.colocation('Viettel'),
+        ms: expect.any(Number),
+      });
+    });
   });
 });
 
@@ -172,21 +177,16 @@ describe('a run that lets each hamlet’s geometry go', () => {
   });
 
   it('takes what-if edits exactly as a run that kept it, recomputing the same hamlets', () => {
-    const sites = { x: { min: -1000, max: 24000 }, y: { min: -1000, max: 24000 } };
-    const operators = fc.constantFrom('', 'Viettel', 'VNPT');
-    fc.assert(
-      fc.property(fc.array(editArb(sites, sites, operators), { minLength: 1, maxLength: 4 }), (edits) => {
-        const kept = new AnalysisSession(layers);
-        const state = buildEngine(layers, withDefaults({}), undefined, false);
-        const gone = new AnalysisSession(layers, undefined, undefined, state);
-        const [a, b] = [recorded(kept), recorded(gone)];
-        applyEdits(kept, edits);
-        applyEdits(gone, edits);
-        expect(untimed(gone.result())).toEqual(untimed(kept.result()));
-        expect(b).toEqual(a);
-        expect(gone.colocation('Viettel')).toEqual({ ...kept.colocation('Viettel'), ms: expect.any(Number) });
-      }),
-      { numRuns: 8, seed: 20261203 },
-    );
+    forRandomEdits(20261203, (edits) => {
+      const kept = new AnalysisSession(layers);
+      const state = buildEngine(layers, withDefaults({}), undefined, false);
+      const gone = new AnalysisSession(layers, undefined, undefined, state);
+      const [a, b] = [recorded(kept), recorded(gone)];
+      applyEdits(kept, edits);
+      applyEdits(gone, edits);
+      expect(untimed(gone.result())).toEqual(untimed(kept.result()));
+      expect(b).toEqual(a);
+      expect(gone.colocation('Viettel')).toEqual({ ...kept.colocation('Viettel'), ms: expect.any(Number) });
+    });
   });
 });
