@@ -2,7 +2,7 @@ import type { Position } from 'geojson';
 import type { CoverageFeature, FibreFeature, Settings, SiteFeature } from './types.ts';
 import { SCALE, boundsOf, repairPolygonRings, unionAll } from './geometry/clip.ts';
 import type { Paths64, Rect64 } from './geometry/clip.ts';
-import { capsulePath, coverageShape } from './geometry/shapes.ts';
+import { capsulePath, capsuleRing, coverageShape, discRing, ringCapacity } from './geometry/shapes.ts';
 import { projectPoint, projectRing } from './geometry/convert.ts';
 import type { LocalProjection } from './geometry/projection.ts';
 import { operatorOf } from './operatorNames.ts';
@@ -35,6 +35,11 @@ export interface CoverageShape {
    * vertices each, and keeping them all as point objects would cost hundreds of MB at 16× the data.
    */
   paths: () => Paths64;
+  /**
+   * A disc or capsule: its one ring (the vertices of `paths()`) written as numbers x, y, … into `out` (2 ×
+   * `size` numbers at least), returning the vertex count; cuts to a hamlet's box then build no point objects.
+   */
+  ring?: { size: number; write: (out: Float64Array) => number };
   bounds: Rect64;
   proofs: ContainmentProof[];
   /**
@@ -121,6 +126,7 @@ export function makeDiscShape(
     convex: !sectors || sectors.every(([, width]) => width <= 180 || width >= 360),
     outer: { ax: x, ay: y, bx: x, by: y, r: outer + 2 },
     paths: () => coverageShape(x, y, radius, segments, sectors).map((p) => p.path),
+    ring: sectors ? undefined : { size: segments, write: (out) => discRing(out, x, y, radius, segments) },
     bounds: {
       left: Math.floor(x - outer - 2),
       top: Math.floor(y - outer - 2),
@@ -203,6 +209,10 @@ function capsuleShape(
     operator,
     convex: true,
     paths: () => [capsulePath(ax, ay, bx, by, r, segments, arcR)],
+    ring: {
+      size: ringCapacity(segments),
+      write: (out) => capsuleRing(out, ax, ay, bx, by, r, segments, arcR),
+    },
     bounds: {
       left: Math.floor(Math.min(ax, bx) - reach),
       top: Math.floor(Math.min(ay, by) - reach),

@@ -1,8 +1,8 @@
 import Flatbush from 'flatbush';
 import type { ContainmentProof, CoverageKind, CoverageShape } from './coverageShapes.ts';
-import { areaUnits, pointInPaths, rectClip, unionAll } from './geometry/clip.ts';
+import { areaUnits, pointInPaths, rectClip, rectClipRing, unionAll } from './geometry/clip.ts';
 import { pointSegment, segmentWithin } from './geometry/distance.ts';
-import type { Paths64, Rect64 } from './geometry/clip.ts';
+import type { GeoResult, Paths64, Rect64 } from './geometry/clip.ts';
 import type { PreparedHamlet } from './prepareHamlets.ts';
 
 /**
@@ -112,11 +112,22 @@ export interface CutPiece {
 export function cutTo(rect: Rect64, s: CoverageShape, warnings: string[], cache?: CutCache): Paths64 {
   const hit = cache?.get(s);
   if (hit) return hit;
-  const clipped = rectClip(rect, recentPaths(s), s.sourceId);
+  const clipped = cutShape(rect, s);
   if (!clipped.ok) warnings.push(clipped.error.message);
   const paths = clipped.ok ? clipped.value : [];
   cache?.set(s, paths);
   return paths;
+}
+
+/** The scratch a disc or capsule's ring is written into before its cut. */
+let ringBuffer = new Float64Array(256);
+
+/** A disc or capsule is cut from its numeric ring, other shapes from their (recently built) paths. */
+function cutShape(rect: Rect64, s: CoverageShape): GeoResult<Paths64> {
+  const ring = s.ring;
+  if (!ring) return rectClip(rect, recentPaths(s), s.sourceId);
+  if (ringBuffer.length < 2 * ring.size) ringBuffer = new Float64Array(2 * ring.size);
+  return rectClipRing(rect, ringBuffer, ring.write(ringBuffer), s.sourceId);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Clipper, FillRule } from 'clipper2-ts';
 import type { Path64, Paths64, Rect64 } from 'clipper2-ts';
-import { clipToRect } from './rectClip.ts';
+import { clipRingToRect, clipToRect } from './rectClip.ts';
 
 /**
  * The one door to the polygon clipping engine. Everything else in the analysis works on `Paths64` (integer
@@ -80,6 +80,16 @@ export function difference(a: Paths64, b: Paths64, featureId: string): GeoResult
  */
 export function rectClip(rect: Rect64, paths: Paths64, featureId: string): GeoResult<Paths64> {
   return guard(featureId, 'rect-clip', () => clipToRect(rect, paths));
+}
+
+/** `rectClip` of one ring given as numbers (x, y, …; `n` vertices): the same cut, no point per vertex. */
+export function rectClipRing(
+  rect: Rect64,
+  ring: Float64Array,
+  n: number,
+  featureId: string,
+): GeoResult<Paths64> {
+  return guard(featureId, 'rect-clip', () => clipRingToRect(rect, ring, n));
 }
 
 /**

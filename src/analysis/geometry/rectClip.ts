@@ -1,4 +1,5 @@
 import type { Path64, Paths64, Rect64 } from 'clipper2-ts';
+import { ringPath } from './shapes.ts';
 
 type Pt = Path64[number];
 
@@ -76,6 +77,106 @@ function atX(a: Pt, b: Pt, x: number): Pt {
 
 function atY(a: Pt, b: Pt, y: number): Pt {
   return { x: Math.round(a.x + ((b.x - a.x) * (y - a.y)) / (b.y - a.y)), y };
+}
+
+/**
+ * `clipToRect(rect, [ring])` for one ring given as numbers (x, y, x, y, …; `n` vertices), with the same
+ * vertices in the same order: the passes run on numbers and only the result becomes point objects.
+ * Disc and capsule cuts (most of a run's cuts) then build no point per vertex of the whole shape.
+ *
+ * @example
+ * const cut = clipRingToRect(hamlet.bounds, ring, capsuleRing(ring, ax, ay, bx, by, r, 32));
+ */
+export function clipRingToRect(rect: Rect64, ring: Float64Array, n: number): Paths64 {
+  if (n < 3) return [];
+  let left = Infinity;
+  let top = Infinity;
+  let right = -Infinity;
+  let bottom = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const x = ring[2 * i] as number;
+    const y = ring[2 * i + 1] as number;
+    if (x < left) left = x;
+    if (x > right) right = x;
+    if (y < top) top = y;
+    if (y > bottom) bottom = y;
+  }
+  if (right <= rect.left || left >= rect.right || bottom <= rect.top || top >= rect.bottom) return [];
+  if (left >= rect.left && right <= rect.right && top >= rect.top && bottom <= rect.bottom)
+    return [ringPath(ring, n)];
+  let src = ring;
+  let k = n;
+  // Only the sides the ring crosses, in clipToRect's order: left, right, top, bottom.
+  for (let side = 0; side < 4; side++) {
+    const vertical = side < 2;
+    const at = side === 0 ? rect.left : side === 1 ? rect.right : side === 2 ? rect.top : rect.bottom;
+    const crosses = vertical ? (side === 0 ? left < at : right > at) : side === 2 ? top < at : bottom > at;
+    if (!crosses) continue;
+    // Each pass adds at most one crossing per edge.
+    let dst = src === passA ? passB : passA;
+    if (dst.length < 4 * k + 8) {
+      dst = new Float64Array(8 * k + 16);
+      if (src === passA) passB = dst;
+      else passA = dst;
+    }
+    k = sidePass(src, k, dst, vertical, at, side === 0 || side === 2);
+    src = dst;
+  }
+  if (k < 3) return [];
+  let a = 0;
+  for (let i = 0, j = k - 1; i < k; j = i++) {
+    a +=
+      ((src[2 * j] as number) + (src[2 * i] as number)) *
+      ((src[2 * j + 1] as number) - (src[2 * i + 1] as number));
+  }
+  return a / 2 !== 0 ? [ringPath(src, k)] : [];
+}
+
+/** Scratch rings the passes of `clipRingToRect` write into in turn. */
+let passA = new Float64Array(512);
+let passB = new Float64Array(512);
+
+/** `clipSide` on numbers: writes the kept vertices and crossings of `src` into `dst`, returns their count. */
+function sidePass(
+  src: Float64Array,
+  n: number,
+  dst: Float64Array,
+  vertical: boolean,
+  at: number,
+  above: boolean,
+): number {
+  if (n === 0) return 0;
+  let k = 0;
+  let px = src[2 * n - 2] as number;
+  let py = src[2 * n - 1] as number;
+  const pv = vertical ? px : py;
+  let prevIn = above ? pv >= at : pv <= at;
+  for (let i = 0; i < n; i++) {
+    const cx = src[2 * i] as number;
+    const cy = src[2 * i + 1] as number;
+    const cv = vertical ? cx : cy;
+    const curIn = above ? cv >= at : cv <= at;
+    if (curIn !== prevIn) {
+      // The same arithmetic as atX and atY.
+      const ix = vertical ? at : Math.round(px + ((cx - px) * (at - py)) / (cy - py));
+      const iy = vertical ? Math.round(py + ((cy - py) * (at - px)) / (cx - px)) : at;
+      if (k === 0 || dst[2 * k - 2] !== ix || dst[2 * k - 1] !== iy) {
+        dst[2 * k] = ix;
+        dst[2 * k + 1] = iy;
+        k++;
+      }
+    }
+    if (curIn && (k === 0 || dst[2 * k - 2] !== cx || dst[2 * k - 1] !== cy)) {
+      dst[2 * k] = cx;
+      dst[2 * k + 1] = cy;
+      k++;
+    }
+    px = cx;
+    py = cy;
+    prevIn = curIn;
+  }
+  if (k > 1 && dst[0] === dst[2 * k - 2] && dst[1] === dst[2 * k - 1]) k--;
+  return k;
 }
 
 /** The path's bounding box. */

@@ -31,12 +31,9 @@ export function coverageShape(
   if (!sectors || sectors.length === 0) {
     const step = (2 * Math.PI) / segments;
     const r = radius * Math.sqrt(step / Math.sin(step));
-    const path: Path64 = [];
-    const { cos, sin } = angleGrid(segments);
-    for (let i = 0; i < segments; i++) {
-      path.push({ x: Math.round(cx + r * (cos[i] as number)), y: Math.round(cy + r * (sin[i] as number)) });
-    }
-    return [{ path, innerRadius: r * Math.cos(step / 2) - 2 }];
+    const ring = new Float64Array(2 * segments);
+    const n = discRing(ring, cx, cy, radius, segments);
+    return [{ path: ringPath(ring, n), innerRadius: r * Math.cos(step / 2) - 2 }];
   }
   return sectors.map(([azimuth, beamwidth]) => ({
     path: sectorPath(cx, cy, radius, segments, azimuth, beamwidth),
@@ -88,42 +85,108 @@ export function capsulePath(
   segments: number,
   arcRadius = r,
 ): Path64 {
-  const step = (2 * Math.PI) / segments;
-  const path: Path64 = [];
-  const push = (x: number, y: number): void => {
-    const p = { x: Math.round(x), y: Math.round(y) };
-    const last = path[path.length - 1];
-    if (!last || last.x !== p.x || last.y !== p.y) path.push(p);
-  };
+  const ring = new Float64Array(2 * ringCapacity(segments));
+  return ringPath(ring, capsuleRing(ring, ax, ay, bx, by, r, segments, arcRadius));
+}
+
+/** Most vertices a disc or capsule ring of `segments` has: the size `discRing` and `capsuleRing` need. */
+export function ringCapacity(segments: number): number {
+  return segments + 8;
+}
+
+/**
+ * The vertices of `capsulePath` written as numbers into `out` (x, y, x, y, …), for cuts that need no point
+ * objects; returns the vertex count. `out` holds at least 2 × `ringCapacity(segments)` numbers.
+ */
+export function capsuleRing(
+  out: Float64Array,
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+  r: number,
+  segments: number,
+  arcRadius = r,
+): number {
   const grid = angleGrid(segments);
-  const cosK = (k: number): number => grid.cos[((k % segments) + segments) % segments] as number;
-  const sinK = (k: number): number => grid.sin[((k % segments) + segments) % segments] as number;
+  let n = 0;
   if (ax === bx && ay === by) {
-    for (let i = 0; i < segments; i++) push(ax + arcRadius * cosK(i), ay + arcRadius * sinK(i));
-    return path;
+    for (let i = 0; i < segments; i++)
+      n = put(out, n, ax + arcRadius * (grid.cos[i] as number), ay + arcRadius * (grid.sin[i] as number));
+    return n;
   }
   const theta = Math.atan2(by - ay, bx - ax);
-  const arc = (cx: number, cy: number, from: number): void => {
-    const to = from + Math.PI;
-    push(cx + r * Math.cos(from), cy + r * Math.sin(from));
-    // A grid vertex just past a tangent point would stand out of the straight side (arcRadius > r) and
-    // make the capsule concave there: leave it out, so every capsule is convex. Only the first and last
-    // vertex of an arc lie close enough to a tangent point (within 0.41 of a step) to do so.
-    const first = Math.floor(from / step) + 1;
-    const last = Math.ceil(to / step) - 1;
-    for (let k = first; k <= last; k++) {
-      if (k * step - from < 1e-9) continue;
-      if (k === first && arcRadius * Math.cos(k * step - from) > r) continue;
-      if (k === last && arcRadius * Math.cos(to - k * step) > r) continue;
-      push(cx + arcRadius * cosK(k), cy + arcRadius * sinK(k));
-    }
-    push(cx + r * Math.cos(to), cy + r * Math.sin(to));
-  };
-  arc(bx, by, theta - Math.PI / 2);
-  arc(ax, ay, theta + Math.PI / 2);
-  const first = path[0];
-  const last = path[path.length - 1];
-  if (first && last && path.length > 1 && first.x === last.x && first.y === last.y) path.pop();
+  n = arcInto(out, n, bx, by, theta - Math.PI / 2, r, segments, arcRadius, grid);
+  n = arcInto(out, n, ax, ay, theta + Math.PI / 2, r, segments, arcRadius, grid);
+  if (n > 1 && out[0] === out[2 * n - 2] && out[1] === out[2 * n - 1]) n--;
+  return n;
+}
+
+/** Half a capsule's outline around (cx, cy), from angle `from` to `from` + π, written after `n` vertices. */
+function arcInto(
+  out: Float64Array,
+  n: number,
+  cx: number,
+  cy: number,
+  from: number,
+  r: number,
+  segments: number,
+  arcRadius: number,
+  grid: { cos: Float64Array; sin: Float64Array },
+): number {
+  const step = (2 * Math.PI) / segments;
+  const to = from + Math.PI;
+  n = put(out, n, cx + r * Math.cos(from), cy + r * Math.sin(from));
+  // A grid vertex just past a tangent point would stand out of the straight side (arcRadius > r) and
+  // make the capsule concave there: leave it out, so every capsule is convex. Only the first and last
+  // vertex of an arc lie close enough to a tangent point (within 0.41 of a step) to do so.
+  const first = Math.floor(from / step) + 1;
+  const last = Math.ceil(to / step) - 1;
+  for (let k = first; k <= last; k++) {
+    if (k * step - from < 1e-9) continue;
+    if (k === first && arcRadius * Math.cos(k * step - from) > r) continue;
+    if (k === last && arcRadius * Math.cos(to - k * step) > r) continue;
+    const g = ((k % segments) + segments) % segments;
+    n = put(out, n, cx + arcRadius * (grid.cos[g] as number), cy + arcRadius * (grid.sin[g] as number));
+  }
+  return put(out, n, cx + r * Math.cos(to), cy + r * Math.sin(to));
+}
+
+/** Appends (x, y) rounded to the grid after `n` vertices unless it repeats the last one; the new count. */
+function put(out: Float64Array, n: number, x: number, y: number): number {
+  const px = Math.round(x);
+  const py = Math.round(y);
+  if (n > 0 && out[2 * n - 2] === px && out[2 * n - 1] === py) return n;
+  out[2 * n] = px;
+  out[2 * n + 1] = py;
+  return n + 1;
+}
+
+/**
+ * The vertices of a full disc of `coverageShape` written as numbers into `out` (x, y, …, 2 × `segments`
+ * numbers); returns the vertex count.
+ */
+export function discRing(
+  out: Float64Array,
+  cx: number,
+  cy: number,
+  radius: number,
+  segments: number,
+): number {
+  const step = (2 * Math.PI) / segments;
+  const r = radius * Math.sqrt(step / Math.sin(step));
+  const { cos, sin } = angleGrid(segments);
+  for (let i = 0; i < segments; i++) {
+    out[2 * i] = Math.round(cx + r * (cos[i] as number));
+    out[2 * i + 1] = Math.round(cy + r * (sin[i] as number));
+  }
+  return segments;
+}
+
+/** The first `n` vertices of a numeric ring as points. */
+export function ringPath(ring: ArrayLike<number>, n: number): Path64 {
+  const path: Path64 = [];
+  for (let i = 0; i < n; i++) path.push({ x: ring[2 * i] as number, y: ring[2 * i + 1] as number });
   return path;
 }
 

@@ -5,7 +5,8 @@ import type { Path64, Paths64, Rect64 } from 'clipper2-ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { uShape } from './helpers.ts';
-import { clipToRect } from '../../../src/analysis/geometry/rectClip.ts';
+import { clipRingToRect, clipToRect } from '../../../src/analysis/geometry/rectClip.ts';
+import { capsuleRing, discRing, ringCapacity, ringPath } from '../../../src/analysis/geometry/shapes.ts';
 
 const area = (paths: Paths64): number => paths.reduce((s, p) => s + Clipper.area(p), 0);
 const rectPath = (r: Rect64): Path64 => [
@@ -69,5 +70,76 @@ describe('clipToRect', () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  it('cuts a numeric ring exactly as clipToRect cuts its points (random capsules, discs and stars)', () => {
+    const ring = new Float64Array(2 * ringCapacity(64));
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.record({
+            kind: fc.constant('capsule' as const),
+            a: fc.tuple(fc.integer({ min: -90_000, max: 90_000 }), fc.integer({ min: -90_000, max: 90_000 })),
+            d: fc.tuple(fc.integer({ min: -90_000, max: 90_000 }), fc.integer({ min: -90_000, max: 90_000 })),
+            r: fc.integer({ min: 1_000, max: 60_000 }),
+            segments: fc.constantFrom(16, 32, 64),
+          }),
+          fc.record({
+            kind: fc.constant('disc' as const),
+            a: fc.tuple(fc.integer({ min: -90_000, max: 90_000 }), fc.integer({ min: -90_000, max: 90_000 })),
+            r: fc.integer({ min: 1_000, max: 90_000 }),
+            segments: fc.constantFrom(16, 32, 64),
+          }),
+          fc.record({
+            kind: fc.constant('star' as const),
+            radii: fc.array(fc.integer({ min: 1_000, max: 100_000 }), { minLength: 3, maxLength: 60 }),
+          }),
+        ),
+        fc.integer({ min: -120_000, max: 120_000 }),
+        fc.integer({ min: -120_000, max: 120_000 }),
+        fc.integer({ min: 1, max: 150_000 }),
+        fc.integer({ min: 1, max: 150_000 }),
+        (shape, rx, ry, w, h) => {
+          let n: number;
+          if (shape.kind === 'capsule') {
+            const [ax, ay] = shape.a;
+            const [bx, by] = [ax + shape.d[0], ay + shape.d[1]];
+            n = capsuleRing(ring, ax, ay, bx, by, shape.r, shape.segments, shape.r * 1.003);
+          } else if (shape.kind === 'disc') {
+            n = discRing(ring, shape.a[0], shape.a[1], shape.r, shape.segments);
+          } else {
+            // Concave, with repeated points: the passes must treat them as clipToRect does.
+            n = shape.radii.length;
+            shape.radii.forEach((r, i) => {
+              const a = (2 * Math.PI * i) / n;
+              ring[2 * i] = Math.round(r * Math.cos(a));
+              ring[2 * i + 1] = Math.round(r * Math.sin(a));
+            });
+          }
+          const rect = { left: rx, top: ry, right: rx + w, bottom: ry + h };
+          expect(clipRingToRect(rect, ring, n)).toEqual(clipToRect(rect, [ringPath(ring, n)]));
+        },
+      ),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('writes a capsule ring whose caps share the global angle grid and which is convex', () => {
+    const ring = new Float64Array(2 * ringCapacity(32));
+    const n = capsuleRing(ring, 0, 0, 100_000, 0, 50_000, 32, 50_000);
+    const path = ringPath(ring, n);
+    // A horizontal segment: tangent points straight above and below each end, grid vertices between.
+    expect(path[0]).toEqual({ x: 100_000, y: -50_000 });
+    expect(path).toContainEqual({ x: 150_000, y: 0 });
+    expect(path).toContainEqual({ x: -50_000, y: 0 });
+    expect(path).toContainEqual({ x: 0, y: 50_000 });
+    // 2 tangent points and 15 grid vertices per cap.
+    expect(n).toBe(34);
+    for (let i = 0; i < n; i++) {
+      const a = path[i] as Path64[number];
+      const b = path[(i + 1) % n] as Path64[number];
+      const c = path[(i + 2) % n] as Path64[number];
+      expect((b.x - a.x) * (c.y - b.y) - (b.y - a.y) * (c.x - b.x)).toBeGreaterThanOrEqual(0);
+    }
   });
 });
