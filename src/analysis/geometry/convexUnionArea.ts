@@ -20,63 +20,109 @@ import type { Path64, Paths64 } from './clip.ts';
  * const a = convexUnionArea(hamlet.paths, fibrePieces); // integer units², or null
  */
 export function convexUnionArea(subject: Paths64, pieces: readonly Path64[], budget = 512): number | null {
-  const convex: Ring[] = [];
+  // Nothing built here outlives the call: every ring goes into the arena from its start.
+  top = 0;
+  const convex: number[] = [];
   for (const p of pieces) {
     const ring = convexRing(p);
-    if (ring === null) return null;
+    if (ring === NOT_CONVEX) return null;
     if (ring !== EMPTY) convex.push(ring);
   }
-  const rings: Ring[] = [];
+  const rings: number[] = [];
   for (const path of subject) {
-    const r = toRing(path);
-    if (r.x.length >= 3) rings.push(r);
+    if (path.length >= 3) rings.push(toRing(path));
   }
   if (rings.length === 0 || convex.length === 0) return 0;
   // Largest first: a later piece's cut then often lies inside an earlier one, which ends its walk.
-  convex.sort((a, b) => (b.r - b.l) * (b.b - b.t) - (a.r - a.l) * (a.b - a.t));
+  convex.sort((a, b) => boxArea(b) - boxArea(a));
   const walk: Walk = { pieces: convex, passes: 0, budget, over: false };
   const total = unionArea(walk, rings, convex.length);
   return walk.over ? null : total;
 }
 
-interface Ring {
-  x: number[];
-  y: number[];
-  /** Bounding box. */
-  l: number;
-  t: number;
-  r: number;
-  b: number;
+/**
+ * Rings live in one arena of numbers, addressed by offset: at `o` the vertex count n, the box (left, top,
+ * right, bottom), then n x and n y. A call allocates no object per ring (the rings of one walk were most
+ * of an analysis's garbage); the arena only grows.
+ */
+let arena = new Float64Array(1 << 15);
+let top = 0;
+const HEAD = 5;
+/** No ring: nothing left of a cut, or a piece without area. */
+const EMPTY = -1;
+const NOT_CONVEX = -2;
+
+const count = (o: number): number => arena[o] as number;
+const boxArea = (o: number): number =>
+  ((arena[o + 3] as number) - (arena[o + 1] as number)) *
+  ((arena[o + 4] as number) - (arena[o + 2] as number));
+
+/** Room for a ring of n vertices; returns its offset. May replace `arena`: read it again afterwards. */
+function reserve(n: number): number {
+  const size = HEAD + 2 * n;
+  if (top + size > arena.length) {
+    const grown = new Float64Array(Math.max(2 * arena.length, top + size));
+    grown.set(arena.subarray(0, top));
+    arena = grown;
+  }
+  const o = top;
+  top += size;
+  return o;
+}
+
+/** A ring of n vertices from scratch columns `xs` and `ys`, with its box. */
+function storeRing(xs: Float64Array, ys: Float64Array, n: number): number {
+  const o = reserve(n);
+  const a = arena;
+  let l = Infinity;
+  let t = Infinity;
+  let r = -Infinity;
+  let b = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const px = xs[i] as number;
+    const py = ys[i] as number;
+    a[o + HEAD + i] = px;
+    a[o + HEAD + n + i] = py;
+    if (px < l) l = px;
+    if (px > r) r = px;
+    if (py < t) t = py;
+    if (py > b) b = py;
+  }
+  a[o] = n;
+  a[o + 1] = l;
+  a[o + 2] = t;
+  a[o + 3] = r;
+  a[o + 4] = b;
+  return o;
 }
 
 interface Walk {
-  pieces: Ring[];
+  pieces: number[];
   passes: number;
   budget: number;
   over: boolean;
 }
 
-const EMPTY: Ring = makeRing([], []);
-
 /** Below this (units², i.e. cm²) a term is taken as empty: far under any area the app reports. */
 const ZERO_AREA = 1e-6;
 
 /** area(rings ∩ ∪ pieces[0..count)). */
-function unionArea(walk: Walk, rings: Ring[], count: number): number {
+function unionArea(walk: Walk, rings: number[], upTo: number): number {
   let l = Infinity;
   let t = Infinity;
   let r = -Infinity;
   let b = -Infinity;
   for (const g of rings) {
-    l = Math.min(l, g.l);
-    t = Math.min(t, g.t);
-    r = Math.max(r, g.r);
-    b = Math.max(b, g.b);
+    l = Math.min(l, arena[g + 1] as number);
+    t = Math.min(t, arena[g + 2] as number);
+    r = Math.max(r, arena[g + 3] as number);
+    b = Math.max(b, arena[g + 4] as number);
   }
   let sum = 0;
-  for (let j = 0; j < count; j++) {
-    const p = walk.pieces[j] as Ring;
-    if (p.l > r || p.r < l || p.t > b || p.b < t) continue;
+  for (let j = 0; j < upTo; j++) {
+    const p = walk.pieces[j] as number;
+    if ((arena[p + 1] as number) > r || (arena[p + 3] as number) < l) continue;
+    if ((arena[p + 2] as number) > b || (arena[p + 4] as number) < t) continue;
     if (++walk.passes > walk.budget) {
       walk.over = true;
       return 0;
@@ -93,65 +139,65 @@ function unionArea(walk: Walk, rings: Ring[], count: number): number {
   return sum;
 }
 
-function makeRing(x: number[], y: number[]): Ring {
-  let l = Infinity;
-  let t = Infinity;
-  let r = -Infinity;
-  let b = -Infinity;
-  for (let i = 0; i < x.length; i++) {
-    const px = x[i] as number;
-    const py = y[i] as number;
-    if (px < l) l = px;
-    if (px > r) r = px;
-    if (py < t) t = py;
-    if (py > b) b = py;
-  }
-  return { x, y, l, t, r, b };
+/** Two scratch columns (x and y) for rings being built. */
+let colX = new Float64Array(256);
+let colY = new Float64Array(256);
+
+function ensureColumns(n: number): void {
+  if (colX.length >= n) return;
+  colX = new Float64Array(2 * n);
+  colY = new Float64Array(2 * n);
 }
 
-function toRing(path: Path64): Ring {
-  const x: number[] = [];
-  const y: number[] = [];
-  for (const p of path) {
-    x.push(p.x);
-    y.push(p.y);
+function toRing(path: Path64): number {
+  ensureColumns(path.length);
+  for (let i = 0; i < path.length; i++) {
+    const p = path[i] as Path64[number];
+    colX[i] = p.x;
+    colY[i] = p.y;
   }
-  return makeRing(x, y);
+  return storeRing(colX, colY, path.length);
 }
 
 /**
  * The piece as a counter-clockwise ring without repeated or collinear vertices; `EMPTY` if it has no area,
- * `null` if it is not convex.
+ * `NOT_CONVEX` if it is not convex.
  */
-function convexRing(path: Path64): Ring | null {
-  const x: number[] = [];
-  const y: number[] = [];
+function convexRing(path: Path64): number {
   const n = path.length;
+  ensureColumns(n);
+  const x = colX;
+  const y = colY;
+  let m = 0;
   // Drop repeated points first (a rectangle cut can repeat a corner).
   for (let i = 0; i < n; i++) {
     const p = path[i] as Path64[number];
-    const k = x.length;
-    if (k > 0 && x[k - 1] === p.x && y[k - 1] === p.y) continue;
-    x.push(p.x);
-    y.push(p.y);
+    if (m > 0 && x[m - 1] === p.x && y[m - 1] === p.y) continue;
+    x[m] = p.x;
+    y[m] = p.y;
+    m++;
   }
-  while (x.length > 1 && x[0] === x[x.length - 1] && y[0] === y[y.length - 1]) {
-    x.pop();
-    y.pop();
-  }
+  while (m > 1 && x[0] === x[m - 1] && y[0] === y[m - 1]) m--;
   let area = 0;
-  for (let i = 0, j = x.length - 1; i < x.length; j = i++) {
+  for (let i = 0, j = m - 1; i < m; j = i++) {
     area += (x[j] as number) * (y[i] as number) - (x[i] as number) * (y[j] as number);
   }
-  if (x.length < 3 || area === 0) return EMPTY;
+  if (m < 3 || area === 0) return EMPTY;
   if (area < 0) {
-    x.reverse();
-    y.reverse();
+    for (let i = 0, j = m - 1; i < j; i++, j--) {
+      const tx = x[i] as number;
+      const ty = y[i] as number;
+      x[i] = x[j] as number;
+      y[i] = y[j] as number;
+      x[j] = tx;
+      y[j] = ty;
+    }
   }
-  // Keep the turning vertices: a convex ring turns one way only.
-  const ox: number[] = [];
-  const oy: number[] = [];
-  const m = x.length;
+  // Keep the turning vertices: a convex ring turns one way only. They go to the arena's free end
+  // (reserved for all m, at most m are kept) and the ring is then stored from there.
+  const o = reserve(m);
+  const a = arena;
+  let k = 0;
   for (let i = 0; i < m; i++) {
     const ax = x[(i + m - 1) % m] as number;
     const ay = y[(i + m - 1) % m] as number;
@@ -163,40 +209,52 @@ function convexRing(path: Path64): Ring | null {
     // Vertices are rounded to the integer grid: a vertex within one unit of the line through its
     // neighbours counts as on it (dropping it moves the area by less than a unit per unit of length).
     const slack = Math.abs(cx - ax) + Math.abs(cy - ay);
-    if (turn < -slack) return null;
+    if (turn < -slack) {
+      top = o;
+      return NOT_CONVEX;
+    }
     if (turn > slack) {
-      ox.push(bx);
-      oy.push(by);
+      a[o + HEAD + k] = bx;
+      a[o + HEAD + m + k] = by;
+      k++;
     }
   }
-  return ox.length >= 3 ? makeRing(ox, oy) : EMPTY;
+  top = o;
+  if (k < 3) return EMPTY;
+  // Move the kept vertices into columns, then store them as a ring of k.
+  for (let i = 0; i < k; i++) {
+    x[i] = a[o + HEAD + i] as number;
+    y[i] = a[o + HEAD + m + i] as number;
+  }
+  return storeRing(x, y, k);
 }
 
 /**
  * Sutherland–Hodgman: every ring clipped to the counter-clockwise convex ring `c`. Returns `rings` itself
  * when no ring changed (all lie inside `c`).
  */
-function clipRings(rings: Ring[], c: Ring): Ring[] {
-  const out: Ring[] = [];
+function clipRings(rings: number[], c: number): number[] {
+  const out: number[] = [];
   let changed = false;
   for (const g of rings) {
     const r = clipConvex(g, c);
     if (r !== g) changed = true;
-    if (r.x.length >= 3) out.push(r);
+    if (r !== EMPTY && count(r) >= 3) out.push(r);
   }
   return changed ? out : rings;
 }
 
 /**
  * Two scratch rings the half-plane passes write into in turn, so one convex clip allocates only its
- * result (intermediate rings were most of this module's garbage).
+ * result.
  */
 let scratch = [new Float64Array(64), new Float64Array(64), new Float64Array(64), new Float64Array(64)];
 
 /** One ring cut to the convex ring `c`: the ring itself if it lies inside, `EMPTY` if nothing is left. */
-function clipConvex(ring: Ring, c: Ring): Ring {
-  const m = c.x.length;
-  let n = ring.x.length;
+function clipConvex(ring: number, c: number): number {
+  const a = arena;
+  const m = a[c] as number;
+  let n = a[ring] as number;
   if ((scratch[0] as Float64Array).length < 2 * (n + m) + 4) {
     const size = 2 * (n + m) + 64;
     scratch = [
@@ -206,29 +264,38 @@ function clipConvex(ring: Ring, c: Ring): Ring {
       new Float64Array(size),
     ];
   }
-  let srcX: ArrayLike<number> = ring.x;
-  let srcY: ArrayLike<number> = ring.y;
+  const rl = a[ring + 1] as number;
+  const rt = a[ring + 2] as number;
+  const rr = a[ring + 3] as number;
+  const rb = a[ring + 4] as number;
+  const cxs = c + HEAD;
+  const cys = c + HEAD + m;
+  // The first pass reads the ring in the arena, later ones the scratch the pass before wrote.
+  let srcX: Float64Array = a;
+  let srcY: Float64Array = a;
+  let sx = ring + HEAD;
+  let sy = ring + HEAD + n;
   let flip = 0;
   let changed = false;
   for (let i = 0; i < m && n >= 3; i++) {
     const j = i + 1 === m ? 0 : i + 1;
-    const ax = c.x[i] as number;
-    const ay = c.y[i] as number;
-    const dx = (c.x[j] as number) - ax;
-    const dy = (c.y[j] as number) - ay;
+    const ax = a[cxs + i] as number;
+    const ay = a[cys + i] as number;
+    const dx = (a[cxs + j] as number) - ax;
+    const dy = (a[cys + j] as number) - ay;
     // The ring's box (which also holds every cut of it) decides most half-planes by its extreme corners.
-    if (dx * ((dx > 0 ? ring.t : ring.b) - ay) - dy * ((dy > 0 ? ring.r : ring.l) - ax) >= 0) continue;
-    if (dx * ((dx > 0 ? ring.b : ring.t) - ay) - dy * ((dy > 0 ? ring.l : ring.r) - ax) < 0) return EMPTY;
+    if (dx * ((dx > 0 ? rt : rb) - ay) - dy * ((dy > 0 ? rr : rl) - ax) >= 0) continue;
+    if (dx * ((dx > 0 ? rb : rt) - ay) - dy * ((dy > 0 ? rl : rr) - ax) < 0) return EMPTY;
     const outX = scratch[flip * 2] as Float64Array;
     const outY = scratch[flip * 2 + 1] as Float64Array;
     let k = 0;
     let inside = 0;
-    let px = srcX[n - 1] as number;
-    let py = srcY[n - 1] as number;
+    let px = srcX[sx + n - 1] as number;
+    let py = srcY[sy + n - 1] as number;
     let ps = dx * (py - ay) - dy * (px - ax);
     for (let q = 0; q < n; q++) {
-      const qx = srcX[q] as number;
-      const qy = srcY[q] as number;
+      const qx = srcX[sx + q] as number;
+      const qy = srcY[sy + q] as number;
       const qs = dx * (qy - ay) - dy * (qx - ax);
       if (qs >= 0) {
         inside++;
@@ -252,29 +319,27 @@ function clipConvex(ring: Ring, c: Ring): Ring {
     if (inside === 0) return EMPTY;
     srcX = outX;
     srcY = outY;
+    sx = 0;
+    sy = 0;
     n = k;
     flip ^= 1;
     changed = true;
   }
   if (!changed) return ring;
   if (n < 3) return EMPTY;
-  const x: number[] = [];
-  const y: number[] = [];
-  for (let q = 0; q < n; q++) {
-    x.push(srcX[q] as number);
-    y.push(srcY[q] as number);
-  }
-  return makeRing(x, y);
+  return storeRing(srcX, srcY, n);
 }
 
-function ringsArea(rings: Ring[]): number {
-  let a = 0;
-  for (const r of rings) {
-    const xs = r.x;
-    const ys = r.y;
-    for (let i = 0, j = xs.length - 1; i < xs.length; j = i++) {
-      a += (xs[j] as number) * (ys[i] as number) - (xs[i] as number) * (ys[j] as number);
+function ringsArea(rings: number[]): number {
+  const a = arena;
+  let sum = 0;
+  for (const o of rings) {
+    const n = a[o] as number;
+    const xs = o + HEAD;
+    const ys = o + HEAD + n;
+    for (let i = 0, j = n - 1; i < n; j = i++) {
+      sum += (a[xs + j] as number) * (a[ys + i] as number) - (a[xs + i] as number) * (a[ys + j] as number);
     }
   }
-  return a / 2;
+  return sum / 2;
 }
