@@ -1,6 +1,7 @@
 import Flatbush from 'flatbush';
 import { polygonToSegmentDistance } from './geometry/distance.ts';
 import type { PreparedHamlet } from './prepareHamlets.ts';
+import { sortShort } from './sortShort.ts';
 
 /** A fibre segment or a site (a zero-length segment), integer units in the local projection. */
 export interface NearItem {
@@ -140,7 +141,7 @@ export class NearestIndex {
         let n = 0;
         for (const i of found) if ((lower[i] as number) <= bestD && i !== first) found[n++] = i;
         found.length = n;
-        found.sort((x, y) => (lower[x] as number) - (lower[y] as number));
+        sortShort(found, (x, y) => (lower[x] as number) - (lower[y] as number));
         for (const i of found) {
           if ((lower[i] as number) > bestD) break;
           take(i);

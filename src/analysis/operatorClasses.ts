@@ -8,6 +8,7 @@ import { compareNames } from './operatorNames.ts';
 import type { PreparedHamlet } from './prepareHamlets.ts';
 import { cutTo, keptPieces, recentPaths, touching } from './tiles.ts';
 import type { CutCache, CutPiece, Tile } from './tiles.ts';
+import { sortShort } from './sortShort.ts';
 
 /** One operator's coverage of one kind (MBB or fibre) in a hamlet. */
 export interface OperatorPart {
@@ -105,7 +106,7 @@ function perOperator(
     return [{ operator, reach: pooledReach, area: pooled, shapes: near }];
   }
   const parts: OperatorPart[] = [];
-  for (const operator of [...groups.keys()].sort(compareNames)) {
+  for (const operator of sortShort([...groups.keys()], compareNames)) {
     const list = groups.get(operator) as CoverageShape[];
     if (!unproven && (provenByOne(h, list) || reachFrom(h, list) === 'full')) {
       parts.push({ operator, reach: 'full', area: pooled, shapes: list });

@@ -1,4 +1,5 @@
 import type { Path64, Paths64 } from './clip.ts';
+import { sortShort } from '../sortShort.ts';
 
 /**
  * Area of `subject ∩ (P1 ∪ … ∪ Pk)` for convex pieces Pi, without building any polygon, by the recursion
@@ -34,7 +35,7 @@ export function convexUnionArea(subject: Paths64, pieces: readonly Path64[], bud
   }
   if (rings.length === 0 || convex.length === 0) return 0;
   // Largest first: a later piece's cut then often lies inside an earlier one, which ends its walk.
-  convex.sort((a, b) => boxArea(b) - boxArea(a));
+  sortShort(convex, (a, b) => boxArea(b) - boxArea(a));
   const walk: Walk = { pieces: convex, passes: 0, budget, over: false };
   const total = unionArea(walk, rings, convex.length);
   return walk.over ? null : total;
