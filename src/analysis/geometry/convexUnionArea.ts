@@ -23,21 +23,26 @@ import { sortShort } from '../sortShort.ts';
 export function convexUnionArea(subject: Paths64, pieces: readonly Path64[], budget = 512): number | null {
   // Nothing built here outlives the call: every ring goes into the arena from its start.
   top = 0;
+  listTop = 0;
   const convex: number[] = [];
   for (const p of pieces) {
     const ring = convexRing(p);
     if (ring === NOT_CONVEX) return null;
     if (ring !== EMPTY) convex.push(ring);
   }
-  const rings: number[] = [];
+  let rings = 0;
   for (const path of subject) {
-    if (path.length >= 3) rings.push(toRing(path));
+    if (path.length < 3) continue;
+    const ring = toRing(path);
+    reserveList(1);
+    (lists as Int32Array)[listTop++] = ring;
+    rings++;
   }
-  if (rings.length === 0 || convex.length === 0) return 0;
+  if (rings === 0 || convex.length === 0) return 0;
   // Largest first: a later piece's cut then often lies inside an earlier one, which ends its walk.
   sortShort(convex, (a, b) => boxArea(b) - boxArea(a));
   const walk: Walk = { pieces: convex, passes: 0, budget, over: false };
-  const total = unionArea(walk, rings, convex.length);
+  const total = unionArea(walk, 0, rings, convex.length);
   return walk.over ? null : total;
 }
 
@@ -107,13 +112,28 @@ interface Walk {
 /** Below this (units², i.e. cm²) a term is taken as empty: far under any area the app reports. */
 const ZERO_AREA = 1e-6;
 
-/** area(rings ∩ ∪ pieces[0..count)). */
-function unionArea(walk: Walk, rings: number[], upTo: number): number {
+/**
+ * Lists of rings (arena offsets) live on one stack: a list is a start and a length in `lists`, and each
+ * level of the walk pops what it pushed, as it lets go of the rings it made.
+ */
+let lists = new Int32Array(1024);
+let listTop = 0;
+
+function reserveList(n: number): void {
+  if (listTop + n <= lists.length) return;
+  const grown = new Int32Array(Math.max(2 * lists.length, listTop + n));
+  grown.set(lists.subarray(0, listTop));
+  lists = grown;
+}
+
+/** area(rings ∩ ∪ pieces[0..upTo)), the rings being `lists[start .. start + len)`. */
+function unionArea(walk: Walk, start: number, len: number, upTo: number): number {
   let l = Infinity;
   let t = Infinity;
   let r = -Infinity;
   let b = -Infinity;
-  for (const g of rings) {
+  for (let i = start; i < start + len; i++) {
+    const g = lists[i] as number;
     l = Math.min(l, arena[g + 1] as number);
     t = Math.min(t, arena[g + 2] as number);
     r = Math.max(r, arena[g + 3] as number);
@@ -128,13 +148,18 @@ function unionArea(walk: Walk, rings: number[], upTo: number): number {
       walk.over = true;
       return 0;
     }
-    const clipped = clipRings(rings, p);
+    const ringsMark = top;
+    const listMark = listTop;
+    const kept = clipRings(start, len, p);
     // Wholly inside one piece: inside the union.
-    if (clipped === rings) return ringsArea(rings);
-    if (clipped.length === 0) continue;
-    const a = ringsArea(clipped);
-    if (Math.abs(a) <= ZERO_AREA) continue;
-    sum += a - (j > 0 ? unionArea(walk, clipped, j) : 0);
+    if (kept === UNCHANGED) return ringsArea(start, len);
+    if (kept > 0) {
+      const a = ringsArea(listMark, kept);
+      if (Math.abs(a) > ZERO_AREA) sum += a - (j > 0 ? unionArea(walk, listMark, kept, j) : 0);
+    }
+    // The rings this piece's cut made are not needed again.
+    top = ringsMark;
+    listTop = listMark;
     if (walk.over) return 0;
   }
   return sum;
@@ -230,19 +255,28 @@ function convexRing(path: Path64): number {
   return storeRing(x, y, k);
 }
 
+/** `clipRings`' answer when every ring lies inside the piece. */
+const UNCHANGED = -1;
+
 /**
- * Sutherland–Hodgman: every ring clipped to the counter-clockwise convex ring `c`. Returns `rings` itself
- * when no ring changed (all lie inside `c`).
+ * Sutherland–Hodgman: every ring of `lists[start .. start + len)` clipped to the counter-clockwise convex
+ * ring `c`, the results pushed as a new list; returns their count, or `UNCHANGED` (nothing pushed) when
+ * every ring lies inside `c`.
  */
-function clipRings(rings: number[], c: number): number[] {
-  const out: number[] = [];
+function clipRings(start: number, len: number, c: number): number {
+  reserveList(len);
+  const out = listTop;
+  let k = 0;
   let changed = false;
-  for (const g of rings) {
+  for (let i = start; i < start + len; i++) {
+    const g = lists[i] as number;
     const r = clipConvex(g, c);
     if (r !== g) changed = true;
-    if (r !== EMPTY && count(r) >= 3) out.push(r);
+    if (r !== EMPTY && count(r) >= 3) lists[out + k++] = r;
   }
-  return changed ? out : rings;
+  if (!changed) return UNCHANGED;
+  listTop = out + k;
+  return k;
 }
 
 /**
@@ -331,15 +365,16 @@ function clipConvex(ring: number, c: number): number {
   return storeRing(srcX, srcY, n);
 }
 
-function ringsArea(rings: number[]): number {
+function ringsArea(start: number, len: number): number {
   const a = arena;
   let sum = 0;
-  for (const o of rings) {
+  for (let i = start; i < start + len; i++) {
+    const o = lists[i] as number;
     const n = a[o] as number;
     const xs = o + HEAD;
     const ys = o + HEAD + n;
-    for (let i = 0, j = n - 1; i < n; j = i++) {
-      sum += (a[xs + j] as number) * (a[ys + i] as number) - (a[xs + i] as number) * (a[ys + j] as number);
+    for (let q = 0, p = n - 1; q < n; p = q++) {
+      sum += (a[xs + p] as number) * (a[ys + q] as number) - (a[xs + q] as number) * (a[ys + p] as number);
     }
   }
   return sum / 2;
