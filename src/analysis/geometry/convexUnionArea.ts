@@ -48,8 +48,8 @@ export function convexUnionArea(subject: Paths64, pieces: readonly Path64[], bud
 
 /**
  * Rings live in one arena of numbers, addressed by offset: at `o` the vertex count n, the box (left, top,
- * right, bottom), then n x and n y. A call allocates no object per ring (the rings of one walk were most
- * of an analysis's garbage); the arena only grows.
+ * right, bottom), then n x and n y. A call allocates no object per ring; the arena's capacity only
+ * grows.
  */
 let arena = new Float64Array(1 << 15);
 let top = 0;
