@@ -1,5 +1,5 @@
 import type { Path64, Paths64, Rect64 } from 'clipper2-ts';
-import { ringPath } from './shapes.ts';
+import { appendVertex, ringPath } from './shapes.ts';
 
 type Pt = Path64[number];
 
@@ -160,17 +160,9 @@ function sidePass(
       // The same arithmetic as atX and atY.
       const ix = vertical ? at : Math.round(px + ((cx - px) * (at - py)) / (cy - py));
       const iy = vertical ? Math.round(py + ((cy - py) * (at - px)) / (cx - px)) : at;
-      if (k === 0 || dst[2 * k - 2] !== ix || dst[2 * k - 1] !== iy) {
-        dst[2 * k] = ix;
-        dst[2 * k + 1] = iy;
-        k++;
-      }
+      k = appendVertex(dst, k, ix, iy);
     }
-    if (curIn && (k === 0 || dst[2 * k - 2] !== cx || dst[2 * k - 1] !== cy)) {
-      dst[2 * k] = cx;
-      dst[2 * k + 1] = cy;
-      k++;
-    }
+    if (curIn) k = appendVertex(dst, k, cx, cy);
     px = cx;
     py = cy;
     prevIn = curIn;

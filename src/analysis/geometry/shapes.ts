@@ -154,11 +154,14 @@ function arcInto(
 
 /** Appends (x, y) rounded to the grid after `n` vertices unless it repeats the last one; the new count. */
 function put(out: Float64Array, n: number, x: number, y: number): number {
-  const px = Math.round(x);
-  const py = Math.round(y);
-  if (n > 0 && out[2 * n - 2] === px && out[2 * n - 1] === py) return n;
-  out[2 * n] = px;
-  out[2 * n + 1] = py;
+  return appendVertex(out, n, Math.round(x), Math.round(y));
+}
+
+/** Appends (x, y) after the `n` vertices of a numeric ring unless it repeats the last one; the new count. */
+export function appendVertex(out: Float64Array, n: number, x: number, y: number): number {
+  if (n > 0 && out[2 * n - 2] === x && out[2 * n - 1] === y) return n;
+  out[2 * n] = x;
+  out[2 * n + 1] = y;
   return n + 1;
 }
 
