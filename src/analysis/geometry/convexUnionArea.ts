@@ -58,7 +58,6 @@ const HEAD = 5;
 const EMPTY = -1;
 const NOT_CONVEX = -2;
 
-const count = (o: number): number => arena[o] as number;
 const boxArea = (o: number): number =>
   ((arena[o + 3] as number) - (arena[o + 1] as number)) *
   ((arena[o + 4] as number) - (arena[o + 2] as number));
@@ -165,14 +164,18 @@ function unionArea(walk: Walk, start: number, len: number, upTo: number): number
   return sum;
 }
 
-/** Two scratch columns (x and y) for rings being built. */
+/** Scratch columns (x and y) for rings being built, and for the vertices a piece keeps. */
 let colX = new Float64Array(256);
 let colY = new Float64Array(256);
+let keptX = new Float64Array(256);
+let keptY = new Float64Array(256);
 
 function ensureColumns(n: number): void {
   if (colX.length >= n) return;
   colX = new Float64Array(2 * n);
   colY = new Float64Array(2 * n);
+  keptX = new Float64Array(2 * n);
+  keptY = new Float64Array(2 * n);
 }
 
 function toRing(path: Path64): number {
@@ -219,10 +222,7 @@ function convexRing(path: Path64): number {
       y[j] = ty;
     }
   }
-  // Keep the turning vertices: a convex ring turns one way only. They go to the arena's free end
-  // (reserved for all m, at most m are kept) and the ring is then stored from there.
-  const o = reserve(m);
-  const a = arena;
+  // Keep the turning vertices: a convex ring turns one way only.
   let k = 0;
   for (let i = 0; i < m; i++) {
     const ax = x[(i + m - 1) % m] as number;
@@ -235,24 +235,14 @@ function convexRing(path: Path64): number {
     // Vertices are rounded to the integer grid: a vertex within one unit of the line through its
     // neighbours counts as on it (dropping it moves the area by less than a unit per unit of length).
     const slack = Math.abs(cx - ax) + Math.abs(cy - ay);
-    if (turn < -slack) {
-      top = o;
-      return NOT_CONVEX;
-    }
+    if (turn < -slack) return NOT_CONVEX;
     if (turn > slack) {
-      a[o + HEAD + k] = bx;
-      a[o + HEAD + m + k] = by;
+      keptX[k] = bx;
+      keptY[k] = by;
       k++;
     }
   }
-  top = o;
-  if (k < 3) return EMPTY;
-  // Move the kept vertices into columns, then store them as a ring of k.
-  for (let i = 0; i < k; i++) {
-    x[i] = a[o + HEAD + i] as number;
-    y[i] = a[o + HEAD + m + i] as number;
-  }
-  return storeRing(x, y, k);
+  return k < 3 ? EMPTY : storeRing(keptX, keptY, k);
 }
 
 /** `clipRings`' answer when every ring lies inside the piece. */
@@ -272,7 +262,7 @@ function clipRings(start: number, len: number, c: number): number {
     const g = lists[i] as number;
     const r = clipConvex(g, c);
     if (r !== g) changed = true;
-    if (r !== EMPTY && count(r) >= 3) lists[out + k++] = r;
+    if (r !== EMPTY) lists[out + k++] = r;
   }
   if (!changed) return UNCHANGED;
   listTop = out + k;

@@ -1,5 +1,5 @@
 import type { Path64, Paths64, Rect64 } from 'clipper2-ts';
-import { appendVertex, ringPath } from './shapes.ts';
+import { appendVertex, dropClosing, ringPath } from './shapes.ts';
 
 type Pt = Path64[number];
 
@@ -123,13 +123,8 @@ export function clipRingToRect(rect: Rect64, ring: Float64Array, n: number): Pat
     src = dst;
   }
   if (k < 3) return [];
-  let a = 0;
-  for (let i = 0, j = k - 1; i < k; j = i++) {
-    a +=
-      ((src[2 * j] as number) + (src[2 * i] as number)) *
-      ((src[2 * j + 1] as number) - (src[2 * i + 1] as number));
-  }
-  return a / 2 !== 0 ? [ringPath(src, k)] : [];
+  const path = ringPath(src, k);
+  return signedArea(path) !== 0 ? [path] : [];
 }
 
 /** Scratch rings the passes of `clipRingToRect` write into in turn. */
@@ -167,8 +162,7 @@ function sidePass(
     py = cy;
     prevIn = curIn;
   }
-  if (k > 1 && dst[0] === dst[2 * k - 2] && dst[1] === dst[2 * k - 1]) k--;
-  return k;
+  return dropClosing(dst, k);
 }
 
 /** The path's bounding box. */

@@ -118,8 +118,7 @@ export function capsuleRing(
   const theta = Math.atan2(by - ay, bx - ax);
   n = arcInto(out, n, bx, by, theta - Math.PI / 2, r, segments, arcRadius, grid);
   n = arcInto(out, n, ax, ay, theta + Math.PI / 2, r, segments, arcRadius, grid);
-  if (n > 1 && out[0] === out[2 * n - 2] && out[1] === out[2 * n - 1]) n--;
-  return n;
+  return dropClosing(out, n);
 }
 
 /** Half a capsule's outline around (cx, cy), from angle `from` to `from` + π, written after `n` vertices. */
@@ -163,6 +162,11 @@ export function appendVertex(out: Float64Array, n: number, x: number, y: number)
   out[2 * n] = x;
   out[2 * n + 1] = y;
   return n + 1;
+}
+
+/** The vertex count of a numeric ring without its last vertex when that repeats the first. */
+export function dropClosing(ring: Float64Array, n: number): number {
+  return n > 1 && ring[0] === ring[2 * n - 2] && ring[1] === ring[2 * n - 1] ? n - 1 : n;
 }
 
 /**
