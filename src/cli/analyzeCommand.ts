@@ -238,6 +238,8 @@ export const analyzeCommand: Command = {
       const analysed = loaded.scenario?.layers ?? layers;
       if (operator !== undefined) checkOperator(operator, analysed);
       loaded.analysed = analysed;
+      // Preparing the engine comes before the first hamlet's progress: at national size, seconds.
+      log(`Analysing ${analysed.hamlets.features.length} hamlets…`);
       started = performance.now();
       return analysed;
     };
@@ -299,6 +301,7 @@ export const analyzeCommand: Command = {
     for (const l of new Set([layers, loaded.analysed]))
       for (const role of Object.keys(l ?? {}) as (keyof InputLayers)[])
         if (role !== 'hamlets') delete l?.[role];
+    log(`Writing ${outArg}/…`);
     const stale = await writeOutputs(out, {
       ...outputs(result, layers.hamlets, { reach, hamletIndex }, units?.byId, operator),
       ...extra?.files,

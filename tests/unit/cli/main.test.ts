@@ -109,6 +109,14 @@ describe('main', () => {
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/Analysed 4 hamlets in \d+ ms: 1 unserved, 2 partial, 1 served; 3 ranked/);
     expect(r.err).toMatch(/100%/);
+    // What it is doing, in order: the engine's preparation and the writing say so before they start.
+    const steps = ['Reading ', 'Analysing 4 hamlets…', '(100%)', `Writing ${r.dir}/…`, 'Analysed 4'];
+    const at = steps.map((s) => r.err.indexOf(s));
+    expect(
+      at.every((i) => i >= 0),
+      r.err,
+    ).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
     expect((await readdir(r.dir)).sort()).toEqual(ANALYZE_OUTPUTS);
     expect(await readdir(join(r.dir, '..'))).toEqual(['out']);
     const rows = await ranking(r.dir);
