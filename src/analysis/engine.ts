@@ -99,6 +99,7 @@ export function buildEngine(
   onProgress?: ProgressCallback,
   keepGeometry?: boolean,
 ): EngineState {
+  onProgress?.(0, layers.hamlets?.features?.length ?? 0, 'preparing');
   const state = prepareEngine(layers, settings);
   const { hamlets, timingsMs } = state;
   const keep = keepGeometry ?? keepsGeometry(hamlets.length);

@@ -452,4 +452,8 @@ export interface AnalysisResult {
   timingsMs: Record<string, number>;
 }
 
+/**
+ * A run's progress: `'preparing'` (hamlets, coverage shapes and tiles made ready; done 0 of the hamlets)
+ * while the engine is prepared, then `'hamlets'` as they are computed.
+ */
 export type ProgressCallback = (done: number, total: number, phase: string) => void;

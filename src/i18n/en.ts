@@ -290,6 +290,7 @@ export const en: Strings = {
     targetMbbYear: '4G/5G target: by the end of',
     basemap: 'OpenStreetMap basemap (needs network)',
     reset: 'Reset to defaults',
+    preparing: 'Preparing the analysis…',
     runningFirst: 'Analysing… {{percent}}',
     running: 'Re-running the analysis… {{percent}}',
     done: 'Analysis finished in {{duration}}',

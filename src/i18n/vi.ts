@@ -294,6 +294,7 @@ export const vi = {
     targetMbbYear: 'Đạt 4G/5G vào cuối năm',
     basemap: 'Bản đồ nền OpenStreetMap (cần mạng)',
     reset: 'Khôi phục mặc định',
+    preparing: 'Đang chuẩn bị phân tích…',
     runningFirst: 'Đang phân tích… {{percent}}',
     running: 'Đang phân tích lại… {{percent}}',
     done: 'Phân tích xong trong {{duration}}',

@@ -22,13 +22,18 @@ import {
 /** Hamlets per result message: a few hundred keep each message's clone on the page to a few ms. */
 const HAMLETS_PER_CHUNK = 400;
 
-/** Progress messages cross threads; at most one every 100 ms keeps the main thread free. */
+/**
+ * Progress messages cross threads; at most one every 100 ms keeps the main thread free. A new phase and
+ * the end of one always go.
+ */
 function throttled(onProgress: ProgressCallback, everyMs = 100): ProgressCallback {
   let last = 0;
+  let lastPhase = '';
   return (done, total, phase) => {
     const now = performance.now();
-    if (now - last < everyMs && done < total) return;
+    if (phase === lastPhase && now - last < everyMs && done < total) return;
     last = now;
+    lastPhase = phase;
     onProgress(done, total, phase);
   };
 }

@@ -61,6 +61,7 @@ export async function analyzeSplit(
   helpers: readonly Helper[],
   onProgress?: ProgressCallback,
 ): Promise<EngineState> {
+  onProgress?.(0, layers.hamlets?.features?.length ?? 0, 'preparing');
   const state = prepareEngine(layers, settings);
   const t0 = performance.now();
   const order = hamletOrder(state);

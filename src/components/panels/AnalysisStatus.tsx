@@ -53,7 +53,13 @@ export function AnalysisStatus() {
   }
   if (running) {
     const share = progress && progress.total > 0 ? progress.done / progress.total : 0;
-    const key = hasResult ? 'settings.running' : 'settings.runningFirst';
+    // Before the first hamlet: at national size the engine's preparation takes seconds.
+    const key =
+      progress?.phase === 'preparing'
+        ? 'settings.preparing'
+        : hasResult
+          ? 'settings.running'
+          : 'settings.runningFirst';
     return (
       <div className="vt-status" data-testid="analysis-running">
         <span>{t(key, { percent: fmt.percent(share) })}</span>

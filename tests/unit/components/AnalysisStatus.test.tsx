@@ -26,6 +26,22 @@ describe('AnalysisStatus', () => {
     expect(shown()).toBe('Đang phân tích lại… 0%');
   });
 
+  it('says the analysis is being prepared until the first hamlet is counted, in both languages', () => {
+    renderWithI18n(<AnalysisStatus />, 'en');
+    let runId = 0;
+    act(() => {
+      runId = appStore.getState().startRun();
+      appStore.getState().setProgress(runId, { done: 0, total: 89_088, phase: 'preparing' });
+    });
+    expect(shown()).toBe('Preparing the analysis…');
+    act(() => appStore.getState().setProgress(runId, { done: 44_544, total: 89_088, phase: 'hamlets' }));
+    expect(shown()).toBe('Analysing… 50%');
+    cleanup();
+    renderWithI18n(<AnalysisStatus />);
+    act(() => appStore.getState().setProgress(runId, { done: 0, total: 10, phase: 'preparing' }));
+    expect(shown()).toBe('Đang chuẩn bị phân tích…');
+  });
+
   it('says a worker that stopped twice in words, with a Retry that asks the runner for another run', () => {
     renderWithI18n(<AnalysisStatus />);
     act(() => {

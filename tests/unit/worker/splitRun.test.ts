@@ -57,8 +57,12 @@ describe('a run split across workers', () => {
   it('gives the page the result of one worker, and its what-if and tower sharing', async () => {
     const { client, helpers } = splitting(500, 3);
     const progress: number[] = [];
+    const phases: string[] = [];
     vi.mocked(blocks.computeBlock).mockClear();
-    const result = await client.run(layers, settings, (done) => progress.push(done));
+    const result = await client.run(layers, settings, (done, _, phase) => {
+      progress.push(done);
+      if (phases.at(-1) !== phase) phases.push(phase);
+    });
     expect(helpers).toHaveLength(2);
     expect(vi.mocked(blocks.computeBlock).mock.calls.length).toBeGreaterThan(0);
     // Helpers end with the run.
@@ -66,6 +70,8 @@ describe('a run split across workers', () => {
     expect(untimed(result)).toEqual(untimed(analyze(layers, settings)));
     expect(progress.at(-1)).toBe(576);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    // The page can say the engine is being prepared before the first hamlet.
+    expect(phases).toEqual(['preparing', 'hamlets']);
 
     const one = new ScenarioSession(layers, settings);
     const edits: ScenarioEdit[] = [
