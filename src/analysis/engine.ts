@@ -99,8 +99,7 @@ export function buildEngine(
   onProgress?: ProgressCallback,
   keepGeometry?: boolean,
 ): EngineState {
-  onProgress?.(0, layers.hamlets?.features?.length ?? 0, 'preparing');
-  const state = prepareEngine(layers, settings);
+  const state = prepareEngine(layers, settings, onProgress);
   const { hamlets, timingsMs } = state;
   const keep = keepGeometry ?? keepsGeometry(hamlets.length);
   const t0 = performance.now();
@@ -121,13 +120,18 @@ export function buildEngine(
  * Everything {@link buildEngine} does before the hamlets are computed: hamlets, coverage shapes, tiles,
  * indexes and points. Then {@link computeHamlet} each index of {@link hamletOrder}, in any order or split
  * (each hamlet's result depends only on this state); the warnings it adds go to `inputWarnings` in the
- * order the hamlets are computed.
+ * order the hamlets are computed. `onProgress` hears the `'preparing'` phase first (0 of the hamlets).
  *
  * @example
  * const state = prepareEngine(layers, withDefaults({}));
  * for (const hi of hamletOrder(state)) computeHamlet(state, hi);
  */
-export function prepareEngine(layers: InputLayers, settings: Settings): EngineState {
+export function prepareEngine(
+  layers: InputLayers,
+  settings: Settings,
+  onProgress?: ProgressCallback,
+): EngineState {
+  onProgress?.(0, layers.hamlets?.features?.length ?? 0, 'preparing');
   const timingsMs: Record<string, number> = {};
   let t0 = performance.now();
   const lap = (name: string): void => {

@@ -61,8 +61,7 @@ export async function analyzeSplit(
   helpers: readonly Helper[],
   onProgress?: ProgressCallback,
 ): Promise<EngineState> {
-  onProgress?.(0, layers.hamlets?.features?.length ?? 0, 'preparing');
-  const state = prepareEngine(layers, settings);
+  const state = prepareEngine(layers, settings, onProgress);
   const t0 = performance.now();
   const order = hamletOrder(state);
   const merge = new BlockMerge(state, order);
