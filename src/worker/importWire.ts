@@ -1,5 +1,6 @@
 import type { LoadResult } from '../data/types.ts';
 import { featureBoxes, rememberBoxes } from '../data/featureBoxes.ts';
+import { bytesDigest, rememberLayerDigest } from '../data/layerDigest.ts';
 import {
   COLLECTION_RECORD,
   decodeResult,
@@ -15,18 +16,27 @@ import { rememberLayerBytes } from './layersBytes.ts';
  * A load's outcome as the import worker posts it: a layer's collection as bytes (`COLLECTION_RECORD`,
  * transferred), which the page decodes in slices, where a structured clone of 89,000 hamlets blocked it
  * for seconds, with its features' bounding boxes (`featureBoxes`, four numbers each), which the map and
- * the import's framing read and the page would otherwise compute over every coordinate in one task;
- * anything else, or a collection the bytes cannot carry (a lone surrogate), as it is.
+ * the import's framing read and the page would otherwise compute over every coordinate in one task, and
+ * the bytes' SHA-256 (`digest`, null without `crypto.subtle`), which the result cache's key takes instead
+ * of hashing every feature's JSON on the page while the analysis runs; anything else, or a collection the bytes cannot carry (a lone surrogate), as it is.
  */
 export type WireOutcome =
-  LoadOutcome | { ok: true; result: Omit<LoadResult, 'collection'>; bytes: ArrayBuffer; boxes: Float64Array };
+  | LoadOutcome
+  | {
+      ok: true;
+      result: Omit<LoadResult, 'collection'>;
+      bytes: ArrayBuffer;
+      boxes: Float64Array;
+      digest: string | null;
+    };
 
 export async function toWire(outcome: LoadOutcome): Promise<WireOutcome> {
   if (!outcome.ok) return outcome;
   const { collection, ...rest } = outcome.result;
   try {
     const bytes = await encodeResult(collection, noPause, COLLECTION_RECORD);
-    return { ok: true, result: rest, bytes, boxes: featureBoxes(collection.features) };
+    const digest = await bytesDigest(bytes);
+    return { ok: true, result: rest, bytes, boxes: featureBoxes(collection.features), digest };
   } catch (e) {
     if (e instanceof ResultCodecError) return outcome;
     throw e;
@@ -44,5 +54,6 @@ export async function fromWire(wire: WireOutcome, pause: Pause): Promise<LoadOut
   rememberBoxes(collection.features, wire.boxes);
   // The analysis worker is given the layer as these bytes (`layersToBytes`), not encoded again.
   rememberLayerBytes(collection, wire.bytes);
+  if (wire.digest !== null) rememberLayerDigest(collection, wire.digest);
   return { ok: true, result: { ...wire.result, collection } };
 }

@@ -1,4 +1,5 @@
 import type { InputLayers } from '../../analysis/types.ts';
+import { hex, layerDigest } from '../../data/layerDigest.ts';
 import { pageSlices } from '../../data/resultCodec.ts';
 
 /** Features per hashed piece: a few ms of serialising each, with the page let in every 40 ms. */
@@ -9,8 +10,10 @@ const settled = new WeakMap<InputLayers, string>();
 
 /**
  * A SHA-256 over a canonical serialisation of the layers: layers in name order, each as its collection's
- * own members and its features (JSON, as held), hashed in pieces whose digests are hashed again. Any byte
- * of any feature changes it; the order in which the layers object lists its layers does not. Computed once
+ * own members and its features (JSON, as held), hashed in pieces whose digests are hashed again, or, for a
+ * layer decoded from bytes whose digest is known (`layerDigest`: a layer imported through the dialog), as
+ * that digest. Any byte of any feature changes it; the order in which the layers object lists its layers
+ * does not. Computed once
  * per layers object (the saved data keeps it: `rememberDigest` after a reload). Null where the browser has
  * no `crypto.subtle` (a page not served from localhost or https): such data is not cached.
  *
@@ -54,6 +57,12 @@ async function computeDigest(layers: InputLayers): Promise<string | null> {
   for (const name of Object.keys(byName).sort()) {
     const layer = byName[name];
     if (layer === undefined) continue;
+    const known = layerDigest(layer);
+    // The layer is what its bytes decode to; "record" is no feature count, so the two forms never meet.
+    if (known !== undefined) {
+      parts.push(`${name}:record:${known}`);
+      continue;
+    }
     const { features = [], ...members } = layer;
     const pieces = [await sha(JSON.stringify(members))];
     for (let i = 0; i < features.length; i += FEATURES_PER_PIECE) {
@@ -64,8 +73,4 @@ async function computeDigest(layers: InputLayers): Promise<string | null> {
     parts.push(`${name}:${features.length}:${pieces.join(',')}`);
   }
   return sha(parts.join(';'));
-}
-
-function hex(buf: ArrayBuffer): string {
-  return Array.from(new Uint8Array(buf), (b) => b.toString(16).padStart(2, '0')).join('');
 }

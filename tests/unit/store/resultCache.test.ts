@@ -9,6 +9,7 @@ import {
   type ResultStore,
 } from '../../../src/store/persist/resultCache.ts';
 import { canonicalJson } from '../../../src/data/canonicalJson.ts';
+import { rememberLayerDigest } from '../../../src/data/layerDigest.ts';
 import { inputDigest, knownDigest } from '../../../src/store/persist/inputDigest.ts';
 import { blobKv, type KeyValueStore } from '../../../src/store/persist/kvStore.ts';
 import { encodeList } from '../../../src/store/persist/listRecord.ts';
@@ -334,6 +335,34 @@ describe('the key of a saved result', () => {
     const b = await inputDigest({ fibre, hamlets: structuredClone(input.hamlets) });
     expect(b).toBe(a);
     expect(await inputDigest(input)).not.toBe(a);
+  });
+
+  it('takes the digest of the bytes an imported layer was decoded from, without serialising its features', async () => {
+    const input = sampleInput();
+    let serialised = 0;
+    // A layer whose features count their serialisations.
+    const counted = (): InputLayers['hamlets'] => ({
+      ...input.hamlets,
+      features: input.hamlets.features.map((f, i) =>
+        i === 0 ? { ...f, toJSON: () => (serialised++, { ...f }) } : f,
+      ),
+    });
+    const fromBytes = (digest: string): InputLayers => {
+      const hamlets = counted();
+      rememberLayerDigest(hamlets, digest);
+      return { ...input, hamlets };
+    };
+    const a = await inputDigest(fromBytes('a'.repeat(64)));
+    expect(serialised).toBe(0);
+    // Another object decoded from the same bytes is the same data; other bytes are other data.
+    expect(await inputDigest(fromBytes('a'.repeat(64)))).toBe(a);
+    expect(await inputDigest(fromBytes('b'.repeat(64)))).not.toBe(a);
+    expect(serialised).toBe(0);
+    // The same features held without their bytes are hashed from their JSON: another key.
+    const plain = await inputDigest({ ...input, hamlets: counted() });
+    expect(serialised).toBeGreaterThan(0);
+    expect(plain).not.toBe(a);
+    expect(plain).toBe(await inputDigest(input));
   });
 
   it('names imported data by engine and digest, the sample by its URLs, and never runs with field reports', async () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createInThreadBackend, createWorkerBackend } from '../../../src/worker/importClient.ts';
@@ -6,6 +7,7 @@ import { importWorkerApi } from '../../../src/worker/importWorkerApi.ts';
 import { fromWire, toWire } from '../../../src/worker/importWire.ts';
 import { noPause } from '../../../src/data/resultCodec.ts';
 import { featureBoxes } from '../../../src/data/featureBoxes.ts';
+import { layerDigest } from '../../../src/data/layerDigest.ts';
 import { channelWorkers } from './channelWorkers.ts';
 
 /** Import workers running the real probe; a doomed one fails at its first message. */
@@ -64,6 +66,11 @@ describe('a layer read in the import worker', () => {
     if (!('boxes' in wire) || !back.ok) throw new Error('no boxes sent');
     expect(featureBoxes(back.result.collection.features)).toBe(wire.boxes);
     expect([...wire.boxes]).toEqual([...featureBoxes([...onPage.result.collection.features])]);
+    // So do the bytes' SHA-256, which the page keeps as the layer's digest (the result cache's key).
+    if (!('digest' in wire)) throw new Error('no digest sent');
+    expect(wire.digest).toBe(createHash('sha256').update(new Uint8Array(wire.bytes)).digest('hex'));
+    expect(layerDigest(back.result.collection)).toBe(wire.digest);
+    expect(layerDigest(onPage.result.collection)).toBeUndefined();
 
     const odd = structuredClone(onPage);
     odd.result.collection.features[0]!.properties = { name: 'Xóm \ud800' };
