@@ -27,6 +27,13 @@ export function rememberLayerBytes(collection: object, bytes: ArrayBuffer): void
   received.set(collection, bytes);
 }
 
+/** The bytes kept for this layer (`rememberLayerBytes`) while the page still holds them (not transferred). */
+export function keptLayerBytes(layer: object): ArrayBuffer | undefined {
+  const kept = received.get(layer);
+  // A transferred buffer is detached: its length is then 0, and no record is shorter than 20 bytes.
+  return kept && kept.byteLength > 0 ? kept : undefined;
+}
+
 /**
  * `layers` as `LayersBytes`: the layers with bytes kept (`rememberLayerBytes`) as those bytes, which the
  * transfer then takes from the page (a later worker gets them encoded again), the others encoded in slices
@@ -36,9 +43,8 @@ export async function layersToBytes(layers: InputLayers, pause: Pause): Promise<
   const parts: Record<string, ArrayBuffer> = {};
   const others: Record<string, unknown> = {};
   for (const [name, layer] of Object.entries(layers)) {
-    const kept = layer ? received.get(layer) : undefined;
-    // A transferred buffer is detached: its length is then 0, and no record is shorter than 20 bytes.
-    if (kept && kept.byteLength > 0) parts[name] = kept;
+    const kept = layer ? keptLayerBytes(layer) : undefined;
+    if (kept) parts[name] = kept;
     else others[name] = layer;
   }
   const rest = Object.keys(others).length > 0 ? await encodeResult(others, pause, LAYERS_RECORD) : null;

@@ -18,6 +18,8 @@ import {
 import { DATA_KEY, idbStore, SETTINGS_KEY, type KeyValueStore } from './kvStore.ts';
 import { isQuotaError, type SaveFailure } from './saveProblem.ts';
 import { savedDataDigest, setSavedDataHint } from './savedDataHint.ts';
+import { isSavedSet, readSavedSet, writeSavedSet, type LayerBytes } from './savedSet.ts';
+import { keptLayerBytes, rememberLayerBytes } from '../../worker/layersBytes.ts';
 
 export { DATA_KEY };
 
@@ -199,7 +201,18 @@ function rememberLayerBoxes(data: SavedData): void {
 async function readSavedData(stored: unknown, pause: Pause): Promise<SavedData | null> {
   if (!(stored instanceof ArrayBuffer)) return isSavedData(stored) ? stored : null;
   try {
-    const data = await decodeResult(stored, pause, DATA_RECORD);
+    if (!isSavedSet(stored)) {
+      const data = await decodeResult(stored, pause, DATA_RECORD);
+      return isSavedData(data) ? data : null;
+    }
+    const set = await readSavedSet(stored, pause);
+    const data = await decodeResult(set.data, pause, DATA_RECORD);
+    if (!isObject(data) || !isObject(data.input)) return null;
+    for (const { name, layer, bytes } of set.layers) {
+      data.input[name] = layer;
+      // The analysis worker is given the layer as these bytes, as after its import.
+      if (isObject(layer)) rememberLayerBytes(layer, bytes);
+    }
     return isSavedData(data) ? data : null;
   } catch (e) {
     if (!(e instanceof ResultCodecError)) throw e;
@@ -209,11 +222,18 @@ async function readSavedData(stored: unknown, pause: Pause): Promise<SavedData |
 }
 
 /**
- * The saved data as bytes, encoded in slices of the page's time; the structured-cloned object if the
+ * The saved data as bytes, encoded in slices of the page's time, with the layers of `records` as the bytes
+ * they were imported as (`writeSavedSet`) instead of encoded again; the structured-cloned object if the
  * encoder refuses a value (a string with a lone surrogate), so the data is saved either way.
  */
-async function storedForm(saved: SavedData, pause: Pause): Promise<unknown> {
+async function storedForm(saved: SavedData, records: readonly LayerBytes[], pause: Pause): Promise<unknown> {
   try {
+    if (records.length > 0) {
+      const input = { ...saved.input } as Record<string, unknown>;
+      for (const r of records) delete input[r.name];
+      const rest = await encodeResult({ ...saved, input, version: 2 }, pause, DATA_RECORD);
+      return await writeSavedSet(records, rest, pause);
+    }
     return await encodeResult({ ...saved, version: 2 }, pause, DATA_RECORD);
   } catch (e) {
     if (!(e instanceof ResultCodecError)) throw e;
@@ -269,9 +289,15 @@ export function startPersistence(
         boxes: knownLayerBoxes(s.input),
       };
       const input = s.input;
+      // Copied now: the layers' bytes go to the analysis worker by transfer once this change is handled.
+      const records: LayerBytes[] = [];
+      for (const [name, layer] of Object.entries(input) as [string, object | undefined][]) {
+        const kept = layer ? keptLayerBytes(layer) : undefined;
+        if (kept) records.push({ name, bytes: kept.slice(0) });
+      }
       queue('data', async () => {
         const digest = await inputDigest(input);
-        const value = await storedForm(digest === null ? saved : { ...saved, digest }, pause());
+        const value = await storedForm(digest === null ? saved : { ...saved, digest }, records, pause());
         await kv.set(DATA_KEY, value);
         setSavedDataHint(digest ?? true);
       });

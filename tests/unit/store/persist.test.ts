@@ -17,6 +17,9 @@ import { inputDigest } from '../../../src/store/persist/inputDigest.ts';
 import { dataSettled } from '../../../src/store/slices/dataSlice.ts';
 import { decodeList, encodeList } from '../../../src/store/persist/listRecord.ts';
 import { sampleRun } from '../../fixtures/sampleRun.ts';
+import { COLLECTION_RECORD, decodeResult, encodeResult, noPause } from '../../../src/data/resultCodec.ts';
+import { keptLayerBytes, rememberLayerBytes } from '../../../src/worker/layersBytes.ts';
+import { isSavedSet, readSavedSet, writeSavedSet } from '../../../src/store/persist/savedSet.ts';
 
 const flushAll = () => new Promise((r) => setTimeout(r, 0));
 
@@ -402,6 +405,85 @@ describe('saved data as bytes, and the saved result opened before it', () => {
     const after = createAppStore();
     expect((await restorePersisted(after, kv)).data).toBe(true);
     expect(after.getState().input).toEqual(input);
+  });
+
+  /** `importedHamlets` as the page holds a layer from the import worker: decoded from bytes it keeps. */
+  async function fromImportWorker(): Promise<{ input: InputLayers; bytes: ArrayBuffer }> {
+    const { hamlets } = await importedHamlets();
+    const bytes = await encodeResult(hamlets, noPause, COLLECTION_RECORD);
+    const collection = (await decodeResult(bytes, noPause, COLLECTION_RECORD)) as InputLayers['hamlets'];
+    rememberLayerBytes(collection, bytes);
+    return { input: { hamlets: collection }, bytes };
+  }
+
+  it('keeps an imported layer as the bytes it came as, copied, and it comes back equal and as those bytes', async () => {
+    fakeLocalStorage();
+    const kv = memoryStore();
+    const { input, bytes } = await fromImportWorker();
+    await saveImported(kv, input);
+    // The page's bytes are still there for the analysis worker: the saved data holds a copy.
+    expect(keptLayerBytes(input.hamlets)).toBe(bytes);
+    const stored = kv.data.get(DATA_KEY) as ArrayBuffer;
+    expect(isSavedSet(stored)).toBe(true);
+    const set = await readSavedSet(stored, noPause);
+    expect(set.layers.map((l) => l.name)).toEqual(['hamlets']);
+    expect(new Uint8Array(set.layers[0]!.bytes)).toEqual(new Uint8Array(bytes));
+    const after = createAppStore();
+    expect((await restorePersisted(after, kv)).data).toBe(true);
+    const restored = after.getState().input!;
+    expect(restored).toEqual(input);
+    expect(savedDataDigest()).toBe(await inputDigest(input));
+    // After a reload too the analysis worker is given the layer as its bytes, not encoded again.
+    expect(new Uint8Array(keptLayerBytes(restored.hamlets)!)).toEqual(new Uint8Array(bytes));
+  });
+
+  it('encodes a layer whose bytes already went to the analysis worker, as before', async () => {
+    const kv = memoryStore();
+    const { input, bytes } = await fromImportWorker();
+    structuredClone(bytes, { transfer: [bytes] });
+    expect(keptLayerBytes(input.hamlets)).toBeUndefined();
+    await saveImported(kv, input);
+    const stored = kv.data.get(DATA_KEY) as ArrayBuffer;
+    expect(stored).toBeInstanceOf(ArrayBuffer);
+    expect(isSavedSet(stored)).toBe(false);
+    const after = createAppStore();
+    expect((await restorePersisted(after, kv)).data).toBe(true);
+    expect(after.getState().input).toEqual(input);
+  });
+
+  it('a saved set cut short, of another form or with lengths that do not add up is said, never half read', async () => {
+    const layer = await encodeResult({ type: 'FeatureCollection', features: [] }, noPause, COLLECTION_RECORD);
+    const data = new Uint8Array([1, 2, 3, 4]).buffer;
+    const good = await writeSavedSet([{ name: 'thôn', bytes: layer }], data, noPause);
+    const back = await readSavedSet(good, noPause);
+    expect(back.layers.map((l) => [l.name, l.layer])).toEqual([
+      ['thôn', { type: 'FeatureCollection', features: [] }],
+    ]);
+    expect(new Uint8Array(back.data)).toEqual(new Uint8Array(data));
+    const broken = (change: (v: DataView) => void, length = good.byteLength): ArrayBuffer => {
+      const copy = good.slice(0, length);
+      change(new DataView(copy));
+      return copy;
+    };
+    await expect(
+      readSavedSet(
+        broken(() => undefined, good.byteLength - 1),
+        noPause,
+      ),
+    ).rejects.toThrow(/cut short/);
+    await expect(
+      readSavedSet(
+        broken((v) => v.setUint32(4, 2, true)),
+        noPause,
+      ),
+    ).rejects.toThrow(/form 2/);
+    // A record length one byte longer than written, with the whole length still matching.
+    await expect(
+      readSavedSet(
+        broken((v) => v.setUint32(20, layer.byteLength + 1, true)),
+        noPause,
+      ),
+    ).rejects.toThrow(/do not add up/);
   });
 
   it('data saved in the earlier form (a structured clone) is still read, and written again as bytes', async () => {
