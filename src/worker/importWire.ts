@@ -28,6 +28,8 @@ export type WireOutcome =
       bytes: ArrayBuffer;
       boxes: Float64Array;
       digest: string | null;
+      /** A copy of `bytes` for the saved data, made here rather than on the page. */
+      saveBytes: ArrayBuffer;
     };
 
 export async function toWire(outcome: LoadOutcome): Promise<WireOutcome> {
@@ -36,7 +38,8 @@ export async function toWire(outcome: LoadOutcome): Promise<WireOutcome> {
   try {
     const bytes = await encodeResult(collection, noPause, COLLECTION_RECORD);
     const digest = await bytesDigest(bytes);
-    return { ok: true, result: rest, bytes, boxes: featureBoxes(collection.features), digest };
+    const boxes = featureBoxes(collection.features);
+    return { ok: true, result: rest, bytes, boxes, digest, saveBytes: bytes.slice(0) };
   } catch (e) {
     if (e instanceof ResultCodecError) return outcome;
     throw e;
@@ -45,7 +48,7 @@ export async function toWire(outcome: LoadOutcome): Promise<WireOutcome> {
 
 /** What a wire outcome transfers rather than copies. */
 export function wireTransfers(wire: WireOutcome): ArrayBuffer[] {
-  return 'bytes' in wire ? [wire.bytes, wire.boxes.buffer as ArrayBuffer] : [];
+  return 'bytes' in wire ? [wire.bytes, wire.boxes.buffer as ArrayBuffer, wire.saveBytes] : [];
 }
 
 export async function fromWire(wire: WireOutcome, pause: Pause): Promise<LoadOutcome> {
@@ -53,7 +56,7 @@ export async function fromWire(wire: WireOutcome, pause: Pause): Promise<LoadOut
   const collection = (await decodeResult(wire.bytes, pause, COLLECTION_RECORD)) as LoadResult['collection'];
   rememberBoxes(collection.features, wire.boxes);
   // The analysis worker is given the layer as these bytes (`layersToBytes`), not encoded again.
-  rememberLayerBytes(collection, wire.bytes);
+  rememberLayerBytes(collection, wire.bytes, wire.saveBytes);
   if (wire.digest !== null) rememberLayerDigest(collection, wire.digest);
   return { ok: true, result: { ...wire.result, collection } };
 }

@@ -18,13 +18,27 @@ export interface LayersBytes {
 }
 
 const received = new WeakMap<object, ArrayBuffer>();
+const forSaving = new WeakMap<object, ArrayBuffer>();
 
 /**
  * Keeps the bytes a layer was decoded from on the page (`fromWire`), so it goes on to the analysis worker
- * as they came rather than encoded again (at 32× the sample, 33 MB of layers and a few seconds of slices).
+ * as they came rather than encoded again (at 32× the sample, 33 MB of layers and a few seconds of slices);
+ * `copy`, a copy of them made by the import worker, is kept for the saved data (`takeSavingCopy`).
  */
-export function rememberLayerBytes(collection: object, bytes: ArrayBuffer): void {
+export function rememberLayerBytes(collection: object, bytes: ArrayBuffer, copy?: ArrayBuffer): void {
   received.set(collection, bytes);
+  if (copy) forSaving.set(collection, copy);
+}
+
+/**
+ * The copy of a layer's bytes kept for the saved data, handed over once (the page then lets it go). The
+ * layer's own bytes go to the analysis worker by transfer, and copying them on the page would hold the
+ * import's click for ~100 ms at 32× (fresh memory's page faults).
+ */
+export function takeSavingCopy(layer: object): ArrayBuffer | undefined {
+  const copy = forSaving.get(layer);
+  forSaving.delete(layer);
+  return copy;
 }
 
 /** The bytes kept for this layer (`rememberLayerBytes`) while the page still holds them (not transferred). */

@@ -19,7 +19,7 @@ import { DATA_KEY, idbStore, SETTINGS_KEY, type KeyValueStore } from './kvStore.
 import { isQuotaError, type SaveFailure } from './saveProblem.ts';
 import { savedDataDigest, setSavedDataHint } from './savedDataHint.ts';
 import { isSavedSet, readSavedSet, writeSavedSet, type LayerBytes } from './savedSet.ts';
-import { keptLayerBytes, rememberLayerBytes } from '../../worker/layersBytes.ts';
+import { rememberLayerBytes, takeSavingCopy } from '../../worker/layersBytes.ts';
 
 export { DATA_KEY };
 
@@ -289,11 +289,11 @@ export function startPersistence(
         boxes: knownLayerBoxes(s.input),
       };
       const input = s.input;
-      // Copied now: the layers' bytes go to the analysis worker by transfer once this change is handled.
+      // The import worker's copies of the layers' bytes, taken now (the layers' own go to the analysis worker).
       const records: LayerBytes[] = [];
       for (const [name, layer] of Object.entries(input) as [string, object | undefined][]) {
-        const kept = layer ? keptLayerBytes(layer) : undefined;
-        if (kept) records.push({ name, bytes: kept.slice(0) });
+        const copy = layer ? takeSavingCopy(layer) : undefined;
+        if (copy) records.push({ name, bytes: copy });
       }
       queue('data', async () => {
         const digest = await inputDigest(input);

@@ -18,7 +18,7 @@ import { dataSettled } from '../../../src/store/slices/dataSlice.ts';
 import { decodeList, encodeList } from '../../../src/store/persist/listRecord.ts';
 import { sampleRun } from '../../fixtures/sampleRun.ts';
 import { COLLECTION_RECORD, decodeResult, encodeResult, noPause } from '../../../src/data/resultCodec.ts';
-import { keptLayerBytes, rememberLayerBytes } from '../../../src/worker/layersBytes.ts';
+import { keptLayerBytes, rememberLayerBytes, takeSavingCopy } from '../../../src/worker/layersBytes.ts';
 import { isSavedSet, readSavedSet, writeSavedSet } from '../../../src/store/persist/savedSet.ts';
 
 const flushAll = () => new Promise((r) => setTimeout(r, 0));
@@ -407,12 +407,15 @@ describe('saved data as bytes, and the saved result opened before it', () => {
     expect(after.getState().input).toEqual(input);
   });
 
-  /** `importedHamlets` as the page holds a layer from the import worker: decoded from bytes it keeps. */
-  async function fromImportWorker(): Promise<{ input: InputLayers; bytes: ArrayBuffer }> {
+  /**
+   * `importedHamlets` as the page holds a layer from the import worker: decoded from bytes it keeps, with
+   * the worker's copy of them for saving unless `withCopy` is false.
+   */
+  async function fromImportWorker(withCopy = true): Promise<{ input: InputLayers; bytes: ArrayBuffer }> {
     const { hamlets } = await importedHamlets();
     const bytes = await encodeResult(hamlets, noPause, COLLECTION_RECORD);
     const collection = (await decodeResult(bytes, noPause, COLLECTION_RECORD)) as InputLayers['hamlets'];
-    rememberLayerBytes(collection, bytes);
+    rememberLayerBytes(collection, bytes, withCopy ? bytes.slice(0) : undefined);
     return { input: { hamlets: collection }, bytes };
   }
 
@@ -421,8 +424,9 @@ describe('saved data as bytes, and the saved result opened before it', () => {
     const kv = memoryStore();
     const { input, bytes } = await fromImportWorker();
     await saveImported(kv, input);
-    // The page's bytes are still there for the analysis worker: the saved data holds a copy.
+    // The page's bytes are still there for the analysis worker: the saved data took the worker's copy.
     expect(keptLayerBytes(input.hamlets)).toBe(bytes);
+    expect(takeSavingCopy(input.hamlets)).toBeUndefined();
     const stored = kv.data.get(DATA_KEY) as ArrayBuffer;
     expect(isSavedSet(stored)).toBe(true);
     const set = await readSavedSet(stored, noPause);
@@ -437,11 +441,9 @@ describe('saved data as bytes, and the saved result opened before it', () => {
     expect(new Uint8Array(keptLayerBytes(restored.hamlets)!)).toEqual(new Uint8Array(bytes));
   });
 
-  it('encodes a layer whose bytes already went to the analysis worker, as before', async () => {
+  it('encodes a layer without a copy of its bytes (saved before, or restored), as before', async () => {
     const kv = memoryStore();
-    const { input, bytes } = await fromImportWorker();
-    structuredClone(bytes, { transfer: [bytes] });
-    expect(keptLayerBytes(input.hamlets)).toBeUndefined();
+    const { input } = await fromImportWorker(false);
     await saveImported(kv, input);
     const stored = kv.data.get(DATA_KEY) as ArrayBuffer;
     expect(stored).toBeInstanceOf(ArrayBuffer);

@@ -8,6 +8,7 @@ import { fromWire, toWire } from '../../../src/worker/importWire.ts';
 import { noPause } from '../../../src/data/resultCodec.ts';
 import { featureBoxes } from '../../../src/data/featureBoxes.ts';
 import { layerDigest } from '../../../src/data/layerDigest.ts';
+import { keptLayerBytes, takeSavingCopy } from '../../../src/worker/layersBytes.ts';
 import { channelWorkers } from './channelWorkers.ts';
 
 /** Import workers running the real probe; a doomed one fails at its first message. */
@@ -71,6 +72,12 @@ describe('a layer read in the import worker', () => {
     expect(wire.digest).toBe(createHash('sha256').update(new Uint8Array(wire.bytes)).digest('hex'));
     expect(layerDigest(back.result.collection)).toBe(wire.digest);
     expect(layerDigest(onPage.result.collection)).toBeUndefined();
+    // And a copy of the bytes, made in the worker, which the saved data takes once.
+    expect(wire.saveBytes).not.toBe(wire.bytes);
+    expect(new Uint8Array(wire.saveBytes)).toEqual(new Uint8Array(wire.bytes));
+    expect(keptLayerBytes(back.result.collection)).toBe(wire.bytes);
+    expect(takeSavingCopy(back.result.collection)).toBe(wire.saveBytes);
+    expect(takeSavingCopy(back.result.collection)).toBeUndefined();
 
     const odd = structuredClone(onPage);
     odd.result.collection.features[0]!.properties = { name: 'Xóm \ud800' };
