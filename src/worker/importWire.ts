@@ -16,9 +16,10 @@ import { rememberLayerBytes } from './layersBytes.ts';
  * A load's outcome as the import worker posts it: a layer's collection as bytes (`COLLECTION_RECORD`,
  * transferred), which the page decodes in slices, where a structured clone of 89,000 hamlets blocked it
  * for seconds, with its features' bounding boxes (`featureBoxes`, four numbers each), which the map and
- * the import's framing read and the page would otherwise compute over every coordinate in one task, and
- * the bytes' SHA-256 (`digest`, null without `crypto.subtle`), which the result cache's key takes instead
- * of hashing every feature's JSON on the page while the analysis runs; anything else, or a collection the bytes cannot carry (a lone surrogate), as it is.
+ * the import's framing read and the page would otherwise compute over every coordinate in one task, the
+ * bytes' SHA-256 (`digest`, null without `crypto.subtle`), which the result cache's key takes instead of
+ * hashing every feature's JSON on the page while the analysis runs, and a copy of the bytes for the saved
+ * data (`saveBytes`); anything else, or a collection the bytes cannot carry (a lone surrogate), as it is.
  */
 export type WireOutcome =
   | LoadOutcome

@@ -13,9 +13,9 @@ const settled = new WeakMap<InputLayers, string>();
  * own members and its features (JSON, as held), hashed in pieces whose digests are hashed again, or, for a
  * layer decoded from bytes whose digest is known (`layerDigest`: a layer imported through the dialog), as
  * that digest. Any byte of any feature changes it; the order in which the layers object lists its layers
- * does not. Computed once
- * per layers object (the saved data keeps it: `rememberDigest` after a reload). Null where the browser has
- * no `crypto.subtle` (a page not served from localhost or https): such data is not cached.
+ * does not. Computed once per layers object (the saved data keeps it: `rememberDigest` after a reload).
+ * Null where the browser has no `crypto.subtle` (a page not served from localhost or https): such data is
+ * not cached.
  *
  * @example const digest = await inputDigest(state.input);
  */
