@@ -29,18 +29,19 @@ export type WireOutcome =
       bytes: ArrayBuffer;
       boxes: Float64Array;
       digest: string | null;
-      /** A copy of `bytes` for the saved data, made here rather than on the page. */
-      saveBytes: ArrayBuffer;
+      /** A copy of `bytes` for the saved data's input layers, made here rather than on the page; null for others. */
+      saveBytes: ArrayBuffer | null;
     };
 
-export async function toWire(outcome: LoadOutcome): Promise<WireOutcome> {
+/** `saveCopy`: the layer goes into the analysis input (not a boundary layer), whose saved data takes a copy. */
+export async function toWire(outcome: LoadOutcome, saveCopy = true): Promise<WireOutcome> {
   if (!outcome.ok) return outcome;
   const { collection, ...rest } = outcome.result;
   try {
     const bytes = await encodeResult(collection, noPause, COLLECTION_RECORD);
     const digest = await bytesDigest(bytes);
     const boxes = featureBoxes(collection.features);
-    return { ok: true, result: rest, bytes, boxes, digest, saveBytes: bytes.slice(0) };
+    return { ok: true, result: rest, bytes, boxes, digest, saveBytes: saveCopy ? bytes.slice(0) : null };
   } catch (e) {
     if (e instanceof ResultCodecError) return outcome;
     throw e;
@@ -49,7 +50,10 @@ export async function toWire(outcome: LoadOutcome): Promise<WireOutcome> {
 
 /** What a wire outcome transfers rather than copies. */
 export function wireTransfers(wire: WireOutcome): ArrayBuffer[] {
-  return 'bytes' in wire ? [wire.bytes, wire.boxes.buffer as ArrayBuffer, wire.saveBytes] : [];
+  if (!('bytes' in wire)) return [];
+  const out = [wire.bytes, wire.boxes.buffer as ArrayBuffer];
+  if (wire.saveBytes) out.push(wire.saveBytes);
+  return out;
 }
 
 export async function fromWire(wire: WireOutcome, pause: Pause): Promise<LoadOutcome> {
@@ -57,7 +61,7 @@ export async function fromWire(wire: WireOutcome, pause: Pause): Promise<LoadOut
   const collection = (await decodeResult(wire.bytes, pause, COLLECTION_RECORD)) as LoadResult['collection'];
   rememberBoxes(collection.features, wire.boxes);
   // The analysis worker is given the layer as these bytes (`layersToBytes`), not encoded again.
-  rememberLayerBytes(collection, wire.bytes, wire.saveBytes);
+  rememberLayerBytes(collection, wire.bytes, wire.saveBytes ?? undefined);
   if (wire.digest !== null) rememberLayerDigest(collection, wire.digest);
   return { ok: true, result: { ...wire.result, collection } };
 }

@@ -1,4 +1,5 @@
 import * as Comlink from 'comlink';
+import { isAdminRole } from '../data/layerRoles.ts';
 import { forgetFile, runLoad, runProbe, type LoadRequest, type NamedBlob } from './importTask.ts';
 import { toWire, wireTransfers, type WireOutcome } from './importWire.ts';
 
@@ -15,7 +16,11 @@ export const importWorkerApi = {
       last = now;
       onProgress(f);
     };
-    const wire = await toWire(await runLoad(file, role, options, throttled, undefined, parsedId));
+    // Boundary layers are saved apart from the analysis input, encoded: no copy of their bytes for that.
+    const wire = await toWire(
+      await runLoad(file, role, options, throttled, undefined, parsedId),
+      !isAdminRole(role),
+    );
     return Comlink.transfer(wire, wireTransfers(wire));
   },
 };

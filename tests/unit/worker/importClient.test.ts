@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createInThreadBackend, createWorkerBackend } from '../../../src/worker/importClient.ts';
 import { runProbe, type LoadOutcome } from '../../../src/worker/importTask.ts';
 import { importWorkerApi } from '../../../src/worker/importWorkerApi.ts';
-import { fromWire, toWire } from '../../../src/worker/importWire.ts';
+import { fromWire, toWire, wireTransfers } from '../../../src/worker/importWire.ts';
 import { noPause } from '../../../src/data/resultCodec.ts';
 import { featureBoxes } from '../../../src/data/featureBoxes.ts';
 import { layerDigest } from '../../../src/data/layerDigest.ts';
@@ -73,11 +73,19 @@ describe('a layer read in the import worker', () => {
     expect(layerDigest(back.result.collection)).toBe(wire.digest);
     expect(layerDigest(onPage.result.collection)).toBeUndefined();
     // And a copy of the bytes, made in the worker, which the saved data takes once.
+    if (!wire.saveBytes) throw new Error('no copy sent');
     expect(wire.saveBytes).not.toBe(wire.bytes);
     expect(new Uint8Array(wire.saveBytes)).toEqual(new Uint8Array(wire.bytes));
     expect(keptLayerBytes(back.result.collection)).toBe(wire.bytes);
     expect(takeSavingCopy(back.result.collection)).toBe(wire.saveBytes);
     expect(takeSavingCopy(back.result.collection)).toBeUndefined();
+    // A boundary layer (saved apart from the analysis input) comes without the copy.
+    const boundary = await toWire(onPage, false);
+    expect('bytes' in boundary && boundary.saveBytes).toBeNull();
+    expect(wireTransfers(boundary)).toHaveLength(2);
+    const kept = await fromWire(boundary, noPause);
+    if (!kept.ok) throw new Error('boundary layer not decoded');
+    expect(takeSavingCopy(kept.result.collection)).toBeUndefined();
 
     const odd = structuredClone(onPage);
     odd.result.collection.features[0]!.properties = { name: 'Xóm \ud800' };
