@@ -6,6 +6,7 @@ import analysisWorkerUrl from './analysis.worker.ts?worker&url';
 import { AheadProgress, aheadSettings } from './aheadProgress.ts';
 import { watchWorker, WorkerDied, WorkerFailed } from './lifeline.ts';
 import { pageSlices, ResultCodecError } from '../data/resultCodec.ts';
+import { rememberResultBytes } from '../data/resultBytes.ts';
 import { layersToBytes, layersTransfers } from './layersBytes.ts';
 import {
   originOf,
@@ -224,7 +225,7 @@ export class AnalysisClient {
         // The worker may be busy with its run ahead on these very settings: show that run's progress.
         const detach = originOf(layers) ? this.ahead?.progress.attach(settings, onProgress) : undefined;
         this.runsSent++;
-        const { hamletChunks, ...head } = await api
+        const { hamletChunks, runSeq, ...head } = await api
           .run(settings, Comlink.proxy(onProgress))
           .finally(() => detach?.());
         // All chunks asked for at once: the worker answers one after another without waiting for the
@@ -232,7 +233,10 @@ export class AnalysisClient {
         const chunks = await Promise.all(Array.from({ length: hamletChunks }, (_, i) => api.takeHamlets(i)));
         const hamlets: AnalysisResult['hamlets'] = [];
         for (const chunk of chunks) for (const h of chunk) hamlets.push(h);
-        return { ...head, hamlets };
+        const result = { ...head, hamlets };
+        // Saving it asks this worker for its bytes instead of encoding it on the page.
+        rememberResultBytes(result, () => this.resultBytes(api, death, runSeq));
+        return result;
       })();
       return await Promise.race([work, cancelled, death]);
     } finally {
@@ -258,6 +262,26 @@ export class AnalysisClient {
         return call(api);
       })();
       return await Promise.race([work, death, gone]);
+    } finally {
+      release();
+    }
+  }
+
+  /**
+   * Run `seq`'s result as bytes from the worker that computed it; null if that worker is gone, replaced or
+   * has moved on (a newer run, a what-if edit).
+   */
+  private async resultBytes(
+    api: Comlink.Remote<AnalysisWorkerApi>,
+    death: Promise<never>,
+    seq: number,
+  ): Promise<ArrayBuffer | null> {
+    if (this.api !== api) return null;
+    const { gone, release } = this.untilReplaced();
+    try {
+      return await Promise.race([api.resultBytes(seq), death, gone]);
+    } catch {
+      return null;
     } finally {
       release();
     }

@@ -1,3 +1,4 @@
+import * as Comlink from 'comlink';
 import type { ColocationOptions, ColocationResult } from '../analysis/colocation.ts';
 import { newlyCoveredAreas } from '../analysis/scenarioCovered.ts';
 import { ScenarioSession } from '../analysis/scenarioSession.ts';
@@ -7,7 +8,7 @@ import type { AnalysisResult, InputLayers, ProgressCallback, Settings } from '..
 import type { ScenarioWorkerUpdate, SuggestReply } from './scenarioProtocol.ts';
 import { aheadSettings } from './aheadProgress.ts';
 import { fetchSampleFiles, parseSampleInputs, sampleLayersOf } from '../data/sampleLayers.ts';
-import { noPause, ResultCodecError } from '../data/resultCodec.ts';
+import { encodeResult, noPause, RESULT_RECORD, ResultCodecError } from '../data/resultCodec.ts';
 import { copyLayersBytes, layersFromBytes, layersToBytes, type LayersBytes } from './layersBytes.ts';
 import { WorkerDied } from './lifeline.ts';
 import {
@@ -39,7 +40,7 @@ function throttled(onProgress: ProgressCallback, everyMs = 100): ProgressCallbac
 }
 
 /** A result without its hamlets, which follow in chunks (`takeHamlets`); `hamletChunks` says how many. */
-export type ResultHead = AnalysisResult & { hamletChunks: number };
+export type ResultHead = AnalysisResult & { hamletChunks: number; runSeq: number };
 
 /** An analysis kept for what-if edits: the session, and the layers (`generation`) and settings it is for. */
 interface KeptSession {
@@ -105,7 +106,17 @@ export function createAnalysisWorkerApi(options: AnalysisWorkerOptions = {}) {
   let running: Promise<unknown> | null = null;
   /** Bumped by every change of `layers`, so a slow sample fetch cannot overwrite layers set after it began. */
   let generation = 0;
-  let resultOut: { hamlets: AnalysisResult['hamlets'] } | null = null;
+  /**
+   * The last run's result, its hamlets taken in chunks (`takeHamlets`); `seq` numbers the run, and `clean`
+   * says no what-if edit came since (then `resultBytes` may still encode it).
+   */
+  let resultOut: {
+    hamlets: AnalysisResult['hamlets'];
+    result: AnalysisResult;
+    seq: number;
+    clean: boolean;
+  } | null = null;
+  let runSeq = 0;
   /**
    * A run made ahead on the freshly loaded sample with the default settings (`loadSample(..., true)`), for
    * the layers of `generation`: the page's first `run` with the same settings takes it instead of waiting.
@@ -129,6 +140,11 @@ export function createAnalysisWorkerApi(options: AnalysisWorkerOptions = {}) {
   };
   /** Whether `run` was called for the current layers (then nothing is run ahead any more). */
   let ranFor = -1;
+
+  /** After a what-if edit the last run's result is not encoded for saving here: the page encodes its copy. */
+  const sessionTouched = (): void => {
+    if (resultOut) resultOut.clean = false;
+  };
 
   const api = {
     /** Layers are sent once per worker and kept, so a settings change does not re-copy megabytes. */
@@ -230,8 +246,10 @@ export function createAnalysisWorkerApi(options: AnalysisWorkerOptions = {}) {
           session: new ScenarioSession(layers, settings, throttled(onProgress)),
         };
       const result = kept.session.baseline;
-      resultOut = { hamlets: result.hamlets };
-      return { ...result, hamlets: [], hamletChunks: Math.ceil(result.hamlets.length / HAMLETS_PER_CHUNK) };
+      const seq = ++runSeq;
+      resultOut = { hamlets: result.hamlets, result, seq, clean: true };
+      const hamletChunks = Math.ceil(result.hamlets.length / HAMLETS_PER_CHUNK);
+      return { ...result, hamlets: [], hamletChunks, runSeq: seq };
     },
     /**
      * A helper's part of a split run (`analyzeSplit`), in a worker started for it and given the layers
@@ -245,6 +263,20 @@ export function createAnalysisWorkerApi(options: AnalysisWorkerOptions = {}) {
     async helpLayers(bytes: LayersBytes): Promise<void> {
       helperLayers = layersFromBytes(bytes, noPause);
       await helperLayers;
+    },
+    /**
+     * The result of run `seq` as bytes (`RESULT_RECORD`, transferred), encoded here for the page to save;
+     * null once a newer run or a what-if edit came, or if the codec cannot carry it.
+     */
+    async resultBytes(seq: number): Promise<ArrayBuffer | null> {
+      if (!resultOut || resultOut.seq !== seq || !resultOut.clean) return null;
+      try {
+        const bytes = await encodeResult(resultOut.result, noPause, RESULT_RECORD);
+        return Comlink.transfer(bytes, [bytes]);
+      } catch (e) {
+        if (e instanceof ResultCodecError) return null;
+        throw e;
+      }
     },
     takeHamlets(i: number): AnalysisResult['hamlets'] {
       if (!resultOut) throw new Error('analysis worker: no result to take hamlets from');
@@ -267,6 +299,7 @@ export function createAnalysisWorkerApi(options: AnalysisWorkerOptions = {}) {
       name: string,
     ): Promise<ScenarioWorkerUpdate> {
       await settled();
+      sessionTouched();
       const s = sessionFor(settings);
       const u = s.sync(edits, name);
       // Highlight what every edit of the scenario changed, not only the last one.

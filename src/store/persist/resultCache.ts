@@ -2,6 +2,7 @@ import { clear, createStore, get, keys, set, type UseStore } from 'idb-keyval';
 import type { AnalysisResult, InputLayers, Settings } from '../../analysis/types.ts';
 import type { Analyser } from '../runner.ts';
 import { canonicalJson } from '../../data/canonicalJson.ts';
+import { resultBytesSource } from '../../data/resultBytes.ts';
 import { inputDigest, knownDigest } from './inputDigest.ts';
 import { blobKv } from './kvStore.ts';
 import { decodeList, encodeList, type SavedList } from './listRecord.ts';
@@ -139,7 +140,9 @@ export function binaryResultStore(kv: ResultKv, pause: () => Pause = pageSlices)
       let bytes: ArrayBuffer;
       let list: ArrayBuffer | undefined;
       try {
-        bytes = await encodeResult(result, pause());
+        // The analysis worker's bytes of this result, when it can still give them; else encoded here.
+        const source = resultBytesSource(result);
+        bytes = (source ? await source().catch(() => null) : null) ?? (await encodeResult(result, pause()));
       } catch (e) {
         console.warn(`Analysis result not saved: ${describe(e)}`);
         return;

@@ -10,6 +10,7 @@ import {
 } from '../../../src/store/persist/resultCache.ts';
 import { canonicalJson } from '../../../src/data/canonicalJson.ts';
 import { rememberLayerDigest } from '../../../src/data/layerDigest.ts';
+import { rememberResultBytes } from '../../../src/data/resultBytes.ts';
 import { inputDigest, knownDigest } from '../../../src/store/persist/inputDigest.ts';
 import { blobKv, type KeyValueStore } from '../../../src/store/persist/kvStore.ts';
 import { encodeList } from '../../../src/store/persist/listRecord.ts';
@@ -166,6 +167,26 @@ describe('stored as bytes', () => {
     expect([...kv.records.keys()]).toEqual(['b', 'list|b']);
     expect(await store.get('a')).toBeUndefined();
     expect((await store.get('b'))?.warnings).toEqual(['b']);
+  });
+
+  it('writes the bytes the analysis worker gives for a result, and encodes it itself when the worker cannot', async () => {
+    const kv = mapKv();
+    const store = binaryResultStore(kv, () => noPause);
+    const result = analyze(sampleInput(), DEFAULT_SETTINGS);
+    // Marked so that what is written shows whose bytes they are.
+    const fromWorker = await encodeResult({ ...result, warnings: ['the worker’s'] }, noPause);
+    rememberResultBytes(result, () => Promise.resolve(fromWorker));
+    await store.replace('a', result);
+    expect((await binaryResultStore(kv, () => noPause).get('a'))?.warnings).toEqual(['the worker’s']);
+    expect(kv.records.get('list|a')).toBeInstanceOf(ArrayBuffer);
+    // The worker moved on (null) or failed: the page encodes the same result.
+    for (const source of [() => Promise.resolve(null), () => Promise.reject(new Error('gone'))]) {
+      const other = { ...result, warnings: ['other'] };
+      rememberResultBytes(other, source);
+      await store.replace('b', other);
+      expect(kv.records.get('b')).toBeInstanceOf(ArrayBuffer);
+      expect(await binaryResultStore(kv, () => noPause).get('b')).toStrictEqual(other);
+    }
   });
 
   it('kept as Blobs in IndexedDB (read back as bytes), and records of bytes from earlier versions still read', async () => {

@@ -14,7 +14,8 @@ import { createAnalysisWorkerApi } from '../../../src/worker/analysisWorkerApi.t
 import { channelWorkers } from './channelWorkers.ts';
 import { fromWire, toWire } from '../../../src/worker/importWire.ts';
 import type { LayersBytes } from '../../../src/worker/layersBytes.ts';
-import { noPause } from '../../../src/data/resultCodec.ts';
+import { decodeResult, noPause, RESULT_RECORD } from '../../../src/data/resultCodec.ts';
+import { resultBytesSource } from '../../../src/data/resultBytes.ts';
 
 // The worker's analyses are sessions (kept for what-if edits): the class wrapped in a spy that constructs
 // the real one, so a test can see which analyses really ran.
@@ -338,6 +339,27 @@ describe('AnalysisClient (the page’s own layers)', () => {
     expect(given).toEqual(['clone']);
     expect(untimed(result)).toEqual(untimed(engine.analyze(input, OTHER)));
     client.dispose();
+  });
+});
+
+describe('a result saved from the worker’s bytes', () => {
+  it('is encoded by the worker that computed it, until a newer run, a what-if edit or the worker’s end', async () => {
+    const { makeWorker } = fakeWorkers();
+    const client = new AnalysisClient(makeWorker);
+    const input = await pageSample(client);
+    const first = await client.run(input, DEFAULT_SETTINGS, noProgress);
+    const bytes = await resultBytesSource(first)?.();
+    if (!bytes) throw new Error('no bytes from the worker');
+    expect(await decodeResult(bytes, noPause, RESULT_RECORD)).toEqual(first);
+    // A newer run: the first result is then the page's alone to encode.
+    const second = await client.run(input, OTHER, noProgress);
+    expect(await resultBytesSource(first)?.()).toBeNull();
+    expect(await resultBytesSource(second)?.()).toBeInstanceOf(ArrayBuffer);
+    await client.scenario(input, (api) => api.scenarioSync(OTHER, [], 'edit'));
+    expect(await resultBytesSource(second)?.()).toBeNull();
+    const third = await client.run(input, DEFAULT_SETTINGS, noProgress);
+    client.dispose();
+    expect(await resultBytesSource(third)?.()).toBeNull();
   });
 });
 

@@ -127,6 +127,7 @@ describe('a run split across workers', () => {
     expect(untimed({ ...head, hamlets })).toEqual({
       ...untimed(analyze(layers, settings)),
       hamletChunks: head.hamletChunks,
+      runSeq: head.runSeq,
     });
 
     // Newer layers end helpers that were started for older ones; a set below the threshold starts none.
