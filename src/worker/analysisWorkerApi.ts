@@ -110,12 +110,7 @@ export function createAnalysisWorkerApi(options: AnalysisWorkerOptions = {}) {
    * The last run's result, its hamlets taken in chunks (`takeHamlets`); `seq` numbers the run, and `clean`
    * says no what-if edit came since (then `resultBytes` may still encode it).
    */
-  let resultOut: {
-    hamlets: AnalysisResult['hamlets'];
-    result: AnalysisResult;
-    seq: number;
-    clean: boolean;
-  } | null = null;
+  let resultOut: { result: AnalysisResult; seq: number; clean: boolean } | null = null;
   let runSeq = 0;
   /**
    * A run made ahead on the freshly loaded sample with the default settings (`loadSample(..., true)`), for
@@ -247,7 +242,7 @@ export function createAnalysisWorkerApi(options: AnalysisWorkerOptions = {}) {
         };
       const result = kept.session.baseline;
       const seq = ++runSeq;
-      resultOut = { hamlets: result.hamlets, result, seq, clean: true };
+      resultOut = { result, seq, clean: true };
       const hamletChunks = Math.ceil(result.hamlets.length / HAMLETS_PER_CHUNK);
       return { ...result, hamlets: [], hamletChunks, runSeq: seq };
     },
@@ -280,7 +275,7 @@ export function createAnalysisWorkerApi(options: AnalysisWorkerOptions = {}) {
     },
     takeHamlets(i: number): AnalysisResult['hamlets'] {
       if (!resultOut) throw new Error('analysis worker: no result to take hamlets from');
-      return resultOut.hamlets.slice(i * HAMLETS_PER_CHUNK, (i + 1) * HAMLETS_PER_CHUNK);
+      return resultOut.result.hamlets.slice(i * HAMLETS_PER_CHUNK, (i + 1) * HAMLETS_PER_CHUNK);
     },
     /**
      * Makes sure a what-if session exists for the current layers and `settings`: 'kept' when the last run
