@@ -198,7 +198,9 @@ function rememberLayerBoxes(data: SavedData): void {
 }
 
 /** The saved data from its stored form (bytes, or an earlier structured clone); null if it is neither. */
-async function readSavedData(stored: unknown, pause: Pause): Promise<SavedData | null> {
+async function readSavedData(given: unknown, pause: Pause): Promise<SavedData | null> {
+  // A store that hands Blobs back as they are (`blobKv` reads them as bytes).
+  const stored = given instanceof Blob ? await given.arrayBuffer() : given;
   if (!(stored instanceof ArrayBuffer)) return isSavedData(stored) ? stored : null;
   try {
     if (!isSavedSet(stored)) {
@@ -223,7 +225,7 @@ async function readSavedData(stored: unknown, pause: Pause): Promise<SavedData |
 
 /**
  * The saved data as bytes, encoded in slices of the page's time, with the layers of `records` as the bytes
- * they were imported as (`writeSavedSet`) instead of encoded again; the structured-cloned object if the
+ * they were imported as (`writeSavedSet`, a Blob) instead of encoded again; the structured-cloned object if the
  * encoder refuses a value (a string with a lone surrogate), so the data is saved either way.
  */
 async function storedForm(saved: SavedData, records: readonly LayerBytes[], pause: Pause): Promise<unknown> {

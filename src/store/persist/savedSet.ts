@@ -17,7 +17,7 @@ import { COLLECTION_RECORD, decodeResult, ResultCodecError, type Pause } from '.
  */
 const MAGIC = 0x53445456; /* "VTDS" */
 const VERSION = 1;
-/** Bytes copied between two pauses. */
+/** Bytes added to the Blob between two pauses. */
 const PIECE = 4 * 1024 * 1024;
 
 export interface LayerBytes {
@@ -30,17 +30,20 @@ export function isSavedSet(buf: ArrayBuffer): boolean {
   return buf.byteLength >= 4 && new DataView(buf).getUint32(0, true) === MAGIC;
 }
 
-/** The layers' records and the saved data (`DATA_RECORD` bytes) as one record, copied in slices (`pause`). */
+/**
+ * The layers' records and the saved data (`DATA_RECORD` bytes) as one record, a Blob built from the parts
+ * themselves a piece at a time (`pause` between pieces): no buffer of the whole is made on the page.
+ */
 export async function writeSavedSet(
   layers: readonly LayerBytes[],
   data: ArrayBuffer,
   pause: Pause,
-): Promise<ArrayBuffer> {
+): Promise<Blob> {
   const encoder = new TextEncoder();
   const names = layers.map((l) => encoder.encode(l.name));
   const head = 16 + names.reduce((n, b) => n + 8 + b.length, 0) + 4;
   const total = head + layers.reduce((n, l) => n + l.bytes.byteLength, 0) + data.byteLength;
-  const out = new Uint8Array(total);
+  const out = new Uint8Array(head);
   const view = new DataView(out.buffer);
   view.setUint32(0, MAGIC, true);
   view.setUint32(4, VERSION, true);
@@ -55,16 +58,15 @@ export async function writeSavedSet(
     at += 8 + name.length;
   });
   view.setUint32(at, data.byteLength, true);
-  at += 4;
+  // A Blob made of a Blob and more bytes copies only those bytes.
+  let blob = new Blob([out]);
   for (const part of [...layers.map((l) => l.bytes), data]) {
     for (let from = 0; from < part.byteLength; from += PIECE) {
-      const piece = new Uint8Array(part, from, Math.min(PIECE, part.byteLength - from));
-      out.set(piece, at + from);
+      blob = new Blob([blob, new Uint8Array(part, from, Math.min(PIECE, part.byteLength - from))]);
       await pause();
     }
-    at += part.byteLength;
   }
-  return out.buffer;
+  return blob;
 }
 
 /**

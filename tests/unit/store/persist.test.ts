@@ -427,7 +427,9 @@ describe('saved data as bytes, and the saved result opened before it', () => {
     // The page's bytes are still there for the analysis worker: the saved data took the worker's copy.
     expect(keptLayerBytes(input.hamlets)).toBe(bytes);
     expect(takeSavingCopy(input.hamlets)).toBeUndefined();
-    const stored = kv.data.get(DATA_KEY) as ArrayBuffer;
+    // A Blob made from the parts: no buffer of the whole saved set on the page.
+    expect(kv.data.get(DATA_KEY)).toBeInstanceOf(Blob);
+    const stored = await (kv.data.get(DATA_KEY) as Blob).arrayBuffer();
     expect(isSavedSet(stored)).toBe(true);
     const set = await readSavedSet(stored, noPause);
     expect(set.layers.map((l) => l.name)).toEqual(['hamlets']);
@@ -453,10 +455,27 @@ describe('saved data as bytes, and the saved result opened before it', () => {
     expect(after.getState().input).toEqual(input);
   });
 
+  it('builds a big saved set as a Blob a few MB at a time, pausing between the pieces', async () => {
+    const layer = new Uint8Array(9 * 1024 * 1024 + 5).map((_, i) => i % 253);
+    const data = new Uint8Array(5 * 1024 * 1024).map((_, i) => i % 241);
+    let pauses = 0;
+    const blob = await writeSavedSet([{ name: 'hamlets', bytes: layer.buffer }], data.buffer, () => {
+      pauses++;
+      return undefined;
+    });
+    // 3 pieces of the layer and 2 of the data.
+    expect(pauses).toBe(5);
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    const head = bytes.length - layer.length - data.length;
+    expect(new DataView(bytes.buffer).getUint32(8, true)).toBe(bytes.length);
+    expect(Buffer.from(bytes.subarray(head, head + layer.length)).equals(Buffer.from(layer))).toBe(true);
+    expect(Buffer.from(bytes.subarray(head + layer.length)).equals(Buffer.from(data))).toBe(true);
+  });
+
   it('a saved set cut short, of another form or with lengths that do not add up is said, never half read', async () => {
     const layer = await encodeResult({ type: 'FeatureCollection', features: [] }, noPause, COLLECTION_RECORD);
     const data = new Uint8Array([1, 2, 3, 4]).buffer;
-    const good = await writeSavedSet([{ name: 'thôn', bytes: layer }], data, noPause);
+    const good = await (await writeSavedSet([{ name: 'thôn', bytes: layer }], data, noPause)).arrayBuffer();
     const back = await readSavedSet(good, noPause);
     expect(back.layers.map((l) => [l.name, l.layer])).toEqual([
       ['thôn', { type: 'FeatureCollection', features: [] }],
