@@ -329,21 +329,24 @@ export function computeHamlet(
 export function attachShapes(state: EngineState, shapes: CoverageShape[], touched = true): Set<number> {
   const out = new Set<number>();
   const { tiles, tileIndex, shapesBySource } = state;
-  let lastSource: string | undefined;
-  let mine: CoverageShape[] | undefined;
-  for (const s of shapes) {
-    if (s.sourceId !== lastSource) {
-      lastSource = s.sourceId;
-      mine = shapesBySource.get(s.sourceId);
-      if (!mine) shapesBySource.set(s.sourceId, (mine = []));
+  for (let from = 0; from < shapes.length;) {
+    // A source's shapes come one after another: kept as a list of their length (one grown by `push`
+    // holds room for 17, ~9 MB for nothing over a national set's 130,000 sources).
+    const sourceId = (shapes[from] as CoverageShape).sourceId;
+    let to = from + 1;
+    while (to < shapes.length && (shapes[to] as CoverageShape).sourceId === sourceId) to++;
+    const run = shapes.slice(from, to);
+    const had = shapesBySource.get(sourceId);
+    shapesBySource.set(sourceId, had ? had.concat(run) : run);
+    for (const s of run) {
+      for (const ti of tileIndex.search(s.bounds.left, s.bounds.top, s.bounds.right, s.bounds.bottom)) {
+        const t = tiles[ti];
+        if (!t) continue;
+        t.shapes[s.kind].push(s);
+        if (touched) out.add(ti);
+      }
     }
-    (mine as CoverageShape[]).push(s);
-    for (const ti of tileIndex.search(s.bounds.left, s.bounds.top, s.bounds.right, s.bounds.bottom)) {
-      const t = tiles[ti];
-      if (!t) continue;
-      t.shapes[s.kind].push(s);
-      if (touched) out.add(ti);
-    }
+    from = to;
   }
   return out;
 }
