@@ -7,6 +7,7 @@ import { AheadProgress, aheadSettings } from './aheadProgress.ts';
 import { watchWorker, WorkerDied, WorkerFailed } from './lifeline.ts';
 import { pageSlices, ResultCodecError } from '../data/resultCodec.ts';
 import { rememberResultBytes } from '../data/resultBytes.ts';
+import { SharedStrings } from '../data/sharedStrings.ts';
 import { layersToBytes, layersTransfers } from './layersBytes.ts';
 import {
   originOf,
@@ -229,8 +230,16 @@ export class AnalysisClient {
           .run(settings, Comlink.proxy(onProgress))
           .finally(() => detach?.());
         // All chunks asked for at once: the worker answers one after another without waiting for the
-        // page, and each answer still arrives as its own small task.
-        const chunks = await Promise.all(Array.from({ length: hamletChunks }, (_, i) => api.takeHamlets(i)));
+        // page, and each answer still arrives as its own small task, which shares its repeated texts.
+        const shared = new SharedStrings();
+        const chunks = await Promise.all(
+          Array.from({ length: hamletChunks }, (_, i) =>
+            api.takeHamlets(i).then((chunk) => {
+              for (const h of chunk) shared.hamlet(h);
+              return chunk;
+            }),
+          ),
+        );
         const hamlets: AnalysisResult['hamlets'] = [];
         for (const chunk of chunks) for (const h of chunk) hamlets.push(h);
         const result = { ...head, hamlets };
