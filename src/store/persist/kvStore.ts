@@ -73,10 +73,10 @@ interface BytesKv {
  * `kv` keeping bytes as Blobs: IndexedDB hands a Blob back as a reference and its bytes come with
  * `arrayBuffer()` off the page's thread, where a stored `ArrayBuffer` is copied onto the page in the task
  * that reads the record (hundreds of milliseconds for a national set's saved list or data). Records kept
- * as `ArrayBuffer`s by earlier versions read as before; a Blob given is kept as it is. The Blob is built a piece at a time with `pause`
- * between pieces (one Blob of a national record copied tens of MB in one task); every call waits for the
- * writes (`set`, `del`, `clear`) made before it, so none overtakes a write still building its Blob, and
- * reads (`get`, `keys`) go on side by side.
+ * as `ArrayBuffer`s by earlier versions read as before; a Blob given is kept as it is. The Blob is built a
+ * piece at a time with `pause` between pieces (one Blob of a national record copied tens of MB in one
+ * task); every call waits for the writes (`set`, `del`, `clear`) made before it, so none overtakes a
+ * write still building its Blob, and reads (`get`, `keys`) go on side by side.
  */
 export function blobKv<K extends BytesKv>(kv: K, pause: () => Pause = pageSlices): K {
   let writes: Promise<unknown> = Promise.resolve();

@@ -225,8 +225,8 @@ async function readSavedData(given: unknown, pause: Pause): Promise<SavedData | 
 
 /**
  * The saved data as bytes, encoded in slices of the page's time, with the layers of `records` as the bytes
- * they were imported as (`writeSavedSet`, a Blob) instead of encoded again; the structured-cloned object if the
- * encoder refuses a value (a string with a lone surrogate), so the data is saved either way.
+ * they were imported as (`writeSavedSet`, a Blob) instead of encoded again; the structured-cloned object
+ * if the encoder refuses a value (a string with a lone surrogate), so the data is saved either way.
  */
 async function storedForm(saved: SavedData, records: readonly LayerBytes[], pause: Pause): Promise<unknown> {
   try {
