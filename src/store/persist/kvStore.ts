@@ -113,15 +113,25 @@ const READS = new Set(['get', 'keys']);
 /** Bytes added to a Blob between two pauses. */
 const BLOB_PIECE = 4 * 1024 * 1024;
 
-/** `bytes` as a Blob, {@link BLOB_PIECE} at a time: a Blob made of a Blob and more bytes copies only those. */
-async function blobOf(bytes: ArrayBuffer, pause: Pause): Promise<Blob> {
-  if (bytes.byteLength <= BLOB_PIECE) return new Blob([bytes]);
-  let blob = new Blob([]);
-  for (let at = 0; at < bytes.byteLength; at += BLOB_PIECE) {
-    blob = new Blob([blob, new Uint8Array(bytes, at, Math.min(BLOB_PIECE, bytes.byteLength - at))]);
-    await pause();
+/** `bytes` as a Blob, {@link BLOB_PIECE} at a time. */
+function blobOf(bytes: ArrayBuffer, pause: Pause): Promise<Blob> {
+  if (bytes.byteLength <= BLOB_PIECE) return Promise.resolve(new Blob([bytes]));
+  return appendInPieces(new Blob([]), [bytes], pause);
+}
+
+/**
+ * A Blob of `blob` followed by `parts`, {@link BLOB_PIECE} bytes added between two pauses: a Blob made of a
+ * Blob and more bytes copies only those bytes, so no task copies a whole national record.
+ */
+export async function appendInPieces(blob: Blob, parts: readonly ArrayBuffer[], pause: Pause): Promise<Blob> {
+  let out = blob;
+  for (const part of parts) {
+    for (let at = 0; at < part.byteLength; at += BLOB_PIECE) {
+      out = new Blob([out, new Uint8Array(part, at, Math.min(BLOB_PIECE, part.byteLength - at))]);
+      await pause();
+    }
   }
-  return blob;
+  return out;
 }
 
 export const idbStore: ReadAheadStore = readAheadStore(blobKv({ get, set, del }));

@@ -1,4 +1,5 @@
 import { COLLECTION_RECORD, decodeResult, ResultCodecError, type Pause } from '../../data/resultCodec.ts';
+import { appendInPieces } from './kvStore.ts';
 
 /**
  * Saved data whose imported layers are kept as the bytes they crossed from the import worker in
@@ -17,8 +18,6 @@ import { COLLECTION_RECORD, decodeResult, ResultCodecError, type Pause } from '.
  */
 const MAGIC = 0x53445456; /* "VTDS" */
 const VERSION = 1;
-/** Bytes added to the Blob between two pauses. */
-const PIECE = 4 * 1024 * 1024;
 
 export interface LayerBytes {
   name: string;
@@ -58,15 +57,7 @@ export async function writeSavedSet(
     at += 8 + name.length;
   });
   view.setUint32(at, data.byteLength, true);
-  // A Blob made of a Blob and more bytes copies only those bytes.
-  let blob = new Blob([out]);
-  for (const part of [...layers.map((l) => l.bytes), data]) {
-    for (let from = 0; from < part.byteLength; from += PIECE) {
-      blob = new Blob([blob, new Uint8Array(part, from, Math.min(PIECE, part.byteLength - from))]);
-      await pause();
-    }
-  }
-  return blob;
+  return appendInPieces(new Blob([out]), [...layers.map((l) => l.bytes), data], pause);
 }
 
 /**
