@@ -16,6 +16,8 @@ import { holdPaint, type FramePainter } from './paintHold.ts';
 import type { MapPlan, PlanSource } from './planLayers.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
+// The worker's code loads while the map's WebGL context is made (about a second of software WebGL), not after.
+maplibregl.prewarm();
 
 type PlanData = Extract<PlanSource, { type: 'geojson' }>['data'];
 const EMPTY_DATA: PlanData = { type: 'FeatureCollection', features: [] };
@@ -155,7 +157,10 @@ export class MapAdapter {
     const existing = this.map.getSource(id);
     if (source.type === 'geojson') {
       // Added empty, filled from the queue: each setData is one structured clone to MapLibre's workers.
-      if (!existing) this.map.addSource(id, { type: 'geojson', data: EMPTY_DATA, buffer: source.buffer });
+      if (!existing) {
+        this.map.addSource(id, { type: 'geojson', data: EMPTY_DATA, buffer: source.buffer });
+        this.sent.set(id, { data: EMPTY_DATA });
+      }
       if (before?.type !== 'geojson' || before.data !== source.data)
         this.queueData(id, { data: source.data, windowOf });
     } else if (!existing) {
@@ -176,21 +181,23 @@ export class MapAdapter {
   }
 
   /**
-   * Sends a source's data: a new window of the data MapLibre holds as the features that left and
-   * entered it (`updateData`: its worker re-cuts only the tiles they touch), anything else whole.
+   * Sends the next source's data that changes what MapLibre holds: a new window of the data it holds as
+   * the features that left and entered it (`updateData`: its worker re-cuts only the tiles they touch),
+   * anything else whole. Data that changes nothing (the same, or empty for empty) is passed over in the
+   * same task.
    */
   private readonly drainData = (): void => {
     this.drainTimer = undefined;
-    const next = this.dataQueue.entries().next();
-    if (next.done) return;
-    const [id, source] = next.value;
-    this.dataQueue.delete(id);
-    const target = this.map.getSource(id) as GeoJSONSource | undefined;
-    if (target) {
+    for (const [id, source] of this.dataQueue) {
+      this.dataQueue.delete(id);
+      const target = this.map.getSource(id) as GeoJSONSource | undefined;
+      if (!target) continue;
       const update = sourceUpdate(this.sent.get(id), source);
-      if (update && 'diff' in update) void target.updateData(update.diff);
-      else if (update) void target.setData(update.data);
       this.sent.set(id, source);
+      if (!update) continue;
+      if ('diff' in update) void target.updateData(update.diff);
+      else void target.setData(update.data);
+      break;
     }
     if (this.dataQueue.size > 0) this.drainTimer = setTimeout(this.drainData, 0);
   };

@@ -110,14 +110,15 @@ export interface SourceData {
 
 /**
  * How MapLibre goes from the data it holds (`held`, none yet: undefined) to `next`: nothing when it is
- * the same, the difference when both are windows of one source, else `next` whole (new data: a new
- * result, lens or layer, or data that is not windowed).
+ * the same or both are empty, the difference when both are windows of one source, else `next` whole (new
+ * data: a new result, lens or layer, or data that is not windowed).
  */
 export function sourceUpdate(
   held: SourceData | undefined,
   next: SourceData,
 ): { diff: WindowDiff } | { data: FC } | null {
   if (held?.data === next.data) return null;
+  if (held && held.data.features.length === 0 && next.data.features.length === 0) return null;
   if (!held?.windowOf || held.windowOf !== next.windowOf) return { data: next.data };
   const diff = windowDiff(held.data, next.data);
   return diff.remove.length > 0 || diff.add.length > 0 ? { diff } : null;

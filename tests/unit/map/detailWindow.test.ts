@@ -233,4 +233,15 @@ describe('the plan with a detail window', () => {
     // Nothing held yet: the data whole.
     expect(sourceUpdate(undefined, held(a, 'hamlets'))).toEqual({ data: data(a, 'hamlets') });
   });
+
+  it('sends nothing for empty data where MapLibre holds none, and the data whole where it holds some', () => {
+    const empty = (): FC => ({ type: 'FeatureCollection', features: [] });
+    // A plan before the layers are read gives each source a new empty collection: nothing to send.
+    expect(sourceUpdate({ data: empty() }, { data: empty() })).toBeNull();
+    const some = { type: 'FeatureCollection', features: [square('h1', 0, 0)] } as FC;
+    expect(sourceUpdate({ data: empty() }, { data: some })).toEqual({ data: some });
+    // Data removed: MapLibre is sent the empty collection.
+    const none = empty();
+    expect(sourceUpdate({ data: some }, { data: none })).toEqual({ data: none });
+  });
 });
