@@ -68,6 +68,11 @@ export class AnalysisSession {
     return this.cached;
   }
 
+  /** The engine this session edits (a new session over it takes it over: `ScenarioSession.reranked`). */
+  engine(): EngineState {
+    return this.state;
+  }
+
   /**
    * Tower-sharing candidates for an operator against the current (edited) coverage: see
    * `colocationCandidates`. Adding one with `addSite(candidate.site)` gains what it says.

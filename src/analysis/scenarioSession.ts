@@ -3,7 +3,7 @@ import { AnalysisSession } from './incremental.ts';
 import type { EditResult } from './incremental.ts';
 import { scenarioDelta } from './scenarioDelta.ts';
 import type { Scenario, ScenarioDelta, ScenarioEdit } from './scenarioTypes.ts';
-import { withDefaults } from './settings.ts';
+import { onlyRankingDiffers, withDefaults } from './settings.ts';
 import type { EngineState } from './engine.ts';
 import type { AnalysisResult, InputLayers, ProgressCallback, Settings } from './types.ts';
 import { fibreId, siteId } from './featureIds.ts';
@@ -47,6 +47,24 @@ export class ScenarioSession {
     this.settings = engine?.settings ?? withDefaults(settings);
     this.session = new AnalysisSession(layers, this.settings, onProgress, engine);
     this.baseline = this.session.result();
+  }
+
+  /**
+   * The session under `settings`, which differ from this session's at most in the ranking, the costs and
+   * the targets (`onlyRankingDiffers`): its edits are undone, and the new session takes over its engine, so
+   * nothing is analysed again; only the ranking and the roll-ups are made anew. This session must not be
+   * used afterwards. `layers` are the ones this session was made from.
+   *
+   * @throws Error when the settings differ in more than that.
+   * @example const commercial = session.reranked(layers, withDefaults({ preset: 'commercial' }));
+   */
+  reranked(layers: InputLayers, settings: Settings): ScenarioSession {
+    if (!onlyRankingDiffers(this.settings, settings))
+      throw new Error('A session is re-ranked only for settings that change the ranking or the costs alone.');
+    this.sync([]);
+    const engine = this.session.engine();
+    engine.settings = settings;
+    return new ScenarioSession(layers, settings, undefined, engine);
   }
 
   /** The settings the session analyses with (defaults filled in). */

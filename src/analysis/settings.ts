@@ -56,6 +56,29 @@ export function engineSettingsKey(settings: Settings): string {
   return JSON.stringify(rest);
 }
 
+/**
+ * Settings that only order the ranking and price the builds (read by `rankHamlets`, the costs, the
+ * tower-sharing prices and the roll-ups, never by a hamlet's coverage), and the targets.
+ */
+const RANKING_ONLY: ReadonlySet<string> = new Set(['preset', 'weights', 'cost', 'targets']);
+
+/**
+ * Whether `a` and `b` differ at most in the ranking's weights and preset, the costs and the targets: then
+ * every hamlet's coverage under `b` is the one under `a`, and only the ranking and the roll-ups change.
+ *
+ * @example onlyRankingDiffers(DEFAULT_SETTINGS, withDefaults({ preset: 'commercial' })) // true
+ * @example onlyRankingDiffers(DEFAULT_SETTINGS, withDefaults({ fibreServiceRadiusM: 800 })) // false
+ */
+export function onlyRankingDiffers(a: Settings, b: Settings): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const k of keys) {
+    if (RANKING_ONLY.has(k)) continue;
+    const key = k as keyof Settings;
+    if (JSON.stringify(a[key]) !== JSON.stringify(b[key])) return false;
+  }
+  return true;
+}
+
 /** Fill missing fields from the defaults, so partial settings from a link or a file are safe. */
 export function withDefaults(partial: Partial<Settings> | undefined): Settings {
   const p = partial ?? {};

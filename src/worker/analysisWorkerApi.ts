@@ -2,6 +2,7 @@ import * as Comlink from 'comlink';
 import type { ColocationOptions, ColocationResult } from '../analysis/colocation.ts';
 import { newlyCoveredAreas } from '../analysis/scenarioCovered.ts';
 import { ScenarioSession } from '../analysis/scenarioSession.ts';
+import { onlyRankingDiffers } from '../analysis/settings.ts';
 import type { ScenarioEdit } from '../analysis/scenarioTypes.ts';
 import { suggestSites, type SuggestOptions } from '../analysis/suggestSites.ts';
 import type { AnalysisResult, InputLayers, ProgressCallback, Settings } from '../analysis/types.ts';
@@ -133,6 +134,15 @@ export function createAnalysisWorkerApi(options: AnalysisWorkerOptions = {}) {
         : { generation, settings: JSON.stringify(settings), session: new ScenarioSession(layers, settings) };
     return kept.session;
   };
+  /**
+   * A session of the current layers whose settings differ from `settings` only in the ranking and the
+   * costs (`onlyRankingDiffers`), from the last run's or the run ahead's; null if neither.
+   */
+  const rerankable = (from: (KeptSession | null)[], settings: Settings): KeptSession | null =>
+    from.find(
+      (k): k is KeptSession =>
+        k?.generation === generation && onlyRankingDiffers(JSON.parse(k.settings) as Settings, settings),
+    ) ?? null;
   /** Whether `run` was called for the current layers (then nothing is run ahead any more). */
   let ranFor = -1;
 
@@ -217,12 +227,21 @@ export function createAnalysisWorkerApi(options: AnalysisWorkerOptions = {}) {
       ranFor = generation;
       const early =
         ahead?.generation === generation && ahead.settings === JSON.stringify(settings) ? ahead : null;
+      // Settings that change only the ranking or the costs re-rank the last session of these layers.
+      const rerank = early ? null : rerankable([kept, ahead], settings);
       ahead = null;
-      if (early) onProgress(1, 1, 'hamlets');
-      const workers = early ? 1 : runWorkers(layers.hamlets.features.length, cores, options.splitMinHamlets);
+      if (early || rerank) onProgress(1, 1, 'hamlets');
+      const workers =
+        early || rerank ? 1 : runWorkers(layers.hamlets.features.length, cores, options.splitMinHamlets);
       // Helpers started with the layers serve a split run only.
       if (workers === 1) dropWarm();
       if (early) kept = early;
+      else if (rerank)
+        kept = {
+          generation,
+          settings: JSON.stringify(settings),
+          session: rerank.session.reranked(layers, settings),
+        };
       else if (workers > 1) {
         const input = layers;
         // Settles once `kept` is the run's session: a what-if call waiting for it (`settled`) finds it.

@@ -10,6 +10,7 @@ import {
   appForFile,
   pickImportFiles,
   visibleRowIds,
+  waitForAnalysis,
   waitForApp,
   waitForMapIdle,
   waitForScenario,
@@ -253,6 +254,51 @@ describe('a national-size import (4× the province)', () => {
     expect(await page.evaluate(() => window.__vtAnalysisRuns!())).toBe(runs);
     await page.evaluate(() => window.__vtScenario!.getState().clear());
     await waitForScenario(page, 0);
+    expect(errors).toEqual([]);
+  });
+
+  it('a new ranking preset re-ranks the split run’s result without analysing it again', async () => {
+    const { page, errors } = app;
+    // Every progress the store hears: an analysis reports its hamlets (done of `hamletCount`).
+    await page.evaluate(() => {
+      const seen: [number, number][] = [];
+      (window as unknown as { __seenProgress: typeof seen }).__seenProgress = seen;
+      window.__vt!.store.subscribe((now, was) => {
+        if (now.progress && now.progress !== was.progress) seen.push([now.progress.done, now.progress.total]);
+      });
+    });
+    const ranked = () =>
+      page.evaluate(() => {
+        const s = window.__vt!.store.getState();
+        const seen = (window as unknown as { __seenProgress: [number, number][] }).__seenProgress;
+        return {
+          runId: s.runId,
+          preset: s.result!.summary.settings.preset,
+          hamlets: s.result!.hamlets.length,
+          top: s.result!.ranking.slice(0, 20).map((r) => r.id),
+          rows: s.rows.slice(0, 20).map((r) => r.id),
+          analysed: seen.some(([, total]) => total > 1),
+        };
+      });
+    const before = await ranked();
+    await page.click('[data-tab="settings"]');
+    await page.selectOption('[data-testid="setting-preset"]', 'commercial');
+    await waitForAnalysis(page, before.runId);
+    const commercial = await ranked();
+    expect(commercial).toMatchObject({ preset: 'commercial', hamlets: hamletCount, analysed: false });
+    expect(commercial.top).not.toEqual(before.top);
+    expect(commercial.rows).toEqual(commercial.top);
+    // The re-ranked session takes what-if edits.
+    await page.evaluate((at) => window.__vtScenario!.getState().addSiteAt(at), far);
+    await waitForScenario(page, 1);
+    expect(await page.evaluate(() => window.__vtScenario!.getState().error)).toBeNull();
+    await page.evaluate(() => window.__vtScenario!.getState().clear());
+    await waitForScenario(page, 0);
+    // And back: the first ranking again, still without an analysis.
+    await page.selectOption('[data-testid="setting-preset"]', 'equity');
+    await waitForAnalysis(page, commercial.runId);
+    expect(await ranked()).toMatchObject({ preset: 'equity', top: before.top, analysed: false });
+    await page.click('[data-tab="layers"]');
     expect(errors).toEqual([]);
   });
 

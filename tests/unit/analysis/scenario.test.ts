@@ -6,7 +6,7 @@ import { scenarioDelta } from '../../../src/analysis/scenarioDelta.ts';
 import { ScenarioSession } from '../../../src/analysis/scenarioSession.ts';
 import type { Scenario, ScenarioEdit } from '../../../src/analysis/scenarioTypes.ts';
 import { withDefaults } from '../../../src/analysis/settings.ts';
-import type { AnalysisResult, InputLayers } from '../../../src/analysis/types.ts';
+import type { AnalysisResult, InputLayers, Settings } from '../../../src/analysis/types.ts';
 import { syntheticProvince } from '../../bench/synthetic.ts';
 
 // A small province (the bench's generator in a 0.4° square): 60 hamlets, 25 sites, 60 fibre routes.
@@ -95,6 +95,55 @@ describe('ScenarioSession', () => {
     );
     // Back to no edits: the baseline again.
     expectSameResult(session.baseline, session.sync([]).result);
+  });
+
+  it('re-ranked under new ranking settings equals a full analysis with them, its edits undone', () => {
+    const weight = fc.double({ min: 0, max: 1, noNaN: true });
+    const ranking = fc.record({
+      preset: fc.constantFrom('equity', 'commercial', 'custom') as fc.Arbitrary<Settings['preset']>,
+      weights: fc.record({
+        uncoveredHouseholds: weight,
+        uncoveredShare: weight,
+        facilities: weight,
+        costPerHousehold: weight,
+      }),
+      siteVnd: fc.integer({ min: 1, max: 5_000_000_000 }),
+      fibrePerKmVnd: fc.integer({ min: 1, max: 500_000_000 }),
+    });
+    fc.assert(
+      fc.property(fc.array(editArb, { maxLength: 3 }), ranking, (makes, r) => {
+        const session = new ScenarioSession(layers, settings);
+        const edits = makes.map((make, n) => make(n)).filter((e) => e.kind !== 'site-off');
+        session.sync(edits);
+        const next = withDefaults({
+          preset: r.preset,
+          weights: r.weights,
+          cost: { ...settings.cost, siteVnd: r.siteVnd, fibrePerKmVnd: r.fibrePerKmVnd },
+        });
+        const reranked = session.reranked(layers, next);
+        const full = analyze(layers, next);
+        expectSameResult(full, reranked.baseline);
+        expect(reranked.baseline.ranking.map((x) => [x.id, x.tier, x.costVnd])).toEqual(
+          full.ranking.map((x) => [x.id, x.tier, x.costVnd]),
+        );
+        reranked.baseline.ranking.forEach((x, i) =>
+          expect(x.score).toBeCloseTo(full.ranking[i]?.score ?? NaN, 9),
+        );
+        expect(reranked.baseline.summary).toEqual(full.summary);
+        expect(reranked.settingsUsed()).toEqual(next);
+        // The edits again, on the re-ranked session: as a full analysis of the edited layers.
+        const scenario: Scenario = { id: 't', name: 't', edits };
+        expectSameResult(analyze(applyScenario(layers, scenario), next), reranked.sync(edits).result);
+      }),
+      { numRuns: 6, seed: 20261203 },
+    );
+  });
+
+  it('is re-ranked only for settings that change the ranking or the costs alone', () => {
+    const session = new ScenarioSession(layers, settings);
+    expect(() => session.reranked(layers, withDefaults({ fibreServiceRadiusM: 900 }))).toThrow(
+      /change the ranking or the costs alone/,
+    );
   });
 
   it('refuses to switch off a site that does not exist, naming the edit', () => {

@@ -385,6 +385,33 @@ describe('the analysis worker’s state', () => {
     expect(head.summary).toEqual(engine.analyze(own, DEFAULT_SETTINGS).summary);
   });
 
+  it('re-ranks the last session for settings that change only the ranking or the costs: no new analysis', async () => {
+    const api = createAnalysisWorkerApi();
+    const own = sampleLayersOf(new Map(NAMES.map((n) => [n, JSON.parse(text(n))]))).input;
+    api.setLayers(own);
+    await api.run(DEFAULT_SETTINGS, noProgress);
+    // A what-if edit on it first: the re-ranked session starts from the data as it is.
+    const off = { kind: 'site-off', siteId: String(own.sites?.features[0]?.properties.id) } as const;
+    await api.scenarioSync(DEFAULT_SETTINGS, [off], 'edit');
+    const commercial = withDefaults({
+      preset: 'commercial',
+      cost: { ...DEFAULT_SETTINGS.cost, siteVnd: 900_000_000 },
+    });
+    const phases: string[] = [];
+    const head = await api.run(commercial, (_d, _t, phase) => phases.push(phase));
+    const full = engine.analyze(own, commercial);
+    expect(settingsOfRuns()).toEqual([DEFAULT_SETTINGS]);
+    expect(phases).toEqual(['hamlets']);
+    expect(head.ranking).toEqual(full.ranking);
+    expect(head.summary).toEqual(full.summary);
+    expect(api.takeHamlets(0)).toEqual(full.hamlets);
+    // The re-ranked session is the what-if session for the new settings.
+    expect(await api.scenarioInit(commercial)).toBe('kept');
+    // Settings a hamlet's coverage depends on: a new analysis.
+    await api.run(OTHER, noProgress);
+    expect(settingsOfRuns()).toEqual([DEFAULT_SETTINGS, OTHER]);
+  });
+
   it('runs nothing ahead once the page asked for a run on these layers', async () => {
     const api = createAnalysisWorkerApi();
     await api.loadSample(URLS, undefined, true);
