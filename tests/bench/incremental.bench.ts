@@ -1,6 +1,8 @@
 import type { Feature, LineString, Point } from 'geojson';
 import { AnalysisSession } from '../../src/analysis/incremental.ts';
-import type { FibreProps, InputLayers, SiteProps } from '../../src/analysis/types.ts';
+import { ScenarioSession } from '../../src/analysis/scenarioSession.ts';
+import { withDefaults } from '../../src/analysis/settings.ts';
+import type { FibreProps, InputLayers, Settings, SiteProps } from '../../src/analysis/types.ts';
 import { rng } from './synthetic.ts';
 import { fmtMs, median, progress, time } from './stats.ts';
 import type { Row } from './stats.ts';
@@ -65,6 +67,31 @@ export function benchIncremental(layers: InputLayers, reps = 15): Row[] {
       value: fmtMs(median(fibre)),
       note: 'target ≤ 50 ms',
     },
+    ...benchRerank(layers, reps),
   ];
   return rows.map(progress);
+}
+
+/**
+ * A new ranking preset on a live session (`ScenarioSession.reranked`, what the analysis worker does for a
+ * settings change of the ranking or the costs alone), beside a new analysis with those settings.
+ */
+function benchRerank(layers: InputLayers, reps: number): Row[] {
+  const presets = [withDefaults({ preset: 'commercial' }), withDefaults({ preset: 'equity' })];
+  const full: number[] = [];
+  for (let i = 0; i < 3; i++) full.push(time(() => new ScenarioSession(layers, presets[i % 2])).ms);
+  let session = new ScenarioSession(layers, presets[1]);
+  const rerank: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    const next = presets[i % 2] as Settings;
+    rerank.push(time(() => (session = session.reranked(layers, next))).ms);
+  }
+  return [
+    {
+      section: 'what-if',
+      measure: 'new ranking preset → result, re-ranked',
+      value: fmtMs(median(rerank)),
+      note: `median of ${reps}; a new analysis with that preset ${fmtMs(median(full))} (median of 3)`,
+    },
+  ];
 }
