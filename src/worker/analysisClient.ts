@@ -88,6 +88,8 @@ export class AnalysisClient {
   private layersSent: InputLayers | null = null;
   /** Layers on their way to the current worker. */
   private sending: { layers: InputLayers; api: unknown; done: Promise<void> } | null = null;
+  /** The hamlets of the last run taken from the worker `api` (run `seq`), which a re-ranked run reuses. */
+  private lastHamlets: { api: unknown; seq: number; hamlets: AnalysisResult['hamlets'] } | null = null;
   private cancelCurrent: (() => void) | null = null;
   private readonly onReplace = new Set<() => void>();
   /** A sample load started ahead (`prefetchSample`) on the current worker, by its URLs. */
@@ -226,9 +228,17 @@ export class AnalysisClient {
         // The worker may be busy with its run ahead on these very settings: show that run's progress.
         const detach = originOf(layers) ? this.ahead?.progress.attach(settings, onProgress) : undefined;
         this.runsSent++;
-        const { hamletChunks, runSeq, ...head } = await api
+        const { hamletChunks, runSeq, hamletsOfRun, ...head } = await api
           .run(settings, Comlink.proxy(onProgress))
           .finally(() => detach?.());
+        // A re-ranked run's hamlets are the last run's, which this page holds: nothing to take.
+        const held = this.lastHamlets;
+        if (hamletsOfRun !== undefined && held?.api === api && held.seq === hamletsOfRun) {
+          const result = { ...head, hamlets: held.hamlets };
+          this.lastHamlets = { api, seq: runSeq, hamlets: held.hamlets };
+          rememberResultBytes(result, () => this.resultBytes(api, death, runSeq));
+          return result;
+        }
         // All chunks asked for at once: the worker answers one after another without waiting for the
         // page, and each answer still arrives as its own small task, which shares its repeated texts.
         const shared = new SharedStrings();
@@ -243,6 +253,7 @@ export class AnalysisClient {
         const hamlets: AnalysisResult['hamlets'] = [];
         for (const chunk of chunks) for (const h of chunk) hamlets.push(h);
         const result = { ...head, hamlets };
+        this.lastHamlets = { api, seq: runSeq, hamlets };
         // Saving it asks this worker for its bytes instead of encoding it on the page.
         rememberResultBytes(result, () => this.resultBytes(api, death, runSeq));
         return result;
@@ -310,6 +321,7 @@ export class AnalysisClient {
   private sendLayers(api: Comlink.Remote<AnalysisWorkerApi>, layers: InputLayers): Promise<void> {
     if (this.layersSent === layers) return Promise.resolve();
     if (this.sending?.layers === layers && this.sending.api === api) return this.sending.done;
+    this.lastHamlets = null;
     // Layers the page got from URLs are fetched again by the worker (HTTP cache) rather than cloned.
     const urls = originOf(layers);
     // Encoding takes a while: the worker is still given the layers in the order they were asked for.
@@ -368,6 +380,7 @@ export class AnalysisClient {
     this.api = null;
     this.layersSent = null;
     this.sending = null;
+    this.lastHamlets = null;
   }
 
   /** Stops relaying the run ahead's progress (its worker is replaced, or the page has other data). */

@@ -40,8 +40,19 @@ function throttled(onProgress: ProgressCallback, everyMs = 100): ProgressCallbac
   };
 }
 
-/** A result without its hamlets, which follow in chunks (`takeHamlets`); `hamletChunks` says how many. */
-export type ResultHead = AnalysisResult & { hamletChunks: number; runSeq: number };
+/**
+ * A result without its hamlets, which follow in chunks (`takeHamlets`); `hamletChunks` says how many.
+ * `hamletsOfRun`: the hamlets are those of that earlier run, the very same objects (a re-ranked session):
+ * a page that holds them need not take them again.
+ */
+export type ResultHead = AnalysisResult & { hamletChunks: number; runSeq: number; hamletsOfRun?: number };
+
+/** Whether two lists hold the same objects in the same order. */
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 
 /** An analysis kept for what-if edits: the session, and the layers (`generation`) and settings it is for. */
 interface KeptSession {
@@ -260,10 +271,18 @@ export function createAnalysisWorkerApi(options: AnalysisWorkerOptions = {}) {
           session: new ScenarioSession(layers, settings, throttled(onProgress)),
         };
       const result = kept.session.baseline;
+      const previous = resultOut;
       const seq = ++runSeq;
       resultOut = { result, seq, clean: true };
       const hamletChunks = Math.ceil(result.hamlets.length / HAMLETS_PER_CHUNK);
-      return { ...result, hamlets: [], hamletChunks, runSeq: seq };
+      const same = rerank && previous && sameItems(previous.result.hamlets, result.hamlets);
+      return {
+        ...result,
+        hamlets: [],
+        hamletChunks,
+        runSeq: seq,
+        ...(same ? { hamletsOfRun: previous.seq } : {}),
+      };
     },
     /**
      * A helper's part of a split run (`analyzeSplit`), in a worker started for it and given the layers

@@ -329,6 +329,34 @@ describe('AnalysisClient (the page’s own layers)', () => {
     again.dispose();
   });
 
+  it('re-ranked for a new preset keep the hamlets the page holds; after a what-if they come again', async () => {
+    const { makeWorker } = recordingWorkers();
+    const client = new AnalysisClient(makeWorker);
+    const input = tinyInput();
+    const first = await client.run(input, DEFAULT_SETTINGS, noProgress);
+    const commercial = withDefaults({ preset: 'commercial' });
+    const second = await client.run(input, commercial, noProgress);
+    // The same array: not taken from the worker again.
+    expect(second.hamlets).toBe(first.hamlets);
+    expect(untimed(second)).toEqual(untimed(engine.analyze(input, commercial)));
+    // Saved from the worker's bytes, as any run's result.
+    const bytes = await resultBytesSource(second)?.();
+    if (!bytes) throw new Error('no bytes from the worker');
+    expect(await decodeResult(bytes, noPause, RESULT_RECORD)).toEqual(second);
+    // A what-if edit and its undo make the hamlets it reached anew in the worker: they are taken again.
+    const off = { kind: 'site-off', siteId: String(input.sites?.features[0]?.properties.id) } as const;
+    await client.scenario(input, (api) => api.scenarioSync(commercial, [off], 'edit'));
+    const third = await client.run(input, DEFAULT_SETTINGS, noProgress);
+    expect(third.hamlets).not.toBe(second.hamlets);
+    expect(untimed(third)).toEqual(untimed(engine.analyze(input, DEFAULT_SETTINGS)));
+    // A worker replaced: its first result is taken whole, whatever it says.
+    client.dispose();
+    const fourth = await client.run(input, commercial, noProgress);
+    expect(fourth.hamlets).not.toBe(third.hamlets);
+    expect(untimed(fourth)).toEqual(untimed(second));
+    client.dispose();
+  });
+
   it('that the bytes cannot carry (a lone surrogate in a name) are cloned instead', async () => {
     const { given, makeWorker } = recordingWorkers();
     const client = new AnalysisClient(makeWorker);
