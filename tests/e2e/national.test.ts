@@ -38,6 +38,22 @@ beforeAll(() => {
   far = [corner[0]!, corner[1]!];
 });
 
+/** The keys of the results this browser has saved (the result cache keeps one, and its list). */
+function savedResultKeys(page: Page): Promise<string[]> {
+  return page.evaluate(
+    () =>
+      new Promise<string[]>((resolve) => {
+        const req = indexedDB.open('vungtrang-results');
+        req.onerror = () => resolve([]);
+        req.onsuccess = () => {
+          const keys = req.result.transaction('results').objectStore('results').getAllKeys();
+          keys.onsuccess = () => resolve(keys.result.map(String));
+          keys.onerror = () => resolve([]);
+        };
+      }),
+  );
+}
+
 /** Jumps the map to `zoom` at the middle hamlet's corner and waits until it is drawn. */
 async function viewAt(page: Page, zoom: number): Promise<void> {
   await page.evaluate(([c, z]) => window.__vt!.store.getState().setCamera(c, z, 'app'), [
@@ -298,6 +314,12 @@ describe('a national-size import (4× the province)', () => {
     await page.selectOption('[data-testid="setting-preset"]', 'equity');
     await waitForAnalysis(page, commercial.runId);
     expect(await ranked()).toMatchObject({ preset: 'equity', top: before.top, analysed: false });
+    // The Equity result saved again (each new preset's result replaced the saved one), as the reload needs.
+    await expect
+      .poll(async () => (await savedResultKeys(page)).some((k) => k.includes('"preset":"equity"')), {
+        timeout: TIMEOUT,
+      })
+      .toBe(true);
     await page.click('[data-tab="layers"]');
     expect(errors).toEqual([]);
   });
