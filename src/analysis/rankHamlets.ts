@@ -1,5 +1,13 @@
 import { estimateCost } from './cost.ts';
-import type { HamletCoverage, RankedHamlet, RankingWeights, ScoreBreakdown, Settings } from './types.ts';
+import { onlyRankingDiffers } from './settings.ts';
+import type {
+  AnalysisResult,
+  HamletCoverage,
+  RankedHamlet,
+  RankingWeights,
+  ScoreBreakdown,
+  Settings,
+} from './types.ts';
 
 type Criterion = keyof ScoreBreakdown;
 const CRITERIA: readonly Criterion[] = [
@@ -116,4 +124,26 @@ function normaliseWeights(w: RankingWeights): RankingWeights {
 /** Plain code-unit order, not locale order, so the ranking is the same on every machine. */
 function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * A result under settings that differ from its own only in the ranking, the costs and the targets
+ * (`onlyRankingDiffers`): its hamlets ranked again. The roll-ups, the measured figures and the challenges
+ * read none of those settings, so they stay; the summary records the new settings. What `resultOf`
+ * (`analyze.ts`) gives for the engine under the new settings, without the engine (for a result read back
+ * from the cache).
+ *
+ * @throws Error when the settings differ in more than that.
+ * @example const commercial = rerankResult(result, withDefaults({ preset: 'commercial' }));
+ */
+export function rerankResult(result: AnalysisResult, settings: Settings): AnalysisResult {
+  if (!onlyRankingDiffers(result.summary.settings, settings))
+    throw new Error('A result is re-ranked only for settings that change the ranking or the costs alone.');
+  const t0 = performance.now();
+  return {
+    ...result,
+    ranking: rankHamlets(result.hamlets, settings),
+    summary: { ...result.summary, settings },
+    timingsMs: { ...result.timingsMs, rankAndSummary: performance.now() - t0 },
+  };
 }

@@ -10,10 +10,15 @@ import { resultOrigin } from './persist/resultCache.ts';
 
 /** What the runner needs from a client; the app passes an `AnalysisClient`, tests may pass an in-thread one. */
 export interface Analyser {
+  /**
+   * `previous`: the last result of these very layers, which the analyser may rank again instead of
+   * analysing when `settings` differ from its own only in the ranking, the costs or the targets.
+   */
   run(
     layers: InputLayers,
     settings: Settings,
     onProgress: (done: number, total: number, phase: string) => void,
+    previous?: AnalysisResult,
   ): Promise<AnalysisResult>;
   /** Stops the run in flight, if any: its `run` rejects with `RunCancelled`. */
   cancel?(): void;
@@ -50,21 +55,28 @@ export function startAnalysisRunner(store: AppStore, analyser: Analyser, debounc
   let lastInput: InputLayers | null = null;
   let lastRetries = store.getState().retries;
   let lastReports: AppState['fieldReports'] | null = null;
+  /** The last result the runner got, and the layers it is of. */
+  let lastDone: { input: InputLayers; result: AnalysisResult } | null = null;
 
   const launch = (s: AppState): void => {
     const input = analysedInput(s);
     if (!input) return;
     const settings = effectiveSettings(s);
+    const previous = lastDone?.input === input ? lastDone.result : undefined;
     const runId = s.startRun();
     const started = performance.now();
     // Marks for the page-load bench and the browser's performance panel.
     performance.mark(`vt:run-start:${runId}`);
     analyser
-      .run(input, settings, (done, total, phase) =>
-        store.getState().setProgress(runId, { done, total, phase }),
+      .run(
+        input,
+        settings,
+        (done, total, phase) => store.getState().setProgress(runId, { done, total, phase }),
+        previous,
       )
       .then(async (result) => {
         performance.mark(`vt:run-end:${runId}`);
+        lastDone = { input, result };
         const ms = performance.now() - started;
         // The list's rows in 40 ms slices (~300 ms of work at 89,000 hamlets), its render in the task
         // after them. The result already shown (opened ahead of its data after a reload) keeps its rows.

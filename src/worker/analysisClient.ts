@@ -1,5 +1,7 @@
 import * as Comlink from 'comlink';
 import type { FeatureCollection } from 'geojson';
+import { rerankResult } from '../analysis/rankHamlets.ts';
+import { onlyRankingDiffers } from '../analysis/settings.ts';
 import type { AnalysisResult, InputLayers, ProgressCallback, Settings } from '../analysis/types.ts';
 import type { AnalysisWorkerApi } from './analysisWorkerApi.ts';
 import analysisWorkerUrl from './analysis.worker.ts?worker&url';
@@ -190,7 +192,23 @@ export class AnalysisClient {
    * crash) is replaced once and the run starts again on the new one; a second death rejects with
    * `WorkerFailed`, which the page shows with a retry.
    */
-  async run(layers: InputLayers, settings: Settings, onProgress: ProgressCallback): Promise<AnalysisResult> {
+  async run(
+    layers: InputLayers,
+    settings: Settings,
+    onProgress: ProgressCallback,
+    previous?: AnalysisResult,
+  ): Promise<AnalysisResult> {
+    // Ranking settings alone, and no session in the worker to re-rank (a result read back from the cache
+    // or built with the app): `previous` ranked again here, instead of an analysis.
+    if (
+      previous &&
+      !this.cancelCurrent &&
+      onlyRankingDiffers(previous.summary.settings, settings) &&
+      !(await this.reranksItself(layers, settings))
+    ) {
+      onProgress(1, 1, 'hamlets');
+      return rerankResult(previous, settings);
+    }
     try {
       return await this.runOnce(layers, settings, onProgress);
     } catch (e) {
@@ -262,6 +280,13 @@ export class AnalysisClient {
     } finally {
       if (this.cancelCurrent === mine) this.cancelCurrent = null;
     }
+  }
+
+  /** Whether the worker holds a session of `layers` that a run with `settings` re-ranks (asked, not sent). */
+  private async reranksItself(layers: InputLayers, settings: Settings): Promise<boolean> {
+    const api = this.api;
+    if (!api || this.layersSent !== layers) return false;
+    return api.canRerank(settings).catch(() => false);
   }
 
   /**

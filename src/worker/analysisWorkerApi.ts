@@ -284,6 +284,10 @@ export function createAnalysisWorkerApi(options: AnalysisWorkerOptions = {}) {
         ...(same ? { hamletsOfRun: previous.seq } : {}),
       };
     },
+    /** Whether a run with `settings` would re-rank a kept session of the current layers (`rerankable`). */
+    canRerank(settings: Settings): boolean {
+      return rerankable([kept, ahead], settings) !== null;
+    },
     /**
      * A helper's part of a split run (`analyzeSplit`), in a worker started for it and given the layers
      * (`helpLayers`): the settings, and the port the blocks go over.

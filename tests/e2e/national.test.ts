@@ -349,4 +349,30 @@ describe('a national-size import (4× the province)', () => {
     expect(await visibleRowIds(page)).toEqual(rows.slice(0, (await visibleRowIds(page)).length));
     expect(errors).toEqual([]);
   });
+
+  it('after the reload, a new preset ranks the saved result again on the page, with no analysis', async () => {
+    const { page, errors } = app;
+    const before = await page.evaluate(() => {
+      const s = window.__vt!.store.getState();
+      return { runId: s.runId, top: s.result!.ranking.slice(0, 20).map((r) => r.id) };
+    });
+    await page.click('[data-tab="settings"]');
+    await page.selectOption('[data-testid="setting-preset"]', 'commercial');
+    await waitForAnalysis(page, before.runId);
+    const after = await page.evaluate(() => {
+      const s = window.__vt!.store.getState();
+      return {
+        preset: s.result!.summary.settings.preset,
+        hamlets: s.result!.hamlets.length,
+        top: s.result!.ranking.slice(0, 20).map((r) => r.id),
+        rows: s.rows.slice(0, 20).map((r) => r.id),
+        runs: window.__vtAnalysisRuns!(),
+      };
+    });
+    expect(after).toMatchObject({ preset: 'commercial', hamlets: hamletCount, runs: 0 });
+    expect(after.top).not.toEqual(before.top);
+    expect(after.rows).toEqual(after.top);
+    await page.click('[data-tab="layers"]');
+    expect(errors).toEqual([]);
+  });
 });

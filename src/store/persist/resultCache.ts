@@ -296,7 +296,7 @@ export function withResultCache(
 ): Analyser {
   let writes: Promise<void> = Promise.resolve();
   return {
-    async run(layers, settings: Settings, onProgress) {
+    async run(layers, settings: Settings, onProgress, previous) {
       const base = dataKey(layers);
       if (typeof base === 'string') {
         const cached = await store.get(resultKey(base, settings)).catch(() => undefined);
@@ -306,7 +306,7 @@ export function withResultCache(
           return cached;
         }
       }
-      const result = await inner.run(layers, settings, onProgress);
+      const result = await inner.run(layers, settings, onProgress, previous);
       if (base !== null) {
         later(() => {
           writes = writes

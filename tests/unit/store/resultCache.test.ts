@@ -39,9 +39,9 @@ function memoryStore(): ResultStore & { entries: Map<string, AnalysisResult> } {
 function countingEngine(): Analyser & { calls: number } {
   const engine = {
     calls: 0,
-    run: async (...args: Parameters<Analyser['run']>) => {
+    run: async (...[layers, settings, onProgress]: Parameters<Analyser['run']>) => {
       engine.calls++;
-      return analyze(...args);
+      return analyze(layers, settings, onProgress);
     },
   };
   return engine;

@@ -8,11 +8,11 @@ import { sampleInput } from './sampleResult.ts';
 
 /** The real engine, in this thread, with each run held until the test releases it. */
 function heldEngine() {
-  const runs: { settings: Settings; release: () => void }[] = [];
+  const runs: { settings: Settings; previous?: AnalysisResult; release: () => void }[] = [];
   const analyser: Analyser = {
-    run: (layers: InputLayers, settings: Settings) =>
+    run: (layers: InputLayers, settings: Settings, _progress, previous) =>
       new Promise<AnalysisResult>((resolve) => {
-        runs.push({ settings, release: () => resolve(analyze(layers, settings)) });
+        runs.push({ settings, previous, release: () => resolve(analyze(layers, settings)) });
       }),
   };
   return { analyser, runs };
@@ -80,5 +80,22 @@ describe('analysis runner', () => {
     runs[0]!.release();
     await flush();
     expect(store.getState().result).toBe(newer);
+  });
+
+  it('offers the analyser the last result of the same layers, never one of other layers', async () => {
+    const store = createAppStore();
+    const { analyser, runs } = heldEngine();
+    startAnalysisRunner(store, analyser, 0);
+    store.getState().setData(sampleInput(), noAdmin, []);
+    expect(runs[0]!.previous).toBeUndefined();
+    runs[0]!.release();
+    await flush();
+    const first = store.getState().result;
+    store.getState().setSettings({ ...DEFAULT_SETTINGS, preset: 'commercial' });
+    await flush();
+    expect(runs[1]!.previous).toBe(first);
+    // New layers: their first run is offered nothing, though the last result is still shown.
+    store.getState().setData(sampleInput(), noAdmin, []);
+    expect(runs[2]!.previous).toBeUndefined();
   });
 });

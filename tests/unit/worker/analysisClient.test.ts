@@ -357,6 +357,34 @@ describe('AnalysisClient (the page’s own layers)', () => {
     client.dispose();
   });
 
+  it('rank a result read back again on the page when the worker has no session to re-rank', async () => {
+    const { given, makeWorker } = recordingWorkers();
+    const input = tinyInput();
+    // A result of these layers the page holds, as one read back from the cache: no worker has a session.
+    const saved = engine.analyze(input, DEFAULT_SETTINGS);
+    const client = new AnalysisClient(makeWorker);
+    const commercial = withDefaults({ preset: 'commercial' });
+    const phases: string[] = [];
+    const reranked = await client.run(input, commercial, (_d, _t, p) => phases.push(p), saved);
+    expect(untimed(reranked)).toEqual(untimed(engine.analyze(input, commercial)));
+    expect(reranked.hamlets).toBe(saved.hamlets);
+    expect(phases).toEqual(['hamlets']);
+    // Nothing asked of a worker: no layers sent, no run.
+    expect(given).toEqual([]);
+    expect(client.runs).toBe(0);
+    // Settings a hamlet's coverage depends on: analysed, though a result is offered.
+    const analysed = await client.run(input, OTHER, noProgress, reranked);
+    expect(untimed(analysed)).toEqual(untimed(engine.analyze(input, OTHER)));
+    expect(client.runs).toBe(1);
+    // Now the worker holds a session: it re-ranks, and the page keeps the hamlets it took.
+    const otherCommercial = { ...OTHER, preset: 'commercial' as const, weights: commercial.weights };
+    const again = await client.run(input, otherCommercial, noProgress, analysed);
+    expect(client.runs).toBe(2);
+    expect(again.hamlets).toBe(analysed.hamlets);
+    expect(untimed(again)).toEqual(untimed(engine.analyze(input, otherCommercial)));
+    client.dispose();
+  });
+
   it('that the bytes cannot carry (a lone surrogate in a name) are cloned instead', async () => {
     const { given, makeWorker } = recordingWorkers();
     const client = new AnalysisClient(makeWorker);
