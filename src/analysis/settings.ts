@@ -57,14 +57,14 @@ export function engineSettingsKey(settings: Settings): string {
 }
 
 /**
- * Settings that only order the ranking and price the builds (read by `rankHamlets`, the costs, the
- * tower-sharing prices and the roll-ups, never by a hamlet's coverage), and the targets.
+ * Settings that only order the ranking and price the builds (read by `rankHamlets`, the cost estimates and
+ * the tower-sharing prices, never by a hamlet's coverage or the roll-ups), and the targets.
  */
 const RANKING_ONLY: ReadonlySet<string> = new Set(['preset', 'weights', 'cost', 'targets']);
 
 /**
  * Whether `a` and `b` differ at most in the ranking's weights and preset, the costs and the targets: then
- * every hamlet's coverage under `b` is the one under `a`, and only the ranking and the roll-ups change.
+ * every hamlet's coverage and every roll-up under `b` is the one under `a`, and only the ranking changes.
  *
  * @example onlyRankingDiffers(DEFAULT_SETTINGS, withDefaults({ preset: 'commercial' })) // true
  * @example onlyRankingDiffers(DEFAULT_SETTINGS, withDefaults({ fibreServiceRadiusM: 800 })) // false
