@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/analysis/analyze.ts';
 import { rerankResult } from '../../../src/analysis/rankHamlets.ts';
 import { DEFAULT_SETTINGS, withDefaults } from '../../../src/analysis/settings.ts';
-import type { AnalysisResult, InputLayers, Settings } from '../../../src/analysis/types.ts';
+import type { AnalysisResult, InputLayers } from '../../../src/analysis/types.ts';
 import { syntheticProvince } from '../../bench/synthetic.ts';
+import { rankingSettingsArb } from './rankingSettings.ts';
 
 // A small province (the bench's generator in a 0.4° square): 60 hamlets, 25 sites, 60 fibre routes.
 const layers: InputLayers = syntheticProvince(60, 25, 11);
@@ -13,30 +14,8 @@ const untimed = ({ timingsMs: _t, ...rest }: AnalysisResult) => rest;
 
 describe('rerankResult', () => {
   it('gives what a new analysis with the new ranking, costs and targets gives', () => {
-    const weight = fc.double({ min: 0, max: 1, noNaN: true });
-    const settings = fc
-      .record({
-        preset: fc.constantFrom('equity', 'commercial', 'custom') as fc.Arbitrary<Settings['preset']>,
-        weights: fc.record({
-          uncoveredHouseholds: weight,
-          uncoveredShare: weight,
-          facilities: weight,
-          costPerHousehold: weight,
-        }),
-        siteVnd: fc.integer({ min: 1, max: 5_000_000_000 }),
-        dropPerHouseholdVnd: fc.integer({ min: 0, max: 10_000_000 }),
-        fibreYear: fc.integer({ min: 2025, max: 2035 }),
-      })
-      .map((r) =>
-        withDefaults({
-          preset: r.preset,
-          weights: r.weights,
-          cost: { ...DEFAULT_SETTINGS.cost, siteVnd: r.siteVnd, dropPerHouseholdVnd: r.dropPerHouseholdVnd },
-          targets: { ...DEFAULT_SETTINGS.targets, fibreYear: r.fibreYear },
-        }),
-      );
     fc.assert(
-      fc.property(settings, (s) => {
+      fc.property(rankingSettingsArb, (s) => {
         expect(untimed(rerankResult(base, s))).toEqual(untimed(analyze(layers, s)));
       }),
       { numRuns: 5, seed: 20261203 },

@@ -6,8 +6,9 @@ import { scenarioDelta } from '../../../src/analysis/scenarioDelta.ts';
 import { ScenarioSession } from '../../../src/analysis/scenarioSession.ts';
 import type { Scenario, ScenarioEdit } from '../../../src/analysis/scenarioTypes.ts';
 import { withDefaults } from '../../../src/analysis/settings.ts';
-import type { AnalysisResult, InputLayers, Settings } from '../../../src/analysis/types.ts';
+import type { AnalysisResult, InputLayers } from '../../../src/analysis/types.ts';
 import { syntheticProvince } from '../../bench/synthetic.ts';
+import { rankingSettingsArb } from './rankingSettings.ts';
 
 // A small province (the bench's generator in a 0.4° square): 60 hamlets, 25 sites, 60 fibre routes.
 const layers: InputLayers = syntheticProvince(60, 25, 11);
@@ -98,28 +99,11 @@ describe('ScenarioSession', () => {
   });
 
   it('re-ranked under new ranking settings equals a full analysis with them, its edits undone', () => {
-    const weight = fc.double({ min: 0, max: 1, noNaN: true });
-    const ranking = fc.record({
-      preset: fc.constantFrom('equity', 'commercial', 'custom') as fc.Arbitrary<Settings['preset']>,
-      weights: fc.record({
-        uncoveredHouseholds: weight,
-        uncoveredShare: weight,
-        facilities: weight,
-        costPerHousehold: weight,
-      }),
-      siteVnd: fc.integer({ min: 1, max: 5_000_000_000 }),
-      fibrePerKmVnd: fc.integer({ min: 1, max: 500_000_000 }),
-    });
     fc.assert(
-      fc.property(fc.array(editArb, { maxLength: 3 }), ranking, (makes, r) => {
+      fc.property(fc.array(editArb, { maxLength: 3 }), rankingSettingsArb, (makes, next) => {
         const session = new ScenarioSession(layers, settings);
         const edits = makes.map((make, n) => make(n)).filter((e) => e.kind !== 'site-off');
         session.sync(edits);
-        const next = withDefaults({
-          preset: r.preset,
-          weights: r.weights,
-          cost: { ...settings.cost, siteVnd: r.siteVnd, fibrePerKmVnd: r.fibrePerKmVnd },
-        });
         const reranked = session.reranked(layers, next);
         const full = analyze(layers, next);
         expectSameResult(full, reranked.baseline);
