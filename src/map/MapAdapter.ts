@@ -1,15 +1,9 @@
 import * as maplibregl from 'maplibre-gl';
-import type {
-  AddLayerObject,
-  GeoJSONSource,
-  LngLatBoundsLike,
-  Map as MlMap,
-  StyleSpecification,
-} from 'maplibre-gl';
+import type { AddLayerObject, GeoJSONSource, LngLatBoundsLike, Map as MlMap } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { BASE_STYLE, MAP_FADE_MS } from './baseStyle.ts';
 import { sourceUpdate, type SourceData } from './detailWindow.ts';
 import { LabelOverlay } from './labelOverlay.ts';
-import { BACKGROUND } from './palette.ts';
 import { providePatterns } from './patterns.ts';
 import type { FeatureSource } from './mapData.ts';
 import { holdPaint, type FramePainter } from './paintHold.ts';
@@ -29,13 +23,6 @@ type LayoutValue = Parameters<MlMap['setLayoutProperty']>[2];
 
 /** The longest the first data's frames are held back (`holdFirstData`). */
 const FIRST_PAINT_WAIT_MS = 4000;
-
-/** Offline style: a plain background; every other layer comes from the plan. No glyphs, sprites or tiles. */
-const BASE_STYLE: StyleSpecification = {
-  version: 8,
-  sources: {},
-  layers: [{ id: 'background', type: 'background', paint: { 'background-color': BACKGROUND } }],
-};
 
 export interface MapAdapterOptions {
   center: [number, number];
@@ -67,6 +54,7 @@ export class MapAdapter {
     this.map = new maplibregl.Map({
       container,
       style: BASE_STYLE,
+      fadeDuration: MAP_FADE_MS,
       center: opts.center,
       zoom: opts.zoom,
       attributionControl: { compact: true },

@@ -3,6 +3,7 @@ import type { FeatureCollection, Point } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { SiteProps } from '../../../src/analysis/types.ts';
 import { DEFAULT_SETTINGS } from '../../../src/analysis/settings.ts';
+import { MAP_FADE_MS } from '../../../src/map/baseStyle.ts';
 import { planLayers, type PlanInput, type ScenarioView } from '../../../src/map/planLayers.ts';
 import { ALL_LAYERS, type HamletColourBy } from '../../../src/store/viewState.ts';
 import { resultViews } from '../../../src/store/slices/analysisSlice.ts';
@@ -89,5 +90,25 @@ describe('planLayers output is a valid MapLibre style', () => {
         .map((e) => e.message)
         .join('\n'),
     ).toMatch(/layers\[\d+\]\.paint\.fill-color: /);
+  });
+});
+
+describe('the map fades nothing', () => {
+  it('no plan draws symbols, which is all a fade would show (MAP_FADE_MS is 0)', () => {
+    const scenario: ScenarioView = { edits, draft, covered };
+    const plans = [
+      base,
+      {
+        ...base,
+        basemap: 'osm' as const,
+        selectedHamletId: 'h2',
+        area: { level: 'commune' as const, code: '100' },
+      },
+      { ...base, scenario },
+      { ...base, colourBy: 'market' as const },
+    ];
+    const types = new Set(plans.flatMap((p) => planLayers(p).layers.map((l) => l.type)));
+    expect([...types].sort()).toEqual(['circle', 'fill', 'line', 'raster']);
+    expect(MAP_FADE_MS).toBe(0);
   });
 });
