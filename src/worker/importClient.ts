@@ -19,6 +19,11 @@ export interface ImportBackend {
   forget(): void;
   /** Stops whatever is running (a probe of a huge file); the next call starts afresh. */
   abort?(): void;
+  /**
+   * The dialog closed: an idle worker is stopped, so what it read (files' text and bytes its collector has
+   * not reached yet, at national size hundreds of MB) goes at once; the next call starts a fresh one.
+   */
+  release?(): void;
 }
 
 /**
@@ -66,19 +71,26 @@ export function createWorkerBackend(makeWorker: () => Worker = createImportWorke
     current?.worker.terminate();
     current = null;
   };
+  /** Calls under way: an idle worker can be released. */
+  let busy = 0;
   /** Runs `call` on the worker; a death is retried once on a fresh worker, then said in words. */
   const withRetry = async <T>(
     name: string,
     call: (api: Comlink.Remote<ImportWorkerApi>) => Promise<T>,
   ): Promise<T | { ok: false; error: ImportFailure }> => {
-    for (let attempt = 0; ; attempt++) {
-      const w = ensure();
-      try {
-        return await Promise.race([call(w.api), w.death]);
-      } catch (e) {
-        if (!(e instanceof WorkerDied)) throw e;
-        if (attempt >= 1) return { ok: false, error: workerFailure(name, e.reason) };
+    busy++;
+    try {
+      for (let attempt = 0; ; attempt++) {
+        const w = ensure();
+        try {
+          return await Promise.race([call(w.api), w.death]);
+        } catch (e) {
+          if (!(e instanceof WorkerDied)) throw e;
+          if (attempt >= 1) return { ok: false, error: workerFailure(name, e.reason) };
+        }
       }
+    } finally {
+      busy--;
     }
   };
 
@@ -87,6 +99,9 @@ export function createWorkerBackend(makeWorker: () => Worker = createImportWorke
     abort: kill,
     forget() {
       void current?.api.forget();
+    },
+    release() {
+      if (busy === 0) kill();
     },
     load(file, role, options, onProgress, parsedId) {
       let settle: ((o: LoadOutcome) => void) | null = null;

@@ -132,6 +132,7 @@ export function ImportDialog({ files, mode = 'layers', store, backend, onDone }:
     () => () => {
       running.current?.cancel();
       backend.forget();
+      backend.release?.();
     },
     [backend],
   );

@@ -28,6 +28,20 @@ describe('the import worker', () => {
     backend.abort?.();
   });
 
+  it('is stopped when the dialog lets it go idle, not during a call, and the next call starts a new one', async () => {
+    const { made, makeWorker } = channelWorkers(() => importWorkerApi);
+    const backend = createWorkerBackend(makeWorker);
+    const probing = backend.probe(file);
+    backend.release?.();
+    expect(made.map((w) => w.terminated)).toEqual([false]);
+    expect((await probing).ok).toBe(true);
+    backend.release?.();
+    expect(made.map((w) => w.terminated)).toEqual([true]);
+    expect((await backend.probe(file)).ok).toBe(true);
+    expect(made.map((w) => w.terminated)).toEqual([true, false]);
+    backend.abort?.();
+  });
+
   it('that dies twice ends the import in words naming the file and what to do, never a silent hang', async () => {
     const backend = createWorkerBackend(workers(() => true));
     const outcome = await backend.probe(file);
