@@ -70,6 +70,32 @@ describe('blobKv', () => {
     expect(Buffer.from(back).equals(Buffer.from(bytes))).toBe(true);
   });
 
+  it('lets each buffer go once its bytes are in the Blob, and only then', async () => {
+    const inner = memoryStore();
+    const kv = blobKv(inner, () => () => undefined);
+    const sizes = [10 * 1024 * 1024 + 3, 1000];
+    const buffers = sizes.map((n) => new Uint8Array(n).map((_, i) => (i % 251) + 1).buffer);
+    const copies = buffers.map((b) => new Uint8Array(b.slice(0)));
+    const released: number[] = [];
+    // `transfer(0)` as the browser has it: the buffer's bytes are gone (here zeroed) once it is called.
+    buffers.forEach((b, i) =>
+      Object.defineProperty(b, 'transfer', {
+        value: (length: number) => {
+          released.push(i);
+          new Uint8Array(b).fill(0);
+          return new ArrayBuffer(length);
+        },
+      }),
+    );
+    await kv.set('big', buffers[0]);
+    await kv.set('small', buffers[1]);
+    expect(released).toEqual([0, 1]);
+    for (const [i, key] of ['big', 'small'].entries()) {
+      const back = new Uint8Array((await kv.get(key)) as ArrayBuffer);
+      expect(Buffer.from(back).equals(Buffer.from(copies[i]!))).toBe(true);
+    }
+  });
+
   it('lets reads go side by side: a slow read does not hold the next one', async () => {
     const inner = memoryStore();
     inner.data.set('fast', 1);
