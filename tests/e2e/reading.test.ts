@@ -362,6 +362,32 @@ describe('the phone at 390 × 844 (issue 14, item 6)', () => {
   });
 });
 
+describe('laptop screens narrower than the desktop layout', () => {
+  it.each([
+    [1024, 768],
+    [1280, 800],
+  ])('at %i × %i nothing lies beyond the window, in both languages', async (width, height) => {
+    await app.page.setViewportSize({ width, height });
+    for (const lang of ['vi', 'en'] as const) {
+      await app.page.click(`[data-lang="${lang}"]`);
+      await app.page.waitForFunction((l) => document.documentElement.lang === l, lang);
+      // The page never scrolls sideways: the panels and the header take the window's width.
+      await expect(app.page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBe(width);
+      await expectOnScreen(app.page.locator('#vt-right'), width, height);
+      await expectOnScreen(app.page.locator('.vt-map canvas'), width, height);
+      for (const l of ['vi', 'en'])
+        await expectOnScreen(app.page.locator(`[data-lang="${l}"]`), width, height);
+      // The language switch is whole, not squeezed: nothing in it is cut.
+      await expect(
+        app.page.locator('.vt-lang').evaluate((e) => e.scrollWidth <= e.clientWidth),
+      ).resolves.toBe(true);
+    }
+    await screenshot(app.page, `laptop-${width}`);
+    await app.page.setViewportSize({ width: 1400, height: 900 });
+    await app.page.click('[data-lang="vi"]');
+  });
+});
+
 describe('a second visit (issue 14, item 11)', () => {
   it('says where the result came from instead of “finished in 0 seconds”', async () => {
     const { page } = app;
