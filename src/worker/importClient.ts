@@ -21,7 +21,7 @@ export interface ImportBackend {
   abort?(): void;
   /**
    * The dialog closed: an idle worker is stopped, so what it read (files' text and bytes its collector has
-   * not reached yet, at national size hundreds of MB) goes at once; the next call starts a fresh one.
+   * not reached yet, ~200 MB after a national import) goes at once; the next call starts a fresh one.
    */
   release?(): void;
 }

@@ -140,8 +140,8 @@ export async function appendInPieces(blob: Blob, parts: readonly ArrayBuffer[], 
 
 /**
  * Frees bytes already copied into a Blob now rather than at the page's next full collection (tens of MB
- * a record at national size, which a page whose heap hardly grows keeps for minutes): `transfer(0)`
- * detaches the buffer and drops its memory. Where the runtime has no `transfer`, nothing is done.
+ * a record at national size, and a page whose heap hardly grows seldom collects): `transfer(0)` detaches
+ * the buffer and drops its memory. Where the runtime has no `transfer`, nothing is done.
  */
 function release(bytes: ArrayBuffer): void {
   (bytes as { transfer?: (length: number) => ArrayBuffer }).transfer?.(0);
