@@ -4,6 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { Header } from './components/Header.tsx';
 import { DataNote } from './components/import/DataNote.tsx';
 import { LayerPanel } from './components/LayerPanel.tsx';
+import { MapLegend } from './components/Legend.tsx';
 import { MapView } from './components/MapView.tsx';
 import { ChallengePanel } from './components/measured/ChallengePanel.tsx';
 import { MobileNav } from './components/MobileNav.tsx';
@@ -82,6 +83,7 @@ export function App({ toolbar, leftTabs = [], overlays, mapTools }: AppSlots) {
           <MapView onReady={onScenarioMapReady} />
           <ScenarioModeBanner />
           <DataStatus />
+          {!ui.leftOpen && <MapLegend />}
           {mapTools}
         </div>
         <aside id="vt-right" className="vt-right" aria-label={t('ranking.title')}>

@@ -51,6 +51,7 @@ function PanelToggle({ side }: { side: 'left' | 'right' }) {
       aria-controls={`vt-${side}`}
       onClick={() => setOpen(!open)}
       aria-label={label}
+      title={label}
     >
       {side === 'left' ? '☰' : '▤'}
     </button>

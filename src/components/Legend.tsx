@@ -202,3 +202,18 @@ export function Legend() {
   const legend = useLegend();
   return <LegendView legend={legend} t={(k, p) => t(k, p)} titleId="vt-legend-title" />;
 }
+
+/**
+ * The legend over the map while the layers panel (where the legend lives) is closed, as laptops narrower
+ * than 1,280 px open. Folds to its title. Phones show it on the layers pane instead.
+ */
+export function MapLegend() {
+  const { t } = useTranslation();
+  const legend = useLegend();
+  return (
+    <details className="vt-map-legend" open data-testid="map-legend" data-map-cover="right">
+      <summary>{t('legend.title')}</summary>
+      <LegendView legend={legend} t={(k, p) => t(k, p)} titleId="vt-map-legend-title" />
+    </details>
+  );
+}

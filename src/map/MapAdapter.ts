@@ -119,10 +119,15 @@ export class MapAdapter {
 
   /** Whole areas fill the view; a single hamlet keeps its neighbours in sight (wide padding, zoom cap). */
   fitBounds(bounds: LngLatBoundsLike, opts: { animate: boolean; context?: boolean }): void {
-    const { clientWidth: w, clientHeight: h } = this.map.getContainer();
+    const container = this.map.getContainer();
+    const { clientWidth: w, clientHeight: h } = container;
+    const edge = Math.min(40, w * 0.05, h * 0.05);
     const padding = opts.context
       ? { top: h * 0.25, bottom: h * 0.25, left: w * 0.25, right: w * 0.25 }
-      : Math.min(40, w * 0.05, h * 0.05);
+      : { top: edge, bottom: edge, left: edge, right: edge };
+    // An overlay along the map's right side (the legend while the layers panel is closed) is kept clear.
+    const cover = container.parentElement?.querySelector('[data-map-cover="right"]');
+    if (cover) padding.right = Math.max(padding.right, cover.getBoundingClientRect().width + 20);
     this.map.fitBounds(bounds, {
       padding,
       maxZoom: opts.context ? 13.5 : 14.5,

@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { screenshot, waitForSavedResult } from './browser.ts';
+import { inject } from 'vitest';
+import { open, screenshot, waitForSavedResult } from './browser.ts';
 import { TIMEOUT, appForFile, runAxe, waitForAnalysis, waitForApp, waitForMapIdle } from './driver.ts';
 
 /**
@@ -385,6 +386,55 @@ describe('laptop screens narrower than the desktop layout', () => {
     await screenshot(app.page, `laptop-${width}`);
     await app.page.setViewportSize({ width: 1400, height: 900 });
     await app.page.click('[data-lang="vi"]');
+  });
+});
+
+describe('a laptop at 1,024 px opens with the map first', () => {
+  it('the layers panel closed, the legend over the map, both a click away', async () => {
+    const laptop = await open(app.browser, inject('baseUrl'), { width: 1024, height: 768 });
+    const { page } = laptop;
+    try {
+      await waitForApp(page);
+      const toggle = page.locator('button[aria-controls="vt-left"]');
+      await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('false');
+      // The map takes what the list leaves: 544 px, against 244 px with both panels open.
+      const map = (await page.locator('.vt-map canvas').boundingBox())!;
+      expect(map.width).toBeGreaterThan(500);
+      // The legend over the map is the panel's legend, entry for entry, and clear of the fitted data.
+      const legend = page.locator('[data-testid="map-legend"]');
+      await expectOnScreen(legend, 1024, 768);
+      const entries = (l: Locator) =>
+        l.locator('[data-entry]').evaluateAll((es) => es.map((e) => (e as HTMLElement).dataset.entry));
+      const onMap = await entries(legend);
+      expect(onMap.length).toBeGreaterThan(2);
+      await expect(entries(page.locator('#vt-left .vt-legend'))).resolves.toEqual(onMap);
+      const box = (await legend.boundingBox())!;
+      const east = await page.evaluate(() => {
+        // The hamlets' easternmost point, on the screen.
+        let lon = -Infinity;
+        const walk = (c: unknown): void => {
+          if (typeof (c as number[])[0] === 'number') lon = Math.max(lon, (c as number[])[0]!);
+          else for (const x of c as unknown[]) walk(x);
+        };
+        for (const f of window.__vt!.store.getState().input!.hamlets.features) walk(f.geometry.coordinates);
+        const m = window.__vt!.map;
+        return m.project([lon, m.getCenter().lat]).x;
+      });
+      expect(map.x + east).toBeLessThan(box.x);
+      await screenshot(page, 'laptop-1024-first');
+      // Folded to its title, it keeps out of the way.
+      await legend.locator('summary').click();
+      await expect(legend.evaluate((e) => (e as HTMLDetailsElement).open)).resolves.toBe(false);
+      expect((await legend.boundingBox())!.height).toBeLessThan(40);
+      // Opening the layers panel brings its own legend; the one over the map goes.
+      await toggle.click();
+      await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('true');
+      await expect(legend.count()).resolves.toBe(0);
+      await expect(page.locator('#vt-left .vt-legend').isVisible()).resolves.toBe(true);
+      expect(laptop.errors).toEqual([]);
+    } finally {
+      await laptop.context.close();
+    }
   });
 });
 

@@ -93,6 +93,7 @@ export function appStorePort(store: AppStore, scenario?: ScenarioStore, versions
           v.setCompare({ before: pair.before, after: pair.after });
           // A link that compares versions opens the time view, where the comparison is explained.
           s.setLeftTab('time');
+          s.setLeftOpen(true);
         } else if (!pair && v.compare) v.setCompare(null);
         if (pair) v.setShowOnMap(pair.map);
       }

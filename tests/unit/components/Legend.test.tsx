@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Legend } from '../../../src/components/Legend.tsx';
+import { Legend, MapLegend } from '../../../src/components/Legend.tsx';
 import { currentLegend } from '../../../src/components/share/snapshotContent.ts';
 import {
   FIBRE,
@@ -79,5 +79,28 @@ describe('Legend', () => {
     );
     // The PNG and print read the same legend, whether or not this panel is open.
     expect(currentLegend().entries.map((e) => e.id)).toContain('scenario-site');
+  });
+
+  it('over the map: the same entries under a “Legend” summary that folds, marked as covering the map', () => {
+    renderWithI18n(
+      <>
+        <Legend />
+        <MapLegend />
+      </>,
+      'en',
+    );
+    const [panel, onMap] = [...document.querySelectorAll('.vt-legend')];
+    const entries = (e: Element | undefined) =>
+      [...(e?.querySelectorAll('[data-entry]') ?? [])].map((x) => x.getAttribute('data-entry'));
+    expect(entries(onMap)).toEqual(entries(panel));
+    expect(entries(onMap).length).toBeGreaterThan(2);
+    const details = document.querySelector<HTMLDetailsElement>('[data-testid="map-legend"]')!;
+    expect(details.open).toBe(true);
+    expect(details.dataset.mapCover).toBe('right');
+    expect(details.querySelector('summary')?.textContent).toBe('Legend');
+    // Two legends on the page, each labelled by its own heading.
+    const labels = [panel, onMap].map((e) => e?.getAttribute('aria-labelledby'));
+    expect(new Set(labels).size).toBe(2);
+    for (const id of labels) expect(document.getElementById(id!)).not.toBeNull();
   });
 });
